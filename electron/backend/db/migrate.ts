@@ -1,0 +1,44 @@
+// Brings a database to the schema this build knows. Each migration and its version bump commit together
+// (PRAGMA user_version inside the same transaction), so a power cut leaves either the old or the new schema.
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import { type Migration, migrations as defaultMigrations } from './migrations';
+
+export interface MigrateOptions {
+  /** Called before the first migration of a database that already has data (version > 0). */
+  backup?: (fromVersion: number, toVersion: number) => Promise<void>;
+  migrations?: readonly Migration[];
+}
+
+export interface MigrateResult {
+  from: number;
+  to: number;
+}
+
+export function schemaVersion(sqlite: Database.Database): number {
+  return sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+export async function migrate(sqlite: Database.Database, options: MigrateOptions = {}): Promise<MigrateResult> {
+  const list = options.migrations ?? defaultMigrations;
+  const latest = list.length === 0 ? 0 : list[list.length - 1].version;
+  const from = schemaVersion(sqlite);
+  if (from > latest) {
+    throw new AppError(
+      'CONFLICT',
+      `数据库版本（${from}）高于本程序支持的版本（${latest}），请先升级本程序再打开；数据未做任何改动。`,
+    );
+  }
+  const pending = list.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from };
+  if (from > 0 && options.backup) await options.backup(from, latest);
+
+  for (const m of pending) {
+    const apply = sqlite.transaction(() => {
+      sqlite.exec(m.sql);
+      sqlite.pragma(`user_version = ${m.version}`);
+    });
+    apply.immediate();
+  }
+  return { from, to: latest };
+}

@@ -1,0 +1,12 @@
+// The registry of migrations, in order. Bundled in code (no folder scan), so it works inside asar.
+import { migration0001 } from './0001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: migration0001 }];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

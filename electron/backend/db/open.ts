@@ -1,0 +1,67 @@
+// Opens the centre's database: pragmas for power cuts, migrations with a backup first, and the Kysely handle.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { type MigrateResult, migrate } from './migrate';
+import type { Migration } from './migrations';
+import type { DB } from './schema';
+
+export interface OpenedDatabase {
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  file: string;
+  migration: MigrateResult;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Folder for pre-migration copies; defaults to `<db folder>/../backups`. */
+  backupDir?: string;
+  migrations?: readonly Migration[];
+  /** A native binding built for Electron's ABI, when the Node build cannot be loaded. */
+  nativeBinding?: string;
+}
+
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL'); // a committed write survives a power cut
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+function timestampForFile(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    applyPragmas(sqlite);
+    const backupDir = options.backupDir ?? path.join(path.dirname(file), '..', 'backups');
+    const migration = await migrate(sqlite, {
+      migrations: options.migrations,
+      backup: async (from, to) => {
+        fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+        await sqlite.backup(path.join(backupDir, `pre-migrate-v${from}-v${to}-${timestampForFile()}.sqlite`));
+      },
+    });
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      plugins: [new CamelCasePlugin()],
+    });
+    return {
+      sqlite,
+      db,
+      file,
+      migration,
+      close: async () => {
+        await db.destroy(); // closes the better-sqlite3 handle too
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+// Kysely row types (camelCase; CamelCasePlugin maps them to the snake_case columns of the migrations).
+// The schema snapshot test (test/backend/schema.test.ts) keeps these and the SQL in step.
+import type { BedSetting, BedType, ResidentStatus, StayEventType } from '../../../shared/domain/enums';
+
+interface Stamped {
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface FacilityTable extends Stamped {
+  id: string;
+  name: string;
+  creditCode: string;
+  areaCode: string;
+  county: string;
+  township: string;
+  type: string;
+  licensedBeds: number;
+  phone: string;
+  address: string;
+}
+
+export interface BuildingsTable extends Stamped {
+  id: string;
+  name: string;
+  floors: number;
+  retiredAt: string | null;
+}
+
+export interface RoomsTable extends Stamped {
+  id: string;
+  buildingId: string;
+  floor: number;
+  name: string;
+  retiredAt: string | null;
+}
+
+export interface BedsTable extends Stamped {
+  id: string;
+  roomId: string;
+  label: string;
+  bedType: BedType;
+  setting: BedSetting;
+  retiredAt: string | null;
+}
+
+export interface ResidentsTable extends Stamped {
+  id: string;
+  name: string;
+  nameInitials: string;
+  idNumber: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  ethnicity: string;
+  householdAddress: string;
+  village: string;
+  primaryCategory: string;
+  tags: string; // JSON array
+  tekunCertNo: string;
+  contacts: string; // JSON array
+  allergies: string;
+  chronicConditions: string;
+  dietType: string;
+  photo: string | null;
+  note: string;
+  status: ResidentStatus;
+  bedId: string | null;
+  admittedOn: string | null;
+  dischargedOn: string | null;
+}
+
+export interface StayEventsTable extends Stamped {
+  id: string;
+  residentId: string;
+  type: StayEventType;
+  date: string;
+  endDate: string | null;
+  expectedReturn: string | null;
+  bedId: string | null;
+  fromBedId: string | null;
+  agreementNo: string | null;
+  agreementEnd: string | null;
+  reason: string | null;
+  note: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actorId: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface DB {
+  facility: FacilityTable;
+  buildings: BuildingsTable;
+  rooms: RoomsTable;
+  beds: BedsTable;
+  residents: ResidentsTable;
+  stayEvents: StayEventsTable;
+  auditLog: AuditLogTable;
+}

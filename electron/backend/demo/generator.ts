@@ -1,0 +1,188 @@
+// The demo centre: a realistic 敬老院 built through the real services (every write audited), then a simulated
+// history of admissions, leave, hospital stays, transfers and discharges up to today. Tests and the benchmark use it too.
+import dayjs from 'dayjs';
+import { AppError } from '../../../shared/api/errors';
+import type { DischargeReason } from '../../../shared/domain/enums';
+import type { BackendDeps } from '../audit';
+import type { Caller } from '../caller';
+import { todayIn } from '../clock';
+import { addBed, addBuilding, addRoom, updateBed } from '../services/facility/layout';
+import { saveProfile } from '../services/facility/profile';
+import { activeBeds } from '../services/facility/bed-map';
+import { admit } from '../services/residents/admission';
+import { discharge, endLeave, startLeave, transfer } from '../services/residents/stays';
+import { demoPerson } from './people';
+import { type Random, seededRandom } from './random';
+
+export interface DemoOptions {
+  beds?: number;
+  years?: number;
+  seed?: number;
+  /** Share of beds occupied the simulation aims for. */
+  occupancy?: number;
+}
+
+export interface DemoSummary {
+  beds: number;
+  residents: number;
+  events: number;
+}
+
+export const DEMO_CALLER: Caller = { userId: 'demo', name: '演示数据', role: 'admin' };
+const COUNTY = '清河县';
+const BUILDING_NAMES = ['一号楼', '二号楼', '三号楼', '四号楼', '五号楼', '六号楼'];
+
+interface Occupant {
+  id: string;
+  bedId: string;
+  status: 'in_residence' | 'away';
+  returnOn: string | null;
+}
+
+async function buildLayout(deps: BackendDeps, random: Random, targetBeds: number): Promise<void> {
+  const buildingCount = Math.min(BUILDING_NAMES.length, Math.max(2, Math.ceil(targetBeds / 75)));
+  const floors = 3;
+  const buildings: string[] = [];
+  for (let b = 0; b < buildingCount; b++) {
+    buildings.push((await addBuilding(deps, DEMO_CALLER, { name: BUILDING_NAMES[b], floors })).id);
+  }
+  let beds = 0;
+  let roomNo = 1;
+  while (beds < targetBeds) {
+    for (let b = 0; b < buildingCount && beds < targetBeds; b++) {
+      const floor = ((roomNo - 1) % floors) + 1;
+      const bedCount = Math.min(targetBeds - beds, random.pick([2, 2, 3, 3, 4]));
+      // Lower floors hold the nursing rooms (护理型床位): bedridden residents are evacuated from there first.
+      const bedType = floor <= 2 ? 'nursing' : 'normal';
+      await addRoom(deps, DEMO_CALLER, {
+        buildingId: buildings[b],
+        floor,
+        name: `${floor}${String(Math.ceil(roomNo / floors)).padStart(2, '0')}`,
+        bedCount,
+        bedType,
+      });
+      beds += bedCount;
+    }
+    roomNo += 1;
+  }
+}
+
+export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions = {}): Promise<DemoSummary> {
+  const targetBeds = options.beds ?? 100;
+  const years = options.years ?? 1;
+  const occupancy = options.occupancy ?? 0.8;
+  const random = seededRandom(options.seed ?? 20261124);
+  const today = todayIn(deps.clock);
+
+  await saveProfile(deps, DEMO_CALLER, {
+    name: '清河县柳湾镇敬老院（演示）',
+    creditCode: '52411422MJ0000000X',
+    areaCode: '411422103000',
+    county: COUNTY,
+    township: '柳湾镇',
+    type: 'township_home',
+    licensedBeds: targetBeds,
+    phone: '0370-8123456',
+    address: `${COUNTY}柳湾镇敬老院路1号`,
+  });
+  await buildLayout(deps, random, targetBeds);
+
+  const allBeds = await activeBeds(deps.db);
+  // A couple of beds out of use and one held for an expected arrival, as in any real centre.
+  for (const bed of allBeds.slice(-2)) {
+    await updateBed(deps, DEMO_CALLER, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'disabled' });
+  }
+  const usable = allBeds.slice(0, -2).map((b) => b.id);
+
+  let serial = 0;
+  let events = 0;
+  const occupants = new Map<string, Occupant>(); // by bed id
+  const freeBeds = new Set(usable);
+
+  const admitInto = async (bedId: string, date: string): Promise<void> => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      serial += 1;
+      const person = demoPerson(random, serial, COUNTY);
+      try {
+        const { id } = await admit(deps, DEMO_CALLER, {
+          person,
+          admission: {
+            date,
+            bedId,
+            agreementNo: `LW-${date.slice(0, 4)}-${String(serial).padStart(4, '0')}`,
+            agreementEnd: dayjs(date).add(random.pick([1, 3, 5]), 'year').format('YYYY-MM-DD'),
+          },
+        });
+        occupants.set(bedId, { id, bedId, status: 'in_residence', returnOn: null });
+        freeBeds.delete(bedId);
+        events += 1;
+        return;
+      } catch (error) {
+        // A generated ID number can repeat, or a birth date fall after the admission date: try another person.
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+  };
+
+  const start = dayjs(today).subtract(years, 'year');
+  // The residents already living there when the simulated history starts.
+  const initial = Math.round(usable.length * occupancy * 0.9);
+  for (const bedId of usable.slice(0, initial)) {
+    await admitInto(bedId, start.subtract(random.int(1, 6 * 365), 'day').format('YYYY-MM-DD'));
+  }
+
+  const days = dayjs(today).diff(start, 'day');
+  for (let d = 0; d <= days; d++) {
+    const date = start.add(d, 'day').format('YYYY-MM-DD');
+    for (const occ of [...occupants.values()]) {
+      if (occ.status === 'away' && occ.returnOn !== null && occ.returnOn <= date) {
+        await endLeave(deps, DEMO_CALLER, { residentId: occ.id, returnDate: date });
+        occ.status = 'in_residence';
+        occ.returnOn = null;
+        events += 1;
+      } else if (occ.status === 'in_residence') {
+        if (random.chance(0.22 / 365)) {
+          const reason: DischargeReason = random.pick(['death', 'death', 'death', 'moved_out', 'other_institution', 'hospital_transfer']);
+          await discharge(deps, DEMO_CALLER, { residentId: occ.id, date, reason, note: reason === 'death' ? '因病去世，已通知家属' : '' });
+          occupants.delete(occ.bedId);
+          freeBeds.add(occ.bedId);
+          events += 1;
+        } else if (random.chance(1 / 365)) {
+          const hospital = random.chance(0.35);
+          const returnOn = dayjs(date).add(random.int(2, hospital ? 20 : 12), 'day').format('YYYY-MM-DD');
+          await startLeave(deps, DEMO_CALLER, {
+            residentId: occ.id,
+            kind: hospital ? 'hospital' : 'leave',
+            startDate: date,
+            expectedReturn: hospital ? null : returnOn,
+            note: hospital ? '县人民医院住院治疗' : random.pick(['回家过节', '随子女探亲', '回村办事']),
+          });
+          occ.status = 'away';
+          occ.returnOn = returnOn;
+          events += 1;
+        } else if (random.chance(0.15 / 365) && freeBeds.size > 0) {
+          const toBedId = random.pick([...freeBeds]);
+          await transfer(deps, DEMO_CALLER, { residentId: occ.id, date, toBedId, note: '身体状况变化，调入护理型床位' });
+          occupants.delete(occ.bedId);
+          freeBeds.add(occ.bedId);
+          freeBeds.delete(toBedId);
+          occ.bedId = toBedId;
+          occupants.set(toBedId, occ);
+          events += 1;
+        }
+      }
+    }
+    const wanted = Math.round(usable.length * occupancy);
+    if (occupants.size < wanted && freeBeds.size > 0 && random.chance(0.12)) {
+      await admitInto(random.pick([...freeBeds]), date);
+    }
+  }
+
+  // One bed held for a resident expected next week.
+  const reserved = [...freeBeds][0];
+  const bed = allBeds.find((b) => b.id === reserved);
+  if (bed) await updateBed(deps, DEMO_CALLER, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'reserved' });
+
+  const residents = await deps.db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { beds: allBeds.length, residents: residents.n, events };
+}

@@ -1,0 +1,78 @@
+// The one door into the backend, shared by Electron IPC and the browser host:
+// known method → allowed role → valid input → handler → envelope. Nothing is ever thrown across it.
+import type { z } from 'zod';
+import { contract, isMethod } from '../../../shared/api/contract';
+import { AppError, type ApiError, type ErrorCode } from '../../../shared/api/errors';
+import type { RpcResult } from '../../../shared/api/result';
+import type { BackendDeps } from '../audit';
+import type { Caller } from '../caller';
+import { createHandlers } from './handlers';
+
+export type Dispatch = (caller: Caller | null, method: unknown, input: unknown) => Promise<RpcResult<unknown>>;
+
+export interface DispatcherOptions {
+  /** Also validate what handlers return (on in development and tests). */
+  checkOutput?: boolean;
+  /** Where unexpected errors are reported; never includes the input (it may hold ID numbers). */
+  logError?: (method: string, error: unknown) => void;
+}
+
+const ROLE_NAMES: Record<Caller['role'], string> = {
+  admin: '管理员',
+  care_lead: '护理组长',
+  caregiver: '护理员',
+  kitchen: '厨房',
+  safety: '安全员',
+  medical: '医护',
+  county_admin: '县级管理员',
+  county_viewer: '县级查看',
+};
+
+const fail = (code: ErrorCode, message: string, field?: string): RpcResult<never> => ({
+  ok: false,
+  error: field ? { code, message, field } : { code, message },
+});
+
+/** The first problem of a failed parse, as one Chinese sentence naming the field. */
+export function describeInputError(error: z.ZodError): ApiError {
+  const issue = error.issues[0];
+  const field = issue.path.join('.');
+  const generic = issue.code === 'unrecognized_keys' ? `请求中有多余的字段：${issue.keys.join('、')}` : `输入内容有误（${field || '请求'}）`;
+  // Our schemas give every rule a Chinese message; zod's own English defaults are replaced by the generic one.
+  const message = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : generic;
+  return field ? { code: 'INVALID_INPUT', message, field } : { code: 'INVALID_INPUT', message };
+}
+
+function isSqliteConstraint(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+}
+
+export function createDispatcher(deps: BackendDeps, options: DispatcherOptions = {}): Dispatch {
+  const handlers = createHandlers(deps);
+  const logError = options.logError ?? ((method, error) => console.error(`[rpc] ${method} failed:`, error));
+
+  return async (caller, method, rawInput) => {
+    if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', '未知的操作，请升级或重新启动程序');
+    if (!caller) return fail('UNAUTHENTICATED', '请先登录');
+    const spec = contract[method];
+    if (!spec.roles.includes(caller.role)) {
+      return fail('FORBIDDEN', `您的角色（${ROLE_NAMES[caller.role]}）没有权限进行此操作`);
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: describeInputError(parsed.error) };
+    try {
+      const handler = handlers[method] as (input: unknown, caller: Caller) => Promise<unknown>;
+      const value = await handler(parsed.data, caller);
+      if (options.checkOutput) spec.output.parse(value);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.field);
+      if (isSqliteConstraint(error)) {
+        logError(method, error);
+        return fail('CONFLICT', '数据与已有记录冲突（可能有人同时修改了同一记录），请刷新后重试；未保存任何内容');
+      }
+      logError(method, error);
+      return fail('INTERNAL', '系统出错，本次操作未保存。请重试；如反复出现，请联系维护人员');
+    }
+  };
+}

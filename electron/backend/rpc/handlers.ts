@@ -1,0 +1,51 @@
+// Binds every method of the contract to its service. The mapped type makes a missing handler a type error.
+import type { z } from 'zod';
+import type { Contract, Method, Out } from '../../../shared/api/contract';
+import type { BackendDeps } from '../audit';
+import type { Caller } from '../caller';
+import { dashboardSummary } from '../services/dashboard/summary';
+import { bedMap } from '../services/facility/bed-map';
+import * as layout from '../services/facility/layout';
+import { getProfile, saveProfile } from '../services/facility/profile';
+import { admit, readmit } from '../services/residents/admission';
+import { census, getResidentFile, searchResidents } from '../services/residents/read';
+import { discharge, endLeave, startLeave, transfer } from '../services/residents/stays';
+import { updatePerson } from '../services/residents/update';
+import { loadDemo } from '../services/system/demo';
+import { systemInfo } from '../services/system/info';
+
+export type Handler<M extends Method> = (input: z.output<Contract[M]['input']>, caller: Caller) => Promise<Out<M>>;
+export type Handlers = { [M in Method]: Handler<M> };
+
+export function createHandlers(deps: BackendDeps): Handlers {
+  return {
+    'system.info': (_input, caller) => systemInfo(deps, caller),
+    'system.loadDemo': () => loadDemo(deps),
+
+    'facility.get': () => getProfile(deps),
+    'facility.save': (input, caller) => saveProfile(deps, caller, input),
+    'facility.bedMap': (input) => bedMap(deps, input),
+    'facility.addBuilding': (input, caller) => layout.addBuilding(deps, caller, input),
+    'facility.updateBuilding': (input, caller) => layout.updateBuilding(deps, caller, input),
+    'facility.retireBuilding': (input, caller) => layout.retireBuilding(deps, caller, input),
+    'facility.addRoom': (input, caller) => layout.addRoom(deps, caller, input),
+    'facility.updateRoom': (input, caller) => layout.updateRoom(deps, caller, input),
+    'facility.retireRoom': (input, caller) => layout.retireRoom(deps, caller, input),
+    'facility.addBed': (input, caller) => layout.addBed(deps, caller, input),
+    'facility.updateBed': (input, caller) => layout.updateBed(deps, caller, input),
+    'facility.retireBed': (input, caller) => layout.retireBed(deps, caller, input),
+
+    'residents.search': (input) => searchResidents(deps, input),
+    'residents.get': (input) => getResidentFile(deps, input.id),
+    'residents.census': () => census(deps),
+    'residents.admit': (input, caller) => admit(deps, caller, input),
+    'residents.readmit': (input, caller) => readmit(deps, caller, input),
+    'residents.update': (input, caller) => updatePerson(deps, caller, input),
+    'residents.transfer': (input, caller) => transfer(deps, caller, input),
+    'residents.startLeave': (input, caller) => startLeave(deps, caller, input),
+    'residents.endLeave': (input, caller) => endLeave(deps, caller, input),
+    'residents.discharge': (input, caller) => discharge(deps, caller, input),
+
+    'dashboard.summary': () => dashboardSummary(deps),
+  };
+}

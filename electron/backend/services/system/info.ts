@@ -1,0 +1,19 @@
+// What the app shell needs when it starts: versions, today's date, whether the centre is set up, who is signed in.
+import type { SystemInfo } from '../../../../shared/api/system';
+import type { BackendDeps } from '../../audit';
+import type { Caller } from '../../caller';
+import { todayIn } from '../../clock';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+
+export const APP_VERSION = '0.1.0';
+
+export async function systemInfo(deps: BackendDeps, caller: Caller): Promise<SystemInfo> {
+  const facility = await deps.db.selectFrom('facility').select('id').executeTakeFirst();
+  return {
+    appVersion: APP_VERSION,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    today: todayIn(deps.clock),
+    hasFacility: facility !== undefined,
+    user: { name: caller.name, role: caller.role },
+  };
+}

@@ -1,0 +1,59 @@
+// Electron main process: one instance, secure window, app:// UI, the rpc channel to the backend.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { type Backend, startBackend } from '../backend/app';
+import { LOCAL_OPERATOR } from '../backend/caller';
+import { registerRpc } from './ipc';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+const outDir = path.resolve(__dirname, '..');
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+/** In development `npm start` prepares a better-sqlite3 binary built for Electron; the packaged app has its own. */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const candidate = path.join(outDir, 'native', 'better_sqlite3.node');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void backend?.close();
+  });
+
+  app.whenReady().then(async () => {
+    denyAllPermissions(session.defaultSession);
+    try {
+      backend = await startBackend({
+        dataDir: process.env.APP_DATA_DIR || app.getPath('userData'),
+        checkOutput: !app.isPackaged,
+        nativeBinding: electronNativeBinding(),
+      });
+    } catch (error) {
+      dialog.showErrorBox('无法打开数据库', error instanceof Error ? error.message : String(error));
+      app.quit();
+      return;
+    }
+    handleAppProtocol(path.join(outDir, 'renderer'));
+    registerRpc(backend.dispatch, () => LOCAL_OPERATOR, () => mainWindow?.webContents.id ?? null);
+    mainWindow = createMainWindow(outDir, !app.isPackaged);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

@@ -1,0 +1,39 @@
+// `npm run web`: the browser host for machines where Electron cannot run. Prints the one link to open.
+//   PORT          port on 127.0.0.1 (default 4310; 0 picks a free one)
+//   APP_DATA_DIR  data folder (default ~/.township-care)
+//   --demo        load the demo centre first if the database is empty
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { startBackend, defaultWebDataDir } from '../backend/app';
+import { LOCAL_OPERATOR } from '../backend/caller';
+import { createWebHost, listenOnLoopback } from './server';
+
+async function main() {
+  const dataDir = path.resolve(process.env.APP_DATA_DIR || defaultWebDataDir());
+  const port = Number(process.env.PORT ?? 4310);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${process.env.PORT}`);
+  const staticDir = path.resolve(__dirname, '..', '..', 'out', 'renderer');
+
+  const backend = await startBackend({ dataDir, checkOutput: process.env.NODE_ENV !== 'production' });
+  if (process.argv.includes('--demo')) {
+    const result = await backend.dispatch(LOCAL_OPERATOR, 'system.loadDemo', {});
+    console.log(result.ok ? '已载入演示敬老院。' : `未载入演示数据：${result.error.message}`);
+  }
+  const token = randomBytes(24).toString('base64url');
+  const server = createWebHost({ dispatch: backend.dispatch, staticDir, token, caller: LOCAL_OPERATOR });
+  const bound = await listenOnLoopback(server, port);
+  console.log(`乡镇敬老院运营系统（浏览器模式）已启动，数据目录：${dataDir}`);
+  console.log(`请在浏览器中打开：http://127.0.0.1:${bound}/?token=${token}`);
+
+  const stop = () => {
+    server.close();
+    void backend.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+// The browser host: the same UI and the same dispatcher as the Electron app, over HTTP on 127.0.0.1 only.
+// The launch token arrives once in the URL (?token=…), is swapped for an HttpOnly SameSite=Strict cookie,
+// and every later request must carry it. Foreign Hosts, Origins and peers are refused.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Caller } from '../backend/caller';
+import type { Dispatch } from '../backend/rpc/dispatch';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { TOKEN_COOKIE, isAllowedHost, isAllowedOrigin, isLoopbackAddress, readCookie, tokensMatch } from './request-guard';
+import { readStatic } from './static-files';
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  staticDir: string;
+  token: string;
+  /** Who the browser user is until sign-in exists. */
+  caller: Caller;
+  port?: number;
+  maxBodyBytes?: number;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown) {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function refusePage(res: http.ServerResponse, status: number, message: string) {
+  const html = `<!doctype html><meta charset="utf-8"><title>无法访问</title><body style="font:20px sans-serif;padding:2em"><h1>无法访问</h1><p>${message}</p></body>`;
+  send(res, status, 'text/html; charset=utf-8', html);
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function createWebHost(options: WebHostOptions): http.Server {
+  const limit = options.maxBodyBytes ?? 2_000_000;
+  const server = http.createServer(async (req, res) => {
+    try {
+      const port = (server.address() as AddressInfo).port;
+      if (!isLoopbackAddress(req.socket.remoteAddress) || !isAllowedHost(req.headers.host, port)) {
+        return refusePage(res, 403, '本服务只接受本机访问（127.0.0.1）。');
+      }
+      if (!isAllowedOrigin(req.headers.origin, port)) {
+        return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自其他网站的请求' } });
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      const cookieToken = readCookie(req.headers.cookie, TOKEN_COOKIE);
+
+      // First visit with the printed link: set the session cookie and drop the token from the address bar.
+      const urlToken = url.searchParams.get('token') ?? undefined;
+      if (req.method === 'GET' && urlToken !== undefined) {
+        if (!tokensMatch(urlToken, options.token)) return refusePage(res, 401, '链接中的令牌不正确。请使用本次启动时终端里打印的链接。');
+        res.writeHead(303, {
+          ...SECURITY_HEADERS,
+          Location: '/',
+          'Set-Cookie': `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+        return res.end();
+      }
+      const headerToken = req.headers['x-township-token'];
+      const authorised = tokensMatch(cookieToken, options.token) || tokensMatch(typeof headerToken === 'string' ? headerToken : undefined, options.token);
+
+      if (url.pathname.startsWith('/rpc/')) {
+        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: '只接受 POST 请求' } });
+        if (!authorised) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '缺少或错误的访问令牌，请使用启动时打印的链接重新打开' } });
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return sendJson(res, 415, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容类型应为 application/json' } });
+        }
+        const body = await readBody(req, limit);
+        if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容太大' } });
+        let input: unknown;
+        try {
+          input = body.trim() === '' ? {} : JSON.parse(body);
+        } catch {
+          return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON，未做任何修改' } });
+        }
+        const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+        return sendJson(res, 200, await options.dispatch(options.caller, method, input));
+      }
+
+      if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refusePage(res, 405, '不支持的请求方式。');
+      if (!authorised) return refusePage(res, 401, '请使用程序启动时在终端里打印的链接（含 token）打开本页面。');
+      const file = readStatic(options.staticDir, url.pathname);
+      if (!file) return refusePage(res, 404, '找不到该页面。');
+      return send(res, 200, file.type, file.body);
+    } catch (error) {
+      console.error('[webhost] request failed:', error instanceof Error ? error.message : error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器出错，请重试' } });
+    }
+  });
+  return server;
+}
+
+/** Starts listening on 127.0.0.1 (never another interface) and resolves with the port actually bound. */
+export function listenOnLoopback(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}

@@ -1,0 +1,22 @@
+// The one typed API contract. Both shells (Electron IPC and the browser host) dispatch through it.
+import type { z } from 'zod';
+import { dashboardApi } from './dashboard';
+import { facilityApi } from './facility';
+import { residentsApi } from './residents';
+import { systemApi } from './system';
+
+export const contract = {
+  ...systemApi,
+  ...facilityApi,
+  ...residentsApi,
+  ...dashboardApi,
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type In<M extends Method> = z.input<Contract[M]['input']>;
+export type Out<M extends Method> = z.output<Contract[M]['output']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,21 @@
+// Roles a signed-in person can have. Every API method names the roles allowed to call it.
+
+export const ROLES = [
+  'admin', // 院长/管理员
+  'care_lead', // 护理组长
+  'caregiver', // 护理员
+  'kitchen', // 厨房
+  'safety', // 安全员
+  'medical', // 医护
+  'county_admin', // 县级管理员
+  'county_viewer', // 县级查看
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who may read the centre's own data (everyone working in the centre). */
+export const CENTRE_STAFF: readonly Role[] = ['admin', 'care_lead', 'caregiver', 'kitchen', 'safety', 'medical'];
+/** Who may read residents' files. The kitchen sees diets through the meals module, not the files. */
+export const RESIDENT_READERS: readonly Role[] = ['admin', 'care_lead', 'caregiver', 'medical'];
+/** Who may record a resident's leave and return (caregivers at night do this). */
+export const LEAVE_RECORDERS: readonly Role[] = ['admin', 'care_lead', 'caregiver'];
+export const MANAGERS: readonly Role[] = ['admin'];
