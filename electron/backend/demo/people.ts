@@ -45,7 +45,7 @@ export function demoPerson(random: Random, serial: number, county: string): z.ou
   const village = random.pick(VILLAGES);
   const contacts: Required<ContactInput>[] = [];
   if (category === 'tekun_concentrated') {
-    contacts.push({ name: `${village}村委会`, relation: '村委会', phone: phoneNumber(random), isGuardian: true, isEmergency: true });
+    contacts.push({ name: `${village}委会`, relation: '村委会', phone: phoneNumber(random), isGuardian: true, isEmergency: true });
     if (random.chance(0.5)) {
       contacts.push({ name: surname + random.pick(MALE_GIVEN), relation: '侄子', phone: phoneNumber(random), isGuardian: false, isEmergency: true });
     }

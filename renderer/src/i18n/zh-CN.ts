@@ -94,7 +94,7 @@ export const zhCN = {
     nursingRatio: '护理型床位占比',
     away: '外出和住院的老人',
     awayEmpty: '目前没有老人外出或住院。',
-    awaySince: '离院日期',
+    awaySince: '外出/住院日期',
     expectedReturn: '预计返回',
     overdue: '已超期',
     monthAdmissions: '本月入住',
@@ -213,6 +213,7 @@ export const zhCN = {
   enums: {
     sex: { male: '男', female: '女' },
     bedType: { normal: '普通床位', nursing: '护理型床位' },
+    bedTypeShort: { normal: '普通床', nursing: '护理床' },
     bedSetting: { available: '可用', reserved: '预留', disabled: '停用' },
     bedStatus: { free: '空闲', occupied: '占用', reserved: '预留', disabled: '停用' },
     facilityType: {

@@ -56,9 +56,8 @@ export async function bedMap(deps: BackendDeps, query: z.output<typeof BedMapQue
     .selectFrom('buildings')
     .select(['id', 'name', 'floors'])
     .where('retiredAt', 'is', null)
-    .orderBy('name')
+    .orderBy('id') // UUIDv7: the order they were added in (一号楼 before 二号楼)
     .execute();
-  buildings.sort((a, b) => collator.compare(a.name, b.name));
   const allRooms = await deps.db
     .selectFrom('rooms')
     .innerJoin('buildings', 'buildings.id', 'rooms.buildingId')

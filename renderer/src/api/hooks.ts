@@ -1,0 +1,32 @@
+// React Query around the typed client: reads are cached by [method, input]; any write refreshes every read.
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { In, Method, Out } from '../../../shared/api/contract';
+import { ApiCallError, call } from './client';
+
+export function useApi<M extends Method>(method: M, input: In<M>, enabled = true) {
+  return useQuery<Out<M>, ApiCallError>({ queryKey: [method, input], queryFn: () => call(method, input), enabled });
+}
+
+export interface MutationOptions<M extends Method> {
+  onSuccess?: (value: Out<M>) => void;
+  /** A field error goes to the form; return true when it was shown there. */
+  onFieldError?: (field: string, message: string) => boolean;
+  successMessage?: string;
+}
+
+export function useApiMutation<M extends Method>(method: M, options: MutationOptions<M> = {}) {
+  const client = useQueryClient();
+  return useMutation<Out<M>, ApiCallError, In<M>>({
+    mutationFn: (input) => call(method, input),
+    onSuccess: async (value) => {
+      await client.invalidateQueries();
+      if (options.successMessage) notifications.show({ color: 'green', message: options.successMessage });
+      options.onSuccess?.(value);
+    },
+    onError: (error) => {
+      if (error.field && options.onFieldError?.(error.field, error.message)) return;
+      notifications.show({ color: 'red', title: '未保存', message: error.message, autoClose: 10_000 });
+    },
+  });
+}

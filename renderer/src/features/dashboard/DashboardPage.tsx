@@ -1,0 +1,99 @@
+// 首页: today's census, occupancy, free beds by type, the nursing-bed ratio, and who is away.
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useApi } from '../../api/hooks';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { percent, RESIDENT_STATUS_COLOR } from '../../components/status';
+
+function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
+  return (
+    <Card withBorder padding="md">
+      <Text size="md" c="dark.6">
+        {label}
+      </Text>
+      <Text fz={36} fw={700} lh={1.2}>
+        {value}
+      </Text>
+      {hint && <Text size="sm">{hint}</Text>}
+    </Card>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const summary = useApi('dashboard.summary', {});
+  if (summary.isPending) return <LoadingState />;
+  if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
+  const s = summary.data;
+  const ratioMet = s.beds.nursingRatio >= s.beds.nursingRatioGoal;
+  return (
+    <Stack>
+      <Title order={2}>{t('dashboard.title')}</Title>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <Figure label={t('dashboard.enrolled')} value={s.census.enrolled} />
+        <Figure label={t('dashboard.inResidence')} value={s.census.inResidence} />
+        <Figure label={t('dashboard.onLeave')} value={s.census.onLeave} />
+        <Figure label={t('dashboard.inHospital')} value={s.census.inHospital} />
+        <Figure label={t('dashboard.occupancy')} value={percent(s.occupancy)} />
+        <Figure
+          label={t('dashboard.freeBeds')}
+          value={s.census.freeBeds}
+          hint={`${t('dashboard.freeNormal', { n: s.census.freeNormalBeds })}，${t('dashboard.freeNursing', { n: s.census.freeNursingBeds })}`}
+        />
+        <Figure
+          label={t('dashboard.nursingRatio')}
+          value={percent(s.beds.nursingRatio)}
+          hint={`${ratioMet ? t('bedMap.nursingRatioMet') : t('bedMap.nursingRatioBelow')}（${percent(s.beds.nursingRatioGoal)}）`}
+        />
+        <Figure label={`${t('dashboard.monthAdmissions')} / ${t('dashboard.monthDischarges')}`} value={`${s.admissionsThisMonth} / ${s.dischargesThisMonth}`} />
+      </SimpleGrid>
+      <Card withBorder>
+        <Title order={3} mb="sm">
+          {t('dashboard.away')}
+        </Title>
+        {s.away.length === 0 ? (
+          <EmptyState>{t('dashboard.awayEmpty')}</EmptyState>
+        ) : (
+          <Table striped fz="md" verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('residents.name')}</Table.Th>
+                <Table.Th>{t('residents.status')}</Table.Th>
+                <Table.Th>{t('residents.bed')}</Table.Th>
+                <Table.Th>{t('dashboard.awaySince')}</Table.Th>
+                <Table.Th>{t('dashboard.expectedReturn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {s.away.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Link to={`/residents/${r.id}`}>{r.name}</Link>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={RESIDENT_STATUS_COLOR[r.status]} variant="filled">
+                      {t(`enums.residentStatus.${r.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{r.bedLabel}</Table.Td>
+                  <Table.Td>{r.awaySince}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      {r.expectedReturn ?? '—'}
+                      {r.expectedReturn && r.expectedReturn < s.today && (
+                        <Badge color="red" variant="filled">
+                          {t('dashboard.overdue')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+    </Stack>
+  );
+}

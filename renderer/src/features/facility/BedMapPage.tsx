@@ -1,0 +1,131 @@
+// 房态图: every room as a card, every bed coloured by status with the resident's name; filter by building and floor.
+import { Badge, Card, Group, Select, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { BedView } from '../../../../shared/api/facility';
+import { BED_STATUSES } from '../../../../shared/domain/enums';
+import { useApi } from '../../api/hooks';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { BED_STATUS_COLOR, percent } from '../../components/status';
+
+function BedTile({ bed }: { bed: BedView }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const color = BED_STATUS_COLOR[bed.status];
+  const canAdmit = bed.status === 'free' || bed.status === 'reserved';
+  const away = bed.residentStatus === 'on_leave' || bed.residentStatus === 'in_hospital';
+  const label = `${bed.label}床 ${t(`enums.bedStatus.${bed.status}`)}${bed.residentName ? ` ${bed.residentName}` : ''}`;
+  const onClick = bed.residentId
+    ? () => navigate(`/residents/${bed.residentId}`)
+    : canAdmit
+      ? () => navigate(`/admit?bed=${bed.id}`)
+      : undefined;
+  return (
+    <UnstyledButton
+      onClick={onClick}
+      disabled={!onClick}
+      aria-label={canAdmit ? `${label}，${t('bedMap.admitHere')}` : label}
+      data-testid={`bed-${bed.id}`}
+      data-status={bed.status}
+      style={{
+        border: `2px solid var(--mantine-color-${color}-8)`,
+        background: `var(--mantine-color-${color}-0)`,
+        borderRadius: 8,
+        padding: '8px 10px',
+        minHeight: 64,
+        cursor: onClick ? 'pointer' : 'default',
+      }}
+    >
+      <Group justify="space-between" gap={4} wrap="nowrap">
+        <Text fw={700}>{bed.label}床</Text>
+        <Text size="sm" c={`${color}.9`} fw={700}>
+          {t(`enums.bedStatus.${bed.status}`)}
+        </Text>
+      </Group>
+      <Text size="md" truncate>
+        {bed.residentName ?? t(`enums.bedTypeShort.${bed.bedType}`)}
+      </Text>
+      {away && (
+        <Badge size="sm" color="orange.9" variant="filled">
+          {t(`enums.residentStatus.${bed.residentStatus as 'on_leave' | 'in_hospital'}`)}
+        </Badge>
+      )}
+    </UnstyledButton>
+  );
+}
+
+export function BedMapPage() {
+  const { t } = useTranslation();
+  const [buildingId, setBuildingId] = useState<string | null>(null);
+  const [floor, setFloor] = useState<string | null>(null);
+  const map = useApi('facility.bedMap', {
+    ...(buildingId ? { buildingId } : {}),
+    ...(floor ? { floor: Number(floor) } : {}),
+  });
+  if (map.isPending) return <LoadingState />;
+  if (map.isError) return <ErrorState error={map.error} onRetry={() => map.refetch()} />;
+  const { buildings, rooms, counts } = map.data;
+  const maxFloors = Math.max(1, ...buildings.filter((b) => !buildingId || b.id === buildingId).map((b) => b.floors));
+  const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
+  return (
+    <Stack>
+      <Group justify="space-between" align="end">
+        <Title order={2}>{t('bedMap.title')}</Title>
+        <Group>
+          <Select
+            label={t('bedMap.building')}
+            data={[{ value: '', label: t('bedMap.allBuildings') }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
+            value={buildingId ?? ''}
+            onChange={(v) => setBuildingId(v || null)}
+            allowDeselect={false}
+            w={180}
+          />
+          <Select
+            label={t('bedMap.floor')}
+            data={[
+              { value: '', label: t('bedMap.allFloors') },
+              ...Array.from({ length: maxFloors }, (_, i) => ({ value: String(i + 1), label: t('facility.floorN', { floor: i + 1 }) })),
+            ]}
+            value={floor ?? ''}
+            onChange={(v) => setFloor(v || null)}
+            allowDeselect={false}
+            w={150}
+          />
+        </Group>
+      </Group>
+      <Group gap="lg" aria-label={t('bedMap.legend')}>
+        {BED_STATUSES.map((s) => (
+          <Badge key={s} color={`${BED_STATUS_COLOR[s]}.9`} variant="filled" size="lg" data-testid={`count-${s}`}>
+            {t(`enums.bedStatus.${s}`)} {counts[s]}
+          </Badge>
+        ))}
+        <Text fw={700} c={counts.nursingRatio >= counts.nursingRatioGoal ? 'teal.9' : 'red.9'}>
+          {t('bedMap.nursingRatio', { ratio: percent(counts.nursingRatio), goal: percent(counts.nursingRatioGoal) })}
+        </Text>
+      </Group>
+      {rooms.length === 0 ? (
+        <EmptyState>{t('bedMap.empty')}</EmptyState>
+      ) : (
+        <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }}>
+          {rooms.map((room) => (
+            <Card key={room.id} withBorder padding="sm" data-testid={`room-${room.name}`}>
+              <Text fw={700} mb={6}>
+                {buildingName.get(room.buildingId)} {t('bedMap.room', { name: room.name })}
+              </Text>
+              {room.beds.length === 0 ? (
+                <Text c="dark.5">{t('facility.roomEmpty')}</Text>
+              ) : (
+                <SimpleGrid cols={2} spacing={6}>
+                  {room.beds.map((bed) => (
+                    <BedTile key={bed.id} bed={bed} />
+                  ))}
+                </SimpleGrid>
+              )}
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,98 @@
+// 办理入住: a new resident's file and first stay in one step; or, with ?resident=…, a returning resident's new stay.
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { AdmissionInput, AdmitInput } from '../../../../shared/api/residents';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { zodValidate } from '../../api/zod-form';
+import { LoadingState } from '../../components/States';
+import { emptyPerson, PersonFields, type PersonValues } from './PersonFields';
+import { useFreeBeds } from './useFreeBeds';
+
+export function AdmitPage() {
+  const [params] = useSearchParams();
+  const readmitId = params.get('resident');
+  const info = useApi('system.info', {});
+  if (info.isPending) return <LoadingState />;
+  return <AdmitForm key={readmitId ?? 'new'} today={info.data?.today ?? dayjs().format('YYYY-MM-DD')} bedId={params.get('bed') ?? ''} readmitId={readmitId} />;
+}
+
+function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; readmitId: string | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const beds = useFreeBeds();
+  const returning = useApi('residents.get', { id: readmitId ?? '' }, readmitId !== null);
+  const form = useForm<{ person: PersonValues; admission: { date: string; bedId: string; agreementNo: string; agreementEnd: string } }>({
+    initialValues: {
+      person: emptyPerson(),
+      admission: { date: today, bedId, agreementNo: '', agreementEnd: dayjs(today).add(1, 'year').format('YYYY-MM-DD') },
+    },
+    validate: (values) =>
+      readmitId ? prefix('admission', zodValidate(AdmissionInput)(values.admission)) : zodValidate(AdmitInput)(values),
+  });
+  const onFieldError = (field: string, message: string) => (form.setFieldError(field, message), true);
+  const goToFile = (id: string) => navigate(`/residents/${id}`);
+  const admit = useApiMutation('residents.admit', { onFieldError, onSuccess: (v) => goToFile(v.id), successMessage: t('stays.done') });
+  const readmit = useApiMutation('residents.readmit', { onFieldError, onSuccess: (v) => goToFile(v.id), successMessage: t('stays.done') });
+  const pending = admit.isPending || readmit.isPending;
+
+  const submit = form.onSubmit((values) => {
+    if (readmitId) readmit.mutate({ residentId: readmitId, admission: values.admission });
+    else admit.mutate(values);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Title order={2}>{readmitId ? t('admit.readmitTitle', { name: returning.data?.name ?? '' }) : t('admit.title')}</Title>
+        {!readmitId && (
+          <Card withBorder padding="lg">
+            <Title order={3} size="h4" mb="md">
+              {t('admit.person')}
+            </Title>
+            <PersonFields form={form as never} today={today} />
+          </Card>
+        )}
+        <Card withBorder padding="lg">
+          <Title order={3} size="h4" mb="md">
+            {t('admit.stay')}
+          </Title>
+          {!beds.isPending && beds.options.length === 0 && (
+            <Alert color="orange" mb="md">
+              {t('admit.noFreeBeds')}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <DateInput label={t('admit.date')} withAsterisk valueFormat="YYYY-MM-DD" maxDate={today} {...form.getInputProps('admission.date')} />
+            <Select
+              label={t('admit.bed')}
+              withAsterisk
+              searchable
+              placeholder={t('admit.bedPlaceholder')}
+              nothingFoundMessage={t('admit.noFreeBeds')}
+              data={beds.options}
+              {...form.getInputProps('admission.bedId')}
+            />
+            <TextInput label={t('admit.agreementNo')} withAsterisk placeholder="如：LW-2026-001" {...form.getInputProps('admission.agreementNo')} />
+            <DateInput label={t('admit.agreementEnd')} withAsterisk valueFormat="YYYY-MM-DD" {...form.getInputProps('admission.agreementEnd')} />
+          </SimpleGrid>
+        </Card>
+        <Group>
+          <Button type="submit" size="lg" loading={pending}>
+            {t('admit.submit')}
+          </Button>
+          <Button variant="default" size="lg" onClick={() => navigate(-1)}>
+            {t('app.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function prefix(path: string, errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${path}.${k}`, v]));
+}

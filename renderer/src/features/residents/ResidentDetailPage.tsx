@@ -1,0 +1,215 @@
+// A resident's file: who they are, whom to call, where they sleep, and every stay event, with the actions that fit now.
+import { Badge, Button, Card, Group, Image, Modal, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { type ResidentFile, type StayEventView, UpdatePersonInput } from '../../../../shared/api/residents';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { zodValidate } from '../../api/zod-form';
+import { ErrorState, LoadingState } from '../../components/States';
+import { RESIDENT_STATUS_COLOR } from '../../components/status';
+import { PersonFields, type PersonValues } from './PersonFields';
+import { type StayAction, StayActionModal } from './StayActions';
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="sm" c="dark.6">
+        {label}
+      </Text>
+      <Text size="lg">{value || '—'}</Text>
+    </div>
+  );
+}
+
+function useEventText() {
+  const { t } = useTranslation();
+  return (e: StayEventView): string => {
+    switch (e.type) {
+      case 'admission':
+        return t('file.event.admission', { bed: e.bedLabel ?? '—', agreement: e.agreementNo ?? '—', end: e.agreementEnd ?? '—' });
+      case 'transfer':
+        return t('file.event.transfer', { from: e.fromBedLabel ?? '—', to: e.bedLabel ?? '—' });
+      case 'leave':
+      case 'hospital': {
+        const back = e.endDate ? t('file.event.returned', { date: e.endDate }) : t('file.event.notReturned');
+        const expected = e.expectedReturn ? `，${t('file.event.expected', { date: e.expectedReturn })}` : '';
+        return `${t(`file.event.${e.type}`)}：${back}${expected}`;
+      }
+      case 'discharge':
+        return t('file.event.discharge', { reason: e.reason ? t(`enums.dischargeReason.${e.reason as 'death'}`) : '' });
+    }
+  };
+}
+
+function EditModal({ file, today, onClose }: { file: ResidentFile; today: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const person: PersonValues = {
+    name: file.name,
+    idNumber: file.idNumber,
+    ethnicity: file.ethnicity,
+    householdAddress: file.householdAddress,
+    village: file.village,
+    primaryCategory: file.primaryCategory,
+    tags: file.tags,
+    tekunCertNo: file.tekunCertNo,
+    contacts: file.contacts,
+    allergies: file.allergies,
+    chronicConditions: file.chronicConditions,
+    dietType: file.dietType,
+    photo: file.photo,
+    note: file.note,
+  };
+  const form = useForm({ initialValues: { id: file.id, person }, validate: zodValidate(UpdatePersonInput) });
+  const save = useApiMutation('residents.update', { onSuccess: onClose, successMessage: t('app.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  return (
+    <Modal opened onClose={onClose} title={t('file.actions.edit')} size="90%">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <PersonFields form={form as never} today={today} />
+        <Group justify="end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('app.save')}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}
+
+export function ResidentDetailPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { id = '' } = useParams();
+  const file = useApi('residents.get', { id });
+  const info = useApi('system.info', {});
+  const eventText = useEventText();
+  const [action, setAction] = useState<StayAction | null>(null);
+  const [editing, setEditing] = useState(false);
+  if (file.isPending || info.isPending) return <LoadingState />;
+  if (file.isError) return <ErrorState error={file.error} onRetry={() => file.refetch()} />;
+  const r = file.data;
+  const today = info.data?.today ?? '';
+  const away = r.status === 'on_leave' || r.status === 'in_hospital';
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="start">
+        <Group>
+          {r.photo && <Image src={r.photo} alt={t('file.photo')} w={96} h={96} radius="md" />}
+          <div>
+            <Group>
+              <Title order={2}>{r.name}</Title>
+              <Badge size="xl" color={RESIDENT_STATUS_COLOR[r.status]} variant="filled" data-testid="resident-status">
+                {t(`enums.residentStatus.${r.status}`)}
+              </Badge>
+            </Group>
+            <Text size="lg">
+              {t(`enums.sex.${r.sex}`)} · {t('residents.ageN', { n: r.age })} · {t(`enums.category.${r.primaryCategory}`)}
+            </Text>
+            <Text size="lg" data-testid="resident-bed">
+              {t('file.currentBed')}：{r.bedLabel ?? (r.dischargedOn ? t('file.discharged', { date: r.dischargedOn }) : t('file.noBed'))}
+            </Text>
+          </div>
+        </Group>
+        <Group>
+          {r.status === 'in_residence' && (
+            <>
+              <Button onClick={() => setAction('transfer')}>{t('file.actions.transfer')}</Button>
+              <Button onClick={() => setAction('leave')}>{t('file.actions.leave')}</Button>
+              <Button onClick={() => setAction('hospital')}>{t('file.actions.hospital')}</Button>
+            </>
+          )}
+          {away && <Button onClick={() => setAction('return')}>{t('file.actions.return')}</Button>}
+          {r.status !== 'discharged' && (
+            <Button color="red" variant="outline" onClick={() => setAction('discharge')}>
+              {t('file.actions.discharge')}
+            </Button>
+          )}
+          {r.status === 'discharged' && <Button onClick={() => navigate(`/admit?resident=${r.id}`)}>{t('file.actions.readmit')}</Button>}
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('file.actions.edit')}
+          </Button>
+        </Group>
+      </Group>
+
+      <Card withBorder padding="lg">
+        <Title order={3} size="h4" mb="sm">
+          {t('file.basics')}
+        </Title>
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Field label={t('residents.idNumber')} value={r.idNumber} />
+          <Field label={t('file.birthDate')} value={r.birthDate} />
+          <Field label={t('file.ethnicity')} value={r.ethnicity} />
+          <Field label={t('file.village')} value={r.village} />
+          <Field label={t('file.householdAddress')} value={r.householdAddress} />
+          <Field label={t('file.tekunCertNo')} value={r.tekunCertNo} />
+          <Field label={t('file.tags')} value={r.tags.map((tag) => t(`enums.tag.${tag}`)).join('、')} />
+          <Field label={t('file.dietType')} value={t(`enums.diet.${r.dietType}`)} />
+          <Field label={t('file.allergies')} value={r.allergies} />
+          <Field label={t('file.chronicConditions')} value={r.chronicConditions} />
+          <Field label={t('residents.admittedOn')} value={r.admittedOn ?? ''} />
+          <Field label={t('file.note')} value={r.note} />
+        </SimpleGrid>
+      </Card>
+
+      <Card withBorder padding="lg">
+        <Title order={3} size="h4" mb="sm">
+          {t('file.contacts')}
+        </Title>
+        {r.contacts.length === 0 ? (
+          <Text>{t('file.contactsEmpty')}</Text>
+        ) : (
+          <Table fz="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('file.contactName')}</Table.Th>
+                <Table.Th>{t('file.relation')}</Table.Th>
+                <Table.Th>{t('file.phone')}</Table.Th>
+                <Table.Th>{t('file.isGuardian')}</Table.Th>
+                <Table.Th>{t('file.isEmergency')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.contacts.map((c, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{c.name}</Table.Td>
+                  <Table.Td>{c.relation}</Table.Td>
+                  <Table.Td>{c.phone}</Table.Td>
+                  <Table.Td>{c.isGuardian ? '是' : '否'}</Table.Td>
+                  <Table.Td>{c.isEmergency ? '是' : '否'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+
+      <Card withBorder padding="lg">
+        <Title order={3} size="h4" mb="sm">
+          {t('file.history')}
+        </Title>
+        {r.events.length === 0 ? (
+          <Text>{t('file.historyEmpty')}</Text>
+        ) : (
+          <Timeline bulletSize={20} lineWidth={3} data-testid="stay-history">
+            {r.events.map((e) => (
+              <Timeline.Item key={e.id} title={`${e.date}　${eventText(e)}`}>
+                {e.note && <Text>{e.note}</Text>}
+                <Text size="sm" c="dark.6">
+                  {t('file.recordedBy', { by: e.createdBy, at: new Date(e.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Card>
+
+      {action && <StayActionModal action={action} residentId={r.id} today={today} onClose={() => setAction(null)} />}
+      {editing && <EditModal file={r} today={today} onClose={() => setEditing(false)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+// 老人名册: search by name, pinyin initials, ID-number tail or room; filter by status with the census counts.
+import { Badge, Button, Group, Pagination, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { SEARCH_SCOPES } from '../../../../shared/api/residents';
+import { useApi } from '../../api/hooks';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { RESIDENT_STATUS_COLOR } from '../../components/status';
+
+const PAGE_SIZE = 50;
+
+export function ResidentsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 250);
+  const [scope, setScope] = useState<(typeof SEARCH_SCOPES)[number]>('current');
+  const [page, setPage] = useState(1);
+  const census = useApi('residents.census', {});
+  const list = useApi('residents.search', { query: debounced, scope, page, pageSize: PAGE_SIZE });
+  const c = census.data;
+  const counts: Partial<Record<(typeof SEARCH_SCOPES)[number], number>> = c
+    ? { current: c.enrolled, in_residence: c.inResidence, on_leave: c.onLeave, in_hospital: c.inHospital }
+    : {};
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('residents.title')}</Title>
+        <Button size="lg" onClick={() => navigate('/admit')}>
+          {t('nav.admit')}
+        </Button>
+      </Group>
+      <TextInput
+        size="lg"
+        aria-label={t('app.search')}
+        placeholder={t('residents.searchPlaceholder')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.currentTarget.value);
+          setPage(1);
+        }}
+      />
+      <SegmentedControl
+        aria-label={t('residents.status')}
+        value={scope}
+        onChange={(v) => {
+          setScope(v as typeof scope);
+          setPage(1);
+        }}
+        data={SEARCH_SCOPES.map((s) => ({ value: s, label: counts[s] !== undefined ? `${t(`residents.scope.${s}`)} ${counts[s]}` : t(`residents.scope.${s}`) }))}
+      />
+      {c && (
+        <Text>
+          {t('dashboard.freeBeds')}：{c.freeBeds}（{t('dashboard.freeNormal', { n: c.freeNormalBeds })}，{t('dashboard.freeNursing', { n: c.freeNursingBeds })}）
+        </Text>
+      )}
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.rows.length === 0 ? (
+        <EmptyState>{debounced ? t('residents.empty') : t('residents.emptyNoQuery')}</EmptyState>
+      ) : (
+        <>
+          <Text>{t('residents.total', { n: list.data.total })}</Text>
+          <Table striped highlightOnHover fz="md" verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('residents.name')}</Table.Th>
+                <Table.Th>{t('residents.sex')}</Table.Th>
+                <Table.Th>{t('residents.age')}</Table.Th>
+                <Table.Th>{t('residents.idNumber')}</Table.Th>
+                <Table.Th>{t('residents.category')}</Table.Th>
+                <Table.Th>{t('residents.status')}</Table.Th>
+                <Table.Th>{t('residents.bed')}</Table.Th>
+                <Table.Th>{scope === 'discharged' ? t('residents.dischargedOn') : t('residents.admittedOn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.rows.map((r) => (
+                <Table.Tr key={r.id} onClick={() => navigate(`/residents/${r.id}`)} style={{ cursor: 'pointer' }}>
+                  <Table.Td>
+                    <Button variant="subtle" size="compact-lg" onClick={() => navigate(`/residents/${r.id}`)}>
+                      {r.name}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>{t(`enums.sex.${r.sex}`)}</Table.Td>
+                  <Table.Td>{t('residents.ageN', { n: r.age })}</Table.Td>
+                  <Table.Td>{r.idNumberMasked}</Table.Td>
+                  <Table.Td>{t(`enums.category.${r.primaryCategory}`)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={RESIDENT_STATUS_COLOR[r.status]} variant="filled">
+                      {t(`enums.residentStatus.${r.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                  <Table.Td>{scope === 'discharged' ? r.dischargedOn : r.admittedOn}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {list.data.total > PAGE_SIZE && (
+            <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} size="lg" aria-label="翻页" />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,42 @@
+// First run: set up this centre, or load the demo centre to look around.
+import { Button, Card, Container, Divider, Progress, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation } from '../../api/hooks';
+import { ProfileForm } from '../facility/ProfileForm';
+
+export function SetupPage() {
+  const { t } = useTranslation();
+  const demo = useApiMutation('system.loadDemo', {
+    onSuccess: (v) => notifications.show({ color: 'green', message: t('setup.demoDone', v) }),
+  });
+  return (
+    <Container size="md" py="xl">
+      <Stack gap="lg">
+        <Title order={1}>{t('setup.title')}</Title>
+        <Text size="lg">{t('setup.intro')}</Text>
+        <Card withBorder padding="lg">
+          <Title order={2} size="h3" mb="md">
+            {t('setup.ownCentre')}
+          </Title>
+          <ProfileForm profile={null} />
+        </Card>
+        <Divider label="或者" labelPosition="center" />
+        <Card withBorder padding="lg">
+          <Stack>
+            <Text>{t('setup.demoHint')}</Text>
+            {demo.isPending && (
+              <>
+                <Text>{t('setup.demoLoading')}</Text>
+                <Progress value={100} animated aria-label={t('setup.demoLoading')} />
+              </>
+            )}
+            <Button variant="outline" size="lg" onClick={() => demo.mutate({})} loading={demo.isPending}>
+              {t('setup.demo')}
+            </Button>
+          </Stack>
+        </Card>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,15 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer is built once and served by both shells (app:// in Electron, the browser host over HTTP).
+export default defineConfig({
+  root: path.resolve(import.meta.dirname, 'renderer'),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(import.meta.dirname, 'out/renderer'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});
