@@ -19,16 +19,23 @@ export function schemaVersion(sqlite: Database.Database): number {
   return sqlite.pragma('user_version', { simple: true }) as number;
 }
 
-export async function migrate(sqlite: Database.Database, options: MigrateOptions = {}): Promise<MigrateResult> {
-  const list = options.migrations ?? defaultMigrations;
+/** A database written by a newer build is refused before anything (even a pragma) touches it. */
+export function assertKnownVersion(sqlite: Database.Database, list: readonly Migration[] = defaultMigrations): void {
   const latest = list.length === 0 ? 0 : list[list.length - 1].version;
-  const from = schemaVersion(sqlite);
-  if (from > latest) {
+  const found = schemaVersion(sqlite);
+  if (found > latest) {
     throw new AppError(
       'CONFLICT',
-      `数据库版本（${from}）高于本程序支持的版本（${latest}），请先升级本程序再打开；数据未做任何改动。`,
+      `数据库版本（${found}）高于本程序支持的版本（${latest}），请先升级本程序再打开；数据未做任何改动。`,
     );
   }
+}
+
+export async function migrate(sqlite: Database.Database, options: MigrateOptions = {}): Promise<MigrateResult> {
+  const list = options.migrations ?? defaultMigrations;
+  assertKnownVersion(sqlite, list);
+  const latest = list.length === 0 ? 0 : list[list.length - 1].version;
+  const from = schemaVersion(sqlite);
   const pending = list.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   if (from > 0 && options.backup) await options.backup(from, latest);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
-import { type MigrateResult, migrate } from './migrate';
+import { type MigrateResult, assertKnownVersion, migrate } from './migrate';
 import type { Migration } from './migrations';
 import type { DB } from './schema';
 
@@ -38,6 +38,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    assertKnownVersion(sqlite, options.migrations);
     applyPragmas(sqlite);
     const backupDir = options.backupDir ?? path.join(path.dirname(file), '..', 'backups');
     const migration = await migrate(sqlite, {

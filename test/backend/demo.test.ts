@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIdNumber } from '../../shared/domain/id-number';
+import { type TestBackend, openTestBackend } from '../helpers/backend';
+
+let b: TestBackend;
+beforeAll(async () => {
+  b = await openTestBackend();
+  const result = await b.call('system.loadDemo', {});
+  expect(result.beds).toBeGreaterThanOrEqual(100);
+});
+afterAll(async () => b.close());
+
+describe('demo centre', () => {
+  it('has two buildings, about 100 beds, about 80% occupied', async () => {
+    const map = await b.call('facility.bedMap', {});
+    expect(map.buildings.map((x) => x.name)).toEqual(['一号楼', '二号楼']);
+    expect(map.counts.total).toBe(100);
+    const occupancy = map.counts.occupied / (map.counts.total - map.counts.disabled);
+    expect(occupancy).toBeGreaterThan(0.7);
+    expect(occupancy).toBeLessThan(0.9);
+  });
+
+  it('uses Chinese names and ID numbers with valid check digits', () => {
+    const rows = b.database.sqlite.prepare('SELECT name, id_number AS idNumber, birth_date AS birth FROM residents').all() as { name: string; idNumber: string; birth: string }[];
+    expect(rows.length).toBeGreaterThan(80);
+    for (const r of rows) {
+      expect(r.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+      const parsed = parseIdNumber(r.idNumber, '2026-03-15');
+      expect(parsed.ok, r.idNumber).toBe(true);
+      if (parsed.ok) expect(parsed.info.birthDate).toBe(r.birth);
+    }
+  });
+
+  it('has a year of admissions, leave and discharges', () => {
+    const types = b.database.sqlite
+      .prepare("SELECT type, count(*) AS n FROM stay_events WHERE date >= '2025-03-15' GROUP BY type")
+      .all() as { type: string; n: number }[];
+    const n = Object.fromEntries(types.map((t) => [t.type, t.n]));
+    expect(n.admission).toBeGreaterThan(5);
+    expect(n.discharge).toBeGreaterThan(5);
+    expect(n.leave).toBeGreaterThan(10);
+  });
+
+  it('refuses to load over existing data', async () => {
+    const again = await b.raw('system.loadDemo', {});
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
