@@ -15,7 +15,7 @@ import { ResidentDetailPage } from './features/residents/ResidentDetailPage';
 import { ResidentsPage } from './features/residents/ResidentsPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { AppLayout } from './shell/AppLayout';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
@@ -43,7 +43,7 @@ function Gate() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
         <QueryClientProvider client={queryClient}>
           <ModalsProvider labels={{ confirm: '确认', cancel: '取消' }}>

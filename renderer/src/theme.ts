@@ -1,12 +1,23 @@
 // Large, calm, readable: older staff on old monitors. System CJK fonts only (offline, CSP).
-import { createTheme } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from '@mantine/core';
+
+/** Text of light and subtle buttons in the darkest shade, so it stays readable on white. */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  if (input.variant !== 'subtle' && input.variant !== 'light' && input.variant !== 'outline') return colors;
+  const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || !parsed.color) return colors;
+  const ink = `var(--mantine-color-${parsed.color}-9)`;
+  return { ...colors, color: ink, hoverColor: ink, border: input.variant === 'outline' ? `1px solid ${ink}` : colors.border };
+};
 
 export const theme = createTheme({
+  variantColorResolver,
   fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',
   headings: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif' },
   fontSizes: { xs: '15px', sm: '16px', md: '18px', lg: '20px', xl: '24px' },
   primaryColor: 'teal',
-  primaryShade: 8,
+  primaryShade: 9, // teal.9 on white passes WCAG AA contrast for 18px text
   defaultRadius: 'md',
   focusRing: 'always',
   components: {
@@ -19,4 +30,11 @@ export const theme = createTheme({
     Checkbox: { defaultProps: { size: 'md' } },
     SegmentedControl: { defaultProps: { size: 'md' } },
   },
+});
+
+/** Mantine's default error red and dimmed grey are too light on white (WCAG AA needs 4.5:1). */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-error': '#c92a2a', '--mantine-color-dimmed': '#495057' },
+  dark: {},
 });

@@ -128,7 +128,7 @@ describe('stay events', () => {
 
   it('refuses discharging twice, a return before the leave started, and events before the last one', async () => {
     await b.call('residents.startLeave', { residentId: id, kind: 'leave', startDate: '2026-02-10', expectedReturn: '2026-02-17', note: '' });
-    await expectRefused(() => b.raw('residents.endLeave', { residentId: id, returnDate: '2026-02-09' }), /不能早于离院日期/, 'returnDate');
+    await expectRefused(() => b.raw('residents.endLeave', { residentId: id, returnDate: '2026-02-09' }), /不能早于外出或住院的开始日期/, 'returnDate');
     await b.call('residents.endLeave', { residentId: id, returnDate: '2026-02-12' });
     await expectRefused(() => b.raw('residents.transfer', { residentId: id, date: '2026-02-11', toBedId: bed('102', '1'), note: '' }), /不能早于该老人上一条记录/);
     await b.call('residents.discharge', { residentId: id, date: '2026-03-01', reason: 'moved_out', note: '' });

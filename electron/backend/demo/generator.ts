@@ -6,7 +6,7 @@ import type { DischargeReason } from '../../../shared/domain/enums';
 import type { BackendDeps } from '../audit';
 import type { Caller } from '../caller';
 import { todayIn } from '../clock';
-import { addBed, addBuilding, addRoom, updateBed } from '../services/facility/layout';
+import { addBuilding, addRoom, updateBed } from '../services/facility/layout';
 import { saveProfile } from '../services/facility/profile';
 import { activeBeds } from '../services/facility/bed-map';
 import { admit } from '../services/residents/admission';

@@ -1,7 +1,7 @@
 // React Query around the typed client: reads are cached by [method, input]; any write refreshes every read.
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { In, Method, Out } from '../../../shared/api/contract';
+import { notifyError, notifySuccess } from '../components/notify';
 import { ApiCallError, call } from './client';
 
 export function useApi<M extends Method>(method: M, input: In<M>, enabled = true) {
@@ -21,12 +21,12 @@ export function useApiMutation<M extends Method>(method: M, options: MutationOpt
     mutationFn: (input) => call(method, input),
     onSuccess: async (value) => {
       await client.invalidateQueries();
-      if (options.successMessage) notifications.show({ color: 'green', message: options.successMessage });
+      if (options.successMessage) notifySuccess(options.successMessage);
       options.onSuccess?.(value);
     },
     onError: (error) => {
       if (error.field && options.onFieldError?.(error.field, error.message)) return;
-      notifications.show({ color: 'red', title: '未保存', message: error.message, autoClose: 10_000 });
+      notifyError(error.message);
     },
   });
 }

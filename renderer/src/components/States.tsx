@@ -18,7 +18,7 @@ export function LoadingState() {
 export function ErrorState({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" title={t('app.loadFailed', { message: error.message })} m="md">
+    <Alert color="red.9" title={t('app.loadFailed', { message: error.message })} m="md">
       <Button mt="sm" onClick={onRetry}>
         {t('app.retry')}
       </Button>

@@ -39,6 +39,8 @@ export function AppLayout({ info, children }: { info: SystemInfo; children: Reac
               component={RouterLink}
               to={item.to}
               label={t(item.key)}
+              variant="filled"
+              color="#0b5e4f"
               active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
               styles={{ label: { fontSize: 18 }, root: { minHeight: 48, borderRadius: 8 } }}
             />

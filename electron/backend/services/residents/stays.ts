@@ -131,7 +131,7 @@ export function endLeave(deps: BackendDeps, caller: Caller, input: z.output<type
       throw conflict(`${resident.name}目前${STATUS_WORDS[resident.status]}，没有未销假的外出或住院记录`);
     }
     if (input.returnDate < absence.date) {
-      throw invalid(`返回日期（${input.returnDate}）不能早于离院日期（${absence.date}）`, 'returnDate');
+      throw invalid(`返回日期（${input.returnDate}）不能早于外出或住院的开始日期（${absence.date}）`, 'returnDate');
     }
     assertNotFuture(input.returnDate, ctx.today, '返回日期', 'returnDate');
     await ctx.trx.updateTable('stayEvents').set({ endDate: input.returnDate, ...ctx.stampUpdate() }).where('id', '=', absence.id).execute();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { percent, RESIDENT_STATUS_COLOR } from '../../components/status';
+import { percent, RESIDENT_STATUS_INK } from '../../components/status';
 
 function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -72,7 +72,7 @@ export function DashboardPage() {
                     <Link to={`/residents/${r.id}`}>{r.name}</Link>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={RESIDENT_STATUS_COLOR[r.status]} variant="filled">
+                    <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
                       {t(`enums.residentStatus.${r.status}`)}
                     </Badge>
                   </Table.Td>
@@ -82,7 +82,7 @@ export function DashboardPage() {
                     <Group gap="xs">
                       {r.expectedReturn ?? '—'}
                       {r.expectedReturn && r.expectedReturn < s.today && (
-                        <Badge color="red" variant="filled">
+                        <Badge color="#a61e1e" variant="filled">
                           {t('dashboard.overdue')}
                         </Badge>
                       )}

@@ -7,12 +7,12 @@ import type { BedView } from '../../../../shared/api/facility';
 import { BED_STATUSES } from '../../../../shared/domain/enums';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { BED_STATUS_COLOR, percent } from '../../components/status';
+import { BED_STATUS_INK, BED_STATUS_PAPER, percent } from '../../components/status';
 
 function BedTile({ bed }: { bed: BedView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const color = BED_STATUS_COLOR[bed.status];
+  const ink = BED_STATUS_INK[bed.status];
   const canAdmit = bed.status === 'free' || bed.status === 'reserved';
   const away = bed.residentStatus === 'on_leave' || bed.residentStatus === 'in_hospital';
   const label = `${bed.label}床 ${t(`enums.bedStatus.${bed.status}`)}${bed.residentName ? ` ${bed.residentName}` : ''}`;
@@ -29,8 +29,8 @@ function BedTile({ bed }: { bed: BedView }) {
       data-testid={`bed-${bed.id}`}
       data-status={bed.status}
       style={{
-        border: `2px solid var(--mantine-color-${color}-8)`,
-        background: `var(--mantine-color-${color}-0)`,
+        border: `2px solid ${ink}`,
+        background: BED_STATUS_PAPER[bed.status],
         borderRadius: 8,
         padding: '8px 10px',
         minHeight: 64,
@@ -39,7 +39,7 @@ function BedTile({ bed }: { bed: BedView }) {
     >
       <Group justify="space-between" gap={4} wrap="nowrap">
         <Text fw={700}>{bed.label}床</Text>
-        <Text size="sm" c={`${color}.9`} fw={700}>
+        <Text size="sm" c={ink} fw={700}>
           {t(`enums.bedStatus.${bed.status}`)}
         </Text>
       </Group>
@@ -47,7 +47,7 @@ function BedTile({ bed }: { bed: BedView }) {
         {bed.residentName ?? t(`enums.bedTypeShort.${bed.bedType}`)}
       </Text>
       {away && (
-        <Badge size="sm" color="orange.9" variant="filled">
+        <Badge size="sm" color={BED_STATUS_INK.reserved} variant="filled">
           {t(`enums.residentStatus.${bed.residentStatus as 'on_leave' | 'in_hospital'}`)}
         </Badge>
       )}
@@ -96,11 +96,11 @@ export function BedMapPage() {
       </Group>
       <Group gap="lg" aria-label={t('bedMap.legend')}>
         {BED_STATUSES.map((s) => (
-          <Badge key={s} color={`${BED_STATUS_COLOR[s]}.9`} variant="filled" size="lg" data-testid={`count-${s}`}>
+          <Badge key={s} color={BED_STATUS_INK[s]} variant="filled" size="lg" data-testid={`count-${s}`}>
             {t(`enums.bedStatus.${s}`)} {counts[s]}
           </Badge>
         ))}
-        <Text fw={700} c={counts.nursingRatio >= counts.nursingRatioGoal ? 'teal.9' : 'red.9'}>
+        <Text fw={700} c={counts.nursingRatio >= counts.nursingRatioGoal ? BED_STATUS_INK.free : '#a61e1e'}>
           {t('bedMap.nursingRatio', { ratio: percent(counts.nursingRatio), goal: percent(counts.nursingRatioGoal) })}
         </Text>
       </Group>

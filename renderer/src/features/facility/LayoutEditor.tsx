@@ -9,7 +9,7 @@ import { BED_SETTINGS, BED_TYPES } from '../../../../shared/domain/enums';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { BED_STATUS_COLOR } from '../../components/status';
+import { BED_STATUS_INK } from '../../components/status';
 
 function useConfirmRetire() {
   const { t } = useTranslation();
@@ -137,10 +137,10 @@ function RoomCard({ room }: { room: RoomView }) {
           {t('bedMap.room', { name: room.name })} · {t('facility.floorN', { floor: room.floor })}
         </Text>
         <Group gap="xs">
-          <Button size="sm" variant="light" onClick={() => BedInput.safeParse(bedInput).success && addBed.mutate(bedInput)}>
+          <Button size="sm" variant="outline" onClick={() => BedInput.safeParse(bedInput).success && addBed.mutate(bedInput)}>
             {t('facility.addBed')}
           </Button>
-          <Button size="sm" variant="subtle" color="red" onClick={() => confirm(t('facility.retireRoom'), () => retireRoom.mutate({ id: room.id }))}>
+          <Button size="sm" variant="subtle" color="red.9" onClick={() => confirm(t('facility.retireRoom'), () => retireRoom.mutate({ id: room.id }))}>
             {t('facility.retireRoom')}
           </Button>
         </Group>
@@ -151,7 +151,7 @@ function RoomCard({ room }: { room: RoomView }) {
         <Group gap="xs">
           {room.beds.map((bed) => (
             <Group key={bed.id} gap={4} wrap="nowrap">
-              <Badge color={`${BED_STATUS_COLOR[bed.status]}.9`} variant="filled" size="lg">
+              <Badge color={BED_STATUS_INK[bed.status]} variant="filled" size="lg">
                 {bed.label}床 · {t(`enums.bedType.${bed.bedType}`)} · {t(`enums.bedStatus.${bed.status}`)}
               </Badge>
               <Button size="compact-md" variant="subtle" onClick={() => setEditing(bed)} aria-label={`${t('facility.editBed')} ${room.name}室${bed.label}床`}>
@@ -160,7 +160,7 @@ function RoomCard({ room }: { room: RoomView }) {
               <Button
                 size="compact-md"
                 variant="subtle"
-                color="red"
+                color="red.9"
                 aria-label={`${t('facility.retireBed')} ${room.name}室${bed.label}床`}
                 onClick={() => confirm(t('facility.retireBed'), () => retireBed.mutate({ id: bed.id }))}
               >
@@ -195,7 +195,7 @@ export function LayoutEditor() {
               <Title order={3} size="h4">
                 {building.name}（{building.floors}层）
               </Title>
-              <Button variant="subtle" color="red" onClick={() => confirm(t('facility.retireBuilding'), () => retireBuilding.mutate({ id: building.id }))}>
+              <Button variant="subtle" color="red.9" onClick={() => confirm(t('facility.retireBuilding'), () => retireBuilding.mutate({ id: building.id }))}>
                 {t('facility.retireBuilding')}
               </Button>
             </Group>

@@ -77,13 +77,13 @@ export function PersonFields({ form, today }: { form: FormWithPerson; today: str
           {person.photo && <Image src={person.photo} alt={t('file.photo')} w={64} h={64} radius="sm" />}
           <FileButton accept="image/png,image/jpeg" onChange={(file) => file && void shrinkPhoto(file).then((url) => form.setFieldValue('person.photo', url))}>
             {(props) => (
-              <Button variant="light" {...props}>
+              <Button variant="outline" {...props}>
                 {t('file.photoPick')}
               </Button>
             )}
           </FileButton>
           {person.photo && (
-            <Button variant="subtle" color="red" onClick={() => form.setFieldValue('person.photo', null)}>
+            <Button variant="subtle" color="red.9" onClick={() => form.setFieldValue('person.photo', null)}>
               {t('file.photoRemove')}
             </Button>
           )}
@@ -96,7 +96,7 @@ export function PersonFields({ form, today }: { form: FormWithPerson; today: str
             {t('file.contacts')}
           </Title>
           <Button
-            variant="light"
+            variant="outline"
             onClick={() => form.insertListItem('person.contacts', { name: '', relation: '', phone: '', isGuardian: false, isEmergency: true })}
           >
             {t('file.addContact')}
@@ -111,7 +111,7 @@ export function PersonFields({ form, today }: { form: FormWithPerson; today: str
               <TextInput label={t('file.phone')} w={170} inputMode="tel" {...form.getInputProps(`person.contacts.${i}.phone`)} />
               <Checkbox label={t('file.isGuardian')} {...form.getInputProps(`person.contacts.${i}.isGuardian`, { type: 'checkbox' })} />
               <Checkbox label={t('file.isEmergency')} {...form.getInputProps(`person.contacts.${i}.isEmergency`, { type: 'checkbox' })} />
-              <Button variant="subtle" color="red" onClick={() => form.removeListItem('person.contacts', i)}>
+              <Button variant="subtle" color="red.9" onClick={() => form.removeListItem('person.contacts', i)}>
                 {t('file.removeContact')}
               </Button>
             </Group>

@@ -8,7 +8,7 @@ import { type ResidentFile, type StayEventView, UpdatePersonInput } from '../../
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
-import { RESIDENT_STATUS_COLOR } from '../../components/status';
+import { RESIDENT_STATUS_INK } from '../../components/status';
 import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
 
@@ -103,7 +103,7 @@ export function ResidentDetailPage() {
           <div>
             <Group>
               <Title order={2}>{r.name}</Title>
-              <Badge size="xl" color={RESIDENT_STATUS_COLOR[r.status]} variant="filled" data-testid="resident-status">
+              <Badge size="xl" color={RESIDENT_STATUS_INK[r.status]} variant="filled" data-testid="resident-status">
                 {t(`enums.residentStatus.${r.status}`)}
               </Badge>
             </Group>
@@ -125,7 +125,7 @@ export function ResidentDetailPage() {
           )}
           {away && <Button onClick={() => setAction('return')}>{t('file.actions.return')}</Button>}
           {r.status !== 'discharged' && (
-            <Button color="red" variant="outline" onClick={() => setAction('discharge')}>
+            <Button color="red.9" variant="outline" onClick={() => setAction('discharge')}>
               {t('file.actions.discharge')}
             </Button>
           )}

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { SEARCH_SCOPES } from '../../../../shared/api/residents';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { RESIDENT_STATUS_COLOR } from '../../components/status';
+import { RESIDENT_STATUS_INK } from '../../components/status';
 
 const PAGE_SIZE = 50;
 
@@ -92,7 +92,7 @@ export function ResidentsPage() {
                   <Table.Td>{r.idNumberMasked}</Table.Td>
                   <Table.Td>{t(`enums.category.${r.primaryCategory}`)}</Table.Td>
                   <Table.Td>
-                    <Badge color={RESIDENT_STATUS_COLOR[r.status]} variant="filled">
+                    <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
                       {t(`enums.residentStatus.${r.status}`)}
                     </Badge>
                   </Table.Td>

@@ -59,7 +59,7 @@ function LeaveForm({ residentId, today, onClose, kind }: Omit<Props, 'action'> &
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack>
-        <DateInput label={t('stays.startDate')} withAsterisk valueFormat="YYYY-MM-DD" maxDate={today} {...form.getInputProps('startDate')} />
+        <DateInput label={kind === 'leave' ? t('stays.leaveStart') : t('stays.hospitalStart')} withAsterisk valueFormat="YYYY-MM-DD" maxDate={today} {...form.getInputProps('startDate')} />
         <DateInput label={t('stays.expectedReturn')} withAsterisk={kind === 'leave'} clearable valueFormat="YYYY-MM-DD" {...form.getInputProps('expectedReturn')} />
         <Textarea label={t('stays.destination')} placeholder={kind === 'leave' ? '如：回家过节' : '如：县人民医院'} {...form.getInputProps('note')} />
         <Buttons onClose={onClose} pending={save.isPending} label={kind === 'leave' ? t('file.actions.leave') : t('file.actions.hospital')} />

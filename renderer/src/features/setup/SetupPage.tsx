@@ -1,14 +1,14 @@
 // First run: set up this centre, or load the demo centre to look around.
 import { Button, Card, Container, Divider, Progress, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/hooks';
+import { notifySuccess } from '../../components/notify';
 import { ProfileForm } from '../facility/ProfileForm';
 
 export function SetupPage() {
   const { t } = useTranslation();
   const demo = useApiMutation('system.loadDemo', {
-    onSuccess: (v) => notifications.show({ color: 'green', message: t('setup.demoDone', v) }),
+    onSuccess: (v) => notifySuccess(t('setup.demoDone', v)),
   });
   return (
     <Container size="md" py="xl">
@@ -21,7 +21,7 @@ export function SetupPage() {
           </Title>
           <ProfileForm profile={null} />
         </Card>
-        <Divider label="或者" labelPosition="center" />
+        <Divider label={<Text c="dark.7">或者</Text>} labelPosition="center" />
         <Card withBorder padding="lg">
           <Stack>
             <Text>{t('setup.demoHint')}</Text>
