@@ -29,6 +29,7 @@ export const theme = createTheme({
     Textarea: { defaultProps: { size: 'md' } },
     Checkbox: { defaultProps: { size: 'md' } },
     SegmentedControl: { defaultProps: { size: 'md' } },
+    DateInput: { defaultProps: { size: 'md' } },
   },
 });
 
