@@ -162,7 +162,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
           events += 1;
         } else if (random.chance(0.15 / 365) && freeBeds.size > 0) {
           const toBedId = random.pick([...freeBeds]);
-          await transfer(deps, DEMO_CALLER, { residentId: occ.id, date, toBedId, note: '身体状况变化，调入护理型床位' });
+          await transfer(deps, DEMO_CALLER, { residentId: occ.id, date, toBedId, note: '身体状况变化，调整床位' });
           occupants.delete(occ.bedId);
           freeBeds.add(occ.bedId);
           freeBeds.delete(toBedId);

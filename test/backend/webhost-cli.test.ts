@@ -1,0 +1,62 @@
+// `npm run web` as a user runs it: the CLI honours PORT and APP_DATA_DIR and prints the one link to open.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/backend';
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  child?.kill('SIGTERM');
+});
+
+function startCli(env: Record<string, string>, args: string[] = []): Promise<string> {
+  const root = path.resolve(__dirname, '../..');
+  child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/webhost/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+    child!.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out)?.[0];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    });
+    child!.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+describe('browser host CLI', () => {
+  it('listens on PORT, keeps data in APP_DATA_DIR, and prints a per-launch token', async () => {
+    const dataDir = tempDir('tc-cli-');
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const url = await startCli({ PORT: String(port), APP_DATA_DIR: dataDir });
+    expect(url.startsWith(`http://127.0.0.1:${port}/?token=`)).toBe(true);
+    expect(new URL(url).searchParams.get('token')!.length).toBeGreaterThanOrEqual(32);
+    expect(fs.existsSync(path.join(dataDir, 'data', 'township-care.sqlite'))).toBe(true);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    const refused = await fetch(`http://127.0.0.1:${port}/rpc/system.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(refused.status).toBe(401);
+  });
+
+  it('loads the demo centre with --demo into an empty folder', async () => {
+    const dataDir = tempDir('tc-cli-');
+    const url = await startCli({ PORT: '0', APP_DATA_DIR: dataDir }, ['--demo']);
+    const origin = new URL(url).origin;
+    const token = new URL(url).searchParams.get('token')!;
+    const reply = await fetch(`${origin}/rpc/facility.bedMap`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Township-Token': token },
+      body: '{}',
+    });
+    const body = (await reply.json()) as { ok: boolean; value: { counts: { total: number } } };
+    expect(body.ok).toBe(true);
+    expect(body.value.counts.total).toBe(100);
+  });
+});

@@ -1,0 +1,103 @@
+// `npm run bench`: a 300-bed centre with 10 years of history, then the app's hot paths through the real dispatcher.
+// Prints JSON figures against the targets: reads p95 < 20 ms, writes p95 < 10 ms; and the app's write path beside
+// raw better-sqlite3 inserts (both one committed transaction per write, WAL, synchronous=FULL).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startBackend } from '../../electron/backend/app';
+import { LOCAL_OPERATOR } from '../../electron/backend/caller';
+import { generateDemoCentre } from '../../electron/backend/demo/generator';
+import { demoPerson } from '../../electron/backend/demo/people';
+import { seededRandom } from '../../electron/backend/demo/random';
+import { chinaDate } from '../../shared/domain/dates';
+
+const READ_TARGET_MS = 20;
+const WRITE_TARGET_MS = 10;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(runs: number, fn: (i: number) => Promise<unknown> | unknown) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return { runs, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
+  const backend = await startBackend({ dataDir });
+  const call = async (method: string, input: unknown) => {
+    const result = await backend.dispatch(LOCAL_OPERATOR, method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  };
+
+  const genStart = performance.now();
+  const summary = await generateDemoCentre({ db: backend.database.db, clock: { now: () => new Date() } }, { beds: 300, years: 10, seed: 7 });
+  const generationSeconds = Math.round((performance.now() - genStart) / 100) / 10;
+  const sqlite = backend.database.sqlite;
+  const rows = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  const dataset = { ...summary, generationSeconds, residentsRows: rows('residents'), stayEventRows: rows('stay_events'), auditRows: rows('audit_log') };
+  const aResident = sqlite.prepare("SELECT id_number AS idNumber FROM residents WHERE status != 'discharged' LIMIT 1").get() as { idNumber: string };
+  const reads = {
+    bedMap: await measure(200, () => call('facility.bedMap', {})),
+    census: await measure(200, () => call('residents.census', {})),
+    searchPinyin: await measure(200, () => call('residents.search', { query: 'wg', scope: 'all' })),
+    searchIdTail: await measure(200, () => call('residents.search', { query: aResident.idNumber.slice(-4), scope: 'all' })),
+    searchAllCurrent: await measure(200, () => call('residents.search', { query: '', scope: 'current' })),
+  };
+
+  // Admission writes: each into a free bed, then a discharge (not timed) frees it again.
+  const random = seededRandom(99);
+  const today = chinaDate(new Date());
+  const freeBed = () =>
+    (sqlite.prepare("SELECT b.id FROM beds b LEFT JOIN residents r ON r.bed_id = b.id WHERE r.id IS NULL AND b.setting != 'disabled' AND b.retired_at IS NULL LIMIT 1").get() as { id: string }).id;
+  const admissionTimes: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const person = demoPerson(random, 900_000 + i, '清河县');
+    const bedId = freeBed();
+    const start = performance.now();
+    const result = await backend.dispatch(LOCAL_OPERATOR, 'residents.admit', {
+      person,
+      admission: { date: today, bedId, agreementNo: `BENCH-${i}`, agreementEnd: '2099-12-31' },
+    });
+    admissionTimes.push(performance.now() - start);
+    if (result.ok) await call('residents.discharge', { residentId: (result.value as { id: string }).id, date: today, reason: 'moved_out', note: '' });
+  }
+  admissionTimes.sort((a, b) => a - b);
+  const admission = { runs: 200, p50: +percentile(admissionTimes, 50).toFixed(3), p95: +percentile(admissionTimes, 95).toFixed(3) };
+
+  // Raw better-sqlite3: one committed insert per transaction into a table of similar width.
+  sqlite.exec('CREATE TABLE bench_raw (id TEXT PRIMARY KEY, a TEXT, b TEXT, c TEXT, d TEXT, e TEXT) STRICT');
+  const insert = sqlite.prepare('INSERT INTO bench_raw VALUES (?, ?, ?, ?, ?, ?)');
+  const rawInsert = await measure(500, (i) => sqlite.transaction(() => insert.run(`r${i}`, '张三', '320102194506011235', '[]', '{}', '2026-01-01'))());
+
+  const verdict = (m: { p95: number }, target: number) => ({ ...m, targetP95: target, pass: m.p95 < target });
+  const report = {
+    machine: { cpus: os.cpus().length, node: process.version },
+    dataset,
+    readsMs: Object.fromEntries(Object.entries(reads).map(([k, m]) => [k, verdict(m, READ_TARGET_MS)])),
+    writesMs: { admission: verdict(admission, WRITE_TARGET_MS) },
+    rawBetterSqlite3InsertMs: rawInsert,
+    appWriteToRawInsertRatioP50: Math.round((admission.p50 / rawInsert.p50) * 10) / 10,
+  };
+  console.log(JSON.stringify(report, null, 2));
+  await backend.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const allPass = [...Object.values(report.readsMs), ...Object.values(report.writesMs)].every((m) => m.pass);
+  console.log(allPass ? '全部达标 all targets met' : '未达标 some targets missed');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
