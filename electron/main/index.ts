@@ -30,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
+  // Every web contents (the window, devtools, anything else) gets the navigation and window-open lock-down.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {

@@ -1,7 +1,7 @@
 // The only place that creates a BrowserWindow, always with these preferences.
 import path from 'node:path';
 import { BrowserWindow, type WebPreferences } from 'electron';
-import { APP_ORIGIN, hardenWebContents } from './security';
+import { APP_ORIGIN } from './security';
 
 export function secureWebPreferences(preloadPath: string, devTools: boolean): WebPreferences {
   return {
@@ -29,7 +29,6 @@ export function createMainWindow(outDir: string, devTools: boolean): BrowserWind
     show: false,
     webPreferences: secureWebPreferences(path.join(outDir, 'preload', 'index.cjs'), devTools),
   });
-  hardenWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

@@ -181,3 +181,35 @@ describe('search', () => {
     expect(result.rows[0].idNumberMasked).toMatch(/^3201\*{10}\d{3}[\dX]$/);
   });
 });
+
+describe('editing a file', () => {
+  let id: string;
+  beforeEach(async () => {
+    ({ id } = await b.call('residents.admit', { person: person(), admission: admission(bed('101', '1')) }));
+  });
+
+  it('updates personal data and contacts, audited with before and after', async () => {
+    await b.call('residents.update', {
+      id,
+      person: person({ dietType: 'soft', allergies: '青霉素', contacts: [{ name: '张大', relation: '儿子', phone: '0371-12345678', isGuardian: true, isEmergency: true }] }),
+    });
+    const file = await b.call('residents.get', { id });
+    expect(file).toMatchObject({ dietType: 'soft', allergies: '青霉素', status: 'in_residence' });
+    expect(file.contacts[0].phone).toBe('0371-12345678');
+    const row = b.database.sqlite.prepare("SELECT before, after FROM audit_log WHERE entity = 'residents' AND action = 'update'").get() as { before: string; after: string };
+    expect(JSON.parse(row.before).dietType).toBe('regular');
+    expect(JSON.parse(row.after).dietType).toBe('soft');
+  });
+
+  it('refuses an ID number that belongs to another file, a bad phone number, and a non-image photo', async () => {
+    const other = validIdNumber('1950-02-03', '222');
+    await b.call('residents.admit', { person: person({ name: '李四', idNumber: other }), admission: admission(bed('101', '2')) });
+    await expectRefused(() => b.raw('residents.update', { id, person: person({ idNumber: other }) }), /已属于另一份档案（李四）/, 'person.idNumber');
+    await expectRefused(
+      () => b.raw('residents.update', { id, person: person({ contacts: [{ name: '张大', relation: '儿子', phone: '12345' }] }) }),
+      /联系人电话格式不正确/,
+      'person.contacts.0.phone',
+    );
+    await expectRefused(() => b.raw('residents.update', { id, person: person({ photo: 'data:text/html;base64,PGgxPg==' }) }), /照片应为 JPG 或 PNG/);
+  });
+});

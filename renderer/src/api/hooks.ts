@@ -24,7 +24,9 @@ export function useApiMutation<M extends Method>(method: M, options: MutationOpt
       if (options.successMessage) notifySuccess(options.successMessage);
       options.onSuccess?.(value);
     },
-    onError: (error) => {
+    onError: async (error) => {
+      // Someone else may have changed the data meanwhile (another PC): show what is true now.
+      await client.invalidateQueries();
       if (error.field && options.onFieldError?.(error.field, error.message)) return;
       notifyError(error.message);
     },
