@@ -3,6 +3,7 @@
 import { LOCAL_OPERATOR } from '../../electron/backend/caller';
 import { chinaDate } from '../../shared/domain/dates';
 import { computeCheckChar } from '../../shared/domain/id-number';
+import { PROFILE } from '../helpers/centre';
 import { type RunningApp, choose, expect, field, test } from './fixtures';
 
 const idFor = (first17: string) => first17 + computeCheckChar(first17);
@@ -14,15 +15,7 @@ async function api(app: RunningApp, method: string, input: unknown) {
 }
 
 async function centreWithOneRoom(app: RunningApp) {
-  await api(app, 'facility.save', {
-    name: '测试镇敬老院',
-    creditCode: '52320102MJ1234567X',
-    areaCode: '320102001000',
-    county: '测试县',
-    township: '测试镇',
-    type: 'township_home',
-    licensedBeds: 10,
-  });
+  await api(app, 'facility.save', PROFILE);
   const { id: buildingId } = await api(app, 'facility.addBuilding', { name: '一号楼', floors: 1 });
   await api(app, 'facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: 2, bedType: 'nursing' });
   const map: { rooms: { beds: { id: string; label: string }[] }[] } = await api(app, 'facility.bedMap', {});
