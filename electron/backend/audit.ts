@@ -6,7 +6,27 @@ import { type Clock, nowIso, todayIn } from './clock';
 import type { DB } from './db/schema';
 import { newId } from './ids';
 
-export type AuditAction = 'create' | 'update' | 'retire' | 'admit' | 'readmit' | 'transfer' | 'leave' | 'return' | 'discharge';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'retire'
+  | 'admit'
+  | 'readmit'
+  | 'transfer'
+  | 'leave'
+  | 'return'
+  | 'discharge'
+  | 'archive'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'locked_out'
+  | 'password_changed'
+  | 'password_reset'
+  | 'pin_set'
+  | 'view_id_number'
+  | 'export'
+  | 'backup'
+  | 'restore';
 
 export interface WriteContext {
   trx: Transaction<DB>;
@@ -14,7 +34,7 @@ export interface WriteContext {
   /** ISO instant of this action; the same for every row it writes. */
   at: string;
   today: string;
-  audit(entry: { action: AuditAction; entity: keyof DB; entityId: string; before?: unknown; after?: unknown }): Promise<void>;
+  audit(entry: { action: AuditAction; entity: keyof DB | 'database'; entityId: string; before?: unknown; after?: unknown }): Promise<void>;
   /** Created/updated stamps for a new row. */
   stampNew(): { createdAt: string; createdBy: string; updatedAt: string; updatedBy: string };
   stampUpdate(): { updatedAt: string; updatedBy: string };

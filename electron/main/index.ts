@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { type Backend, startBackend } from '../backend/app';
-import { LOCAL_OPERATOR } from '../backend/caller';
+import { Session } from '../backend/auth/session';
 import { registerRpc } from './ipc';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -51,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     handleAppProtocol(path.join(outDir, 'renderer'));
-    registerRpc(backend.dispatch, () => LOCAL_OPERATOR, () => mainWindow?.webContents.id ?? null);
+    registerRpc(backend.dispatch, new Session(), () => mainWindow?.webContents.id ?? null);
     mainWindow = createMainWindow(outDir, !app.isPackaged);
     mainWindow.on('closed', () => {
       mainWindow = null;

@@ -1,6 +1,6 @@
 // The one IPC channel: 'rpc', answered only for our own window's main frame on app://township-care.
 import { type IpcMainInvokeEvent, ipcMain } from 'electron';
-import type { Caller } from '../backend/caller';
+import type { Session } from '../backend/auth/session';
 import type { Dispatch } from '../backend/rpc/dispatch';
 import { isInternalUrl } from './security';
 
@@ -14,11 +14,12 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
   return isInternalUrl(frame.url);
 }
 
-export function registerRpc(dispatch: Dispatch, caller: () => Caller | null, mainWindowId: () => number | null): void {
+/** The window is one shared screen: one session, switched between people by PIN. */
+export function registerRpc(dispatch: Dispatch, session: Session, mainWindowId: () => number | null): void {
   ipcMain.handle(RPC_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event, mainWindowId())) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
     }
-    return dispatch(caller(), method, input);
+    return dispatch(session, method, input);
   });
 }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startBackend, defaultWebDataDir } from '../backend/app';
-import { LOCAL_OPERATOR } from '../backend/caller';
+import { Session } from '../backend/auth/session';
 import { createWebHost, listenOnLoopback } from './server';
 
 async function main() {
@@ -16,11 +16,14 @@ async function main() {
 
   const backend = await startBackend({ dataDir, checkOutput: process.env.NODE_ENV !== 'production' });
   if (process.argv.includes('--demo')) {
-    const result = await backend.dispatch(LOCAL_OPERATOR, 'system.loadDemo', {});
+    // The person at the terminal loads the demo; the audit log names the command line.
+    const terminal = new Session();
+    terminal.signIn({ userId: 'cli', name: '命令行（npm run demo）', role: 'admin', mustChangePassword: false }, new Date());
+    const result = await backend.dispatch(terminal, 'system.loadDemo', {});
     console.log(result.ok ? '已载入演示敬老院。' : `未载入演示数据：${result.error.message}`);
   }
   const token = randomBytes(24).toString('base64url');
-  const server = createWebHost({ dispatch: backend.dispatch, staticDir, token, caller: LOCAL_OPERATOR });
+  const server = createWebHost({ dispatch: backend.dispatch, staticDir, token });
   const bound = await listenOnLoopback(server, port);
   console.log(`乡镇敬老院运营系统（浏览器模式）已启动，数据目录：${dataDir}`);
   console.log(`请在浏览器中打开：http://127.0.0.1:${bound}/?token=${token}`);

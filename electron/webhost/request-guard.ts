@@ -1,7 +1,7 @@
 // Pure checks of who may talk to the browser host: loopback peers, our own Host and Origin, and the launch token.
 import { timingSafeEqual } from 'node:crypto';
 
-export const TOKEN_COOKIE = 'tc_session';
+export const CONNECTION_COOKIE = 'tc_connection';
 
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;

@@ -1,20 +1,20 @@
 // The browser host: the same UI and the same dispatcher as the Electron app, over HTTP on 127.0.0.1 only.
-// The launch token arrives once in the URL (?token=…), is swapped for an HttpOnly SameSite=Strict cookie,
-// and every later request must carry it. Foreign Hosts, Origins and peers are refused.
+// The launch token arrives once in the URL (?token=…) and is swapped for a connection cookie (HttpOnly,
+// SameSite=Strict) that names this browser's session; people then sign in as on the desktop app.
+// Foreign Hosts, Origins and peers are refused.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Caller } from '../backend/caller';
+import { randomBytes } from 'node:crypto';
+import { Session } from '../backend/auth/session';
 import type { Dispatch } from '../backend/rpc/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { TOKEN_COOKIE, isAllowedHost, isAllowedOrigin, isLoopbackAddress, readCookie, tokensMatch } from './request-guard';
+import { CONNECTION_COOKIE, isAllowedHost, isAllowedOrigin, isLoopbackAddress, readCookie, tokensMatch } from './request-guard';
 import { readStatic } from './static-files';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
   staticDir: string;
   token: string;
-  /** Who the browser user is until sign-in exists. */
-  caller: Caller;
   port?: number;
   maxBodyBytes?: number;
 }
@@ -59,8 +59,18 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
   });
 }
 
+const MAX_CONNECTIONS = 50;
+
 export function createWebHost(options: WebHostOptions): http.Server {
   const limit = options.maxBodyBytes ?? 2_000_000;
+  // One session per browser that opened the printed link; the oldest is forgotten past the cap.
+  const connections = new Map<string, Session>();
+  const openConnection = (): string => {
+    const id = randomBytes(24).toString('base64url');
+    connections.set(id, new Session());
+    if (connections.size > MAX_CONNECTIONS) connections.delete(connections.keys().next().value!);
+    return id;
+  };
   const server = http.createServer(async (req, res) => {
     try {
       const port = (server.address() as AddressInfo).port;
@@ -71,7 +81,8 @@ export function createWebHost(options: WebHostOptions): http.Server {
         return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自其他网站的请求' } });
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      const cookieToken = readCookie(req.headers.cookie, TOKEN_COOKIE);
+      const connectionId = readCookie(req.headers.cookie, CONNECTION_COOKIE);
+      const session = connectionId ? connections.get(connectionId) : undefined;
 
       // First visit with the printed link: set the session cookie and drop the token from the address bar.
       const urlToken = url.searchParams.get('token') ?? undefined;
@@ -80,12 +91,11 @@ export function createWebHost(options: WebHostOptions): http.Server {
         res.writeHead(303, {
           ...SECURITY_HEADERS,
           Location: '/',
-          'Set-Cookie': `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${CONNECTION_COOKIE}=${openConnection()}; HttpOnly; SameSite=Strict; Path=/`,
         });
         return res.end();
       }
-      const headerToken = req.headers['x-township-token'];
-      const authorised = tokensMatch(cookieToken, options.token) || tokensMatch(typeof headerToken === 'string' ? headerToken : undefined, options.token);
+      const authorised = session !== undefined;
 
       if (url.pathname.startsWith('/rpc/')) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: '只接受 POST 请求' } });
@@ -102,7 +112,7 @@ export function createWebHost(options: WebHostOptions): http.Server {
           return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON，未做任何修改' } });
         }
         const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-        return sendJson(res, 200, await options.dispatch(options.caller, method, input));
+        return sendJson(res, 200, await options.dispatch(session!, method, input));
       }
 
       if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });

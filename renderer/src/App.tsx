@@ -1,43 +1,85 @@
-// Providers, routes, and the first-run gate (no centre yet → setup).
-import { MantineProvider } from '@mantine/core';
+// Providers, sign-in, routes by role, and the first-run gate (no centre yet → setup).
+import { Alert, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import type { SignedInUser } from '../../shared/api/auth';
+import { ApiCallError } from './api/client';
 import { useApi } from './api/hooks';
-import { LoadingState, ErrorState } from './components/States';
+import { ErrorState, LoadingState } from './components/States';
+import { AccountPage } from './features/auth/AccountPage';
+import { AuthGate } from './features/auth/AuthGate';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { BedMapPage } from './features/facility/BedMapPage';
 import { FacilityPage } from './features/facility/FacilityPage';
 import { AdmitPage } from './features/residents/AdmitPage';
 import { ResidentDetailPage } from './features/residents/ResidentDetailPage';
 import { ResidentsPage } from './features/residents/ResidentsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { SetupPage } from './features/setup/SetupPage';
+import { UsersPage } from './features/users/UsersPage';
 import { AppLayout } from './shell/AppLayout';
+import { CurrentUserContext } from './shell/current-user';
+import { PAGES, mayCall } from './shell/navigation';
 import { cssVariablesResolver, theme } from './theme';
+
+/** Any call refused for the session (signed out, locked, password to change) brings the sign-in state up to date. */
+const SESSION_CODES = new Set(['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_CHANGE_REQUIRED']);
+function onSessionError(error: unknown) {
+  if (error instanceof ApiCallError && SESSION_CODES.has(error.code)) void queryClient.invalidateQueries({ queryKey: ['auth.status'] });
+}
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
+  queryCache: new QueryCache({ onError: onSessionError }),
+  mutationCache: new MutationCache({ onError: onSessionError }),
 });
 
-function Gate() {
+const ELEMENTS: Record<string, ReactElement> = {
+  '/': <DashboardPage />,
+  '/beds': <BedMapPage />,
+  '/residents': <ResidentsPage />,
+  '/admit': <AdmitPage />,
+  '/facility': <FacilityPage />,
+  '/users': <UsersPage />,
+  '/settings': <SettingsPage />,
+  '/account': <AccountPage />,
+};
+
+function Forbidden() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange.9" variant="outline" title={t('auth.forbidden')} m="md">
+      {' '}
+    </Alert>
+  );
+}
+
+function SignedInApp({ user }: { user: SignedInUser }) {
   const info = useApi('system.info', {});
   if (info.isPending) return <LoadingState />;
   if (info.isError) return <ErrorState error={info.error} onRetry={() => info.refetch()} />;
-  if (!info.data.hasFacility) return <SetupPage />;
+  if (!info.data.hasFacility && user.role === 'admin') return <SetupPage />;
+  const guard = (path: string, element: ReactElement) => {
+    const page = PAGES.find((p) => p.path === path);
+    return page && !mayCall(user.role, page.gate) ? <Forbidden /> : element;
+  };
   return (
-    <AppLayout info={info.data}>
-      <Routes>
-        <Route path="/" element={<DashboardPage />} />
-        <Route path="/beds" element={<BedMapPage />} />
-        <Route path="/residents" element={<ResidentsPage />} />
-        <Route path="/residents/:id" element={<ResidentDetailPage />} />
-        <Route path="/admit" element={<AdmitPage />} />
-        <Route path="/facility" element={<FacilityPage />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
-    </AppLayout>
+    <CurrentUserContext.Provider value={user}>
+      <AppLayout info={info.data} user={user}>
+        <Routes>
+          {PAGES.map((p) => (
+            <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
+          ))}
+          <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </AppLayout>
+    </CurrentUserContext.Provider>
   );
 }
 
@@ -49,7 +91,7 @@ export function App() {
           <ModalsProvider labels={{ confirm: '确认', cancel: '取消' }}>
             <Notifications position="top-center" />
             <HashRouter>
-              <Gate />
+              <AuthGate>{(user) => <SignedInApp user={user} />}</AuthGate>
             </HashRouter>
           </ModalsProvider>
         </QueryClientProvider>

@@ -1,12 +1,18 @@
 // The one typed API contract. Both shells (Electron IPC and the browser host) dispatch through it.
 import type { z } from 'zod';
+import { authApi } from './auth';
 import { dashboardApi } from './dashboard';
 import { facilityApi } from './facility';
 import { residentsApi } from './residents';
+import { settingsApi } from './settings';
 import { systemApi } from './system';
+import { usersApi } from './users';
 
 export const contract = {
   ...systemApi,
+  ...authApi,
+  ...usersApi,
+  ...settingsApi,
   ...facilityApi,
   ...residentsApi,
   ...dashboardApi,

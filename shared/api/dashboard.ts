@@ -11,7 +11,8 @@ export const DashboardSummary = z.object({
   beds: BedCounts,
   /** Occupied beds / beds in use (not disabled), 0–1. */
   occupancy: z.number(),
-  away: z.array(ResidentRow.extend({ awaySince: z.string(), expectedReturn: z.string().nullable() })),
+  /** Who is away: no ID numbers here, the kitchen and everyone on shift see this list. */
+  away: z.array(ResidentRow.omit({ idNumberMasked: true }).extend({ awaySince: z.string(), expectedReturn: z.string().nullable() })),
   admissionsThisMonth: z.number(),
   dischargesThisMonth: z.number(),
 });

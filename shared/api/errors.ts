@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   'FORBIDDEN',
   'UNAUTHENTICATED',
+  'LOCKED', // the screen is locked: PIN or password to go on
+  'PASSWORD_CHANGE_REQUIRED', // an administrator reset the password: choose a new one first
   'NOT_FOUND',
   'CONFLICT',
   'BAD_REQUEST',

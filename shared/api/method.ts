@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { Role } from './roles';
 
-/** One API method: its input and output schemas, the roles allowed, and whether it writes. */
+/** Methods anyone may call before signing in (sign-in itself, first-run setup, the lock screen). */
+export const PUBLIC = 'public' as const;
+
+/** One API method: its input and output schemas, the roles allowed (or PUBLIC), and whether it writes. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  roles: readonly Role[];
+  roles: readonly Role[] | typeof PUBLIC;
   writes: boolean;
 }
 

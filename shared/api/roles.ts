@@ -12,6 +12,19 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: '管理员',
+  care_lead: '护理组长',
+  caregiver: '护理员',
+  kitchen: '厨房',
+  safety: '安全员',
+  medical: '医护',
+  county_admin: '县级管理员',
+  county_viewer: '县级查看',
+};
+
+/** Everyone with an account: for their own password, PIN, lock and sign-out. */
+export const ANY_ROLE: readonly Role[] = ROLES;
 /** Who may read the centre's own data (everyone working in the centre). */
 export const CENTRE_STAFF: readonly Role[] = ['admin', 'care_lead', 'caregiver', 'kitchen', 'safety', 'medical'];
 /** Who may read residents' files. The kitchen sees diets through the meals module, not the files. */
@@ -19,3 +32,5 @@ export const RESIDENT_READERS: readonly Role[] = ['admin', 'care_lead', 'caregiv
 /** Who may record a resident's leave and return (caregivers at night do this). */
 export const LEAVE_RECORDERS: readonly Role[] = ['admin', 'care_lead', 'caregiver'];
 export const MANAGERS: readonly Role[] = ['admin'];
+/** Who sees a resident's full ID number (on request, audited): those who fill in official forms. */
+export const ID_NUMBER_VIEWERS: readonly Role[] = ['admin', 'care_lead', 'medical'];

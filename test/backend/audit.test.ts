@@ -17,7 +17,7 @@ describe('audit log', () => {
       .prepare("SELECT actor_id AS actorId, actor, action, entity, before, after, at FROM audit_log WHERE entity = 'residents' AND entity_id = ? ORDER BY rowid")
       .all(id) as { actorId: string; actor: string; action: string; before: string | null; after: string; at: string }[];
     expect(rows.map((r) => r.action)).toEqual(['admit', 'transfer']);
-    expect(rows.every((r) => r.actor === '本机管理员' && r.actorId === 'local')).toBe(true);
+    expect(rows.every((r) => r.actor === '王院长' && r.actorId === b.adminId)).toBe(true);
     expect(rows[1].at).toBe('2026-03-15T02:00:00.000Z');
     expect(JSON.parse(rows[1].before!).bedId).toBe(bed('101', '1'));
     expect(JSON.parse(rows[1].after).bedId).toBe(bed('102', '1'));

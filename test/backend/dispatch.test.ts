@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_OPERATOR } from '../../electron/backend/caller';
+import { Session } from '../../electron/backend/auth/session';
 import { contract } from '../../shared/api/contract';
 import { ROLES } from '../../shared/api/roles';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
@@ -14,6 +14,10 @@ afterEach(async () => b.close());
 describe('dispatcher', () => {
   it('every method declares its roles and whether it writes', () => {
     for (const [name, spec] of Object.entries(contract)) {
+      if (spec.roles === 'public') {
+        expect(name, 'only sign-in and status are public').toMatch(/^auth\.(status|setupAdmin|login|pinLogin)$/);
+        continue;
+      }
       expect(spec.roles.length, name).toBeGreaterThan(0);
       for (const role of spec.roles) expect(ROLES, name).toContain(role);
       expect(typeof spec.writes, name).toBe('boolean');
@@ -21,26 +25,26 @@ describe('dispatcher', () => {
   });
 
   it('answers an unknown method with an envelope, never a throw', async () => {
-    expect(await b.dispatch(null, 'residents.dropTable', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    expect(await b.dispatch(null, 42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    expect(await b.dispatch(null, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await b.dispatch(new Session(), 'residents.dropTable', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await b.dispatch(new Session(), 42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await b.dispatch(new Session(), '__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
   it('refuses a caller without a session, and a role the method does not allow', async () => {
-    expect(await b.raw('facility.save', PROFILE, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const caregiver = { userId: 'c1', name: '护理员小王', role: 'caregiver' as const };
+    expect(await b.raw('facility.save', PROFILE, new Session())).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const { session: caregiver } = await b.signInAs('caregiver', '护理员小王');
     const result = await b.raw('facility.save', PROFILE, caregiver);
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(result.error?.message).toMatch(/护理员/);
     expect(b.count('facility')).toBe(0);
-    const kitchen = { userId: 'k1', name: '厨房老李', role: 'kitchen' as const };
+    const { session: kitchen } = await b.signInAs('kitchen', '厨房老李');
     expect((await b.raw('residents.search', {}, kitchen)).error?.code).toBe('FORBIDDEN');
   });
 
   it('turns invalid input into a Chinese message naming the field', async () => {
     const missing = await b.raw('facility.save', { ...PROFILE, name: '' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'name', message: '请填写机构名称' } });
-    const wrongType = await b.dispatch(LOCAL_OPERATOR, 'facility.save', 'not an object');
+    const wrongType = await b.dispatch(b.admin, 'facility.save', 'not an object');
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(wrongType.ok === false && /[\u4e00-\u9fff]/.test(wrongType.error.message)).toBe(true);
   });

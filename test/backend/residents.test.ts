@@ -28,11 +28,11 @@ describe('admission', () => {
     const file = await b.call('residents.get', { id });
     expect(file).toMatchObject({ name: '张三', sex: 'male', birthDate: '1945-06-01', age: 80, status: 'in_residence', bedLabel: '一号楼 101室 1床' });
     expect(file.events).toHaveLength(1);
-    expect(file.events[0]).toMatchObject({ type: 'admission', agreementNo: 'XY-2026-001', createdBy: '本机管理员' });
+    expect(file.events[0]).toMatchObject({ type: 'admission', agreementNo: 'XY-2026-001', createdBy: '王院长' });
     const map = await b.call('facility.bedMap', {});
     expect(map.counts.occupied).toBe(1);
     const audit = b.database.sqlite.prepare("SELECT actor, action FROM audit_log WHERE entity = 'residents'").all();
-    expect(audit).toEqual([{ actor: '本机管理员', action: 'admit' }]);
+    expect(audit).toEqual([{ actor: '王院长', action: 'admit' }]);
   });
 
   it('converts a legacy 15-digit ID number to 18 digits', async () => {
@@ -74,7 +74,7 @@ describe('admission', () => {
     const stamp = "'2026-01-01T00:00:00Z','t','2026-01-01T00:00:00Z','t'";
     const insert = (id: string, idNo: string) =>
       sqlite.exec(
-        `INSERT INTO residents VALUES ('${id}','甲','j','${idNo}','male','1940-01-01','汉族','','','other','[]','','[]','','','regular',NULL,'','in_residence','${bed('101', '2')}','2026-01-01',NULL,${stamp})`,
+        `INSERT INTO residents VALUES ('${id}','甲','j','${idNo}','male','1940-01-01','汉族','','','other','[]','','[]','','','regular',NULL,'','in_residence','${bed('101', '2')}','2026-01-01',NULL,${stamp},NULL)`,
       );
     insert('r1', 'A1');
     expect(() => insert('r2', 'A2')).toThrow(/UNIQUE/);

@@ -50,13 +50,15 @@ describe('browser host CLI', () => {
     const url = await startCli({ PORT: '0', APP_DATA_DIR: dataDir }, ['--demo']);
     const origin = new URL(url).origin;
     const token = new URL(url).searchParams.get('token')!;
-    const reply = await fetch(`${origin}/rpc/facility.bedMap`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Township-Token': token },
-      body: '{}',
-    });
-    const body = (await reply.json()) as { ok: boolean; value: { counts: { total: number } } };
-    expect(body.ok).toBe(true);
-    expect(body.value.counts.total).toBe(100);
+    const exchange = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' });
+    const cookie = exchange.headers.get('set-cookie')!.split(';')[0];
+    const rpc = (method: string, body: unknown) =>
+      fetch(`${origin}/rpc/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body) }).then((r) => r.json());
+    // The demo centre is there; its first user still creates the administrator account.
+    expect(await rpc('auth.status', {})).toMatchObject({ ok: true, value: { needsSetup: true } });
+    await rpc('auth.setupAdmin', { username: 'admin', displayName: '王院长', password: 'Anquan-2026' });
+    const map = (await rpc('facility.bedMap', {})) as { ok: boolean; value: { counts: { total: number } } };
+    expect(map.ok).toBe(true);
+    expect(map.value.counts.total).toBe(100);
   });
 });

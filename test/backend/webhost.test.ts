@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_OPERATOR } from '../../electron/backend/caller';
 import { createWebHost, listenOnLoopback } from '../../electron/webhost/server';
-import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
+import { ADMIN, type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let b: TestBackend;
 let server: http.Server;
 let port: number;
+let connectionCookie = '';
 
 interface Reply {
   status: number;
@@ -33,7 +33,7 @@ function request(pathname: string, options: { method?: string; headers?: Record<
   });
 }
 
-const cookie = () => `tc_session=${TOKEN}`;
+const cookie = () => connectionCookie;
 const rpc = (method: string, body: string, headers: Record<string, string> = {}) =>
   request(`/rpc/${method}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Cookie: cookie(), ...headers } });
 
@@ -41,8 +41,10 @@ beforeAll(async () => {
   b = await openTestBackend();
   const staticDir = tempDir('tc-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ui</title>');
-  server = createWebHost({ dispatch: b.dispatch, staticDir, token: TOKEN, caller: LOCAL_OPERATOR });
+  server = createWebHost({ dispatch: b.dispatch, staticDir, token: TOKEN });
   port = await listenOnLoopback(server, 0);
+  const exchange = await request(`/?token=${TOKEN}`);
+  connectionCookie = String(exchange.headers['set-cookie']).split(';')[0];
 });
 afterAll(async () => {
   server.close();
@@ -54,11 +56,12 @@ describe('browser host', () => {
     expect((server.address() as { address: string }).address).toBe('127.0.0.1');
   });
 
-  it('swaps the launch token in the URL for an HttpOnly SameSite=Strict cookie', async () => {
+  it('swaps the launch token in the URL for a connection cookie (HttpOnly, SameSite=Strict) that is not the token', async () => {
     const reply = await request(`/?token=${TOKEN}`);
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
-    expect(String(reply.headers['set-cookie'])).toMatch(/tc_session=.*HttpOnly; SameSite=Strict/);
+    expect(String(reply.headers['set-cookie'])).toMatch(/^tc_connection=[\w-]{32,}; HttpOnly; SameSite=Strict/);
+    expect(String(reply.headers['set-cookie'])).not.toContain(TOKEN);
     const page = await request('/', { headers: { Cookie: cookie() } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
@@ -67,15 +70,16 @@ describe('browser host', () => {
   it('refuses the UI and the API without the token, or with a wrong one', async () => {
     expect((await request('/')).status).toBe(401);
     expect((await request('/?token=wrong')).status).toBe(401);
-    const api = await rpc('facility.get', '{}', { Cookie: 'tc_session=wrong' });
+    const api = await rpc('facility.get', '{}', { Cookie: 'tc_connection=wrong' });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body).error.code).toBe('UNAUTHENTICATED');
   });
 
-  it('serves the same dispatcher over POST /rpc/<method>', async () => {
-    const reply = await rpc('system.info', '{}');
-    expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { hasFacility: false } });
+  it('serves the same dispatcher over POST /rpc/<method>, and requires sign-in like the desktop app', async () => {
+    expect(JSON.parse((await rpc('system.info', '{}')).body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const login = await rpc('auth.login', JSON.stringify({ username: ADMIN.username, password: ADMIN.password }));
+    expect(JSON.parse(login.body)).toMatchObject({ ok: true, value: { name: ADMIN.displayName } });
+    expect(JSON.parse((await rpc('system.info', '{}')).body)).toMatchObject({ ok: true, value: { hasFacility: false } });
   });
 
   it('refuses another Origin, another Host, and GET on the API', async () => {

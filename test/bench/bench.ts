@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBackend } from '../../electron/backend/app';
-import { LOCAL_OPERATOR } from '../../electron/backend/caller';
+import { Session } from '../../electron/backend/auth/session';
 import { generateDemoCentre } from '../../electron/backend/demo/generator';
 import { demoPerson } from '../../electron/backend/demo/people';
 import { seededRandom } from '../../electron/backend/demo/random';
@@ -34,12 +34,14 @@ async function measure(runs: number, fn: (i: number) => Promise<unknown> | unkno
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
   const backend = await startBackend({ dataDir });
+  const admin = new Session();
   const call = async (method: string, input: unknown) => {
-    const result = await backend.dispatch(LOCAL_OPERATOR, method, input);
+    const result = await backend.dispatch(admin, method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value;
   };
 
+  await call('auth.setupAdmin', { username: 'admin', displayName: '院长', password: 'bench-password-1' });
   const genStart = performance.now();
   const summary = await generateDemoCentre({ db: backend.database.db, clock: { now: () => new Date() } }, { beds: 300, years: 10, seed: 7 });
   const generationSeconds = Math.round((performance.now() - genStart) / 100) / 10;
@@ -66,7 +68,7 @@ async function main() {
     const person = demoPerson(random, 900_000 + i, '清河县');
     const bedId = freeBed();
     const start = performance.now();
-    const result = await backend.dispatch(LOCAL_OPERATOR, 'residents.admit', {
+    const result = await backend.dispatch(admin, 'residents.admit', {
       person,
       admission: { date: today, bedId, agreementNo: `BENCH-${i}`, agreementEnd: '2099-12-31' },
     });

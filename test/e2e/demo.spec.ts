@@ -1,8 +1,13 @@
 // The first-run demo choice, the demo centre's bed map with filters, search, a resident file, and the token guard.
-import { expect, expectAccessible, shot, test } from './fixtures';
+import { expect, expectAccessible, field, shot, test } from './fixtures';
 
 test('a newcomer loads the demo centre and finds their way around it', async ({ page, app }) => {
   await page.goto(app.url);
+  await field(page, '姓名').fill('王院长');
+  await field(page, '登录名').fill('admin');
+  await field(page, '密码').fill('Anquan-2026');
+  await field(page, '再输一次密码').fill('Anquan-2026');
+  await page.getByRole('button', { name: '创建管理员并登录' }).click();
   await page.getByRole('button', { name: '载入演示敬老院' }).click();
   await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('heading', { name: '清河县柳湾镇敬老院（演示）' })).toBeVisible();

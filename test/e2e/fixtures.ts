@@ -7,14 +7,18 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { type Backend, startBackend } from '../../electron/backend/app';
-import { LOCAL_OPERATOR } from '../../electron/backend/caller';
+import { Session } from '../../electron/backend/auth/session';
 import { createWebHost, listenOnLoopback } from '../../electron/webhost/server';
 
 export interface RunningApp {
   url: string;
   origin: string;
   backend: Backend;
+  /** Calls the API as the administrator (creating that account on first use), for setting up a scene. */
+  api<T = never>(method: string, input: unknown): Promise<T>;
 }
+
+export const ADMIN = { username: 'admin', displayName: '王院长', password: 'Anquan-2026', pin: '135790' };
 
 const STATIC_DIR = path.resolve(__dirname, '../../out/renderer');
 
@@ -24,10 +28,21 @@ export const test = base.extend<{ app: RunningApp; problems: string[] }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-e2e-'));
     const backend = await startBackend({ dataDir, checkOutput: true });
     const token = randomBytes(24).toString('base64url');
-    const server = createWebHost({ dispatch: backend.dispatch, staticDir: STATIC_DIR, token, caller: LOCAL_OPERATOR });
+    const server = createWebHost({ dispatch: backend.dispatch, staticDir: STATIC_DIR, token });
     const port = await listenOnLoopback(server, 0);
     const origin = `http://127.0.0.1:${port}`;
-    await use({ url: `${origin}/?token=${token}`, origin, backend });
+    const admin = new Session();
+    const api = async <T,>(method: string, input: unknown): Promise<T> => {
+      if (!admin.user) {
+        const needsSetup = ((await backend.dispatch(admin, 'auth.status', {})) as { value: { needsSetup: boolean } }).value.needsSetup;
+        const first = needsSetup ? await backend.dispatch(admin, 'auth.setupAdmin', ADMIN) : await backend.dispatch(admin, 'auth.login', ADMIN);
+        if (!first.ok) throw new Error(first.error.message);
+      }
+      const result = await backend.dispatch(admin, method, input);
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value as T;
+    };
+    await use({ url: `${origin}/?token=${token}`, origin, backend, api });
     server.close();
     await backend.close();
   },
@@ -84,4 +99,14 @@ export async function choose(page: Page, label: string, option: string | RegExp)
 
 export function shot(page: Page, name: string) {
   return page.screenshot({ path: path.resolve(__dirname, '../../test-results/screenshots', `${name}.png`), fullPage: true });
+}
+
+/** Signs in on the sign-in screen with user name and password. */
+export async function signInWithPassword(page: Page, username: string, password: string) {
+  await expect(page.getByRole('heading', { name: /请登录|屏幕已锁定/ })).toBeVisible();
+  const switchLink = page.getByRole('button', { name: '用登录名和密码登录' });
+  if (await switchLink.isVisible()) await switchLink.click();
+  await field(page, '登录名').fill(username);
+  await field(page, '密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
 }

@@ -14,7 +14,14 @@ const ZHANG_SAN = idFor('32010219450601123');
 test('a newcomer runs the whole stay of one resident', async ({ page, app }) => {
   await page.goto(app.url);
 
-  // First run: the centre's profile.
+  // First run: the administrator's own account (no default password), then the centre's profile.
+  await expect(page.getByRole('heading', { name: '第一次使用：创建管理员账号' })).toBeVisible();
+  await expectAccessible(page, 'first run');
+  await field(page, '姓名').fill('王院长');
+  await field(page, '登录名').fill('admin');
+  await field(page, '密码').fill('Anquan-2026');
+  await field(page, '再输一次密码').fill('Anquan-2026');
+  await page.getByRole('button', { name: '创建管理员并登录' }).click();
   await expect(page.getByRole('heading', { name: '欢迎使用乡镇敬老院运营系统' })).toBeVisible();
   await expectAccessible(page, 'setup');
   await field(page, '机构名称').fill('测试镇敬老院');

@@ -1,18 +1,13 @@
 // Two people at two PCs: the bed chosen on the form is taken (or disabled) before "确认入住" is pressed.
 // The second admission is refused with a plain message, and nothing of it is written.
-import { LOCAL_OPERATOR } from '../../electron/backend/caller';
 import { chinaDate } from '../../shared/domain/dates';
 import { computeCheckChar } from '../../shared/domain/id-number';
 import { PROFILE } from '../helpers/centre';
-import { type RunningApp, choose, expect, field, test } from './fixtures';
+import { ADMIN, type RunningApp, choose, expect, field, signInWithPassword, test } from './fixtures';
 
 const idFor = (first17: string) => first17 + computeCheckChar(first17);
 
-async function api(app: RunningApp, method: string, input: unknown) {
-  const result = await app.backend.dispatch(LOCAL_OPERATOR, method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as never;
-}
+const api = (app: RunningApp, method: string, input: unknown) => app.api(method, input);
 
 async function centreWithOneRoom(app: RunningApp) {
   await api(app, 'facility.save', PROFILE);
@@ -35,6 +30,7 @@ async function fillAdmission(page: import('@playwright/test').Page) {
 test('a bed taken at another PC meanwhile is refused by name', async ({ page, app }) => {
   const [bed1] = await centreWithOneRoom(app);
   await page.goto(app.url);
+  await signInWithPassword(page, ADMIN.username, ADMIN.password);
   await page.getByRole('link', { name: '办理入住' }).click();
   await fillAdmission(page);
 
@@ -52,6 +48,7 @@ test('a bed taken at another PC meanwhile is refused by name', async ({ page, ap
 test('a bed disabled meanwhile is refused by name', async ({ page, app }) => {
   const [bed1] = await centreWithOneRoom(app);
   await page.goto(app.url);
+  await signInWithPassword(page, ADMIN.username, ADMIN.password);
   await page.getByRole('link', { name: '办理入住' }).click();
   await fillAdmission(page);
   await api(app, 'facility.updateBed', { id: bed1.id, label: bed1.label, bedType: 'nursing', setting: 'disabled' });

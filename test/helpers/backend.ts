@@ -1,10 +1,11 @@
-// Test helpers: a real SQLite file in a fresh temp folder, the real dispatcher, and a fixed clock.
+// Test helpers: a real SQLite file in a fresh temp folder, the real dispatcher, a fixed clock, and signed-in sessions.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { In, Method, Out } from '../../shared/api/contract';
+import type { Role } from '../../shared/api/roles';
 import { type Backend, startBackend } from '../../electron/backend/app';
-import { type Caller, LOCAL_OPERATOR } from '../../electron/backend/caller';
+import { Session } from '../../electron/backend/auth/session';
 import type { Clock } from '../../electron/backend/clock';
 
 export function tempDir(prefix = 'tc-test-'): string {
@@ -17,28 +18,52 @@ export function fixedClock(iso = '2026-03-15T02:00:00.000Z'): Clock & { set(iso:
   return { now: () => new Date(now), set: (next) => (now = new Date(next)) };
 }
 
+export const ADMIN = { username: 'admin', displayName: '王院长', password: 'Anquan-2026' } as const;
+
+type Envelope = { ok: boolean; value?: unknown; error?: { code: string; message: string; field?: string } };
+
 export interface TestBackend extends Backend {
   clock: ReturnType<typeof fixedClock>;
+  /** The administrator's session (created by first-run setup). */
+  admin: Session;
+  adminId: string;
   /** Calls the dispatcher and returns the envelope. */
-  raw<M extends Method>(method: M, input: In<M>, caller?: Caller | null): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; field?: string } }>;
+  raw<M extends Method>(method: M, input: In<M>, session?: Session): Promise<Envelope>;
   /** Calls the dispatcher and fails the test on an error envelope. */
-  call<M extends Method>(method: M, input: In<M>, caller?: Caller): Promise<Out<M>>;
+  call<M extends Method>(method: M, input: In<M>, session?: Session): Promise<Out<M>>;
+  /** A new account with this role, signed in on its own session with its own password set. */
+  signInAs(role: Role, name?: string, pin?: string | null): Promise<{ session: Session; id: string; password: string }>;
   count(table: string): number;
 }
 
-export async function openTestBackend(dataDir = tempDir()): Promise<TestBackend> {
+export async function openTestBackend(dataDir = tempDir(), options: { withAdmin?: boolean } = {}): Promise<TestBackend> {
   const clock = fixedClock();
   const backend = await startBackend({ dataDir, clock, checkOutput: true });
-  const raw: TestBackend['raw'] = (method, input, caller = LOCAL_OPERATOR) =>
-    backend.dispatch(caller, method, input) as ReturnType<TestBackend['raw']>;
+  const admin = new Session();
+  const raw: TestBackend['raw'] = (method, input, session = admin) => backend.dispatch(session, method, input) as Promise<Envelope>;
+  const call: TestBackend['call'] = async (method, input, session = admin) => {
+    const result = await backend.dispatch(session, method, input);
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+    return result.value as Out<typeof method>;
+  };
+  let adminId = '';
+  if (options.withAdmin !== false) adminId = (await call('auth.setupAdmin', { ...ADMIN, pin: null })).id;
+  let serial = 0;
   return {
     ...backend,
     clock,
+    admin,
+    adminId,
     raw,
-    call: async (method, input, caller = LOCAL_OPERATOR) => {
-      const result = await backend.dispatch(caller, method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-      return result.value as Out<typeof method>;
+    call,
+    signInAs: async (role, name = `${role}用户`, pin = null) => {
+      serial += 1;
+      const username = `${role}${serial}`;
+      const { id } = await call('users.create', { username, displayName: name, role, password: 'Temp-password-1', pin });
+      const session = new Session();
+      await call('auth.login', { username, password: 'Temp-password-1' }, session);
+      await call('auth.changePassword', { current: 'Temp-password-1', next: 'Own-password-1' }, session);
+      return { session, id, password: 'Own-password-1' };
     },
     count: (table) => (backend.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
   };

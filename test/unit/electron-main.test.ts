@@ -19,6 +19,7 @@ import { appProtocolResponse, registerAppScheme } from '../../electron/main/prot
 import { denyAllPermissions, hardenWebContents, isInternalUrl } from '../../electron/main/security';
 import { secureWebPreferences } from '../../electron/main/window';
 import { createBridge } from '../../electron/preload/bridge';
+import { Session } from '../../electron/backend/auth/session';
 
 describe('window preferences', () => {
   it('isolate, sandbox and never integrate Node', () => {
@@ -105,7 +106,7 @@ describe('rpc over IPC', () => {
 
   it('dispatches trusted calls and refuses forged senders without reaching the backend', async () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'pong' }));
-    registerRpc(dispatch, () => ({ userId: 'u', name: '甲', role: 'admin' }), () => 7);
+    registerRpc(dispatch, new Session(), () => 7);
     const handler = electron.handlers.get(RPC_CHANNEL)!;
     expect(await handler({ sender: { id: 7 }, senderFrame: frame('app://township-care/index.html') }, 'system.info', {})).toEqual({ ok: true, value: 'pong' });
     expect(await handler({ sender: { id: 7 }, senderFrame: frame('https://evil.example/') }, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -1,5 +1,6 @@
 // Kysely row types (camelCase; CamelCasePlugin maps them to the snake_case columns of the migrations).
 // The schema snapshot test (test/backend/schema.test.ts) keeps these and the SQL in step.
+import type { Role } from '../../../shared/api/roles';
 import type { BedSetting, BedType, ResidentStatus, StayEventType } from '../../../shared/domain/enums';
 
 interface Stamped {
@@ -69,6 +70,7 @@ export interface ResidentsTable extends Stamped {
   bedId: string | null;
   admittedOn: string | null;
   dischargedOn: string | null;
+  archivedAt: string | null;
 }
 
 export interface StayEventsTable extends Stamped {
@@ -98,6 +100,28 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface UsersTable extends Stamped {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  pinHash: string | null;
+  mustChangePassword: number;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  disabledAt: string | null;
+  staffId: string | null;
+  lastSignInAt: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 export interface DB {
   facility: FacilityTable;
   buildings: BuildingsTable;
@@ -106,4 +130,6 @@ export interface DB {
   residents: ResidentsTable;
   stayEvents: StayEventsTable;
   auditLog: AuditLogTable;
+  users: UsersTable;
+  settings: SettingsTable;
 }

@@ -3,12 +3,16 @@
 import type { z } from 'zod';
 import { contract, isMethod } from '../../../shared/api/contract';
 import { AppError, type ApiError, type ErrorCode } from '../../../shared/api/errors';
+import { PUBLIC } from '../../../shared/api/method';
 import type { RpcResult } from '../../../shared/api/result';
+import { ROLE_NAMES, type Role } from '../../../shared/api/roles';
 import type { BackendDeps } from '../audit';
+import type { Session } from '../auth/session';
 import type { Caller } from '../caller';
-import { createHandlers } from './handlers';
+import { readSettings } from '../services/settings/settings';
+import { type Call, createHandlers } from './handlers';
 
-export type Dispatch = (caller: Caller | null, method: unknown, input: unknown) => Promise<RpcResult<unknown>>;
+export type Dispatch = (session: Session, method: unknown, input: unknown) => Promise<RpcResult<unknown>>;
 
 export interface DispatcherOptions {
   /** Also validate what handlers return (on in development and tests). */
@@ -16,17 +20,6 @@ export interface DispatcherOptions {
   /** Where unexpected errors are reported; never includes the input (it may hold ID numbers). */
   logError?: (method: string, error: unknown) => void;
 }
-
-const ROLE_NAMES: Record<Caller['role'], string> = {
-  admin: '管理员',
-  care_lead: '护理组长',
-  caregiver: '护理员',
-  kitchen: '厨房',
-  safety: '安全员',
-  medical: '医护',
-  county_admin: '县级管理员',
-  county_viewer: '县级查看',
-};
 
 const fail = (code: ErrorCode, message: string, field?: string): RpcResult<never> => ({
   ok: false,
@@ -47,22 +40,50 @@ function isSqliteConstraint(error: unknown): boolean {
   return typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 }
 
+/** What a handler gets besides its input: the session, and the signed-in caller (protected methods only). */
+function callFor(session: Session): Call {
+  return {
+    session,
+    get caller(): Caller {
+      if (!session.user) throw new AppError('UNAUTHENTICATED', '请先登录');
+      return session.user;
+    },
+  };
+}
+
 export function createDispatcher(deps: BackendDeps, options: DispatcherOptions = {}): Dispatch {
   const handlers = createHandlers(deps);
+
+  /** Signed in, not locked (idle time counts), password up to date, and a role the method allows. */
+  async function checkAccess(session: Session, roles: readonly Role[], method: string): Promise<RpcResult<never> | null> {
+    if (!session.user) return fail('UNAUTHENTICATED', '请先登录');
+    if (method !== 'auth.lock' && method !== 'auth.logout') {
+      const { idleMinutes } = await readSettings(deps.db);
+      session.touch(deps.clock.now(), idleMinutes);
+      if (session.locked) return fail('LOCKED', '屏幕已锁定，请输入PIN码或密码继续');
+      if (session.user.mustChangePassword && method !== 'auth.changePassword') {
+        return fail('PASSWORD_CHANGE_REQUIRED', '管理员重置了您的密码，请先设置新密码');
+      }
+    }
+    if (!roles.includes(session.user.role)) {
+      return fail('FORBIDDEN', `您的角色（${ROLE_NAMES[session.user.role]}）没有权限进行此操作`);
+    }
+    return null;
+  }
   const logError = options.logError ?? ((method, error) => console.error(`[rpc] ${method} failed:`, error));
 
-  return async (caller, method, rawInput) => {
+  return async (session, method, rawInput) => {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', '未知的操作，请升级或重新启动程序');
-    if (!caller) return fail('UNAUTHENTICATED', '请先登录');
     const spec = contract[method];
-    if (!spec.roles.includes(caller.role)) {
-      return fail('FORBIDDEN', `您的角色（${ROLE_NAMES[caller.role]}）没有权限进行此操作`);
+    if (spec.roles !== PUBLIC) {
+      const refusal = await checkAccess(session, spec.roles, method);
+      if (refusal) return refusal;
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: describeInputError(parsed.error) };
     try {
-      const handler = handlers[method] as (input: unknown, caller: Caller) => Promise<unknown>;
-      const value = await handler(parsed.data, caller);
+      const handler = handlers[method] as (input: unknown, call: Call) => Promise<unknown>;
+      const value = await handler(parsed.data, callFor(session));
       if (options.checkOutput) spec.output.parse(value);
       return { ok: true, value };
     } catch (error) {

@@ -2,7 +2,11 @@
 import type { z } from 'zod';
 import type { Contract, Method, Out } from '../../../shared/api/contract';
 import type { BackendDeps } from '../audit';
+import type { Session } from '../auth/session';
 import type { Caller } from '../caller';
+import { authStatus, changePassword, login, pinLogin, setPin, setupAdmin } from '../services/auth/auth';
+import { readSettings, updateSettings } from '../services/settings/settings';
+import { createUser, listUsers, resetPassword, updateUser } from '../services/users/users';
 import { dashboardSummary } from '../services/dashboard/summary';
 import { bedMap } from '../services/facility/bed-map';
 import * as layout from '../services/facility/layout';
@@ -14,37 +18,60 @@ import { updatePerson } from '../services/residents/update';
 import { loadDemo } from '../services/system/demo';
 import { systemInfo } from '../services/system/info';
 
-export type Handler<M extends Method> = (input: z.output<Contract[M]['input']>, caller: Caller) => Promise<Out<M>>;
+export interface Call {
+  session: Session;
+  /** The signed-in person; only protected methods read it (the dispatcher has checked it). */
+  readonly caller: Caller;
+}
+
+export type Handler<M extends Method> = (input: z.output<Contract[M]['input']>, call: Call) => Promise<Out<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
 
 export function createHandlers(deps: BackendDeps): Handlers {
   return {
-    'system.info': (_input, caller) => systemInfo(deps, caller),
+    'system.info': (_input, { caller }) => systemInfo(deps, caller),
+
+    'auth.status': (_input, { session }) => authStatus(deps, session),
+    'auth.setupAdmin': (input, { session }) => setupAdmin(deps, session, input),
+    'auth.login': (input, { session }) => login(deps, session, input),
+    'auth.pinLogin': (input, { session }) => pinLogin(deps, session, input),
+    'auth.lock': async (_input, { session }) => (session.lock(), { ok: true as const }),
+    'auth.logout': async (_input, { session }) => (session.signOut(), { ok: true as const }),
+    'auth.changePassword': (input, { session, caller }) => changePassword(deps, session, caller, input),
+    'auth.setPin': (input, { caller }) => setPin(deps, caller, input),
+
+    'users.list': () => listUsers(deps),
+    'users.create': (input, { caller }) => createUser(deps, caller, input),
+    'users.update': (input, { caller }) => updateUser(deps, caller, input),
+    'users.resetPassword': (input, { caller }) => resetPassword(deps, caller, input),
+
+    'settings.get': () => readSettings(deps.db),
+    'settings.update': (input, { caller }) => updateSettings(deps, caller, input),
     'system.loadDemo': () => loadDemo(deps),
 
     'facility.get': () => getProfile(deps),
-    'facility.save': (input, caller) => saveProfile(deps, caller, input),
+    'facility.save': (input, { caller }) => saveProfile(deps, caller, input),
     'facility.bedMap': (input) => bedMap(deps, input),
-    'facility.addBuilding': (input, caller) => layout.addBuilding(deps, caller, input),
-    'facility.updateBuilding': (input, caller) => layout.updateBuilding(deps, caller, input),
-    'facility.retireBuilding': (input, caller) => layout.retireBuilding(deps, caller, input),
-    'facility.addRoom': (input, caller) => layout.addRoom(deps, caller, input),
-    'facility.updateRoom': (input, caller) => layout.updateRoom(deps, caller, input),
-    'facility.retireRoom': (input, caller) => layout.retireRoom(deps, caller, input),
-    'facility.addBed': (input, caller) => layout.addBed(deps, caller, input),
-    'facility.updateBed': (input, caller) => layout.updateBed(deps, caller, input),
-    'facility.retireBed': (input, caller) => layout.retireBed(deps, caller, input),
+    'facility.addBuilding': (input, { caller }) => layout.addBuilding(deps, caller, input),
+    'facility.updateBuilding': (input, { caller }) => layout.updateBuilding(deps, caller, input),
+    'facility.retireBuilding': (input, { caller }) => layout.retireBuilding(deps, caller, input),
+    'facility.addRoom': (input, { caller }) => layout.addRoom(deps, caller, input),
+    'facility.updateRoom': (input, { caller }) => layout.updateRoom(deps, caller, input),
+    'facility.retireRoom': (input, { caller }) => layout.retireRoom(deps, caller, input),
+    'facility.addBed': (input, { caller }) => layout.addBed(deps, caller, input),
+    'facility.updateBed': (input, { caller }) => layout.updateBed(deps, caller, input),
+    'facility.retireBed': (input, { caller }) => layout.retireBed(deps, caller, input),
 
     'residents.search': (input) => searchResidents(deps, input),
     'residents.get': (input) => getResidentFile(deps, input.id),
     'residents.census': () => census(deps),
-    'residents.admit': (input, caller) => admit(deps, caller, input),
-    'residents.readmit': (input, caller) => readmit(deps, caller, input),
-    'residents.update': (input, caller) => updatePerson(deps, caller, input),
-    'residents.transfer': (input, caller) => transfer(deps, caller, input),
-    'residents.startLeave': (input, caller) => startLeave(deps, caller, input),
-    'residents.endLeave': (input, caller) => endLeave(deps, caller, input),
-    'residents.discharge': (input, caller) => discharge(deps, caller, input),
+    'residents.admit': (input, { caller }) => admit(deps, caller, input),
+    'residents.readmit': (input, { caller }) => readmit(deps, caller, input),
+    'residents.update': (input, { caller }) => updatePerson(deps, caller, input),
+    'residents.transfer': (input, { caller }) => transfer(deps, caller, input),
+    'residents.startLeave': (input, { caller }) => startLeave(deps, caller, input),
+    'residents.endLeave': (input, { caller }) => endLeave(deps, caller, input),
+    'residents.discharge': (input, { caller }) => discharge(deps, caller, input),
 
     'dashboard.summary': () => dashboardSummary(deps),
   };

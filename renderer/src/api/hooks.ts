@@ -13,6 +13,8 @@ export interface MutationOptions<M extends Method> {
   /** A field error goes to the form; return true when it was shown there. */
   onFieldError?: (field: string, message: string) => boolean;
   successMessage?: string;
+  /** The form shows every error itself (sign-in screens): no pop-up notification. */
+  inlineErrors?: boolean;
 }
 
 export function useApiMutation<M extends Method>(method: M, options: MutationOptions<M> = {}) {
@@ -28,6 +30,7 @@ export function useApiMutation<M extends Method>(method: M, options: MutationOpt
       // Someone else may have changed the data meanwhile (another PC): show what is true now.
       await client.invalidateQueries();
       if (error.field && options.onFieldError?.(error.field, error.message)) return;
+      if (options.inlineErrors) return;
       notifyError(error.message);
     },
   });

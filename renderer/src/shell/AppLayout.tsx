@@ -1,47 +1,54 @@
-// The app shell: a header with the centre and today's date, and a navigation that grows as modules land.
-import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+// The app shell: a header with the centre, today's date and who is signed in (lock / sign out), and a navigation
+// that shows each person only the pages their role may open.
+import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import type { SignedInUser } from '../../../shared/api/auth';
 import type { SystemInfo } from '../../../shared/api/system';
+import { call } from '../api/client';
 import { useApi } from '../api/hooks';
+import { PAGES, mayCall } from './navigation';
 
-const NAV = [
-  { to: '/', key: 'nav.dashboard' },
-  { to: '/beds', key: 'nav.bedMap' },
-  { to: '/residents', key: 'nav.residents' },
-  { to: '/admit', key: 'nav.admit' },
-  { to: '/facility', key: 'nav.facility' },
-] as const;
-
-export function AppLayout({ info, children }: { info: SystemInfo; children: ReactNode }) {
+export function AppLayout({ info, user, children }: { info: SystemInfo; user: SignedInUser; children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const client = useQueryClient();
   const facility = useApi('facility.get', {});
+  const leave = (method: 'auth.lock' | 'auth.logout') => void call(method, {}).finally(() => client.invalidateQueries());
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Title order={1} size="h3">
             {facility.data?.name ?? t('app.name')}
           </Title>
-          <Group gap="lg">
+          <Group gap="md" wrap="nowrap">
             <Text>{t('app.today', { date: info.today })}</Text>
-            <Text>{t('app.user', { name: info.user.name })}</Text>
+            <Text fw={700} data-testid="signed-in-user">
+              {user.name}（{t(`enums.role.${user.role}`)}）
+            </Text>
+            <Button variant="outline" onClick={() => leave('auth.lock')}>
+              {t('auth.lockNow')}
+            </Button>
+            <Button variant="subtle" onClick={() => leave('auth.logout')}>
+              {t('auth.logout')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="主导航">
         <Stack gap={4}>
-          {NAV.map((item) => (
+          {PAGES.filter((p) => p.inMenu && mayCall(user.role, p.gate)).map((item) => (
             <NavLink
-              key={item.to}
+              key={item.path}
               component={RouterLink}
-              to={item.to}
-              label={t(item.key)}
+              to={item.path}
+              label={t(item.labelKey)}
               variant="filled"
               color="#0b5e4f"
-              active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+              active={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
               styles={{ label: { fontSize: 18 }, root: { minHeight: 48, borderRadius: 8 } }}
             />
           ))}

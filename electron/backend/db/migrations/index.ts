@@ -1,5 +1,6 @@
 // The registry of migrations, in order. Bundled in code (no folder scan), so it works inside asar.
 import { migration0001 } from './0001_init';
+import { migration0002 } from './0002_accounts';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: migration0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', sql: migration0001 },
+  { version: 2, name: 'accounts', sql: migration0002 },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

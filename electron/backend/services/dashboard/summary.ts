@@ -51,7 +51,10 @@ export async function dashboardSummary(deps: BackendDeps): Promise<DashboardSumm
     census: await census(deps),
     beds,
     occupancy: inUse === 0 ? 0 : beds.occupied / inUse,
-    away: awayRows.map((r) => ({ ...toRow(r, today, labels), awaySince: r.awaySince, expectedReturn: r.expectedReturn })),
+    away: awayRows.map((r) => {
+      const { idNumberMasked, ...row } = toRow(r, today, labels);
+      return { ...row, awaySince: r.awaySince, expectedReturn: r.expectedReturn };
+    }),
     admissionsThisMonth: monthly.find((m) => m.type === 'admission')?.n ?? 0,
     dischargesThisMonth: monthly.find((m) => m.type === 'discharge')?.n ?? 0,
   };

@@ -8,12 +8,14 @@ import { BED_STATUSES } from '../../../../shared/domain/enums';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { BED_STATUS_INK, BED_STATUS_PAPER, percent } from '../../components/status';
+import { useMayCall } from '../../shell/current-user';
 
 function BedTile({ bed }: { bed: BedView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const ink = BED_STATUS_INK[bed.status];
-  const canAdmit = bed.status === 'free' || bed.status === 'reserved';
+  const mayAdmit = useMayCall('residents.admit');
+  const canAdmit = mayAdmit && (bed.status === 'free' || bed.status === 'reserved');
   const away = bed.residentStatus === 'on_leave' || bed.residentStatus === 'in_hospital';
   const label = `${bed.label}床 ${t(`enums.bedStatus.${bed.status}`)}${bed.residentName ? ` ${bed.residentName}` : ''}`;
   const onClick = bed.residentId

@@ -9,6 +9,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
+import { useMayCall } from '../../shell/current-user';
 import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
 
@@ -88,6 +89,12 @@ export function ResidentDetailPage() {
   const info = useApi('system.info', {});
   const eventText = useEventText();
   const [action, setAction] = useState<StayAction | null>(null);
+  const may = {
+    transfer: useMayCall('residents.transfer'),
+    discharge: useMayCall('residents.discharge'),
+    readmit: useMayCall('residents.readmit'),
+    edit: useMayCall('residents.update'),
+  };
   const [editing, setEditing] = useState(false);
   if (file.isPending || info.isPending) return <LoadingState />;
   if (file.isError) return <ErrorState error={file.error} onRetry={() => file.refetch()} />;
@@ -118,21 +125,23 @@ export function ResidentDetailPage() {
         <Group>
           {r.status === 'in_residence' && (
             <>
-              <Button onClick={() => setAction('transfer')}>{t('file.actions.transfer')}</Button>
+              {may.transfer && <Button onClick={() => setAction('transfer')}>{t('file.actions.transfer')}</Button>}
               <Button onClick={() => setAction('leave')}>{t('file.actions.leave')}</Button>
               <Button onClick={() => setAction('hospital')}>{t('file.actions.hospital')}</Button>
             </>
           )}
           {away && <Button onClick={() => setAction('return')}>{t('file.actions.return')}</Button>}
-          {r.status !== 'discharged' && (
+          {r.status !== 'discharged' && may.discharge && (
             <Button color="red.9" variant="outline" onClick={() => setAction('discharge')}>
               {t('file.actions.discharge')}
             </Button>
           )}
-          {r.status === 'discharged' && <Button onClick={() => navigate(`/admit?resident=${r.id}`)}>{t('file.actions.readmit')}</Button>}
-          <Button variant="default" onClick={() => setEditing(true)}>
-            {t('file.actions.edit')}
-          </Button>
+          {r.status === 'discharged' && may.readmit && <Button onClick={() => navigate(`/admit?resident=${r.id}`)}>{t('file.actions.readmit')}</Button>}
+          {may.edit && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('file.actions.edit')}
+            </Button>
+          )}
         </Group>
       </Group>
 

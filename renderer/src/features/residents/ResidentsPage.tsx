@@ -8,12 +8,14 @@ import { SEARCH_SCOPES } from '../../../../shared/api/residents';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
+import { useMayCall } from '../../shell/current-user';
 
 const PAGE_SIZE = 50;
 
 export function ResidentsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const mayAdmit = useMayCall('residents.admit');
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
   const [scope, setScope] = useState<(typeof SEARCH_SCOPES)[number]>('current');
@@ -29,9 +31,11 @@ export function ResidentsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('residents.title')}</Title>
-        <Button size="lg" onClick={() => navigate('/admit')}>
-          {t('nav.admit')}
-        </Button>
+        {mayAdmit && (
+          <Button size="lg" onClick={() => navigate('/admit')}>
+            {t('nav.admit')}
+          </Button>
+        )}
       </Group>
       <TextInput
         size="lg"

@@ -1,0 +1,76 @@
+// Reading accounts and checking secrets against them, with the lockout rules applied and every outcome audited.
+import { AppError } from '../../../../shared/api/errors';
+import type { SignedInUser } from '../../../../shared/api/auth';
+import type { BackendDeps } from '../../audit';
+import { writeAction } from '../../audit';
+import { AFTER_SUCCESS, afterFailure, isLockedOut, minutesLeft } from '../../auth/lockout';
+import { verifySecret } from '../../auth/secrets';
+import type { SessionUser } from '../../auth/session';
+import type { UsersTable } from '../../db/schema';
+import type { Executor } from '../facility/places';
+import { readSettings } from '../settings/settings';
+
+export function toSessionUser(row: UsersTable): SessionUser {
+  return { userId: row.id, name: row.displayName, role: row.role, mustChangePassword: row.mustChangePassword === 1 };
+}
+
+export function toSignedInUser(row: UsersTable): SignedInUser {
+  return { id: row.id, name: row.displayName, role: row.role, mustChangePassword: row.mustChangePassword === 1, hasPin: row.pinHash !== null };
+}
+
+export async function findUser(db: Executor, by: { id?: string; username?: string }) {
+  let q = db.selectFrom('users').selectAll();
+  if (by.id) q = q.where('id', '=', by.id);
+  if (by.username) q = q.where((eb) => eb(eb.fn('lower', ['username']), '=', by.username!.toLowerCase()));
+  return q.executeTakeFirst();
+}
+
+const WRONG = { password: '登录名或密码不正确', pin: 'PIN码不正确' } as const;
+
+/**
+ * Checks a password or PIN for an account. A wrong secret counts towards the lockout; the right one resets it.
+ * Messages do not reveal whether a user name exists.
+ */
+export async function checkSecret(deps: BackendDeps, row: UsersTable | undefined, secret: string, kind: 'password' | 'pin'): Promise<UsersTable> {
+  const now = deps.clock.now();
+  if (!row || row.disabledAt) throw new AppError('UNAUTHENTICATED', kind === 'pin' ? WRONG.pin : WRONG.password);
+  if (isLockedOut(row, now)) {
+    throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定，请 ${minutesLeft(row.lockedUntil!, now)} 分钟后再试，或请管理员重置密码`);
+  }
+  const stored = kind === 'pin' ? row.pinHash : row.passwordHash;
+  const ok = stored !== null && (await verifySecret(secret, stored));
+  const subject = { userId: row.id, name: row.displayName, role: row.role };
+  if (ok) {
+    await writeAction(deps, subject, async (ctx) => {
+      await ctx.trx.updateTable('users').set({ ...AFTER_SUCCESS, lastSignInAt: ctx.at }).where('id', '=', row.id).execute();
+      await ctx.audit({ action: 'sign_in', entity: 'users', entityId: row.id, after: { by: kind } });
+    });
+    return (await findUser(deps.db, { id: row.id }))!;
+  }
+  const rules = await readSettings(deps.db);
+  const next = afterFailure(row, rules, now);
+  await writeAction(deps, subject, async (ctx) => {
+    await ctx.trx.updateTable('users').set(next).where('id', '=', row.id).execute();
+    await ctx.audit({ action: next.lockedUntil !== row.lockedUntil ? 'locked_out' : 'sign_in_failed', entity: 'users', entityId: row.id, after: { by: kind } });
+  });
+  if (next.lockedUntil && isLockedOut(next, now)) {
+    throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定 ${rules.lockoutMinutes} 分钟，请稍后再试，或请管理员重置密码`);
+  }
+  const left = rules.lockoutAttempts - next.failedAttempts;
+  throw new AppError('UNAUTHENTICATED', `${WRONG[kind]}（再错 ${left} 次将锁定账号）`);
+}
+
+export async function assertPasswordLength(db: Executor, password: string, field: string) {
+  const { passwordMinLength } = await readSettings(db);
+  if (password.length < passwordMinLength) throw new AppError('INVALID_INPUT', `密码至少需要 ${passwordMinLength} 位`, field);
+}
+
+/** PINs identify a person at the shared PC, so no two active accounts may share one. */
+export async function assertPinFree(db: Executor, pin: string, exceptUserId: string | null) {
+  const rows = await db.selectFrom('users').select(['id', 'pinHash']).where('pinHash', 'is not', null).where('disabledAt', 'is', null).execute();
+  for (const r of rows) {
+    if (r.id !== exceptUserId && (await verifySecret(pin, r.pinHash!))) {
+      throw new AppError('CONFLICT', '这个PIN码已被其他人使用，请换一个', 'pin');
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// Signing in and out at a shared PC: first-run administrator, password or PIN, lock, own password and PIN.
+import type { z } from 'zod';
+import type { AuthStatus, ChangePasswordInput, LoginInput, PinLoginInput, SetPinInput, SetupAdminInput, SignedInUser } from '../../../../shared/api/auth';
+import { AppError, conflict } from '../../../../shared/api/errors';
+import { type BackendDeps, writeAction } from '../../audit';
+import { hashSecret, verifySecret } from '../../auth/secrets';
+import type { Session } from '../../auth/session';
+import type { Caller } from '../../caller';
+import { todayIn } from '../../clock';
+import { newId } from '../../ids';
+import { readSettings } from '../settings/settings';
+import { assertPasswordLength, assertPinFree, checkSecret, findUser, toSessionUser, toSignedInUser } from './accounts';
+
+export async function authStatus(deps: BackendDeps, session: Session): Promise<AuthStatus> {
+  const { idleMinutes } = await readSettings(deps.db);
+  session.touch(deps.clock.now(), idleMinutes); // an idle session shows as locked
+  const users = await deps.db.selectFrom('users').selectAll().where('disabledAt', 'is', null).execute();
+  const current = session.user ? users.find((u) => u.id === session.user!.userId) : undefined;
+  const today = todayIn(deps.clock);
+  const signedInToday = (u: (typeof users)[number]) => u.lastSignInAt !== null && todayIn({ now: () => new Date(u.lastSignInAt!) }) === today;
+  const withPin = users.filter((u) => u.pinHash !== null);
+  // "On shift": signed in today. Rosters (issue 5) will make this the rostered shift.
+  withPin.sort((a, b) => Number(signedInToday(b)) - Number(signedInToday(a)) || a.displayName.localeCompare(b.displayName, 'zh-Hans-CN'));
+  return {
+    needsSetup: (await deps.db.selectFrom('users').select('id').executeTakeFirst()) === undefined,
+    user: current ? toSignedInUser(current) : null,
+    locked: session.locked,
+    idleMinutes,
+    quickUsers: withPin.map((u) => ({ id: u.id, name: u.displayName, role: u.role })),
+    onShift: users.filter(signedInToday).map((u) => u.displayName),
+  };
+}
+
+export async function setupAdmin(deps: BackendDeps, session: Session, input: z.output<typeof SetupAdminInput>): Promise<SignedInUser> {
+  if (await deps.db.selectFrom('users').select('id').executeTakeFirst()) {
+    throw conflict('管理员账号已经创建过了，请直接登录');
+  }
+  await assertPasswordLength(deps.db, input.password, 'password');
+  const id = newId();
+  const creator: Caller = { userId: id, name: input.displayName, role: 'admin' };
+  const passwordHash = await hashSecret(input.password);
+  const pinHash = input.pin ? await hashSecret(input.pin) : null;
+  await writeAction(deps, creator, async (ctx) => {
+    // Checked again inside the transaction: two first-run screens must not both create an administrator.
+    if (await ctx.trx.selectFrom('users').select('id').executeTakeFirst()) throw conflict('管理员账号已经创建过了，请直接登录');
+    const row = { id, username: input.username, displayName: input.displayName, role: 'admin' as const, passwordHash, pinHash, mustChangePassword: 0, failedAttempts: 0, lockedUntil: null, disabledAt: null, staffId: null, lastSignInAt: ctx.at };
+    await ctx.trx.insertInto('users').values({ ...row, ...ctx.stampNew() }).execute();
+    await ctx.audit({ action: 'create', entity: 'users', entityId: id, after: { username: row.username, displayName: row.displayName, role: row.role } });
+  });
+  const user = (await findUser(deps.db, { id }))!;
+  session.signIn(toSessionUser(user), deps.clock.now());
+  return toSignedInUser(user);
+}
+
+export async function login(deps: BackendDeps, session: Session, input: z.output<typeof LoginInput>): Promise<SignedInUser> {
+  const user = await checkSecret(deps, await findUser(deps.db, { username: input.username }), input.password, 'password');
+  session.signIn(toSessionUser(user), deps.clock.now());
+  return toSignedInUser(user);
+}
+
+export async function pinLogin(deps: BackendDeps, session: Session, input: z.output<typeof PinLoginInput>): Promise<SignedInUser> {
+  const row = await findUser(deps.db, { id: input.userId });
+  if (row && row.pinHash === null) throw new AppError('UNAUTHENTICATED', '该账号还没有设置PIN码，请用密码登录');
+  const user = await checkSecret(deps, row, input.pin, 'pin');
+  session.signIn(toSessionUser(user), deps.clock.now());
+  return toSignedInUser(user);
+}
+
+export async function changePassword(deps: BackendDeps, session: Session, caller: Caller, input: z.output<typeof ChangePasswordInput>) {
+  const row = (await findUser(deps.db, { id: caller.userId }))!;
+  if (!(await verifySecret(input.current, row.passwordHash))) throw new AppError('INVALID_INPUT', '当前密码不正确', 'current');
+  await assertPasswordLength(deps.db, input.next, 'next');
+  if (input.next === input.current) throw new AppError('INVALID_INPUT', '新密码不能与当前密码相同', 'next');
+  const passwordHash = await hashSecret(input.next);
+  await writeAction(deps, caller, async (ctx) => {
+    await ctx.trx.updateTable('users').set({ passwordHash, mustChangePassword: 0, ...ctx.stampUpdate() }).where('id', '=', caller.userId).execute();
+    await ctx.audit({ action: 'password_changed', entity: 'users', entityId: caller.userId });
+  });
+  if (session.user) session.user.mustChangePassword = false;
+  return { ok: true as const };
+}
+
+export async function setPin(deps: BackendDeps, caller: Caller, input: z.output<typeof SetPinInput>) {
+  const row = (await findUser(deps.db, { id: caller.userId }))!;
+  if (!(await verifySecret(input.password, row.passwordHash))) throw new AppError('INVALID_INPUT', '密码不正确', 'password');
+  await assertPinFree(deps.db, input.pin, caller.userId);
+  const pinHash = await hashSecret(input.pin);
+  await writeAction(deps, caller, async (ctx) => {
+    await ctx.trx.updateTable('users').set({ pinHash, ...ctx.stampUpdate() }).where('id', '=', caller.userId).execute();
+    await ctx.audit({ action: 'pin_set', entity: 'users', entityId: caller.userId });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,54 @@
+// Nobody sees the centre's data without signing in: first run, sign-in, lock screen, forced password change.
+// It also locks the screen after the configured idle time.
+import { Card, Container, Stack, Text, Title } from '@mantine/core';
+import { useIdle } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuthStatus } from '../../../../shared/api/auth';
+import { call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { ErrorState, LoadingState } from '../../components/States';
+import { ChangePasswordForm } from './ChangePassword';
+import { FirstRunAdmin } from './FirstRunAdmin';
+import { SignIn } from './SignIn';
+
+function IdleLock({ minutes }: { minutes: number }) {
+  const idle = useIdle(minutes * 60_000, { initialState: false });
+  const client = useQueryClient();
+  useEffect(() => {
+    if (idle) void call('auth.lock', {}).finally(() => client.invalidateQueries());
+  }, [idle, client]);
+  return null;
+}
+
+export function AuthGate({ children }: { children: (user: NonNullable<AuthStatus['user']>) => ReactNode }) {
+  const { t } = useTranslation();
+  const status = useApi('auth.status', {});
+  if (status.isPending) return <LoadingState />;
+  if (status.isError) return <ErrorState error={status.error} onRetry={() => status.refetch()} />;
+  const s = status.data;
+  if (s.needsSetup) return <FirstRunAdmin />;
+  if (!s.user || s.locked) return <SignIn key={s.locked ? 'locked' : 'signin'} status={s} />;
+  if (s.user.mustChangePassword) {
+    return (
+      <Container size="sm" py="xl">
+        <Card withBorder padding="xl">
+          <Stack>
+            <Title order={1} size="h2">
+              {t('auth.mustChangeTitle')}
+            </Title>
+            <Text size="lg">{t('auth.mustChangeIntro')}</Text>
+            <ChangePasswordForm />
+          </Stack>
+        </Card>
+      </Container>
+    );
+  }
+  return (
+    <>
+      <IdleLock minutes={s.idleMinutes} />
+      {children(s.user)}
+    </>
+  );
+}

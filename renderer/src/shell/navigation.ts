@@ -1,0 +1,35 @@
+// The pages, who may open them (the same roles the backend enforces for their main method), and their menu labels.
+import { contract } from '../../../shared/api/contract';
+import type { Role } from '../../../shared/api/roles';
+
+export interface Page {
+  path: string;
+  labelKey:
+    | 'nav.dashboard'
+    | 'nav.bedMap'
+    | 'nav.residents'
+    | 'nav.admit'
+    | 'nav.facility'
+    | 'nav.users'
+    | 'nav.settings'
+    | 'nav.account';
+  /** The API method that decides who may open the page. */
+  gate: keyof typeof contract;
+  inMenu: boolean;
+}
+
+export const PAGES: Page[] = [
+  { path: '/', labelKey: 'nav.dashboard', gate: 'dashboard.summary', inMenu: true },
+  { path: '/beds', labelKey: 'nav.bedMap', gate: 'facility.bedMap', inMenu: true },
+  { path: '/residents', labelKey: 'nav.residents', gate: 'residents.search', inMenu: true },
+  { path: '/admit', labelKey: 'nav.admit', gate: 'residents.admit', inMenu: true },
+  { path: '/facility', labelKey: 'nav.facility', gate: 'facility.save', inMenu: true },
+  { path: '/users', labelKey: 'nav.users', gate: 'users.list', inMenu: true },
+  { path: '/settings', labelKey: 'nav.settings', gate: 'settings.update', inMenu: true },
+  { path: '/account', labelKey: 'nav.account', gate: 'auth.changePassword', inMenu: true },
+];
+
+export function mayCall(role: Role, method: keyof typeof contract): boolean {
+  const roles = contract[method].roles;
+  return roles === 'public' || roles.includes(role);
+}

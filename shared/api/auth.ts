@@ -1,0 +1,66 @@
+// API of the auth module: first-run administrator, sign-in by password or PIN, lock, sign-out, own password and PIN.
+import { z } from 'zod';
+import { ROLES } from './roles';
+import { requiredText } from './fields';
+import { method, PUBLIC } from './method';
+import { ANY_ROLE } from './roles';
+
+export const PIN_PATTERN = /^\d{6}$/;
+
+export const usernameField = z
+  .string({ error: '请填写登录名' })
+  .trim()
+  .min(2, { error: '登录名至少2个字符' })
+  .max(30, { error: '登录名不能超过30个字符' })
+  .regex(/^[A-Za-z0-9_.\u4e00-\u9fff-]+$/, { error: '登录名只能包含汉字、字母、数字、下划线、点或短横线' });
+/** Length rules are checked in the backend against the configurable minimum (default 8). */
+export const passwordField = z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(200, { error: '密码太长' });
+export const pinField = z.string({ error: '请填写6位数字PIN码' }).regex(PIN_PATTERN, { error: 'PIN码应为6位数字' });
+
+export const SignedInUser = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  mustChangePassword: z.boolean(),
+  hasPin: z.boolean(),
+});
+export type SignedInUser = z.output<typeof SignedInUser>;
+
+export const QuickUser = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
+
+export const AuthStatus = z.object({
+  /** No account exists yet: the first run creates the administrator. */
+  needsSetup: z.boolean(),
+  user: SignedInUser.nullable(),
+  /** Locked after idle time: `user` is who locked it. */
+  locked: z.boolean(),
+  idleMinutes: z.number(),
+  /** People who can switch in with their PIN, those signed in today first ("on shift"). */
+  quickUsers: z.array(QuickUser),
+  onShift: z.array(z.string()),
+});
+export type AuthStatus = z.output<typeof AuthStatus>;
+
+export const SetupAdminInput = z.object({
+  username: usernameField,
+  displayName: requiredText('姓名', 20),
+  password: passwordField,
+  pin: pinField.nullable().default(null),
+});
+export const LoginInput = z.object({ username: usernameField, password: passwordField });
+export const PinLoginInput = z.object({ userId: z.string({ error: '请选择您的名字' }).min(1, { error: '请选择您的名字' }), pin: pinField });
+export const ChangePasswordInput = z.object({ current: passwordField, next: passwordField });
+export const SetPinInput = z.object({ password: passwordField, pin: pinField });
+
+const Ok = z.object({ ok: z.literal(true) });
+
+export const authApi = {
+  'auth.status': method({ input: z.object({}), output: AuthStatus, roles: PUBLIC, writes: false }),
+  'auth.setupAdmin': method({ input: SetupAdminInput, output: SignedInUser, roles: PUBLIC, writes: true }),
+  'auth.login': method({ input: LoginInput, output: SignedInUser, roles: PUBLIC, writes: true }),
+  'auth.pinLogin': method({ input: PinLoginInput, output: SignedInUser, roles: PUBLIC, writes: true }),
+  'auth.lock': method({ input: z.object({}), output: Ok, roles: ANY_ROLE, writes: false }),
+  'auth.logout': method({ input: z.object({}), output: Ok, roles: ANY_ROLE, writes: false }),
+  'auth.changePassword': method({ input: ChangePasswordInput, output: Ok, roles: ANY_ROLE, writes: true }),
+  'auth.setPin': method({ input: SetPinInput, output: Ok, roles: ANY_ROLE, writes: true }),
+};

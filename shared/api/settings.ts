@@ -1,0 +1,30 @@
+// API of the settings module: rules the centre may tune. Defaults and where they come from are in the README.
+import { z } from 'zod';
+import { wholeNumber } from './fields';
+import { method } from './method';
+import { CENTRE_STAFF, MANAGERS } from './roles';
+
+export const Settings = z.object({
+  /** Lock the shared PC after this many idle minutes. */
+  idleMinutes: wholeNumber('自动锁屏时间（分钟）', 1, 120),
+  /** Failed sign-ins (password or PIN) before the account is locked for a while. */
+  lockoutAttempts: wholeNumber('连续输错次数', 3, 20),
+  lockoutMinutes: wholeNumber('锁定时间（分钟）', 1, 1440),
+  passwordMinLength: wholeNumber('密码最短长度', 6, 64),
+  /** Years a discharged resident's file is kept after the service agreement ends (养老机构管理办法 第32条). */
+  retentionYears: wholeNumber('档案保存年限', 5, 100),
+});
+export type Settings = z.output<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  idleMinutes: 10,
+  lockoutAttempts: 5,
+  lockoutMinutes: 15,
+  passwordMinLength: 8,
+  retentionYears: 5,
+};
+
+export const settingsApi = {
+  'settings.get': method({ input: z.object({}), output: Settings, roles: CENTRE_STAFF, writes: false }),
+  'settings.update': method({ input: Settings, output: Settings, roles: MANAGERS, writes: true }),
+};
