@@ -11,6 +11,7 @@ import type { SignedInUser } from '../../shared/api/auth';
 import { ApiCallError } from './api/client';
 import { useApi } from './api/hooks';
 import { ErrorState, LoadingState } from './components/States';
+import { AuditPage } from './features/audit/AuditPage';
 import { AccountPage } from './features/auth/AccountPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { DashboardPage } from './features/dashboard/DashboardPage';
@@ -46,6 +47,7 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/admit': <AdmitPage />,
   '/facility': <FacilityPage />,
   '/users': <UsersPage />,
+  '/audit': <AuditPage />,
   '/settings': <SettingsPage />,
   '/account': <AccountPage />,
 };

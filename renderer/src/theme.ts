@@ -1,5 +1,5 @@
 // Large, calm, readable: older staff on old monitors. System CJK fonts only (offline, CSP).
-import { type CSSVariablesResolver, createTheme, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from '@mantine/core';
+import { type CSSVariablesResolver, DEFAULT_THEME, type MantineColorsTuple, createTheme, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from '@mantine/core';
 
 /** Text of light and subtle buttons in the darkest shade, so it stays readable on white. */
 const variantColorResolver: VariantColorsResolver = (input) => {
@@ -8,11 +8,22 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor || !parsed.color) return colors;
   const ink = `var(--mantine-color-${parsed.color}-9)`;
-  return { ...colors, color: ink, hoverColor: ink, border: input.variant === 'outline' ? `1px solid ${ink}` : colors.border };
+  // Hover keeps a near-white background so the dark text stays readable.
+  return {
+    ...colors,
+    color: ink,
+    hoverColor: ink,
+    hover: input.variant === 'outline' ? colors.hover : 'var(--mantine-color-gray-1)',
+    border: input.variant === 'outline' ? `1px solid ${ink}` : colors.border,
+  };
 };
+
+/** Mantine's teal with a deeper darkest shade: text in it stays above 4.5:1 even on light grey hover backgrounds. */
+const teal = [...DEFAULT_THEME.colors.teal.slice(0, 9), '#0b5e4f'] as unknown as MantineColorsTuple;
 
 export const theme = createTheme({
   variantColorResolver,
+  colors: { teal },
   fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',
   headings: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif' },
   fontSizes: { xs: '15px', sm: '16px', md: '18px', lg: '20px', xl: '24px' },

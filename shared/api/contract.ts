@@ -1,5 +1,6 @@
 // The one typed API contract. Both shells (Electron IPC and the browser host) dispatch through it.
 import type { z } from 'zod';
+import { auditApi } from './audit';
 import { authApi } from './auth';
 import { dashboardApi } from './dashboard';
 import { facilityApi } from './facility';
@@ -16,6 +17,7 @@ export const contract = {
   ...facilityApi,
   ...residentsApi,
   ...dashboardApi,
+  ...auditApi,
 };
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ import {
 import { ID_NUMBER_MESSAGES, parseIdNumber } from '../domain/id-number';
 import { calendarDate, entityId, oneOf, optionalText, phone, requiredText, wholeNumber } from './fields';
 import { method } from './method';
-import { LEAVE_RECORDERS, MANAGERS, RESIDENT_READERS } from './roles';
+import { ID_NUMBER_VIEWERS, LEAVE_RECORDERS, MANAGERS, RESIDENT_READERS } from './roles';
 
 export const idNumberField = z.string({ error: '请填写身份证号' }).superRefine((value, ctx) => {
   const parsed = parseIdNumber(value);
@@ -127,8 +127,10 @@ export const StayEventView = z.object({
 });
 export type StayEventView = z.output<typeof StayEventView>;
 
-export const ResidentFile = PersonInput.extend({
+/** The file as every reader gets it: the ID number masked. The full number needs residents.revealIdNumber (audited). */
+export const ResidentFile = PersonInput.omit({ idNumber: true }).extend({
   id: z.string(),
+  idNumberMasked: z.string(),
   sex: z.enum(SEXES),
   birthDate: z.string(),
   age: z.number(),
@@ -178,6 +180,12 @@ export const residentsApi = {
     output: ResidentFile,
     roles: RESIDENT_READERS,
     writes: false,
+  }),
+  'residents.revealIdNumber': method({
+    input: z.object({ id: entityId('老人') }),
+    output: z.object({ idNumber: z.string() }),
+    roles: ID_NUMBER_VIEWERS,
+    writes: true,
   }),
   'residents.census': method({ input: z.object({}), output: Census, roles: RESIDENT_READERS, writes: false }),
   'residents.admit': method({ input: AdmitInput, output: Done, roles: MANAGERS, writes: true }),

@@ -12,17 +12,6 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_NAMES: Record<Role, string> = {
-  admin: '管理员',
-  care_lead: '护理组长',
-  caregiver: '护理员',
-  kitchen: '厨房',
-  safety: '安全员',
-  medical: '医护',
-  county_admin: '县级管理员',
-  county_viewer: '县级查看',
-};
-
 /** Everyone with an account: for their own password, PIN, lock and sign-out. */
 export const ANY_ROLE: readonly Role[] = ROLES;
 /** Who may read the centre's own data (everyone working in the centre). */

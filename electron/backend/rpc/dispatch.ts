@@ -5,7 +5,8 @@ import { contract, isMethod } from '../../../shared/api/contract';
 import { AppError, type ApiError, type ErrorCode } from '../../../shared/api/errors';
 import { PUBLIC } from '../../../shared/api/method';
 import type { RpcResult } from '../../../shared/api/result';
-import { ROLE_NAMES, type Role } from '../../../shared/api/roles';
+import type { Role } from '../../../shared/api/roles';
+import { enumLabel } from '../../../shared/domain/enum-labels';
 import type { BackendDeps } from '../audit';
 import type { Session } from '../auth/session';
 import type { Caller } from '../caller';
@@ -66,7 +67,7 @@ export function createDispatcher(deps: BackendDeps, options: DispatcherOptions =
       }
     }
     if (!roles.includes(session.user.role)) {
-      return fail('FORBIDDEN', `您的角色（${ROLE_NAMES[session.user.role]}）没有权限进行此操作`);
+      return fail('FORBIDDEN', `您的角色（${enumLabel('role', session.user.role)}）没有权限进行此操作`);
     }
     return null;
   }

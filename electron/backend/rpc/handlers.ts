@@ -7,12 +7,14 @@ import type { Caller } from '../caller';
 import { authStatus, changePassword, login, pinLogin, setPin, setupAdmin } from '../services/auth/auth';
 import { readSettings, updateSettings } from '../services/settings/settings';
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users/users';
+import { exportAudit } from '../services/audit/export';
+import { searchAudit } from '../services/audit/search';
 import { dashboardSummary } from '../services/dashboard/summary';
 import { bedMap } from '../services/facility/bed-map';
 import * as layout from '../services/facility/layout';
 import { getProfile, saveProfile } from '../services/facility/profile';
 import { admit, readmit } from '../services/residents/admission';
-import { census, getResidentFile, searchResidents } from '../services/residents/read';
+import { census, getResidentFile, revealIdNumber, searchResidents } from '../services/residents/read';
 import { discharge, endLeave, startLeave, transfer } from '../services/residents/stays';
 import { updatePerson } from '../services/residents/update';
 import { loadDemo } from '../services/system/demo';
@@ -65,6 +67,7 @@ export function createHandlers(deps: BackendDeps): Handlers {
     'residents.search': (input) => searchResidents(deps, input),
     'residents.get': (input) => getResidentFile(deps, input.id),
     'residents.census': () => census(deps),
+    'residents.revealIdNumber': (input, { caller }) => revealIdNumber(deps, caller, input.id),
     'residents.admit': (input, { caller }) => admit(deps, caller, input),
     'residents.readmit': (input, { caller }) => readmit(deps, caller, input),
     'residents.update': (input, { caller }) => updatePerson(deps, caller, input),
@@ -74,5 +77,8 @@ export function createHandlers(deps: BackendDeps): Handlers {
     'residents.discharge': (input, { caller }) => discharge(deps, caller, input),
 
     'dashboard.summary': () => dashboardSummary(deps),
+
+    'audit.search': (input) => searchAudit(deps, input),
+    'audit.export': (input, { caller }) => exportAudit(deps, caller, input),
   };
 }

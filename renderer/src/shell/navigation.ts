@@ -11,6 +11,7 @@ export interface Page {
     | 'nav.admit'
     | 'nav.facility'
     | 'nav.users'
+    | 'nav.audit'
     | 'nav.settings'
     | 'nav.account';
   /** The API method that decides who may open the page. */
@@ -25,6 +26,7 @@ export const PAGES: Page[] = [
   { path: '/admit', labelKey: 'nav.admit', gate: 'residents.admit', inMenu: true },
   { path: '/facility', labelKey: 'nav.facility', gate: 'facility.save', inMenu: true },
   { path: '/users', labelKey: 'nav.users', gate: 'users.list', inMenu: true },
+  { path: '/audit', labelKey: 'nav.audit', gate: 'audit.search', inMenu: true },
   { path: '/settings', labelKey: 'nav.settings', gate: 'settings.update', inMenu: true },
   { path: '/account', labelKey: 'nav.account', gate: 'auth.changePassword', inMenu: true },
 ];

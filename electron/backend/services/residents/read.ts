@@ -5,7 +5,8 @@ import type { Census, ResidentFile, ResidentRow, ResidentSearch, StayEventView }
 import { notFound } from '../../../../shared/api/errors';
 import { ageOn } from '../../../../shared/domain/dates';
 import { maskIdNumber } from '../../../../shared/domain/id-number';
-import { type BackendDeps } from '../../audit';
+import { type BackendDeps, writeAction } from '../../audit';
+import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import type { ResidentsTable } from '../../db/schema';
 import { activeBeds } from '../facility/bed-map';
@@ -122,7 +123,7 @@ export async function getResidentFile(deps: BackendDeps, id: string): Promise<Re
   return {
     id: r.id,
     name: r.name,
-    idNumber: r.idNumber,
+    idNumberMasked: maskIdNumber(r.idNumber),
     sex: r.sex,
     birthDate: r.birthDate,
     age: ageOn(r.birthDate, today),
@@ -171,4 +172,14 @@ export async function census(deps: BackendDeps): Promise<Census> {
     freeNormalBeds: free.filter((b) => b.bedType === 'normal').length,
     freeNursingBeds: free.filter((b) => b.bedType === 'nursing').length,
   };
+}
+
+/** The full ID number, for those whose work needs it; every view is written to the audit log. */
+export function revealIdNumber(deps: BackendDeps, caller: Caller, id: string) {
+  return writeAction(deps, caller, async (ctx) => {
+    const row = await ctx.trx.selectFrom('residents').select(['idNumber']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('老人档案');
+    await ctx.audit({ action: 'view_id_number', entity: 'residents', entityId: id });
+    return { idNumber: row.idNumber };
+  });
 }

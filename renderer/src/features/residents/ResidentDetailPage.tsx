@@ -44,11 +44,11 @@ function useEventText() {
   };
 }
 
-function EditModal({ file, today, onClose }: { file: ResidentFile; today: string; onClose: () => void }) {
+function EditModal({ file, idNumber, today, onClose }: { file: ResidentFile; idNumber: string; today: string; onClose: () => void }) {
   const { t } = useTranslation();
   const person: PersonValues = {
     name: file.name,
-    idNumber: file.idNumber,
+    idNumber,
     ethnicity: file.ethnicity,
     householdAddress: file.householdAddress,
     village: file.village,
@@ -96,6 +96,12 @@ export function ResidentDetailPage() {
     edit: useMayCall('residents.update'),
   };
   const [editing, setEditing] = useState(false);
+  // The full ID number is fetched on request only; the backend writes every such view to the audit log.
+  const [fullIdNumber, setFullIdNumber] = useState<string | null>(null);
+  const reveal = useApiMutation('residents.revealIdNumber', { onSuccess: (v) => setFullIdNumber(v.idNumber) });
+  const mayReveal = useMayCall('residents.revealIdNumber');
+  const openEditor = () =>
+    fullIdNumber ? setEditing(true) : reveal.mutate({ id }, { onSuccess: () => setEditing(true) });
   if (file.isPending || info.isPending) return <LoadingState />;
   if (file.isError) return <ErrorState error={file.error} onRetry={() => file.refetch()} />;
   const r = file.data;
@@ -138,7 +144,7 @@ export function ResidentDetailPage() {
           )}
           {r.status === 'discharged' && may.readmit && <Button onClick={() => navigate(`/admit?resident=${r.id}`)}>{t('file.actions.readmit')}</Button>}
           {may.edit && (
-            <Button variant="default" onClick={() => setEditing(true)}>
+            <Button variant="default" onClick={openEditor} loading={reveal.isPending}>
               {t('file.actions.edit')}
             </Button>
           )}
@@ -150,7 +156,21 @@ export function ResidentDetailPage() {
           {t('file.basics')}
         </Title>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          <Field label={t('residents.idNumber')} value={r.idNumber} />
+          <div>
+            <Text size="sm" c="dark.6">
+              {t('residents.idNumber')}
+            </Text>
+            <Group gap="xs">
+              <Text size="lg" data-testid="id-number">
+                {fullIdNumber ?? r.idNumberMasked}
+              </Text>
+              {mayReveal && fullIdNumber === null && (
+                <Button size="compact-md" variant="subtle" onClick={() => reveal.mutate({ id })} loading={reveal.isPending}>
+                  {t('file.showIdNumber')}
+                </Button>
+              )}
+            </Group>
+          </div>
           <Field label={t('file.birthDate')} value={r.birthDate} />
           <Field label={t('file.ethnicity')} value={r.ethnicity} />
           <Field label={t('file.village')} value={r.village} />
@@ -218,7 +238,7 @@ export function ResidentDetailPage() {
       </Card>
 
       {action && <StayActionModal action={action} residentId={r.id} today={today} onClose={() => setAction(null)} />}
-      {editing && <EditModal file={r} today={today} onClose={() => setEditing(false)} />}
+      {editing && fullIdNumber && <EditModal file={r} idNumber={fullIdNumber} today={today} onClose={() => (setEditing(false), setFullIdNumber(null))} />}
     </Stack>
   );
 }

@@ -1,0 +1,76 @@
+// Reading the audit log with filters, newest first, each entry with who/what in words and its changed fields.
+import type { z } from 'zod';
+import type { AuditEntry, AuditQuery } from '../../../../shared/api/audit';
+import { ACTION_LABELS, ENTITY_LABELS } from '../../../../shared/domain/audit-labels';
+import type { BackendDeps } from '../../audit';
+import { bedLabels } from '../facility/places';
+import { listChanges } from './changes';
+
+type Query = z.output<typeof AuditQuery>;
+
+/** China dates to UTC instants: the log stores ISO instants, people pick calendar days in China time. */
+const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const endOfChinaDay = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+
+function filtered(deps: BackendDeps, q: Query) {
+  let query = deps.db.selectFrom('auditLog');
+  if (q.actor) query = query.where('actor', 'like', `%${q.actor.replace(/[%_\\]/g, '')}%`);
+  if (q.entity) query = query.where('entity', '=', q.entity);
+  if (q.action) query = query.where('action', '=', q.action);
+  if (q.from) query = query.where('at', '>=', startOfChinaDay(q.from));
+  if (q.to) query = query.where('at', '<', endOfChinaDay(q.to));
+  return query;
+}
+
+/** Names for the records the entries are about: residents (directly or through a stay event) and accounts. */
+async function subjects(deps: BackendDeps, rows: { entity: string; entityId: string }[]) {
+  const ids = (entity: string) => rows.filter((r) => r.entity === entity).map((r) => r.entityId);
+  const names = new Map<string, string>();
+  const residentIds = ids('residents');
+  const eventIds = ids('stayEvents');
+  const userIds = ids('users');
+  if (residentIds.length) {
+    for (const r of await deps.db.selectFrom('residents').select(['id', 'name']).where('id', 'in', residentIds).execute()) names.set(r.id, r.name);
+  }
+  if (eventIds.length) {
+    const events = await deps.db
+      .selectFrom('stayEvents')
+      .innerJoin('residents', 'residents.id', 'stayEvents.residentId')
+      .select(['stayEvents.id', 'residents.name'])
+      .where('stayEvents.id', 'in', eventIds)
+      .execute();
+    for (const e of events) names.set(e.id, e.name);
+  }
+  if (userIds.length) {
+    for (const u of await deps.db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', userIds).execute()) names.set(u.id, u.displayName);
+  }
+  return names;
+}
+
+export async function auditEntries(deps: BackendDeps, q: Query, limit: number, offset: number): Promise<{ rows: AuditEntry[]; total: number }> {
+  const total = Number((await filtered(deps, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await filtered(deps, q).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  const names = await subjects(deps, rows);
+  const bedIds = rows.flatMap((r) => [r.before, r.after].flatMap((j) => (j ? Object.values(JSON.parse(j) as Record<string, unknown>) : [])))
+    .filter((v): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v));
+  const beds = await bedLabels(deps.db, bedIds);
+  const lookup = (field: string, value: string) => (field.toLowerCase().endsWith('bedid') ? beds.get(value) : undefined);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      actionLabel: ACTION_LABELS[r.action] ?? r.action,
+      entity: r.entity,
+      entityLabel: ENTITY_LABELS[r.entity] ?? r.entity,
+      subject: names.get(r.entityId) ?? '',
+      changes: listChanges(r.before, r.after, lookup),
+    })),
+  };
+}
+
+export function searchAudit(deps: BackendDeps, q: Query) {
+  return auditEntries(deps, q, q.pageSize, (q.page - 1) * q.pageSize);
+}
