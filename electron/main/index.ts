@@ -44,6 +44,14 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: process.env.APP_DATA_DIR || app.getPath('userData'),
         checkOutput: !app.isPackaged,
         nativeBinding: electronNativeBinding(),
+        automaticBackups: true,
+        platform: {
+          chooseFolder: async () => {
+            const options = { title: '选择备份到的文件夹（如U盘）', properties: ['openDirectory' as const, 'createDirectory' as const] };
+            const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+            return result.canceled ? null : (result.filePaths[0] ?? null);
+          },
+        },
       });
     } catch (error) {
       dialog.showErrorBox('无法打开数据库', error instanceof Error ? error.message : String(error));

@@ -14,7 +14,7 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${process.env.PORT}`);
   const staticDir = path.resolve(__dirname, '..', '..', 'out', 'renderer');
 
-  const backend = await startBackend({ dataDir, checkOutput: process.env.NODE_ENV !== 'production' });
+  const backend = await startBackend({ dataDir, checkOutput: process.env.NODE_ENV !== 'production', automaticBackups: true });
   if (process.argv.includes('--demo')) {
     // The person at the terminal loads the demo; the audit log names the command line.
     const terminal = new Session();

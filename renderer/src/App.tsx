@@ -12,6 +12,7 @@ import { ApiCallError } from './api/client';
 import { useApi } from './api/hooks';
 import { ErrorState, LoadingState } from './components/States';
 import { AuditPage } from './features/audit/AuditPage';
+import { BackupPage } from './features/backup/BackupPage';
 import { AccountPage } from './features/auth/AccountPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { DashboardPage } from './features/dashboard/DashboardPage';
@@ -48,6 +49,7 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/facility': <FacilityPage />,
   '/users': <UsersPage />,
   '/audit': <AuditPage />,
+  '/backup': <BackupPage />,
   '/settings': <SettingsPage />,
   '/account': <AccountPage />,
 };

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { auditApi } from './audit';
 import { authApi } from './auth';
+import { backupApi } from './backup';
 import { dashboardApi } from './dashboard';
 import { facilityApi } from './facility';
 import { residentsApi } from './residents';
@@ -18,6 +19,7 @@ export const contract = {
   ...residentsApi,
   ...dashboardApi,
   ...auditApi,
+  ...backupApi,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'LOCKED', // the screen is locked: PIN or password to go on
   'PASSWORD_CHANGE_REQUIRED', // an administrator reset the password: choose a new one first
+  'RECOVERY_NEEDED', // the database failed its start-up check: restore a backup first
   'NOT_FOUND',
   'CONFLICT',
   'BAD_REQUEST',

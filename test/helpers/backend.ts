@@ -50,7 +50,15 @@ export async function openTestBackend(dataDir = tempDir(), options: { withAdmin?
   if (options.withAdmin !== false) adminId = (await call('auth.setupAdmin', { ...ADMIN, pin: null })).id;
   let serial = 0;
   return {
-    ...backend,
+    // Not a spread: `database` is a getter that follows a restore to the new file.
+    get database() {
+      return backend.database;
+    },
+    holder: backend.holder,
+    backups: backend.backups,
+    dispatch: backend.dispatch,
+    dataDir: backend.dataDir,
+    close: backend.close,
     clock,
     admin,
     adminId,

@@ -9,6 +9,9 @@ import type { Role } from '../../../shared/api/roles';
 import { enumLabel } from '../../../shared/domain/enum-labels';
 import type { BackendDeps } from '../audit';
 import type { Session } from '../auth/session';
+import type { DatabaseHolder } from '../backup/holder';
+import type { BackupService } from '../backup/service';
+import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { readSettings } from '../services/settings/settings';
 import { type Call, createHandlers } from './handlers';
@@ -16,6 +19,9 @@ import { type Call, createHandlers } from './handlers';
 export type Dispatch = (session: Session, method: unknown, input: unknown) => Promise<RpcResult<unknown>>;
 
 export interface DispatcherOptions {
+  holder: DatabaseHolder;
+  backups: BackupService;
+  platform?: Platform;
   /** Also validate what handlers return (on in development and tests). */
   checkOutput?: boolean;
   /** Where unexpected errors are reported; never includes the input (it may hold ID numbers). */
@@ -52,8 +58,11 @@ function callFor(session: Session): Call {
   };
 }
 
-export function createDispatcher(deps: BackendDeps, options: DispatcherOptions = {}): Dispatch {
-  const handlers = createHandlers(deps);
+/** While the database needs restoring, only the recovery screen's methods work. */
+const RECOVERY_METHODS = new Set(['recovery.status', 'recovery.restore']);
+
+export function createDispatcher(deps: BackendDeps, options: DispatcherOptions): Dispatch {
+  const handlers = createHandlers(deps, options);
 
   /** Signed in, not locked (idle time counts), password up to date, and a role the method allows. */
   async function checkAccess(session: Session, roles: readonly Role[], method: string): Promise<RpcResult<never> | null> {
@@ -76,6 +85,7 @@ export function createDispatcher(deps: BackendDeps, options: DispatcherOptions =
   return async (session, method, rawInput) => {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', '未知的操作，请升级或重新启动程序');
     const spec = contract[method];
+    if (options.holder.recovery && !RECOVERY_METHODS.has(method)) return fail('RECOVERY_NEEDED', options.holder.recovery.problem);
     if (spec.roles !== PUBLIC) {
       const refusal = await checkAccess(session, spec.roles, method);
       if (refusal) return refusal;

@@ -2,7 +2,11 @@
 import type { z } from 'zod';
 import type { Contract, Method, Out } from '../../../shared/api/contract';
 import type { BackendDeps } from '../audit';
+import { AppError } from '../../../shared/api/errors';
 import type { Session } from '../auth/session';
+import type { DatabaseHolder } from '../backup/holder';
+import type { BackupService } from '../backup/service';
+import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { authStatus, changePassword, login, pinLogin, setPin, setupAdmin } from '../services/auth/auth';
 import { readSettings, updateSettings } from '../services/settings/settings';
@@ -29,7 +33,7 @@ export interface Call {
 export type Handler<M extends Method> = (input: z.output<Contract[M]['input']>, call: Call) => Promise<Out<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
 
-export function createHandlers(deps: BackendDeps): Handlers {
+export function createHandlers(deps: BackendDeps, { holder, backups, platform }: { holder: DatabaseHolder; backups: BackupService; platform?: Platform }): Handlers {
   return {
     'system.info': (_input, { caller }) => systemInfo(deps, caller),
 
@@ -80,5 +84,21 @@ export function createHandlers(deps: BackendDeps): Handlers {
 
     'audit.search': (input) => searchAudit(deps, input),
     'audit.export': (input, { caller }) => exportAudit(deps, caller, input),
+
+    'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
+    'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),
+    'backup.job': async (input) => backups.job(input.jobId),
+    'backup.restore': (input, { caller }) => backups.restore(input.source, caller),
+    'backup.chooseFolder': async () =>
+      platform?.chooseFolder ? { supported: true, folder: await platform.chooseFolder() } : { supported: false, folder: null },
+    'recovery.status': async () => ({
+      needed: holder.recovery !== null,
+      problem: holder.recovery?.problem ?? null,
+      backups: holder.recovery ? backups.list().filter((b) => b.kind !== 'damaged') : [],
+    }),
+    'recovery.restore': async (input) => {
+      if (!holder.recovery) throw new AppError('CONFLICT', '数据库正常，不需要恢复；如需恢复备份请登录后在“数据备份”中操作');
+      return backups.restore(input.name.replace(/[\\/]/g, ''), null);
+    },
   };
 }

@@ -12,6 +12,7 @@ export interface Page {
     | 'nav.facility'
     | 'nav.users'
     | 'nav.audit'
+    | 'nav.backup'
     | 'nav.settings'
     | 'nav.account';
   /** The API method that decides who may open the page. */
@@ -27,6 +28,7 @@ export const PAGES: Page[] = [
   { path: '/facility', labelKey: 'nav.facility', gate: 'facility.save', inMenu: true },
   { path: '/users', labelKey: 'nav.users', gate: 'users.list', inMenu: true },
   { path: '/audit', labelKey: 'nav.audit', gate: 'audit.search', inMenu: true },
+  { path: '/backup', labelKey: 'nav.backup', gate: 'backup.list', inMenu: true },
   { path: '/settings', labelKey: 'nav.settings', gate: 'settings.update', inMenu: true },
   { path: '/account', labelKey: 'nav.account', gate: 'auth.changePassword', inMenu: true },
 ];

@@ -9,6 +9,7 @@ import type { AuthStatus } from '../../../../shared/api/auth';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
+import { RecoveryScreen } from '../backup/RecoveryScreen';
 import { ChangePasswordForm } from './ChangePassword';
 import { FirstRunAdmin } from './FirstRunAdmin';
 import { SignIn } from './SignIn';
@@ -26,6 +27,7 @@ export function AuthGate({ children }: { children: (user: NonNullable<AuthStatus
   const { t } = useTranslation();
   const status = useApi('auth.status', {});
   if (status.isPending) return <LoadingState />;
+  if (status.isError && status.error.code === 'RECOVERY_NEEDED') return <RecoveryScreen />;
   if (status.isError) return <ErrorState error={status.error} onRetry={() => status.refetch()} />;
   const s = status.data;
   if (s.needsSetup) return <FirstRunAdmin />;

@@ -1,0 +1,124 @@
+// Backups as the centre uses them: automatic daily/monthly copies with rotation, "backup to…" a folder with progress,
+// and restore after an integrity check, always keeping a safety copy of what was there before.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupFile, BackupJob } from '../../../shared/api/backup';
+import { AppError } from '../../../shared/api/errors';
+import { writeAction } from '../audit';
+import type { Caller } from '../caller';
+import { todayIn } from '../clock';
+import { newId } from '../ids';
+import type { DatabaseHolder } from './holder';
+import { BACKUP_PROBLEM_MESSAGES, inspectBackup } from './inspect';
+import { backupsToRemove, dailyName, monthlyName } from './rotation';
+import { assertWritableFolder, writeBackup } from './write';
+
+const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
+
+function kindOf(name: string): BackupFile['kind'] {
+  if (name.startsWith('daily-')) return 'daily';
+  if (name.startsWith('monthly-')) return 'monthly';
+  if (name.startsWith('pre-migrate-')) return 'pre_migrate';
+  if (name.startsWith('pre-restore-')) return 'pre_restore';
+  if (name.startsWith('damaged-')) return 'damaged';
+  return 'other';
+}
+
+export class BackupService {
+  private jobs = new Map<string, BackupJob>();
+
+  constructor(private holder: DatabaseHolder) {}
+
+  private get sqlite() {
+    if (!this.holder.current) throw new AppError('RECOVERY_NEEDED', '数据库需要先从备份恢复');
+    return this.holder.current.sqlite;
+  }
+
+  list(): BackupFile[] {
+    const dir = this.holder.backupDir;
+    if (!fs.existsSync(dir)) return [];
+    return fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.sqlite'))
+      .map((name) => {
+        const stat = fs.statSync(path.join(dir, name));
+        return { name, kind: kindOf(name), sizeBytes: stat.size, modifiedAt: stat.mtime.toISOString() };
+      })
+      .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+  }
+
+  /** Today's daily copy and this month's monthly copy, if missing; then the rotation. */
+  async runAutomatic(): Promise<string[]> {
+    fs.mkdirSync(this.holder.backupDir, { recursive: true, mode: 0o700 });
+    const today = todayIn(this.holder.deps.clock);
+    const written: string[] = [];
+    for (const name of [dailyName(today), monthlyName(today.slice(0, 7))]) {
+      const file = path.join(this.holder.backupDir, name);
+      if (!fs.existsSync(file)) {
+        await writeBackup(this.sqlite, file);
+        written.push(name);
+      }
+    }
+    for (const old of backupsToRemove(fs.readdirSync(this.holder.backupDir))) fs.rmSync(path.join(this.holder.backupDir, old));
+    return written;
+  }
+
+  /** Starts a copy into a folder (a USB stick); poll `job(id)` for progress. */
+  startToFolder(folder: string, caller: Caller): { jobId: string } {
+    assertWritableFolder(folder);
+    const now = this.holder.deps.clock.now();
+    const file = path.join(folder, `敬老院数据备份-${todayIn(this.holder.deps.clock)}-${stamp(now).slice(11, 19)}.sqlite`);
+    const job: BackupJob = { id: newId(), percent: 0, done: false, error: null, file: null };
+    this.jobs.set(job.id, job);
+    void writeBackup(this.sqlite, file, (fraction) => (job.percent = Math.round(fraction * 100)))
+      .then(async () => {
+        await writeAction(this.holder.deps, caller, (ctx) => ctx.audit({ action: 'backup', entity: 'database', entityId: 'database', after: { file } }));
+        Object.assign(job, { percent: 100, done: true, file });
+      })
+      .catch((error: unknown) => Object.assign(job, { done: true, error: error instanceof AppError ? error.message : '备份失败，请重试' }));
+    return { jobId: job.id };
+  }
+
+  job(id: string): BackupJob {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', '找不到这个备份任务，请重新开始备份');
+    return { ...job };
+  }
+
+  /** A name from the backup list, or a full path to a file (for example on a USB stick). */
+  resolveSource(source: string): string {
+    if (!source.includes('/') && !source.includes('\\')) return path.join(this.holder.backupDir, path.basename(source));
+    return path.resolve(source);
+  }
+
+  /**
+   * Replaces the database with a checked backup. The current file (healthy or damaged) is kept as a safety copy first.
+   * Nothing changes if the backup fails its checks.
+   */
+  async restore(source: string, caller: Caller | null): Promise<{ restoredFrom: string; safetyCopy: string | null }> {
+    const file = this.resolveSource(source);
+    const inspection = inspectBackup(file);
+    if (!inspection.ok) throw new AppError('INVALID_INPUT', BACKUP_PROBLEM_MESSAGES[inspection.problem!], 'source');
+    fs.mkdirSync(this.holder.backupDir, { recursive: true, mode: 0o700 });
+    const now = this.holder.deps.clock.now();
+    let safetyCopy: string | null = null;
+    if (fs.existsSync(this.holder.file)) {
+      const prefix = this.holder.current ? 'pre-restore' : 'damaged';
+      // A unique name: the safety copy must never overwrite an earlier one (which may be the very file being restored).
+      safetyCopy = path.join(this.holder.backupDir, `${prefix}-${stamp(now)}-${newId().slice(-8)}.sqlite`);
+      if (this.holder.current) await writeBackup(this.holder.current.sqlite, safetyCopy);
+      else fs.copyFileSync(this.holder.file, safetyCopy);
+    }
+    await this.holder.current?.close();
+    this.holder.current = null;
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.holder.file + suffix, { force: true });
+    fs.copyFileSync(file, `${this.holder.file}.restoring`);
+    fs.renameSync(`${this.holder.file}.restoring`, this.holder.file);
+    await this.holder.reopen();
+    const actor: Caller = caller ?? { userId: 'recovery', name: '启动时恢复', role: 'admin' };
+    await writeAction(this.holder.deps, actor, (ctx) =>
+      ctx.audit({ action: 'restore', entity: 'database', entityId: 'database', after: { from: file, safetyCopy } }),
+    );
+    return { restoredFrom: path.basename(file), safetyCopy: safetyCopy ? path.basename(safetyCopy) : null };
+  }
+}

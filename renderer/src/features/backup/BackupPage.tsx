@@ -1,0 +1,174 @@
+// 数据备份: copy everything to a USB stick with a progress bar; see the automatic backups; restore one (after a check,
+// keeping a safety copy of today's data).
+import { Alert, Button, Card, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupJob } from '../../../../shared/api/backup';
+import { call } from '../../api/client';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { KIND_LABELS, formatSize, formatTime } from './backup-labels';
+
+function useJob(jobId: string | null) {
+  const [job, setJob] = useState<BackupJob | null>(null);
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    const poll = async () => {
+      const next = await call('backup.job', { jobId });
+      if (stopped) return;
+      setJob(next);
+      if (next.done) void client.invalidateQueries();
+      else setTimeout(poll, 300);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+    };
+  }, [jobId, client]);
+  return job;
+}
+
+function BackupToFolder() {
+  const { t } = useTranslation();
+  const [folder, setFolder] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId);
+  const picker = useApi('backup.chooseFolder', {}, false);
+  const start = useApiMutation('backup.toFolder', {
+    onSuccess: (v) => setJobId(v.jobId),
+    onFieldError: (_f, m) => (setError(m), true),
+  });
+  const running = jobId !== null && !(job?.done ?? false);
+  const choose = async () => {
+    const result = await picker.refetch();
+    if (result.data?.folder) setFolder(result.data.folder);
+  };
+  return (
+    <Card withBorder padding="lg">
+      <Title order={3} size="h4" mb="sm">
+        {t('backup.toFolderTitle')}
+      </Title>
+      <Text mb="md">{t('backup.toFolderHint')}</Text>
+      <Group align="end">
+        <TextInput
+          label={t('backup.folder')}
+          placeholder={t('backup.folderPlaceholder')}
+          value={folder}
+          onChange={(e) => (setFolder(e.currentTarget.value), setError(null))}
+          error={error}
+          w={480}
+        />
+        <Button variant="outline" onClick={() => void choose()}>
+          {t('backup.chooseFolder')}
+        </Button>
+        <Button onClick={() => (setJobId(null), start.mutate({ folder }))} loading={start.isPending} disabled={running}>
+          {t('backup.start')}
+        </Button>
+      </Group>
+      {picker.data && !picker.data.supported && <Text mt="xs">{t('backup.typeFolder')}</Text>}
+      {jobId && (
+        <Stack mt="md" gap="xs">
+          <Progress value={job?.percent ?? 0} size="xl" aria-label={t('backup.progress')} />
+          <Text>{job?.done ? '' : t('backup.running', { percent: job?.percent ?? 0 })}</Text>
+          {job?.done && !job.error && (
+            <Alert color="green.9" variant="outline" title={t('backup.done')}>
+              {job.file}
+            </Alert>
+          )}
+          {job?.error && (
+            <Alert color="red.9" variant="outline" title={t('backup.failed')}>
+              {job.error}
+            </Alert>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+export function useRestore() {
+  const { t } = useTranslation();
+  const restore = useApiMutation('backup.restore', { successMessage: t('backup.restored') });
+  const confirmRestore = (source: string, label: string) =>
+    modals.openConfirmModal({
+      title: t('backup.restoreTitle'),
+      children: <Text>{t('backup.restoreWarning', { label })}</Text>,
+      labels: { confirm: t('backup.restore'), cancel: t('app.cancel') },
+      confirmProps: { color: 'red.9' },
+      onConfirm: () => restore.mutate({ source }),
+    });
+  return { confirmRestore, restore };
+}
+
+export function BackupPage() {
+  const { t } = useTranslation();
+  const list = useApi('backup.list', {});
+  const { confirmRestore, restore } = useRestore();
+  const [file, setFile] = useState('');
+  return (
+    <Stack>
+      <Title order={2}>{t('backup.title')}</Title>
+      <BackupToFolder />
+      <Card withBorder padding="lg">
+        <Title order={3} size="h4" mb="sm">
+          {t('backup.automaticTitle')}
+        </Title>
+        {list.isPending ? (
+          <LoadingState />
+        ) : list.isError ? (
+          <ErrorState error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <>
+            <Text mb="sm">{t('backup.automaticHint', { folder: list.data.folder })}</Text>
+            {list.data.backups.length === 0 ? (
+              <EmptyState>{t('backup.none')}</EmptyState>
+            ) : (
+              <Table striped fz="md">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('backup.kind')}</Table.Th>
+                    <Table.Th>{t('backup.time')}</Table.Th>
+                    <Table.Th>{t('backup.size')}</Table.Th>
+                    <Table.Th>{t('backup.file')}</Table.Th>
+                    <Table.Th>{t('backup.restore')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.backups.map((b) => (
+                    <Table.Tr key={b.name}>
+                      <Table.Td>{KIND_LABELS[b.kind]}</Table.Td>
+                      <Table.Td>{formatTime(b.modifiedAt)}</Table.Td>
+                      <Table.Td>{formatSize(b.sizeBytes)}</Table.Td>
+                      <Table.Td>{b.name}</Table.Td>
+                      <Table.Td>
+                        <Button variant="subtle" color="red.9" aria-label={`${t('backup.restore')} ${b.name}`} onClick={() => confirmRestore(b.name, `${KIND_LABELS[b.kind]}（${formatTime(b.modifiedAt)}）`)}>
+                          {t('backup.restore')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </>
+        )}
+      </Card>
+      <Card withBorder padding="lg">
+        <Title order={3} size="h4" mb="sm">
+          {t('backup.fromFileTitle')}
+        </Title>
+        <Group align="end">
+          <TextInput label={t('backup.filePath')} placeholder={t('backup.filePlaceholder')} value={file} onChange={(e) => setFile(e.currentTarget.value)} w={480} />
+          <Button color="red.9" variant="outline" disabled={!file.trim()} loading={restore.isPending} onClick={() => confirmRestore(file.trim(), file.trim())}>
+            {t('backup.restore')}
+          </Button>
+        </Group>
+      </Card>
+    </Stack>
+  );
+}
