@@ -139,13 +139,16 @@ export const ResidentFile = PersonInput.omit({ idNumber: true }).extend({
   bedLabel: z.string().nullable(),
   admittedOn: z.string().nullable(),
   dischargedOn: z.string().nullable(),
+  /** The file must be kept until this date (the service agreement's end + the retention years); null while in care. */
+  keepUntil: z.string().nullable(),
+  archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   events: z.array(StayEventView),
 });
 export type ResidentFile = z.output<typeof ResidentFile>;
 
-export const SEARCH_SCOPES = ['current', 'in_residence', 'on_leave', 'in_hospital', 'discharged', 'all'] as const;
+export const SEARCH_SCOPES = ['current', 'in_residence', 'on_leave', 'in_hospital', 'discharged', 'archived', 'all'] as const;
 export const ResidentSearch = z.object({
   query: z.string().trim().max(40, { error: '搜索内容太长' }).default(''),
   scope: z.enum(SEARCH_SCOPES).default('current'),
@@ -195,4 +198,5 @@ export const residentsApi = {
   'residents.startLeave': method({ input: StartLeaveInput, output: Done, roles: LEAVE_RECORDERS, writes: true }),
   'residents.endLeave': method({ input: EndLeaveInput, output: Done, roles: LEAVE_RECORDERS, writes: true }),
   'residents.discharge': method({ input: DischargeInput, output: Done, roles: MANAGERS, writes: true }),
+  'residents.archive': method({ input: z.object({ id: entityId('老人') }), output: Done, roles: MANAGERS, writes: true }),
 };

@@ -20,6 +20,7 @@ import { getProfile, saveProfile } from '../services/facility/profile';
 import { admit, readmit } from '../services/residents/admission';
 import { census, getResidentFile, revealIdNumber, searchResidents } from '../services/residents/read';
 import { discharge, endLeave, startLeave, transfer } from '../services/residents/stays';
+import { archiveResident } from '../services/residents/retention';
 import { updatePerson } from '../services/residents/update';
 import { loadDemo } from '../services/system/demo';
 import { systemInfo } from '../services/system/info';
@@ -79,6 +80,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'residents.startLeave': (input, { caller }) => startLeave(deps, caller, input),
     'residents.endLeave': (input, { caller }) => endLeave(deps, caller, input),
     'residents.discharge': (input, { caller }) => discharge(deps, caller, input),
+    'residents.archive': (input, { caller }) => archiveResident(deps, caller, input.id),
 
     'dashboard.summary': () => dashboardSummary(deps),
 

@@ -255,6 +255,7 @@ export const zhCN = {
       on_leave: '请假外出',
       in_hospital: '住院',
       discharged: '已离院',
+      archived: '已归档',
       all: '全部',
     },
   },
@@ -287,6 +288,10 @@ export const zhCN = {
     recordedBy: '{{by}} 记录于 {{at}}',
     currentBed: '当前床位',
     showIdNumber: '显示完整号码（会记录查看人）',
+    keepUntil: '档案须保存至 {{date}}（之后才可归档）',
+    archivedOn: '档案已于 {{date}} 归档（仍可查看）',
+    archived: '档案已归档',
+    archiveWarning: '归档后，这份档案不再出现在日常名册中，但会永久保存，可在“已归档”中查看。',
     noBed: '无',
     discharged: '已于 {{date}} 离院',
     actions: {
@@ -297,6 +302,7 @@ export const zhCN = {
       discharge: '办理离院',
       readmit: '再次入住',
       edit: '修改档案',
+      archive: '归档',
     },
     event: {
       admission: '入住 {{bed}}（协议 {{agreement}}，至 {{end}}）',

@@ -11,6 +11,7 @@ import { todayIn } from '../../clock';
 import type { ResidentsTable } from '../../db/schema';
 import { activeBeds } from '../facility/bed-map';
 import { bedLabels } from '../facility/places';
+import { keepUntil } from './retention';
 
 const nameCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
@@ -55,6 +56,7 @@ const SCOPE_STATUSES: Record<z.output<typeof ResidentSearch>['scope'], Residents
   on_leave: ['on_leave'],
   in_hospital: ['in_hospital'],
   discharged: ['discharged'],
+  archived: ['discharged'],
   all: ['in_residence', 'on_leave', 'in_hospital', 'discharged'],
 };
 
@@ -67,7 +69,9 @@ export async function searchResidents(deps: BackendDeps, input: z.output<typeof 
     .leftJoin('beds', 'beds.id', 'residents.bedId')
     .leftJoin('rooms', 'rooms.id', 'beds.roomId')
     .select(LIST_COLUMNS)
-    .where('residents.status', 'in', SCOPE_STATUSES[input.scope]);
+    .where('residents.status', 'in', SCOPE_STATUSES[input.scope])
+    // Archived files (past their retention time) leave the everyday lists; they are still here, under 已归档.
+    .where('residents.archivedAt', input.scope === 'archived' ? 'is not' : 'is', null);
   if (q !== '') {
     // instr/substr instead of LIKE: no wildcard characters to escape in what people type.
     const initials = q.toLowerCase();
@@ -144,6 +148,8 @@ export async function getResidentFile(deps: BackendDeps, id: string): Promise<Re
     bedLabel: r.bedId ? (labels.get(r.bedId) ?? null) : null,
     admittedOn: r.admittedOn,
     dischargedOn: r.dischargedOn,
+    keepUntil: r.status === 'discharged' ? await keepUntil(deps, r.id, r.dischargedOn) : null,
+    archivedAt: r.archivedAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     events: eventViews,

@@ -1,6 +1,7 @@
 // A resident's file: who they are, whom to call, where they sleep, and every stay event, with the actions that fit now.
 import { Badge, Button, Card, Group, Image, Modal, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -94,7 +95,9 @@ export function ResidentDetailPage() {
     discharge: useMayCall('residents.discharge'),
     readmit: useMayCall('residents.readmit'),
     edit: useMayCall('residents.update'),
+    archive: useMayCall('residents.archive'),
   };
+  const archive = useApiMutation('residents.archive', { successMessage: t('file.archived') });
   const [editing, setEditing] = useState(false);
   // The full ID number is fetched on request only; the backend writes every such view to the audit log.
   const [fullIdNumber, setFullIdNumber] = useState<string | null>(null);
@@ -123,6 +126,11 @@ export function ResidentDetailPage() {
             <Text size="lg">
               {t(`enums.sex.${r.sex}`)} · {t('residents.ageN', { n: r.age })} · {t(`enums.category.${r.primaryCategory}`)}
             </Text>
+            {r.keepUntil && (
+              <Text size="md" data-testid="keep-until">
+                {r.archivedAt ? t('file.archivedOn', { date: r.archivedAt.slice(0, 10) }) : t('file.keepUntil', { date: r.keepUntil })}
+              </Text>
+            )}
             <Text size="lg" data-testid="resident-bed">
               {t('file.currentBed')}：{r.bedLabel ?? (r.dischargedOn ? t('file.discharged', { date: r.dischargedOn }) : t('file.noBed'))}
             </Text>
@@ -140,6 +148,23 @@ export function ResidentDetailPage() {
           {r.status !== 'discharged' && may.discharge && (
             <Button color="red.9" variant="outline" onClick={() => setAction('discharge')}>
               {t('file.actions.discharge')}
+            </Button>
+          )}
+          {r.status === 'discharged' && may.archive && !r.archivedAt && (
+            <Button
+              variant="outline"
+              color="gray.9"
+              loading={archive.isPending}
+              onClick={() =>
+                modals.openConfirmModal({
+                  title: t('file.actions.archive'),
+                  children: <Text>{t('file.archiveWarning')}</Text>,
+                  labels: { confirm: t('file.actions.archive'), cancel: t('app.cancel') },
+                  onConfirm: () => archive.mutate({ id: r.id }),
+                })
+              }
+            >
+              {t('file.actions.archive')}
             </Button>
           )}
           {r.status === 'discharged' && may.readmit && <Button onClick={() => navigate(`/admit?resident=${r.id}`)}>{t('file.actions.readmit')}</Button>}
