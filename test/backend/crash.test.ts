@@ -12,7 +12,8 @@ const KILLS = 12;
 
 function runAndKill(dataDir: string, killAfterMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'test/fixtures/crash-writer.ts', dataDir], { cwd: ROOT });
+    // `node --import tsx`: one process. (The tsx CLI would start a second one that SIGKILL on the first misses.)
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/crash-writer.ts', dataDir], { cwd: ROOT });
     const acked: string[] = [];
     let buffer = '';
     let errors = '';

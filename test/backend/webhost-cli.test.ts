@@ -12,7 +12,7 @@ afterEach(() => {
 
 function startCli(env: Record<string, string>, args: string[] = []): Promise<string> {
   const root = path.resolve(__dirname, '../..');
-  child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/webhost/cli.ts', ...args], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'electron/webhost/cli.ts', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
   });
