@@ -1,6 +1,6 @@
 // Nobody sees the centre's data without signing in: first run, sign-in, lock screen, forced password change.
 // It also locks the screen after the configured idle time.
-import { Card, Container, Stack, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useIdle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../../shared/api/auth';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { ScreenCard } from '../../components/ScreenCard';
 import { ErrorState, LoadingState } from '../../components/States';
 import { RecoveryScreen } from '../backup/RecoveryScreen';
 import { ChangePasswordForm } from './ChangePassword';
@@ -34,17 +35,10 @@ export function AuthGate({ children }: { children: (user: NonNullable<AuthStatus
   if (!s.user || s.locked) return <SignIn key={s.locked ? 'locked' : 'signin'} status={s} />;
   if (s.user.mustChangePassword) {
     return (
-      <Container size="sm" py="xl">
-        <Card withBorder padding="xl">
-          <Stack>
-            <Title order={1} size="h2">
-              {t('auth.mustChangeTitle')}
-            </Title>
-            <Text size="lg">{t('auth.mustChangeIntro')}</Text>
-            <ChangePasswordForm />
-          </Stack>
-        </Card>
-      </Container>
+      <ScreenCard title={t('auth.mustChangeTitle')} size="sm">
+        <Text size="lg">{t('auth.mustChangeIntro')}</Text>
+        <ChangePasswordForm />
+      </ScreenCard>
     );
   }
   return (

@@ -1,10 +1,11 @@
 // The sign-in and lock screen of the shared PC: tap your name, type your 6-digit PIN. Or use name and password.
-import { Alert, Button, Card, Container, Group, PasswordInput, PinInput, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, PinInput, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuthStatus, LoginInput } from '../../../../shared/api/auth';
 import { useApiMutation } from '../../api/hooks';
+import { ScreenCard } from '../../components/ScreenCard';
 import { zodValidate } from '../../api/zod-form';
 
 function PinEntry({ user, onBack }: { user: AuthStatus['quickUsers'][number]; onBack: () => void }) {
@@ -79,53 +80,46 @@ export function SignIn({ status }: { status: AuthStatus }) {
   const [withPassword, setWithPassword] = useState(status.quickUsers.length === 0);
   const title = status.locked ? t('auth.lockedTitle') : t('auth.loginTitle');
   return (
-    <Container size="md" py="xl">
-      <Card withBorder padding="xl">
-        <Stack>
-          <Title order={1} size="h2">
-            {title}
-          </Title>
-          {status.locked && status.user && <Text size="lg">{t('auth.lockedBy', { name: status.user.name })}</Text>}
-          <Text size="lg">{status.onShift.length ? t('auth.onShift', { names: status.onShift.join('、') }) : t('auth.nobodyOnShift')}</Text>
-          {picked ? (
-            <PinEntry user={picked} onBack={() => setPicked(null)} />
-          ) : withPassword ? (
-            <>
-              <PasswordLogin />
-              {status.quickUsers.length > 0 && (
-                <Button variant="subtle" onClick={() => setWithPassword(false)}>
-                  {t('auth.pickName')}
-                </Button>
-              )}
-            </>
-          ) : (
-            <>
-              <Text size="lg" fw={700}>
-                {t('auth.pickName')}
-              </Text>
-              <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }}>
-                {status.quickUsers.map((u) => (
-                  <UnstyledButton
-                    key={u.id}
-                    onClick={() => setPicked(u)}
-                    style={{ border: '2px solid #0b5e4f', borderRadius: 12, padding: 16, minHeight: 88, textAlign: 'center' }}
-                  >
-                    <Text size="xl" fw={700}>
-                      {u.name}
-                    </Text>
-                    <Text size="md">{t(`enums.role.${u.role}`)}</Text>
-                  </UnstyledButton>
-                ))}
-              </SimpleGrid>
-              <Group>
-                <Button variant="subtle" onClick={() => setWithPassword(true)}>
-                  {t('auth.orPassword')}
-                </Button>
-              </Group>
-            </>
+    <ScreenCard title={title}>
+      {status.locked && status.user && <Text size="lg">{t('auth.lockedBy', { name: status.user.name })}</Text>}
+      <Text size="lg">{status.onShift.length ? t('auth.onShift', { names: status.onShift.join('、') }) : t('auth.nobodyOnShift')}</Text>
+      {picked ? (
+        <PinEntry user={picked} onBack={() => setPicked(null)} />
+      ) : withPassword ? (
+        <>
+          <PasswordLogin />
+          {status.quickUsers.length > 0 && (
+            <Button variant="subtle" onClick={() => setWithPassword(false)}>
+              {t('auth.pickName')}
+            </Button>
           )}
-        </Stack>
-      </Card>
-    </Container>
+        </>
+      ) : (
+        <>
+          <Text size="lg" fw={700}>
+            {t('auth.pickName')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }}>
+            {status.quickUsers.map((u) => (
+              <UnstyledButton
+                key={u.id}
+                onClick={() => setPicked(u)}
+                style={{ border: '2px solid #0b5e4f', borderRadius: 12, padding: 16, minHeight: 88, textAlign: 'center' }}
+              >
+                <Text size="xl" fw={700}>
+                  {u.name}
+                </Text>
+                <Text size="md">{t(`enums.role.${u.role}`)}</Text>
+              </UnstyledButton>
+            ))}
+          </SimpleGrid>
+          <Group>
+            <Button variant="subtle" onClick={() => setWithPassword(true)}>
+              {t('auth.orPassword')}
+            </Button>
+          </Group>
+        </>
+      )}
+    </ScreenCard>
   );
 }

@@ -1,6 +1,6 @@
 // 数据备份: copy everything to a USB stick with a progress bar; see the automatic backups; restore one (after a check,
 // keeping a safety copy of today's data).
-import { Alert, Button, Card, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,8 @@ import type { BackupJob } from '../../../../shared/api/backup';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { KIND_LABELS, formatSize, formatTime } from './backup-labels';
+import { KIND_LABELS, formatTime } from './backup-labels';
+import { BackupTable } from './BackupTable';
 
 function useJob(jobId: string | null) {
   const [job, setJob] = useState<BackupJob | null>(null);
@@ -128,32 +129,7 @@ export function BackupPage() {
             {list.data.backups.length === 0 ? (
               <EmptyState>{t('backup.none')}</EmptyState>
             ) : (
-              <Table striped fz="md">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('backup.kind')}</Table.Th>
-                    <Table.Th>{t('backup.time')}</Table.Th>
-                    <Table.Th>{t('backup.size')}</Table.Th>
-                    <Table.Th>{t('backup.file')}</Table.Th>
-                    <Table.Th>{t('backup.restore')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.backups.map((b) => (
-                    <Table.Tr key={b.name}>
-                      <Table.Td>{KIND_LABELS[b.kind]}</Table.Td>
-                      <Table.Td>{formatTime(b.modifiedAt)}</Table.Td>
-                      <Table.Td>{formatSize(b.sizeBytes)}</Table.Td>
-                      <Table.Td>{b.name}</Table.Td>
-                      <Table.Td>
-                        <Button variant="subtle" color="red.9" aria-label={`${t('backup.restore')} ${b.name}`} onClick={() => confirmRestore(b.name, `${KIND_LABELS[b.kind]}（${formatTime(b.modifiedAt)}）`)}>
-                          {t('backup.restore')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <BackupTable backups={list.data.backups} onRestore={(b) => confirmRestore(b.name, `${KIND_LABELS[b.kind]}（${formatTime(b.modifiedAt)}）`)} />
             )}
           </>
         )}

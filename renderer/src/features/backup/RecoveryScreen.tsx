@@ -1,12 +1,14 @@
 // Shown instead of a crash when the database fails its start-up check: restore the newest good backup.
-import { Alert, Button, Card, Container, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { LoadingState } from '../../components/States';
-import { KIND_LABELS, formatTime } from './backup-labels';
+import { ScreenCard } from '../../components/ScreenCard';
+import { formatTime } from './backup-labels';
+import { BackupTable } from './BackupTable';
 
 export function RecoveryScreen() {
   const { t } = useTranslation();
@@ -29,47 +31,26 @@ export function RecoveryScreen() {
     }
   };
   return (
-    <Container size="md" py="xl">
-      <Card withBorder padding="xl">
-        <Stack>
-          <Title order={1} size="h2">
-            {t('backup.recoveryTitle')}
-          </Title>
-          <Alert color="red.9" variant="outline">
-            {status.data?.problem}
-          </Alert>
-          <Text size="lg">{t('backup.recoveryHint')}</Text>
-          {error && (
-            <Alert color="red.9" variant="outline" role="alert">
-              {error}
-            </Alert>
-          )}
-          {backups.length === 0 ? (
-            <Text size="lg">{t('backup.recoveryNone')}</Text>
-          ) : (
-            <>
-              <Button size="lg" loading={busy} onClick={() => void restore(backups[0].name)}>
-                {t('backup.restoreNewest', { time: formatTime(backups[0].modifiedAt) })}
-              </Button>
-              <Table fz="md">
-                <Table.Tbody>
-                  {backups.map((b) => (
-                    <Table.Tr key={b.name}>
-                      <Table.Td>{KIND_LABELS[b.kind]}</Table.Td>
-                      <Table.Td>{formatTime(b.modifiedAt)}</Table.Td>
-                      <Table.Td>
-                        <Button variant="subtle" disabled={busy} onClick={() => void restore(b.name)}>
-                          {t('backup.restore')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </>
-          )}
-        </Stack>
-      </Card>
-    </Container>
+    <ScreenCard title={t('backup.recoveryTitle')}>
+      <Alert color="red.9" variant="outline">
+        {status.data?.problem}
+      </Alert>
+      <Text size="lg">{t('backup.recoveryHint')}</Text>
+      {error && (
+        <Alert color="red.9" variant="outline" role="alert">
+          {error}
+        </Alert>
+      )}
+      {backups.length === 0 ? (
+        <Text size="lg">{t('backup.recoveryNone')}</Text>
+      ) : (
+        <>
+          <Button size="lg" loading={busy} onClick={() => void restore(backups[0].name)}>
+            {t('backup.restoreNewest', { time: formatTime(backups[0].modifiedAt) })}
+          </Button>
+          <BackupTable backups={backups} disabled={busy} onRestore={(b) => void restore(b.name)} />
+        </>
+      )}
+    </ScreenCard>
   );
 }
