@@ -41,6 +41,11 @@ describe('demo centre', () => {
     expect(n.leave).toBeGreaterThan(10);
   });
 
+  it('names the demo and who loaded it as the author of its records', () => {
+    const actors = b.database.sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE entity = 'residents'").all();
+    expect(actors).toEqual([{ actor: '演示数据（王院长载入）' }]);
+  });
+
   it('refuses to load over existing data', async () => {
     const again = await b.raw('system.loadDemo', {});
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -20,6 +20,8 @@ export interface DemoOptions {
   seed?: number;
   /** Share of beds occupied the simulation aims for. */
   occupancy?: number;
+  /** Who asked for the demo (named in the audit log). */
+  loadedBy?: Caller | null;
 }
 
 export interface DemoSummary {
@@ -28,7 +30,12 @@ export interface DemoSummary {
   events: number;
 }
 
-export const DEMO_CALLER: Caller = { userId: 'demo', name: '演示数据', role: 'admin' };
+/** Demo records name the demo and the person who loaded it, never pretending that person did the work. */
+export function demoCaller(loadedBy: Caller | null): Caller {
+  return loadedBy
+    ? { userId: loadedBy.userId, name: `演示数据（${loadedBy.name}载入）`, role: 'admin' }
+    : { userId: 'demo', name: '演示数据', role: 'admin' };
+}
 const COUNTY = '清河县';
 const BUILDING_NAMES = ['一号楼', '二号楼', '三号楼', '四号楼', '五号楼', '六号楼'];
 
@@ -39,12 +46,12 @@ interface Occupant {
   returnOn: string | null;
 }
 
-async function buildLayout(deps: BackendDeps, random: Random, targetBeds: number): Promise<void> {
+async function buildLayout(deps: BackendDeps, actor: Caller, random: Random, targetBeds: number): Promise<void> {
   const buildingCount = Math.min(BUILDING_NAMES.length, Math.max(2, Math.ceil(targetBeds / 75)));
   const floors = 3;
   const buildings: string[] = [];
   for (let b = 0; b < buildingCount; b++) {
-    buildings.push((await addBuilding(deps, DEMO_CALLER, { name: BUILDING_NAMES[b], floors })).id);
+    buildings.push((await addBuilding(deps, actor, { name: BUILDING_NAMES[b], floors })).id);
   }
   let beds = 0;
   let roomNo = 1;
@@ -54,7 +61,7 @@ async function buildLayout(deps: BackendDeps, random: Random, targetBeds: number
       const bedCount = Math.min(targetBeds - beds, random.pick([2, 2, 3, 3, 4]));
       // Lower floors hold the nursing rooms (护理型床位): bedridden residents are evacuated from there first.
       const bedType = floor <= 2 ? 'nursing' : 'normal';
-      await addRoom(deps, DEMO_CALLER, {
+      await addRoom(deps, actor, {
         buildingId: buildings[b],
         floor,
         name: `${floor}${String(Math.ceil(roomNo / floors)).padStart(2, '0')}`,
@@ -73,8 +80,9 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   const occupancy = options.occupancy ?? 0.8;
   const random = seededRandom(options.seed ?? 20261124);
   const today = todayIn(deps.clock);
+  const actor = demoCaller(options.loadedBy ?? null);
 
-  await saveProfile(deps, DEMO_CALLER, {
+  await saveProfile(deps, actor, {
     name: '清河县柳湾镇敬老院（演示）',
     creditCode: '52411422MJ0000000X',
     areaCode: '411422103000',
@@ -85,12 +93,12 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
     phone: '0370-8123456',
     address: `${COUNTY}柳湾镇敬老院路1号`,
   });
-  await buildLayout(deps, random, targetBeds);
+  await buildLayout(deps, actor, random, targetBeds);
 
   const allBeds = await activeBeds(deps.db);
   // A couple of beds out of use and one held for an expected arrival, as in any real centre.
   for (const bed of allBeds.slice(-2)) {
-    await updateBed(deps, DEMO_CALLER, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'disabled' });
+    await updateBed(deps, actor, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'disabled' });
   }
   const usable = allBeds.slice(0, -2).map((b) => b.id);
 
@@ -104,7 +112,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
       serial += 1;
       const person = demoPerson(random, serial, COUNTY);
       try {
-        const { id } = await admit(deps, DEMO_CALLER, {
+        const { id } = await admit(deps, actor, {
           person,
           admission: {
             date,
@@ -136,21 +144,21 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
     const date = start.add(d, 'day').format('YYYY-MM-DD');
     for (const occ of [...occupants.values()]) {
       if (occ.status === 'away' && occ.returnOn !== null && occ.returnOn <= date) {
-        await endLeave(deps, DEMO_CALLER, { residentId: occ.id, returnDate: date });
+        await endLeave(deps, actor, { residentId: occ.id, returnDate: date });
         occ.status = 'in_residence';
         occ.returnOn = null;
         events += 1;
       } else if (occ.status === 'in_residence') {
         if (random.chance(0.22 / 365)) {
           const reason: DischargeReason = random.pick(['death', 'death', 'death', 'moved_out', 'other_institution', 'hospital_transfer']);
-          await discharge(deps, DEMO_CALLER, { residentId: occ.id, date, reason, note: reason === 'death' ? '因病去世，已通知家属' : '' });
+          await discharge(deps, actor, { residentId: occ.id, date, reason, note: reason === 'death' ? '因病去世，已通知家属' : '' });
           occupants.delete(occ.bedId);
           freeBeds.add(occ.bedId);
           events += 1;
         } else if (random.chance(1 / 365)) {
           const hospital = random.chance(0.35);
           const returnOn = dayjs(date).add(random.int(2, hospital ? 20 : 12), 'day').format('YYYY-MM-DD');
-          await startLeave(deps, DEMO_CALLER, {
+          await startLeave(deps, actor, {
             residentId: occ.id,
             kind: hospital ? 'hospital' : 'leave',
             startDate: date,
@@ -162,7 +170,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
           events += 1;
         } else if (random.chance(0.15 / 365) && freeBeds.size > 0) {
           const toBedId = random.pick([...freeBeds]);
-          await transfer(deps, DEMO_CALLER, { residentId: occ.id, date, toBedId, note: '身体状况变化，调整床位' });
+          await transfer(deps, actor, { residentId: occ.id, date, toBedId, note: '身体状况变化，调整床位' });
           occupants.delete(occ.bedId);
           freeBeds.add(occ.bedId);
           freeBeds.delete(toBedId);
@@ -181,7 +189,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   // One bed held for a resident expected next week.
   const reserved = [...freeBeds][0];
   const bed = allBeds.find((b) => b.id === reserved);
-  if (bed) await updateBed(deps, DEMO_CALLER, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'reserved' });
+  if (bed) await updateBed(deps, actor, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'reserved' });
 
   const residents = await deps.db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { beds: allBeds.length, residents: residents.n, events };

@@ -54,7 +54,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
 
     'settings.get': () => readSettings(deps.db),
     'settings.update': (input, { caller }) => updateSettings(deps, caller, input),
-    'system.loadDemo': () => loadDemo(deps),
+    'system.loadDemo': (_input, { caller }) => loadDemo(deps, caller),
 
     'facility.get': () => getProfile(deps),
     'facility.save': (input, { caller }) => saveProfile(deps, caller, input),
