@@ -59,6 +59,8 @@ export const authApi = {
   'auth.setupAdmin': method({ input: SetupAdminInput, output: SignedInUser, roles: PUBLIC, writes: true }),
   'auth.login': method({ input: LoginInput, output: SignedInUser, roles: PUBLIC, writes: true }),
   'auth.pinLogin': method({ input: PinLoginInput, output: SignedInUser, roles: PUBLIC, writes: true }),
+  /** The screen is in use (mouse, keyboard) even without other calls: keeps the idle lock from closing on a reader. */
+  'auth.heartbeat': method({ input: z.object({}), output: Ok, roles: ANY_ROLE, writes: false }),
   'auth.lock': method({ input: z.object({}), output: Ok, roles: ANY_ROLE, writes: false }),
   'auth.logout': method({ input: z.object({}), output: Ok, roles: ANY_ROLE, writes: false }),
   'auth.changePassword': method({ input: ChangePasswordInput, output: Ok, roles: ANY_ROLE, writes: true }),

@@ -96,6 +96,15 @@ describe('the shared PC', () => {
     expect(row).toEqual({ actor: '护理员小张' });
   });
 
+  it('a screen in use (heartbeats) stays unlocked past the idle time', async () => {
+    b.clock.set('2026-03-15T02:09:00.000Z');
+    await b.call('auth.heartbeat', {});
+    b.clock.set('2026-03-15T02:18:00.000Z');
+    expect((await b.raw('residents.census', {})).ok).toBe(true);
+    b.clock.set('2026-03-15T02:28:01.000Z');
+    expect((await b.call('auth.status', {})).locked).toBe(true);
+  });
+
   it('refuses a PIN someone else already uses', async () => {
     await b.signInAs('caregiver', '甲', '123456');
     const result = await b.raw('users.create', { username: 'yi', displayName: '乙', role: 'caregiver', password: 'Temp-password-1', pin: '123456' });

@@ -43,3 +43,15 @@ describe('session idle lock', () => {
     expect(s.locked).toBe(true);
   });
 });
+
+describe('looking is not using', () => {
+  it('lockIfIdle locks an idle session but does not keep an active one alive', () => {
+    const s = new Session();
+    const t0 = new Date('2026-03-15T02:00:00Z');
+    s.signIn({ userId: 'u', name: '甲', role: 'caregiver', mustChangePassword: false }, t0);
+    s.lockIfIdle(new Date(t0.getTime() + 9 * 60_000), 10);
+    expect(s.locked).toBe(false);
+    s.lockIfIdle(new Date(t0.getTime() + 10 * 60_000 + 1), 10);
+    expect(s.locked).toBe(true);
+  });
+});

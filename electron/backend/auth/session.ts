@@ -26,13 +26,14 @@ export class Session {
     if (this.user) this.locked = true;
   }
 
+  /** Locks a session left idle longer than the limit. Looking does not count as use. */
+  lockIfIdle(now: Date, idleMinutes: number): void {
+    if (this.user && !this.locked && now.getTime() - this.lastActivity > idleMinutes * 60_000) this.locked = true;
+  }
+
   /** Locks a session left idle longer than the limit; otherwise records this use. */
   touch(now: Date, idleMinutes: number): void {
-    if (!this.user || this.locked) return;
-    if (now.getTime() - this.lastActivity > idleMinutes * 60_000) {
-      this.locked = true;
-      return;
-    }
-    this.lastActivity = now.getTime();
+    this.lockIfIdle(now, idleMinutes);
+    if (this.user && !this.locked) this.lastActivity = now.getTime();
   }
 }

@@ -42,6 +42,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'auth.setupAdmin': (input, { session }) => setupAdmin(deps, session, input),
     'auth.login': (input, { session }) => login(deps, session, input),
     'auth.pinLogin': (input, { session }) => pinLogin(deps, session, input),
+    'auth.heartbeat': async () => ({ ok: true as const }),
     'auth.lock': async (_input, { session }) => (session.lock(), { ok: true as const }),
     'auth.logout': async (_input, { session }) => (session.signOut(), { ok: true as const }),
     'auth.changePassword': (input, { session, caller }) => changePassword(deps, session, caller, input),

@@ -13,7 +13,7 @@ import { assertPasswordLength, assertPinFree, checkSecret, findUser, toSessionUs
 
 export async function authStatus(deps: BackendDeps, session: Session): Promise<AuthStatus> {
   const { idleMinutes } = await readSettings(deps.db);
-  session.touch(deps.clock.now(), idleMinutes); // an idle session shows as locked
+  session.lockIfIdle(deps.clock.now(), idleMinutes); // an idle session shows as locked
   const users = await deps.db.selectFrom('users').selectAll().where('disabledAt', 'is', null).execute();
   const current = session.user ? users.find((u) => u.id === session.user!.userId) : undefined;
   const today = todayIn(deps.clock);

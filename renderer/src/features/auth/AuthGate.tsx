@@ -3,7 +3,7 @@
 import { Text } from '@mantine/core';
 import { useIdle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../../shared/api/auth';
 import { call } from '../../api/client';
@@ -15,12 +15,28 @@ import { ChangePasswordForm } from './ChangePassword';
 import { FirstRunAdmin } from './FirstRunAdmin';
 import { SignIn } from './SignIn';
 
+const HEARTBEAT_MS = 60_000;
+
+/** Locks the screen after the idle time; while someone is using it, tells the backend (at most once a minute). */
 function IdleLock({ minutes }: { minutes: number }) {
   const idle = useIdle(minutes * 60_000, { initialState: false });
   const client = useQueryClient();
+  const lastBeat = useRef(Date.now());
   useEffect(() => {
     if (idle) void call('auth.lock', {}).finally(() => client.invalidateQueries());
   }, [idle, client]);
+  useEffect(() => {
+    const onActivity = () => {
+      if (Date.now() - lastBeat.current < HEARTBEAT_MS) return;
+      lastBeat.current = Date.now();
+      void call('auth.heartbeat', {}).catch(() => client.invalidateQueries({ queryKey: ['auth.status'] }));
+    };
+    const events = ['mousemove', 'mousedown', 'keydown', 'touchstart', 'wheel'] as const;
+    for (const e of events) window.addEventListener(e, onActivity, { passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, onActivity);
+    };
+  }, [client]);
   return null;
 }
 
