@@ -1,5 +1,6 @@
 // The one typed API contract. Both shells (Electron IPC and the browser host) dispatch through it.
 import type { z } from 'zod';
+import { assessmentApi } from './assessment';
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { backupApi } from './backup';
@@ -20,6 +21,7 @@ export const contract = {
   ...dashboardApi,
   ...auditApi,
   ...backupApi,
+  ...assessmentApi,
 };
 
 export type Contract = typeof contract;

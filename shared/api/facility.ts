@@ -38,6 +38,8 @@ export const BedView = z.object({
   residentId: z.string().nullable(),
   residentName: z.string().nullable(),
   residentStatus: z.string().nullable(),
+  /** High risks from the resident's latest GB 38600 risk assessment: the badges on the bed map. */
+  highRisks: z.array(z.string()),
 });
 export type BedView = z.output<typeof BedView>;
 

@@ -13,6 +13,8 @@ export const Settings = z.object({
   passwordMinLength: wholeNumber('密码最短长度', 6, 64),
   /** Years a discharged resident's file is kept after the service agreement ends (养老机构管理办法 第32条). */
   retentionYears: wholeNumber('档案保存年限', 5, 100),
+  /** Months between routine ability reassessments (GB/T 42195 sets none; MZ/T 039 practice was 6) [R]. */
+  reassessMonths: wholeNumber('常规复评间隔（月）', 1, 24).default(6),
 });
 export type Settings = z.output<typeof Settings>;
 
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lockoutMinutes: 15,
   passwordMinLength: 8,
   retentionYears: 5,
+  reassessMonths: 6,
 };
 
 export const settingsApi = {

@@ -11,6 +11,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   settings: '系统设置',
   database: '数据库',
   auditLog: '操作记录',
+  assessments: '能力评估',
+  tierAssessments: '特困自理能力评估',
+  riskAssessments: '安全风险评估',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -95,6 +98,24 @@ export const FIELD_LABELS: Record<string, string> = {
   passwordMinLength: '密码最短长度',
   retentionYears: '档案保存年限',
   file: '文件',
+  assessedOn: '评估日期',
+  answers: '各项评分',
+  riskEvents: '近30天风险事件',
+  coma: '昏迷',
+  dementia: '痴呆',
+  mentalDisorder: '精神障碍',
+  assessor1: '评估员1',
+  assessor2: '评估员2',
+  assessor: '评估人',
+  total: '总分',
+  preliminaryLevel: '初步等级',
+  finalLevel: '最终等级',
+  levelReasons: '等级变更依据',
+  finalizedAt: '定稿时间',
+  finalizedBy: '定稿人',
+  indicators: '六项指标',
+  tier: '自理能力类别',
+  risks: '风险项目',
 };
 
 /** Bookkeeping columns a reader does not need in a change list. */

@@ -122,6 +122,46 @@ export interface SettingsTable {
   updatedBy: string;
 }
 
+export interface AssessmentsTable extends Stamped {
+  id: string;
+  residentId: string;
+  reason: 'first' | 'routine' | 'ad_hoc' | 'dispute' | 'other';
+  assessedOn: string;
+  answers: string;
+  riskEvents: string;
+  coma: number;
+  dementia: number;
+  mentalDisorder: number;
+  assessor1: string;
+  assessor2: string;
+  status: 'draft' | 'final';
+  total: number | null;
+  preliminaryLevel: number | null;
+  finalLevel: number | null;
+  levelReasons: string;
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+}
+
+export interface TierAssessmentsTable extends Stamped {
+  id: string;
+  residentId: string;
+  assessedOn: string;
+  indicators: string;
+  tier: 'self_sufficient' | 'partly_lost' | 'fully_lost';
+  assessor: string;
+  note: string;
+}
+
+export interface RiskAssessmentsTable extends Stamped {
+  id: string;
+  residentId: string;
+  assessedOn: string;
+  risks: string;
+  assessor: string;
+  note: string;
+}
+
 export interface DB {
   facility: FacilityTable;
   buildings: BuildingsTable;
@@ -132,4 +172,7 @@ export interface DB {
   auditLog: AuditLogTable;
   users: UsersTable;
   settings: SettingsTable;
+  assessments: AssessmentsTable;
+  tierAssessments: TierAssessmentsTable;
+  riskAssessments: RiskAssessmentsTable;
 }

@@ -11,6 +11,10 @@ import type { Caller } from '../caller';
 import { authStatus, changePassword, login, pinLogin, setPin, setupAdmin } from '../services/auth/auth';
 import { readSettings, updateSettings } from '../services/settings/settings';
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users/users';
+import { finalize, getAssessment, listAssessments, saveDraft } from '../services/assessment/ability';
+import { recordRisks, listRisks } from '../services/assessment/risk';
+import { dueAssessments } from '../services/assessment/schedule';
+import { listTiers, recordTier } from '../services/assessment/tier';
 import { exportAudit } from '../services/audit/export';
 import { searchAudit } from '../services/audit/search';
 import { dashboardSummary } from '../services/dashboard/summary';
@@ -87,6 +91,16 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
 
     'audit.search': (input) => searchAudit(deps, input),
     'audit.export': (input, { caller }) => exportAudit(deps, caller, input),
+
+    'assessment.list': (input) => listAssessments(deps, input.residentId),
+    'assessment.get': (input) => getAssessment(deps, input.id),
+    'assessment.saveDraft': (input, { caller }) => saveDraft(deps, caller, input),
+    'assessment.finalize': (input, { caller }) => finalize(deps, caller, input.id),
+    'assessment.due': () => dueAssessments(deps),
+    'tier.record': (input, { caller }) => recordTier(deps, caller, input),
+    'tier.list': (input) => listTiers(deps, input.residentId),
+    'risk.record': (input, { caller }) => recordRisks(deps, caller, input),
+    'risk.list': (input) => listRisks(deps, input.residentId),
 
     'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
     'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),

@@ -1,6 +1,7 @@
 // The registry of migrations, in order. Bundled in code (no folder scan), so it works inside asar.
 import { migration0001 } from './0001_init';
 import { migration0002 } from './0002_accounts';
+import { migration0003 } from './0003_assessment';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: migration0001 },
   { version: 2, name: 'accounts', sql: migration0002 },
+  { version: 3, name: 'assessment', sql: migration0003 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

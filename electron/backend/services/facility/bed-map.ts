@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { BedCounts, BedMap, BedMapQuery, BedView, RoomView } from '../../../../shared/api/facility';
 import { type BedStatus, NURSING_BED_RATIO_GOAL } from '../../../../shared/domain/enums';
 import type { BackendDeps } from '../../audit';
+import { highRisksByResident } from '../assessment/risk';
 import type { Executor } from './places';
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
@@ -69,6 +70,7 @@ export async function bedMap(deps: BackendDeps, query: z.output<typeof BedMapQue
     (b) => (!query.buildingId || b.buildingId === query.buildingId) && (query.floor === undefined || b.floor === query.floor),
   );
 
+  const risks = await highRisksByResident(deps.db, beds.flatMap((b) => (b.residentId ? [b.residentId] : [])));
   const byRoom = new Map<string, BedView[]>();
   for (const b of beds) {
     const list = byRoom.get(b.roomId) ?? [];
@@ -82,6 +84,7 @@ export async function bedMap(deps: BackendDeps, query: z.output<typeof BedMapQue
       residentId: b.residentId,
       residentName: b.residentName,
       residentStatus: b.residentStatus,
+      highRisks: b.residentId ? (risks.get(b.residentId) ?? []) : [],
     });
     byRoom.set(b.roomId, list);
   }

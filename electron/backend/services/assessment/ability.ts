@@ -1,0 +1,146 @@
+// GB/T 42195 ability assessments: drafts that can be saved half-done, and finalisation that computes and freezes
+// the scores, levels and reasons. A finalised assessment is read-only (a database trigger guarantees it).
+import type { z } from 'zod';
+import type { AssessmentDraftInput, AssessmentView } from '../../../../shared/api/assessment';
+import { conflict, invalid, notFound } from '../../../../shared/api/errors';
+import { ITEMS } from '../../../../shared/domain/assessment/items';
+import { type Answers, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
+import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
+import type { Caller } from '../../caller';
+import type { AssessmentsTable } from '../../db/schema';
+import { newId } from '../../ids';
+import type { Executor } from '../facility/places';
+import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
+
+type Draft = z.output<typeof AssessmentDraftInput>;
+
+function riskEventTotal(events: Draft['riskEvents']): number {
+  return events.fall + events.wandering + events.choking + events.selfHarm + events.other;
+}
+
+export function toView(row: AssessmentsTable, residentName: string): AssessmentView {
+  const answers = JSON.parse(row.answers) as Answers;
+  const riskEvents = JSON.parse(row.riskEvents) as Draft['riskEvents'];
+  const total = totalScore(answers);
+  const computed = finalLevel(total, {
+    coma: row.coma === 1,
+    dementia: row.dementia === 1,
+    mentalDisorderByPsychiatrist: row.mentalDisorder === 1,
+    riskEventsLast30Days: riskEventTotal(riskEvents),
+  });
+  const final = row.status === 'final';
+  return {
+    id: row.id,
+    residentId: row.residentId,
+    residentName,
+    reason: row.reason,
+    assessedOn: row.assessedOn,
+    answers: Object.fromEntries(ITEMS.map((i) => [i.code, answers[i.code] ?? null])),
+    riskEvents,
+    coma: row.coma === 1,
+    dementia: row.dementia === 1,
+    mentalDisorder: row.mentalDisorder === 1,
+    assessor1: row.assessor1,
+    assessor2: row.assessor2,
+    status: row.status,
+    dimensionScores: dimensionScores(answers),
+    // A final assessment shows what was frozen at finalisation; a draft shows the live calculation.
+    total: final ? row.total! : total,
+    missing: missingItems(answers),
+    preliminaryLevel: final ? row.preliminaryLevel! : computed.preliminary,
+    finalLevel: final ? row.finalLevel! : computed.final,
+    levelReasons: final ? (JSON.parse(row.levelReasons) as string[]) : computed.reasons,
+    finalizedAt: row.finalizedAt,
+    finalizedBy: row.finalizedBy,
+    createdBy: row.createdBy,
+  };
+}
+
+async function loadResident(db: Executor, id: string) {
+  const r = await db.selectFrom('residents').select(['id', 'name', 'birthDate']).where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('老人档案');
+  return r;
+}
+
+function checkDraft(ctx: WriteContext, input: Draft, birthDate: string) {
+  assertNotFuture(input.assessedOn, ctx.today, '评估日期', 'assessedOn');
+  assertNotBeforeBirth(input.assessedOn, birthDate, '评估日期', 'assessedOn');
+  const unknown = Object.keys(input.answers).filter((code) => !ITEMS.some((i) => i.code === code));
+  if (unknown.length) throw invalid(`没有这个评估项目：${unknown.join('、')}`, 'answers');
+  const [problem] = answerProblems(input.answers);
+  if (problem) throw invalid(problem.message, `answers.${problem.code}`);
+  if (input.assessor1 && input.assessor1 === input.assessor2) throw invalid('两位评估员不能是同一个人', 'assessor2');
+}
+
+export function saveDraft(deps: BackendDeps, caller: Caller, input: Draft) {
+  return writeAction(deps, caller, async (ctx) => {
+    const resident = await loadResident(ctx.trx, input.residentId);
+    checkDraft(ctx, input, resident.birthDate);
+    const values = {
+      residentId: input.residentId,
+      reason: input.reason,
+      assessedOn: input.assessedOn,
+      answers: JSON.stringify(input.answers),
+      riskEvents: JSON.stringify(input.riskEvents),
+      coma: input.coma ? 1 : 0,
+      dementia: input.dementia ? 1 : 0,
+      mentalDisorder: input.mentalDisorder ? 1 : 0,
+      assessor1: input.assessor1,
+      assessor2: input.assessor2,
+    };
+    if (input.id) {
+      const before = await ctx.trx.selectFrom('assessments').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!before) throw notFound('评估');
+      if (before.status === 'final') throw conflict('这份评估已经定稿，不能修改；如需更正请新建一次评估');
+      if (before.residentId !== input.residentId) throw invalid('评估与老人不一致', 'residentId');
+      await ctx.trx.updateTable('assessments').set({ ...values, ...ctx.stampUpdate() }).where('id', '=', input.id).execute();
+      await ctx.audit({ action: 'update', entity: 'assessments', entityId: input.id, before, after: values });
+      return { id: input.id };
+    }
+    const id = newId();
+    const row = { id, ...values, status: 'draft' as const, total: null, preliminaryLevel: null, finalLevel: null, levelReasons: '[]', finalizedAt: null, finalizedBy: null };
+    await ctx.trx.insertInto('assessments').values({ ...row, ...ctx.stampNew() }).execute();
+    await ctx.audit({ action: 'create', entity: 'assessments', entityId: id, after: values });
+    return { id };
+  });
+}
+
+export function finalize(deps: BackendDeps, caller: Caller, id: string) {
+  return writeAction(deps, caller, async (ctx) => {
+    const row = await ctx.trx.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('评估');
+    if (row.status === 'final') throw conflict('这份评估已经定稿');
+    const answers = JSON.parse(row.answers) as Answers;
+    const missing = missingItems(answers);
+    if (missing.length) {
+      const names = missing.slice(0, 3).map((code) => `${code} ${ITEMS.find((i) => i.code === code)!.name}`);
+      throw invalid(`还有 ${missing.length} 项未评分（${names.join('、')}${missing.length > 3 ? '…' : ''}），评完才能定稿`, `answers.${missing[0]}`);
+    }
+    if (!row.assessor1 || !row.assessor2) throw invalid('定稿需要两位评估员签名', row.assessor1 ? 'assessor2' : 'assessor1');
+    const view = toView(row, '');
+    const frozen = {
+      status: 'final' as const,
+      total: view.total,
+      preliminaryLevel: view.preliminaryLevel,
+      finalLevel: view.finalLevel,
+      levelReasons: JSON.stringify(view.levelReasons),
+      finalizedAt: ctx.at,
+      finalizedBy: caller.name,
+    };
+    await ctx.trx.updateTable('assessments').set({ ...frozen, ...ctx.stampUpdate() }).where('id', '=', id).execute();
+    await ctx.audit({ action: 'update', entity: 'assessments', entityId: id, before: { status: 'draft' }, after: frozen });
+    return { id };
+  });
+}
+
+export async function listAssessments(deps: BackendDeps, residentId: string): Promise<AssessmentView[]> {
+  const resident = await loadResident(deps.db, residentId);
+  const rows = await deps.db.selectFrom('assessments').selectAll().where('residentId', '=', residentId).orderBy('assessedOn', 'desc').orderBy('createdAt', 'desc').execute();
+  return rows.map((r) => toView(r, resident.name));
+}
+
+export async function getAssessment(deps: BackendDeps, id: string): Promise<AssessmentView> {
+  const row = await deps.db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('评估');
+  return toView(row, (await loadResident(deps.db, row.residentId)).name);
+}

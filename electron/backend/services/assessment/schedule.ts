@@ -1,0 +1,56 @@
+// Who needs an ability assessment: never assessed, past the routine interval (configurable, default 6 months), or
+// back from hospital / with risk events since the last one (即时评估).
+import dayjs from 'dayjs';
+import type { DueRow } from '../../../../shared/api/assessment';
+import type { BackendDeps } from '../../audit';
+import { todayIn } from '../../clock';
+import { bedLabels } from '../facility/places';
+import { readSettings } from '../settings/settings';
+
+const SOON_DAYS = 30;
+
+export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
+  const today = todayIn(deps.clock);
+  const { reassessMonths } = await readSettings(deps.db);
+  const residents = await deps.db
+    .selectFrom('residents')
+    .select(['id', 'name', 'bedId', 'admittedOn'])
+    .where('status', '!=', 'discharged')
+    .execute();
+  const finals = await deps.db
+    .selectFrom('assessments')
+    .select(['residentId', (eb) => eb.fn.max('assessedOn').as('last')])
+    .where('status', '=', 'final')
+    .groupBy('residentId')
+    .execute();
+  const lastByResident = new Map(finals.map((f) => [f.residentId, f.last as string]));
+  const hospitalReturns = await deps.db
+    .selectFrom('stayEvents')
+    .select(['residentId', (eb) => eb.fn.max('endDate').as('returned')])
+    .where('type', '=', 'hospital')
+    .where('endDate', 'is not', null)
+    .groupBy('residentId')
+    .execute();
+  const returnedByResident = new Map(hospitalReturns.map((h) => [h.residentId, h.returned as string]));
+  const labels = await bedLabels(deps.db, residents.flatMap((r) => (r.bedId ? [r.bedId] : [])));
+
+  const rows: DueRow[] = [];
+  for (const r of residents) {
+    const last = lastByResident.get(r.id) ?? null;
+    const returned = returnedByResident.get(r.id);
+    let dueOn: string;
+    let prompt: string | null = null;
+    if (!last) {
+      dueOn = r.admittedOn ?? today;
+      prompt = '入住后尚未做能力评估';
+    } else if (returned && returned > last) {
+      dueOn = returned;
+      prompt = `${returned} 住院返回，需即时评估`;
+    } else {
+      dueOn = dayjs(last).add(reassessMonths, 'month').format('YYYY-MM-DD');
+    }
+    const state = dueOn <= today ? 'overdue' : dayjs(dueOn).diff(today, 'day') <= SOON_DAYS ? 'due_soon' : null;
+    if (state) rows.push({ residentId: r.id, name: r.name, bedLabel: r.bedId ? (labels.get(r.bedId) ?? null) : null, lastAssessedOn: last, dueOn, state, prompt });
+  }
+  return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}

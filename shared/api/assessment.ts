@@ -1,0 +1,144 @@
+// API of the assessment module: GB/T 42195 ability assessments (draft → final), the reassessment schedule,
+// 特困 self-care tiers and GB 38600 safety risk assessments.
+import { z } from 'zod';
+import { RISK_GRADES, SAFETY_RISKS } from '../domain/assessment/safety-risks';
+import { TIER_INDICATORS, TIERS } from '../domain/assessment/tekun-tier';
+import { calendarDate, entityId, optionalText, requiredText, wholeNumber } from './fields';
+import { method } from './method';
+import { MANAGERS, RESIDENT_READERS } from './roles';
+
+export const ASSESSMENT_REASONS = ['first', 'routine', 'ad_hoc', 'dispute', 'other'] as const;
+export const ASSESSMENT_REASON_NAMES: Record<(typeof ASSESSMENT_REASONS)[number], string> = {
+  first: '首次评估',
+  routine: '常规评估',
+  ad_hoc: '即时评估',
+  dispute: '因对评估结果有疑问进行的复评',
+  other: '其他',
+};
+
+export const RISK_EVENT_KINDS = ['fall', 'wandering', 'choking', 'selfHarm', 'other'] as const;
+export const RISK_EVENT_NAMES: Record<(typeof RISK_EVENT_KINDS)[number], string> = {
+  fall: '跌倒',
+  wandering: '走失',
+  choking: '噎食',
+  selfHarm: '自杀/自伤',
+  other: '其他',
+};
+
+const eventCount = (label: string) => wholeNumber(`近30天${label}次数`, 0, 99).default(0);
+export const RiskEvents = z.object({
+  fall: eventCount('跌倒'),
+  wandering: eventCount('走失'),
+  choking: eventCount('噎食'),
+  selfHarm: eventCount('自杀/自伤'),
+  other: eventCount('其他风险事件'),
+});
+
+/** Scores by item code; null = not yet scored. Ranges are checked per item in the backend, with the item named. */
+export const Answers = z.record(z.string().regex(/^B\.\d\.\d$/, { error: '评估项目编号不正确' }), z.number({ error: '得分应为数字' }).nullable());
+
+export const AssessmentDraftInput = z.object({
+  id: entityId('评估').optional(),
+  residentId: entityId('老人'),
+  reason: z.enum(ASSESSMENT_REASONS, { error: '请选择评估原因' }),
+  assessedOn: calendarDate('评估日期'),
+  answers: Answers.default({}),
+  riskEvents: RiskEvents.default({ fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 }),
+  coma: z.boolean().default(false),
+  dementia: z.boolean().default(false),
+  mentalDisorder: z.boolean().default(false),
+  assessor1: optionalText('评估员1', 20),
+  assessor2: optionalText('评估员2', 20),
+});
+export type AssessmentDraftInput = z.input<typeof AssessmentDraftInput>;
+
+export const AssessmentView = z.object({
+  id: z.string(),
+  residentId: z.string(),
+  residentName: z.string(),
+  reason: z.enum(ASSESSMENT_REASONS),
+  assessedOn: z.string(),
+  answers: z.record(z.string(), z.number().nullable()),
+  riskEvents: RiskEvents,
+  coma: z.boolean(),
+  dementia: z.boolean(),
+  mentalDisorder: z.boolean(),
+  assessor1: z.string(),
+  assessor2: z.string(),
+  status: z.enum(['draft', 'final']),
+  dimensionScores: z.record(z.string(), z.number()),
+  total: z.number(),
+  missing: z.array(z.string()),
+  preliminaryLevel: z.number(),
+  finalLevel: z.number(),
+  levelReasons: z.array(z.string()),
+  finalizedAt: z.string().nullable(),
+  finalizedBy: z.string().nullable(),
+  createdBy: z.string(),
+});
+export type AssessmentView = z.output<typeof AssessmentView>;
+
+export const DueRow = z.object({
+  residentId: z.string(),
+  name: z.string(),
+  bedLabel: z.string().nullable(),
+  lastAssessedOn: z.string().nullable(),
+  dueOn: z.string(),
+  state: z.enum(['overdue', 'due_soon']),
+  /** Why an ad-hoc assessment is prompted (hospital return, risk events, dispute), or null for the routine schedule. */
+  prompt: z.string().nullable(),
+});
+export type DueRow = z.output<typeof DueRow>;
+
+export const TierInput = z.object({
+  residentId: entityId('老人'),
+  assessedOn: calendarDate('评估日期'),
+  indicators: z.object(Object.fromEntries(TIER_INDICATORS.map((i) => [i, z.boolean()])) as Record<(typeof TIER_INDICATORS)[number], z.ZodBoolean>),
+  assessor: requiredText('评估人', 20),
+  note: optionalText('备注', 200),
+});
+export const TierView = z.object({
+  id: z.string(),
+  assessedOn: z.string(),
+  indicators: z.record(z.string(), z.boolean()),
+  tier: z.enum(TIERS),
+  assessor: z.string(),
+  note: z.string(),
+  createdBy: z.string(),
+});
+
+const RiskEntry = z.object({
+  code: z.enum(SAFETY_RISKS.map((r) => r.code) as [string, ...string[]], { error: '风险项目不正确' }),
+  grade: z.enum(RISK_GRADES, { error: '请为每项风险选择 低/中/高' }),
+  measures: optionalText('防范措施', 200),
+});
+export const RiskInput = z.object({
+  residentId: entityId('老人'),
+  assessedOn: calendarDate('评估日期'),
+  risks: z.array(RiskEntry).length(SAFETY_RISKS.length, { error: `请评估全部${SAFETY_RISKS.length}项风险` }),
+  assessor: requiredText('评估人', 20),
+  note: optionalText('备注', 200),
+});
+export const RiskView = z.object({
+  id: z.string(),
+  assessedOn: z.string(),
+  risks: z.array(z.object({ code: z.string(), grade: z.enum(RISK_GRADES), measures: z.string() })),
+  assessor: z.string(),
+  note: z.string(),
+  createdBy: z.string(),
+});
+
+const Done = z.object({ id: z.string() });
+const ByResident = z.object({ residentId: entityId('老人') });
+
+export const assessmentApi = {
+  'assessment.list': method({ input: ByResident, output: z.array(AssessmentView), roles: RESIDENT_READERS, writes: false }),
+  'assessment.get': method({ input: z.object({ id: entityId('评估') }), output: AssessmentView, roles: RESIDENT_READERS, writes: false }),
+  'assessment.saveDraft': method({ input: AssessmentDraftInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
+  'assessment.finalize': method({ input: z.object({ id: entityId('评估') }), output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
+  'assessment.due': method({ input: z.object({}), output: z.array(DueRow), roles: RESIDENT_READERS, writes: false }),
+  'tier.record': method({ input: TierInput, output: Done, roles: MANAGERS, writes: true }),
+  'tier.list': method({ input: ByResident, output: z.array(TierView), roles: RESIDENT_READERS, writes: false }),
+  'risk.record': method({ input: RiskInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
+  'risk.list': method({ input: ByResident, output: z.array(RiskView), roles: RESIDENT_READERS, writes: false }),
+};

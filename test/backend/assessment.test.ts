@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ITEMS } from '../../shared/domain/assessment/items';
+import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
+import { ADMIN, type TestBackend, openTestBackend } from '../helpers/backend';
+import { admission, person, smallCentre, snapshotCounts } from '../helpers/centre';
+
+let b: TestBackend;
+let residentId: string;
+beforeEach(async () => {
+  b = await openTestBackend();
+  const { bed } = await smallCentre(b);
+  ({ id: residentId } = await b.call('residents.admit', { person: person(), admission: admission(bed('101', '1')) }));
+});
+afterEach(async () => b.close());
+
+const allAt = (score: (max: number) => number) => Object.fromEntries(ITEMS.map((i) => [i.code, score(i.max)]));
+const draft = (over: Record<string, unknown> = {}) => ({
+  residentId,
+  reason: 'first' as const,
+  assessedOn: '2026-03-15',
+  answers: allAt((max) => max),
+  assessor1: '李评估',
+  assessor2: '赵评估',
+  ...over,
+});
+
+describe('ability assessment', () => {
+  it('saves a half-done draft, finalises a complete one with level and reasons, then refuses changes', async () => {
+    const half = { ...allAt((m) => m), 'B.1.3': null, 'B.4.5': null };
+    const { id } = await b.call('assessment.saveDraft', draft({ answers: half }));
+    const refused = await b.raw('assessment.finalize', { id });
+    expect(refused.error?.message).toBe('还有 2 项未评分（B.1.3 洗澡、B.4.5 社会交往能力），评完才能定稿');
+    // 89 with dementia: 轻度 raised to 中度.
+    await b.call('assessment.saveDraft', draft({ id, answers: { ...allAt((m) => m), 'B.4.5': 3 }, dementia: true }));
+    await b.call('assessment.finalize', { id });
+    const view = await b.call('assessment.get', { id });
+    expect(view).toMatchObject({ status: 'final', total: 89, preliminaryLevel: 1, finalLevel: 2, finalizedBy: '王院长' });
+    expect(view.levelReasons[0]).toMatch(/痴呆/);
+    const again = await b.raw('assessment.saveDraft', draft({ id }));
+    expect(again.error?.message).toMatch(/已经定稿，不能修改/);
+    expect(() => b.database.sqlite.exec(`UPDATE assessments SET total = 1 WHERE id = '${id}'`)).toThrow(/read-only/);
+  });
+
+  it('refuses a score outside its item’s range, a future date, one assessor twice — writing nothing', async () => {
+    const before = snapshotCounts(b);
+    expect((await b.raw('assessment.saveDraft', draft({ answers: { 'B.2.4': 4 } }))).error).toMatchObject({ field: 'answers.B.2.4', message: 'B.2.4 上下楼梯的得分应为 0 到 3 之间的整数' });
+    expect((await b.raw('assessment.saveDraft', draft({ assessedOn: '2026-03-16' }))).error?.field).toBe('assessedOn');
+    expect((await b.raw('assessment.saveDraft', draft({ assessor2: '李评估' }))).error?.message).toBe('两位评估员不能是同一个人');
+    expect(snapshotCounts(b)).toEqual(before);
+    expect(b.count('assessments')).toBe(0);
+  });
+
+  it('is done by managers, care leads and medical staff, not caregivers', async () => {
+    const { session } = await b.signInAs('caregiver');
+    expect((await b.raw('assessment.saveDraft', draft(), session)).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('reassessment schedule', () => {
+  it('lists the never-assessed, then the routine due date, and a hospital return as an ad-hoc prompt', async () => {
+    expect((await b.call('assessment.due', {}))[0]).toMatchObject({ name: '张三', state: 'overdue', prompt: '入住后尚未做能力评估' });
+    const { id } = await b.call('assessment.saveDraft', draft());
+    await b.call('assessment.finalize', { id });
+    expect(await b.call('assessment.due', {})).toEqual([]);
+    b.clock.set('2026-08-20T02:00:00.000Z'); // within 30 days of 2026-09-15
+    await b.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect((await b.call('assessment.due', {}))[0]).toMatchObject({ dueOn: '2026-09-15', state: 'due_soon', prompt: null });
+    await b.call('residents.startLeave', { residentId, kind: 'hospital', startDate: '2026-08-01', expectedReturn: null, note: '' });
+    await b.call('residents.endLeave', { residentId, returnDate: '2026-08-10' });
+    expect((await b.call('assessment.due', {}))[0]).toMatchObject({ state: 'overdue', prompt: '2026-08-10 住院返回，需即时评估' });
+  });
+});
+
+describe('特困 tier and safety risks', () => {
+  it('records the tier from the six indicators, keeping history', async () => {
+    const indicators = { eat: true, dress: true, bed: true, toilet: false, walk: false, bathe: false };
+    await b.call('tier.record', { residentId, assessedOn: '2026-03-15', indicators, assessor: '李评估', note: '' });
+    await b.call('tier.record', { residentId, assessedOn: '2026-03-15', indicators: { ...indicators, dress: false }, assessor: '李评估', note: '' });
+    expect((await b.call('tier.list', { residentId })).map((t) => t.tier).sort()).toEqual(['fully_lost', 'partly_lost']);
+  });
+
+  it('records all nine risks, asks for measures on medium and high ones, and shows high risks on the bed map', async () => {
+    const risks: { code: string; grade: 'low' | 'medium' | 'high'; measures: string }[] = SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' }));
+    risks[2] = { code: 'pressure_sore', grade: 'high', measures: '' };
+    expect((await b.raw('risk.record', { residentId, assessedOn: '2026-03-15', risks, assessor: '李评估', note: '' })).error?.message).toBe('中、高风险需要写明防范措施：压疮');
+    risks[2].measures = '每2小时翻身，气垫床';
+    expect((await b.raw('risk.record', { residentId, assessedOn: '2026-03-15', risks: risks.slice(0, 8), assessor: '李评估', note: '' })).error?.message).toBe('请评估全部9项风险');
+    await b.call('risk.record', { residentId, assessedOn: '2026-03-15', risks, assessor: '李评估', note: '' });
+    const map = await b.call('facility.bedMap', {});
+    const bed = map.rooms.flatMap((r) => r.beds).find((x) => x.residentId === residentId)!;
+    expect(bed.highRisks).toEqual(['压疮']);
+  });
+});
