@@ -11,6 +11,7 @@ import type { SignedInUser } from '../../shared/api/auth';
 import { ApiCallError } from './api/client';
 import { useApi } from './api/hooks';
 import { ErrorState, LoadingState } from './components/States';
+import { AssessmentDetailPage, NewAssessmentPage } from './features/assessment/AssessmentPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { BackupPage } from './features/backup/BackupPage';
 import { AccountPage } from './features/auth/AccountPage';
@@ -80,6 +81,8 @@ function SignedInApp({ user }: { user: SignedInUser }) {
             <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
           ))}
           <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
+          <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
+          <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </AppLayout>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { percent, RESIDENT_STATUS_INK } from '../../components/status';
+import { useMayCall } from '../../shell/current-user';
 
 function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -20,9 +21,59 @@ function Figure({ label, value, hint }: { label: string; value: string | number;
   );
 }
 
+function DueAssessments() {
+  const { t } = useTranslation();
+  const due = useApi('assessment.due', {});
+  if (due.isPending) return <LoadingState />;
+  if (due.isError) return <ErrorState error={due.error} onRetry={() => due.refetch()} />;
+  return (
+    <Card withBorder>
+      <Title order={3} mb="sm">
+        {t('assessment.due')}
+      </Title>
+      {due.data.length === 0 ? (
+        <EmptyState>{t('assessment.dueEmpty')}</EmptyState>
+      ) : (
+        <Table striped fz="md" verticalSpacing="sm" data-testid="due-assessments">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('residents.name')}</Table.Th>
+              <Table.Th>{t('residents.bed')}</Table.Th>
+              <Table.Th>{t('assessment.lastOn')}</Table.Th>
+              <Table.Th>{t('assessment.dueOn')}</Table.Th>
+              <Table.Th>{t('residents.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {due.data.map((r) => (
+              <Table.Tr key={r.residentId}>
+                <Table.Td>
+                  <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                </Table.Td>
+                <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
+                <Table.Td>{r.dueOn}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                      {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
+                    </Badge>
+                    {r.prompt && <Text size="sm">{r.prompt}</Text>}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const summary = useApi('dashboard.summary', {});
+  const mayReadResidents = useMayCall('assessment.due');
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
   const s = summary.data;
@@ -94,6 +145,7 @@ export function DashboardPage() {
           </Table>
         )}
       </Card>
+      {mayReadResidents && <DueAssessments />}
     </Stack>
   );
 }

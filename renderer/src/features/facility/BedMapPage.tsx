@@ -48,6 +48,15 @@ function BedTile({ bed }: { bed: BedView }) {
       <Text size="md" truncate>
         {bed.residentName ?? t(`enums.bedTypeShort.${bed.bedType}`)}
       </Text>
+      {bed.highRisks.length > 0 && (
+        <Group gap={4} mt={2}>
+          {bed.highRisks.map((r) => (
+            <Badge key={r} size="sm" color="#a61e1e" variant="filled" data-testid="risk-badge">
+              {r}高风险
+            </Badge>
+          ))}
+        </Group>
+      )}
       {away && (
         <Badge size="sm" color={BED_STATUS_INK.reserved} variant="filled">
           {t(`enums.residentStatus.${bed.residentStatus as 'on_leave' | 'in_hospital'}`)}

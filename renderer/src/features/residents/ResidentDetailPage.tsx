@@ -11,6 +11,7 @@ import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
+import { AssessmentHistory } from '../assessment/AssessmentPage';
 import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
 
@@ -96,6 +97,7 @@ export function ResidentDetailPage() {
     readmit: useMayCall('residents.readmit'),
     edit: useMayCall('residents.update'),
     archive: useMayCall('residents.archive'),
+    assess: useMayCall('assessment.saveDraft'),
   };
   const archive = useApiMutation('residents.archive', { successMessage: t('file.archived') });
   const [editing, setEditing] = useState(false);
@@ -240,6 +242,16 @@ export function ResidentDetailPage() {
             </Table.Tbody>
           </Table>
         )}
+      </Card>
+
+      <Card withBorder padding="lg">
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h4">
+            {t('assessment.section')}
+          </Title>
+          {may.assess && r.status !== 'discharged' && <Button onClick={() => navigate(`/residents/${r.id}/assessment`)}>{t('assessment.new')}</Button>}
+        </Group>
+        <AssessmentHistory residentId={r.id} />
       </Card>
 
       <Card withBorder padding="lg">

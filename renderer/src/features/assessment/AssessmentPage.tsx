@@ -1,0 +1,312 @@
+// 能力评估 (GB/T 42195-2022): the 26 items by dimension with the wording of each score, live scores and level with the
+// reasons, two assessors. A draft can be saved any time; only a complete form can be finalised; a final one is
+// read-only and printable.
+import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ASSESSMENT_REASON_NAMES, ASSESSMENT_REASONS, type AssessmentView, RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '../../../../shared/api/assessment';
+import { DIMENSIONS, type DimensionCode, FIVE_STEP_ANCHORS, ITEMS, SPECIAL_ANCHORS } from '../../../../shared/domain/assessment/items';
+import { LEVELS, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { notifySuccess } from '../../components/notify';
+import { ErrorState, LoadingState } from '../../components/States';
+
+type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
+
+function anchor(code: string, score: number, max: number): string {
+  return SPECIAL_ANCHORS[code]?.[score] ?? (max === 4 ? FIVE_STEP_ANCHORS[score] : '');
+}
+
+function ScoreButtons({ code, label, max, value, disabled, onChange }: { code: string; label: string; max: number; value: number | null; disabled: boolean; onChange: (v: number) => void }) {
+  const scores = Array.from({ length: max + 1 }, (_, i) => max - i);
+  return (
+    <Group gap={6} role="radiogroup" aria-label={label}>
+      {scores.map((s) => {
+        const selected = value === s;
+        return (
+          <UnstyledButton
+            key={s}
+            role="radio"
+            aria-checked={selected}
+            disabled={disabled}
+            onClick={() => onChange(s)}
+            style={{
+              border: `2px solid ${selected ? '#0b5e4f' : '#adb5bd'}`,
+              background: selected ? '#0b5e4f' : '#fff',
+              color: selected ? '#fff' : '#212529',
+              borderRadius: 8,
+              padding: '6px 10px',
+              minWidth: 56,
+              maxWidth: 200,
+            }}
+          >
+            <Text fw={700} size="md" c="inherit">
+              {s}分
+            </Text>
+            {anchor(code, s, max) && (
+              <Text size="xs" c="inherit" lh={1.3}>
+                {anchor(code, s, max)}
+              </Text>
+            )}
+          </UnstyledButton>
+        );
+      })}
+    </Group>
+  );
+}
+
+function Summary({ form }: { form: Form }) {
+  const { t } = useTranslation();
+  const answers = form.answers;
+  const total = totalScore(answers);
+  const dims = dimensionScores(answers);
+  const events = Object.values(form.riskEvents).reduce((a, b) => a + b, 0);
+  const level = finalLevel(total, { coma: form.coma, dementia: form.dementia, mentalDisorderByPsychiatrist: form.mentalDisorder, riskEventsLast30Days: events });
+  const missing = missingItems(answers).length;
+  return (
+    // Stays in view at the bottom while the long form scrolls: the total and level are always visible.
+    <Card withBorder padding="md" data-testid="assessment-summary" style={{ position: 'sticky', bottom: 0, zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.15)' }}>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {(Object.keys(DIMENSIONS) as DimensionCode[]).map((d) => (
+          <div key={d}>
+            <Text size="sm">{DIMENSIONS[d].name}</Text>
+            <Text fw={700}>
+              {dims[d]} / {DIMENSIONS[d].max}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+      <Group mt="sm" gap="xl">
+        <Text size="lg">
+          {t('assessment.total')}：<b data-testid="total">{total}</b> / 90
+        </Text>
+        <Text size="lg">
+          {t('assessment.preliminary')}：<b>{LEVELS[level.preliminary].name}</b>
+        </Text>
+        <Text size="lg">
+          {t('assessment.final')}：<b data-testid="final-level">{LEVELS[level.final].name}</b>
+        </Text>
+        {missing > 0 && <Badge color="#8a3c00" variant="filled" size="lg">{t('assessment.missing', { n: missing })}</Badge>}
+      </Group>
+      {level.reasons.map((r) => (
+        <Text key={r} mt={4}>
+          {t('assessment.reasonsPrefix')}
+          {r}
+        </Text>
+      ))}
+    </Card>
+  );
+}
+
+function AssessmentForm({ residentId, initial, existing }: { residentId: string; initial: Form; existing: AssessmentView | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [form, setForm] = useState<Form>(initial);
+  const [error, setError] = useState<string | null>(null);
+  const readOnly = existing?.status === 'final';
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const onFieldError = (_field: string, message: string) => (setError(message), true);
+  // A new form becomes a draft on its first save; later saves update that same draft (never a second one).
+  const [draftId, setDraftId] = useState<string | null>(existing?.id ?? null);
+  const save = useApiMutation('assessment.saveDraft', { onFieldError, onSuccess: (v) => setDraftId(v.id) });
+  const finalize = useApiMutation('assessment.finalize', { successMessage: t('assessment.finalized'), onFieldError });
+  const payload = { ...form, residentId, ...(draftId ? { id: draftId } : {}) };
+  const saveDraft = () => (setError(null), save.mutate(payload, { onSuccess: () => notifySuccess(t('assessment.saved')) }));
+  const saveThenFinalize = () => {
+    setError(null);
+    save.mutate(payload, { onSuccess: (v) => finalize.mutate({ id: v.id }, { onSuccess: () => navigate(`/assessments/${v.id}`, { replace: true }) }) });
+  };
+
+  return (
+    <Stack>
+      {error && (
+        <Alert color="red.9" variant="outline" role="alert" onClose={() => setError(null)} withCloseButton closeButtonLabel="关闭">
+          {error}
+        </Alert>
+      )}
+      <Card withBorder padding="md">
+        <SimpleGrid cols={{ base: 1, md: 4 }}>
+          <Select
+            label={t('assessment.reason')}
+            allowDeselect={false}
+            disabled={readOnly}
+            data={ASSESSMENT_REASONS.map((r) => ({ value: r, label: ASSESSMENT_REASON_NAMES[r] }))}
+            value={form.reason}
+            onChange={(v) => v && set('reason', v as Form['reason'])}
+          />
+          <DateInput label={t('assessment.date')} valueFormat="YYYY-MM-DD" disabled={readOnly} value={form.assessedOn} onChange={(v) => v && set('assessedOn', v)} />
+          <TextInput label={t('assessment.assessor1')} disabled={readOnly} value={form.assessor1} onChange={(e) => set('assessor1', e.currentTarget.value)} />
+          <TextInput label={t('assessment.assessor2')} disabled={readOnly} value={form.assessor2} onChange={(e) => set('assessor2', e.currentTarget.value)} />
+        </SimpleGrid>
+      </Card>
+      <Card withBorder padding="md">
+        <Title order={3} size="h4" mb="sm">
+          {t('assessment.riskEvents')}
+        </Title>
+        <SimpleGrid cols={{ base: 2, md: 5 }}>
+          {RISK_EVENT_KINDS.map((k) => (
+            <NumberInput
+              key={k}
+              label={RISK_EVENT_NAMES[k]}
+              min={0}
+              max={99}
+              allowDecimal={false}
+              disabled={readOnly}
+              value={form.riskEvents[k]}
+              onChange={(v) => set('riskEvents', { ...form.riskEvents, [k]: typeof v === 'number' ? v : 0 })}
+            />
+          ))}
+        </SimpleGrid>
+        <Title order={3} size="h4" mt="md" mb="sm">
+          {t('assessment.diagnoses')}
+        </Title>
+        <Stack gap="xs">
+          <Checkbox label={t('assessment.coma')} disabled={readOnly} checked={form.coma} onChange={(e) => set('coma', e.currentTarget.checked)} />
+          <Checkbox label={t('assessment.dementia')} disabled={readOnly} checked={form.dementia} onChange={(e) => set('dementia', e.currentTarget.checked)} />
+          <Checkbox label={t('assessment.mentalDisorder')} disabled={readOnly} checked={form.mentalDisorder} onChange={(e) => set('mentalDisorder', e.currentTarget.checked)} />
+        </Stack>
+      </Card>
+      {(Object.keys(DIMENSIONS) as DimensionCode[]).map((d) => (
+        <Card key={d} withBorder padding="md">
+          <Title order={3} size="h4" mb="sm">
+            {d.replace('B', 'B.')} {DIMENSIONS[d].name}
+          </Title>
+          <Stack gap="sm">
+            {ITEMS.filter((i) => i.dimension === d).map((item) => (
+              <div key={item.code}>
+                <Text fw={700} mb={4}>
+                  {item.code} {item.name}
+                </Text>
+                <ScoreButtons
+                  code={item.code}
+                  label={`${item.code} ${item.name}`}
+                  max={item.max}
+                  disabled={readOnly}
+                  value={form.answers[item.code] ?? null}
+                  onChange={(v) => set('answers', { ...form.answers, [item.code]: v })}
+                />
+              </div>
+            ))}
+          </Stack>
+        </Card>
+      ))}
+      <Summary form={form} />
+      <Group>
+        {!readOnly && (
+          <>
+            <Button size="lg" variant="outline" loading={save.isPending} onClick={saveDraft}>
+              {t('assessment.saveDraft')}
+            </Button>
+            <Button size="lg" loading={finalize.isPending} onClick={saveThenFinalize}>
+              {t('assessment.finalize')}
+            </Button>
+          </>
+        )}
+        {readOnly && (
+          <Button size="lg" variant="outline" onClick={() => window.print()}>
+            {t('assessment.print')}
+          </Button>
+        )}
+        <Button size="lg" variant="default" onClick={() => navigate(`/residents/${residentId}`)}>
+          {t('assessment.backToFile')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function NewAssessmentPage() {
+  const { t } = useTranslation();
+  const { id: residentId = '' } = useParams();
+  const file = useApi('residents.get', { id: residentId });
+  const info = useApi('system.info', {});
+  const history = useApi('assessment.list', { residentId });
+  if (file.isPending || info.isPending || history.isPending) return <LoadingState />;
+  if (file.isError) return <ErrorState error={file.error} onRetry={() => file.refetch()} />;
+  const initial: Form = {
+    residentId,
+    reason: (history.data?.some((a) => a.status === 'final') ? 'routine' : 'first') as Form['reason'],
+    assessedOn: info.data?.today ?? '',
+    answers: {},
+    riskEvents: { fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 },
+    coma: false,
+    dementia: /痴呆/.test(file.data.chronicConditions),
+    mentalDisorder: false,
+    assessor1: '',
+    assessor2: '',
+  };
+  return (
+    <Stack>
+      <Title order={2}>{t('assessment.newTitle', { name: file.data.name })}</Title>
+      <Text>{t('assessment.basics', { sex: t(`enums.sex.${file.data.sex}`), age: file.data.age, id: file.data.idNumberMasked })}</Text>
+      <AssessmentForm residentId={residentId} initial={initial} existing={null} />
+    </Stack>
+  );
+}
+
+export function AssessmentDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const assessment = useApi('assessment.get', { id });
+  if (assessment.isPending) return <LoadingState />;
+  if (assessment.isError) return <ErrorState error={assessment.error} onRetry={() => assessment.refetch()} />;
+  const a = assessment.data;
+  return (
+    <Stack>
+      <Group>
+        <Title order={2}>{t('assessment.title', { name: a.residentName, date: a.assessedOn })}</Title>
+        <Badge size="xl" color={a.status === 'final' ? '#0b6e4f' : '#8a3c00'} variant="filled" data-testid="assessment-status">
+          {a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}
+        </Badge>
+      </Group>
+      {a.status === 'final' && (
+        <Text>
+          {t('assessment.finalizedBy', { by: a.finalizedBy ?? '', at: new Date(a.finalizedAt!).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}
+        </Text>
+      )}
+      <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId} initial={a} existing={a} />
+    </Stack>
+  );
+}
+
+/** The assessment history on a resident's file. */
+export function AssessmentHistory({ residentId }: { residentId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const list = useApi('assessment.list', { residentId });
+  if (list.isPending) return <LoadingState />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
+  if (list.data.length === 0) return <Text>{t('assessment.none')}</Text>;
+  return (
+    <Table fz="md">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('assessment.date')}</Table.Th>
+          <Table.Th>{t('assessment.reason')}</Table.Th>
+          <Table.Th>{t('assessment.total')}</Table.Th>
+          <Table.Th>{t('assessment.final')}</Table.Th>
+          <Table.Th>{t('assessment.status')}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {list.data.map((a) => (
+          <Table.Tr key={a.id}>
+            <Table.Td>{a.assessedOn}</Table.Td>
+            <Table.Td>{ASSESSMENT_REASON_NAMES[a.reason]}</Table.Td>
+            <Table.Td>{a.total}</Table.Td>
+            <Table.Td>{LEVELS[a.finalLevel].name}</Table.Td>
+            <Table.Td>{a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}</Table.Td>
+            <Table.Td>
+              <Button variant="subtle" onClick={() => navigate(`/assessments/${a.id}`)}>
+                {a.status === 'final' ? t('assessment.open') : t('assessment.continue')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,62 @@
+// A manager assesses a resident with the GB/T 42195 form: an incomplete form cannot be finalised; the level follows
+// the scores and the rules, with the reasons shown; the due list and the risk badges follow.
+import { chinaDate } from '../../shared/domain/dates';
+import { computeCheckChar } from '../../shared/domain/id-number';
+import { ITEMS } from '../../shared/domain/assessment/items';
+import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
+import { PROFILE } from '../helpers/centre';
+import { ADMIN, expect, expectAccessible, field, shot, signInWithPassword, test } from './fixtures';
+
+test('assess a resident: scores, level, reasons, final and read-only; due list and risk badges', async ({ page, app }) => {
+  await app.api('facility.save', PROFILE);
+  const { id: buildingId } = await app.api<{ id: string }>('facility.addBuilding', { name: '一号楼', floors: 1 });
+  await app.api('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: 1, bedType: 'nursing' });
+  const map = await app.api<{ rooms: { beds: { id: string }[] }[] }>('facility.bedMap', {});
+  const first17 = '32010219450601123';
+  const { id } = await app.api<{ id: string }>('residents.admit', {
+    person: { name: '张三', idNumber: first17 + computeCheckChar(first17), primaryCategory: 'tekun_concentrated' },
+    admission: { date: chinaDate(new Date()), bedId: map.rooms[0].beds[0].id, agreementNo: 'XY-1', agreementEnd: '2099-01-01' },
+  });
+  await app.api('risk.record', {
+    residentId: id,
+    assessedOn: chinaDate(new Date()),
+    risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: r.code === 'fall' ? 'high' : 'low', measures: r.code === 'fall' ? '床栏、防滑鞋、夜间巡视' : '' })),
+    assessor: '李评估',
+    note: '',
+  });
+
+  await page.goto(app.url);
+  await signInWithPassword(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByTestId('due-assessments')).toContainText('入住后尚未做能力评估');
+  await page.getByRole('link', { name: '房态图' }).click();
+  await expect(page.getByTestId('risk-badge')).toHaveText('跌倒高风险');
+
+  await page.getByRole('link', { name: '在院老人' }).click();
+  await page.getByRole('button', { name: '张三' }).click();
+  await page.getByRole('button', { name: '新建能力评估' }).click();
+  await field(page, '评估员1').fill('李评估');
+  await field(page, '评估员2').fill('赵评估');
+  // Every item at its top score but the last one.
+  for (const item of ITEMS.slice(0, -1)) {
+    await page.getByRole('radiogroup', { name: `${item.code} ${item.name}` }).getByRole('radio', { name: new RegExp(`^${item.max}分`) }).click();
+  }
+  await expect(page.getByText('还有 1 项未评分')).toBeVisible();
+  await page.getByRole('button', { name: '定稿' }).click();
+  await expect(page.getByRole('alert')).toContainText('还有 1 项未评分（B.4.5 社会交往能力），评完才能定稿');
+
+  await page.getByRole('radiogroup', { name: 'B.4.5 社会交往能力' }).getByRole('radio', { name: /^3分/ }).click();
+  await expect(page.getByTestId('total')).toHaveText('89');
+  await expect(page.getByTestId('final-level')).toHaveText('轻度失能');
+  await page.getByLabel('确诊痴呆（F00–F03）').check();
+  await expect(page.getByTestId('final-level')).toHaveText('中度失能');
+  await expect(page.getByText(/等级变更依据：确诊痴呆/)).toBeVisible();
+  await expectAccessible(page, 'assessment form');
+  await shot(page, 'assessment');
+  await page.getByRole('button', { name: '定稿' }).click();
+  await expect(page.getByTestId('assessment-status')).toHaveText('已定稿');
+  await expect(page.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '打印评估报告' })).toBeVisible();
+
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page.getByText('近30天没有到期的能力评估。')).toBeVisible();
+});
