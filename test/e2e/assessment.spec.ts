@@ -57,6 +57,30 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await expect(page.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '打印评估报告' })).toBeVisible();
 
+  // 特困 tier: the suggestion from the assessment is offered, applied only on request.
+  await page.getByRole('button', { name: '返回档案' }).click();
+  await page.getByRole('button', { name: '评估自理能力' }).click();
+  await page.getByLabel('自主洗澡').uncheck();
+  await expect(page.getByTestId('tier-result')).toHaveText('结果：部分丧失生活自理能力');
+  await expect(page.getByText(/建议为：具备生活自理能力/)).toBeVisible();
+  await page.getByRole('button', { name: '按建议勾选' }).click();
+  await expect(page.getByTestId('tier-result')).toHaveText('结果：具备生活自理能力');
+  await page.getByRole('dialog').getByLabel('评估人').fill('李评估');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('tier-latest')).toHaveText('具备生活自理能力');
+
+  // Safety risks: a high risk needs its measures.
+  await page.getByRole('button', { name: '风险评估' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radiogroup', { name: '压疮风险等级' }).getByText('高').click();
+  await dialog.getByLabel('评估人').fill('李评估');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('中、高风险需要写明防范措施：压疮');
+  await dialog.getByLabel('压疮防范措施').fill('每2小时翻身，气垫床');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('file-risk-badge')).toHaveText('压疮 高');
+  await expectAccessible(page, 'resident file with risks');
+
   await page.getByRole('link', { name: '首页' }).click();
   await expect(page.getByText('近30天没有到期的能力评估。')).toBeVisible();
 });

@@ -12,6 +12,8 @@ import { ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 import { AssessmentHistory } from '../assessment/AssessmentPage';
+import { RiskCard } from '../assessment/RiskCard';
+import { TierCard } from '../assessment/TierCard';
 import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
 
@@ -253,6 +255,10 @@ export function ResidentDetailPage() {
         </Group>
         <AssessmentHistory residentId={r.id} />
       </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <RiskCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
+        <TierCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
+      </SimpleGrid>
 
       <Card withBorder padding="lg">
         <Title order={3} size="h4" mb="sm">

@@ -1,0 +1,103 @@
+// GB 38600 safety risks on the resident's file: the latest grades as badges, and the nine-risk form with measures.
+import { Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RISK_GRADE_NAMES, type RiskGrade, SAFETY_RISKS } from '../../../../shared/domain/assessment/safety-risks';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { useMayCall } from '../../shell/current-user';
+
+const GRADE_INK: Record<RiskGrade, string> = { low: '#495057', medium: '#8a3c00', high: '#a61e1e' };
+const riskName = (code: string) => SAFETY_RISKS.find((r) => r.code === code)?.name ?? code;
+
+function RiskForm({ residentId, today, onClose }: { residentId: string; today: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [risks, setRisks] = useState(SAFETY_RISKS.map((r) => ({ code: r.code as string, grade: 'low' as RiskGrade, measures: '' })));
+  const [assessedOn, setAssessedOn] = useState(today);
+  const [assessor, setAssessor] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = useApiMutation('risk.record', { successMessage: t('risk.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  const update = (i: number, change: Partial<(typeof risks)[number]>) => setRisks(risks.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  return (
+    <Modal opened onClose={onClose} title={t('risk.formTitle')} size="xl">
+      <Stack>
+        <Table fz="md">
+          <Table.Tbody>
+            {risks.map((r, i) => (
+              <Table.Tr key={r.code}>
+                <Table.Td fw={700}>{riskName(r.code)}</Table.Td>
+                <Table.Td>
+                  <SegmentedControl
+                    aria-label={`${riskName(r.code)}风险等级`}
+                    value={r.grade}
+                    onChange={(v) => update(i, { grade: v as RiskGrade })}
+                    data={(['low', 'medium', 'high'] as const).map((g) => ({ value: g, label: RISK_GRADE_NAMES[g] }))}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={`${riskName(r.code)}防范措施`} placeholder={t('risk.measures')} value={r.measures} onChange={(e) => update(i, { measures: e.currentTarget.value })} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group grow>
+          <DateInput label={t('assessment.date')} valueFormat="YYYY-MM-DD" maxDate={today} value={assessedOn} onChange={(v) => v && setAssessedOn(v)} />
+          <TextInput label={t('tier.assessor')} value={assessor} onChange={(e) => setAssessor(e.currentTarget.value)} />
+        </Group>
+        {error && (
+          <Text c="#a61e1e" role="alert">
+            {error}
+          </Text>
+        )}
+        <Group justify="end">
+          <Button variant="default" onClick={onClose}>
+            {t('app.cancel')}
+          </Button>
+          <Button onClick={() => (setError(null), save.mutate({ residentId, assessedOn, risks, assessor, note: '' }))} loading={save.isPending}>
+            {t('app.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function RiskCard({ residentId, today, active }: { residentId: string; today: string; active: boolean }) {
+  const { t } = useTranslation();
+  const list = useApi('risk.list', { residentId });
+  const mayRecord = useMayCall('risk.record');
+  const [open, setOpen] = useState(false);
+  const latest = list.data?.[0];
+  const notable = latest?.risks.filter((r) => r.grade !== 'low') ?? [];
+  return (
+    <Card withBorder padding="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          {t('risk.title')}
+        </Title>
+        {mayRecord && active && <Button onClick={() => setOpen(true)}>{t('risk.record')}</Button>}
+      </Group>
+      {!latest ? (
+        <Text>{t('risk.none')}</Text>
+      ) : (
+        <Stack gap="xs">
+          <Text>{t('risk.latestOn', { date: latest.assessedOn, by: latest.assessor })}</Text>
+          {notable.length === 0 ? (
+            <Text>{t('risk.allLow')}</Text>
+          ) : (
+            notable.map((r) => (
+              <Group key={r.code} gap="xs">
+                <Badge color={GRADE_INK[r.grade]} variant="filled" size="lg" data-testid="file-risk-badge">
+                  {riskName(r.code)} {RISK_GRADE_NAMES[r.grade]}
+                </Badge>
+                <Text>{r.measures}</Text>
+              </Group>
+            ))
+          )}
+        </Stack>
+      )}
+      {open && <RiskForm residentId={residentId} today={today} onClose={() => setOpen(false)} />}
+    </Card>
+  );
+}
