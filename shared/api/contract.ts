@@ -4,6 +4,7 @@ import { assessmentApi } from './assessment';
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { backupApi } from './backup';
+import { gradesApi } from './grades';
 import { dashboardApi } from './dashboard';
 import { facilityApi } from './facility';
 import { residentsApi } from './residents';
@@ -22,6 +23,7 @@ export const contract = {
   ...auditApi,
   ...backupApi,
   ...assessmentApi,
+  ...gradesApi,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   assessments: '能力评估',
   tierAssessments: '特困自理能力评估',
   riskAssessments: '安全风险评估',
+  careGrades: '护理等级',
+  careGradeFees: '护理等级收费',
+  residentGrades: '老人护理等级',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -116,6 +119,17 @@ export const FIELD_LABELS: Record<string, string> = {
   indicators: '六项指标',
   tier: '自理能力类别',
   risks: '风险项目',
+  rank: '护理强度排序',
+  suggestedForLevels: '对应能力等级',
+  monthlyFeeFen: '月收费（分）',
+  effectiveFrom: '生效日期',
+  gradeId: '护理等级',
+  suggestedGradeId: '建议等级',
+  assessmentId: '依据的评估',
+  overrideReason: '调整原因',
+  approver: '批准人',
+  consentBy: '同意人',
+  consentRelation: '同意人关系',
 };
 
 /** Bookkeeping columns a reader does not need in a change list. */

@@ -162,6 +162,34 @@ export interface RiskAssessmentsTable extends Stamped {
   note: string;
 }
 
+export interface CareGradesTable extends Stamped {
+  id: string;
+  name: string;
+  rank: number;
+  suggestedForLevels: string;
+  retiredAt: string | null;
+}
+
+export interface CareGradeFeesTable extends Stamped {
+  id: string;
+  gradeId: string;
+  monthlyFeeFen: number;
+  effectiveFrom: string;
+}
+
+export interface ResidentGradesTable extends Stamped {
+  id: string;
+  residentId: string;
+  gradeId: string;
+  effectiveFrom: string;
+  assessmentId: string | null;
+  suggestedGradeId: string | null;
+  overrideReason: string;
+  approver: string;
+  consentBy: string;
+  consentRelation: string;
+}
+
 export interface DB {
   facility: FacilityTable;
   buildings: BuildingsTable;
@@ -175,4 +203,7 @@ export interface DB {
   assessments: AssessmentsTable;
   tierAssessments: TierAssessmentsTable;
   riskAssessments: RiskAssessmentsTable;
+  careGrades: CareGradesTable;
+  careGradeFees: CareGradeFeesTable;
+  residentGrades: ResidentGradesTable;
 }

@@ -16,6 +16,7 @@ import { recordRisks, listRisks } from '../services/assessment/risk';
 import { dueAssessments } from '../services/assessment/schedule';
 import { listTiers, recordTier } from '../services/assessment/tier';
 import { exportAudit } from '../services/audit/export';
+import { assignGrade, gradeHistory, listGrades, saveGrade, suggestGrade } from '../services/grades/grades';
 import { searchAudit } from '../services/audit/search';
 import { dashboardSummary } from '../services/dashboard/summary';
 import { bedMap } from '../services/facility/bed-map';
@@ -101,6 +102,12 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'tier.list': (input) => listTiers(deps, input.residentId),
     'risk.record': (input, { caller }) => recordRisks(deps, caller, input),
     'risk.list': (input) => listRisks(deps, input.residentId),
+
+    'grades.list': () => listGrades(deps),
+    'grades.save': (input, { caller }) => saveGrade(deps, caller, input),
+    'grades.suggest': (input) => suggestGrade(deps.db, input.residentId),
+    'grades.assign': (input, { caller }) => assignGrade(deps, caller, input),
+    'grades.history': (input) => gradeHistory(deps, input.residentId),
 
     'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
     'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),
