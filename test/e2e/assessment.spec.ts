@@ -81,6 +81,23 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await expect(page.getByTestId('file-risk-badge')).toHaveText('压疮 高');
   await expectAccessible(page, 'resident file with risks');
 
+  // Care grade: the assessment suggests 半护理; choosing 全护理 needs a reason and an approver; consent is recorded.
+  await page.getByRole('button', { name: '设定护理等级' }).click();
+  const gradeDialog = page.getByRole('dialog');
+  await expect(gradeDialog.getByText('最近一次能力评估为“中度失能”，建议护理等级：半护理')).toBeVisible();
+  await gradeDialog.getByRole('combobox', { name: '护理等级' }).click();
+  await page.getByRole('option', { name: /^全护理/ }).click();
+  await gradeDialog.getByLabel(/^同意人/).fill('张小明');
+  await gradeDialog.getByLabel(/^与老人关系/).fill('侄子');
+  await gradeDialog.getByRole('button', { name: '保存' }).click();
+  await expect(gradeDialog.getByText('评估建议为「半护理」，改为「全护理」需要写明原因')).toBeVisible();
+  await gradeDialog.getByLabel(/^调整原因/).fill('夜间需频繁照护');
+  await gradeDialog.getByLabel(/^批准人/).fill('王院长');
+  await gradeDialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('grade-current')).toHaveText('全护理');
+  await expect(page.getByTestId('grade-history')).toContainText('夜间需频繁照护（批准：王院长）');
+  await shot(page, 'resident-file-assessed');
+
   await page.getByRole('link', { name: '首页' }).click();
   await expect(page.getByText('近30天没有到期的能力评估。')).toBeVisible();
 });

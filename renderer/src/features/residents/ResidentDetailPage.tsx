@@ -13,6 +13,7 @@ import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 import { AssessmentHistory } from '../assessment/AssessmentPage';
 import { RiskCard } from '../assessment/RiskCard';
+import { GradeCard } from '../grades/GradeCard';
 import { TierCard } from '../assessment/TierCard';
 import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
@@ -255,6 +256,7 @@ export function ResidentDetailPage() {
         </Group>
         <AssessmentHistory residentId={r.id} />
       </Card>
+      <GradeCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <RiskCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
         <TierCard residentId={r.id} today={today} active={r.status !== 'discharged'} />

@@ -6,8 +6,9 @@ import { Settings } from '../../../../shared/api/settings';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
+import { GradesEditor } from '../grades/GradesEditor';
 
-const FIELDS = ['idleMinutes', 'lockoutAttempts', 'lockoutMinutes', 'passwordMinLength', 'retentionYears'] as const;
+const FIELDS = ['idleMinutes', 'lockoutAttempts', 'lockoutMinutes', 'passwordMinLength', 'retentionYears', 'reassessMonths'] as const;
 
 function SettingsForm({ values }: { values: Settings }) {
   const { t } = useTranslation();
@@ -30,14 +31,18 @@ function SettingsForm({ values }: { values: Settings }) {
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useApi('settings.get', {});
+  const info = useApi('system.info', {});
   if (settings.isPending) return <LoadingState />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} mb="md">
-        {t('settings.title')}
-      </Title>
-      <SettingsForm values={settings.data} />
-    </Card>
+    <Stack>
+      <Card withBorder padding="lg">
+        <Title order={2} mb="md">
+          {t('settings.title')}
+        </Title>
+        <SettingsForm values={settings.data} />
+      </Card>
+      <GradesEditor today={info.data?.today ?? ''} />
+    </Stack>
   );
 }
