@@ -4,6 +4,7 @@ import { assessmentApi } from './assessment';
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { backupApi } from './backup';
+import { careplanApi } from './careplan';
 import { gradesApi } from './grades';
 import { dashboardApi } from './dashboard';
 import { facilityApi } from './facility';
@@ -24,6 +25,7 @@ export const contract = {
   ...backupApi,
   ...assessmentApi,
   ...gradesApi,
+  ...careplanApi,
 };
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   careGrades: '护理等级',
   careGradeFees: '护理等级收费',
   residentGrades: '老人护理等级',
+  carePlanTasks: '护理计划',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -130,6 +131,11 @@ export const FIELD_LABELS: Record<string, string> = {
   approver: '批准人',
   consentBy: '同意人',
   consentRelation: '同意人关系',
+  task: '护理内容',
+  frequency: '频次',
+  active: '启用',
+  source: '来源',
+  templateId: '模板',
 };
 
 /** Bookkeeping columns a reader does not need in a change list. */

@@ -190,6 +190,27 @@ export interface ResidentGradesTable extends Stamped {
   consentRelation: string;
 }
 
+export interface CarePlanTemplatesTable extends Stamped {
+  id: string;
+  triggerKind: 'grade' | 'risk';
+  triggerRef: string;
+  minRisk: 'medium' | 'high' | null;
+  task: string;
+  frequency: string;
+  retiredAt: string | null;
+}
+
+export interface CarePlanTasksTable extends Stamped {
+  id: string;
+  residentId: string;
+  templateId: string | null;
+  task: string;
+  frequency: string;
+  source: string;
+  active: number;
+  note: string;
+}
+
 export interface DB {
   facility: FacilityTable;
   buildings: BuildingsTable;
@@ -206,4 +227,6 @@ export interface DB {
   careGrades: CareGradesTable;
   careGradeFees: CareGradeFeesTable;
   residentGrades: ResidentGradesTable;
+  carePlanTemplates: CarePlanTemplatesTable;
+  carePlanTasks: CarePlanTasksTable;
 }

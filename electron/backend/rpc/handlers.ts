@@ -16,6 +16,7 @@ import { recordRisks, listRisks } from '../services/assessment/risk';
 import { dueAssessments } from '../services/assessment/schedule';
 import { listTiers, recordTier } from '../services/assessment/tier';
 import { exportAudit } from '../services/audit/export';
+import { carePlan, generatePlan, saveTask } from '../services/careplan/careplan';
 import { assignGrade, gradeHistory, listGrades, saveGrade, suggestGrade } from '../services/grades/grades';
 import { searchAudit } from '../services/audit/search';
 import { dashboardSummary } from '../services/dashboard/summary';
@@ -108,6 +109,10 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'grades.suggest': (input) => suggestGrade(deps.db, input.residentId),
     'grades.assign': (input, { caller }) => assignGrade(deps, caller, input),
     'grades.history': (input) => gradeHistory(deps, input.residentId),
+
+    'careplan.get': (input) => carePlan(deps, input.residentId),
+    'careplan.generate': (input, { caller }) => generatePlan(deps, caller, input.residentId),
+    'careplan.saveTask': (input, { caller }) => saveTask(deps, caller, input),
 
     'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
     'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),

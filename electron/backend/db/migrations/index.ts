@@ -3,6 +3,7 @@ import { migration0001 } from './0001_init';
 import { migration0002 } from './0002_accounts';
 import { migration0003 } from './0003_assessment';
 import { migration0004 } from './0004_care_grades';
+import { migration0005 } from './0005_care_plans';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'accounts', sql: migration0002 },
   { version: 3, name: 'assessment', sql: migration0003 },
   { version: 4, name: 'care_grades', sql: migration0004 },
+  { version: 5, name: 'care_plans', sql: migration0005 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
