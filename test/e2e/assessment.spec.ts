@@ -96,6 +96,12 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await gradeDialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('grade-current')).toHaveText('全护理');
   await expect(page.getByTestId('grade-history')).toContainText('夜间需频繁照护（批准：王院长）');
+  // The care plan follows grade and risks: 全护理 tasks and 翻身 every 2 hours for the high pressure-sore risk.
+  await page.getByRole('button', { name: '按等级和风险生成' }).click();
+  await expect(page.getByTestId('care-plan')).toContainText('翻身并检查受压部位皮肤');
+  await expect(page.getByTestId('care-plan')).toContainText('每 2 小时一次');
+  await expect(page.getByTestId('care-plan')).toContainText('协助如厕或更换尿垫');
+  await expectAccessible(page, 'resident file with plan');
   await shot(page, 'resident-file-assessed');
 
   await page.getByRole('link', { name: '首页' }).click();

@@ -13,6 +13,7 @@ import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 import { AssessmentHistory } from '../assessment/AssessmentPage';
 import { RiskCard } from '../assessment/RiskCard';
+import { CarePlanCard } from '../careplan/CarePlanCard';
 import { GradeCard } from '../grades/GradeCard';
 import { TierCard } from '../assessment/TierCard';
 import { PersonFields, type PersonValues } from './PersonFields';
@@ -257,6 +258,7 @@ export function ResidentDetailPage() {
         <AssessmentHistory residentId={r.id} />
       </Card>
       <GradeCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
+      <CarePlanCard residentId={r.id} active={r.status !== 'discharged'} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <RiskCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
         <TierCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
