@@ -56,6 +56,13 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await expect(page.getByTestId('assessment-status')).toHaveText('已定稿');
   await expect(page.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '打印评估报告' })).toBeVisible();
+  // Printed, the page is the Appendix C report only.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: '老年人能力评估报告' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '中度失能' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '返回档案' })).toBeHidden();
+  await shot(page, 'assessment-report');
+  await page.emulateMedia({ media: 'screen' });
 
   // 特困 tier: the suggestion from the assessment is offered, applied only on request.
   await page.getByRole('button', { name: '返回档案' }).click();
@@ -105,5 +112,5 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await shot(page, 'resident-file-assessed');
 
   await page.getByRole('link', { name: '首页' }).click();
-  await expect(page.getByText('近30天没有到期的能力评估。')).toBeVisible();
+  await expect(page.getByText('近30天没有到期的评估。')).toBeVisible();
 });

@@ -33,6 +33,7 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     .execute();
   const returnedByResident = new Map(hospitalReturns.map((h) => [h.residentId, h.returned as string]));
   const labels = await bedLabels(deps.db, residents.flatMap((r) => (r.bedId ? [r.bedId] : [])));
+  const withRisk = new Set((await deps.db.selectFrom('riskAssessments').select('residentId').distinct().execute()).map((r) => r.residentId));
 
   const rows: DueRow[] = [];
   for (const r of residents) {
@@ -49,7 +50,14 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     } else {
       dueOn = dayjs(last).add(reassessMonths, 'month').format('YYYY-MM-DD');
     }
-    const state = dueOn <= today ? 'overdue' : dayjs(dueOn).diff(today, 'day') <= SOON_DAYS ? 'due_soon' : null;
+    let state: DueRow['state'] | null = dueOn <= today ? 'overdue' : dayjs(dueOn).diff(today, 'day') <= SOON_DAYS ? 'due_soon' : null;
+    // GB 38600 asks for the safety risk assessment before admission: its absence is always overdue.
+    if (!withRisk.has(r.id)) {
+      const riskPrompt = '尚未做安全风险评估（GB 38600 要求入住前完成）';
+      prompt = state ? `${prompt ?? '定期复评'}；${riskPrompt}` : riskPrompt;
+      if (!state) dueOn = r.admittedOn ?? today;
+      state = 'overdue';
+    }
     if (state) rows.push({ residentId: r.id, name: r.name, bedLabel: r.bedId ? (labels.get(r.bedId) ?? null) : null, lastAssessedOn: last, dueOn, state, prompt });
   }
   return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn));

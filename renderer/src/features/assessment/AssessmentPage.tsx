@@ -12,6 +12,7 @@ import { LEVELS, dimensionScores, finalLevel, missingItems, totalScore } from '.
 import { useApi, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { ErrorState, LoadingState } from '../../components/States';
+import { AssessmentReport } from './AssessmentReport';
 
 type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
 
@@ -250,11 +251,14 @@ export function AssessmentDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const assessment = useApi('assessment.get', { id });
+  const facility = useApi('facility.get', {});
   if (assessment.isPending) return <LoadingState />;
   if (assessment.isError) return <ErrorState error={assessment.error} onRetry={() => assessment.refetch()} />;
   const a = assessment.data;
   return (
-    <Stack>
+    <>
+    {a.status === 'final' && <AssessmentReport a={a} centre={facility.data?.name ?? ''} />}
+    <Stack className="screen-only">
       <Group>
         <Title order={2}>{t('assessment.title', { name: a.residentName, date: a.assessedOn })}</Title>
         <Badge size="xl" color={a.status === 'final' ? '#0b6e4f' : '#8a3c00'} variant="filled" data-testid="assessment-status">
@@ -268,6 +272,7 @@ export function AssessmentDetailPage() {
       )}
       <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId} initial={a} existing={a} />
     </Stack>
+    </>
   );
 }
 
