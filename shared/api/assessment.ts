@@ -128,6 +128,14 @@ export const RiskView = z.object({
   createdBy: z.string(),
 });
 
+export const DisputeInput = z.object({
+  assessmentId: entityId('评估'),
+  raisedBy: requiredText('提出异议的人', 20),
+  relation: requiredText('与老人关系', 10),
+  note: requiredText('异议内容', 300),
+  raisedOn: calendarDate('提出日期'),
+});
+
 const Done = z.object({ id: z.string() });
 const ByResident = z.object({ residentId: entityId('老人') });
 
@@ -137,6 +145,7 @@ export const assessmentApi = {
   'assessment.saveDraft': method({ input: AssessmentDraftInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'assessment.finalize': method({ input: z.object({ id: entityId('评估') }), output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'assessment.due': method({ input: z.object({}), output: z.array(DueRow), roles: RESIDENT_READERS, writes: false }),
+  'assessment.dispute': method({ input: DisputeInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'tier.record': method({ input: TierInput, output: Done, roles: MANAGERS, writes: true }),
   'tier.list': method({ input: ByResident, output: z.array(TierView), roles: RESIDENT_READERS, writes: false }),
   'risk.record': method({ input: RiskInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),

@@ -18,6 +18,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   careGradeFees: '护理等级收费',
   residentGrades: '老人护理等级',
   carePlanTasks: '护理计划',
+  assessmentDisputes: '评估异议',
 };
 
 export const ACTION_LABELS: Record<string, string> = {

@@ -93,3 +93,19 @@ describe('特困 tier and safety risks', () => {
     expect(bed.highRisks).toEqual(['压疮']);
   });
 });
+
+describe('objections to a result', () => {
+  it('records an objection beside the final assessment and prompts a review until one is finalised', async () => {
+    await b.call('risk.record', { residentId, assessedOn: '2026-03-15', risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
+    const { id } = await b.call('assessment.saveDraft', draft());
+    expect((await b.raw('assessment.dispute', { assessmentId: id, raisedBy: '张小明', relation: '侄子', note: '认为评得太高', raisedOn: '2026-03-15' })).error?.message).toMatch(/草稿还没有结果/);
+    await b.call('assessment.finalize', { id });
+    b.clock.set('2026-03-15T02:01:00.000Z');
+    await b.call('assessment.dispute', { assessmentId: id, raisedBy: '张小明', relation: '侄子', note: '认为评得太高', raisedOn: '2026-03-15' });
+    expect((await b.call('assessment.due', {}))[0]).toMatchObject({ state: 'overdue', prompt: '对评估结果有异议，需要复评' });
+    b.clock.set('2026-03-15T02:02:00.000Z');
+    const review = await b.call('assessment.saveDraft', draft({ reason: 'dispute' }));
+    await b.call('assessment.finalize', { id: review.id });
+    expect(await b.call('assessment.due', {})).toEqual([]);
+  });
+});

@@ -211,6 +211,15 @@ export interface CarePlanTasksTable extends Stamped {
   note: string;
 }
 
+export interface AssessmentDisputesTable extends Stamped {
+  id: string;
+  assessmentId: string;
+  raisedBy: string;
+  relation: string;
+  note: string;
+  raisedOn: string;
+}
+
 export interface DB {
   facility: FacilityTable;
   buildings: BuildingsTable;
@@ -229,4 +238,5 @@ export interface DB {
   residentGrades: ResidentGradesTable;
   carePlanTemplates: CarePlanTemplatesTable;
   carePlanTasks: CarePlanTasksTable;
+  assessmentDisputes: AssessmentDisputesTable;
 }

@@ -11,7 +11,7 @@ import type { Caller } from '../caller';
 import { authStatus, changePassword, login, pinLogin, setPin, setupAdmin } from '../services/auth/auth';
 import { readSettings, updateSettings } from '../services/settings/settings';
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users/users';
-import { finalize, getAssessment, listAssessments, saveDraft } from '../services/assessment/ability';
+import { finalize, getAssessment, listAssessments, recordDispute, saveDraft } from '../services/assessment/ability';
 import { recordRisks, listRisks } from '../services/assessment/risk';
 import { dueAssessments } from '../services/assessment/schedule';
 import { listTiers, recordTier } from '../services/assessment/tier';
@@ -99,6 +99,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'assessment.saveDraft': (input, { caller }) => saveDraft(deps, caller, input),
     'assessment.finalize': (input, { caller }) => finalize(deps, caller, input.id),
     'assessment.due': () => dueAssessments(deps),
+    'assessment.dispute': (input, { caller }) => recordDispute(deps, caller, input),
     'tier.record': (input, { caller }) => recordTier(deps, caller, input),
     'tier.list': (input) => listTiers(deps, input.residentId),
     'risk.record': (input, { caller }) => recordRisks(deps, caller, input),

@@ -56,9 +56,26 @@ export const FIVE_STEP_ANCHORS: Record<number, string> = {
   0: '完全依赖他人协助，且不能给予配合',
 };
 
-/** Items whose levels are named differently from the five-step anchors [C]. */
+/**
+ * Items whose levels are named differently from the five-step anchors. B.3.7–B.3.9 [C]; B.2.4, B.4.1, B.4.2 and B.4.4
+ * are recalled from Appendix B [R] — check them against the official text before relying on the exact words.
+ */
 export const SPECIAL_ANCHORS: Record<string, Record<number, string>> = {
+  'B.2.4': {
+    3: '可独立上下楼梯（连续上下10–15个台阶），不需要协助',
+    2: '在他人指导或提示下完成',
+    1: '需要他人协助，但以自身完成为主',
+    0: '主要依靠他人协助，或完全依赖他人协助',
+  },
   'B.3.7': { 1: '未出现', 0: '近一个月内出现过攻击行为' },
   'B.3.8': { 1: '未出现', 0: '近一个月内出现过抑郁症状' },
   'B.3.9': { 2: '神志清醒', 1: '嗜睡或意识模糊', 0: '昏睡或昏迷' },
+  'B.4.1': { 2: '视力正常', 1: '能看清大字体，看不清书报上的标准字体；或只能辨认物体', 0: '只能看到光、颜色和形状，或完全失明' },
+  'B.4.2': { 2: '听力正常', 1: '轻声或距离2米以上听不清，需安静环境或大声说话才能听到', 0: '大声慢讲才能部分听见，或完全失聪' },
+  'B.4.4': {
+    3: '能自己骑车或搭乘公共交通工具外出',
+    2: '能自己搭乘出租车，但不会搭乘其他公共交通工具',
+    1: '有人协助或陪伴时，可搭乘公共交通工具外出',
+    0: '只能在他人协助下乘出租车或私家车外出，或完全不能出门',
+  },
 };

@@ -4,6 +4,7 @@ import { migration0002 } from './0002_accounts';
 import { migration0003 } from './0003_assessment';
 import { migration0004 } from './0004_care_grades';
 import { migration0005 } from './0005_care_plans';
+import { migration0006 } from './0006_assessment_disputes';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'assessment', sql: migration0003 },
   { version: 4, name: 'care_grades', sql: migration0004 },
   { version: 5, name: 'care_plans', sql: migration0005 },
+  { version: 6, name: 'assessment_disputes', sql: migration0006 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -1,7 +1,7 @@
 // GB/T 42195 ability assessments: drafts that can be saved half-done, and finalisation that computes and freezes
 // the scores, levels and reasons. A finalised assessment is read-only (a database trigger guarantees it).
 import type { z } from 'zod';
-import type { AssessmentDraftInput, AssessmentView } from '../../../../shared/api/assessment';
+import type { AssessmentDraftInput, AssessmentView, DisputeInput } from '../../../../shared/api/assessment';
 import { conflict, invalid, notFound } from '../../../../shared/api/errors';
 import { ITEMS } from '../../../../shared/domain/assessment/items';
 import { type Answers, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
@@ -130,6 +130,21 @@ export function finalize(deps: BackendDeps, caller: Caller, id: string) {
     await ctx.trx.updateTable('assessments').set({ ...frozen, ...ctx.stampUpdate() }).where('id', '=', id).execute();
     await ctx.audit({ action: 'update', entity: 'assessments', entityId: id, before: { status: 'draft' }, after: frozen });
     return { id };
+  });
+}
+
+/** An objection to a final assessment: kept beside it, and the resident is prompted for a review assessment. */
+export function recordDispute(deps: BackendDeps, caller: Caller, input: z.output<typeof DisputeInput>) {
+  return writeAction(deps, caller, async (ctx) => {
+    const row = await ctx.trx.selectFrom('assessments').select(['status', 'assessedOn']).where('id', '=', input.assessmentId).executeTakeFirst();
+    if (!row) throw notFound('评估');
+    if (row.status !== 'final') throw conflict('草稿还没有结果，不能提出异议；请直接修改草稿');
+    assertNotFuture(input.raisedOn, ctx.today, '提出日期', 'raisedOn');
+    if (input.raisedOn < row.assessedOn) throw invalid('提出日期不能早于评估日期', 'raisedOn');
+    const dispute = { id: newId(), ...input };
+    await ctx.trx.insertInto('assessmentDisputes').values({ ...dispute, ...ctx.stampNew() }).execute();
+    await ctx.audit({ action: 'create', entity: 'assessmentDisputes', entityId: dispute.id, after: dispute });
+    return { id: dispute.id };
   });
 }
 

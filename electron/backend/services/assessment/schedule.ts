@@ -19,11 +19,12 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     .execute();
   const finals = await deps.db
     .selectFrom('assessments')
-    .select(['residentId', (eb) => eb.fn.max('assessedOn').as('last')])
+    .select(['residentId', (eb) => eb.fn.max('assessedOn').as('last'), (eb) => eb.fn.max('finalizedAt').as('finalizedAt')])
     .where('status', '=', 'final')
     .groupBy('residentId')
     .execute();
   const lastByResident = new Map(finals.map((f) => [f.residentId, f.last as string]));
+  const finalizedByResident = new Map(finals.map((f) => [f.residentId, f.finalizedAt as string]));
   const hospitalReturns = await deps.db
     .selectFrom('stayEvents')
     .select(['residentId', (eb) => eb.fn.max('endDate').as('returned')])
@@ -32,6 +33,16 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     .groupBy('residentId')
     .execute();
   const returnedByResident = new Map(hospitalReturns.map((h) => [h.residentId, h.returned as string]));
+  const disputes = await deps.db
+    .selectFrom('assessmentDisputes')
+    .innerJoin('assessments', 'assessments.id', 'assessmentDisputes.assessmentId')
+    .select(['assessments.residentId', (eb) => eb.fn.max('assessmentDisputes.raisedOn').as('raised'), (eb) => eb.fn.max('assessmentDisputes.createdAt').as('recorded')])
+    .groupBy('assessments.residentId')
+    .execute();
+  // Open: recorded after the latest finalisation (a review assessment finalised later closes it).
+  const disputedByResident = new Map(
+    disputes.filter((d) => (d.recorded as string) > (finalizedByResident.get(d.residentId) ?? '')).map((d) => [d.residentId, d.raised as string]),
+  );
   const labels = await bedLabels(deps.db, residents.flatMap((r) => (r.bedId ? [r.bedId] : [])));
   const withRisk = new Set((await deps.db.selectFrom('riskAssessments').select('residentId').distinct().execute()).map((r) => r.residentId));
 
@@ -44,6 +55,9 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     if (!last) {
       dueOn = r.admittedOn ?? today;
       prompt = '入住后尚未做能力评估';
+    } else if (disputedByResident.has(r.id)) {
+      dueOn = disputedByResident.get(r.id)!;
+      prompt = '对评估结果有异议，需要复评';
     } else if (returned && returned > last) {
       dueOn = returned;
       prompt = `${returned} 住院返回，需即时评估`;

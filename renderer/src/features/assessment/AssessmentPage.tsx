@@ -1,7 +1,7 @@
 // 能力评估 (GB/T 42195-2022): the 26 items by dimension with the wording of each score, live scores and level with the
 // reasons, two assessors. A draft can be saved any time; only a complete form can be finalised; a final one is
 // read-only and printable.
-import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { LEVELS, dimensionScores, finalLevel, missingItems, totalScore } from '.
 import { useApi, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { ErrorState, LoadingState } from '../../components/States';
+import { useMayCall } from '../../shell/current-user';
 import { AssessmentReport } from './AssessmentReport';
 
 type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
@@ -107,6 +108,8 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
   const [form, setForm] = useState<Form>(initial);
   const [error, setError] = useState<string | null>(null);
   const readOnly = existing?.status === 'final';
+  const mayAssess = useMayCall('assessment.dispute');
+  const today = useApi('system.info', {}).data?.today ?? form.assessedOn;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const onFieldError = (_field: string, message: string) => (setError(message), true);
   // A new form becomes a draft on its first save; later saves update that same draft (never a second one).
@@ -206,15 +209,47 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
           </>
         )}
         {readOnly && (
-          <Button size="lg" variant="outline" onClick={() => window.print()}>
-            {t('assessment.print')}
-          </Button>
+          <>
+            <Button size="lg" variant="outline" onClick={() => window.print()}>
+              {t('assessment.print')}
+            </Button>
+            {mayAssess && existing && <DisputeButton assessmentId={existing.id} today={form.assessedOn > today ? form.assessedOn : today} />}
+          </>
         )}
         <Button size="lg" variant="default" onClick={() => navigate(`/residents/${residentId}`)}>
           {t('assessment.backToFile')}
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** An objection by the resident or their family: recorded beside the final result, prompting a review. */
+function DisputeButton({ assessmentId, today }: { assessmentId: string; today: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [raisedBy, setRaisedBy] = useState('');
+  const [relation, setRelation] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = useApiMutation('assessment.dispute', { successMessage: t('assessment.disputeSaved'), onSuccess: () => setOpen(false), onFieldError: (_f, m) => (setError(m), true) });
+  return (
+    <>
+      <Button size="lg" variant="outline" color="red.9" onClick={() => setOpen(true)}>
+        {t('assessment.dispute')}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('assessment.dispute')}>
+        <Stack>
+          <Text>{t('assessment.disputeHint')}</Text>
+          <TextInput label={t('assessment.raisedBy')} value={raisedBy} onChange={(e) => setRaisedBy(e.currentTarget.value)} />
+          <TextInput label={t('grades.consentRelation')} value={relation} onChange={(e) => setRelation(e.currentTarget.value)} />
+          <TextInput label={t('assessment.disputeNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error} />
+          <Button loading={save.isPending} onClick={() => (setError(null), save.mutate({ assessmentId, raisedBy, relation, note, raisedOn: today }))}>
+            {t('app.save')}
+          </Button>
+        </Stack>
+      </Modal>
+    </>
   );
 }
 
