@@ -41,6 +41,21 @@ describe('demo centre', () => {
     expect(n.leave).toBeGreaterThan(10);
   });
 
+  it('gives every current resident an assessment, risks, a tier, a grade and a care plan; some are due again', async () => {
+    const q = (sql: string) => (b.database.sqlite.prepare(sql).get() as { n: number }).n;
+    const current = q("SELECT count(*) AS n FROM residents WHERE status != 'discharged'");
+    const perResident = (table: string, extra = '') =>
+      q(`SELECT count(DISTINCT r.id) AS n FROM residents r JOIN ${table} t ON t.resident_id = r.id WHERE r.status != 'discharged' ${extra}`);
+    expect(perResident('assessments', "AND t.status = 'final'")).toBe(current);
+    expect(perResident('risk_assessments')).toBe(current);
+    expect(perResident('tier_assessments')).toBe(current);
+    expect(perResident('resident_grades')).toBe(current);
+    expect(perResident('care_plan_tasks')).toBe(current);
+    const due = await b.call('assessment.due', {});
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.length).toBeLessThan(current);
+  });
+
   it('names the demo and who loaded it as the author of its records', () => {
     const actors = b.database.sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE entity = 'residents'").all();
     expect(actors).toEqual([{ actor: '演示数据（王院长载入）' }]);

@@ -11,6 +11,7 @@ import { saveProfile } from '../services/facility/profile';
 import { activeBeds } from '../services/facility/bed-map';
 import { admit } from '../services/residents/admission';
 import { discharge, endLeave, startLeave, transfer } from '../services/residents/stays';
+import { assessCurrentResidents } from './assessments';
 import { demoPerson } from './people';
 import { type Random, seededRandom } from './random';
 
@@ -190,6 +191,8 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   const reserved = [...freeBeds][0];
   const bed = allBeds.find((b) => b.id === reserved);
   if (bed) await updateBed(deps, actor, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'reserved' });
+
+  events += await assessCurrentResidents(deps, actor, random, today);
 
   const residents = await deps.db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { beds: allBeds.length, residents: residents.n, events };
