@@ -1,6 +1,8 @@
 // 0004: care grades (护理等级) with an explicit rank and the ability levels they are suggested for, dated monthly fees
 // in fen, and each resident's dated grade history with suggestion, override reason, approver and consent.
-// The four default grades have fixed ids so every centre starts the same. Frozen once released.
+// The four default grades (自理/半护理/全护理/特护, rank 1–4; levels 0 → 自理, 1–2 → 半护理, 3–4 → 全护理, 特护 only by a
+// person) have fixed ids so every centre starts the same. No national mapping exists (domain.md §2.2): centres edit
+// it in 系统设置. Frozen once released.
 export const migration0004 = `
 CREATE TABLE care_grades (
   id TEXT PRIMARY KEY,

@@ -9,7 +9,8 @@ import { census, toRow } from '../residents/read';
 export async function dashboardSummary(deps: BackendDeps): Promise<DashboardSummary> {
   const today = todayIn(deps.clock);
   const monthStart = `${today.slice(0, 7)}-01`;
-  const beds = countBeds(await activeBeds(deps.db));
+  const bedList = await activeBeds(deps.db);
+  const beds = countBeds(bedList);
   const inUse = beds.total - beds.disabled;
 
   const awayRows = await deps.db
@@ -48,7 +49,7 @@ export async function dashboardSummary(deps: BackendDeps): Promise<DashboardSumm
 
   return {
     today,
-    census: await census(deps),
+    census: await census(deps, bedList),
     beds,
     occupancy: inUse === 0 ? 0 : beds.occupied / inUse,
     away: awayRows.map((r) => {

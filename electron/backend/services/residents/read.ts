@@ -156,7 +156,8 @@ export async function getResidentFile(deps: BackendDeps, id: string): Promise<Re
   };
 }
 
-export async function census(deps: BackendDeps): Promise<Census> {
+/** `beds` lets a caller that already loaded the active beds (the dashboard) pass them in instead of loading them twice. */
+export async function census(deps: BackendDeps, beds?: Awaited<ReturnType<typeof activeBeds>>): Promise<Census> {
   const byStatus = await deps.db
     .selectFrom('residents')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -164,8 +165,7 @@ export async function census(deps: BackendDeps): Promise<Census> {
     .groupBy('status')
     .execute();
   const count = (s: string) => byStatus.find((r) => r.status === s)?.n ?? 0;
-  const beds = await activeBeds(deps.db);
-  const free = beds.filter((b) => b.status === 'free');
+  const free = (beds ?? (await activeBeds(deps.db))).filter((b) => b.status === 'free');
   const inResidence = count('in_residence');
   const onLeave = count('on_leave');
   const inHospital = count('in_hospital');
