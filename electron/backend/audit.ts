@@ -26,7 +26,15 @@ export type AuditAction =
   | 'view_id_number'
   | 'export'
   | 'backup'
-  | 'restore';
+  | 'restore'
+  | 'record'
+  | 'amend'
+  | 'round'
+  | 'report'
+  | 'follow_up'
+  | 'close'
+  | 'hand_over'
+  | 'accept';
 
 export interface WriteContext {
   trx: Transaction<DB>;

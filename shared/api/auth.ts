@@ -38,6 +38,8 @@ export const AuthStatus = z.object({
   /** People who can switch in with their PIN, those signed in today first ("on shift"). */
   quickUsers: z.array(QuickUser),
   onShift: z.array(z.string()),
+  /** True: onShift lists the people rostered now; false: those who signed in today (no roster for now). */
+  onShiftFromRoster: z.boolean(),
 });
 export type AuthStatus = z.output<typeof AuthStatus>;
 

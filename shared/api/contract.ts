@@ -12,6 +12,11 @@ import { residentsApi } from './residents';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 import { usersApi } from './users';
+import { staffApi } from './staff';
+import { rosterApi } from './roster';
+import { careApi } from './care';
+import { incidentsApi } from './incidents';
+import { handoverApi } from './handover';
 
 export const contract = {
   ...systemApi,
@@ -26,6 +31,11 @@ export const contract = {
   ...assessmentApi,
   ...gradesApi,
   ...careplanApi,
+  ...staffApi,
+  ...rosterApi,
+  ...careApi,
+  ...incidentsApi,
+  ...handoverApi,
 };
 
 export type Contract = typeof contract;

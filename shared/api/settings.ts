@@ -15,6 +15,12 @@ export const Settings = z.object({
   retentionYears: wholeNumber('档案保存年限', 5, 100),
   /** Months between routine ability reassessments (GB/T 42195 sets none; MZ/T 039 practice was 6) [R]. */
   reassessMonths: wholeNumber('常规复评间隔（月）', 1, 24).default(6),
+  /** Minutes between night rounds (民发〔2023〕37号: exact frequency unconfirmed; common practice every 2 h) [R]. */
+  roundIntervalMinutes: wholeNumber('夜间查房间隔（分钟）', 30, 360).default(120),
+  /** Minutes after a shift's end during which its caregiver may still add records, before handing over. */
+  lateEntryMinutes: wholeNumber('下班后可补记时间（分钟）', 0, 240).default(60),
+  /** Days ahead that expiring certificates show on the dashboard. */
+  certWarnDays: wholeNumber('证书到期提前提醒（天）', 7, 180).default(60),
 });
 export type Settings = z.output<typeof Settings>;
 
@@ -25,6 +31,9 @@ export const DEFAULT_SETTINGS: Settings = {
   passwordMinLength: 8,
   retentionYears: 5,
   reassessMonths: 6,
+  roundIntervalMinutes: 120,
+  lateEntryMinutes: 60,
+  certWarnDays: 60,
 };
 
 export const settingsApi = {

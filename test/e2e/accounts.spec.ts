@@ -48,7 +48,7 @@ test('the screen locks when idle, and a caregiver switches in with a PIN', async
   await page.clock.fastForward('01:05');
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   await expect(page.getByText('王院长 离开后自动锁定')).toBeVisible();
-  await expect(page.getByText(/今天在班：.*王院长/)).toBeVisible();
+  await expect(page.getByText(/今天登录过：.*王院长/)).toBeVisible();
   await expectAccessible(page, 'lock screen');
   await shot(page, 'lock-screen');
 

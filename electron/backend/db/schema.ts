@@ -1,6 +1,7 @@
 // Kysely row types (camelCase; CamelCasePlugin maps them to the snake_case columns of the migrations).
 // The schema snapshot test (test/backend/schema.test.ts) keeps these and the SQL in step.
 import type { Role } from '../../../shared/api/roles';
+import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '../../../shared/domain/care/vocab';
 import type { BedSetting, BedType, ResidentStatus, StayEventType } from '../../../shared/domain/enums';
 
 interface Stamped {
@@ -220,6 +221,114 @@ export interface AssessmentDisputesTable extends Stamped {
   raisedOn: string;
 }
 
+export interface StaffTable extends Stamped {
+  id: string;
+  name: string;
+  role: StaffRole;
+  phone: string;
+  idNumber: string;
+  hireDate: string;
+  certLevel: CertLevel;
+  certExpiry: string | null;
+  healthCertExpiry: string | null;
+  leftOn: string | null;
+  note: string;
+}
+
+export interface StaffTrainingTable extends Stamped {
+  id: string;
+  staffId: string;
+  date: string;
+  topic: string;
+  hours: number;
+  provider: string;
+}
+
+export interface ShiftsTable extends Stamped {
+  id: string;
+  name: string;
+  startTime: string;
+  endTime: string;
+  nightRounds: number;
+  retiredAt: string | null;
+}
+
+export interface RosterEntriesTable extends Stamped {
+  id: string;
+  staffId: string;
+  shiftId: string;
+  shiftDate: string;
+  area: string; // JSON array of area keys
+  cancelledAt: string | null;
+  cancelledBy: string | null;
+}
+
+export interface CareEntriesTable {
+  id: string;
+  residentId: string;
+  kind: EntryKind;
+  taskId: string | null;
+  slot: string | null;
+  data: string; // JSON
+  shiftId: string;
+  shiftDate: string;
+  occurredAt: string;
+  recordedById: string;
+  recordedBy: string;
+  amendsId: string | null;
+  amendReason: string | null;
+  requestId: string;
+  createdAt: string;
+}
+
+export interface IncidentsTable extends Stamped {
+  id: string;
+  residentId: string;
+  type: IncidentType;
+  occurredAt: string;
+  place: string;
+  severity: Severity;
+  description: string;
+  actionTaken: string;
+  familyNotified: number;
+  notifiedWho: string;
+  notifiedAt: string | null;
+  hospitalTransfer: number;
+  hospital: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
+  closedBy: string | null;
+  closingNote: string | null;
+  reportedById: string;
+  reportedBy: string;
+  requestId: string;
+}
+
+export interface IncidentFollowUpsTable {
+  id: string;
+  incidentId: string;
+  at: string;
+  note: string;
+  by: string;
+}
+
+export interface HandoversTable {
+  id: string;
+  shiftId: string;
+  shiftDate: string;
+  fromUserId: string;
+  fromName: string;
+  area: string; // JSON
+  summary: string; // JSON
+  notes: string;
+  submittedAt: string;
+  acceptedById: string | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  acceptNote: string | null;
+  requestId: string;
+}
+
 export interface DB {
   facility: FacilityTable;
   buildings: BuildingsTable;
@@ -239,4 +348,12 @@ export interface DB {
   carePlanTemplates: CarePlanTemplatesTable;
   carePlanTasks: CarePlanTasksTable;
   assessmentDisputes: AssessmentDisputesTable;
+  staff: StaffTable;
+  staffTraining: StaffTrainingTable;
+  shifts: ShiftsTable;
+  rosterEntries: RosterEntriesTable;
+  careEntries: CareEntriesTable;
+  incidents: IncidentsTable;
+  incidentFollowUps: IncidentFollowUpsTable;
+  handovers: HandoversTable;
 }

@@ -30,6 +30,15 @@ import { archiveResident } from '../services/residents/retention';
 import { updatePerson } from '../services/residents/update';
 import { loadDemo } from '../services/system/demo';
 import { systemInfo } from '../services/system/info';
+import { addTraining, expiringCertificates, listStaff, saveStaff } from '../services/staff/staff';
+import { listShifts, saveShift } from '../services/roster/shifts';
+import { assign, copyWeek, onDuty, rosterWeek } from '../services/roster/roster';
+import { myShift, residentShift } from '../services/care/shift';
+import { amendEntry, recordEntry, recordRound } from '../services/care/record';
+import { shiftCoverage } from '../services/care/coverage';
+import { exportLedger, ledger, monthlySummary, timeline } from '../services/care/reports';
+import { closeIncident, followUp, listIncidents, reportIncident, riskEventCounts } from '../services/incidents/incidents';
+import { acceptHandover, draftHandover, listHandovers, pendingHandovers, submitHandover } from '../services/handover/handover';
 
 export interface Call {
   session: Session;
@@ -114,6 +123,41 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'careplan.get': (input) => carePlan(deps, input.residentId),
     'careplan.generate': (input, { caller }) => generatePlan(deps, caller, input.residentId),
     'careplan.saveTask': (input, { caller }) => saveTask(deps, caller, input),
+
+    'staff.list': (input) => listStaff(deps, input.includeLeft),
+    'staff.save': (input, { caller }) => saveStaff(deps, caller, input),
+    'staff.addTraining': (input, { caller }) => addTraining(deps, caller, input),
+    'staff.expiring': () => expiringCertificates(deps),
+
+    'roster.shifts': () => listShifts(deps),
+    'roster.saveShift': (input, { caller }) => saveShift(deps, caller, input),
+    'roster.week': (input) => rosterWeek(deps, input.monday),
+    'roster.assign': (input, { caller }) => assign(deps, caller, input),
+    'roster.copyWeek': (input, { caller }) => copyWeek(deps, caller, input.monday),
+    'roster.onDuty': () => onDuty(deps),
+
+    'care.myShift': (_input, { caller }) => myShift(deps, caller),
+    'care.residentShift': (input, { caller }) => residentShift(deps, caller, input),
+    'care.record': (input, { caller }) => recordEntry(deps, caller, input),
+    'care.amend': (input, { caller }) => amendEntry(deps, caller, input),
+    'care.round': (input, { caller }) => recordRound(deps, caller, input),
+    'care.coverage': (input) => shiftCoverage(deps, input.shiftId, input.shiftDate),
+    'care.timeline': (input) => timeline(deps, input.residentId, input.from, input.to),
+    'care.monthly': (input) => monthlySummary(deps, input.month),
+    'care.ledger': (input) => ledger(deps, input),
+    'care.exportLedger': (input, { caller }) => exportLedger(deps, caller, input),
+
+    'incidents.report': (input, { caller }) => reportIncident(deps, caller, input),
+    'incidents.list': (input) => listIncidents(deps, input),
+    'incidents.followUp': (input, { caller }) => followUp(deps, caller, input),
+    'incidents.close': (input, { caller }) => closeIncident(deps, caller, input),
+    'incidents.riskEvents': (input) => riskEventCounts(deps, input.residentId, input.onDate),
+
+    'handover.draft': (input, { caller }) => draftHandover(deps, caller, input.shiftId, input.shiftDate),
+    'handover.submit': (input, { caller }) => submitHandover(deps, caller, input),
+    'handover.pending': (_input, { caller }) => pendingHandovers(deps, caller),
+    'handover.accept': (input, { caller }) => acceptHandover(deps, caller, input),
+    'handover.list': (input) => listHandovers(deps, input.from, input.to),
 
     'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
     'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),

@@ -5,6 +5,7 @@ import { migration0003 } from './0003_assessment';
 import { migration0004 } from './0004_care_grades';
 import { migration0005 } from './0005_care_plans';
 import { migration0006 } from './0006_assessment_disputes';
+import { migration0007 } from './0007_staff_and_care_log';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'care_grades', sql: migration0004 },
   { version: 5, name: 'care_plans', sql: migration0005 },
   { version: 6, name: 'assessment_disputes', sql: migration0006 },
+  { version: 7, name: 'staff_and_care_log', sql: migration0007 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

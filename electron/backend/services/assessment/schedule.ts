@@ -1,9 +1,11 @@
 // Who needs an ability assessment: never assessed, past the routine interval (configurable, default 6 months), or
-// back from hospital / with risk events since the last one (即时评估).
+// back from hospital or with an incident since the last one (即时评估).
 import dayjs from 'dayjs';
 import type { DueRow } from '../../../../shared/api/assessment';
 import type { BackendDeps } from '../../audit';
 import { todayIn } from '../../clock';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { bedLabels } from '../facility/places';
 import { readSettings } from '../settings/settings';
 
@@ -43,6 +45,14 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
   const disputedByResident = new Map(
     disputes.filter((d) => (d.recorded as string) > (finalizedByResident.get(d.residentId) ?? '')).map((d) => [d.residentId, d.raised as string]),
   );
+  // The latest incident per resident (意外事件 prompt an immediate assessment).
+  const incidents = await deps.db
+    .selectFrom('incidents')
+    .select(['residentId', 'type', 'occurredAt'])
+    .where('status', 'in', ['open', 'closed'])
+    .orderBy('occurredAt')
+    .execute();
+  const lastIncident = new Map(incidents.map((i) => [i.residentId, { date: chinaDate(new Date(i.occurredAt)), type: i.type, at: i.occurredAt }]));
   const labels = await bedLabels(deps.db, residents.flatMap((r) => (r.bedId ? [r.bedId] : [])));
   const withRisk = new Set((await deps.db.selectFrom('riskAssessments').select('residentId').distinct().execute()).map((r) => r.residentId));
 
@@ -58,6 +68,10 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     } else if (disputedByResident.has(r.id)) {
       dueOn = disputedByResident.get(r.id)!;
       prompt = '对评估结果有异议，需要复评';
+    } else if (lastIncident.has(r.id) && lastIncident.get(r.id)!.at > (finalizedByResident.get(r.id) ?? '')) {
+      const incident = lastIncident.get(r.id)!;
+      dueOn = incident.date;
+      prompt = `${incident.date} 发生意外事件（${enumLabel('incidentType', incident.type)}），需即时评估`;
     } else if (returned && returned > last) {
       dueOn = returned;
       prompt = `${returned} 住院返回，需即时评估`;

@@ -8,6 +8,7 @@ import type { Session } from '../../auth/session';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
+import { onDuty, onDutyStaffIds } from '../roster/roster';
 import { readSettings } from '../settings/settings';
 import { assertPasswordLength, assertPinFree, checkSecret, findUser, toSessionUser, toSignedInUser } from './accounts';
 
@@ -19,15 +20,19 @@ export async function authStatus(deps: BackendDeps, session: Session): Promise<A
   const today = todayIn(deps.clock);
   const signedInToday = (u: (typeof users)[number]) => u.lastSignInAt !== null && todayIn({ now: () => new Date(u.lastSignInAt!) }) === today;
   const withPin = users.filter((u) => u.pinHash !== null);
-  // "On shift": signed in today. Rosters (issue 5) will make this the rostered shift.
-  withPin.sort((a, b) => Number(signedInToday(b)) - Number(signedInToday(a)) || a.displayName.localeCompare(b.displayName, 'zh-Hans-CN'));
+  // "On shift": the people rostered on a shift running now; with no roster for now, those signed in today.
+  const rostered = (await onDuty(deps)).shifts.flatMap((s) => s.people.map((p) => p.name));
+  const onDutyStaff = await onDutyStaffIds(deps);
+  const onShift = (u: (typeof users)[number]) => (rostered.length ? u.staffId !== null && onDutyStaff.has(u.staffId) : signedInToday(u));
+  withPin.sort((a, b) => Number(onShift(b)) - Number(onShift(a)) || a.displayName.localeCompare(b.displayName, 'zh-Hans-CN'));
   return {
     needsSetup: (await deps.db.selectFrom('users').select('id').executeTakeFirst()) === undefined,
     user: current ? toSignedInUser(current) : null,
     locked: session.locked,
     idleMinutes,
     quickUsers: withPin.map((u) => ({ id: u.id, name: u.displayName, role: u.role })),
-    onShift: users.filter(signedInToday).map((u) => u.displayName),
+    onShift: rostered.length ? [...new Set(rostered)] : users.filter(signedInToday).map((u) => u.displayName),
+    onShiftFromRoster: rostered.length > 0,
   };
 }
 

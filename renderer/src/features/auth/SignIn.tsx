@@ -82,7 +82,7 @@ export function SignIn({ status }: { status: AuthStatus }) {
   return (
     <ScreenCard title={title}>
       {status.locked && status.user && <Text size="lg">{t('auth.lockedBy', { name: status.user.name })}</Text>}
-      <Text size="lg">{status.onShift.length ? t('auth.onShift', { names: status.onShift.join('、') }) : t('auth.nobodyOnShift')}</Text>
+      <Text size="lg">{status.onShift.length ? t(status.onShiftFromRoster ? 'auth.onShift' : 'auth.signedInToday', { names: status.onShift.join('、') }) : t('auth.nobodyOnShift')}</Text>
       {picked ? (
         <PinEntry user={picked} onBack={() => setPicked(null)} />
       ) : withPassword ? (

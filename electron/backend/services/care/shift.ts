@@ -1,0 +1,104 @@
+// The caregiver's screen: "本班任务" — my shift, my residents with their tasks due and how far along they are, the
+// night-round clock; and one resident's shift: tasks, and everything recorded so far.
+import type { MyShift, ResidentShift, ShiftInstance } from '../../../../shared/api/care';
+import { notFound } from '../../../../shared/api/errors';
+import type { BackendDeps } from '../../audit';
+import type { Caller } from '../../caller';
+import { enumLabel } from '../../../../shared/domain/enum-labels';
+import { highRisksByResident } from '../assessment/risk';
+import { hoursText } from '../roster/shifts';
+import { readSettings } from '../settings/settings';
+import { type CallerShift, callerShift, currentCallerShift, residentsInArea } from './context';
+import { entriesForDisplay, planTasks, shiftEntries, supersededIds, tasksDue } from './entries';
+
+export function shiftInstance(s: CallerShift): ShiftInstance {
+  return {
+    shiftId: s.shift.id,
+    shiftDate: s.window.shiftDate,
+    name: s.shift.name,
+    hoursText: hoursText(s.shift),
+    start: s.window.start.toISOString(),
+    end: s.window.end.toISOString(),
+    open: s.open,
+    areaText: s.areaText,
+    nightRounds: s.shift.nightRounds,
+  };
+}
+
+export async function myShift(deps: BackendDeps, caller: Caller): Promise<MyShift> {
+  const { roundIntervalMinutes } = await readSettings(deps.db);
+  const emptyRounds = { intervalMinutes: roundIntervalMinutes, last: null, nextDue: null, overdue: false, count: 0 };
+  const s = await currentCallerShift(deps.db, caller, deps.clock);
+  if (!s) {
+    const linked = (await deps.db.selectFrom('users').select('staffId').where('id', '=', caller.userId).executeTakeFirst())?.staffId;
+    const message = linked ? '您现在没有排班（排班表上这个时间没有您的班）。如有疑问请找护理组长。' : '您的账号还没有关联员工档案。请院长在“员工档案”中把账号关联到您，并排班。';
+    return { shift: null, residents: [], rounds: emptyRounds, handedOver: false, message };
+  }
+  const residents = await residentsInArea(deps.db, s.places, s.area);
+  const rows = await shiftEntries(deps.db, s.shift.id, s.window.shiftDate);
+  const present = residents.filter((r) => r.present);
+  const tasks = await planTasks(deps.db, present.map((r) => r.id), s.window);
+  const due = await tasksDue(deps.db, tasks, s.window, rows);
+  const risks = await highRisksByResident(deps.db, residents.map((r) => r.id));
+  const superseded = supersededIds(rows);
+  const live = rows.filter((r) => !superseded.has(r.id));
+  const myRounds = [...new Set(live.filter((r) => r.kind === 'round' && r.recordedById === caller.userId).map((r) => r.occurredAt))].sort();
+  const last = myRounds.at(-1) ?? null;
+  const now = deps.clock.now();
+  const nextDue = s.shift.nightRounds ? new Date((last ? new Date(last) : s.window.start).getTime() + roundIntervalMinutes * 60_000) : null;
+  return {
+    shift: shiftInstance(s),
+    residents: residents.map((r) => {
+      const list = due.get(r.id) ?? [];
+      const recorded = list.filter((d) => d.status !== 'pending').length;
+      return {
+        residentId: r.id,
+        name: r.name,
+        bedLabel: r.bedLabel,
+        status: enumLabel('residentStatus', r.status),
+        present: r.present,
+        tasksDue: list.length,
+        tasksRecorded: recorded,
+        records: live.filter((e) => e.residentId === r.id).length,
+        allDone: r.present && recorded === list.length,
+        highRisks: risks.get(r.id) ?? [],
+      };
+    }),
+    rounds: {
+      intervalMinutes: roundIntervalMinutes,
+      last,
+      nextDue: nextDue && nextDue < s.window.end ? nextDue.toISOString() : null,
+      overdue: nextDue !== null && nextDue < now && nextDue < s.window.end && s.open,
+      count: myRounds.length,
+    },
+    handedOver: s.handedOver,
+    message: null,
+  };
+}
+
+export async function residentShift(deps: BackendDeps, caller: Caller, input: { shiftId: string; shiftDate: string; residentId: string }): Promise<ResidentShift> {
+  // Only one's own shift: other shifts are read through the manager's views (coverage, timeline, ledgers).
+  const s = await callerShift(deps.db, caller, deps.clock, input.shiftId, input.shiftDate);
+  const resident = await deps.db.selectFrom('residents').select(['id', 'name', 'status', 'bedId', 'dietType', 'allergies']).where('id', '=', input.residentId).executeTakeFirst();
+  if (!resident) throw notFound('老人档案');
+  const inArea = (await residentsInArea(deps.db, s.places, [])).find((r) => r.id === resident.id);
+  const rows = await shiftEntries(deps.db, s.shift.id, s.window.shiftDate, resident.id);
+  const tasks = resident.status === 'in_residence' ? await planTasks(deps.db, [resident.id], s.window) : [];
+  const due = (await tasksDue(deps.db, tasks, s.window, rows)).get(resident.id) ?? [];
+  const risks = await highRisksByResident(deps.db, [resident.id]);
+  return {
+    shift: shiftInstance(s),
+    resident: {
+      id: resident.id,
+      name: resident.name,
+      bedLabel: inArea?.bedLabel ?? null,
+      status: enumLabel('residentStatus', resident.status),
+      present: resident.status === 'in_residence',
+      diet: enumLabel('diet', resident.dietType),
+      allergies: resident.allergies,
+      highRisks: risks.get(resident.id) ?? [],
+    },
+    tasks: due,
+    entries: await entriesForDisplay(deps.db, rows, new Map([[resident.id, resident.name]])),
+  };
+}

@@ -1,0 +1,159 @@
+// Handover (交接班): at shift end the system sums up the caregiver's area (incidents, tasks not done, residents away,
+// notes, rounds); the caregiver confirms and adds to it; someone on the next shift accepts it with their own sign-in.
+import type { HandoverRow, HandoverSummary } from '../../../../shared/api/handover';
+import { AppError, conflict, notFound } from '../../../../shared/api/errors';
+import { chinaWallClock, shiftWindow } from '../../../../shared/domain/care/shifts';
+import { describeEntry } from '../../../../shared/domain/care/describe';
+import type { EntryData } from '../../../../shared/api/care';
+import { enumLabel } from '../../../../shared/domain/enum-labels';
+import { type BackendDeps, writeAction } from '../../audit';
+import type { Caller } from '../../caller';
+import type { Clock } from '../../clock';
+import { newId } from '../../ids';
+import type { Executor } from '../facility/places';
+import { areaText, loadAreas } from '../roster/areas';
+import { hoursText, loadShifts } from '../roster/shifts';
+import { type CallerShift, callerShift, currentCallerShift, openCallerShift, residentsInArea } from '../care/context';
+import { planTasks, shiftEntries, supersededIds, tasksDue } from '../care/entries';
+
+const time = (iso: string) => chinaWallClock(new Date(iso)).slice(11);
+
+async function summarise(db: Executor, clock: Clock, s: CallerShift): Promise<HandoverSummary> {
+  const residents = await residentsInArea(db, s.places, s.area);
+  const names = new Map(residents.map((r) => [r.id, r.name]));
+  const present = residents.filter((r) => r.present);
+  const rows = (await shiftEntries(db, s.shift.id, s.window.shiftDate)).filter((r) => names.has(r.residentId));
+  const superseded = supersededIds(rows);
+  const live = rows.filter((r) => !superseded.has(r.id));
+  const now = clock.now();
+  const due = await tasksDue(db, await planTasks(db, present.map((r) => r.id), s.window), s.window, rows);
+  const tasksNotDone: string[] = [];
+  for (const r of present) {
+    for (const d of due.get(r.id) ?? []) {
+      const when = d.slot === 'shift' ? '' : d.slot === 'week' ? '（本周）' : ` ${d.slot.slice(11)}`;
+      if (d.status === 'not_done') tasksNotDone.push(`${r.name}：${d.task}${when} 未做（${enumLabel('notDoneReason', d.reason ?? 'other')}）`);
+      else if (d.status === 'pending' && (!d.dueAt || new Date(d.dueAt) <= now)) tasksNotDone.push(`${r.name}：${d.task}${when} 未记录`);
+    }
+  }
+  const incidents = await db
+    .selectFrom('incidents')
+    .select(['residentId', 'type', 'severity', 'occurredAt', 'actionTaken', 'hospitalTransfer', 'hospital'])
+    .where('occurredAt', '>=', s.window.start.toISOString())
+    .where('occurredAt', '<', s.window.end.toISOString())
+    .orderBy('occurredAt')
+    .execute();
+  const rounds = [...new Set(live.filter((r) => r.kind === 'round').map((r) => r.occurredAt))].sort();
+  const roundExceptions = live.filter((r) => r.kind === 'round' && (JSON.parse(r.data) as { state: string }).state !== 'asleep');
+  return {
+    incidents: incidents
+      .filter((i) => names.has(i.residentId))
+      .map((i) => `${time(i.occurredAt)} ${names.get(i.residentId)} ${enumLabel('incidentType', i.type)}（${enumLabel('severity', i.severity)}）：${i.actionTaken}${i.hospitalTransfer ? `，已送${i.hospital}` : ''}`),
+    tasksNotDone,
+    away: residents.filter((r) => !r.present).map((r) => `${r.name}：${enumLabel('residentStatus', r.status)}`),
+    notes: [
+      ...live.filter((r) => r.kind === 'note').map((r) => `${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
+      ...roundExceptions.map((r) => `${time(r.occurredAt)} ${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
+    ],
+    roundsText: rounds.length ? `查房 ${rounds.length} 次，最后一次 ${time(rounds.at(-1)!)}` : s.shift.nightRounds ? '本班没有查房记录' : '',
+  };
+}
+
+export async function draftHandover(deps: BackendDeps, caller: Caller, shiftId: string, shiftDate: string): Promise<HandoverSummary> {
+  return summarise(deps.db, deps.clock, await callerShift(deps.db, caller, deps.clock, shiftId, shiftDate));
+}
+
+export function submitHandover(deps: BackendDeps, caller: Caller, input: { shiftId: string; shiftDate: string; requestId: string; notes: string }) {
+  return writeAction(deps, caller, async (ctx) => {
+    const repeated = await ctx.trx.selectFrom('handovers').select('id').where('requestId', '=', input.requestId).executeTakeFirst();
+    if (repeated) return { id: repeated.id, repeated: true };
+    const s = await openCallerShift(ctx.trx, caller, deps.clock, input.shiftId, input.shiftDate);
+    const summary = await summarise(ctx.trx, deps.clock, s);
+    const row = {
+      id: newId(),
+      shiftId: s.shift.id,
+      shiftDate: s.window.shiftDate,
+      fromUserId: caller.userId,
+      fromName: caller.name,
+      area: JSON.stringify(s.area),
+      summary: JSON.stringify(summary),
+      notes: input.notes,
+      submittedAt: ctx.at,
+      acceptedById: null,
+      acceptedBy: null,
+      acceptedAt: null,
+      acceptNote: null,
+      requestId: input.requestId,
+    };
+    await ctx.trx.insertInto('handovers').values(row).execute();
+    await ctx.audit({ action: 'hand_over', entity: 'handovers', entityId: row.id, after: { shiftDate: row.shiftDate, shiftId: s.shift.name, area: s.areaText, summary, notes: input.notes } });
+    return { id: row.id, repeated: false };
+  });
+}
+
+async function toRows(db: Executor, clock: Clock, rows: Awaited<ReturnType<typeof loadHandovers>>): Promise<HandoverRow[]> {
+  const shifts = await loadShifts(db, true);
+  const places = await loadAreas(db);
+  const now = clock.now();
+  return rows.map((h) => {
+    const shift = shifts.find((s) => s.id === h.shiftId)!;
+    const window = shiftWindow(shift, h.shiftDate);
+    return {
+      id: h.id,
+      shiftId: h.shiftId,
+      shiftDate: h.shiftDate,
+      shiftName: shift.name,
+      hoursText: hoursText(shift),
+      fromName: h.fromName,
+      areaText: areaText(places, JSON.parse(h.area) as string[]),
+      summary: JSON.parse(h.summary) as HandoverSummary,
+      notes: h.notes,
+      submittedAt: h.submittedAt,
+      acceptedBy: h.acceptedBy,
+      acceptedAt: h.acceptedAt,
+      acceptNote: h.acceptNote,
+      flagged: h.acceptedAt === null && now >= window.end,
+    };
+  });
+}
+
+function loadHandovers(db: Executor, from: string, to: string) {
+  return db.selectFrom('handovers').selectAll().where('shiftDate', '>=', from).where('shiftDate', '<=', to).orderBy('shiftDate').orderBy('submittedAt').execute();
+}
+
+export async function listHandovers(deps: BackendDeps, from: string, to: string): Promise<HandoverRow[]> {
+  return toRows(deps.db, deps.clock, await loadHandovers(deps.db, from, to));
+}
+
+const HANDOVER_REACH_MS = 2 * 60 * 60 * 1000;
+
+/** Handovers the caller's shift can accept: someone else's, unaccepted, from a shift that began earlier and ended near this one's start. */
+async function acceptable(deps: BackendDeps, caller: Caller) {
+  const mine = await currentCallerShift(deps.db, caller, deps.clock);
+  if (!mine) return { mine: null, rows: [] as HandoverRow[] };
+  const from = chinaWallClock(new Date(mine.window.start.getTime() - 2 * 24 * 3600_000)).slice(0, 10);
+  const shifts = await loadShifts(deps.db, true);
+  const candidates = (await loadHandovers(deps.db, from, mine.window.shiftDate)).filter((h) => {
+    if (h.acceptedAt || h.fromUserId === caller.userId) return false;
+    const w = shiftWindow(shifts.find((s) => s.id === h.shiftId)!, h.shiftDate);
+    return w.start < mine.window.start && Math.abs(w.end.getTime() - mine.window.start.getTime()) <= HANDOVER_REACH_MS;
+  });
+  return { mine, rows: await toRows(deps.db, deps.clock, candidates) };
+}
+
+export async function pendingHandovers(deps: BackendDeps, caller: Caller): Promise<HandoverRow[]> {
+  return (await acceptable(deps, caller)).rows;
+}
+
+export async function acceptHandover(deps: BackendDeps, caller: Caller, input: { id: string; note: string }) {
+  const { mine, rows } = await acceptable(deps, caller);
+  return writeAction(deps, caller, async (ctx) => {
+    const handover = await ctx.trx.selectFrom('handovers').select(['id', 'acceptedBy', 'fromUserId', 'fromName']).where('id', '=', input.id).executeTakeFirst();
+    if (!handover) throw notFound('交班记录');
+    if (handover.acceptedBy) throw conflict(`这份交班已由${handover.acceptedBy}接班`);
+    if (handover.fromUserId === caller.userId) throw conflict('不能自己接自己的班，请由下一班的人员登录后接班');
+    if (!mine || !rows.some((r) => r.id === input.id)) throw new AppError('FORBIDDEN', '只有排在下一班的人员才能接这份交班；请用自己的PIN码登录后再接班');
+    await ctx.trx.updateTable('handovers').set({ acceptedById: caller.userId, acceptedBy: caller.name, acceptedAt: ctx.at, acceptNote: input.note }).where('id', '=', input.id).execute();
+    await ctx.audit({ action: 'accept', entity: 'handovers', entityId: input.id, after: { acceptNote: input.note, shiftId: mine.shift.name } });
+    return { id: input.id };
+  });
+}

@@ -1,0 +1,55 @@
+// API of the handover module (交接班): the summary made at shift end, confirmed and added to by the caregiver,
+// accepted by the next shift with its own sign-in; unaccepted ones are flagged.
+import { z } from 'zod';
+import { calendarDate, entityId, optionalText } from './fields';
+import { method } from './method';
+import { CARE_RECORDERS } from './care';
+
+export const HandoverSummary = z.object({
+  incidents: z.array(z.string()),
+  tasksNotDone: z.array(z.string()),
+  away: z.array(z.string()),
+  notes: z.array(z.string()),
+  roundsText: z.string(),
+});
+export type HandoverSummary = z.output<typeof HandoverSummary>;
+
+export const HandoverRow = z.object({
+  id: z.string(),
+  shiftId: z.string(),
+  shiftDate: z.string(),
+  shiftName: z.string(),
+  hoursText: z.string(),
+  fromName: z.string(),
+  areaText: z.string(),
+  summary: HandoverSummary,
+  notes: z.string(),
+  submittedAt: z.string(),
+  acceptedBy: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  acceptNote: z.string().nullable(),
+  /** Not accepted although the next shift has begun. */
+  flagged: z.boolean(),
+});
+export type HandoverRow = z.output<typeof HandoverRow>;
+
+const ShiftRef = z.object({ shiftId: entityId('班次'), shiftDate: calendarDate('班次日期') });
+
+export const handoverApi = {
+  'handover.draft': method({ input: ShiftRef, output: HandoverSummary, roles: CARE_RECORDERS, writes: false }),
+  'handover.submit': method({
+    input: ShiftRef.extend({ requestId: z.string().uuid({ error: '请求编号格式不正确' }), notes: optionalText('补充交代', 1000) }),
+    output: z.object({ id: z.string(), repeated: z.boolean() }),
+    roles: CARE_RECORDERS,
+    writes: true,
+  }),
+  /** Handovers the caller's current shift may accept. */
+  'handover.pending': method({ input: z.object({}), output: z.array(HandoverRow), roles: CARE_RECORDERS, writes: false }),
+  'handover.accept': method({ input: z.object({ id: entityId('交班记录'), note: optionalText('接班说明', 500) }), output: z.object({ id: z.string() }), roles: CARE_RECORDERS, writes: true }),
+  'handover.list': method({
+    input: z.object({ from: calendarDate('开始日期'), to: calendarDate('结束日期') }),
+    output: z.array(HandoverRow),
+    roles: ['admin', 'care_lead'],
+    writes: false,
+  }),
+};

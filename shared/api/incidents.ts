@@ -1,0 +1,84 @@
+// API of the incidents module (意外事件): report, follow up, close; the 30-day counts feed the ability assessment.
+import { z } from 'zod';
+import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '../domain/care/vocab';
+import { calendarDate, entityId, oneOf, optionalText, requiredText } from './fields';
+import { method } from './method';
+import { RESIDENT_READERS } from './roles';
+import { CARE_RECORDERS } from './care';
+
+const instant = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不正确` });
+
+export const ReportIncidentInput = z
+  .object({
+    requestId: z.string().uuid({ error: '请求编号格式不正确' }),
+    residentId: entityId('老人'),
+    type: oneOf('事件类型', INCIDENT_TYPES),
+    occurredAt: instant('发生时间'),
+    place: requiredText('发生地点', 40),
+    severity: oneOf('严重程度', SEVERITIES),
+    description: requiredText('经过', 1000),
+    actionTaken: requiredText('采取的措施', 1000),
+    familyNotified: z.boolean().default(false),
+    notifiedWho: optionalText('通知了谁', 40),
+    notifiedAt: instant('通知时间').nullable().default(null),
+    hospitalTransfer: z.boolean().default(false),
+    hospital: optionalText('送往医院', 40),
+  })
+  .refine((v) => !SEVERITIES_NEEDING_FAMILY.includes(v.severity) || v.familyNotified, {
+    error: '严重或危重的意外必须通知家属（养老机构管理办法第19条），请先通知并填写通知了谁、什么时候',
+    path: ['familyNotified'],
+  })
+  .refine((v) => !v.familyNotified || v.notifiedWho.length > 0, { error: '请填写通知了哪位家属', path: ['notifiedWho'] })
+  .refine((v) => !v.familyNotified || v.notifiedAt !== null, { error: '请填写通知家属的时间', path: ['notifiedAt'] })
+  .refine((v) => !v.hospitalTransfer || v.hospital.length > 0, { error: '请填写送往哪家医院', path: ['hospital'] });
+
+export const IncidentRow = z.object({
+  id: z.string(),
+  residentId: z.string(),
+  residentName: z.string(),
+  bedLabel: z.string().nullable(),
+  type: z.enum(INCIDENT_TYPES),
+  occurredAt: z.string(),
+  place: z.string(),
+  severity: z.enum(SEVERITIES),
+  description: z.string(),
+  actionTaken: z.string(),
+  familyNotified: z.boolean(),
+  notifiedWho: z.string(),
+  notifiedAt: z.string().nullable(),
+  hospitalTransfer: z.boolean(),
+  hospital: z.string(),
+  status: z.enum(['open', 'closed']),
+  reportedBy: z.string(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  closingNote: z.string().nullable(),
+  followUps: z.array(z.object({ id: z.string(), at: z.string(), note: z.string(), by: z.string() })),
+});
+export type IncidentRow = z.output<typeof IncidentRow>;
+
+export const IncidentQuery = z.object({
+  from: calendarDate('开始日期').nullable().default(null),
+  to: calendarDate('结束日期').nullable().default(null),
+  residentId: entityId('老人').nullable().default(null),
+  status: z.enum(['open', 'closed', 'all']).default('all'),
+});
+
+export const incidentsApi = {
+  'incidents.report': method({ input: ReportIncidentInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: CARE_RECORDERS, writes: true }),
+  'incidents.list': method({ input: IncidentQuery, output: z.array(IncidentRow), roles: RESIDENT_READERS, writes: false }),
+  'incidents.followUp': method({
+    input: z.object({ id: entityId('意外事件'), note: requiredText('跟进情况', 500) }),
+    output: z.object({ id: z.string() }),
+    roles: ['admin', 'care_lead', 'medical'],
+    writes: true,
+  }),
+  'incidents.close': method({ input: z.object({ id: entityId('意外事件'), note: requiredText('结案说明', 500) }), output: z.object({ id: z.string() }), roles: ['admin'], writes: true }),
+  /** Incidents of the 30 days before a date, counted into the assessment's risk-event boxes. */
+  'incidents.riskEvents': method({
+    input: z.object({ residentId: entityId('老人'), onDate: calendarDate('评估日期') }),
+    output: z.object({ fall: z.number(), wandering: z.number(), choking: z.number(), selfHarm: z.number(), other: z.number() }),
+    roles: RESIDENT_READERS,
+    writes: false,
+  }),
+};

@@ -1,0 +1,58 @@
+// Fixed vocabularies of staff, rosters, shift care logs and incidents. Codes are stored; labels live in enum-labels.
+export const STAFF_ROLES = ['caregiver', 'care_lead', 'cook', 'cleaner', 'security', 'doctor', 'nurse', 'social_worker', 'manager'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+/** Who counts for the 24-hour care coverage check. */
+export const CARE_STAFF_ROLES: readonly StaffRole[] = ['caregiver', 'care_lead'];
+
+/** 养老护理员 vocational levels (国家职业技能标准: 五级/初级 … 一级/高级技师). */
+export const CERT_LEVELS = ['none', 'level5', 'level4', 'level3', 'level2', 'level1'] as const;
+export type CertLevel = (typeof CERT_LEVELS)[number];
+
+export const ENTRY_KINDS = ['task', 'vitals', 'intake', 'toileting', 'sleep', 'mood', 'skin', 'note', 'round'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export const NOT_DONE_REASONS = ['refused', 'asleep', 'away', 'unwell', 'no_need', 'other'] as const;
+export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
+export const INTAKE_AMOUNTS = ['all', 'most', 'little', 'none'] as const;
+export const URINE_STATES = ['normal', 'incontinent', 'catheter', 'none'] as const;
+export const STOOL_STATES = ['normal', 'constipation', 'diarrhea', 'incontinent', 'none'] as const;
+export const SLEEP_STATES = ['good', 'fair', 'poor', 'awake'] as const;
+export const MOOD_STATES = ['calm', 'low', 'anxious', 'agitated'] as const;
+export const SKIN_STATES = ['intact', 'red', 'broken'] as const;
+export const ROUND_STATES = ['asleep', 'awake', 'out_of_bed', 'abnormal'] as const;
+
+/** GB 38600's nine risks plus the common others; the first nine match the assessment's risk codes where they can. */
+export const INCIDENT_TYPES = [
+  'fall',
+  'choking',
+  'fall_from_bed',
+  'scald',
+  'wandering',
+  'pressure_sore',
+  'wrong_intake',
+  'harm',
+  'recreation',
+  'sudden_illness',
+  'other',
+] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+export const SEVERITIES = ['minor', 'moderate', 'serious', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** Serious ones need the family told, with who and when (养老机构管理办法 第19条). */
+export const SEVERITIES_NEEDING_FAMILY: readonly Severity[] = ['serious', 'critical'];
+
+/** How incident types count into the assessment's "照护风险事件" boxes (fall, wandering, choking, self-harm, other). */
+export const INCIDENT_RISK_EVENT: Record<IncidentType, 'fall' | 'wandering' | 'choking' | 'selfHarm' | 'other'> = {
+  fall: 'fall',
+  fall_from_bed: 'fall',
+  choking: 'choking',
+  wandering: 'wandering',
+  harm: 'selfHarm',
+  scald: 'other',
+  pressure_sore: 'other',
+  wrong_intake: 'other',
+  recreation: 'other',
+  sudden_illness: 'other',
+  other: 'other',
+};

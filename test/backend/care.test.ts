@@ -1,0 +1,270 @@
+// A day of care through the real dispatcher on a real SQLite file: the caregiver's shift, records and their refusals,
+// corrections, incidents, night rounds, handover and acceptance, and the manager's coverage and ledgers.
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { ITEMS } from '../../shared/domain/assessment/items';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TestBackend, openTestBackend } from '../helpers/backend';
+import { DAY, SHIFT, careDay } from '../helpers/care-day';
+
+let b: TestBackend;
+let day: Awaited<ReturnType<typeof careDay>>;
+beforeEach(async () => {
+  b = await openTestBackend(); // 2026-03-15 10:00 China time: the early shift is on
+  day = await careDay(b);
+});
+afterEach(async () => b.close());
+
+const early = () => day.carers.early.session;
+/** Moves the clock; everyone signs in again (a jump of hours would otherwise leave every screen idle-locked). */
+function travel(iso: string) {
+  b.clock.set(iso);
+  for (const s of [b.admin, ...Object.values(day.carers).map((c) => c.session)]) s.signIn(s.user!, b.clock.now());
+}
+const rec = (data: object, extra: object = {}) => ({ shiftId: SHIFT.early, shiftDate: DAY, residentId: day.zhang, requestId: randomUUID(), data, ...extra });
+
+describe("the caregiver's shift", () => {
+  it('lists the residents of the area with the tasks due this shift', async () => {
+    const mine = await b.call('care.myShift', {}, early());
+    expect(mine.shift).toMatchObject({ name: '早班', shiftDate: DAY, open: true, areaText: '全院' });
+    const zhang = mine.residents.find((r) => r.name === '张三')!;
+    // 翻身 at 08, 10, 12, 14 plus vitals once a shift
+    expect(zhang).toMatchObject({ tasksDue: 5, tasksRecorded: 0, allDone: false, present: true });
+    expect(mine.residents.find((r) => r.name === '李四')).toMatchObject({ tasksDue: 2 });
+  });
+
+  it('turns a resident green when every task of the shift is recorded (done, or not done with a reason)', async () => {
+    const shift = await b.call('care.residentShift', { shiftId: SHIFT.early, shiftDate: DAY, residentId: day.li }, early());
+    expect(shift.tasks.map((t) => t.slot)).toEqual(['2026-03-15 07:00', '2026-03-15 11:30']);
+    await b.call('care.record', rec({ kind: 'task', taskId: day.tasks.meals, slot: '2026-03-15 07:00', status: 'done' }, { residentId: day.li }), early());
+    const noReason = await b.raw('care.record', rec({ kind: 'task', taskId: day.tasks.meals, slot: '2026-03-15 11:30', status: 'not_done' }, { residentId: day.li }), early());
+    expect(noReason.error?.message).toBe('没做的任务请选择原因');
+    await b.call('care.record', rec({ kind: 'task', taskId: day.tasks.meals, slot: '2026-03-15 11:30', status: 'not_done', reason: 'refused' }, { residentId: day.li }), early());
+    const li = (await b.call('care.myShift', {}, early())).residents.find((r) => r.name === '李四')!;
+    expect(li).toMatchObject({ tasksRecorded: 2, allDone: true });
+  });
+
+  it('asks to confirm an implausible temperature, then records it once even if the form is sent twice', async () => {
+    const hot = rec({ kind: 'vitals', temperature: 45 });
+    const refused = await b.raw('care.record', hot, early());
+    expect(refused.error).toMatchObject({ code: 'INVALID_INPUT', field: 'confirmedUnusual' });
+    expect(refused.error?.message).toContain('体温 45 ℃ 超出常见范围');
+    expect(b.count('care_entries')).toBe(0);
+    const confirmed = { ...hot, data: { kind: 'vitals', temperature: 45, confirmedUnusual: true } };
+    const first = await b.call('care.record', confirmed, early());
+    const again = await b.call('care.record', confirmed, early());
+    expect(again).toEqual({ id: first.id, repeated: true });
+    expect(b.count('care_entries')).toBe(1);
+    expect((await b.raw('care.record', rec({ kind: 'vitals', temperature: 50 }), early())).error?.message).toBe('体温不能高于 45 ℃，请核对');
+  });
+
+  it('refuses a record for a shift that is not yours, in the future, or for a resident away', async () => {
+    const night = await b.raw('care.record', rec({ kind: 'note', text: '好' }, { shiftId: SHIFT.night }), early());
+    expect(night.error).toMatchObject({ code: 'FORBIDDEN', message: '这不是您的班（2026-03-15 夜班）：排班表上没有您，不能记录' });
+    const notYet = await b.raw('care.record', rec({ kind: 'note', text: '好' }, { shiftId: SHIFT.night }), day.carers.night.session);
+    expect(notYet.error?.message).toBe('夜班（23:00–次日07:00）还没开始，不能提前记录');
+    const future = await b.raw('care.record', rec({ kind: 'note', text: '好' }, { occurredAt: '2026-03-15T03:00:00.000Z' }), early());
+    expect(future.error).toMatchObject({ message: '记录时间不能晚于现在', field: 'occurredAt' });
+    await b.call('residents.startLeave', { residentId: day.zhang, kind: 'hospital', startDate: DAY, note: '县医院' });
+    const away = await b.raw('care.record', rec({ kind: 'note', text: '好' }), early());
+    expect(away.error?.message).toBe('张三目前住院，不在院，不能记录护理');
+    expect(b.count('care_entries')).toBe(0);
+  });
+
+  it('refuses someone with no roster entry or no staff record', async () => {
+    const lead = await b.signInAs('care_lead', '组长');
+    expect((await b.raw('care.record', rec({ kind: 'note', text: '好' }), lead.session)).error?.message).toContain('还没有关联员工档案');
+    const mine = await b.call('care.myShift', {}, lead.session);
+    expect(mine.shift).toBeNull();
+    expect(mine.message).toContain('关联员工档案');
+  });
+
+  it('records a night round for everyone present, with the exceptions', async () => {
+    travel('2026-03-15T17:30:00.000Z'); // 01:30 on the 16th
+    const night = day.carers.night.session;
+    const round = await b.call('care.round', { shiftId: SHIFT.night, shiftDate: DAY, requestId: randomUUID(), exceptions: [{ residentId: day.li, state: 'awake', note: '说睡不着' }] }, night);
+    expect(round).toEqual({ checked: 2, repeated: false });
+    const mine = await b.call('care.myShift', {}, night);
+    expect(mine.rounds).toMatchObject({ count: 1, last: '2026-03-15T17:30:00.000Z', nextDue: '2026-03-15T19:30:00.000Z', overdue: false });
+    travel('2026-03-15T19:45:00.000Z');
+    expect((await b.call('care.myShift', {}, night)).rounds.overdue).toBe(true);
+  });
+});
+
+describe('corrections', () => {
+  it('closes the shift at handover; a correction is appended with its reason and the original stays', async () => {
+    const { id } = await b.call('care.record', rec({ kind: 'vitals', temperature: 37.8 }), early());
+    await b.call('handover.submit', { shiftId: SHIFT.early, shiftDate: DAY, requestId: randomUUID(), notes: '' }, early());
+    const closed = await b.raw('care.record', rec({ kind: 'note', text: '补一句' }), early());
+    expect(closed.error?.message).toBe('您已经交班，本班记录已封存；如需修改请用“更正”');
+    expect((await b.raw('care.amend', { entryId: id, requestId: randomUUID(), reason: '', data: { kind: 'vitals', temperature: 36.8 } }, early())).error?.message).toBe('请填写更正原因');
+    const other = await b.raw('care.amend', { entryId: id, requestId: randomUUID(), reason: '看错了', data: { kind: 'vitals', temperature: 36.8 } }, day.carers.middle.session);
+    expect(other.error?.code).toBe('FORBIDDEN');
+    const fixed = await b.call('care.amend', { entryId: id, requestId: randomUUID(), reason: '体温计读错了', data: { kind: 'vitals', temperature: 36.8 } }, early());
+    const again = await b.raw('care.amend', { entryId: id, requestId: randomUUID(), reason: '再改', data: { kind: 'vitals', temperature: 36.9 } }, early());
+    expect(again.error?.message).toBe('这条记录已经更正过，请更正最新的那一条');
+    const ledger = await b.call('care.ledger', { kind: 'care', from: DAY, to: DAY });
+    const vitals = ledger.rows.filter((r) => r[5] === '生命体征');
+    expect(vitals.map((r) => [r[6], r[8]])).toEqual([
+      ['体温 37.8 ℃', '已被更正'],
+      ['体温 36.8 ℃', '更正（体温计读错了）'],
+    ]);
+    expect(fixed.repeated).toBe(false);
+  });
+
+  it('the database itself refuses to change or delete a care record', async () => {
+    await b.call('care.record', rec({ kind: 'note', text: '好' }), early());
+    expect(() => b.database.sqlite.prepare("UPDATE care_entries SET data = '{}'").run()).toThrow(/never changed/);
+    expect(() => b.database.sqlite.prepare('DELETE FROM care_entries').run()).toThrow(/never deleted/);
+  });
+});
+
+/** A final ability assessment of 张三 now, as the assessment module records it. */
+async function assessNow() {
+  const answers = Object.fromEntries(ITEMS.map((i) => [i.code, i.max]));
+  const { id } = await b.call('assessment.saveDraft', { residentId: day.zhang, reason: 'first', assessedOn: DAY, answers, assessor1: '李评估', assessor2: '赵评估' });
+  await b.call('assessment.finalize', { id });
+}
+
+describe('incidents', () => {
+  const incident = (extra: object = {}) => ({
+    requestId: randomUUID(),
+    residentId: day.zhang,
+    type: 'fall',
+    occurredAt: '2026-03-15T01:30:00.000Z',
+    place: '101室床边',
+    severity: 'moderate',
+    description: '起身时滑倒',
+    actionTaken: '扶起，检查无外伤',
+    ...extra,
+  });
+
+  it('a serious one needs the family told (who and when); nothing is written until it is', async () => {
+    const refused = await b.raw('incidents.report', incident({ severity: 'serious' }), early());
+    expect(refused.error).toMatchObject({ field: 'familyNotified' });
+    expect(refused.error?.message).toContain('必须通知家属');
+    const noWho = await b.raw('incidents.report', incident({ severity: 'serious', familyNotified: true, notifiedAt: '2026-03-15T01:40:00.000Z' }), early());
+    expect(noWho.error?.message).toBe('请填写通知了哪位家属');
+    expect(b.count('incidents')).toBe(0);
+    await b.call('incidents.report', incident({ severity: 'serious', familyNotified: true, notifiedWho: '侄子张小明', notifiedAt: '2026-03-15T01:40:00.000Z' }), early());
+    expect(b.count('incidents')).toBe(1);
+  });
+
+  it('counts into the risk events of 30 days and prompts an immediate assessment', async () => {
+    await b.call('incidents.report', incident(), early());
+    await b.call('incidents.report', incident({ type: 'choking', occurredAt: '2026-03-15T01:45:00.000Z' }), early());
+    expect(await b.call('incidents.riskEvents', { residentId: day.zhang, onDate: DAY })).toEqual({ fall: 1, wandering: 0, choking: 1, selfHarm: 0, other: 0 });
+    expect(await b.call('incidents.riskEvents', { residentId: day.zhang, onDate: '2026-04-20' })).toEqual({ fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 });
+    await assessNow();
+    travel('2026-03-15T03:00:00.000Z');
+    await b.call('incidents.report', incident({ type: 'wandering', occurredAt: '2026-03-15T02:50:00.000Z' }), early());
+    const due = (await b.call('assessment.due', {})).find((d) => d.residentId === day.zhang)!;
+    expect(due.prompt).toContain('2026-03-15 发生意外事件（走失），需即时评估');
+  });
+
+  it('is followed up and closed by the manager only', async () => {
+    const { id } = await b.call('incidents.report', incident(), early());
+    expect((await b.raw('incidents.close', { id, note: '已处理' }, early())).error?.code).toBe('FORBIDDEN');
+    await b.call('incidents.followUp', { id, note: '复查无骨折' });
+    await b.call('incidents.close', { id, note: '加装床边扶手' });
+    expect((await b.raw('incidents.followUp', { id, note: '再跟进' })).error?.message).toBe('这件意外事件已结案，不能再添加跟进');
+    const [row] = await b.call('incidents.list', { status: 'closed' });
+    expect(row).toMatchObject({ status: 'closed', closingNote: '加装床边扶手', followUps: [{ note: '复查无骨折', by: '王院长' }] });
+    const ledger = await b.call('care.ledger', { kind: 'incidents', from: DAY, to: DAY });
+    expect(ledger.rows[0].slice(0, 6)).toEqual(['2026-03-15 09:30', '张三', '一号楼 101室 1床', '跌倒', '101室床边', '一般']);
+  });
+});
+
+describe('handover', () => {
+  it('sums up the shift; the next shift accepts it with its own sign-in; unaccepted ones are flagged', async () => {
+    await b.call('incidents.report', { requestId: randomUUID(), residentId: day.zhang, type: 'fall', occurredAt: '2026-03-15T01:30:00.000Z', place: '走廊', severity: 'minor', description: '滑倒', actionTaken: '扶起' }, early());
+    await b.call('care.record', rec({ kind: 'task', taskId: day.tasks.turn, slot: '2026-03-15 08:00', status: 'done' }), early());
+    await b.call('care.record', rec({ kind: 'note', text: '下午家属来探望' }), early());
+    travel('2026-03-15T06:55:00.000Z'); // 14:55
+    const draft = await b.call('handover.draft', { shiftId: SHIFT.early, shiftDate: DAY }, early());
+    expect(draft.incidents).toEqual(['09:30 张三 跌倒（轻微）：扶起']);
+    expect(draft.tasksNotDone).toEqual(expect.arrayContaining(['张三：翻身 10:00 未记录', '张三：测量生命体征 未记录', '李四：协助进食 07:00 未记录']));
+    expect(draft.tasksNotDone).not.toContain('张三：翻身 08:00 未记录');
+    expect(draft.notes).toEqual(['张三：下午家属来探望']);
+    const { id } = await b.call('handover.submit', { shiftId: SHIFT.early, shiftDate: DAY, requestId: randomUUID(), notes: '李四午饭吃得少' }, early());
+    expect((await b.raw('handover.accept', { id, note: '' }, early())).error?.message).toBe('不能自己接自己的班，请由下一班的人员登录后接班');
+    expect((await b.raw('handover.accept', { id, note: '' }, day.carers.night.session)).error?.code).toBe('FORBIDDEN');
+    travel('2026-03-15T07:20:00.000Z'); // 15:20
+    expect((await b.call('handover.list', { from: DAY, to: DAY }))[0]).toMatchObject({ flagged: true, acceptedBy: null });
+    const pending = await b.call('handover.pending', {}, day.carers.middle.session);
+    expect(pending.map((h) => h.id)).toEqual([id]);
+    await b.call('handover.accept', { id, note: '收到' }, day.carers.middle.session);
+    const [row] = await b.call('handover.list', { from: DAY, to: DAY });
+    expect(row).toMatchObject({ acceptedBy: '中班小李', flagged: false, notes: '李四午饭吃得少' });
+    expect(() => b.database.sqlite.prepare("UPDATE handovers SET notes = 'x'").run()).toThrow(/fixed once submitted/);
+  });
+});
+
+describe("the manager's views", () => {
+  it('coverage shows the missed tasks and the residents without any record', async () => {
+    await b.call('care.record', rec({ kind: 'task', taskId: day.tasks.turn, slot: '2026-03-15 08:00', status: 'done' }), early());
+    travel('2026-03-15T07:30:00.000Z'); // 15:30, the early shift is over
+    const cov = await b.call('care.coverage', { shiftId: SHIFT.early, shiftDate: DAY });
+    expect(cov.caregivers).toEqual([{ name: '早班小王', areaText: '全院', handedOver: false }]);
+    const zhang = cov.residents.find((r) => r.name === '张三')!;
+    expect(zhang.missed.map((m) => `${m.task} ${m.slot}`)).toEqual(['翻身 10:00', '翻身 12:00', '翻身 14:00', '测量生命体征 本班']);
+    expect(cov.withoutRecord).toBe(1); // 李四
+    expect(cov.missedTasks).toBe(6);
+    expect(cov.unassigned).toBe(0);
+  });
+
+  it('the timeline carries vitals for the chart and the monthly summary counts per resident', async () => {
+    await b.call('care.record', rec({ kind: 'vitals', temperature: 36.5, systolic: 130, diastolic: 80 }), early());
+    await b.call('care.record', rec({ kind: 'intake', meal: 'breakfast', amount: 'none', waterMl: 200 }), early());
+    const tl = await b.call('care.timeline', { residentId: day.zhang, from: DAY, to: DAY });
+    expect(tl.vitals).toEqual([expect.objectContaining({ temperature: 36.5, systolic: 130, diastolic: 80 })]);
+    expect(tl.entries.map((e) => e.text)).toEqual(['体温 36.5 ℃，血压 130/80 mmHg', '早餐未进食，饮水 200 毫升']);
+    const month = await b.call('care.monthly', { month: '2026-03' });
+    expect(month.rows.find((r) => r.name === '张三')).toMatchObject({ records: 2, mealsRefused: 1, temperatureMax: 36.5, systolicMax: 130 });
+  });
+
+  it('exports the care ledger to Excel, and the export is audited', async () => {
+    await b.call('care.record', rec({ kind: 'note', text: '精神好' }), early());
+    const file = await b.call('care.exportLedger', { kind: 'care', from: DAY, to: DAY });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('护理记录台账')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('测试镇敬老院 护理记录台账（2026-03-15 至 2026-03-15）');
+    expect(sheet.getRow(3).getCell(7).value).toBe('精神好');
+    expect(b.database.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'careEntries'").get()).toEqual({ n: 1 });
+  });
+});
+
+describe('staff and roster', () => {
+  it('lists expiring certificates and refuses to roster someone who left', async () => {
+    const { id } = await b.call('staff.save', { name: '老周', role: 'caregiver', hireDate: '2020-01-01', certLevel: 'level4', certExpiry: '2026-04-01', healthCertExpiry: '2026-03-01' });
+    expect((await b.call('staff.expiring', {})).filter((e) => e.name === '老周')).toEqual([
+      { staffId: id, name: '老周', what: 'health', expiresOn: '2026-03-01', expired: true },
+      { staffId: id, name: '老周', what: 'cert', expiresOn: '2026-04-01', expired: false },
+    ]);
+    await b.call('staff.save', { id, name: '老周', role: 'caregiver', hireDate: '2020-01-01', leftOn: '2026-03-10' });
+    const refused = await b.raw('roster.assign', { staffId: id, date: DAY, shifts: [{ shiftId: SHIFT.early, area: [] }] });
+    expect(refused.error?.message).toBe('老周已于 2026-03-10 离职，不能排班');
+  });
+
+  it('an account links to one person only', async () => {
+    const refused = await b.raw('staff.save', { name: '冒名', role: 'caregiver', hireDate: '2025-01-01', userId: day.carers.early.userId });
+    expect(refused.error).toMatchObject({ field: 'userId', message: '账号「早班小王」已关联到另一位员工' });
+  });
+
+  it('warns about hours with no caregiver and copies last week', async () => {
+    const week = await b.call('roster.week', { monday: '2026-03-09' });
+    // The 15th has three shifts, but nobody worked the night of the 14th into the 15th.
+    expect(week.gaps.find((g) => g.date === DAY)?.hours).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(week.gaps.find((g) => g.date === '2026-03-14')?.hours).toHaveLength(24);
+    expect(week.staff.find((s) => s.name === '早班小王')?.cells[DAY]).toEqual([expect.objectContaining({ shiftId: SHIFT.early, areaText: '全院' })]);
+    expect(await b.call('roster.copyWeek', { monday: '2026-03-16' })).toEqual({ copied: 3, skipped: 0 });
+    expect(await b.call('roster.copyWeek', { monday: '2026-03-16' })).toEqual({ copied: 0, skipped: 3 });
+    expect((await b.raw('roster.week', { monday: '2026-03-17' })).error?.message).toBe('请从星期一开始选择一周');
+  });
+
+  it('the lock screen lists who is rostered now', async () => {
+    const status = await b.call('auth.status', {});
+    expect(status).toMatchObject({ onShift: ['早班小王'], onShiftFromRoster: true });
+  });
+});
