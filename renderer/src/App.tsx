@@ -25,6 +25,13 @@ import { ResidentsPage } from './features/residents/ResidentsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { UsersPage } from './features/users/UsersPage';
+import { CareReportsPage } from './features/care/CareReportsPage';
+import { MyShiftPage } from './features/care/MyShiftPage';
+import { ResidentShiftPage } from './features/care/ResidentShiftPage';
+import { HandoverPage } from './features/handover/HandoverPage';
+import { IncidentsPage } from './features/incidents/IncidentsPage';
+import { RosterPage } from './features/roster/RosterPage';
+import { StaffPage } from './features/staff/StaffPage';
 import { AppLayout } from './shell/AppLayout';
 import { CurrentUserContext } from './shell/current-user';
 import { PAGES, mayCall } from './shell/navigation';
@@ -53,6 +60,12 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/backup': <BackupPage />,
   '/settings': <SettingsPage />,
   '/account': <AccountPage />,
+  '/shift': <MyShiftPage />,
+  '/handover': <HandoverPage />,
+  '/incidents': <IncidentsPage />,
+  '/care': <CareReportsPage />,
+  '/staff': <StaffPage />,
+  '/roster': <RosterPage />,
 };
 
 function Forbidden() {
@@ -78,8 +91,9 @@ function SignedInApp({ user }: { user: SignedInUser }) {
       <AppLayout info={info.data} user={user}>
         <Routes>
           {PAGES.map((p) => (
-            <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
+            <Route key={p.path} path={p.path} element={guard(p.path, p.path === '/' && user.role === 'caregiver' ? <Navigate to="/shift" replace /> : ELEMENTS[p.path])} />
           ))}
+          <Route path="/shift/:shiftId/:shiftDate/:residentId" element={guard('/shift', <ResidentShiftPage />)} />
           <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
           <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
           <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />

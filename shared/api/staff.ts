@@ -13,7 +13,8 @@ export const StaffInput = z.object({
   name: requiredText('姓名', 20),
   role: oneOf('岗位', STAFF_ROLES),
   phone: phone('电话').or(z.literal('')).default(''),
-  idNumber: idNumberField.or(z.literal('')).default(''),
+  /** Left out when editing: the number on file stays (the form never shows it in full). */
+  idNumber: idNumberField.or(z.literal('')).optional(),
   hireDate: calendarDate('入职日期'),
   certLevel: oneOf('养老护理员证书等级', CERT_LEVELS).default('none'),
   certExpiry: optionalDate('证书有效期'),

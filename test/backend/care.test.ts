@@ -2,6 +2,8 @@
 // corrections, incidents, night rounds, handover and acceptance, and the manager's coverage and ledgers.
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import type { EntryDataInput } from '../../shared/api/care';
+import type { In } from '../../shared/api/contract';
 import { ITEMS } from '../../shared/domain/assessment/items';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
@@ -21,7 +23,7 @@ function travel(iso: string) {
   b.clock.set(iso);
   for (const s of [b.admin, ...Object.values(day.carers).map((c) => c.session)]) s.signIn(s.user!, b.clock.now());
 }
-const rec = (data: object, extra: object = {}) => ({ shiftId: SHIFT.early, shiftDate: DAY, residentId: day.zhang, requestId: randomUUID(), data, ...extra });
+const rec = (data: EntryDataInput, extra: Partial<In<'care.record'>> = {}): In<'care.record'> => ({ shiftId: SHIFT.early, shiftDate: DAY, residentId: day.zhang, requestId: randomUUID(), data, ...extra });
 
 describe("the caregiver's shift", () => {
   it('lists the residents of the area with the tasks due this shift', async () => {
@@ -50,7 +52,7 @@ describe("the caregiver's shift", () => {
     expect(refused.error).toMatchObject({ code: 'INVALID_INPUT', field: 'confirmedUnusual' });
     expect(refused.error?.message).toContain('体温 45 ℃ 超出常见范围');
     expect(b.count('care_entries')).toBe(0);
-    const confirmed = { ...hot, data: { kind: 'vitals', temperature: 45, confirmedUnusual: true } };
+    const confirmed = { ...hot, data: { kind: 'vitals' as const, temperature: 45, confirmedUnusual: true } };
     const first = await b.call('care.record', confirmed, early());
     const again = await b.call('care.record', confirmed, early());
     expect(again).toEqual({ id: first.id, repeated: true });
@@ -127,7 +129,7 @@ async function assessNow() {
 }
 
 describe('incidents', () => {
-  const incident = (extra: object = {}) => ({
+  const incident = (extra: Partial<In<'incidents.report'>> = {}): In<'incidents.report'> => ({
     requestId: randomUUID(),
     residentId: day.zhang,
     type: 'fall',

@@ -16,6 +16,8 @@ export interface RunningApp {
   backend: Backend;
   /** Calls the API as the administrator (creating that account on first use), for setting up a scene. */
   api<T = never>(method: string, input: unknown): Promise<T>;
+  /** Fixes the backend's clock at an instant (ISO), or lets it run with the real time again (null). */
+  setTime(iso: string | null): void;
 }
 
 export const ADMIN = { username: 'admin', displayName: '王院长', password: 'Anquan-2026', pin: '135790' };
@@ -26,7 +28,9 @@ export const test = base.extend<{ app: RunningApp; problems: string[] }>({
   app: async ({}, use) => {
     if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('先构建界面：npm run build:renderer');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-e2e-'));
-    const backend = await startBackend({ dataDir, checkOutput: true });
+    let fixedAt: string | null = null;
+    const clock = { now: () => (fixedAt ? new Date(fixedAt) : new Date()) };
+    const backend = await startBackend({ dataDir, checkOutput: true, clock });
     const token = randomBytes(24).toString('base64url');
     const server = createWebHost({ dispatch: backend.dispatch, staticDir: STATIC_DIR, token });
     const port = await listenOnLoopback(server, 0);
@@ -42,7 +46,12 @@ export const test = base.extend<{ app: RunningApp; problems: string[] }>({
       if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
       return result.value as T;
     };
-    await use({ url: `${origin}/?token=${token}`, origin, backend, api });
+    const setTime = (iso: string | null) => {
+      fixedAt = iso;
+      // The scene-setting administrator keeps working across the jump (people at the PC sign in again).
+      if (admin.user) admin.signIn(admin.user, clock.now());
+    };
+    await use({ url: `${origin}/?token=${token}`, origin, backend, api, setTime });
     server.close();
     await backend.close();
   },

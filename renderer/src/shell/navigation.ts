@@ -6,6 +6,12 @@ export interface Page {
   path: string;
   labelKey:
     | 'nav.dashboard'
+    | 'nav.shift'
+    | 'nav.handover'
+    | 'nav.incidents'
+    | 'nav.care'
+    | 'nav.staff'
+    | 'nav.roster'
     | 'nav.bedMap'
     | 'nav.residents'
     | 'nav.admit'
@@ -22,9 +28,15 @@ export interface Page {
 
 export const PAGES: Page[] = [
   { path: '/', labelKey: 'nav.dashboard', gate: 'dashboard.summary', inMenu: true },
+  { path: '/shift', labelKey: 'nav.shift', gate: 'care.myShift', inMenu: true },
+  { path: '/handover', labelKey: 'nav.handover', gate: 'handover.pending', inMenu: true },
+  { path: '/incidents', labelKey: 'nav.incidents', gate: 'incidents.list', inMenu: true },
   { path: '/beds', labelKey: 'nav.bedMap', gate: 'facility.bedMap', inMenu: true },
   { path: '/residents', labelKey: 'nav.residents', gate: 'residents.search', inMenu: true },
   { path: '/admit', labelKey: 'nav.admit', gate: 'residents.admit', inMenu: true },
+  { path: '/care', labelKey: 'nav.care', gate: 'care.coverage', inMenu: true },
+  { path: '/staff', labelKey: 'nav.staff', gate: 'staff.list', inMenu: true },
+  { path: '/roster', labelKey: 'nav.roster', gate: 'roster.week', inMenu: true },
   { path: '/facility', labelKey: 'nav.facility', gate: 'facility.save', inMenu: true },
   { path: '/users', labelKey: 'nav.users', gate: 'users.list', inMenu: true },
   { path: '/audit', labelKey: 'nav.audit', gate: 'audit.search', inMenu: true },

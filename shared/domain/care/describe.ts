@@ -5,8 +5,11 @@ import { VITALS, VITAL_CODES } from './vitals';
 
 export function describeEntry(data: EntryData, taskName = '护理任务'): string {
   switch (data.kind) {
-    case 'task':
-      return data.status === 'done' ? `${taskName}：已完成` : `${taskName}：未做（${enumLabel('notDoneReason', data.reason ?? 'other')}）`;
+    case 'task': {
+      // The slot's clock time tells the 08:00 turn from the 10:00 one.
+      const when = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(data.slot) ? `（${data.slot.slice(11)}）` : '';
+      return data.status === 'done' ? `${taskName}${when}：已完成` : `${taskName}${when}：未做（${enumLabel('notDoneReason', data.reason ?? 'other')}）`;
+    }
     case 'vitals': {
       const parts: string[] = [];
       for (const code of VITAL_CODES) {

@@ -38,7 +38,9 @@ export async function listStaff(deps: BackendDeps, includeLeft: boolean): Promis
 
 export function saveStaff(deps: BackendDeps, caller: Caller, input: z.output<typeof StaffInput>) {
   return writeAction(deps, caller, async (ctx) => {
-    const idNumber = input.idNumber ? (parseIdNumber(input.idNumber) as { ok: true; info: { idNumber: string } }).info.idNumber : '';
+    const onFile = input.id ? await ctx.trx.selectFrom('staff').select('idNumber').where('id', '=', input.id).executeTakeFirst() : undefined;
+    const idNumber =
+      input.idNumber === undefined ? (onFile?.idNumber ?? '') : input.idNumber ? (parseIdNumber(input.idNumber) as { ok: true; info: { idNumber: string } }).info.idNumber : '';
     if (input.leftOn && input.leftOn < input.hireDate) throw invalid('离职日期不能早于入职日期', 'leftOn');
     if (input.hireDate > ctx.today) throw invalid('入职日期不能晚于今天', 'hireDate');
     if (input.userId) {

@@ -6,6 +6,9 @@ import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { percent, RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
+import { OnDutyCard } from '../roster/RosterPage';
+import { ExpiringCertificates } from '../staff/StaffPage';
+import { CareAlerts } from './CareAlerts';
 
 function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -74,6 +77,8 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const summary = useApi('dashboard.summary', {});
   const mayReadResidents = useMayCall('assessment.due');
+  const mayReadStaff = useMayCall('staff.expiring');
+  const mayReadCare = useMayCall('handover.list');
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
   const s = summary.data;
@@ -81,6 +86,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={2}>{t('dashboard.title')}</Title>
+      {mayReadCare && <CareAlerts today={s.today} />}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure label={t('dashboard.enrolled')} value={s.census.enrolled} />
         <Figure label={t('dashboard.inResidence')} value={s.census.inResidence} />
@@ -145,6 +151,8 @@ export function DashboardPage() {
           </Table>
         )}
       </Card>
+      <OnDutyCard />
+      {mayReadStaff && <ExpiringCertificates />}
       {mayReadResidents && <DueAssessments />}
     </Stack>
   );

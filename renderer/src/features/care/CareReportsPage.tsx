@@ -1,0 +1,313 @@
+// 护理记录查询 for managers: coverage of a shift, one resident's records and vitals, the monthly summary, and the
+// ledgers inspectors ask for (printed or exported to Excel).
+import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { DateInput, MonthPickerInput } from '@mantine/dates';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { Ledger } from '../../../../shared/api/care';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { downloadBase64 } from '../../components/download';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { shortDateTime } from '../../components/time';
+import { ResidentPicker } from '../residents/ResidentPicker';
+import { VitalsChart } from './VitalsChart';
+
+function CoverageTab({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const shifts = useApi('roster.shifts', {});
+  const [date, setDate] = useState<string | null>(today);
+  const [shiftId, setShiftId] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const chosen = shiftId ?? shifts.data?.find((s) => !s.retired)?.id ?? null;
+  const cov = useApi('care.coverage', { shiftId: chosen ?? '', shiftDate: date ?? '' }, chosen !== null && date !== null);
+  const q = query.trim();
+  return (
+    <Stack>
+      <Group align="end">
+        <DateInput label={t('care.shiftDate')} valueFormat="YYYY-MM-DD" maxDate={today} value={date} onChange={setDate} />
+        <Select label={t('care.shift')} allowDeselect={false} data={(shifts.data ?? []).map((s) => ({ value: s.id, label: `${s.name} ${s.hoursText}` }))} value={chosen} onChange={setShiftId} />
+      </Group>
+      {cov.isPending ? (
+        <LoadingState />
+      ) : cov.isError ? (
+        <ErrorState error={cov.error} onRetry={() => cov.refetch()} />
+      ) : (
+        <>
+          <Text size="lg" fw={700} data-testid="coverage-line">
+            {t('care.coverageLine', { total: cov.data.residents.length, none: cov.data.withoutRecord, missed: cov.data.missedTasks, unassigned: cov.data.unassigned })}
+          </Text>
+          <Text>
+            {t('care.caregivers')}：
+            {cov.data.caregivers.length === 0
+              ? t('care.noCaregivers')
+              : cov.data.caregivers.map((c) => `${c.name}（${c.areaText}，${c.handedOver ? t('care.handedOver') : t('care.notHandedOver')}）`).join('、')}
+          </Text>
+          <TextInput aria-label={t('care.searchResidents')} placeholder={t('care.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+          <Table striped fz="md" verticalSpacing="sm" data-testid="coverage-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('care.resident')}</Table.Th>
+                <Table.Th>{t('care.caregivers')}</Table.Th>
+                <Table.Th>{t('care.entries')}</Table.Th>
+                <Table.Th>{t('care.missed')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {cov.data.residents
+                .filter((r) => !q || r.name.includes(q) || (r.bedLabel ?? '').includes(q))
+                .map((r) => (
+                  <Table.Tr key={r.residentId}>
+                    <Table.Td>
+                      <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                      <Text size="sm">{r.bedLabel}</Text>
+                    </Table.Td>
+                    <Table.Td>{r.caregivers.length ? r.caregivers.join('、') : <Badge color="#a61e1e" variant="filled">{t('care.unassigned')}</Badge>}</Table.Td>
+                    <Table.Td>{r.records === 0 ? <Badge color="#a61e1e" variant="filled">{t('care.withoutRecord')}</Badge> : r.records}</Table.Td>
+                    <Table.Td>
+                      {r.missed.length === 0
+                        ? t('care.missedNone')
+                        : r.missed.map((m) => (
+                            <Text key={`${m.task}-${m.slot}`} c="red.9">
+                              {m.task} {m.slot}
+                              {m.reason ? `（${m.reason}）` : '（未记录）'}
+                            </Text>
+                          ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function TimelineTab({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const [residentId, setResidentId] = useState<string | null>(null);
+  const [from, setFrom] = useState<string | null>(dayjs(today).subtract(13, 'day').format('YYYY-MM-DD'));
+  const [to, setTo] = useState<string | null>(today);
+  const tl = useApi('care.timeline', { residentId: residentId ?? '', from: from ?? '', to: to ?? '' }, residentId !== null && from !== null && to !== null);
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <ResidentPicker label={t('care.pickResident')} value={residentId} onChange={setResidentId} scope="all" />
+        <DateInput size="lg" label={t('care.from')} valueFormat="YYYY-MM-DD" value={from} onChange={setFrom} />
+        <DateInput size="lg" label={t('care.to')} valueFormat="YYYY-MM-DD" value={to} onChange={setTo} />
+      </SimpleGrid>
+      {!residentId ? (
+        <EmptyState>{t('care.pickResident')}</EmptyState>
+      ) : tl.isPending ? (
+        <LoadingState />
+      ) : tl.isError ? (
+        <ErrorState error={tl.error} onRetry={() => tl.refetch()} />
+      ) : (
+        <>
+          <Card withBorder>
+            <Title order={3} mb="sm">
+              {t('care.vitalsChart')}
+            </Title>
+            <VitalsChart points={tl.data.vitals} />
+          </Card>
+          <Card withBorder>
+            <Title order={3} mb="sm">
+              {t('care.entries')}
+            </Title>
+            {tl.data.entries.length === 0 ? (
+              <Text>{t('care.noEntries')}</Text>
+            ) : (
+              tl.data.entries.map((e) => (
+                <Text key={e.id} td={e.supersededBy ? 'line-through' : undefined}>
+                  {shortDateTime(e.occurredAt)}　{t(`enums.entryKind.${e.kind}`)}：{e.text}（{e.recordedBy}）{e.amendReason && ` 更正：${e.amendReason}`}
+                </Text>
+              ))
+            )}
+          </Card>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function MonthlyTab({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const [month, setMonth] = useState<string | null>(today.slice(0, 7) + '-01');
+  const summary = useApi('care.monthly', { month: (month ?? '').slice(0, 7) }, month !== null);
+  const [query, setQuery] = useState('');
+  const q = query.trim();
+  return (
+    <Stack>
+      <Group align="end">
+        <MonthPickerInput label={t('care.month')} valueFormat="YYYY-MM" value={month} onChange={setMonth} />
+        <TextInput aria-label={t('care.searchResidents')} placeholder={t('care.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+      </Group>
+      {summary.isPending ? (
+        <LoadingState />
+      ) : summary.isError ? (
+        <ErrorState error={summary.error} onRetry={() => summary.refetch()} />
+      ) : summary.data.rows.length === 0 ? (
+        <EmptyState>{t('care.noEntries')}</EmptyState>
+      ) : (
+        <Table striped fz="md">
+          <Table.Thead>
+            <Table.Tr>
+              {(['resident', 'tasksDone', 'tasksNotDone', 'entries', 'rounds', 'mealsRefused', 'temperatureMax', 'systolicMax', 'weightLast', 'incidents'] as const).map((k) => (
+                <Table.Th key={k}>{t(`care.${k}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {summary.data.rows
+              .filter((r) => !q || r.name.includes(q) || (r.bedLabel ?? '').includes(q))
+              .map((r) => (
+                <Table.Tr key={r.residentId}>
+                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td>{r.tasksDone}</Table.Td>
+                  <Table.Td>{r.tasksNotDone}</Table.Td>
+                  <Table.Td>{r.records}</Table.Td>
+                  <Table.Td>{r.rounds}</Table.Td>
+                  <Table.Td>{r.mealsRefused}</Table.Td>
+                  <Table.Td>{r.temperatureMax ?? '—'}</Table.Td>
+                  <Table.Td>{r.systolicMax ?? '—'}</Table.Td>
+                  <Table.Td>{r.weightLast ?? '—'}</Table.Td>
+                  <Table.Td>{r.incidents}</Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+/** A ledger as printed: the centre's name and the title, the table, and signature lines. */
+function LedgerTable({ ledger, centre }: { ledger: Ledger; centre: string }) {
+  const { t } = useTranslation();
+  const cell = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' as const, whiteSpace: 'pre-line' as const };
+  return (
+    <div data-testid="ledger">
+      <h2 style={{ textAlign: 'center', margin: '8px 0' }}>
+        {centre} {ledger.title}
+      </h2>
+      <p style={{ textAlign: 'center', margin: 0 }}>
+        {ledger.from} 至 {ledger.to}
+      </p>
+      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8, fontSize: 15 }}>
+        <thead>
+          <tr>
+            {ledger.columns.map((c) => (
+              <th key={c} style={cell}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {ledger.rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((v, j) => (
+                <td key={j} style={cell}>
+                  {v}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p style={{ marginTop: 24 }}>{t('care.signatures')}</p>
+    </div>
+  );
+}
+
+function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger['kind'] }) {
+  const { t } = useTranslation();
+  const facility = useApi('facility.get', {});
+  const [kind, setKind] = useState<Ledger['kind']>(initialKind);
+  const [from, setFrom] = useState<string | null>(dayjs(today).subtract(6, 'day').format('YYYY-MM-DD'));
+  const [to, setTo] = useState<string | null>(today);
+  const ledger = useApi('care.ledger', { kind, from: from ?? '', to: to ?? '', residentId: null }, from !== null && to !== null);
+  const exporter = useApiMutation('care.exportLedger', {
+    onSuccess: (file) => downloadBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  });
+  return (
+    <Stack>
+      <Group align="end" className="screen-only">
+        <Select
+          label={t('care.ledgerKind')}
+          allowDeselect={false}
+          value={kind}
+          onChange={(v) => v && setKind(v as Ledger['kind'])}
+          data={(['care', 'handover', 'incidents'] as const).map((k) => ({ value: k, label: t(`care.ledgerKinds.${k}`) }))}
+        />
+        <DateInput label={t('care.from')} valueFormat="YYYY-MM-DD" value={from} onChange={setFrom} />
+        <DateInput label={t('care.to')} valueFormat="YYYY-MM-DD" value={to} onChange={setTo} />
+        <Button onClick={() => window.print()} disabled={!ledger.data}>
+          {t('care.printLedger')}
+        </Button>
+        <Button variant="outline" onClick={() => from && to && exporter.mutate({ kind, from, to, residentId: null })} loading={exporter.isPending}>
+          {t('care.exportLedger')}
+        </Button>
+      </Group>
+      {ledger.isPending ? (
+        <LoadingState />
+      ) : ledger.isError ? (
+        <Alert color="red.9" variant="outline">
+          {ledger.error.message}
+        </Alert>
+      ) : ledger.data.rows.length === 0 ? (
+        <EmptyState>{t('care.ledgerEmpty')}</EmptyState>
+      ) : (
+        <LedgerTable ledger={ledger.data} centre={facility.data?.name ?? ''} />
+      )}
+    </Stack>
+  );
+}
+
+export function CareReportsPage() {
+  const { t } = useTranslation();
+  const info = useApi('system.info', {});
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'coverage';
+  if (!info.data) return <LoadingState />;
+  const today = info.data.today;
+  const kind = (params.get('kind') ?? 'care') as Ledger['kind'];
+  return (
+    <Stack>
+      <Title order={2} className="screen-only">
+        {t('care.reports')}
+      </Title>
+      <Tabs value={tab} onChange={(v) => setParams(v ? { tab: v } : {})} keepMounted={false}>
+        <Tabs.List className="screen-only">
+          <Tabs.Tab value="coverage" fz="lg">
+            {t('care.coverage')}
+          </Tabs.Tab>
+          <Tabs.Tab value="timeline" fz="lg">
+            {t('care.timeline')}
+          </Tabs.Tab>
+          <Tabs.Tab value="monthly" fz="lg">
+            {t('care.monthly')}
+          </Tabs.Tab>
+          <Tabs.Tab value="ledgers" fz="lg">
+            {t('care.ledgers')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="coverage" pt="md">
+          <CoverageTab today={today} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <TimelineTab today={today} />
+        </Tabs.Panel>
+        <Tabs.Panel value="monthly" pt="md">
+          <MonthlyTab today={today} />
+        </Tabs.Panel>
+        <Tabs.Panel value="ledgers" pt="md">
+          <LedgersTab today={today} initialKind={kind} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+

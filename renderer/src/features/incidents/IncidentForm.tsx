@@ -1,0 +1,88 @@
+// 登记意外事件: who, what, when, where, how bad, what was done; serious ones need the family told (who, when).
+import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ReportIncidentInput } from '../../../../shared/api/incidents';
+import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '../../../../shared/domain/care/vocab';
+import { useApiMutation } from '../../api/hooks';
+import { zodValidate } from '../../api/zod-form';
+import { fromLocalInput, newRequestId, toLocalInput } from '../../components/time';
+import { ResidentPicker } from '../residents/ResidentPicker';
+import { Choices } from '../care/editors';
+
+interface Values {
+  residentId: string | null;
+  type: (typeof INCIDENT_TYPES)[number] | null;
+  occurredAt: string;
+  place: string;
+  severity: (typeof SEVERITIES)[number] | null;
+  description: string;
+  actionTaken: string;
+  familyNotified: boolean;
+  notifiedWho: string;
+  notifiedAt: string;
+  hospitalTransfer: boolean;
+  hospital: string;
+}
+
+const toInput = (v: Values, requestId: string) => ({
+  ...v,
+  requestId,
+  occurredAt: v.occurredAt ? fromLocalInput(v.occurredAt) : '',
+  notifiedAt: v.familyNotified && v.notifiedAt ? fromLocalInput(v.notifiedAt) : null,
+});
+
+/** `residents` limits the choice (the caregiver's area); without it any current resident can be picked. */
+export function IncidentModal({ residents, onClose }: { residents?: { value: string; label: string }[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [requestId] = useState(newRequestId);
+  const now = toLocalInput(new Date().toISOString());
+  const form = useForm<Values>({
+    initialValues: { residentId: null, type: null, occurredAt: now, place: '', severity: null, description: '', actionTaken: '', familyNotified: false, notifiedWho: '', notifiedAt: now, hospitalTransfer: false, hospital: '' },
+    validate: (v) => zodValidate(ReportIncidentInput)(toInput(v, requestId)),
+  });
+  const report = useApiMutation('incidents.report', { successMessage: t('incidents.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const v = form.values;
+  const serious = v.severity !== null && SEVERITIES_NEEDING_FAMILY.includes(v.severity);
+  return (
+    <Modal opened onClose={onClose} title={t('incidents.report')} size="xl">
+      <form onSubmit={form.onSubmit((values) => report.mutate(toInput(values, requestId) as Parameters<typeof report.mutate>[0]))} noValidate>
+        <Stack>
+          {residents ? (
+            <Select size="lg" label={t('incidents.resident')} withAsterisk searchable data={residents} {...form.getInputProps('residentId')} />
+          ) : (
+            <ResidentPicker label={t('incidents.resident')} value={v.residentId} onChange={(id) => form.setFieldValue('residentId', id)} error={form.errors.residentId as string | undefined} />
+          )}
+          <Choices group="incidentType" options={INCIDENT_TYPES} value={v.type} onChange={(x) => form.setFieldValue('type', x)} label={t('incidents.type')} />
+          {form.errors.type && <Text c="red.9">{form.errors.type}</Text>}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput size="lg" type="datetime-local" label={t('incidents.occurredAt')} withAsterisk max={now} {...form.getInputProps('occurredAt')} />
+            <TextInput size="lg" label={t('incidents.place')} withAsterisk placeholder="如：101室床边、走廊、餐厅" {...form.getInputProps('place')} />
+          </SimpleGrid>
+          <Choices group="severity" options={SEVERITIES} value={v.severity} onChange={(x) => form.setFieldValue('severity', x)} label={t('incidents.severity')} />
+          {form.errors.severity && <Text c="red.9">{form.errors.severity}</Text>}
+          <Textarea size="lg" autosize minRows={2} label={t('incidents.description')} withAsterisk {...form.getInputProps('description')} />
+          <Textarea size="lg" autosize minRows={2} label={t('incidents.actionTaken')} withAsterisk {...form.getInputProps('actionTaken')} />
+          <Checkbox size="lg" label={t('incidents.familyNotified')} description={serious ? t('incidents.familyRequired') : undefined} {...form.getInputProps('familyNotified', { type: 'checkbox' })} />
+          {v.familyNotified && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput size="lg" label={t('incidents.notifiedWho')} withAsterisk placeholder="如：侄子张小明" {...form.getInputProps('notifiedWho')} />
+              <TextInput size="lg" type="datetime-local" label={t('incidents.notifiedAt')} withAsterisk max={now} {...form.getInputProps('notifiedAt')} />
+            </SimpleGrid>
+          )}
+          <Checkbox size="lg" label={t('incidents.hospitalTransfer')} {...form.getInputProps('hospitalTransfer', { type: 'checkbox' })} />
+          {v.hospitalTransfer && <TextInput size="lg" label={t('incidents.hospital')} withAsterisk {...form.getInputProps('hospital')} />}
+          <Group>
+            <Button type="submit" size="xl" color="red.9" loading={report.isPending}>
+              {t('incidents.save')}
+            </Button>
+            <Button size="xl" variant="subtle" onClick={onClose}>
+              {t('app.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

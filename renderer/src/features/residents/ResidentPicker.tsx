@@ -1,0 +1,33 @@
+// Choosing a resident by typing: the name, pinyin initials, the last digits of the ID number or the room.
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useApi } from '../../api/hooks';
+
+export function ResidentPicker({ label, value, onChange, error, scope = 'current' }: { label: string; value: string | null; onChange: (id: string | null) => void; error?: string; scope?: 'current' | 'all' }) {
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search, 250);
+  const found = useApi('residents.search', { query, scope, pageSize: 50 });
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const options = (found.data?.rows ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.bedLabel ? ` ${r.bedLabel}` : ''}` }));
+  if (picked && !options.some((o) => o.value === picked.value)) options.unshift(picked);
+  return (
+    <Select
+      size="lg"
+      label={label}
+      withAsterisk
+      searchable
+      filter={({ options: all }) => all}
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={options}
+      value={value}
+      onChange={(id, option) => {
+        setPicked(option ?? null);
+        onChange(id);
+      }}
+      error={error}
+      nothingFoundMessage="没有找到，请换个写法（姓名、拼音首字母、房间号）"
+    />
+  );
+}
