@@ -32,6 +32,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   focusRing: 'always',
   components: {
+    // Every dialog's × says what it does (screen readers).
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } },
     Button: { defaultProps: { size: 'md' } },
     TextInput: { defaultProps: { size: 'md' } },
     NumberInput: { defaultProps: { size: 'md' } },

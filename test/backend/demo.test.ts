@@ -56,6 +56,15 @@ describe('demo centre', () => {
     expect(due.length).toBeLessThan(current);
   });
 
+  it('has staff with certificates running out, a roster with every hour covered, and some incidents', async () => {
+    expect((await b.call('staff.list', {})).length).toBe(14);
+    expect((await b.call('staff.expiring', {})).map((e) => e.what).sort()).toEqual(expect.arrayContaining(['cert', 'health']));
+    const week = await b.call('roster.week', { monday: '2026-03-09' });
+    expect(week.gaps).toEqual([]);
+    expect((await b.call('roster.onDuty', {})).shifts[0].people.length).toBeGreaterThan(1);
+    expect(b.count('incidents')).toBeGreaterThan(0);
+  });
+
   it('names the demo and who loaded it as the author of its records', () => {
     const actors = b.database.sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE entity = 'residents'").all();
     expect(actors).toEqual([{ actor: '演示数据（王院长载入）' }]);

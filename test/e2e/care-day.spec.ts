@@ -7,8 +7,8 @@ import { ADMIN, type RunningApp, choose, expect, expectAccessible, field, shot, 
 import { validIdNumber } from '../helpers/ids';
 
 const DAY = '2026-03-16'; // a Monday
-const EARLY = '01900000-0000-7000-8000-000000000201';
 const MIDDLE = '01900000-0000-7000-8000-000000000202';
+const NIGHT = '01900000-0000-7000-8000-000000000203';
 /** China wall-clock time on DAY as an ISO instant. */
 const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+08:00`).toISOString();
 
@@ -60,6 +60,9 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   const liAccount = await caregiverAccount(app, 'lixia', '李霞', '222222');
   const { id: liStaff } = await app.api<{ id: string }>('staff.save', { name: '李霞', role: 'caregiver', hireDate: '2024-05-01', userId: liAccount, certLevel: 'level4', certExpiry: '2026-04-10' });
   await app.api('roster.assign', { staffId: liStaff, date: DAY, shifts: [{ shiftId: MIDDLE, area: [] }] });
+  const zhaoAccount = await caregiverAccount(app, 'zhao', '赵大姐', '333333');
+  const { id: zhaoStaff } = await app.api<{ id: string }>('staff.save', { name: '赵大姐', role: 'caregiver', hireDate: '2023-05-01', userId: zhaoAccount });
+  await app.api('roster.assign', { staffId: zhaoStaff, date: DAY, shifts: [{ shiftId: NIGHT, area: [] }] });
 
   // The manager registers 王小花 and puts her on the early shift.
   await page.goto(app.url);
@@ -82,7 +85,7 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   await page.getByRole('dialog').getByLabel(/早班/).check();
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('roster-grid')).toContainText('早班');
-  await expect(page.getByTestId('roster-gaps')).toContainText(`${DAY}：0:00–7:00、23:00–24:00`);
+  await expect(page.getByTestId('roster-gaps')).toContainText(`${DAY}：0:00–7:00`); // nobody on the night of the 15th
   await expectAccessible(page, 'roster');
   await shot(page, 'roster');
 
@@ -125,6 +128,14 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   await page.getByRole('link', { name: /返回本班任务/ }).click();
   await expect(page.getByRole('button', { name: /^李四/ })).toHaveAttribute('data-done', 'yes');
 
+  // A round (巡查): everyone asleep or in place except 李四, who is awake.
+  await page.getByRole('button', { name: '开始查房' }).click();
+  await page.getByRole('group', { name: '李四' }).getByRole('button', { name: '醒着' }).click();
+  await expectAccessible(page, 'round');
+  await shot(page, 'round');
+  await page.getByRole('button', { name: '保存查房（2 人）' }).click();
+  await expect(page.getByTestId('round-status')).toContainText('上次查房 10:00，共 1 次');
+
   // An incident: a fall, moderate; the family does not have to be told for that, but she does.
   await page.getByRole('button', { name: '登记意外事件' }).click();
   const form = page.getByRole('dialog');
@@ -148,6 +159,7 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   await expect(page.getByText('张三：翻身 12:00 未记录')).toBeVisible();
   await expect(page.getByText('李四：协助进食 11:30 未做（老人拒绝）')).toBeVisible();
   await expect(page.getByText(/张三 跌倒（严重）/)).toBeVisible();
+  await expect(page.getByText('10:00 查房 李四：醒着')).toBeVisible();
   await field(page, '补充交代（选填）').fill('张三左膝擦伤，晚上注意看');
   await expectAccessible(page, 'handover');
   await shot(page, 'handover');
@@ -195,4 +207,30 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   await page.getByRole('option', { name: /张三/ }).click();
   await expect(page.getByText('体温 36.8 ℃，血压 132/84 mmHg')).toBeVisible();
   await shot(page, 'timeline');
+
+  // 22:55: the second handover, middle to night; the night caregiver accepts and starts her rounds.
+  await moveTo(app, page, '22:55');
+  await pinIn(page, '李霞', '222222');
+  await page.getByRole('button', { name: /^李四/ }).click();
+  await page.getByRole('button', { name: '其他情况（备注）' }).click();
+  await page.getByRole('textbox', { name: '其他情况（备注）' }).fill('晚饭吃了半碗粥');
+  await page.getByRole('button', { name: '保存备注' }).click();
+  await expect(page.getByTestId('entry-line').filter({ hasText: '晚饭吃了半碗粥' })).toBeVisible();
+  await page.getByRole('link', { name: '交接班' }).click();
+  await expect(page.getByText('李四：晚饭吃了半碗粥')).toBeVisible();
+  await expect(page.getByText('李四：协助进食 17:30 未记录')).toBeVisible();
+  await page.getByRole('button', { name: '确认交班' }).click();
+  await expect(page.getByText('您已经交过班了。')).toBeVisible();
+  await moveTo(app, page, '23:05');
+  await pinIn(page, '赵大姐', '333333');
+  await expect(page.getByRole('heading', { name: `夜班 23:00–次日07:00（${DAY}）` })).toBeVisible();
+  await expect(page.getByTestId('round-status')).toContainText('本班还没有查房；下次查房 01:00');
+  await page.getByRole('link', { name: '交接班' }).first().click();
+  await page.getByRole('button', { name: '接班' }).click();
+  await expect(page.getByText('没有等待接班的交班记录。')).toBeVisible();
+  const handovers = await app.api<{ fromName: string; acceptedBy: string | null }[]>('handover.list', { from: DAY, to: DAY });
+  expect(handovers.map((h) => [h.fromName, h.acceptedBy])).toEqual([
+    ['王小花', '李霞'],
+    ['李霞', '赵大姐'],
+  ]);
 });

@@ -12,6 +12,7 @@ import { activeBeds } from '../services/facility/bed-map';
 import { admit } from '../services/residents/admission';
 import { discharge, endLeave, startLeave, transfer } from '../services/residents/stays';
 import { assessCurrentResidents } from './assessments';
+import { demoStaffAndRoster } from './staff';
 import { demoPerson } from './people';
 import { type Random, seededRandom } from './random';
 
@@ -193,6 +194,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   if (bed) await updateBed(deps, actor, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'reserved' });
 
   events += await assessCurrentResidents(deps, actor, random, today);
+  events += await demoStaffAndRoster(deps, actor, random, today);
 
   const residents = await deps.db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { beds: allBeds.length, residents: residents.n, events };

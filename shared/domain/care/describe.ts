@@ -38,6 +38,6 @@ export function describeEntry(data: EntryData, taskName = '护理任务'): strin
     case 'note':
       return data.text;
     case 'round':
-      return `查房：${enumLabel('roundState', data.state)}${data.note ? `，${data.note}` : ''}`;
+      return `${enumLabel('roundState', data.state)}${data.note ? `，${data.note}` : ''}`;
   }
 }

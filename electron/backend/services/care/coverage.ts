@@ -9,7 +9,7 @@ import type { Executor } from '../facility/places';
 import { areaText, loadAreas } from '../roster/areas';
 import { hoursText, shiftById } from '../roster/shifts';
 import { residentsInArea } from './context';
-import { planTasks, shiftEntries, supersededIds, tasksDue } from './entries';
+import { planTasks, shiftEntries, supersededIds, taskMarks, tasksDue } from './entries';
 
 /** Residents away (leave or hospital) on a date, from the stay history. */
 export async function awayOn(db: Executor, date: string): Promise<Set<string>> {
@@ -53,7 +53,7 @@ export async function shiftCoverage(deps: BackendDeps, shiftId: string, shiftDat
   const rows = await shiftEntries(deps.db, shiftId, shiftDate);
   const superseded = supersededIds(rows);
   const live = rows.filter((r) => !superseded.has(r.id));
-  const due = await tasksDue(deps.db, await planTasks(deps.db, residents.map((r) => r.id), window), window, rows);
+  const due = await tasksDue(deps.db, await planTasks(deps.db, residents.map((r) => r.id), window), window, taskMarks(rows));
   const result = residents.map((r) => {
     const room = roomOf.get(r.id);
     const assigned = carers.filter((c) => room && places.covers(c.area, room)).map((c) => c.name);

@@ -4,7 +4,8 @@ import type { Entry, EntryData, TaskDue } from '../../../../shared/api/care';
 import type { Frequency } from '../../../../shared/domain/care-frequency';
 import { describeEntry } from '../../../../shared/domain/care/describe';
 import { dueSlots } from '../../../../shared/domain/care/due';
-import type { ShiftWindow } from '../../../../shared/domain/care/shifts';
+import { type ShiftWindow, addDays } from '../../../../shared/domain/care/shifts';
+import { sql } from 'kysely';
 import type { CareEntriesTable } from '../../db/schema';
 import type { Executor } from '../facility/places';
 
@@ -77,6 +78,8 @@ async function weeklyLastDone(db: Executor, tasks: readonly PlanTask[], window: 
     .selectFrom('careEntries')
     .select(['taskId', 'shiftDate', 'data', 'id', 'amendsId'])
     .where('taskId', 'in', weekly)
+    // Only the last week matters (done 7 or more days ago means due again): no need to read years of history.
+    .where('shiftDate', '>=', addDays(window.shiftDate, -8))
     .where('occurredAt', '<', window.start.toISOString())
     .execute();
   const superseded = supersededIds(rows);
@@ -88,25 +91,59 @@ async function weeklyLastDone(db: Executor, tasks: readonly PlanTask[], window: 
   return last;
 }
 
+/** What counts of a task record: the latest version of the mark on one slot. */
+export interface TaskMark {
+  id: string;
+  taskId: string;
+  slot: string;
+  status: 'done' | 'not_done';
+  reason: string | null;
+  recordedBy: string;
+}
+
+/** Task marks from full entry rows (corrections resolved). */
+export function taskMarks(rows: readonly EntryRow[]): TaskMark[] {
+  const superseded = supersededIds(rows);
+  return rows
+    .filter((r) => r.kind === 'task' && !superseded.has(r.id))
+    .map((r) => {
+      const data = JSON.parse(r.data) as { status: 'done' | 'not_done'; reason: string | null };
+      return { id: r.id, taskId: r.taskId!, slot: r.slot!, status: data.status, reason: data.reason, recordedBy: r.recordedBy };
+    });
+}
+
+/** Only what the shift list needs, straight from SQL: a shift holds thousands of records at a large centre. */
+export async function shiftSummary(db: Executor, shiftId: string, shiftDate: string) {
+  const live = sql`e.shift_date = ${shiftDate} AND e.shift_id = ${shiftId} AND NOT EXISTS (SELECT 1 FROM care_entries c WHERE c.amends_id = e.id)`;
+  const marks = await sql<TaskMark>`
+    SELECT e.id, e.task_id AS taskId, e.slot, json_extract(e.data, '$.status') AS status, json_extract(e.data, '$.reason') AS reason, e.recorded_by AS recordedBy
+    FROM care_entries e WHERE ${live} AND e.kind = 'task'`.execute(db);
+  const counts = await sql<{ residentId: string; n: number }>`SELECT e.resident_id AS residentId, count(*) AS n FROM care_entries e WHERE ${live} GROUP BY e.resident_id`.execute(db);
+  const rounds = await sql<{ occurredAt: string; recordedById: string }>`
+    SELECT DISTINCT e.occurred_at AS occurredAt, e.recorded_by_id AS recordedById FROM care_entries e WHERE ${live} AND e.kind = 'round'`.execute(db);
+  return { marks: marks.rows, recordsByResident: new Map(counts.rows.map((c) => [c.residentId, Number(c.n)])), rounds: rounds.rows };
+}
+
 /** Each resident's tasks due in the shift with what was recorded (the latest correction counts). */
-export async function tasksDue(db: Executor, tasks: readonly PlanTask[], window: ShiftWindow, shiftRows: readonly EntryRow[]): Promise<Map<string, TaskDue[]>> {
+export async function tasksDue(db: Executor, tasks: readonly PlanTask[], window: ShiftWindow, marks: readonly TaskMark[]): Promise<Map<string, TaskDue[]>> {
   const lastDone = await weeklyLastDone(db, tasks, window);
-  const superseded = supersededIds(shiftRows);
-  const recorded = new Map<string, EntryRow>();
-  for (const r of shiftRows) if (r.kind === 'task' && !superseded.has(r.id)) recorded.set(`${r.taskId}|${r.slot}`, r);
+  const recorded = new Map(marks.map((m) => [`${m.taskId}|${m.slot}`, m]));
+  // Residents share a handful of frequencies: work out each one's slots once per shift.
+  const slotsOf = new Map<string, { slot: string; dueAt: string | null }[]>();
   const result = new Map<string, TaskDue[]>();
   for (const t of tasks) {
-    const slots = dueSlots(t.frequency, window, lastDone.get(t.id) ?? null);
-    for (const s of slots) {
+    const done = lastDone.get(t.id) ?? null;
+    const key = `${JSON.stringify(t.frequency)}|${done}`;
+    if (!slotsOf.has(key)) slotsOf.set(key, dueSlots(t.frequency, window, done).map((d) => ({ slot: d.slot, dueAt: d.dueAt ? d.dueAt.toISOString() : null })));
+    for (const s of slotsOf.get(key)!) {
       const rec = recorded.get(`${t.id}|${s.slot}`);
-      const data = rec ? (JSON.parse(rec.data) as { status: 'done' | 'not_done'; reason: string | null }) : null;
       const due: TaskDue = {
         taskId: t.id,
         task: t.task,
         slot: s.slot,
-        dueAt: s.dueAt ? s.dueAt.toISOString() : null,
-        status: data ? data.status : 'pending',
-        reason: data?.reason ?? null,
+        dueAt: s.dueAt,
+        status: rec ? rec.status : 'pending',
+        reason: rec?.reason ?? null,
         entryId: rec?.id ?? null,
         recordedBy: rec?.recordedBy ?? null,
       };

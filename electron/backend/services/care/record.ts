@@ -11,7 +11,7 @@ import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Executor } from '../facility/places';
 import { type CallerShift, openCallerShift, residentsInArea } from './context';
-import { planTasks, shiftEntries, tasksDue } from './entries';
+import { planTasks, shiftEntries, taskMarks, tasksDue } from './entries';
 
 const SKEW_MS = 60_000; // PCs' clocks drift: a minute ahead is not "the future"
 
@@ -96,7 +96,7 @@ async function checkTaskSlot(ctx: WriteContext, shift: CallerShift, residentId: 
   const tasks = (await planTasks(ctx.trx, [residentId], shift.window)).filter((t) => t.id === data.taskId);
   if (tasks.length === 0) throw notFound('护理任务（可能已停用）');
   const rows = await shiftEntries(ctx.trx, shift.shift.id, shift.window.shiftDate, residentId);
-  const due = (await tasksDue(ctx.trx, tasks, shift.window, rows)).get(residentId) ?? [];
+  const due = (await tasksDue(ctx.trx, tasks, shift.window, taskMarks(rows))).get(residentId) ?? [];
   const slot = due.find((d) => d.slot === data.slot);
   if (!slot) throw invalid(`「${tasks[0].task}」本班这个时间不需要做`, 'slot');
   return { name: tasks[0].task, slot };

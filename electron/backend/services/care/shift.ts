@@ -6,10 +6,11 @@ import type { BackendDeps } from '../../audit';
 import type { Caller } from '../../caller';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { highRisksByResident } from '../assessment/risk';
+import { bedLabels } from '../facility/places';
 import { hoursText } from '../roster/shifts';
 import { readSettings } from '../settings/settings';
 import { type CallerShift, callerShift, currentCallerShift, residentsInArea } from './context';
-import { entriesForDisplay, planTasks, shiftEntries, supersededIds, tasksDue } from './entries';
+import { entriesForDisplay, planTasks, shiftEntries, shiftSummary, taskMarks, tasksDue } from './entries';
 
 export function shiftInstance(s: CallerShift): ShiftInstance {
   return {
@@ -35,14 +36,12 @@ export async function myShift(deps: BackendDeps, caller: Caller): Promise<MyShif
     return { shift: null, residents: [], rounds: emptyRounds, handedOver: false, message };
   }
   const residents = await residentsInArea(deps.db, s.places, s.area);
-  const rows = await shiftEntries(deps.db, s.shift.id, s.window.shiftDate);
+  const summary = await shiftSummary(deps.db, s.shift.id, s.window.shiftDate);
   const present = residents.filter((r) => r.present);
   const tasks = await planTasks(deps.db, present.map((r) => r.id), s.window);
-  const due = await tasksDue(deps.db, tasks, s.window, rows);
+  const due = await tasksDue(deps.db, tasks, s.window, summary.marks);
   const risks = await highRisksByResident(deps.db, residents.map((r) => r.id));
-  const superseded = supersededIds(rows);
-  const live = rows.filter((r) => !superseded.has(r.id));
-  const myRounds = [...new Set(live.filter((r) => r.kind === 'round' && r.recordedById === caller.userId).map((r) => r.occurredAt))].sort();
+  const myRounds = [...new Set(summary.rounds.filter((r) => r.recordedById === caller.userId).map((r) => r.occurredAt))].sort();
   const last = myRounds.at(-1) ?? null;
   const now = deps.clock.now();
   const nextDue = s.shift.nightRounds ? new Date((last ? new Date(last) : s.window.start).getTime() + roundIntervalMinutes * 60_000) : null;
@@ -59,7 +58,7 @@ export async function myShift(deps: BackendDeps, caller: Caller): Promise<MyShif
         present: r.present,
         tasksDue: list.length,
         tasksRecorded: recorded,
-        records: live.filter((e) => e.residentId === r.id).length,
+        records: summary.recordsByResident.get(r.id) ?? 0,
         allDone: r.present && recorded === list.length,
         highRisks: risks.get(r.id) ?? [],
       };
@@ -81,17 +80,17 @@ export async function residentShift(deps: BackendDeps, caller: Caller, input: { 
   const s = await callerShift(deps.db, caller, deps.clock, input.shiftId, input.shiftDate);
   const resident = await deps.db.selectFrom('residents').select(['id', 'name', 'status', 'bedId', 'dietType', 'allergies']).where('id', '=', input.residentId).executeTakeFirst();
   if (!resident) throw notFound('老人档案');
-  const inArea = (await residentsInArea(deps.db, s.places, [])).find((r) => r.id === resident.id);
+  const bedLabel = resident.bedId ? ((await bedLabels(deps.db, [resident.bedId])).get(resident.bedId) ?? null) : null;
   const rows = await shiftEntries(deps.db, s.shift.id, s.window.shiftDate, resident.id);
   const tasks = resident.status === 'in_residence' ? await planTasks(deps.db, [resident.id], s.window) : [];
-  const due = (await tasksDue(deps.db, tasks, s.window, rows)).get(resident.id) ?? [];
+  const due = (await tasksDue(deps.db, tasks, s.window, taskMarks(rows))).get(resident.id) ?? [];
   const risks = await highRisksByResident(deps.db, [resident.id]);
   return {
     shift: shiftInstance(s),
     resident: {
       id: resident.id,
       name: resident.name,
-      bedLabel: inArea?.bedLabel ?? null,
+      bedLabel,
       status: enumLabel('residentStatus', resident.status),
       present: resident.status === 'in_residence',
       diet: enumLabel('diet', resident.dietType),

@@ -14,7 +14,7 @@ import type { Executor } from '../facility/places';
 import { areaText, loadAreas } from '../roster/areas';
 import { hoursText, loadShifts } from '../roster/shifts';
 import { type CallerShift, callerShift, currentCallerShift, openCallerShift, residentsInArea } from '../care/context';
-import { planTasks, shiftEntries, supersededIds, tasksDue } from '../care/entries';
+import { planTasks, shiftEntries, supersededIds, taskMarks, tasksDue } from '../care/entries';
 
 const time = (iso: string) => chinaWallClock(new Date(iso)).slice(11);
 
@@ -26,7 +26,7 @@ async function summarise(db: Executor, clock: Clock, s: CallerShift): Promise<Ha
   const superseded = supersededIds(rows);
   const live = rows.filter((r) => !superseded.has(r.id));
   const now = clock.now();
-  const due = await tasksDue(db, await planTasks(db, present.map((r) => r.id), s.window), s.window, rows);
+  const due = await tasksDue(db, await planTasks(db, present.map((r) => r.id), s.window), s.window, taskMarks(rows));
   const tasksNotDone: string[] = [];
   for (const r of present) {
     for (const d of due.get(r.id) ?? []) {
@@ -52,7 +52,7 @@ async function summarise(db: Executor, clock: Clock, s: CallerShift): Promise<Ha
     away: residents.filter((r) => !r.present).map((r) => `${r.name}：${enumLabel('residentStatus', r.status)}`),
     notes: [
       ...live.filter((r) => r.kind === 'note').map((r) => `${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
-      ...roundExceptions.map((r) => `${time(r.occurredAt)} ${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
+      ...roundExceptions.map((r) => `${time(r.occurredAt)} 查房 ${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
     ],
     roundsText: rounds.length ? `查房 ${rounds.length} 次，最后一次 ${time(rounds.at(-1)!)}` : s.shift.nightRounds ? '本班没有查房记录' : '',
   };

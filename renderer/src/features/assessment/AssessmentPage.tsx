@@ -259,14 +259,16 @@ export function NewAssessmentPage() {
   const file = useApi('residents.get', { id: residentId });
   const info = useApi('system.info', {});
   const history = useApi('assessment.list', { residentId });
-  if (file.isPending || info.isPending || history.isPending) return <LoadingState />;
+  // Incidents of the last 30 days fill the risk-event boxes (the assessor can still correct them).
+  const events = useApi('incidents.riskEvents', { residentId, onDate: info.data?.today ?? '' }, info.data !== undefined);
+  if (file.isPending || info.isPending || history.isPending || events.isPending) return <LoadingState />;
   if (file.isError) return <ErrorState error={file.error} onRetry={() => file.refetch()} />;
   const initial: Form = {
     residentId,
     reason: (history.data?.some((a) => a.status === 'final') ? 'routine' : 'first') as Form['reason'],
     assessedOn: info.data?.today ?? '',
     answers: {},
-    riskEvents: { fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 },
+    riskEvents: events.data ?? { fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 },
     coma: false,
     dementia: /痴呆/.test(file.data.chronicConditions),
     mentalDisorder: false,
@@ -277,6 +279,7 @@ export function NewAssessmentPage() {
     <Stack>
       <Title order={2}>{t('assessment.newTitle', { name: file.data.name })}</Title>
       <Text>{t('assessment.basics', { sex: t(`enums.sex.${file.data.sex}`), age: file.data.age, id: file.data.idNumberMasked })}</Text>
+      {events.data && Object.values(events.data).some((n) => n > 0) && <Text fw={700}>{t('assessment.eventsFromIncidents')}</Text>}
       <AssessmentForm residentId={residentId} initial={initial} existing={null} />
     </Stack>
   );

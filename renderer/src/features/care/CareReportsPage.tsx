@@ -85,16 +85,16 @@ function CoverageTab({ today }: { today: string }) {
   );
 }
 
-function TimelineTab({ today }: { today: string }) {
+function TimelineTab({ today, preselected }: { today: string; preselected: { value: string; label: string } | null }) {
   const { t } = useTranslation();
-  const [residentId, setResidentId] = useState<string | null>(null);
+  const [residentId, setResidentId] = useState<string | null>(preselected?.value ?? null);
   const [from, setFrom] = useState<string | null>(dayjs(today).subtract(13, 'day').format('YYYY-MM-DD'));
   const [to, setTo] = useState<string | null>(today);
   const tl = useApi('care.timeline', { residentId: residentId ?? '', from: from ?? '', to: to ?? '' }, residentId !== null && from !== null && to !== null);
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <ResidentPicker label={t('care.pickResident')} value={residentId} onChange={setResidentId} scope="all" />
+        <ResidentPicker label={t('care.pickResident')} value={residentId} onChange={setResidentId} scope="all" initial={preselected} />
         <DateInput size="lg" label={t('care.from')} valueFormat="YYYY-MM-DD" value={from} onChange={setFrom} />
         <DateInput size="lg" label={t('care.to')} valueFormat="YYYY-MM-DD" value={to} onChange={setTo} />
       </SimpleGrid>
@@ -271,7 +271,10 @@ export function CareReportsPage() {
   const info = useApi('system.info', {});
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'coverage';
-  if (!info.data) return <LoadingState />;
+  const residentParam = params.get('resident');
+  const resident = useApi('residents.get', { id: residentParam ?? '' }, residentParam !== null);
+  if (!info.data || (residentParam !== null && resident.isPending)) return <LoadingState />;
+  const preselected = resident.data ? { value: resident.data.id, label: `${resident.data.name}${resident.data.bedLabel ? ` ${resident.data.bedLabel}` : ''}` } : null;
   const today = info.data.today;
   const kind = (params.get('kind') ?? 'care') as Ledger['kind'];
   return (
@@ -298,7 +301,7 @@ export function CareReportsPage() {
           <CoverageTab today={today} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
-          <TimelineTab today={today} />
+          <TimelineTab today={today} preselected={preselected} />
         </Tabs.Panel>
         <Tabs.Panel value="monthly" pt="md">
           <MonthlyTab today={today} />

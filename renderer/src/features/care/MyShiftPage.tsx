@@ -41,7 +41,7 @@ export function MyShiftPage() {
           <div>
             <Title order={2}>{t('care.shiftLine', { name: s.name, hours: s.hoursText, date: s.shiftDate })}</Title>
             <Text size="lg">{t('care.area', { area: s.areaText })}</Text>
-            {s.nightRounds && (
+            {(s.nightRounds || m.rounds.count > 0) && (
               <Text size="lg" c={m.rounds.overdue ? 'red.9' : undefined} fw={m.rounds.overdue ? 700 : undefined} data-testid="round-status">
                 {m.rounds.last ? t('care.roundLast', { time: clockTime(m.rounds.last), count: m.rounds.count }) : t('care.roundNone')}
                 {m.rounds.nextDue && '；'}

@@ -103,6 +103,7 @@ export function ResidentDetailPage() {
     archive: useMayCall('residents.archive'),
     assess: useMayCall('assessment.saveDraft'),
   };
+  const mayReadCare = useMayCall('care.coverage');
   const archive = useApiMutation('residents.archive', { successMessage: t('file.archived') });
   const [editing, setEditing] = useState(false);
   // The full ID number is fetched on request only; the backend writes every such view to the audit log.
@@ -177,6 +178,11 @@ export function ResidentDetailPage() {
           {may.edit && (
             <Button variant="default" onClick={openEditor} loading={reveal.isPending}>
               {t('file.actions.edit')}
+            </Button>
+          )}
+          {mayReadCare && (
+            <Button variant="outline" onClick={() => navigate(`/care?tab=timeline&resident=${r.id}`)}>
+              {t('file.actions.careRecords')}
             </Button>
           )}
         </Group>

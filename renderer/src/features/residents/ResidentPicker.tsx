@@ -4,11 +4,26 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useApi } from '../../api/hooks';
 
-export function ResidentPicker({ label, value, onChange, error, scope = 'current' }: { label: string; value: string | null; onChange: (id: string | null) => void; error?: string; scope?: 'current' | 'all' }) {
+export function ResidentPicker({
+  label,
+  value,
+  onChange,
+  error,
+  scope = 'current',
+  initial = null,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string;
+  scope?: 'current' | 'all';
+  /** A resident chosen before the picker opened (e.g. from the resident's file). */
+  initial?: { value: string; label: string } | null;
+}) {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 250);
   const found = useApi('residents.search', { query, scope, pageSize: 50 });
-  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(initial);
   const options = (found.data?.rows ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.bedLabel ? ` ${r.bedLabel}` : ''}` }));
   if (picked && !options.some((o) => o.value === picked.value)) options.unshift(picked);
   return (
