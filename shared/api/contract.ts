@@ -17,6 +17,7 @@ import { rosterApi } from './roster';
 import { careApi } from './care';
 import { incidentsApi } from './incidents';
 import { handoverApi } from './handover';
+import { mealsApi } from './meals';
 
 export const contract = {
   ...systemApi,
@@ -36,6 +37,7 @@ export const contract = {
   ...careApi,
   ...incidentsApi,
   ...handoverApi,
+  ...mealsApi,
 };
 
 export type Contract = typeof contract;

@@ -44,3 +44,7 @@ export const phone = (label: string) =>
     .string({ error: `请填写${label}` })
     .trim()
     .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$/, { error: `${label}格式不正确（手机11位，或区号-座机号）` });
+
+/** A wall-clock time of day, HH:MM (24-hour). */
+export const clockTime = (label: string) =>
+  z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 时:分，如 07:00` });

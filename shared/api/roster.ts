@@ -1,11 +1,9 @@
 // API of the roster module: shift definitions, the weekly roster (who works which shift, over which floors or
 // rooms), copying last week, who is on duty now, and the 24-hour coverage check.
 import { z } from 'zod';
-import { calendarDate, entityId, requiredText } from './fields';
+import { calendarDate, clockTime, entityId, requiredText } from './fields';
 import { method } from './method';
 import { CENTRE_STAFF, MANAGERS } from './roles';
-
-const clockTime = (label: string) => z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 时:分，如 07:00` });
 
 export const ShiftInput = z.object({
   id: entityId('班次').optional(),

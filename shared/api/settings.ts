@@ -1,6 +1,6 @@
 // API of the settings module: rules the centre may tune. Defaults and where they come from are in the README.
 import { z } from 'zod';
-import { wholeNumber } from './fields';
+import { clockTime, wholeNumber } from './fields';
 import { method } from './method';
 import { CENTRE_STAFF, MANAGERS } from './roles';
 
@@ -21,6 +21,15 @@ export const Settings = z.object({
   lateEntryMinutes: wholeNumber('下班后可补记时间（分钟）', 0, 240).default(60),
   /** Days ahead that expiring certificates show on the dashboard. */
   certWarnDays: wholeNumber('证书到期提前提醒（天）', 7, 180).default(60),
+  /** When each meal is served: the headcount is taken at this time (who is away then is not counted). */
+  breakfastTime: clockTime('早餐时间').default('07:00'),
+  lunchTime: clockTime('午餐时间').default('11:30'),
+  dinnerTime: clockTime('晚餐时间').default('17:30'),
+  snackTime: clockTime('加餐时间').default('15:00'),
+  /** 食品留样: at least this many grams of each dish (餐饮服务食品安全操作规范 2018). */
+  sampleMinGrams: wholeNumber('每样留样至少（克）', 50, 1000).default(125),
+  /** 食品留样: kept at least this many hours (same rule). */
+  sampleMinHours: wholeNumber('留样至少保存（小时）', 24, 240).default(48),
 });
 export type Settings = z.output<typeof Settings>;
 
@@ -34,6 +43,12 @@ export const DEFAULT_SETTINGS: Settings = {
   roundIntervalMinutes: 120,
   lateEntryMinutes: 60,
   certWarnDays: 60,
+  breakfastTime: '07:00',
+  lunchTime: '11:30',
+  dinnerTime: '17:30',
+  snackTime: '15:00',
+  sampleMinGrams: 125,
+  sampleMinHours: 48,
 };
 
 export const settingsApi = {

@@ -29,11 +29,13 @@ export const ENUM_LABELS_ZH = {
     over_80: '高龄',
   },
   diet: {
-    regular: '普通饮食',
+    regular: '普食',
     soft: '软食',
+    semi_liquid: '半流食',
     liquid: '流食',
-    diabetic: '糖尿病饮食',
-    low_salt: '低盐饮食',
+    diabetic: '糖尿病餐',
+    low_salt: '低盐低脂',
+    tube_feeding: '鼻饲',
     halal: '清真',
     other: '其他',
   },
@@ -96,6 +98,8 @@ export const ENUM_LABELS_ZH = {
   },
   severity: { minor: '轻微', moderate: '一般', serious: '严重', critical: '危重' },
   incidentStatus: { open: '处理中', closed: '已结案' },
+  dinerCategory: { tekun_dispersed: '特困分散供养', dibao: '低保', elderly: '高龄', disabled: '失能', ordinary: '普通' },
+  servingMode: { dine_in: '堂食', delivery: '送餐上门' },
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_LABELS_ZH;

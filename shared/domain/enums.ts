@@ -37,7 +37,8 @@ export const RESIDENT_TAGS = [
 ] as const;
 export type ResidentTag = (typeof RESIDENT_TAGS)[number];
 
-export const DIET_TYPES = ['regular', 'soft', 'liquid', 'diabetic', 'low_salt', 'halal', 'other'] as const;
+/** Diet types: a fixed list so menus, counts and the county's tables read the same everywhere; texture is a setting. */
+export const DIET_TYPES = ['regular', 'soft', 'semi_liquid', 'liquid', 'diabetic', 'low_salt', 'tube_feeding', 'halal', 'other'] as const;
 export type DietType = (typeof DIET_TYPES)[number];
 
 export const RESIDENT_STATUSES = ['in_residence', 'on_leave', 'in_hospital', 'discharged'] as const;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BED_SETTINGS, BED_STATUSES, BED_TYPES, DIET_TYPES, DISCHARGE_REASONS, FACILITY_TYPES, RESIDENT_CATEGORIES, RESIDENT_STATUSES, RESIDENT_TAGS, SEXES } from '../../shared/domain/enums';
 import { SEARCH_SCOPES } from '../../shared/api/residents';
+import { DINER_CATEGORIES, MEALS, SERVING_MODES } from '../../shared/domain/meals/vocab';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
 
 const cjk = /[\u4e00-\u9fff]/;
@@ -19,6 +20,9 @@ describe('zh-CN labels', () => {
     ['diet', DIET_TYPES],
     ['residentStatus', RESIDENT_STATUSES],
     ['dischargeReason', DISCHARGE_REASONS],
+    ['meal', MEALS],
+    ['dinerCategory', DINER_CATEGORIES],
+    ['servingMode', SERVING_MODES],
   ] as const)('enums.%s covers every value', (group, values) => {
     const labels = zhCN.enums[group] as Record<string, string>;
     for (const v of values) expect(labels[v], `${group}.${v}`).toMatch(cjk);

@@ -1,8 +1,10 @@
 // Kysely row types (camelCase; CamelCasePlugin maps them to the snake_case columns of the migrations).
 // The schema snapshot test (test/backend/schema.test.ts) keeps these and the SQL in step.
+import type { Generated } from 'kysely';
 import type { Role } from '../../../shared/api/roles';
 import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '../../../shared/domain/care/vocab';
 import type { BedSetting, BedType, ResidentStatus, StayEventType } from '../../../shared/domain/enums';
+import type { DinerCategory, Meal, ServingMode } from '../../../shared/domain/meals/vocab';
 
 interface Stamped {
   createdAt: string;
@@ -65,6 +67,8 @@ export interface ResidentsTable extends Stamped {
   allergies: string;
   chronicConditions: string;
   dietType: string;
+  /** 忌口 (foods the resident will not or must not eat), kept by the meals module. */
+  avoidances: Generated<string>;
   photo: string | null;
   note: string;
   status: ResidentStatus;
@@ -356,4 +360,111 @@ export interface DB {
   incidents: IncidentsTable;
   incidentFollowUps: IncidentFollowUpsTable;
   handovers: HandoversTable;
+  dietTypes: DietTypesTable;
+  menuEntries: MenuEntriesTable;
+  mealAdjustments: MealAdjustmentsTable;
+  mealServices: MealServicesTable;
+  mealAidDiners: MealAidDinersTable;
+  mealAidPrices: MealAidPricesTable;
+  mealAidServings: MealAidServingsTable;
+  foodSamples: FoodSamplesTable;
+}
+
+export interface DietTypesTable extends Stamped {
+  code: string;
+  texture: string;
+  inUse: number;
+}
+
+export interface MenuEntriesTable extends Stamped {
+  id: string;
+  date: string;
+  meal: Meal;
+  dietType: string;
+  /** JSON array of dish names. */
+  dishes: string;
+}
+
+export interface MealAdjustmentsTable {
+  id: string;
+  date: string;
+  meal: Meal;
+  dietType: string;
+  delta: number;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface MealServicesTable {
+  id: string;
+  date: string;
+  meal: Meal;
+  /** JSON object: diet code → residents served. */
+  counts: string;
+  residentTotal: number;
+  servedAt: string;
+  servedById: string;
+  servedBy: string;
+  requestId: string;
+}
+
+export interface MealAidDinersTable extends Stamped {
+  id: string;
+  name: string;
+  nameInitials: string;
+  idNumber: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  village: string;
+  category: DinerCategory;
+  phone: string;
+  address: string;
+  route: string;
+  defaultMode: ServingMode;
+  leftOn: string | null;
+  note: string;
+}
+
+export interface MealAidPricesTable extends Stamped {
+  id: string;
+  category: DinerCategory;
+  meal: Meal;
+  effectiveFrom: string;
+  priceFen: number;
+  subsidyFen: number;
+}
+
+export interface MealAidServingsTable {
+  id: string;
+  dinerId: string;
+  date: string;
+  meal: Meal;
+  mode: ServingMode;
+  category: DinerCategory;
+  priceFen: number;
+  subsidyFen: number;
+  requestId: string;
+  cancelledAt: string | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface FoodSamplesTable {
+  id: string;
+  date: string;
+  meal: Meal;
+  dish: string;
+  amountGrams: number;
+  sampledAt: string;
+  fridge: string;
+  sampledById: string;
+  sampledBy: string;
+  requestId: string;
+  disposedAt: string | null;
+  disposedBy: string | null;
+  earlyReason: string | null;
+  createdAt: string;
 }

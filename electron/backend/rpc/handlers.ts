@@ -38,6 +38,15 @@ import { amendEntry, recordEntry, recordRound } from '../services/care/record';
 import { shiftCoverage } from '../services/care/coverage';
 import { exportLedger, ledger, monthlySummary, timeline } from '../services/care/reports';
 import { closeIncident, followUp, listIncidents, reportIncident, riskEventCounts } from '../services/incidents/incidents';
+import { listDietTypes, residentDiets, saveDietType, setResidentDiet } from '../services/meals/diets';
+import { copyMenuWeek, menuWeek, saveMenu } from '../services/meals/menus';
+import { adjustCount, headcount, serveMeal } from '../services/meals/headcount';
+import { listDiners, saveDiner } from '../services/meals/diners';
+import { listPrices, savePrice } from '../services/meals/prices';
+import { cancelServing, deliveryList, serveDiner, servingDay } from '../services/meals/servings';
+import { disposeSample, recordSample, sampleDay, sampleWarnings } from '../services/meals/samples';
+import { kitchenCerts } from '../services/meals/kitchen-staff';
+import { exportMonth, monthReport } from '../services/meals/report';
 import { acceptHandover, draftHandover, listHandovers, pendingHandovers, submitHandover } from '../services/handover/handover';
 
 export interface Call {
@@ -158,6 +167,32 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'handover.pending': (_input, { caller }) => pendingHandovers(deps, caller),
     'handover.accept': (input, { caller }) => acceptHandover(deps, caller, input),
     'handover.list': (input) => listHandovers(deps, input.from, input.to),
+
+    'meals.dietTypes': () => listDietTypes(deps),
+    'meals.saveDietType': (input, { caller }) => saveDietType(deps, caller, input),
+    'meals.residentDiets': (input) => residentDiets(deps, input.query),
+    'meals.setResidentDiet': (input, { caller }) => setResidentDiet(deps, caller, input),
+    'meals.menuWeek': (input) => menuWeek(deps, input.monday),
+    'meals.saveMenu': (input, { caller }) => saveMenu(deps, caller, input),
+    'meals.copyMenuWeek': (input, { caller }) => copyMenuWeek(deps, caller, input.monday),
+    'meals.headcount': (input) => headcount(deps, input.date),
+    'meals.adjust': (input, { caller }) => adjustCount(deps, caller, input),
+    'meals.serve': (input, { caller }) => serveMeal(deps, caller, input),
+    'meals.diners': (input) => listDiners(deps, input.query, input.includeLeft),
+    'meals.saveDiner': (input, { caller }) => saveDiner(deps, caller, input),
+    'meals.prices': (input) => listPrices(deps, input.onDate),
+    'meals.savePrice': (input, { caller }) => savePrice(deps, caller, input),
+    'meals.servingDay': (input) => servingDay(deps, input.date, input.meal, input.query),
+    'meals.serveDiner': (input, { caller }) => serveDiner(deps, caller, input),
+    'meals.cancelServing': (input, { caller }) => cancelServing(deps, caller, input),
+    'meals.deliveryList': (input) => deliveryList(deps, input.date, input.meal),
+    'meals.samples': (input) => sampleDay(deps, input.date),
+    'meals.recordSample': (input, { caller }) => recordSample(deps, caller, input),
+    'meals.disposeSample': (input, { caller }) => disposeSample(deps, caller, input),
+    'meals.sampleWarnings': (input) => sampleWarnings(deps, input.from, input.to),
+    'meals.kitchenCerts': () => kitchenCerts(deps),
+    'meals.monthReport': (input) => monthReport(deps, input.month),
+    'meals.exportMonth': (input, { caller }) => exportMonth(deps, caller, input.month),
 
     'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
     'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),

@@ -59,3 +59,16 @@ export async function highRisksByResident(db: Executor, residentIds: string[]): 
   }
   return result;
 }
+
+/** The grade of one risk (e.g. 'choking') in each resident's latest risk assessment, by resident id. */
+export async function latestRiskGrade(db: Executor, residentIds: string[], code: string): Promise<Map<string, RiskGrade>> {
+  const result = new Map<string, RiskGrade>();
+  if (residentIds.length === 0) return result;
+  const rows = await db.selectFrom('riskAssessments').select(['residentId', 'risks']).where('residentId', 'in', residentIds).orderBy('assessedOn').orderBy('createdAt').execute();
+  for (const r of rows) {
+    const grade = (JSON.parse(r.risks) as { code: string; grade: RiskGrade }[]).find((x) => x.code === code)?.grade;
+    if (grade) result.set(r.residentId, grade);
+    else result.delete(r.residentId);
+  }
+  return result;
+}

@@ -13,6 +13,10 @@ const FIELD_ENUMS: Record<string, EnumGroup> = {
   role: 'role',
   reason: 'dischargeReason',
   type: 'facilityType',
+  meal: 'meal',
+  category: 'dinerCategory',
+  mode: 'servingMode',
+  defaultMode: 'servingMode',
 };
 
 export interface Change {

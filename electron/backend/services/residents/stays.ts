@@ -1,4 +1,5 @@
 // Bed transfer (调床), leave and hospital stays (请假外出/住院) with return (销假), and discharge (离院).
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DischargeInput, EndLeaveInput, StartLeaveInput, TransferInput } from '../../../../shared/api/residents';
 import { conflict, invalid, notFound } from '../../../../shared/api/errors';
@@ -10,7 +11,7 @@ import { withoutPhotoBytes } from './admission';
 import { claimBed } from './beds';
 import { assertAfterHistory, assertNotBeforeBirth, assertNotFuture } from './rules';
 
-type Resident = ResidentsTable;
+type Resident = Selectable<ResidentsTable>;
 
 const STATUS_WORDS: Record<Resident['status'], string> = {
   in_residence: '在院',

@@ -37,7 +37,7 @@ export async function rosterBetween(db: Executor, from: string, to: string): Pro
   return rows.map((r) => ({ ...r, area: JSON.parse(r.area) as string[] }));
 }
 
-function assertMonday(monday: string): void {
+export function assertMonday(monday: string): void {
   if (dayjs(monday).day() !== 1) throw invalid('请从星期一开始选择一周', 'monday');
 }
 
