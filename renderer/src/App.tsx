@@ -32,6 +32,8 @@ import { HandoverPage } from './features/handover/HandoverPage';
 import { IncidentsPage } from './features/incidents/IncidentsPage';
 import { RosterPage } from './features/roster/RosterPage';
 import { StaffPage } from './features/staff/StaffPage';
+import { MealAidPage } from './features/meals/MealAidPage';
+import { MealsPage } from './features/meals/MealsPage';
 import { AppLayout } from './shell/AppLayout';
 import { CurrentUserContext } from './shell/current-user';
 import { PAGES, mayCall } from './shell/navigation';
@@ -66,6 +68,8 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/care': <CareReportsPage />,
   '/staff': <StaffPage />,
   '/roster': <RosterPage />,
+  '/meals': <MealsPage />,
+  '/meal-aid': <MealAidPage />,
 };
 
 function Forbidden() {

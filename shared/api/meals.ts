@@ -65,7 +65,7 @@ export const MenuWeek = z.object({
 });
 export type MenuWeek = z.output<typeof MenuWeek>;
 
-export const DietCount = z.object({ dietType: z.enum(DIET_TYPES), name: z.string(), computed: z.number(), adjustment: z.number(), total: z.number() });
+export const DietCount = z.object({ dietType: z.enum(DIET_TYPES), name: z.string(), computed: z.number(), adjustment: z.number(), total: z.number(), dishes: z.array(z.string()) });
 export const MealCount = z.object({
   meal: z.enum(MEALS),
   time: z.string(),
@@ -271,6 +271,7 @@ export const mealsApi = {
   'meals.samples': method({ input: z.object({ date: calendarDate('日期') }), output: SampleDay, roles: MEAL_READERS, writes: false }),
   'meals.recordSample': method({ input: SampleInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: KITCHEN, writes: true }),
   'meals.disposeSample': method({ input: DisposeInput, output: ok, roles: KITCHEN, writes: true }),
+  'meals.disposeDue': method({ input: z.object({}), output: z.object({ disposed: z.number() }), roles: KITCHEN, writes: true }),
   'meals.sampleWarnings': method({ input: z.object({ from: calendarDate('开始日期'), to: calendarDate('结束日期') }), output: z.array(SampleWarning), roles: MEAL_READERS, writes: false }),
 
   'meals.kitchenCerts': method({ input: z.object({}), output: z.array(KitchenCert), roles: MEAL_READERS, writes: false }),

@@ -7,6 +7,8 @@ export const SystemInfo = z.object({
   appVersion: z.string(),
   schemaVersion: z.number(),
   today: z.string(),
+  /** The backend's clock (ISO instant): forms that default to "now" use it. */
+  now: z.string(),
   hasFacility: z.boolean(),
   user: z.object({ name: z.string(), role: z.enum(ROLES) }),
 });

@@ -65,6 +65,20 @@ describe('demo centre', () => {
     expect(b.count('incidents')).toBeGreaterThan(0);
   });
 
+  it('has two weeks of menus, the past meals served with samples, and village elders on 助餐 with their meals', async () => {
+    const menu = await b.call('meals.menuWeek', { monday: '2026-03-09' });
+    expect(menu.entries.length).toBe(7 * 4 * 4); // every day, meal and the four diets in use
+    const today = await b.call('meals.headcount', { date: '2026-03-15' });
+    expect(today.meals.find((m) => m.meal === 'breakfast')!.served).not.toBeNull();
+    expect(today.meals.find((m) => m.meal === 'lunch')!.served).toBeNull(); // 10:00: lunch is still to come
+    expect(b.count('food_samples')).toBeGreaterThan(100);
+    const diners = await b.call('meals.diners', { query: '' });
+    expect(diners.length).toBe(13);
+    const report = await b.call('meals.monthReport', { month: '2026-03' });
+    expect(report.aid.totals.meals).toBeGreaterThan(50);
+    expect(report.aid.byCategory.find((c) => c.category === 'tekun_dispersed')!.payableFen).toBe(0);
+  });
+
   it('names the demo and who loaded it as the author of its records', () => {
     const actors = b.database.sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE entity = 'residents'").all();
     expect(actors).toEqual([{ actor: '演示数据（王院长载入）' }]);

@@ -237,9 +237,10 @@ describe('food samples', () => {
     expect(warnings.map((w) => w.kind).sort()).toEqual(['early', 'underweight']);
     at('2026-03-17', '11:30');
     expect((await b.call('meals.samples', { date: '2026-03-17' }, kitchen)).dueForDisposal).toBe(1);
-    const greens = after.samples.find((s) => s.dish === '炒青菜')!;
-    await b.call('meals.disposeSample', { sampleId: greens.id }, kitchen);
-    expect(b.database.sqlite.prepare("SELECT early_reason FROM food_samples WHERE dish = '炒青菜'").get()).toEqual({ early_reason: null });
+    // The morning job: every sample kept its full time goes in one action.
+    expect(await b.call('meals.disposeDue', {}, kitchen)).toEqual({ disposed: 1 });
+    expect(b.database.sqlite.prepare("SELECT disposed_by, early_reason FROM food_samples WHERE dish = '炒青菜'").get()).toEqual({ disposed_by: '厨师老刘', early_reason: null });
+    expect((await b.raw('meals.disposeDue', {}, kitchen)).error?.message).toBe('没有已满48小时、可以处理的留样');
   });
 });
 

@@ -44,7 +44,7 @@ import { adjustCount, headcount, serveMeal } from '../services/meals/headcount';
 import { listDiners, saveDiner } from '../services/meals/diners';
 import { listPrices, savePrice } from '../services/meals/prices';
 import { cancelServing, deliveryList, serveDiner, servingDay } from '../services/meals/servings';
-import { disposeSample, recordSample, sampleDay, sampleWarnings } from '../services/meals/samples';
+import { disposeDue, disposeSample, recordSample, sampleDay, sampleWarnings } from '../services/meals/samples';
 import { kitchenCerts } from '../services/meals/kitchen-staff';
 import { exportMonth, monthReport } from '../services/meals/report';
 import { acceptHandover, draftHandover, listHandovers, pendingHandovers, submitHandover } from '../services/handover/handover';
@@ -189,6 +189,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'meals.samples': (input) => sampleDay(deps, input.date),
     'meals.recordSample': (input, { caller }) => recordSample(deps, caller, input),
     'meals.disposeSample': (input, { caller }) => disposeSample(deps, caller, input),
+    'meals.disposeDue': (_input, { caller }) => disposeDue(deps, caller),
     'meals.sampleWarnings': (input) => sampleWarnings(deps, input.from, input.to),
     'meals.kitchenCerts': () => kitchenCerts(deps),
     'meals.monthReport': (input) => monthReport(deps, input.month),

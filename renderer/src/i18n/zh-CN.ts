@@ -1,4 +1,5 @@
 import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
+import { mealsZh } from './zh-CN-meals';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
 export const zhCN = {
@@ -258,6 +259,12 @@ export const zhCN = {
     roundIntervalMinutes: '夜间查房间隔（分钟，默认120；具体频次各地要求不一，请按本地规定设置）',
     lateEntryMinutes: '下班后还能补记多少分钟（之后本班记录封存，只能更正）',
     certWarnDays: '证书、健康证到期前多少天在首页提醒',
+    breakfastTime: '早餐时间（这一刻在院的老人算入早餐份数）',
+    lunchTime: '午餐时间',
+    dinnerTime: '晚餐时间',
+    snackTime: '加餐时间',
+    sampleMinGrams: '每个菜至少留样多少克（餐饮服务食品安全操作规范：125克）',
+    sampleMinHours: '留样至少保存多少小时（同上：48小时）',
     saved: '设置已保存',
   },
   nav: {
@@ -277,7 +284,10 @@ export const zhCN = {
     backup: '数据备份',
     settings: '系统设置',
     account: '我的账号',
+    meals: '膳食',
+    mealAid: '老年助餐',
   },
+  meals: mealsZh,
   staff: {
     title: '员工档案',
     add: '添加员工',

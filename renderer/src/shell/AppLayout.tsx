@@ -38,7 +38,7 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="主导航">
+      <AppShell.Navbar p="sm" aria-label="主导航" style={{ overflowY: 'auto' }}>
         <Stack gap={4}>
           {PAGES.filter((p) => p.inMenu && mayCall(user.role, p.gate)).map((item) => (
             <NavLink

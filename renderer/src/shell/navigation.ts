@@ -20,7 +20,9 @@ export interface Page {
     | 'nav.audit'
     | 'nav.backup'
     | 'nav.settings'
-    | 'nav.account';
+    | 'nav.account'
+    | 'nav.meals'
+    | 'nav.mealAid';
   /** The API method that decides who may open the page. */
   gate: keyof typeof contract;
   inMenu: boolean;
@@ -37,6 +39,8 @@ export const PAGES: Page[] = [
   { path: '/care', labelKey: 'nav.care', gate: 'care.coverage', inMenu: true },
   { path: '/staff', labelKey: 'nav.staff', gate: 'staff.list', inMenu: true },
   { path: '/roster', labelKey: 'nav.roster', gate: 'roster.week', inMenu: true },
+  { path: '/meals', labelKey: 'nav.meals', gate: 'meals.headcount', inMenu: true },
+  { path: '/meal-aid', labelKey: 'nav.mealAid', gate: 'meals.servingDay', inMenu: true },
   { path: '/facility', labelKey: 'nav.facility', gate: 'facility.save', inMenu: true },
   { path: '/users', labelKey: 'nav.users', gate: 'users.list', inMenu: true },
   { path: '/audit', labelKey: 'nav.audit', gate: 'audit.search', inMenu: true },

@@ -16,6 +16,7 @@ import { latestRiskGrade } from '../assessment/risk';
 import { bedLabels, type Executor } from '../facility/places';
 import { readSettings } from '../settings/settings';
 import { loadDietTypes } from './diets';
+import { menuEntries } from './menus';
 
 /** How early a meal may be marked served (the kitchen plates up before the bell). */
 const SERVE_EARLY_MINUTES = 120;
@@ -80,6 +81,7 @@ export async function headcount(deps: BackendDeps, date: string): Promise<Headco
     .groupBy('meal')
     .execute();
   const dietTypes = await loadDietTypes(deps.db);
+  const menu = await menuEntries(deps.db, date, date);
   const meals = mealsInOrder(settings).map((meal) => {
     const time = mealTime(settings, meal);
     const at = chinaInstant(date, time);
@@ -92,7 +94,8 @@ export async function headcount(deps: BackendDeps, date: string): Promise<Headco
       .map((d) => {
         const computed = present.get(d.code)?.length ?? 0;
         const adjustment = mine.filter((a) => a.dietType === d.code).reduce((sum, a) => sum + a.delta, 0);
-        return { dietType: d.code, name: d.name, computed, adjustment, total: frozenCounts ? (frozenCounts[d.code] ?? 0) : Math.max(0, computed + adjustment) };
+        const dishes = menu.find((e) => e.meal === meal && e.dietType === d.code)?.dishes ?? [];
+        return { dietType: d.code, name: d.name, computed, adjustment, total: frozenCounts ? (frozenCounts[d.code] ?? 0) : Math.max(0, computed + adjustment), dishes };
       });
     return {
       meal,

@@ -7,12 +7,17 @@ import { conflict, invalid } from '../../../../shared/api/errors';
 import { addDays } from '../../../../shared/domain/care/shifts';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { payableFen, priceOn } from '../../../../shared/domain/meals/prices';
+import { DINER_CATEGORIES, MEALS } from '../../../../shared/domain/meals/vocab';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Executor } from '../facility/places';
 
-export const loadPrices = (db: Executor) => db.selectFrom('mealAidPrices').selectAll().orderBy('category').orderBy('meal').orderBy('effectiveFrom', 'desc').execute();
+export async function loadPrices(db: Executor) {
+  const rows = await db.selectFrom('mealAidPrices').selectAll().execute();
+  const rank = (r: (typeof rows)[number]) => DINER_CATEGORIES.indexOf(r.category) * 10 + MEALS.indexOf(r.meal);
+  return rows.sort((a, b) => rank(a) - rank(b) || b.effectiveFrom.localeCompare(a.effectiveFrom));
+}
 
 export async function listPrices(deps: BackendDeps, onDate: string) {
   const rows = await loadPrices(deps.db);

@@ -151,3 +151,16 @@ export function disposeSample(deps: BackendDeps, caller: Caller, input: z.output
     return { id: s.id };
   });
 }
+
+/** The morning job: every sample kept its full time is thrown away in one action, signed by the person doing it. */
+export function disposeDue(deps: BackendDeps, caller: Caller) {
+  return writeAction(deps, caller, async (ctx) => {
+    const rule = ruleOf(await readSettings(ctx.trx));
+    const open = await ctx.trx.selectFrom('foodSamples').select(['id', 'sampledAt', 'dish', 'date', 'meal']).where('disposedAt', 'is', null).execute();
+    const due = open.filter((s) => keepUntil(s.sampledAt, rule) <= new Date(ctx.at));
+    if (due.length === 0) throw invalid(`没有已满${rule.minHours}小时、可以处理的留样`);
+    await ctx.trx.updateTable('foodSamples').set({ disposedAt: ctx.at, disposedBy: caller.name, earlyReason: null }).where('id', 'in', due.map((s) => s.id)).execute();
+    for (const s of due) await ctx.audit({ action: 'update', entity: 'foodSamples', entityId: s.id, before: { disposedAt: null }, after: { disposedAt: ctx.at, disposedBy: caller.name } });
+    return { disposed: due.length };
+  });
+}

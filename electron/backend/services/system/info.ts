@@ -13,6 +13,7 @@ export async function systemInfo(deps: BackendDeps, caller: Caller): Promise<Sys
     appVersion: APP_VERSION,
     schemaVersion: LATEST_SCHEMA_VERSION,
     today: todayIn(deps.clock),
+    now: deps.clock.now().toISOString(),
     hasFacility: facility !== undefined,
     user: { name: caller.name, role: caller.role },
   };

@@ -1,5 +1,5 @@
-// 系统设置: idle lock, lockout, password length, retention. Each has a default and the reason for it (README).
-import { Button, Card, NumberInput, Stack, Title } from '@mantine/core';
+// 系统设置: idle lock, lockout, password length, retention, rounds, meal times and food-sample rules. Each has a default and the reason for it (README).
+import { Button, Card, NumberInput, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Settings } from '../../../../shared/api/settings';
@@ -8,7 +8,8 @@ import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
 import { GradesEditor } from '../grades/GradesEditor';
 
-const FIELDS = ['idleMinutes', 'lockoutAttempts', 'lockoutMinutes', 'passwordMinLength', 'retentionYears', 'reassessMonths', 'roundIntervalMinutes', 'lateEntryMinutes', 'certWarnDays'] as const;
+const FIELDS = ['idleMinutes', 'lockoutAttempts', 'lockoutMinutes', 'passwordMinLength', 'retentionYears', 'reassessMonths', 'roundIntervalMinutes', 'lateEntryMinutes', 'certWarnDays', 'sampleMinGrams', 'sampleMinHours'] as const;
+const MEAL_TIMES = ['breakfastTime', 'lunchTime', 'dinnerTime', 'snackTime'] as const;
 
 function SettingsForm({ values }: { values: Settings }) {
   const { t } = useTranslation();
@@ -19,6 +20,9 @@ function SettingsForm({ values }: { values: Settings }) {
       <Stack maw={560}>
         {FIELDS.map((f) => (
           <NumberInput key={f} label={t(`settings.${f}`)} allowDecimal={false} {...form.getInputProps(f)} />
+        ))}
+        {MEAL_TIMES.map((f) => (
+          <TextInput key={f} label={t(`settings.${f}`)} placeholder="07:00" inputMode="numeric" {...form.getInputProps(f)} />
         ))}
         <Button type="submit" loading={save.isPending}>
           {t('app.save')}

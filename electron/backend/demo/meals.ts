@@ -1,0 +1,117 @@
+// The demo centre's kitchen: menus for last week and this week, the meals already past recorded as served with their
+// food samples, a dozen village elders on 助餐 with prices from last month, and their meals of the last two weeks.
+// All through the real services, so every write is audited.
+import dayjs from 'dayjs';
+import { randomUUID } from 'node:crypto';
+import { chinaInstant } from '../../../shared/domain/care/shifts';
+import type { DietType } from '../../../shared/domain/enums';
+import type { DinerCategory, Meal } from '../../../shared/domain/meals/vocab';
+import type { BackendDeps } from '../audit';
+import type { Caller } from '../caller';
+import { saveDiner } from '../services/meals/diners';
+import { mealTime, serveMeal } from '../services/meals/headcount';
+import { saveMenu } from '../services/meals/menus';
+import { savePrice } from '../services/meals/prices';
+import { disposeDue, recordSample } from '../services/meals/samples';
+import { serveDiner } from '../services/meals/servings';
+import { readSettings } from '../services/settings/settings';
+import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES, VILLAGES } from './names';
+import { demoIdNumber } from './people';
+import type { Random } from './random';
+
+const DISHES: Record<Meal, string[][]> = {
+  breakfast: [['小米粥', '馒头', '煮鸡蛋'], ['大米粥', '花卷', '咸菜'], ['玉米糊', '包子', '豆浆']],
+  lunch: [['红烧肉', '炒青菜', '米饭'], ['鸡块炖土豆', '西红柿炒蛋', '米饭'], ['清蒸鱼', '炒白菜', '米饭'], ['肉末豆腐', '炒豆角', '馒头']],
+  dinner: [['烩面', '凉拌黄瓜'], ['稀饭', '炒土豆丝', '馒头'], ['鸡蛋面条', '炒冬瓜']],
+  snack: [['香蕉'], ['牛奶'], ['蒸南瓜']],
+};
+/** Special diets get their own version of the dish. */
+const VARIANTS: Partial<Record<DietType, (dishes: string[]) => string[]>> = {
+  soft: (d) => d.map((x) => (x === '米饭' ? '软米饭' : x === '馒头' ? '发糕' : `${x}（软烂）`)),
+  diabetic: (d) => d.map((x) => (x === '米饭' ? '杂粮饭' : x === '馒头' ? '全麦馒头' : x === '香蕉' ? '黄瓜条' : x)),
+  low_salt: (d) => d.map((x) => (x === '咸菜' ? '拌黄瓜' : x === '红烧肉' ? '清炖瘦肉' : x === '烩面' ? '青菜汤面' : x)),
+};
+
+/** The diets the demo residents have. */
+const DEMO_DIETS: DietType[] = ['regular', 'soft', 'diabetic', 'low_salt'];
+
+const CATEGORIES: { category: DinerCategory; count: number; priceFen: number; subsidyFen: number }[] = [
+  { category: 'tekun_dispersed', count: 3, priceFen: 800, subsidyFen: 800 },
+  { category: 'dibao', count: 3, priceFen: 800, subsidyFen: 500 },
+  { category: 'elderly', count: 4, priceFen: 800, subsidyFen: 300 },
+  { category: 'disabled', count: 1, priceFen: 800, subsidyFen: 500 },
+  { category: 'ordinary', count: 2, priceFen: 1000, subsidyFen: 0 },
+];
+
+export async function demoMeals(deps: BackendDeps, actor: Caller, random: Random, today: string): Promise<number> {
+  let events = 0;
+  const settings = await readSettings(deps.db);
+  const now = deps.clock.now();
+  const monday = dayjs(today).subtract((dayjs(today).day() + 6) % 7, 'day');
+  const days = Array.from({ length: 14 }, (_, i) => monday.subtract(7, 'day').add(i, 'day').format('YYYY-MM-DD'));
+  const menuOf = (date: string, meal: Meal) => DISHES[meal][dayjs(date).diff(days[0], 'day') % DISHES[meal].length];
+  for (const date of days) {
+    for (const meal of ['breakfast', 'lunch', 'snack', 'dinner'] as const) {
+      for (const diet of DEMO_DIETS) {
+        const base = menuOf(date, meal);
+        await saveMenu(deps, actor, { date, meal, dietType: diet, dishes: VARIANTS[diet]?.(base) ?? base });
+        events += 1;
+      }
+      const at = chinaInstant(date, mealTime(settings, meal));
+      if (at > now) continue;
+      await serveMeal(deps, actor, { date, meal, requestId: randomUUID() });
+      // Samples of every dish but, now and then, one forgotten (the warnings have something to show).
+      const dishes = [...new Set(DEMO_DIETS.flatMap((d) => VARIANTS[d]?.(menuOf(date, meal)) ?? menuOf(date, meal)))];
+      for (const dish of dishes) {
+        if (random.chance(0.01)) continue;
+        await recordSample(deps, actor, { date, meal, dish, amountGrams: random.int(125, 180), sampledAt: new Date(at.getTime() - 20 * 60_000).toISOString(), fridge: '留样冰箱1号', confirmUnderweight: false, requestId: randomUUID() });
+      }
+      events += 1;
+    }
+  }
+
+  // This morning's cook has thrown away every sample kept its 48 hours (none yet is fine too).
+  await disposeDue(deps, actor).catch(() => undefined);
+
+  const priceFrom = dayjs(today).subtract(1, 'month').startOf('month').format('YYYY-MM-DD');
+  for (const c of CATEGORIES) {
+    await savePrice(deps, actor, { category: c.category, meal: 'lunch', effectiveFrom: priceFrom, priceFen: c.priceFen, subsidyFen: c.subsidyFen });
+  }
+  const taken = new Set((await deps.db.selectFrom('residents').select('idNumber').execute()).map((r) => r.idNumber));
+  const diners: { id: string; mode: 'dine_in' | 'delivery' }[] = [];
+  let serial = 9000;
+  for (const c of CATEGORIES) {
+    for (let i = 0; i < c.count; i++) {
+      const male = random.chance(0.4);
+      const birthDate = `${random.int(1934, 1955)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+      let idNumber = demoIdNumber(random, birthDate, male, serial++);
+      while (taken.has(idNumber)) idNumber = demoIdNumber(random, birthDate, male, serial++);
+      taken.add(idNumber);
+      const village = random.pick(VILLAGES);
+      const mode = c.category === 'disabled' || random.chance(0.4) ? 'delivery' : 'dine_in';
+      const { id } = await saveDiner(deps, actor, {
+        name: `${random.pick(SURNAMES)}${random.pick(male ? MALE_GIVEN : FEMALE_GIVEN)}`,
+        idNumber,
+        village,
+        category: c.category,
+        phone: `13${random.int(100000000, 999999999)}`,
+        address: `${village}${random.int(1, 8)}组${random.int(1, 40)}号`,
+        route: mode === 'delivery' ? (village < VILLAGES[Math.floor(VILLAGES.length / 2)] ? '东线' : '西线') : '',
+        defaultMode: mode,
+        leftOn: null,
+        note: '',
+      });
+      diners.push({ id, mode });
+      events += 1;
+    }
+  }
+  for (const date of days.filter((d) => d <= today)) {
+    if (chinaInstant(date, mealTime(settings, 'lunch')) > now) continue;
+    for (const d of diners) {
+      if (random.chance(0.15)) continue;
+      await serveDiner(deps, actor, { dinerId: d.id, date, meal: 'lunch', mode: d.mode, requestId: randomUUID() });
+      events += 1;
+    }
+  }
+  return events;
+}

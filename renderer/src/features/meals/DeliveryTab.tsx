@@ -1,0 +1,62 @@
+// 送餐单: who gets a meal brought home, route by route, with address and phone, and whether it has been recorded;
+// printed for the person who delivers (with a signature line).
+import { Button, Group, SegmentedControl, Stack } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Meal } from '../../../../shared/domain/meals/vocab';
+import { useApi } from '../../api/hooks';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { MEAL_ORDER } from './mealWords';
+
+export function DeliveryTab({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState<string | null>(today);
+  const [meal, setMeal] = useState<Meal>('lunch');
+  const list = useApi('meals.deliveryList', { date: date ?? today, meal });
+  const cell = { border: '1px solid #000', padding: '6px 8px', fontSize: 18 };
+  return (
+    <Stack>
+      <Group align="end" className="screen-only">
+        <DateInput size="lg" label={t('meals.date')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} />
+        <SegmentedControl size="lg" value={meal} onChange={(v) => setMeal(v as Meal)} data={MEAL_ORDER.map((m) => ({ value: m, label: t(`enums.meal.${m}`) }))} aria-label={t('meals.meal')} />
+        <Button size="lg" variant="outline" onClick={() => window.print()} disabled={!list.data?.routes.length}>
+          {t('meals.aid.printDelivery')}
+        </Button>
+      </Group>
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.routes.length === 0 ? (
+        <EmptyState>{t('meals.aid.deliveryEmpty')}</EmptyState>
+      ) : (
+        <div data-testid="delivery-list">
+          <h2 style={{ textAlign: 'center' }}>{t('meals.aid.deliveryTitle', { centre: list.data.facilityName, date: list.data.date, meal: t(`enums.meal.${list.data.meal}`) })}</h2>
+          {list.data.routes.map((r) => (
+            <div key={r.route} style={{ marginBottom: 16 }}>
+              <h3>
+                {r.route}（{r.stops.length} 人）
+              </h3>
+              <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+                <tbody>
+                  {r.stops.map((s, i) => (
+                    <tr key={`${s.name}-${i}`}>
+                      <td style={cell}>{i + 1}</td>
+                      <td style={cell}>{s.name}</td>
+                      <td style={cell}>{s.village}</td>
+                      <td style={cell}>{s.address}</td>
+                      <td style={cell}>{s.phone}</td>
+                      <td style={cell}>{s.served ? t('meals.aid.servedMark') : t('meals.aid.notServedMark')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p>{t('meals.aid.signature')}</p>
+            </div>
+          ))}
+        </div>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,153 @@
+// 饮食: every current resident's diet, avoidances, allergies and choking risk (searchable; care staff change them),
+// and the diet types with their texture (the kitchen switches unused ones off).
+import { Badge, Button, Card, Checkbox, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResidentDiet } from '../../../../shared/api/meals';
+import type { DietType } from '../../../../shared/domain/enums';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { useMayCall } from '../../shell/current-user';
+
+function DietModal({ resident, onClose }: { resident: ResidentDiet; onClose: () => void }) {
+  const { t } = useTranslation();
+  const types = useApi('meals.dietTypes', {});
+  const [dietType, setDietType] = useState<string | null>(resident.dietType);
+  const [avoidances, setAvoidances] = useState(resident.avoidances);
+  const [allergies, setAllergies] = useState(resident.allergies);
+  const save = useApiMutation('meals.setResidentDiet', { successMessage: t('app.saved'), onSuccess: onClose });
+  const options = (types.data ?? []).filter((d) => d.inUse || d.code === resident.dietType).map((d) => ({ value: d.code, label: `${d.name}（${d.texture}）` }));
+  return (
+    <Modal opened onClose={onClose} title={t('meals.dietTitle', { name: resident.name })} size="lg">
+      <Stack>
+        <Select size="lg" label={t('meals.dietType')} allowDeselect={false} data={options} value={dietType} onChange={setDietType} />
+        <TextInput size="lg" label={t('meals.avoidances')} placeholder="如：不吃辣、不吃羊肉" value={avoidances} onChange={(e) => setAvoidances(e.currentTarget.value)} />
+        <TextInput size="lg" label={t('meals.allergies')} value={allergies} onChange={(e) => setAllergies(e.currentTarget.value)} />
+        <Button size="lg" loading={save.isPending} onClick={() => dietType && save.mutate({ residentId: resident.residentId, dietType: dietType as DietType, avoidances, allergies })}>
+          {t('app.save')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}
+
+function DietTypeModal({ code, name, texture, inUse, onClose }: { code: DietType; name: string; texture: string; inUse: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(texture);
+  const [use, setUse] = useState(inUse);
+  const save = useApiMutation('meals.saveDietType', { successMessage: t('app.saved'), onSuccess: onClose });
+  return (
+    <Modal opened onClose={onClose} title={t('meals.editDietType', { name })}>
+      <Stack>
+        <TextInput size="lg" label={t('meals.texture')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <Checkbox size="md" label={t('meals.useThis')} checked={use} onChange={(e) => setUse(e.currentTarget.checked)} />
+        <Button size="lg" loading={save.isPending} onClick={() => save.mutate({ code, texture: text, inUse: use })}>
+          {t('app.save')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}
+
+function DietTypes() {
+  const { t } = useTranslation();
+  const types = useApi('meals.dietTypes', {});
+  const mayEdit = useMayCall('meals.saveDietType');
+  const [editing, setEditing] = useState<NonNullable<typeof types.data>[number] | null>(null);
+  if (!types.data) return null;
+  return (
+    <Card withBorder>
+      <Title order={3} mb="sm">
+        {t('meals.dietTypesTitle')}
+      </Title>
+      <Table fz="md" striped>
+        <Table.Tbody>
+          {types.data.map((d) => (
+            <Table.Tr key={d.code}>
+              <Table.Td fw={700}>{d.name}</Table.Td>
+              <Table.Td>{d.texture}</Table.Td>
+              <Table.Td>{t('meals.residentsCount', { n: d.residents })}</Table.Td>
+              <Table.Td>
+                <Badge color={d.inUse ? '#0b6e4f' : '#495057'} variant="filled">
+                  {d.inUse ? t('meals.inUse') : t('meals.notInUse')}
+                </Badge>
+              </Table.Td>
+              {mayEdit && (
+                <Table.Td>
+                  <Button variant="subtle" onClick={() => setEditing(d)} aria-label={`${t('app.edit')} ${d.name}`}>
+                    {t('app.edit')}
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing && <DietTypeModal {...editing} onClose={() => setEditing(null)} />}
+    </Card>
+  );
+}
+
+export function DietsTab() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const diets = useApi('meals.residentDiets', { query });
+  const mayEdit = useMayCall('meals.setResidentDiet');
+  const [editing, setEditing] = useState<ResidentDiet | null>(null);
+  return (
+    <Stack>
+      <TextInput size="lg" aria-label={t('meals.searchResidents')} placeholder={t('meals.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+      {diets.isPending ? (
+        <LoadingState />
+      ) : diets.isError ? (
+        <ErrorState error={diets.error} onRetry={() => diets.refetch()} />
+      ) : diets.data.length === 0 ? (
+        <EmptyState>{query ? t('meals.noMatch') : t('meals.noResidents')}</EmptyState>
+      ) : (
+        <Table fz="md" striped verticalSpacing="sm" data-testid="resident-diets">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('care.resident')}</Table.Th>
+              <Table.Th>{t('meals.dietType')}</Table.Th>
+              <Table.Th>{t('meals.avoidances')}</Table.Th>
+              <Table.Th>{t('meals.allergies')}</Table.Th>
+              <Table.Th>{t('meals.choking')}</Table.Th>
+              {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {diets.data.map((r) => (
+              <Table.Tr key={r.residentId}>
+                <Table.Td>
+                  <Text fw={700}>{r.name}</Text>
+                  <Text size="sm">
+                    {r.bedLabel} {r.present ? '' : `（${r.status}）`}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{t(`enums.diet.${r.dietType}`)}</Table.Td>
+                <Table.Td>{r.avoidances || '—'}</Table.Td>
+                <Table.Td>{r.allergies || '—'}</Table.Td>
+                <Table.Td>
+                  {r.chokingRisk && (
+                    <Badge color={r.chokingRisk === 'high' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                      {r.chokingRisk === 'high' ? t('meals.chokingHigh') : t('meals.chokingMedium')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                {mayEdit && (
+                  <Table.Td>
+                    <Button variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('meals.setDiet')} ${r.name}`}>
+                      {t('meals.setDiet')}
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <DietTypes />
+      {editing && <DietModal resident={editing} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
