@@ -18,6 +18,7 @@ import { careApi } from './care';
 import { incidentsApi } from './incidents';
 import { handoverApi } from './handover';
 import { mealsApi } from './meals';
+import { fireApi } from './fire';
 
 export const contract = {
   ...systemApi,
@@ -38,6 +39,7 @@ export const contract = {
   ...incidentsApi,
   ...handoverApi,
   ...mealsApi,
+  ...fireApi,
 };
 
 export type Contract = typeof contract;

@@ -30,7 +30,7 @@ export const ContactInput = z.object({
 export type ContactInput = z.input<typeof ContactInput>;
 
 /** A photo is a small JPEG/PNG data URL; the form shrinks it before sending. */
-const photoField = z
+export const photoField = z
   .string()
   .max(400_000, { error: '照片太大，请选择小于 300KB 的照片' })
   .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, { error: '照片应为 JPG 或 PNG 图片' })

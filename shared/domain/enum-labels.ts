@@ -100,6 +100,12 @@ export const ENUM_LABELS_ZH = {
   incidentStatus: { open: '处理中', closed: '已结案' },
   dinerCategory: { tekun_dispersed: '特困分散供养', dibao: '低保', elderly: '高龄', disabled: '失能', ordinary: '普通' },
   servingMode: { dine_in: '堂食', delivery: '送餐上门' },
+  roundKind: { day_patrol: '日间巡查', night_patrol: '夜间巡查', inspection: '防火检查', equipment_check: '器材检查' },
+  checkpointKind: { floor: '楼层', room: '房间', kitchen: '厨房', power: '配电室', exit: '安全出口', store: '库房', outdoor: '室外', other: '其他' },
+  dangerLevel: { general: '一般隐患', major: '重大隐患' },
+  dangerStatus: { open: '待整改', in_progress: '整改中', rectified: '已整改', verified: '已验收' },
+  dangerSource: { patrol: '巡查发现', inspection: '检查发现', equipment: '器材检查', report: '报告' },
+  equipmentType: { extinguisher: '灭火器', hydrant: '消火栓', smoke_detector: '烟感报警器', emergency_light: '应急照明灯', exit_sign: '疏散指示标志', fire_door: '防火门', other: '其他' },
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_LABELS_ZH;

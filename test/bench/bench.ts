@@ -64,6 +64,10 @@ async function main() {
     searchPinyin: await measure(200, () => call('residents.search', { query: 'wg', scope: 'all' })),
     searchIdTail: await measure(200, () => call('residents.search', { query: aResident.idNumber.slice(-4), scope: 'all' })),
     searchAllCurrent: await measure(200, () => call('residents.search', { query: '', scope: 'current' })),
+    // Issue 6: the kitchen's day (portions from the whole stay history), its menu week and the month report.
+    mealHeadcount: await measure(100, () => call('meals.headcount', { date: chinaDate(new Date()) })),
+    mealMenuWeek: await measure(100, () => call('meals.menuWeek', { monday: dayjs().subtract((dayjs().day() + 6) % 7, 'day').format('YYYY-MM-DD') })),
+    mealMonthReport: await measure(50, () => call('meals.monthReport', { month: chinaDate(new Date()).slice(0, 7) })),
   };
 
   // Admission writes: each into a free bed, then a discharge (not timed) frees it again.

@@ -132,7 +132,9 @@ test('a kitchen day: menu and board, portions, serving, samples, 助餐 and the 
   await lunch.getByRole('button', { name: '登记出餐' }).click();
   await expect(lunch).toContainText('已出餐 11:20（厨师老刘）');
   await expect(page.getByTestId('sample-alert')).toContainText('留样提醒 1 条');
-  await page.getByRole('button', { name: '留样' }).click();
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page.getByTestId('meal-alerts')).toContainText('2026-03-16 午餐没有留样');
+  await page.getByTestId('meal-alerts').getByRole('link', { name: '留样' }).click();
   await expect(page.getByTestId('sample-warnings')).toContainText('2026-03-16 午餐没有留样：红烧肉、炒青菜、肉末豆腐');
   await segment(page, '午餐');
   for (const [dish, grams] of [['红烧肉', '100'], ['炒青菜', '150'], ['肉末豆腐', '140']] as const) {

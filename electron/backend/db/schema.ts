@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/api/roles';
 import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '../../../shared/domain/care/vocab';
 import type { BedSetting, BedType, ResidentStatus, StayEventType } from '../../../shared/domain/enums';
 import type { DinerCategory, Meal, ServingMode } from '../../../shared/domain/meals/vocab';
+import type { DangerLevel, DangerStatus, EquipmentType, RoundKind } from '../../../shared/domain/fire/vocab';
 
 interface Stamped {
   createdAt: string;
@@ -368,6 +369,137 @@ export interface DB {
   mealAidPrices: MealAidPricesTable;
   mealAidServings: MealAidServingsTable;
   foodSamples: FoodSamplesTable;
+  fireCheckpoints: FireCheckpointsTable;
+  fireCheckItems: FireCheckItemsTable;
+  fireRounds: FireRoundsTable;
+  fireRoundResults: FireRoundResultsTable;
+  fireDangers: FireDangersTable;
+  fireEquipment: FireEquipmentTable;
+  fireDrills: FireDrillsTable;
+  fireTrainings: FireTrainingsTable;
+  fireTrainingAttendees: FireTrainingAttendeesTable;
+  fireDutyLog: FireDutyLogTable;
+}
+
+export interface FireCheckpointsTable extends Stamped {
+  id: string;
+  name: string;
+  kind: string;
+  sort: number;
+  retiredAt: string | null;
+}
+
+export interface FireCheckItemsTable extends Stamped {
+  id: string;
+  list: string;
+  text: string;
+  sort: number;
+  retiredAt: string | null;
+}
+
+export interface FireRoundsTable {
+  id: string;
+  kind: RoundKind;
+  doneAt: string;
+  byId: string;
+  byName: string;
+  note: string;
+  countersignedAt: string | null;
+  countersignedById: string | null;
+  countersignedBy: string | null;
+  requestId: string;
+  createdAt: string;
+}
+
+export interface FireRoundResultsTable {
+  id: string;
+  roundId: string;
+  checkpointId: string | null;
+  itemId: string | null;
+  equipmentId: string | null;
+  result: 'ok' | 'problem';
+  note: string;
+  photo: string | null;
+  fixedOnSpot: number;
+  dangerId: string | null;
+}
+
+export interface FireDangersTable extends Stamped {
+  id: string;
+  source: 'patrol' | 'inspection' | 'equipment' | 'report';
+  roundId: string | null;
+  checkpointId: string | null;
+  location: string;
+  description: string;
+  level: DangerLevel;
+  photo: string | null;
+  responsible: string;
+  deadline: string;
+  status: DangerStatus;
+  foundAt: string;
+  foundById: string;
+  foundBy: string;
+  rectificationNote: string | null;
+  rectificationPhoto: string | null;
+  rectifiedAt: string | null;
+  rectifiedById: string | null;
+  rectifiedBy: string | null;
+  verifiedAt: string | null;
+  verifiedById: string | null;
+  verifiedBy: string | null;
+  verificationNote: string | null;
+  requestId: string;
+}
+
+export interface FireEquipmentTable extends Stamped {
+  id: string;
+  type: EquipmentType;
+  code: string;
+  spec: string;
+  checkpointId: string | null;
+  location: string;
+  productionDate: string | null;
+  expiryDate: string | null;
+  lastPressureCheck: string | null;
+  retiredAt: string | null;
+  note: string;
+}
+
+export interface FireDrillsTable extends Stamped {
+  id: string;
+  date: string;
+  scenario: string;
+  atNight: number;
+  bedridden: number;
+  participants: number;
+  participantNames: string;
+  evacuationSeconds: number | null;
+  evaluation: string;
+  improvements: string;
+}
+
+export interface FireTrainingsTable extends Stamped {
+  id: string;
+  date: string;
+  topic: string;
+  hours: number;
+  trainer: string;
+}
+
+export interface FireTrainingAttendeesTable {
+  trainingId: string;
+  staffId: string;
+}
+
+export interface FireDutyLogTable {
+  id: string;
+  at: string;
+  kind: 'entry' | 'handover';
+  text: string;
+  handedTo: string | null;
+  byId: string;
+  byName: string;
+  requestId: string;
 }
 
 export interface DietTypesTable extends Stamped {

@@ -47,6 +47,15 @@ import { cancelServing, deliveryList, serveDiner, servingDay } from '../services
 import { disposeDue, disposeSample, recordSample, sampleDay, sampleWarnings } from '../services/meals/samples';
 import { kitchenCerts } from '../services/meals/kitchen-staff';
 import { exportMonth, monthReport } from '../services/meals/report';
+import { readFireSettings, saveFireSettings } from '../services/fire/settings';
+import { listCheckpoints, listItems, saveCheckpoint, saveItem } from '../services/fire/checklists';
+import { countersign, listRounds, recordRound as recordFireRound } from '../services/fire/rounds';
+import { dangerAction, listDangers, reportDanger } from '../services/fire/dangers';
+import { listEquipment, saveEquipment } from '../services/fire/equipment';
+import { listDrills, listTrainings, saveDrill, saveTraining } from '../services/fire/drills';
+import { addDuty, dutyLog } from '../services/fire/duty';
+import { compliance } from '../services/fire/compliance';
+import { exportFireLedger, fireLedger } from '../services/fire/ledger';
 import { acceptHandover, draftHandover, listHandovers, pendingHandovers, submitHandover } from '../services/handover/handover';
 
 export interface Call {
@@ -194,6 +203,30 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'meals.kitchenCerts': () => kitchenCerts(deps),
     'meals.monthReport': (input) => monthReport(deps, input.month),
     'meals.exportMonth': (input, { caller }) => exportMonth(deps, caller, input.month),
+
+    'fire.settings': () => readFireSettings(deps.db),
+    'fire.saveSettings': (input, { caller }) => saveFireSettings(deps, caller, input),
+    'fire.checkpoints': (input) => listCheckpoints(deps, input.includeRetired),
+    'fire.saveCheckpoint': (input, { caller }) => saveCheckpoint(deps, caller, input),
+    'fire.items': (input) => listItems(deps, input.includeRetired),
+    'fire.saveItem': (input, { caller }) => saveItem(deps, caller, input),
+    'fire.recordRound': (input, { caller }) => recordFireRound(deps, caller, input),
+    'fire.countersign': (input, { caller }) => countersign(deps, caller, input.roundId),
+    'fire.rounds': (input) => listRounds(deps, input.from, input.to, input.kind),
+    'fire.dangers': (input) => listDangers(deps, input.status),
+    'fire.reportDanger': (input, { caller }) => reportDanger(deps, caller, input),
+    'fire.dangerAction': (input, { caller }) => dangerAction(deps, caller, input),
+    'fire.equipment': (input) => listEquipment(deps, input.includeRetired),
+    'fire.saveEquipment': (input, { caller }) => saveEquipment(deps, caller, input),
+    'fire.drills': () => listDrills(deps),
+    'fire.saveDrill': (input, { caller }) => saveDrill(deps, caller, input),
+    'fire.trainings': () => listTrainings(deps),
+    'fire.saveTraining': (input, { caller }) => saveTraining(deps, caller, input),
+    'fire.dutyLog': (input) => dutyLog(deps, input.from, input.to),
+    'fire.addDuty': (input, { caller }) => addDuty(deps, caller, input),
+    'fire.compliance': (input) => compliance(deps, input.month),
+    'fire.ledger': (input) => fireLedger(deps, input),
+    'fire.exportLedger': (input, { caller }) => exportFireLedger(deps, caller, input),
 
     'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
     'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),

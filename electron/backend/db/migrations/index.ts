@@ -7,6 +7,7 @@ import { migration0005 } from './0005_care_plans';
 import { migration0006 } from './0006_assessment_disputes';
 import { migration0007 } from './0007_staff_and_care_log';
 import { migration0008 } from './0008_meals';
+import { migration0009 } from './0009_fire';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'assessment_disputes', sql: migration0006 },
   { version: 7, name: 'staff_and_care_log', sql: migration0007 },
   { version: 8, name: 'meals', sql: migration0008 },
+  { version: 9, name: 'fire', sql: migration0009 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

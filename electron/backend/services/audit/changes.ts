@@ -17,6 +17,8 @@ const FIELD_ENUMS: Record<string, EnumGroup> = {
   category: 'dinerCategory',
   mode: 'servingMode',
   defaultMode: 'servingMode',
+  level: 'dangerLevel',
+  source: 'dangerSource',
 };
 
 export interface Change {

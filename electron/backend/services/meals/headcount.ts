@@ -1,5 +1,6 @@
 // Headcounts per day, meal and diet type from the stay history (who is here at the meal's time), plus the kitchen's
 // adjustments with their reasons; serving a meal freezes its counts (the monthly report reads the frozen counts).
+import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { AdjustInput, Headcount, ServeInput } from '../../../../shared/api/meals';
 import { conflict, invalid } from '../../../../shared/api/errors';
@@ -11,6 +12,7 @@ import { type Eater, type StayRecord, countByDiet, presentAt, staySpans } from '
 import { MEALS, type Meal } from '../../../../shared/domain/meals/vocab';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
+import type { DB } from '../../db/schema';
 import { newId } from '../../ids';
 import { latestRiskGrade } from '../assessment/risk';
 import { bedLabels, type Executor } from '../facility/places';
@@ -39,17 +41,20 @@ interface EaterRow extends Eater {
 
 /** Residents who may eat here on a date (current ones, and those who left on or after it), with their stay spans. */
 export async function eatersOn(db: Executor, date: string): Promise<EaterRow[]> {
-  const residents = await db
-    .selectFrom('residents')
-    .select(['id', 'name', 'dietType', 'bedId', 'avoidances', 'allergies'])
-    .where((eb) => eb.or([eb('status', '!=', 'discharged'), eb('dischargedOn', '>=', date)]))
-    .where('admittedOn', 'is not', null)
-    .execute();
+  const mayEat = (eb: ExpressionBuilder<DB, 'residents'>) => eb.and([eb('admittedOn', 'is not', null), eb.or([eb('status', '!=', 'discharged'), eb('dischargedOn', '>=', date)])]);
+  const residents = await db.selectFrom('residents').select(['id', 'name', 'dietType', 'bedId', 'avoidances', 'allergies']).where(mayEat).execute();
   if (residents.length === 0) return [];
+  // Only what can decide the date: arrivals and departures, and absences overlapping it (most leave is long over).
   const events = await db
     .selectFrom('stayEvents')
     .select(['residentId', 'type', 'date', 'endDate', 'expectedReturn', 'createdAt', 'updatedAt'])
-    .where('residentId', 'in', residents.map((r) => r.id))
+    .where('residentId', 'in', (eb) => eb.selectFrom('residents').select('id').where(mayEat))
+    .where((eb) =>
+      eb.or([
+        eb('type', 'in', ['admission', 'discharge']),
+        eb.and([eb('type', 'in', ['leave', 'hospital']), eb('date', '<=', date), eb.or([eb('endDate', 'is', null), eb('endDate', '>=', date)])]),
+      ]),
+    )
     .execute();
   const byResident = new Map<string, StayRecord[]>();
   for (const e of events) byResident.set(e.residentId, [...(byResident.get(e.residentId) ?? []), e]);
@@ -115,24 +120,26 @@ export async function headcount(deps: BackendDeps, date: string): Promise<Headco
 /** The kitchen sheet: residents here that day whose diet, avoidances, allergies or choking risk need care. */
 async function specialNeeds(db: Executor, eaters: EaterRow[], date: string, settings: Settings) {
   const order = mealsInOrder(settings);
-  const here = eaters.filter((e) => order.some((m) => presentAt(e.spans, chinaInstant(date, mealTime(settings, m)))));
+  const instants = order.map((m) => chinaInstant(date, mealTime(settings, m)));
+  const here = eaters.filter((e) => instants.some((at) => presentAt(e.spans, at)));
   const choking = await latestRiskGrade(db, here.map((e) => e.id), 'choking');
-  const beds = await bedLabels(db, here.flatMap((e) => (e.bedId ? [e.bedId] : [])));
-  return here
-    .map((e) => {
-      const grade = choking.get(e.id);
-      return {
-        residentId: e.id,
-        name: e.name,
-        bedLabel: e.bedId ? (beds.get(e.bedId) ?? null) : null,
-        dietType: e.dietType as DietType,
-        avoidances: e.avoidances,
-        allergies: e.allergies,
-        chokingRisk: grade === 'high' || grade === 'medium' ? grade : null,
-        awayFor: order.filter((m) => !presentAt(e.spans, chinaInstant(date, mealTime(settings, m)))),
-      };
-    })
-    .filter((e) => e.dietType !== 'regular' || e.avoidances || e.allergies || e.chokingRisk)
+  const risky = (id: string) => {
+    const grade = choking.get(id);
+    return grade === 'high' || grade === 'medium' ? grade : null;
+  };
+  const needy = here.filter((e) => e.dietType !== 'regular' || e.avoidances || e.allergies || risky(e.id));
+  const beds = await bedLabels(db, needy.flatMap((e) => (e.bedId ? [e.bedId] : [])));
+  return needy
+    .map((e) => ({
+      residentId: e.id,
+      name: e.name,
+      bedLabel: e.bedId ? (beds.get(e.bedId) ?? null) : null,
+      dietType: e.dietType as DietType,
+      avoidances: e.avoidances,
+      allergies: e.allergies,
+      chokingRisk: risky(e.id),
+      awayFor: order.filter((_, i) => !presentAt(e.spans, instants[i])),
+    }))
     .sort((a, b) => (a.chokingRisk === 'high' ? 0 : 1) - (b.chokingRisk === 'high' ? 0 : 1) || (a.bedLabel ?? '').localeCompare(b.bedLabel ?? ''));
 }
 

@@ -15,7 +15,7 @@ export function MenuBoard({ week }: { week: MenuWeek }) {
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 12 }}>
         <thead>
           <tr>
-            <th style={cell} />
+            <th style={{ ...cell, width: '1%' }} />
             {meals.map((m) => (
               <th key={m} style={cell}>
                 {t(`enums.meal.${m}`)}
@@ -26,7 +26,7 @@ export function MenuBoard({ week }: { week: MenuWeek }) {
         <tbody>
           {week.days.map((d) => (
             <tr key={d}>
-              <th style={{ ...cell, whiteSpace: 'nowrap' }}>{dayLabel(d)}</th>
+              <th style={{ ...cell, whiteSpace: 'nowrap', width: '1%' }}>{dayLabel(d)}</th>
               {meals.map((m) => (
                 <td key={m} style={cell}>
                   {week.dietTypes

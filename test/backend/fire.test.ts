@@ -1,0 +1,192 @@
+// The fire module through the real dispatcher on a real SQLite file: a night patrol that finds a blocked exit, the
+// hidden danger through rectification to verification by someone else, countersigning, compliance with missed night
+// windows, equipment, drills, training, the duty log and the ledgers — and every refusal writes nothing.
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { In } from '../../shared/api/contract';
+import { chinaInstant } from '../../shared/domain/care/shifts';
+import type { Session } from '../../electron/backend/auth/session';
+import { type TestBackend, openTestBackend } from '../helpers/backend';
+import { PROFILE } from '../helpers/centre';
+
+let b: TestBackend;
+let guard: Session;
+let carer: Session;
+let points: { exit: string; kitchen: string };
+let items: { id: string; list: string; text: string }[];
+
+/** Moves the clock to a China wall-clock time and keeps everyone signed in. */
+function at(date: string, hhmm: string) {
+  b.clock.set(chinaInstant(date, hhmm).toISOString());
+  for (const s of [b.admin, guard, carer]) s.signIn(s.user!, b.clock.now());
+}
+const instant = (date: string, hhmm: string) => chinaInstant(date, hhmm).toISOString();
+
+/** A patrol of both checkpoints with every patrol item fine, except the overrides given. */
+function patrol(kind: 'day_patrol' | 'night_patrol', doneAt: string, problems: Partial<In<'fire.recordRound'>['results'][number]>[] = []): In<'fire.recordRound'> {
+  const patrolItems = items.filter((i) => i.list === 'patrol');
+  const results = [points.exit, points.kitchen].flatMap((checkpointId) => patrolItems.map((i) => ({ checkpointId, itemId: i.id, result: 'ok' as const })));
+  problems.forEach((p, n) => (results[n] = { ...results[n], ...p } as (typeof results)[number]));
+  return { kind, doneAt, results, requestId: randomUUID() };
+}
+
+beforeEach(async () => {
+  b = await openTestBackend(); // 2026-03-15 10:00 China time
+  await b.call('facility.save', PROFILE);
+  guard = (await b.signInAs('safety', '保安老周')).session;
+  carer = (await b.signInAs('caregiver', '夜班小李')).session;
+  points = {
+    exit: (await b.call('fire.saveCheckpoint', { name: '一楼东侧安全出口', kind: 'exit' }, guard)).id,
+    kitchen: (await b.call('fire.saveCheckpoint', { name: '厨房', kind: 'kitchen' }, guard)).id,
+  };
+  items = await b.call('fire.items', {}, guard);
+});
+afterEach(async () => b.close());
+
+describe('settings and checklists', () => {
+  it('starts from the rules (patrol daily, night every 2 h from 22:00 to 06:00, drills every 6 months) and saves changes', async () => {
+    const s = await b.call('fire.settings', {});
+    expect(s).toMatchObject({ keyUnit: true, dayPatrolsPerDay: 1, nightStart: '22:00', nightEnd: '06:00', nightIntervalMinutes: 120, inspectionEveryMonths: 1, drillEveryMonths: 6, trainingEveryMonths: 12 });
+    expect(items.filter((i) => i.list === 'patrol').map((i) => i.text)[1]).toBe('安全出口、疏散通道是否畅通');
+    expect(items.filter((i) => i.list === 'inspection')).toHaveLength(12);
+    expect((await b.raw('fire.saveSettings', { ...s, nightEnd: '22:00' })).error?.message).toBe('夜间巡查的开始和结束时间不能相同');
+    await b.call('fire.saveSettings', { ...s, responsiblePerson: '王院长', nightIntervalMinutes: 180 });
+    expect(await b.call('fire.settings', {}, carer)).toMatchObject({ responsiblePerson: '王院长', nightIntervalMinutes: 180 });
+    expect((await b.raw('fire.saveSettings', s, guard)).error?.code).toBe('FORBIDDEN');
+    expect((await b.raw('fire.saveCheckpoint', { name: '厨房', kind: 'kitchen' }, guard)).error?.message).toBe('已经有叫「厨房」的巡查点');
+  });
+});
+
+describe('a night patrol finds a blocked exit', () => {
+  it('raises a hidden danger that is rectified, then verified by someone else; the round is countersigned by a supervisor', async () => {
+    at('2026-03-15', '23:20');
+    const exitItem = items.find((i) => i.text.startsWith('安全出口'))!;
+    const blocked = { checkpointId: points.exit, itemId: exitItem.id, result: 'problem' as const, note: '东侧安全出口堆放了纸箱' };
+    const before = { rounds: b.count('fire_rounds'), results: b.count('fire_round_results'), dangers: b.count('fire_dangers') };
+    // Refused: no note; neither fixed nor raised; in the future; a night patrol by day; nothing is written.
+    expect((await b.raw('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '23:10'), [{ ...blocked, note: '' }]), carer)).error?.message).toBe(
+      '「一楼东侧安全出口 安全出口、疏散通道是否畅通」有问题：请写明是什么问题',
+    );
+    expect((await b.raw('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '23:10'), [blocked]), carer)).error?.message).toBe(
+      '「一楼东侧安全出口 安全出口、疏散通道是否畅通」有问题：请选“当场整改”，或登记为隐患',
+    );
+    expect((await b.raw('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '23:50')), carer)).error?.message).toBe('夜间巡查时间（2026-03-15 23:50）在将来，不能预先登记');
+    expect((await b.raw('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '20:00')), carer)).error?.message).toBe('2026-03-15 20:00 不在夜间巡查时间（22:00–06:00）内，请选“日间巡查”');
+    const pastDeadline = { ...blocked, danger: { level: 'general' as const, description: '安全出口堵塞', responsible: '保安老周', deadline: '2026-03-14' } };
+    expect((await b.raw('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '23:10'), [pastDeadline]), carer)).error?.message).toBe('整改期限（2026-03-14）不能早于今天');
+    expect({ rounds: b.count('fire_rounds'), results: b.count('fire_round_results'), dangers: b.count('fire_dangers') }).toEqual(before);
+
+    const round = patrol('night_patrol', instant('2026-03-15', '23:10'), [{ ...pastDeadline, danger: { ...pastDeadline.danger, deadline: '2026-03-16' } }]);
+    const { id: roundId } = await b.call('fire.recordRound', round, carer);
+    expect(await b.call('fire.recordRound', round, carer)).toEqual({ id: roundId, repeated: true });
+    const [danger] = await b.call('fire.dangers', { status: 'open' }, carer);
+    expect(danger).toMatchObject({ source: 'patrol', location: '一楼东侧安全出口', description: '安全出口堵塞', status: 'open', foundBy: '夜班小李', overdue: false });
+
+    // A supervisor other than the patroller countersigns, once.
+    expect((await b.raw('fire.countersign', { roundId }, b.admin)).ok).toBe(true);
+    expect((await b.raw('fire.countersign', { roundId }, guard)).error?.message).toBe('这条记录已由王院长签字');
+
+    // Verification before rectification is refused; the rectifier cannot verify their own work.
+    expect((await b.raw('fire.dangerAction', { action: 'verify', dangerId: danger.id }, guard)).error?.message).toBe('还没有登记整改情况，不能验收（先“登记整改”，再由另一个人验收）');
+    await b.call('fire.dangerAction', { action: 'start', dangerId: danger.id }, guard);
+    await b.call('fire.dangerAction', { action: 'rectify', dangerId: danger.id, note: '纸箱已清走，通道畅通' }, guard);
+    expect((await b.raw('fire.dangerAction', { action: 'verify', dangerId: danger.id }, guard)).error?.message).toBe('整改是您登记的，验收要由另一个人来做（不能自己验收自己）');
+    await b.call('fire.dangerAction', { action: 'verify', dangerId: danger.id, note: '已验收' });
+    expect(await b.call('fire.dangers', { status: 'open' })).toEqual([]);
+    const [closed] = await b.call('fire.dangers', { status: 'all' });
+    expect(closed).toMatchObject({ status: 'verified', rectifiedBy: '保安老周', verifiedBy: '王院长' });
+    expect(() => b.database.sqlite.prepare('DELETE FROM fire_dangers').run()).toThrow(/never deleted/);
+    expect(() => b.database.sqlite.prepare("UPDATE fire_round_results SET note = 'x'").run()).toThrow(/never changed/);
+
+    const ledger = await b.call('fire.ledger', { kind: 'dangers', from: '2026-03-01', to: '2026-03-31' });
+    expect(ledger.rows[0]).toEqual(['2026-03-15 23:20', '巡查发现（夜班小李）', '一楼东侧安全出口', '安全出口堵塞', '一般隐患', '保安老周', '2026-03-16', '纸箱已清走，通道畅通', '保安老周 2026-03-15 23:20', '王院长 2026-03-15 23:20', '已验收']);
+    const patrolLedger = await b.call('fire.ledger', { kind: 'patrol', from: '2026-03-15', to: '2026-03-15' });
+    expect(patrolLedger.rows[0]).toEqual(['2026-03-15 23:10', '夜间巡查', '一楼东侧安全出口、厨房', '一楼东侧安全出口 安全出口、疏散通道是否畅通：东侧安全出口堆放了纸箱（已登记隐患）', '夜班小李', '王院长 2026-03-15 23:20']);
+  });
+
+  it('does not let the patroller countersign their own round', async () => {
+    const { id: roundId } = await b.call('fire.recordRound', patrol('day_patrol', instant('2026-03-15', '09:00')), guard);
+    expect((await b.raw('fire.countersign', { roundId }, guard)).error?.message).toBe('这是您自己的巡查记录，要由主管（另一个人）签字');
+    expect((await b.raw('fire.countersign', { roundId }, carer)).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('compliance', () => {
+  it('turns overdue when a night window passes without a patrol, and counts the month', async () => {
+    at('2026-03-15', '22:40');
+    await b.call('fire.recordRound', patrol('day_patrol', instant('2026-03-15', '09:00')), guard);
+    await b.call('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '22:30')), carer);
+    at('2026-03-16', '01:00');
+    expect((await b.call('fire.compliance', { month: null })).overdueNow).toBe(false);
+    at('2026-03-16', '03:00'); // nobody walked between 00:00 and 02:00
+    const c = await b.call('fire.compliance', { month: null });
+    expect(c.overdueNow).toBe(true);
+    expect(c.lastNight.night.map((w) => [w.done, w.missed])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+      [false, false],
+    ]);
+    await b.call('fire.recordRound', patrol('night_patrol', instant('2026-03-16', '02:50')), carer);
+    at('2026-03-16', '08:00');
+    const morning = await b.call('fire.compliance', { month: '2026-03' });
+    expect(morning.lastNight.nightMissed).toBe(2); // 00–02 and 04–06
+    expect(morning.month.days.find((d) => d.date === '2026-03-15')).toMatchObject({ dayDone: 1, dayMissed: false, nightMissed: 2 });
+    // Days 1–14 had no patrols at all: 14 day patrols and 14 × 4 night windows missed, plus the two of the 15th.
+    expect(morning.month).toMatchObject({ dayPatrolsMissed: 14, nightWindowsMissed: 14 * 4 + 2, inspections: 0, inspectionsRequired: 1 });
+    expect(morning).toMatchObject({ lastDrill: null, drillDue: '2026-03-16', openDangers: 0 });
+  });
+});
+
+describe('equipment, drills, training and the duty log', () => {
+  it('refuses an extinguisher that expires before it was made, and lists those running out', async () => {
+    const ext = { type: 'extinguisher' as const, code: 'MH-01', spec: 'MFZ/ABC4 干粉', location: '一楼走廊', productionDate: '2026-01-01', expiryDate: '2025-12-31' };
+    expect((await b.raw('fire.saveEquipment', ext, guard)).error).toMatchObject({ field: 'expiryDate', message: '有效期（2025-12-31）不能早于生产日期（2026-01-01）' });
+    expect(b.count('fire_equipment')).toBe(0);
+    const { id } = await b.call('fire.saveEquipment', { ...ext, expiryDate: '2026-04-01' }, guard);
+    expect((await b.raw('fire.saveEquipment', { ...ext, expiryDate: '2031-01-01' }, guard)).error?.message).toBe('编号「MH-01」已经用过了');
+    await b.call('fire.recordRound', { kind: 'equipment_check', doneAt: instant('2026-03-15', '09:30'), results: [{ equipmentId: id, result: 'ok' }], requestId: randomUUID() }, guard);
+    const [row] = await b.call('fire.equipment', {}, guard);
+    expect(row).toMatchObject({ code: 'MH-01', expiry: 'soon', lastChecked: instant('2026-03-15', '09:30') });
+    expect((await b.call('fire.compliance', { month: null })).equipmentExpiring).toBe(1);
+  });
+
+  it('records a night drill with bedridden evacuation, sets the next one six months on, and lists untrained staff', async () => {
+    const drill = { date: '2026-03-20', scenario: '夜间二楼起火，疏散卧床老人', atNight: true, bedridden: true, participants: 12, evacuationSeconds: 310, evaluation: '疏散有序' };
+    expect((await b.raw('fire.saveDrill', drill, guard)).error?.message).toBe('演练日期（2026-03-20）在将来：演练做完再登记');
+    await b.call('fire.saveDrill', { ...drill, date: '2026-03-14' }, guard);
+    expect((await b.call('fire.compliance', { month: null })).drillDue).toBe('2026-09-14');
+    const drillLedger = await b.call('fire.ledger', { kind: 'drills', from: '2026-03-01', to: '2026-03-31' });
+    expect(drillLedger.rows[0].slice(2, 5)).toEqual(['夜间、卧床老人疏散', '12人', '5分10秒']);
+
+    const { id: a } = await b.call('staff.save', { name: '护理员甲', role: 'caregiver', hireDate: '2024-01-01' });
+    await b.call('staff.save', { name: '厨师乙', role: 'cook', hireDate: '2024-01-01' });
+    expect((await b.raw('fire.saveTraining', { date: '2026-03-10', topic: '灭火器使用', hours: 2, trainer: '消防大队', staffIds: [] }, guard)).error?.message).toBe('请选择参加培训的员工');
+    await b.call('fire.saveTraining', { date: '2026-03-10', topic: '灭火器使用', hours: 2, trainer: '消防大队', staffIds: [a] }, guard);
+    const t = await b.call('fire.trainings', {}, guard);
+    expect(t.sessions[0].attendees).toEqual(['护理员甲']);
+    expect(t.untrained.map((u) => u.name)).toEqual(['厨师乙']);
+  });
+
+  it('keeps the duty log signed by the person on duty; a handover names who takes over', async () => {
+    expect((await b.raw('fire.addDuty', { kind: 'handover', text: '一切正常', requestId: randomUUID() }, guard)).error?.message).toBe('交班请写明交给谁（接班人）');
+    await b.call('fire.addDuty', { kind: 'entry', text: '22:00 巡查配电室正常', requestId: randomUUID() }, guard);
+    await b.call('fire.addDuty', { kind: 'handover', text: '夜间无异常', handedTo: '保安老钱', requestId: randomUUID() }, guard);
+    const log = await b.call('fire.dutyLog', { from: '2026-03-15', to: '2026-03-15' }, carer);
+    expect(log.map((l) => [l.kind, l.by, l.handedTo])).toEqual([
+      ['handover', '保安老周', '保安老钱'],
+      ['entry', '保安老周', null],
+    ]);
+  });
+
+  it('exports a ledger to Excel and audits the export', async () => {
+    await b.call('fire.recordRound', patrol('day_patrol', instant('2026-03-15', '09:00')), guard);
+    const file = await b.call('fire.exportLedger', { kind: 'patrol', from: '2026-03-01', to: '2026-03-31' }, guard);
+    expect(file).toMatchObject({ fileName: '防火巡查记录-2026-03-01至2026-03-31.xlsx', rows: 1 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0].getRow(3).getCell(2).value).toBe('日间巡查');
+    expect(b.database.sqlite.prepare("SELECT actor FROM audit_log WHERE action = 'export'").all()).toEqual([{ actor: '保安老周' }]);
+  });
+});
