@@ -32,6 +32,7 @@ import { HandoverPage } from './features/handover/HandoverPage';
 import { IncidentsPage } from './features/incidents/IncidentsPage';
 import { RosterPage } from './features/roster/RosterPage';
 import { StaffPage } from './features/staff/StaffPage';
+import { FirePage } from './features/fire/FirePage';
 import { MealAidPage } from './features/meals/MealAidPage';
 import { MealsPage } from './features/meals/MealsPage';
 import { AppLayout } from './shell/AppLayout';
@@ -70,6 +71,7 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/roster': <RosterPage />,
   '/meals': <MealsPage />,
   '/meal-aid': <MealAidPage />,
+  '/fire': <FirePage />,
 };
 
 function Forbidden() {

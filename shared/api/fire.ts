@@ -248,7 +248,7 @@ export const fireApi = {
 
   'fire.drills': method({ input: z.object({}), output: z.array(DrillRow), roles: FIRE_RECORDERS, writes: false }),
   'fire.saveDrill': method({ input: DrillInput, output: ok, roles: FIRE_MANAGERS, writes: true }),
-  'fire.trainings': method({ input: z.object({}), output: z.object({ sessions: z.array(TrainingRow), untrained: z.array(Untrained) }), roles: FIRE_RECORDERS, writes: false }),
+  'fire.trainings': method({ input: z.object({}), output: z.object({ sessions: z.array(TrainingRow), untrained: z.array(Untrained), staff: z.array(z.object({ id: z.string(), name: z.string() })) }), roles: FIRE_RECORDERS, writes: false }),
   'fire.saveTraining': method({ input: TrainingInput, output: ok, roles: FIRE_MANAGERS, writes: true }),
 
   'fire.dutyLog': method({ input: range, output: z.array(DutyRow), roles: FIRE_RECORDERS, writes: false }),

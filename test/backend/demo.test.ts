@@ -79,6 +79,16 @@ describe('demo centre', () => {
     expect(report.aid.byCategory.find((c) => c.category === 'tekun_dispersed')!.payableFen).toBe(0);
   });
 
+  it('has checkpoints, equipment, a week of patrols with one missed night window, an open danger, a drill and training', async () => {
+    const c = await b.call('fire.compliance', { month: null });
+    expect(c.openDangers).toBe(1);
+    expect(c.lastDrill).not.toBeNull();
+    expect(c.equipmentExpiring).toBe(1);
+    const rounds = await b.call('fire.rounds', { from: '2026-03-08', to: '2026-03-15', kind: 'night_patrol' });
+    expect(rounds.length).toBe(7 * 4 - 1);
+    expect((await b.call('fire.trainings', {})).sessions[0].attendees.length).toBeGreaterThan(5);
+  });
+
   it('names the demo and who loaded it as the author of its records', () => {
     const actors = b.database.sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE entity = 'residents'").all();
     expect(actors).toEqual([{ actor: '演示数据（王院长载入）' }]);

@@ -12,6 +12,7 @@ import { activeBeds } from '../services/facility/bed-map';
 import { admit } from '../services/residents/admission';
 import { discharge, endLeave, startLeave, transfer } from '../services/residents/stays';
 import { assessCurrentResidents } from './assessments';
+import { demoFire } from './fire';
 import { demoMeals } from './meals';
 import { demoStaffAndRoster } from './staff';
 import { demoPerson } from './people';
@@ -197,6 +198,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   events += await assessCurrentResidents(deps, actor, random, today);
   events += await demoStaffAndRoster(deps, actor, random, today);
   events += await demoMeals(deps, actor, random, today);
+  events += await demoFire(deps, actor, random, today);
 
   const residents = await deps.db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { beds: allBeds.length, residents: residents.n, events };

@@ -1,4 +1,5 @@
 import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
+import { fireZh } from './zh-CN-fire';
 import { mealsZh } from './zh-CN-meals';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
@@ -286,8 +287,10 @@ export const zhCN = {
     account: '我的账号',
     meals: '膳食',
     mealAid: '老年助餐',
+    fire: '消防安全',
   },
   meals: mealsZh,
+  fire: fireZh,
   staff: {
     title: '员工档案',
     add: '添加员工',

@@ -22,7 +22,8 @@ export interface Page {
     | 'nav.settings'
     | 'nav.account'
     | 'nav.meals'
-    | 'nav.mealAid';
+    | 'nav.mealAid'
+    | 'nav.fire';
   /** The API method that decides who may open the page. */
   gate: keyof typeof contract;
   inMenu: boolean;
@@ -41,6 +42,7 @@ export const PAGES: Page[] = [
   { path: '/roster', labelKey: 'nav.roster', gate: 'roster.week', inMenu: true },
   { path: '/meals', labelKey: 'nav.meals', gate: 'meals.headcount', inMenu: true },
   { path: '/meal-aid', labelKey: 'nav.mealAid', gate: 'meals.servingDay', inMenu: true },
+  { path: '/fire', labelKey: 'nav.fire', gate: 'fire.rounds', inMenu: true },
   { path: '/facility', labelKey: 'nav.facility', gate: 'facility.save', inMenu: true },
   { path: '/users', labelKey: 'nav.users', gate: 'users.list', inMenu: true },
   { path: '/audit', labelKey: 'nav.audit', gate: 'audit.search', inMenu: true },

@@ -62,6 +62,8 @@ export async function listTrainings(deps: BackendDeps) {
   return {
     sessions: sessions.map((s) => ({ id: s.id, date: s.date, topic: s.topic, hours: s.hours, trainer: s.trainer, attendees: attendees.filter((a) => a.trainingId === s.id).map((a) => a.name) })),
     untrained: await untrainedStaff(deps.db, todayIn(deps.clock), trainingEveryMonths),
+    // Whom a new session can list as attendees (the safety officer may not read the staff register itself).
+    staff: await deps.db.selectFrom('staff').select(['id', 'name']).where((eb) => eb.or([eb('leftOn', 'is', null), eb('leftOn', '>', todayIn(deps.clock))])).orderBy('name').execute(),
   };
 }
 

@@ -8,6 +8,7 @@ import { percent, RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 import { OnDutyCard } from '../roster/RosterPage';
 import { ExpiringCertificates } from '../staff/StaffPage';
+import { FireAlerts } from '../fire/FireAlerts';
 import { MealAlerts } from '../meals/MealAlerts';
 import { CareAlerts } from './CareAlerts';
 
@@ -81,6 +82,7 @@ export function DashboardPage() {
   const mayReadStaff = useMayCall('staff.expiring');
   const mayReadCare = useMayCall('handover.list');
   const mayReadMeals = useMayCall('meals.sampleWarnings');
+  const mayReadFire = useMayCall('fire.rounds');
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
   const s = summary.data;
@@ -89,6 +91,7 @@ export function DashboardPage() {
     <Stack>
       <Title order={2}>{t('dashboard.title')}</Title>
       {mayReadCare && <CareAlerts today={s.today} />}
+      {mayReadFire && <FireAlerts today={s.today} />}
       {mayReadMeals && <MealAlerts today={s.today} />}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure label={t('dashboard.enrolled')} value={s.census.enrolled} />

@@ -1,0 +1,91 @@
+// 台账: the month's patrol record at a glance, and the printed ledgers (防火巡查记录, 防火检查记录, 隐患整改台账,
+// 消防演练记录) in the table layout inspectors expect, with a signature line; Excel export.
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FIRE_LEDGERS, type FireLedger } from '../../../../shared/api/fire';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { downloadBase64 } from '../../components/download';
+import { EmptyState, LoadingState } from '../../components/States';
+import { useMayCall } from '../../shell/current-user';
+
+export function FireLedgerTab({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const facility = useApi('facility.get', {});
+  const month = useApi('fire.compliance', { month: null });
+  const [kind, setKind] = useState<FireLedger['kind']>('patrol');
+  const [from, setFrom] = useState<string | null>(dayjs(today).startOf('month').format('YYYY-MM-DD'));
+  const [to, setTo] = useState<string | null>(today);
+  const ledger = useApi('fire.ledger', { kind, from: from ?? today, to: to ?? today });
+  const mayExport = useMayCall('fire.exportLedger');
+  const exporter = useApiMutation('fire.exportLedger', { onSuccess: (f) => downloadBase64(f.fileName, f.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') });
+  const cell = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' as const, whiteSpace: 'pre-line' as const };
+  const m = month.data?.month;
+  return (
+    <Stack>
+      {m && (
+        <Alert color={m.dayPatrolsMissed || m.nightWindowsMissed ? 'red.9' : '#0b6e4f'} variant="outline" className="screen-only" data-testid="month-line">
+          <Text fw={700}>
+            {t('fire.monthTitle')}（{m.month}）：{t('fire.monthLine', { day: m.dayPatrolsMissed, night: m.nightWindowsMissed, inspections: m.inspections, required: m.inspectionsRequired, equipment: m.equipmentChecks })}
+          </Text>
+        </Alert>
+      )}
+      <Group align="end" className="screen-only">
+        <Select size="md" label={t('fire.ledgerKind')} allowDeselect={false} value={kind} onChange={(v) => v && setKind(v as FireLedger['kind'])} data={FIRE_LEDGERS.map((k) => ({ value: k, label: t(`fire.ledgers.${k}`) }))} />
+        <DateInput size="md" label={t('care.from')} valueFormat="YYYY-MM-DD" value={from} onChange={setFrom} />
+        <DateInput size="md" label={t('care.to')} valueFormat="YYYY-MM-DD" value={to} onChange={setTo} />
+        <Button onClick={() => window.print()} disabled={!ledger.data?.rows.length}>
+          {t('care.printLedger')}
+        </Button>
+        {mayExport && (
+          <Button variant="outline" loading={exporter.isPending} onClick={() => exporter.mutate({ kind, from: from ?? today, to: to ?? today })}>
+            {t('care.exportLedger')}
+          </Button>
+        )}
+      </Group>
+      {ledger.isPending ? (
+        <LoadingState />
+      ) : ledger.isError ? (
+        <Alert color="red.9" variant="outline">
+          {ledger.error.message}
+        </Alert>
+      ) : ledger.data.rows.length === 0 ? (
+        <EmptyState>{t('fire.ledgerEmpty')}</EmptyState>
+      ) : (
+        <div data-testid="fire-ledger">
+          <h2 style={{ textAlign: 'center', margin: '8px 0' }}>
+            {facility.data?.name} {ledger.data.title}
+          </h2>
+          <p style={{ textAlign: 'center', margin: 0 }}>
+            {ledger.data.from} 至 {ledger.data.to}
+          </p>
+          <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8, fontSize: 15 }}>
+            <thead>
+              <tr>
+                {ledger.data.columns.map((c) => (
+                  <th key={c} style={cell}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.data.rows.map((r, i) => (
+                <tr key={i}>
+                  {r.map((v, j) => (
+                    <td key={j} style={cell}>
+                      {v}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p style={{ marginTop: 24 }}>{t('fire.signatures')}</p>
+        </div>
+      )}
+    </Stack>
+  );
+}

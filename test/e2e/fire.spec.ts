@@ -1,0 +1,99 @@
+// A night of fire safety through the UI: the guard's night patrol finds a blocked exit and raises it as a hidden
+// danger; nobody walks the next window, and the manager's home page turns red; the guard rectifies the danger and
+// cannot verify it himself; the manager verifies it, countersigns the patrol and prints the rectification ledger.
+import type { Page } from '@playwright/test';
+import { Session } from '../../electron/backend/auth/session';
+import { ADMIN, choose, expect, expectAccessible, field, shot, test } from './fixtures';
+
+const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
+
+async function pinIn(page: Page, name: string, pin: string, role: string) {
+  await page.goto(page.url().split('#')[0]);
+  const lockOrLogin = page.getByRole('heading', { name: /屏幕已锁定|请登录/ });
+  await expect(lockOrLogin.or(page.getByTestId('signed-in-user'))).toBeVisible();
+  if (!(await lockOrLogin.isVisible())) await page.getByRole('button', { name: '锁屏/切换用户' }).click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await page.keyboard.type(pin);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(`${name}（${role}）`);
+}
+
+test('a night patrol finds a blocked exit; the danger is rectified and verified by another person; a missed patrol shows red', async ({ app, page }) => {
+  test.setTimeout(150_000);
+  const moveTo = async (date: string, hhmm: string) => {
+    app.setTime(at(date, hhmm));
+    await page.clock.setFixedTime(new Date(at(date, hhmm)));
+  };
+  await moveTo('2026-03-15', '22:30');
+  await app.api('facility.save', { name: '测试镇敬老院', creditCode: '52320102MJ1234567X', areaCode: '320102001000', county: '测试县', township: '测试镇', type: 'township_home', licensedBeds: 60 });
+  await app.api('fire.saveCheckpoint', { name: '东侧安全出口', kind: 'exit' });
+  await app.api('fire.saveCheckpoint', { name: '厨房', kind: 'kitchen' });
+  await app.api('users.create', { username: 'zhou', displayName: '保安老周', role: 'safety', password: 'Temp-password-1', pin: '112233' });
+  const own = new Session();
+  await app.backend.dispatch(own, 'auth.login', { username: 'zhou', password: 'Temp-password-1' });
+  await app.backend.dispatch(own, 'auth.changePassword', { current: 'Temp-password-1', next: 'zhou-own-2026' });
+
+  // 22:30: the guard walks the night patrol; the east exit is blocked by boxes.
+  await page.goto(app.url);
+  await pinIn(page, '保安老周', '112233', '安全员');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '消防安全' }).click();
+  await expect(page.getByTestId('night-windows').first()).toContainText('22:00–00:00 未到/进行中');
+  await page.getByRole('button', { name: '开始夜间巡查' }).click();
+  const exit = page.getByRole('group', { name: '东侧安全出口 安全出口、疏散通道是否畅通' });
+  await exit.locator('label', { hasText: '有问题' }).click();
+  await field(exit, '什么问题').fill('东侧安全出口堆放纸箱，门推不开');
+  await page.getByRole('button', { name: '保存并签名（保安老周）' }).click();
+  await expect(page.getByText('「东侧安全出口 安全出口、疏散通道是否畅通」有问题：请选“当场整改”，或登记为隐患')).toBeVisible();
+  await exit.getByRole('radio', { name: '登记为隐患' }).check();
+  await field(exit, '整改责任人').fill('保安老周');
+  await expectAccessible(page, 'night patrol');
+  await shot(page, 'fire-patrol');
+  await page.getByRole('button', { name: '保存并签名（保安老周）' }).click();
+  await expect(page.getByText('已保存，签名人：保安老周')).toBeVisible();
+  await expect(page.getByTestId('recent-rounds')).toContainText('夜间巡查（保安老周）：查 14 项，问题 1 项');
+  await expect(page.getByTestId('night-windows').first()).toContainText('22:00–00:00 已巡查');
+
+  // Nobody walks 00:00–02:00. At 02:10 the manager's home page is red.
+  await moveTo('2026-03-16', '02:10');
+  await pinIn(page, ADMIN.displayName, ADMIN.pin, '管理员');
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page.getByTestId('fire-alerts')).toContainText('有夜间巡查时段漏查了');
+  await expect(page.getByTestId('fire-alerts')).toContainText('漏查：00:00–02:00');
+  await expectAccessible(page, 'dashboard with a missed patrol');
+  await shot(page, 'fire-dashboard-red');
+
+  // Morning: the guard clears the exit and records it; he may not verify his own work.
+  await moveTo('2026-03-16', '08:10');
+  await pinIn(page, '保安老周', '112233', '安全员');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '消防安全' }).click();
+  await page.getByRole('tab', { name: '隐患整改' }).click();
+  const card = page.getByTestId('danger-card').filter({ hasText: '东侧安全出口' });
+  await expect(card.getByTestId('danger-status')).toHaveText('待整改');
+  await card.getByRole('button', { name: '登记整改' }).click();
+  await field(page.getByRole('dialog'), '整改情况').fill('纸箱已搬走，出口畅通');
+  await page.getByRole('dialog').getByRole('button', { name: '登记整改' }).click();
+  await expect(card.getByTestId('danger-status')).toHaveText('已整改');
+  await card.getByRole('button', { name: '验收' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '验收' }).click();
+  await expect(page.getByText('整改是您登记的，验收要由另一个人来做（不能自己验收自己）')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
+  // The manager verifies it, countersigns the patrol and prints the ledger.
+  await pinIn(page, ADMIN.displayName, ADMIN.pin, '管理员');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '消防安全' }).click();
+  await page.getByRole('tab', { name: '隐患整改' }).click();
+  await card.getByRole('button', { name: '验收' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '验收' }).click();
+  await expect(page.getByTestId('danger-card')).toHaveCount(0);
+  await expect(page.getByText('没有未验收的隐患。')).toBeVisible();
+  await page.getByRole('tab', { name: '今日巡查' }).click();
+  await page.getByRole('button', { name: /主管签字 保安老周/ }).click();
+  await expect(page.getByTestId('recent-rounds')).toContainText('王院长 已签字');
+  await page.getByRole('tab', { name: '台账' }).click();
+  await choose(page, '台账', '火灾隐患整改台账');
+  await expect(page.getByTestId('fire-ledger')).toContainText('纸箱已搬走，出口畅通');
+  await expect(page.getByTestId('fire-ledger')).toContainText('已验收');
+  await expectAccessible(page, 'fire ledger');
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, 'fire-ledger-print');
+  await page.emulateMedia({ media: 'screen' });
+});
