@@ -3,7 +3,7 @@
 // sees the missed task in coverage and prints the handover record.
 import type { Page } from '@playwright/test';
 import { Session } from '../../electron/backend/auth/session';
-import { ADMIN, type RunningApp, choose, expect, expectAccessible, field, shot, signInWithPassword, test } from './fixtures';
+import { ADMIN, type RunningApp, choose, expect, expectAccessible, field, pinIn, shot, signInWithPassword, test } from './fixtures';
 import { validIdNumber } from '../helpers/ids';
 
 const DAY = '2026-03-16'; // a Monday
@@ -26,17 +26,6 @@ async function caregiverAccount(app: RunningApp, username: string, name: string,
   return id;
 }
 
-async function pinIn(page: Page, name: string, pin: string) {
-  await page.goto(page.url().split('#')[0]);
-  const lockOrLogin = page.getByRole('heading', { name: /屏幕已锁定|请登录/ });
-  await expect(lockOrLogin.or(page.getByTestId('signed-in-user'))).toBeVisible();
-  if (!(await lockOrLogin.isVisible())) {
-    await page.getByRole('button', { name: '锁屏/切换用户' }).click();
-  }
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await page.keyboard.type(pin);
-  await expect(page.getByTestId('signed-in-user')).toHaveText(`${name}（护理员）`);
-}
 
 test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage and the printed record', async ({ page, app }) => {
   test.setTimeout(180_000);

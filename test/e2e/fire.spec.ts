@@ -1,21 +1,11 @@
 // A night of fire safety through the UI: the guard's night patrol finds a blocked exit and raises it as a hidden
 // danger; nobody walks the next window, and the manager's home page turns red; the guard rectifies the danger and
 // cannot verify it himself; the manager verifies it, countersigns the patrol and prints the rectification ledger.
-import type { Page } from '@playwright/test';
 import { Session } from '../../electron/backend/auth/session';
-import { ADMIN, choose, expect, expectAccessible, field, shot, test } from './fixtures';
+import { ADMIN, choose, expect, expectAccessible, field, pinIn, shot, test } from './fixtures';
 
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
 
-async function pinIn(page: Page, name: string, pin: string, role: string) {
-  await page.goto(page.url().split('#')[0]);
-  const lockOrLogin = page.getByRole('heading', { name: /屏幕已锁定|请登录/ });
-  await expect(lockOrLogin.or(page.getByTestId('signed-in-user'))).toBeVisible();
-  if (!(await lockOrLogin.isVisible())) await page.getByRole('button', { name: '锁屏/切换用户' }).click();
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await page.keyboard.type(pin);
-  await expect(page.getByTestId('signed-in-user')).toHaveText(`${name}（${role}）`);
-}
 
 test('a night patrol finds a blocked exit; the danger is rectified and verified by another person; a missed patrol shows red', async ({ app, page }) => {
   test.setTimeout(150_000);

@@ -119,3 +119,14 @@ export async function signInWithPassword(page: Page, username: string, password:
   await field(page, '密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }
+
+/** Switches the shared PC to a person with their PIN, from the lock screen (locking first when someone is in). */
+export async function pinIn(page: Page, name: string, pin: string, role = '护理员') {
+  await page.goto(page.url().split('#')[0]);
+  const lockOrLogin = page.getByRole('heading', { name: /屏幕已锁定|请登录/ });
+  await expect(lockOrLogin.or(page.getByTestId('signed-in-user'))).toBeVisible();
+  if (!(await lockOrLogin.isVisible())) await page.getByRole('button', { name: '锁屏/切换用户' }).click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await page.keyboard.type(pin);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(`${name}（${role}）`);
+}

@@ -4,21 +4,12 @@
 import type { Page } from '@playwright/test';
 import { Session } from '../../electron/backend/auth/session';
 import { validIdNumber } from '../helpers/ids';
-import { ADMIN, choose, expect, expectAccessible, field, fillDate, shot, signInWithPassword, test } from './fixtures';
+import { ADMIN, choose, expect, expectAccessible, field, fillDate, pinIn, shot, signInWithPassword, test } from './fixtures';
 
 const DAY = '2026-03-16'; // a Monday
 const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+08:00`).toISOString();
 const ZHANG_ID = validIdNumber('1945-06-01', '123');
 
-async function pinIn(page: Page, name: string, pin: string, role: string) {
-  await page.goto(page.url().split('#')[0]);
-  const lockOrLogin = page.getByRole('heading', { name: /屏幕已锁定|请登录/ });
-  await expect(lockOrLogin.or(page.getByTestId('signed-in-user'))).toBeVisible();
-  if (!(await lockOrLogin.isVisible())) await page.getByRole('button', { name: '锁屏/切换用户' }).click();
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await page.keyboard.type(pin);
-  await expect(page.getByTestId('signed-in-user')).toHaveText(`${name}（${role}）`);
-}
 
 /** Picks one choice of a segmented control by its text. */
 const segment = (page: Page, text: string) => page.locator('label.mantine-SegmentedControl-label', { hasText: new RegExp(`^${text}$`) }).first().click();

@@ -5,6 +5,7 @@ export const fireZh = {
   start: { day_patrol: '开始日间巡查', night_patrol: '开始夜间巡查', inspection: '开始防火检查', equipment_check: '开始器材检查' },
   dayLine: '今天日间巡查：已做 {{done}} 次 / 应做 {{required}} 次',
   dayMissed: '今天的日间巡查没有做',
+  yesterdayDayMissed: '{{date}} 的日间巡查没有做',
   nightOf: '{{date}} 晚至次日早上的夜间巡查（每段至少巡查一次）',
   windowDone: '已巡查',
   windowMissed: '漏查',

@@ -8,6 +8,7 @@ import { migration0006 } from './0006_assessment_disputes';
 import { migration0007 } from './0007_staff_and_care_log';
 import { migration0008 } from './0008_meals';
 import { migration0009 } from './0009_fire';
+import { migration0010 } from './0010_care_entries_by_shift_and_resident';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'staff_and_care_log', sql: migration0007 },
   { version: 8, name: 'meals', sql: migration0008 },
   { version: 9, name: 'fire', sql: migration0009 },
+  { version: 10, name: 'care_entries_by_shift_and_resident', sql: migration0010 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

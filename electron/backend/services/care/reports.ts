@@ -1,13 +1,13 @@
 // The manager's views of the care log: one resident's timeline with vitals, the monthly summary per resident, and
 // the ledgers inspectors ask for (护理记录台账, 交接班记录, 意外事件登记) on screen, printed, and in Excel.
 import dayjs from 'dayjs';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { EntryData, Ledger } from '../../../../shared/api/care';
 import { invalid, notFound } from '../../../../shared/api/errors';
 import { addDays, chinaInstant, chinaWallClock } from '../../../../shared/domain/care/shifts';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { type BackendDeps, writeAction } from '../../audit';
+import { ledgerWorkbook } from '../../ledger-excel';
 import type { Caller } from '../../caller';
 import { bedLabels } from '../facility/places';
 import { listHandovers } from '../handover/handover';
@@ -204,15 +204,8 @@ export async function ledger(deps: BackendDeps, q: { kind: Ledger['kind']; from:
 
 export async function exportLedger(deps: BackendDeps, caller: Caller, q: { kind: Ledger['kind']; from: string; to: string; residentId: string | null }) {
   const data = await ledger(deps, q);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '乡镇敬老院运营系统';
-  const sheet = workbook.addWorksheet(data.title);
   const facility = await deps.db.selectFrom('facility').select('name').executeTakeFirst();
-  sheet.addRow([`${facility?.name ?? ''} ${data.title}（${data.from} 至 ${data.to}）`]).font = { bold: true, size: 14 };
-  sheet.addRow(data.columns).font = { bold: true };
-  for (const row of data.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
-  sheet.columns.forEach((c, i) => (c.width = Math.min(50, Math.max(10, ...data.rows.slice(0, 200).map((r) => (r[i] ?? '').length + 2), data.columns[i]?.length * 2 + 2 || 10))));
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await ledgerWorkbook(facility?.name ?? '', data);
   await writeAction(deps, caller, async (ctx) => {
     await ctx.audit({ action: 'export', entity: q.kind === 'incidents' ? 'incidents' : q.kind === 'handover' ? 'handovers' : 'careEntries', entityId: q.kind, after: { rows: data.rows.length, filters: q } });
   });

@@ -1,11 +1,11 @@
 // The printed ledgers inspectors ask for — 防火巡查记录, 防火检查记录, 隐患整改台账, 消防演练记录 — as rows of text, and
 // their Excel export (audited).
-import ExcelJS from 'exceljs';
 import type { FireLedger } from '../../../../shared/api/fire';
 import { invalid } from '../../../../shared/api/errors';
 import { addDays, chinaInstant, chinaWallClock } from '../../../../shared/domain/care/shifts';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { type BackendDeps, writeAction } from '../../audit';
+import { ledgerWorkbook } from '../../ledger-excel';
 import type { Caller } from '../../caller';
 import { listDrills } from './drills';
 import { listRounds } from './rounds';
@@ -81,15 +81,8 @@ export async function fireLedger(deps: BackendDeps, q: { kind: FireLedger['kind'
 
 export async function exportFireLedger(deps: BackendDeps, caller: Caller, q: { kind: FireLedger['kind']; from: string; to: string }) {
   const data = await fireLedger(deps, q);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '乡镇敬老院运营系统';
-  const sheet = workbook.addWorksheet(data.title);
   const facility = await deps.db.selectFrom('facility').select('name').executeTakeFirst();
-  sheet.addRow([`${facility?.name ?? ''} ${data.title}（${data.from} 至 ${data.to}）`]).font = { bold: true, size: 14 };
-  sheet.addRow(data.columns).font = { bold: true };
-  for (const row of data.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
-  sheet.columns.forEach((c) => (c.width = 18));
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await ledgerWorkbook(facility?.name ?? '', data);
   await writeAction(deps, caller, async (ctx) => {
     await ctx.audit({ action: 'export', entity: q.kind === 'dangers' ? 'fireDangers' : q.kind === 'drills' ? 'fireDrills' : 'fireRounds', entityId: q.kind, after: { rows: data.rows.length, filters: q } });
   });

@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Ledger } from '../../../../shared/api/care';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
+import { LedgerTable } from '../../components/LedgerTable';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
@@ -183,45 +184,6 @@ function MonthlyTab({ today }: { today: string }) {
   );
 }
 
-/** A ledger as printed: the centre's name and the title, the table, and signature lines. */
-function LedgerTable({ ledger, centre }: { ledger: Ledger; centre: string }) {
-  const { t } = useTranslation();
-  const cell = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' as const, whiteSpace: 'pre-line' as const };
-  return (
-    <div data-testid="ledger">
-      <h2 style={{ textAlign: 'center', margin: '8px 0' }}>
-        {centre} {ledger.title}
-      </h2>
-      <p style={{ textAlign: 'center', margin: 0 }}>
-        {ledger.from} 至 {ledger.to}
-      </p>
-      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8, fontSize: 15 }}>
-        <thead>
-          <tr>
-            {ledger.columns.map((c) => (
-              <th key={c} style={cell}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ledger.rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((v, j) => (
-                <td key={j} style={cell}>
-                  {v}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p style={{ marginTop: 24 }}>{t('care.signatures')}</p>
-    </div>
-  );
-}
-
 function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger['kind'] }) {
   const { t } = useTranslation();
   const facility = useApi('facility.get', {});
@@ -260,7 +222,7 @@ function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger
       ) : ledger.data.rows.length === 0 ? (
         <EmptyState>{t('care.ledgerEmpty')}</EmptyState>
       ) : (
-        <LedgerTable ledger={ledger.data} centre={facility.data?.name ?? ''} />
+        <LedgerTable ledger={ledger.data} centre={facility.data?.name ?? ''} signatures={t('care.signatures')} />
       )}
     </Stack>
   );

@@ -14,6 +14,7 @@ export function FireAlerts({ today }: { today: string }) {
   const missed = [...d.lastNight.night, ...d.today.night].filter((w) => w.missed);
   const lines = [
     ...(missed.length ? [`${t('fire.windowMissed')}：${missed.map((w) => `${clockTime(w.from)}–${clockTime(w.to)}`).join('、')}`] : []),
+    ...(d.lastNight.dayMissed ? [t('fire.yesterdayDayMissed', { date: d.lastNight.date })] : []),
     ...(d.today.dayMissed ? [t('fire.dayMissed')] : []),
     ...(d.overdueDangers ? [t('fire.openDangers', { n: d.openDangers, overdue: d.overdueDangers })] : []),
     ...(d.inspectionDue <= today ? [t('fire.inspectionDue', { date: d.inspectionDue, last: d.lastInspection ?? t('fire.never') })] : []),

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { FIRE_LEDGERS, type FireLedger } from '../../../../shared/api/fire';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
+import { LedgerTable } from '../../components/LedgerTable';
 import { EmptyState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 
@@ -21,7 +22,6 @@ export function FireLedgerTab({ today }: { today: string }) {
   const ledger = useApi('fire.ledger', { kind, from: from ?? today, to: to ?? today });
   const mayExport = useMayCall('fire.exportLedger');
   const exporter = useApiMutation('fire.exportLedger', { onSuccess: (f) => downloadBase64(f.fileName, f.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') });
-  const cell = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' as const, whiteSpace: 'pre-line' as const };
   const m = month.data?.month;
   return (
     <Stack>
@@ -54,37 +54,7 @@ export function FireLedgerTab({ today }: { today: string }) {
       ) : ledger.data.rows.length === 0 ? (
         <EmptyState>{t('fire.ledgerEmpty')}</EmptyState>
       ) : (
-        <div data-testid="fire-ledger">
-          <h2 style={{ textAlign: 'center', margin: '8px 0' }}>
-            {facility.data?.name} {ledger.data.title}
-          </h2>
-          <p style={{ textAlign: 'center', margin: 0 }}>
-            {ledger.data.from} 至 {ledger.data.to}
-          </p>
-          <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8, fontSize: 15 }}>
-            <thead>
-              <tr>
-                {ledger.data.columns.map((c) => (
-                  <th key={c} style={cell}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ledger.data.rows.map((r, i) => (
-                <tr key={i}>
-                  {r.map((v, j) => (
-                    <td key={j} style={cell}>
-                      {v}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p style={{ marginTop: 24 }}>{t('fire.signatures')}</p>
-        </div>
+        <LedgerTable ledger={ledger.data} centre={facility.data?.name ?? ''} signatures={t('fire.signatures')} testId="fire-ledger" />
       )}
     </Stack>
   );
