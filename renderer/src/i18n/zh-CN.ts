@@ -20,6 +20,7 @@ export const zhCN = {
     loadFailed: '加载失败：{{message}}',
     today: '今天 {{date}}',
     user: '当前操作人：{{name}}',
+    menu: '菜单',
   },
   auth: {
     firstRunTitle: '第一次使用：创建管理员账号',

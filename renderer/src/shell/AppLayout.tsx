@@ -1,6 +1,7 @@
 // The app shell: a header with the centre, today's date and who is signed in (lock / sign out), and a navigation
 // that shows each person only the pages their role may open.
-import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,22 +18,25 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
   const client = useQueryClient();
   const facility = useApi('facility.get', {});
   const leave = (method: 'auth.lock' | 'auth.logout') => void call(method, {}).finally(() => client.invalidateQueries());
+  // On a phone-sized screen (a patrol on the move) the menu folds away behind a button.
+  const [menuOpen, menu] = useDisclosure(false);
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Title order={1} size="h3">
+          <Burger opened={menuOpen} onClick={menu.toggle} hiddenFrom="sm" size="md" aria-label={t('app.menu')} />
+          <Title order={1} size="h3" visibleFrom="sm">
             {facility.data?.name ?? t('app.name')}
           </Title>
           <Group gap="md" wrap="nowrap">
-            <Text>{t('app.today', { date: info.today })}</Text>
+            <Text visibleFrom="sm">{t('app.today', { date: info.today })}</Text>
             <Text fw={700} data-testid="signed-in-user">
               {user.name}（{t(`enums.role.${user.role}`)}）
             </Text>
             <Button variant="outline" onClick={() => leave('auth.lock')}>
               {t('auth.lockNow')}
             </Button>
-            <Button variant="subtle" onClick={() => leave('auth.logout')}>
+            <Button variant="subtle" visibleFrom="sm" onClick={() => leave('auth.logout')}>
               {t('auth.logout')}
             </Button>
           </Group>
@@ -49,6 +53,7 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
               variant="filled"
               color="#0b5e4f"
               active={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
+              onClick={menu.close}
               styles={{ label: { fontSize: 18 }, root: { minHeight: 48, borderRadius: 8 } }}
             />
           ))}

@@ -103,8 +103,8 @@ export function RoundForm({ kind, today, onDone }: { kind: RoundKind; today: str
               const r = resultOf(l);
               return (
                 <div key={l.key} role="group" aria-label={`${g.title ?? ''} ${l.title}`.trim()}>
-                  <Group justify="space-between" wrap="nowrap">
-                    <Text size="lg" c={r.result === 'problem' ? 'red.9' : undefined} fw={r.result === 'problem' ? 700 : undefined}>
+                  <Group justify="space-between">
+                    <Text size="lg" style={{ flex: '1 1 12rem' }} c={r.result === 'problem' ? 'red.9' : undefined} fw={r.result === 'problem' ? 700 : undefined}>
                       {l.title}
                     </Text>
                     <SegmentedControl
