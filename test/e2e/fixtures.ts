@@ -78,6 +78,17 @@ export { expect };
 
 /** Serious and critical axe findings on the current page. */
 export async function expectAccessible(page: Page, what: string) {
+  // Judge the settled page: a notification half faded in is not a contrast problem.
+  // (Mantine's transitions write an inline opacity while they run, and CSS transitions show in getAnimations.)
+  await page
+    .waitForFunction(
+      () =>
+        document.getAnimations().every((a) => a.playState !== 'running') &&
+        [...document.querySelectorAll<HTMLElement>('[style*="opacity"]')].every((el) => el.style.opacity === '' || el.style.opacity === '1'),
+      undefined,
+      { timeout: 2_000 },
+    )
+    .catch(() => undefined); // something may rest at opacity 0 on purpose: then judge it as it is
   const result = await new AxeBuilder({ page }).analyze();
   const serious = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
