@@ -5,6 +5,7 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Headcount } from '../../../../shared/api/meals';
+import type { DietType } from '../../../../shared/domain/enums';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime, newRequestId } from '../../components/time';
@@ -36,7 +37,7 @@ function AdjustModal({ date, meal, onClose }: { date: string; meal: MealCount; o
             ))}
           </Group>
         </Chip.Group>
-        <Button size="lg" loading={adjust.isPending} onClick={() => dietType && adjust.mutate({ date, meal: meal.meal, dietType: dietType as never, delta: Number(delta), reason })}>
+        <Button size="lg" loading={adjust.isPending} onClick={() => dietType && adjust.mutate({ date, meal: meal.meal, dietType: dietType as DietType, delta: Number(delta), reason })}>
           {t('app.save')}
         </Button>
       </Stack>
