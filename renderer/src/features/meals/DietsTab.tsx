@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResidentDiet } from '../../../../shared/api/meals';
 import type { DietType } from '../../../../shared/domain/enums';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { DietCells } from './DietCells';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 
@@ -124,16 +125,7 @@ export function DietsTab() {
                     {r.bedLabel} {r.present ? '' : `（${r.status}）`}
                   </Text>
                 </Table.Td>
-                <Table.Td>{t(`enums.diet.${r.dietType}`)}</Table.Td>
-                <Table.Td>{r.avoidances || '—'}</Table.Td>
-                <Table.Td>{r.allergies || '—'}</Table.Td>
-                <Table.Td>
-                  {r.chokingRisk && (
-                    <Badge color={r.chokingRisk === 'high' ? '#a61e1e' : '#8a3c00'} variant="filled">
-                      {r.chokingRisk === 'high' ? t('meals.chokingHigh') : t('meals.chokingMedium')}
-                    </Badge>
-                  )}
-                </Table.Td>
+                <DietCells {...r} />
                 {mayEdit && (
                   <Table.Td>
                     <Button variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('meals.setDiet')} ${r.name}`}>

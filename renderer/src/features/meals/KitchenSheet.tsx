@@ -1,9 +1,10 @@
 // 厨房单: the residents whose diet, avoidances, allergies or choking risk the kitchen must mind that day, with the
 // portions per meal at the top; printable for the kitchen wall.
-import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Headcount } from '../../../../shared/api/meals';
+import { DietCells } from './DietCells';
 import { EmptyState } from '../../components/States';
 
 export function KitchenSheet({ day }: { day: Headcount }) {
@@ -50,16 +51,7 @@ export function KitchenSheet({ day }: { day: Headcount }) {
                     <Text fw={700}>{n.name}</Text>
                     <Text size="sm">{n.bedLabel}</Text>
                   </Table.Td>
-                  <Table.Td>{t(`enums.diet.${n.dietType}`)}</Table.Td>
-                  <Table.Td>{n.avoidances || '—'}</Table.Td>
-                  <Table.Td>{n.allergies || '—'}</Table.Td>
-                  <Table.Td>
-                    {n.chokingRisk && (
-                      <Badge color={n.chokingRisk === 'high' ? '#a61e1e' : '#8a3c00'} variant="filled">
-                        {n.chokingRisk === 'high' ? t('meals.chokingHigh') : t('meals.chokingMedium')}
-                      </Badge>
-                    )}
-                  </Table.Td>
+                  <DietCells {...n} />
                   <Table.Td>{n.awayFor.map((m) => t(`enums.meal.${m}`)).join('、') || '—'}</Table.Td>
                 </Table.Tr>
               ))}
