@@ -10,14 +10,19 @@ export interface LedgerData {
   rows: string[][];
 }
 
-export async function ledgerWorkbook(centre: string, data: LedgerData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '乡镇敬老院运营系统';
+/** Adds one ledger as a sheet; `heading` is the bold first line. */
+export function addLedgerSheet(workbook: ExcelJS.Workbook, heading: string, data: LedgerData): void {
   const sheet = workbook.addWorksheet(data.title);
-  sheet.addRow([`${centre} ${data.title}（${data.from} 至 ${data.to}）`]).font = { bold: true, size: 14 };
+  sheet.addRow([heading]).font = { bold: true, size: 14 };
   sheet.addRow(data.columns).font = { bold: true };
   for (const row of data.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
   // Wide enough for what is in the first rows, within reason.
   sheet.columns.forEach((c, i) => (c.width = Math.min(50, Math.max(10, ...data.rows.slice(0, 200).map((r) => (r[i] ?? '').length + 2), (data.columns[i]?.length ?? 4) * 2 + 2))));
+}
+
+export async function ledgerWorkbook(centre: string, data: LedgerData): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '乡镇敬老院运营系统';
+  addLedgerSheet(workbook, `${centre} ${data.title}（${data.from} 至 ${data.to}）`, data);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

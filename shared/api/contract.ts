@@ -19,6 +19,8 @@ import { incidentsApi } from './incidents';
 import { handoverApi } from './handover';
 import { mealsApi } from './meals';
 import { fireApi } from './fire';
+import { syncApi } from './sync';
+import { countyApi } from './county';
 
 export const contract = {
   ...systemApi,
@@ -40,6 +42,8 @@ export const contract = {
   ...handoverApi,
   ...mealsApi,
   ...fireApi,
+  ...syncApi,
+  ...countyApi,
 };
 
 export type Contract = typeof contract;

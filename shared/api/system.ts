@@ -10,6 +10,8 @@ export const SystemInfo = z.object({
   /** The backend's clock (ISO instant): forms that default to "now" use it. */
   now: z.string(),
   hasFacility: z.boolean(),
+  /** A centre's PC, or the county's (县级汇总): chosen at first run. */
+  mode: z.enum(['centre', 'county']),
   user: z.object({ name: z.string(), role: z.enum(ROLES) }),
 });
 export type SystemInfo = z.output<typeof SystemInfo>;

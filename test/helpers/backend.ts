@@ -36,7 +36,7 @@ export interface TestBackend extends Backend {
   count(table: string): number;
 }
 
-export async function openTestBackend(dataDir = tempDir(), options: { withAdmin?: boolean } = {}): Promise<TestBackend> {
+export async function openTestBackend(dataDir = tempDir(), options: { withAdmin?: boolean; county?: { code: string; name: string } } = {}): Promise<TestBackend> {
   const clock = fixedClock();
   const backend = await startBackend({ dataDir, clock, checkOutput: true });
   const admin = new Session();
@@ -47,7 +47,10 @@ export async function openTestBackend(dataDir = tempDir(), options: { withAdmin?
     return result.value as Out<typeof method>;
   };
   let adminId = '';
-  if (options.withAdmin !== false) adminId = (await call('auth.setupAdmin', { ...ADMIN, pin: null })).id;
+  if (options.withAdmin !== false) {
+    const mode = options.county ? { mode: 'county' as const, countyCode: options.county.code, countyName: options.county.name } : {};
+    adminId = (await call('auth.setupAdmin', { ...ADMIN, pin: null, ...mode })).id;
+  }
   let serial = 0;
   return {
     // Not a spread: `database` is a getter that follows a restore to the new file.

@@ -10,6 +10,7 @@ const centre = generateSigningKeys();
 const county = generateEncryptionKeys();
 const input: PackageInput = {
   schemaVersion: 10,
+  sectionVersions: { residents: 1 },
   centreCode: '320102001000',
   countyCode: '320102',
   period: '2026-03',

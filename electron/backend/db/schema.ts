@@ -379,6 +379,14 @@ export interface DB {
   fireTrainings: FireTrainingsTable;
   fireTrainingAttendees: FireTrainingAttendeesTable;
   fireDutyLog: FireDutyLogTable;
+  syncIdentity: SyncIdentityTable;
+  syncCounty: SyncCountyTable;
+  syncExports: SyncExportsTable;
+  countyCentres: CountyCentresTable;
+  countyPackages: CountyPackagesTable;
+  countyImportReports: CountyImportReportsTable;
+  countyRecords: CountyRecordsTable;
+  countyFigures: CountyFiguresTable;
 }
 
 export interface FireCheckpointsTable extends Stamped {
@@ -599,4 +607,101 @@ export interface FoodSamplesTable {
   disposedBy: string | null;
   earlyReason: string | null;
   createdAt: string;
+}
+
+export interface SyncIdentityTable {
+  id: number;
+  mode: 'centre' | 'county';
+  countyCode: string;
+  countyName: string;
+  publicKey: string;
+  privateKey: string;
+  keyProtection: 'safe_storage' | 'none';
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface SyncCountyTable {
+  id: number;
+  countyCode: string;
+  countyName: string;
+  publicKey: string;
+  importedAt: string;
+  importedBy: string;
+}
+
+export interface SyncExportsTable {
+  id: string;
+  period: string;
+  sequence: number;
+  correction: number;
+  correctionReason: string;
+  packageId: string;
+  fileHash: string;
+  previousHash: string;
+  fileName: string;
+  bytes: number;
+  rows: number;
+  warnings: string; // JSON array
+  packageCreatedAt: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface CountyCentresTable {
+  centreCode: string;
+  name: string;
+  township: string;
+  publicKey: string;
+  enrolledAt: string;
+  enrolledBy: string;
+}
+
+export interface CountyPackagesTable {
+  packageId: string;
+  fileHash: string;
+  centreCode: string;
+  period: string;
+  sequence: number;
+  correction: number;
+  correctionReason: string;
+  packageCreatedAt: string;
+  importedAt: string;
+  importedBy: string;
+  supersededBy: string | null;
+}
+
+export interface CountyImportReportsTable {
+  id: string;
+  at: string;
+  byId: string;
+  byName: string;
+  fileName: string;
+  fileHash: string;
+  centreCode: string;
+  centreName: string;
+  period: string;
+  sequence: number | null;
+  correction: number | null;
+  outcome: 'accepted' | 'already_imported' | 'superseded' | 'rejected';
+  message: string;
+  counts: string; // JSON object: section → rows
+  errors: string; // JSON array
+  warnings: string; // JSON array
+}
+
+export interface CountyRecordsTable {
+  centreCode: string;
+  period: string;
+  section: string;
+  recordId: string;
+  data: string;
+  packageId: string;
+}
+
+export interface CountyFiguresTable {
+  centreCode: string;
+  period: string;
+  figures: string;
+  packageId: string;
 }

@@ -56,6 +56,7 @@ import { listDrills, listTrainings, saveDrill, saveTraining } from '../services/
 import { addDuty, dutyLog } from '../services/fire/duty';
 import { compliance } from '../services/fire/compliance';
 import { exportFireLedger, fireLedger } from '../services/fire/ledger';
+import { syncHandlers } from './handlers-sync';
 import { acceptHandover, draftHandover, listHandovers, pendingHandovers, submitHandover } from '../services/handover/handover';
 
 export interface Call {
@@ -72,7 +73,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'system.info': (_input, { caller }) => systemInfo(deps, caller),
 
     'auth.status': (_input, { session }) => authStatus(deps, session),
-    'auth.setupAdmin': (input, { session }) => setupAdmin(deps, session, input),
+    'auth.setupAdmin': (input, { session }) => setupAdmin(deps, session, input, platform),
     'auth.login': (input, { session }) => login(deps, session, input),
     'auth.pinLogin': (input, { session }) => pinLogin(deps, session, input),
     'auth.heartbeat': async () => ({ ok: true as const }),
@@ -243,5 +244,6 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
       if (!holder.recovery) throw new AppError('CONFLICT', '数据库正常，不需要恢复；如需恢复备份请登录后在“数据备份”中操作');
       return backups.restore(input.name.replace(/[\\/]/g, ''), null);
     },
+    ...syncHandlers(deps, holder, platform),
   };
 }

@@ -20,6 +20,8 @@ const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).di
 export const Manifest = z.object({
   formatVersion: z.number().int().positive(),
   schemaVersion: z.number().int().positive(),
+  /** The version of each data section's record shape (docs/sync-package.md §6). */
+  sectionVersions: z.record(z.string().regex(/^[a-z0-9_]+$/), z.number().int().positive()),
   packageId: z.string().min(1),
   centreCode: z.string().regex(/^\d{12}$/),
   countyCode: z.string().regex(/^\d{6}$/),
@@ -37,6 +39,7 @@ export type Manifest = z.output<typeof Manifest>;
 
 export interface PackageInput {
   schemaVersion: number;
+  sectionVersions: Record<string, number>;
   centreCode: string;
   countyCode: string;
   period: string;

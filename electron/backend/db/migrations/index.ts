@@ -9,6 +9,7 @@ import { migration0007 } from './0007_staff_and_care_log';
 import { migration0008 } from './0008_meals';
 import { migration0009 } from './0009_fire';
 import { migration0010 } from './0010_care_entries_by_shift_and_resident';
+import { migration0011 } from './0011_sync';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'meals', sql: migration0008 },
   { version: 9, name: 'fire', sql: migration0009 },
   { version: 10, name: 'care_entries_by_shift_and_resident', sql: migration0010 },
+  { version: 11, name: 'sync', sql: migration0011 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

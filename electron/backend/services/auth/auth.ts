@@ -8,6 +8,8 @@ import type { Session } from '../../auth/session';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
+import type { Platform } from '../../platform';
+import { createIdentity } from '../../sync/identity';
 import { onDuty, onDutyStaffIds } from '../roster/roster';
 import { readSettings } from '../settings/settings';
 import { assertPasswordLength, assertPinFree, checkSecret, findUser, toSessionUser, toSignedInUser } from './accounts';
@@ -36,21 +38,24 @@ export async function authStatus(deps: BackendDeps, session: Session): Promise<A
   };
 }
 
-export async function setupAdmin(deps: BackendDeps, session: Session, input: z.output<typeof SetupAdminInput>): Promise<SignedInUser> {
+export async function setupAdmin(deps: BackendDeps, session: Session, input: z.output<typeof SetupAdminInput>, platform?: Platform): Promise<SignedInUser> {
   if (await deps.db.selectFrom('users').select('id').executeTakeFirst()) {
     throw conflict('管理员账号已经创建过了，请直接登录');
   }
   await assertPasswordLength(deps.db, input.password, 'password');
   const id = newId();
-  const creator: Caller = { userId: id, name: input.displayName, role: 'admin' };
+  const role = input.mode === 'county' ? ('county_admin' as const) : ('admin' as const);
+  const creator: Caller = { userId: id, name: input.displayName, role };
   const passwordHash = await hashSecret(input.password);
   const pinHash = input.pin ? await hashSecret(input.pin) : null;
   await writeAction(deps, creator, async (ctx) => {
     // Checked again inside the transaction: two first-run screens must not both create an administrator.
     if (await ctx.trx.selectFrom('users').select('id').executeTakeFirst()) throw conflict('管理员账号已经创建过了，请直接登录');
-    const row = { id, username: input.username, displayName: input.displayName, role: 'admin' as const, passwordHash, pinHash, mustChangePassword: 0, failedAttempts: 0, lockedUntil: null, disabledAt: null, staffId: null, lastSignInAt: ctx.at };
+    const row = { id, username: input.username, displayName: input.displayName, role, passwordHash, pinHash, mustChangePassword: 0, failedAttempts: 0, lockedUntil: null, disabledAt: null, staffId: null, lastSignInAt: ctx.at };
     await ctx.trx.insertInto('users').values({ ...row, ...ctx.stampNew() }).execute();
     await ctx.audit({ action: 'create', entity: 'users', entityId: id, after: { username: row.username, displayName: row.displayName, role: row.role } });
+    // The installation's kind and key pair are made with the first account: a centre's signing key, or the county's.
+    await createIdentity(ctx, platform, input.mode, { code: input.countyCode ?? '', name: input.countyName ?? '' });
   });
   const user = (await findUser(deps.db, { id }))!;
   session.signIn(toSessionUser(user), deps.clock.now());

@@ -4,6 +4,7 @@ import type { BackendDeps } from '../../audit';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { installationMode } from '../../sync/identity';
 
 export const APP_VERSION = '0.1.0';
 
@@ -15,6 +16,7 @@ export async function systemInfo(deps: BackendDeps, caller: Caller): Promise<Sys
     today: todayIn(deps.clock),
     now: deps.clock.now().toISOString(),
     hasFacility: facility !== undefined,
+    mode: await installationMode(deps),
     user: { name: caller.name, role: caller.role },
   };
 }

@@ -1,0 +1,46 @@
+// Handlers of the monthly package: the centre's 月度报送 (sync.*) and the county's 县级汇总 (county.*).
+import path from 'node:path';
+import type { BackendDeps } from '../audit';
+import type { DatabaseHolder } from '../backup/holder';
+import type { Platform } from '../platform';
+import { centreDetail, indicators, submissionMatrix, tekunQuarter } from '../services/county/figures';
+import { countyStatus, enrolCentre, listCentres } from '../services/county/centres';
+import { countyWorkbook } from '../services/county/excel';
+import { CountyImports } from '../services/county/import';
+import { listReports, reportFile } from '../services/county/reports';
+import { importCountyKey, registrationFile } from '../services/sync/centre-keys';
+import { ExportJobs, precheck, syncStatus } from '../services/sync/export';
+import type { Handlers } from './handlers';
+
+type SyncMethod = Extract<keyof Handlers, `sync.${string}` | `county.${string}`>;
+
+/** Where a centre keeps a copy of every package it exported: `<data folder>/exports`. */
+export const exportsFolder = (holder: DatabaseHolder) => path.join(path.dirname(holder.file), '..', 'exports');
+
+export function syncHandlers(deps: BackendDeps, holder: DatabaseHolder, platform: Platform | undefined): Pick<Handlers, SyncMethod> {
+  const exportsJobs = new ExportJobs(deps, exportsFolder(holder), platform);
+  const imports = new CountyImports(deps, () => holder.current!.sqlite, platform);
+  return {
+    'sync.status': (_input, { caller }) => syncStatus(deps, caller, platform),
+    'sync.importCountyKey': async (input, { caller }) => (await importCountyKey(deps, caller, input.text), syncStatus(deps, caller, platform)),
+    'sync.registrationFile': (_input, { caller }) => registrationFile(deps, caller, platform),
+    'sync.precheck': (input) => precheck(deps, input.period),
+    'sync.export': async (input, { caller }) => exportsJobs.start(caller, input),
+    'sync.job': async (input) => exportsJobs.job(input.jobId),
+    'sync.download': (input) => exportsJobs.download(input.id),
+
+    'county.status': () => countyStatus(deps, platform),
+    'county.centres': () => listCentres(deps),
+    'county.enrol': (input, { caller }) => enrolCentre(deps, caller, platform, input.text),
+    'county.stage': (input) => imports.stage(input, input.batchId),
+    'county.apply': async (input, { caller }) => imports.start(caller, input.batchId),
+    'county.job': async (input) => imports.job(input.jobId),
+    'county.reports': (input) => listReports(deps, input),
+    'county.reportFile': (input) => reportFile(deps, input.id),
+    'county.matrix': (input) => submissionMatrix(deps, input.year),
+    'county.indicators': (input) => indicators(deps, input.period),
+    'county.centre': (input) => centreDetail(deps, input.centreCode, input.period),
+    'county.tekunQuarter': (input) => tekunQuarter(deps, input.year, input.quarter),
+    'county.exportExcel': (input) => countyWorkbook(deps, input.period),
+  };
+}

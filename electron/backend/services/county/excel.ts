@@ -1,0 +1,78 @@
+// The county's workbook for a month: every table of the county pages as a sheet — the indicators by centre, the
+// twelve-month trend, the submission matrix of the year, the 特困 quarterly table of the month's quarter, and the
+// import reports of the month.
+import ExcelJS from 'exceljs';
+import { CELL_STATUSES } from '../../../../shared/api/county';
+import { AGE_BANDS, INDICATORS, TIER_NAMES, indicatorValue, type Figures, type IndicatorRow } from '../../../../shared/domain/sync/figures';
+import type { BackendDeps } from '../../audit';
+import { addLedgerSheet } from '../../ledger-excel';
+import { indicators, submissionMatrix, tekunQuarter } from './figures';
+import { OUTCOME_LABELS, listReports } from './reports';
+
+export const CELL_LABELS: Record<(typeof CELL_STATUSES)[number], string> = { on_time: '按时', late: '迟报', corrected: '已更正', missing: '未报', not_due: '未到期' };
+
+export function showValue(row: IndicatorRow, f: Figures | null): string {
+  if (!f) return '未报';
+  const v = indicatorValue(row, f);
+  if (v === null) return '—';
+  if (row.share) return `${(v * 100).toFixed(1)}%`;
+  if (row.fen) return (v / 100).toFixed(2);
+  return String(v);
+}
+
+export const TEKUN_COLUMNS: Array<[string, string]> = [
+  ['tekun.present', '集中供养人数'],
+  ...Object.entries(TIER_NAMES).map(([k, v]): [string, string] => [`tekun.tier.${k}`, v]),
+  ...AGE_BANDS.map((b): [string, string] => [`tekun.age.${b.key}`, b.label]),
+  ['tekun.new', '本季新增'],
+  ['tekun.exited', '本季减少'],
+];
+
+export async function countyWorkbook(deps: BackendDeps, period: string) {
+  const county = (await deps.db.selectFrom('syncIdentity').select(['countyName']).executeTakeFirst())?.countyName ?? '';
+  const year = Number(period.slice(0, 4));
+  const quarter = Math.ceil(Number(period.slice(5, 7)) / 3);
+  const ind = await indicators(deps, period);
+  const matrix = await submissionMatrix(deps, year);
+  const tekun = await tekunQuarter(deps, year, quarter);
+  const reports = (await listReports(deps, { query: period, outcome: null })).filter((r) => r.period === period);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '乡镇敬老院运营系统';
+  const head = (title: string) => `${county} ${title}`;
+  addLedgerSheet(workbook, head(`${period} 机构运营指标`), {
+    title: '指标汇总',
+    from: period,
+    to: period,
+    columns: ['类别', '指标', '全县', ...ind.centres.map((c) => c.name)],
+    rows: INDICATORS.map((row) => [row.group, row.label, showValue(row, ind.total), ...ind.centres.map((c) => showValue(row, c.figures))]),
+  });
+  addLedgerSheet(workbook, head(`近12个月趋势（截至 ${period}）`), {
+    title: '月度趋势',
+    from: ind.trend[0].period,
+    to: period,
+    columns: ['类别', '指标', ...ind.trend.map((t) => t.period)],
+    rows: [['报送', '已报送机构数', ...ind.trend.map((t) => String(t.reported))], ...INDICATORS.map((row) => [row.group, row.label, ...ind.trend.map((t) => (t.reported ? showValue(row, t.total) : '—'))])],
+  });
+  addLedgerSheet(workbook, head(`${year}年 月报报送情况（每月${matrix.dueDay}日前报上月）`), {
+    title: '报送情况',
+    from: `${year}-01`,
+    to: `${year}-12`,
+    columns: ['机构', '机构代码', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)],
+    rows: matrix.centres.map((c) => [c.name, c.centreCode, ...c.cells.map((cell) => CELL_LABELS[cell.status] + (cell.correction ? `（更正${cell.correction}）` : ''))]),
+  });
+  addLedgerSheet(workbook, head(`${year}年第${quarter}季度 特困人员集中供养情况`), {
+    title: '特困人员季度表',
+    from: tekun.months[0],
+    to: tekun.months[2],
+    columns: ['机构', '本季报送月数', ...TEKUN_COLUMNS.map(([, label]) => label)],
+    rows: [...tekun.rows.map((r) => [r.name, String(r.figures.monthsReported ?? 0), ...TEKUN_COLUMNS.map(([k]) => String(r.figures[k] ?? 0))]), ['合计', '', ...TEKUN_COLUMNS.map(([k]) => String(tekun.total[k] ?? 0))]],
+  });
+  addLedgerSheet(workbook, head(`${period} 数据包导入记录`), {
+    title: '导入记录',
+    from: period,
+    to: period,
+    columns: ['时间', '机构', '文件', '结果', '说明', '错误', '提醒'],
+    rows: reports.map((r) => [r.at, r.centreName, r.fileName, OUTCOME_LABELS[r.outcome], r.message, r.errors.join('\n'), r.warnings.join('\n')]),
+  });
+  return { fileName: `${county}月报汇总-${period}.xlsx`, base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+}

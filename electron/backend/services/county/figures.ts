@@ -1,0 +1,99 @@
+// The county's tables, read from the figures computed at import: indicators for a month with a twelve-month trend,
+// one centre's months and residents (the drill-down), the 特困 quarterly table, and the submission matrix.
+import dayjs from 'dayjs';
+import type { CentreDetail, Indicators, Matrix, TekunQuarter } from '../../../../shared/api/county';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { type Figures, addFigures } from '../../../../shared/domain/sync/figures';
+import type { SectionRecord } from '../../../../shared/domain/sync/sections';
+import { notFound } from '../../../../shared/api/errors';
+import type { BackendDeps } from '../../audit';
+import { todayIn } from '../../clock';
+import { listCentres } from './centres';
+
+/** A month's package is due by this day of the next month. [R] the county sets its own deadline in practice. */
+export const DUE_DAY = 10;
+
+const monthsBack = (period: string, n: number) => Array.from({ length: n }, (_, i) => dayjs(`${period}-01`).subtract(n - 1 - i, 'month').format('YYYY-MM'));
+
+async function figuresFor(deps: BackendDeps, periods: string[]) {
+  if (periods.length === 0) return [];
+  const rows = await deps.db.selectFrom('countyFigures').select(['centreCode', 'period', 'figures']).where('period', 'in', periods).execute();
+  return rows.map((r) => ({ ...r, figures: JSON.parse(r.figures) as Figures }));
+}
+
+export async function indicators(deps: BackendDeps, period: string): Promise<Indicators> {
+  const centres = await listCentres(deps);
+  const months = monthsBack(period, 12);
+  const all = await figuresFor(deps, months);
+  const of = (p: string) => all.filter((r) => r.period === p);
+  const now = of(period);
+  return {
+    period,
+    centres: centres.map((c) => ({ centreCode: c.centreCode, name: c.name, figures: now.find((r) => r.centreCode === c.centreCode)?.figures ?? null })),
+    total: addFigures(now.map((r) => r.figures)),
+    reported: now.length,
+    trend: months.map((p) => ({ period: p, reported: of(p).length, total: addFigures(of(p).map((r) => r.figures)) })),
+  };
+}
+
+export async function centreDetail(deps: BackendDeps, centreCode: string, period: string): Promise<CentreDetail> {
+  const centre = (await listCentres(deps)).find((c) => c.centreCode === centreCode);
+  if (!centre) throw notFound('机构');
+  const months = (await figuresFor(deps, monthsBack(period, 12))).filter((r) => r.centreCode === centreCode).sort((a, b) => a.period.localeCompare(b.period));
+  const residents = await deps.db.selectFrom('countyRecords').select('data').where('centreCode', '=', centreCode).where('period', '=', period).where('section', '=', 'residents').execute();
+  return {
+    centre,
+    period,
+    months: months.map((m) => ({ period: m.period, figures: m.figures })),
+    residents: residents
+      .map((r) => JSON.parse(r.data) as SectionRecord<'residents'>)
+      .map((r) => ({ id: r.id, name: r.name, sex: r.sex, age: r.ageAtMonthEnd, category: r.category, level: r.abilityLevel, tier: r.tekunTier, status: r.statusAtMonthEnd, overdue: r.assessmentOverdue }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')),
+  };
+}
+
+/** 特困人员季度表: people at the quarter's end (its last reported month), tiers and age bands; new and exited over the quarter. */
+export async function tekunQuarter(deps: BackendDeps, year: number, quarter: number): Promise<TekunQuarter> {
+  const months = [1, 2, 3].map((i) => `${year}-${String((quarter - 1) * 3 + i).padStart(2, '0')}`);
+  const centres = await listCentres(deps);
+  const all = await figuresFor(deps, months);
+  const rows = centres.map((c) => {
+    const mine = all.filter((r) => r.centreCode === c.centreCode).sort((a, b) => a.period.localeCompare(b.period));
+    const latest = mine[mine.length - 1]?.figures ?? {};
+    const figures: Figures = {};
+    for (const [k, v] of Object.entries(latest)) if (k.startsWith('tekun.') && k !== 'tekun.new' && k !== 'tekun.exited') figures[k] = v;
+    figures['tekun.new'] = mine.reduce((n, m) => n + (m.figures['tekun.new'] ?? 0), 0);
+    figures['tekun.exited'] = mine.reduce((n, m) => n + (m.figures['tekun.exited'] ?? 0), 0);
+    figures.monthsReported = mine.length;
+    return { centreCode: c.centreCode, name: c.name, reported: mine.length > 0, figures };
+  });
+  return { year, quarter, months, rows, total: addFigures(rows.map((r) => r.figures)) };
+}
+
+export async function submissionMatrix(deps: BackendDeps, year: number): Promise<Matrix> {
+  const centres = await listCentres(deps);
+  const packages = await deps.db.selectFrom('countyPackages').selectAll().where('period', 'like', `${year}-%`).execute();
+  const today = todayIn(deps.clock);
+  return {
+    year,
+    dueDay: DUE_DAY,
+    centres: centres.map((c) => ({
+      centreCode: c.centreCode,
+      name: c.name,
+      cells: Array.from({ length: 12 }, (_, i) => {
+        const period = `${year}-${String(i + 1).padStart(2, '0')}`;
+        const due = dayjs(`${period}-01`).add(1, 'month').date(DUE_DAY).format('YYYY-MM-DD');
+        const mine = packages.filter((p) => p.centreCode === c.centreCode && p.period === period);
+        const current = mine.find((p) => p.supersededBy === null);
+        const original = mine.find((p) => p.correction === 0) ?? mine.sort((a, b) => a.correction - b.correction)[0];
+        if (!current || !original) {
+          return { period, status: today > due ? ('missing' as const) : ('not_due' as const), correction: 0, exportedAt: null, importedAt: null };
+        }
+        // On time or late by when the centre made the package (signed into it), not by when the stick reached us.
+        const exportedOn = chinaDate(new Date(original.packageCreatedAt));
+        const status = current.correction > 0 ? ('corrected' as const) : exportedOn <= due ? ('on_time' as const) : ('late' as const);
+        return { period, status, correction: current.correction, exportedAt: original.packageCreatedAt, importedAt: current.importedAt };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,193 @@
+// Importing packages into the county: stage files (dropped in the browser, or every .tcpkg of a folder), preview them
+// (the dry run), then apply them in sequence order, each package in one transaction — its records upserted by UUID,
+// its figures computed, an earlier package of the month superseded by a correction — or not at all. Every attempt,
+// refused ones included, leaves a report that can be sent back to the centre.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError, invalid, notFound } from '../../../../shared/api/errors';
+import type { ImportJob, ImportPreview } from '../../../../shared/api/county';
+import { computeFigures } from '../../../../shared/domain/sync/figures';
+import { SECTION_NAMES } from '../../../../shared/domain/sync/sections';
+import { type BackendDeps, writeAction } from '../../audit';
+import type { Caller } from '../../caller';
+import { newId } from '../../ids';
+import type { Platform } from '../../platform';
+import { DEFAULT_LIMITS } from '../../sync/package';
+import { countyKeys } from './centres';
+import { type Verdict, judgePackage } from './verdict';
+
+interface StagedFile {
+  fileName: string;
+  bytes: Uint8Array;
+  hash: string;
+}
+
+const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
+
+export function previewOf(v: Verdict): ImportPreview {
+  return {
+    fileName: v.fileName,
+    outcome: v.outcome,
+    message: v.message,
+    centreCode: v.manifest?.centreCode ?? '',
+    centreName: v.centreName,
+    period: v.manifest?.period ?? '',
+    sequence: v.manifest?.sequence ?? null,
+    correction: v.manifest?.correction ?? null,
+    counts: v.counts,
+    errors: v.errors,
+    warnings: v.warnings,
+  };
+}
+
+/** Stores the report of one attempt, and for an accepted package applies it, in the same transaction. */
+async function record(deps: BackendDeps, sqlite: Database, caller: Caller, v: Verdict): Promise<string> {
+  const reportId = newId();
+  await writeAction(deps, caller, async (ctx) => {
+    const m = v.manifest;
+    await ctx.trx
+      .insertInto('countyImportReports')
+      .values({
+        id: reportId,
+        at: ctx.at,
+        byId: caller.userId,
+        byName: caller.name,
+        fileName: v.fileName,
+        fileHash: v.fileHash,
+        centreCode: m?.centreCode ?? '',
+        centreName: v.centreName,
+        period: m?.period ?? '',
+        sequence: m?.sequence ?? null,
+        correction: m?.correction ?? null,
+        outcome: v.outcome,
+        message: v.message,
+        counts: JSON.stringify(v.counts),
+        errors: JSON.stringify(v.errors),
+        warnings: JSON.stringify(v.warnings),
+      })
+      .execute();
+    if (v.outcome === 'accepted' && v.apply && m) {
+      for (const old of v.apply.supersedes) {
+        await ctx.trx.updateTable('countyPackages').set({ supersededBy: m.packageId }).where('packageId', '=', old).execute();
+      }
+      // A correction replaces the month as a whole: the county's copy of the earlier package is dropped first.
+      sqlite.prepare('DELETE FROM county_records WHERE centre_code = ? AND period = ?').run(m.centreCode, m.period);
+      const insert = sqlite.prepare('INSERT INTO county_records (centre_code, period, section, record_id, data, package_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data, package_id = excluded.package_id');
+      for (const section of SECTION_NAMES) {
+        const records = v.apply.data[section];
+        const lines = v.apply.lines.get(section)!;
+        for (let i = 0; i < records.length; i++) insert.run(m.centreCode, m.period, section, records[i].id, lines[i], m.packageId);
+      }
+      const figures = JSON.stringify(computeFigures(m.period, v.apply.data));
+      await ctx.trx
+        .insertInto('countyFigures')
+        .values({ centreCode: m.centreCode, period: m.period, figures, packageId: m.packageId })
+        .onConflict((oc) => oc.columns(['centreCode', 'period']).doUpdateSet({ figures, packageId: m.packageId }))
+        .execute();
+      await ctx.trx
+        .insertInto('countyPackages')
+        .values({ packageId: m.packageId, fileHash: v.fileHash, centreCode: m.centreCode, period: m.period, sequence: m.sequence, correction: m.correction, correctionReason: m.correctionReason, packageCreatedAt: m.createdAt, importedAt: ctx.at, importedBy: caller.name, supersededBy: null })
+        .execute();
+    }
+    await ctx.audit({ action: 'create', entity: 'countyImportReports', entityId: reportId, after: { fileName: v.fileName, outcome: v.outcome, centreCode: m?.centreCode, period: m?.period, message: v.message } });
+  });
+  return reportId;
+}
+
+/** Packages in the order they must be applied: by centre, then sequence, then correction. */
+const applyOrder = (a: Verdict, b: Verdict) =>
+  (a.manifest?.centreCode ?? '').localeCompare(b.manifest?.centreCode ?? '') || (a.manifest?.sequence ?? 0) - (b.manifest?.sequence ?? 0) || (a.manifest?.correction ?? 0) - (b.manifest?.correction ?? 0);
+
+export class CountyImports {
+  private batches = new Map<string, StagedFile[]>();
+  private jobs = new Map<string, ImportJob>();
+  constructor(
+    private deps: BackendDeps,
+    private sqlite: () => Database,
+    private platform: Platform | undefined,
+  ) {}
+
+  private async keys() {
+    return countyKeys(this.deps, this.platform);
+  }
+
+  /** Files from the browser (base64) or every .tcpkg in a folder; returns the dry run of each. */
+  async stage(input: { files: { name: string; base64: string }[] } | { folder: string }, batchId: string | null): Promise<{ batchId: string; items: ImportPreview[] }> {
+    const keys = await this.keys();
+    let files: StagedFile[];
+    if ('folder' in input) {
+      if (!path.isAbsolute(input.folder) || !fs.existsSync(input.folder) || !fs.statSync(input.folder).isDirectory()) throw invalid(`找不到文件夹「${input.folder}」`, 'folder');
+      const names = fs.readdirSync(input.folder).filter((n) => n.toLowerCase().endsWith('.tcpkg')).sort();
+      if (names.length === 0) throw invalid(`文件夹「${input.folder}」里没有月报数据包（.tcpkg 文件）`, 'folder');
+      files = names.map((name) => {
+        const file = path.join(input.folder, name);
+        const size = fs.statSync(file).size;
+        const bytes = size > DEFAULT_LIMITS.packageBytes ? new Uint8Array(DEFAULT_LIMITS.packageBytes + 1) : new Uint8Array(fs.readFileSync(file));
+        return { fileName: name, bytes, hash: sha256(bytes) };
+      });
+    } else {
+      if (input.files.length === 0) throw invalid('请选择要导入的数据包文件', 'files');
+      files = input.files.map((f) => {
+        const bytes = new Uint8Array(Buffer.from(f.base64, 'base64'));
+        return { fileName: path.basename(f.name), bytes, hash: sha256(bytes) };
+      });
+    }
+    const id = batchId ?? newId();
+    const staged = [...(batchId ? (this.batches.get(batchId) ?? []) : []), ...files];
+    this.batches.set(id, staged);
+    const sqlite = this.sqlite();
+    return { batchId: id, items: staged.map((f) => previewOf(judgePackage(sqlite, keys, f.fileName, f.bytes, f.hash))) };
+  }
+
+  /** Applies a staged batch as a job: one package after another, each judged again just before it is applied. */
+  start(caller: Caller, batchId: string): { jobId: string } {
+    const files = this.batches.get(batchId);
+    if (!files) throw notFound('待导入的文件（请重新选择文件）');
+    this.batches.delete(batchId);
+    const job: ImportJob = { id: newId(), percent: 0, done: false, error: null, reports: [] };
+    this.jobs.set(job.id, job);
+    void this.run(job, caller, files).catch((error: unknown) => Object.assign(job, { done: true, error: error instanceof AppError ? error.message : '导入中断，已导入的包保持不变，未完成的包没有写入任何数据' }));
+    return { jobId: job.id };
+  }
+
+  /** The same steps without a job (the command line, tests, the benchmark). */
+  async importAll(caller: Caller, files: StagedFile[], onProgress: (done: number, total: number) => void = () => {}) {
+    const keys = await this.keys();
+    const sqlite = this.sqlite();
+    const first = files.map((f) => judgePackage(sqlite, keys, f.fileName, f.bytes, f.hash)).sort(applyOrder);
+    const out: Array<ImportPreview & { reportId: string }> = [];
+    for (const [i, prior] of first.entries()) {
+      // Judged again: an earlier package of the same batch may have changed the picture (a gap filled, a duplicate).
+      const v = prior.outcome === 'accepted' ? judgePackage(sqlite, keys, prior.fileName, files.find((f) => f.hash === prior.fileHash)!.bytes, prior.fileHash) : prior;
+      const reportId = await record(this.deps, sqlite, caller, v);
+      out.push({ ...previewOf(v), reportId });
+      onProgress(i + 1, first.length);
+      await new Promise((resolve) => setImmediate(resolve)); // let progress polls through between packages
+    }
+    return out;
+  }
+
+  static readFolder(folder: string): StagedFile[] {
+    return fs
+      .readdirSync(folder)
+      .filter((n) => n.toLowerCase().endsWith('.tcpkg'))
+      .sort()
+      .map((name) => {
+        const bytes = new Uint8Array(fs.readFileSync(path.join(folder, name)));
+        return { fileName: name, bytes, hash: sha256(bytes) };
+      });
+  }
+
+  private async run(job: ImportJob, caller: Caller, files: StagedFile[]) {
+    const reports = await this.importAll(caller, files, (done, total) => (job.percent = Math.round((done / total) * 100)));
+    Object.assign(job, { percent: 100, done: true, reports });
+  }
+
+  job(id: string): ImportJob {
+    const job = this.jobs.get(id);
+    if (!job) throw notFound('导入任务');
+    return { ...job, reports: [...job.reports] };
+  }
+}

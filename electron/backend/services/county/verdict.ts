@@ -1,0 +1,139 @@
+// What the county would do with one package file, decided without writing anything: the dry run. The reader's checks
+// (electron/backend/sync/package.ts) come first; then every record against its section's schema; then the package's
+// place among those already applied — already imported, a correction, superseded, an older sequence, a gap.
+import type { Database } from 'better-sqlite3';
+import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf } from '../../../../shared/domain/sync/sections';
+import { type Manifest, readPackage } from '../../sync/package';
+
+export type Outcome = 'accepted' | 'already_imported' | 'superseded' | 'rejected';
+
+export interface Verdict {
+  fileName: string;
+  fileHash: string;
+  outcome: Outcome;
+  message: string;
+  manifest: Manifest | null;
+  centreName: string;
+  counts: Record<string, number>;
+  errors: string[];
+  warnings: string[];
+  /** For an accepted package: the records as received (validated lines) and the earlier packages it replaces. */
+  apply: { data: SectionData; lines: Map<SectionName, string[]>; supersedes: string[] } | null;
+}
+
+const MAX_LISTED = 50;
+
+export interface CountyKeys {
+  countyCode: string;
+  privateKey: string;
+}
+
+function monthsBetween(fromExclusive: string, toExclusive: string): string[] {
+  const out: string[] = [];
+  let [y, m] = fromExclusive.split('-').map(Number);
+  for (;;) {
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+    const p = `${y}-${String(m).padStart(2, '0')}`;
+    if (p >= toExclusive) return out;
+    out.push(p);
+  }
+}
+
+interface Applied {
+  package_id: string;
+  file_hash: string;
+  period: string;
+  sequence: number;
+  correction: number;
+  superseded_by: string | null;
+}
+
+function reject(fileName: string, fileHash: string, message: string, manifest: Manifest | null = null, centreName = '', errors: string[] = []): Verdict {
+  return { fileName, fileHash, outcome: 'rejected', message, manifest, centreName, counts: {}, errors, warnings: [], apply: null };
+}
+
+/** Decides on one file. `sqlite` is only read. */
+export function judgePackage(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string): Verdict {
+  const centreRow = (code: string) => sqlite.prepare('SELECT name, public_key FROM county_centres WHERE centre_code = ?').get(code) as { name: string; public_key: string } | undefined;
+  const read = readPackage(bytes, { countyCode: keys.countyCode, countyPrivateKey: keys.privateKey, centreKey: (code) => centreRow(code)?.public_key ?? null });
+  if (!read.ok) return reject(fileName, fileHash, read.message, read.manifest ?? null, read.manifest ? (centreRow(read.manifest.centreCode)?.name ?? '') : '');
+  const m = read.manifest;
+  const centreName = centreRow(m.centreCode)!.name;
+  const same = sqlite.prepare('SELECT package_id FROM county_packages WHERE file_hash = ?').get(read.hash) as { package_id: string } | undefined;
+  if (same) return { ...reject(fileName, fileHash, `这个数据包已经导入过了（${m.period}，第 ${m.sequence} 号${m.correction ? `，更正${m.correction}` : ''}），本次没有改动任何数据`, m, centreName), outcome: 'already_imported' };
+
+  // Every record against its section's schema; all problems are listed (up to 50), and any one refuses the package.
+  const errors: string[] = [];
+  const data = {} as SectionData;
+  const lines = new Map<SectionName, string[]>();
+  const counts: Record<string, number> = {};
+  for (const f of m.files) {
+    const section = f.name.replace(/\.jsonl$/, '') as SectionName;
+    if (!(section in SECTIONS)) {
+      errors.push(`未知的数据文件「${f.name}」`);
+      continue;
+    }
+    const version = m.sectionVersions[section];
+    if (version !== SECTIONS[section].version) errors.push(`「${f.name}」的版本 ${version ?? '（未写）'} 与本程序（${SECTIONS[section].version}）不一致，请两边升级到同一版本`);
+  }
+  for (const section of SECTION_NAMES) {
+    const text = read.files.get(fileOf(section));
+    if (text === undefined) {
+      errors.push(`缺少数据文件「${fileOf(section)}」`);
+      continue;
+    }
+    const rows = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+    const schema = SECTIONS[section].schema;
+    const records: unknown[] = [];
+    const ids = new Set<string>();
+    rows.forEach((line, i) => {
+      const parsed = schema.safeParse(JSON.parse(line));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        if (errors.length < MAX_LISTED) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${issue.path.join('.') || '记录'} 的值不对`);
+        else if (errors.length === MAX_LISTED) errors.push('……更多错误未列出');
+        return;
+      }
+      if (ids.has(parsed.data.id)) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：编号 ${parsed.data.id} 重复`);
+      ids.add(parsed.data.id);
+      records.push(parsed.data);
+    });
+    (data as Record<string, unknown[]>)[section] = records;
+    lines.set(section, rows);
+    counts[section] = rows.length;
+  }
+  if (errors.length) return reject(fileName, fileHash, `数据内容有 ${errors.length} 处错误，整个数据包未导入`, m, centreName, errors);
+  if (data.centre.length !== 1 || data.centre[0].centreCode !== m.centreCode) return reject(fileName, fileHash, '「centre.jsonl」应当正好有一条本院的记录，且机构代码与清单一致', m, centreName);
+
+  // Its place among the packages already applied for this centre.
+  const applied = sqlite.prepare('SELECT package_id, file_hash, period, sequence, correction, superseded_by FROM county_packages WHERE centre_code = ?').all(m.centreCode) as Applied[];
+  const forMonth = applied.filter((p) => p.period === m.period);
+  const current = forMonth.find((p) => p.superseded_by === null);
+  const tag = `${m.period}（第 ${m.sequence} 号${m.correction ? `，更正${m.correction}` : ''}）`;
+  if (forMonth.some((p) => p.correction === m.correction)) return reject(fileName, fileHash, `${tag}：该月同一更正号的另一份数据包已经导入过，内容却不同。请让该院以「更正」方式重新导出`, m, centreName);
+  if (current && current.correction > m.correction) {
+    return { ...reject(fileName, fileHash, `${tag} 已被更正${current.correction} 取代，本次没有导入`, m, centreName), outcome: 'superseded' };
+  }
+  if (current && m.correction === 0) return reject(fileName, fileHash, `${tag}：该月已有数据，重新报送必须是更正`, m, centreName);
+  const maxSequence = applied.reduce((n, p) => Math.max(n, p.sequence), 0);
+  if (!current && m.correction === 0 && m.sequence <= maxSequence) {
+    return reject(fileName, fileHash, `${tag} 比已导入的第 ${maxSequence} 号旧，可能是重复提交的旧文件，已拒绝。如该月确需补报，请让该院以「更正」方式重新导出该月`, m, centreName);
+  }
+  const warnings: string[] = [];
+  if (current && m.sequence !== applied.find((p) => p.package_id === current.package_id)!.sequence) warnings.push(`更正包的序号（第 ${m.sequence} 号）与原包不同`);
+  if (!current && m.sequence > maxSequence + 1) {
+    const numbers = maxSequence + 1 === m.sequence - 1 ? `第 ${maxSequence + 1} 号` : `第 ${maxSequence + 1}–${m.sequence - 1} 号`;
+    warnings.push(`中间缺少${numbers}数据包，请向该院核实`);
+  }
+  // Months between the latest month received before this one and this one, with nothing received.
+  const earlier = applied.map((p) => p.period).filter((p) => p < m.period).sort();
+  const missingMonths = earlier.length ? monthsBetween(earlier[earlier.length - 1], m.period) : [];
+  if (!current && missingMonths.length) warnings.push(`${missingMonths.join('、')} 未收到该院的月报，请催报`);
+  if (m.previousHash && !applied.some((p) => p.file_hash === m.previousHash) && m.sequence > 1) warnings.push('该院上一份数据包还没有导入本县（前一包校验值对不上）');
+  const residentIds = new Set(data.residents.map((r) => r.id));
+  const orphans = [...data.care_days, ...data.incidents, ...data.assessments].filter((r) => !residentIds.has(r.residentId));
+  if (orphans.length) warnings.push(`${orphans.length} 条记录对应的老人不在本月名单里（如 ${orphans[0].id}）`);
+  const message = current ? `已导入更正${m.correction}，取代了之前的数据（原因：${m.correctionReason || '未写'}）` : '已导入';
+  return { fileName, fileHash, outcome: 'accepted', message, manifest: m, centreName, counts, errors: [], warnings, apply: { data, lines, supersedes: current ? [current.package_id] : [] } };
+}

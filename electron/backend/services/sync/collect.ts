@@ -1,0 +1,204 @@
+// What a centre reports for a month (issue 8): the month-end snapshot (centre, beds, residents present in the month,
+// staff, care grades) and the month's events (stays, assessments, care-log days, incidents, meals, meal aid, fire), as
+// the sections of shared/domain/sync/sections.ts. Read-only; every record is keyed by its UUID, or by a UUID derived
+// from what it summarises (a care-log day, a fire day), so the same month always gives the same records.
+import crypto from 'node:crypto';
+import dayjs from 'dayjs';
+import { sql } from 'kysely';
+import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
+import { type DayCompliance, type PatrolDone, dayCompliance } from '../../../../shared/domain/fire/schedule';
+import type { SectionData, SectionRecord } from '../../../../shared/domain/sync/sections';
+import type { BackendDeps } from '../../audit';
+import { readFireSettings } from '../fire/settings';
+import { readSettings } from '../settings/settings';
+
+export function monthRange(period: string) {
+  const first = `${period}-01`;
+  const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
+  return { first, last, fromInstant: chinaInstant(first, '00:00').toISOString(), toInstant: chinaInstant(addDays(last, 1), '00:00').toISOString() };
+}
+
+/** A UUID-shaped id that is always the same for the same parts (for records that summarise others). */
+export function derivedId(...parts: string[]): string {
+  const h = crypto.createHash('sha256').update(parts.join('|')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+const latestBy = <T extends { residentId: string }>(rows: T[], key: (r: T) => string) => {
+  const map = new Map<string, T>();
+  for (const r of rows) {
+    const seen = map.get(r.residentId);
+    if (!seen || key(r) > key(seen)) map.set(r.residentId, r);
+  }
+  return map;
+};
+
+function ageOn(birthDate: string, day: string): number {
+  return Math.max(0, dayjs(day).diff(dayjs(birthDate), 'year'));
+}
+
+async function residentsSection(deps: BackendDeps, period: string) {
+  const { first, last } = monthRange(period);
+  const db = deps.db;
+  const people = await db
+    .selectFrom('residents')
+    .select(['id', 'name', 'sex', 'birthDate', 'primaryCategory', 'admittedOn', 'dischargedOn'])
+    .where('admittedOn', 'is not', null)
+    .where('admittedOn', '<=', last)
+    .where((eb) => eb.or([eb('dischargedOn', 'is', null), eb('dischargedOn', '>=', first)]))
+    .orderBy('id')
+    .execute();
+  const events = await db.selectFrom('stayEvents').select(['id', 'residentId', 'type', 'date', 'endDate', 'bedId', 'reason', 'createdAt']).where('date', '<=', last).execute();
+  const beds = latestBy(
+    events.filter((e) => (e.type === 'admission' || e.type === 'transfer') && e.bedId),
+    (e) => `${e.date}|${e.createdAt}`,
+  );
+  const away = new Map(events.filter((e) => (e.type === 'leave' || e.type === 'hospital') && (e.endDate === null || e.endDate > last)).map((e) => [e.residentId, e.type]));
+  const discharges = new Map(events.filter((e) => e.type === 'discharge').map((e) => [e.residentId, e.reason]));
+  const ability = latestBy(
+    await db.selectFrom('assessments').select(['residentId', 'assessedOn', 'finalLevel']).where('status', '=', 'final').where('assessedOn', '<=', last).execute(),
+    (a) => a.assessedOn,
+  );
+  const tiers = latestBy(await db.selectFrom('tierAssessments').select(['residentId', 'assessedOn', 'tier']).where('assessedOn', '<=', last).execute(), (t) => t.assessedOn);
+  const grades = latestBy(
+    await db.selectFrom('residentGrades').innerJoin('careGrades', 'careGrades.id', 'residentGrades.gradeId').select(['residentGrades.residentId', 'residentGrades.effectiveFrom', 'careGrades.name']).where('residentGrades.effectiveFrom', '<=', last).execute(),
+    (g) => g.effectiveFrom,
+  );
+  const { reassessMonths } = await readSettings(db);
+  const dueBefore = dayjs(last).subtract(reassessMonths, 'month').format('YYYY-MM-DD');
+  return people.map((p): SectionRecord<'residents'> => {
+    const gone = p.dischargedOn !== null && p.dischargedOn <= last;
+    const lastAssessedOn = ability.get(p.id)?.assessedOn ?? null;
+    return {
+      id: p.id,
+      name: p.name,
+      sex: p.sex,
+      birthDate: p.birthDate,
+      ageAtMonthEnd: ageOn(p.birthDate, last),
+      category: p.primaryCategory,
+      tekunTier: tiers.get(p.id)?.tier ?? null,
+      abilityLevel: ability.get(p.id)?.finalLevel ?? null,
+      lastAssessedOn,
+      assessmentOverdue: !gone && (lastAssessedOn === null || lastAssessedOn < dueBefore),
+      careGrade: grades.get(p.id)?.name ?? null,
+      admittedOn: p.admittedOn!,
+      dischargedOn: gone ? p.dischargedOn : null,
+      dischargeReason: gone ? (discharges.get(p.id) ?? null) : null,
+      statusAtMonthEnd: gone ? 'discharged' : ((away.get(p.id) === 'hospital' ? 'in_hospital' : away.get(p.id) === 'leave' ? 'on_leave' : 'in_residence') as SectionRecord<'residents'>['statusAtMonthEnd']),
+      bedId: gone ? null : (beds.get(p.id)?.bedId ?? null),
+    };
+  });
+}
+
+/** Beds not retired by the month's end (a bed's creation date is when it was typed in, not when it was built). */
+async function bedsSection(deps: BackendDeps, period: string, occupied: Set<string>) {
+  const { toInstant } = monthRange(period);
+  const rows = await deps.db
+    .selectFrom('beds')
+    .innerJoin('rooms', 'rooms.id', 'beds.roomId')
+    .innerJoin('buildings', 'buildings.id', 'rooms.buildingId')
+    .select(['beds.id', 'buildings.name as building', 'rooms.name as room', 'rooms.floor', 'beds.label', 'beds.bedType', 'beds.setting'])
+    .where((eb) => eb.or([eb('beds.retiredAt', 'is', null), eb('beds.retiredAt', '>=', toInstant)]))
+    .orderBy('beds.id')
+    .execute();
+  return rows.map((b): SectionRecord<'beds'> => ({ id: b.id, building: b.building, room: b.room, floor: b.floor, label: b.label, bedType: b.bedType, setting: b.setting, occupied: occupied.has(b.id) }));
+}
+
+async function careDays(deps: BackendDeps, period: string): Promise<SectionRecord<'care_days'>[]> {
+  const { first, last } = monthRange(period);
+  const rows = await deps.db
+    .selectFrom('careEntries')
+    .select([
+      'residentId',
+      'shiftDate',
+      (eb) => eb.fn.countAll<number>().as('entries'),
+      sql<number>`sum(kind = 'task')`.as('tasks'),
+      sql<number>`sum(kind = 'vitals')`.as('vitals'),
+      sql<number>`sum(kind = 'round')`.as('rounds'),
+      sql<number>`sum(amends_id IS NOT NULL)`.as('amendments'),
+    ])
+    .where('shiftDate', '>=', first)
+    .where('shiftDate', '<=', last)
+    .groupBy(['residentId', 'shiftDate'])
+    .orderBy('residentId')
+    .orderBy('shiftDate')
+    .execute();
+  return rows.map((r) => ({ id: derivedId('care_day', r.residentId, r.shiftDate), residentId: r.residentId, date: r.shiftDate, entries: Number(r.entries), tasks: Number(r.tasks), vitals: Number(r.vitals), rounds: Number(r.rounds), amendments: Number(r.amendments) }));
+}
+
+async function fireSections(deps: BackendDeps, period: string, until: Date) {
+  const { first, last, fromInstant, toInstant } = monthRange(period);
+  const db = deps.db;
+  const rounds = await db
+    .selectFrom('fireRounds')
+    .select(['id', 'kind', 'doneAt', 'countersignedAt', (eb) => eb.selectFrom('fireRoundResults').select((e) => e.fn.countAll<number>().as('n')).whereRef('fireRoundResults.roundId', '=', 'fireRounds.id').where('result', '=', 'problem').as('problems')])
+    .where('doneAt', '>=', chinaInstant(addDays(first, -1), '00:00').toISOString())
+    .where('doneAt', '<', chinaInstant(addDays(last, 2), '00:00').toISOString())
+    .orderBy('id')
+    .execute();
+  const plan = await readFireSettings(db);
+  const patrols: PatrolDone[] = rounds.filter((r) => r.kind === 'day_patrol' || r.kind === 'night_patrol').map((r) => ({ kind: r.kind as PatrolDone['kind'], at: new Date(r.doneAt) }));
+  const days: DayCompliance[] = [];
+  for (let d = first; d <= last; d = addDays(d, 1)) days.push(dayCompliance(d, plan, patrols, until));
+  const inMonth = (at: string) => at >= fromInstant && at < toInstant;
+  const dangers = await db
+    .selectFrom('fireDangers')
+    .select(['id', 'source', 'level', 'status', 'foundAt', 'deadline', 'rectifiedAt', 'verifiedAt'])
+    .where('foundAt', '<', toInstant)
+    .where((eb) => eb.or([eb('foundAt', '>=', fromInstant), eb('verifiedAt', 'is', null), eb('verifiedAt', '>=', fromInstant)]))
+    .orderBy('id')
+    .execute();
+  const drills = await db.selectFrom('fireDrills').select(['id', 'date', 'atNight', 'bedridden', 'participants', 'evacuationSeconds']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
+  return {
+    fire_rounds: rounds.filter((r) => inMonth(r.doneAt)).map((r): SectionRecord<'fire_rounds'> => ({ id: r.id, kind: r.kind, doneAt: r.doneAt, problems: Number(r.problems ?? 0), countersigned: r.countersignedAt !== null })),
+    fire_compliance: days.map((d): SectionRecord<'fire_compliance'> => ({ id: derivedId('fire_day', d.date), date: d.date, dayRequired: d.dayRequired, dayDone: d.dayDone, nightWindows: d.night.length, nightMissed: d.nightMissed })),
+    // The danger's status as it stood at the end of the month, not as it is today.
+    fire_dangers: dangers.map((d): SectionRecord<'fire_dangers'> => {
+      const verified = d.verifiedAt !== null && d.verifiedAt < toInstant;
+      const rectified = d.rectifiedAt !== null && d.rectifiedAt < toInstant;
+      const status = verified ? 'verified' : rectified ? 'rectified' : d.status === 'open' ? 'open' : 'in_progress';
+      return { id: d.id, source: d.source, level: d.level, status, foundAt: d.foundAt, deadline: d.deadline, rectifiedAt: rectified ? d.rectifiedAt : null, verifiedAt: verified ? d.verifiedAt : null };
+    }),
+    fire_drills: drills.map((d): SectionRecord<'fire_drills'> => ({ id: d.id, date: d.date, atNight: d.atNight === 1, bedridden: d.bedridden === 1, participants: d.participants, evacuationSeconds: d.evacuationSeconds })),
+  };
+}
+
+/** Every section of the month. `until` is the moment the month is judged at (its end, for a finished month). */
+export async function collectMonth(deps: BackendDeps, period: string, until: Date): Promise<SectionData> {
+  const { first, last, fromInstant, toInstant } = monthRange(period);
+  const db = deps.db;
+  const facility = await db.selectFrom('facility').selectAll().executeTakeFirstOrThrow();
+  const residents = await residentsSection(deps, period);
+  const occupied = new Set(residents.filter((r) => r.bedId && r.statusAtMonthEnd !== 'discharged').map((r) => r.bedId!));
+  const staff = await db.selectFrom('staff').select(['id', 'name', 'role', 'certLevel', 'hireDate', 'leftOn']).where((eb) => eb.or([eb('leftOn', 'is', null), eb('leftOn', '>=', first)])).orderBy('id').execute();
+  const abilityRows = await db.selectFrom('assessments').select(['id', 'residentId', 'assessedOn', 'reason', 'finalLevel']).where('status', '=', 'final').where('assessedOn', '>=', first).where('assessedOn', '<=', last).orderBy('id').execute();
+  const tierRows = await db.selectFrom('tierAssessments').select(['id', 'residentId', 'assessedOn', 'tier']).where('assessedOn', '>=', first).where('assessedOn', '<=', last).orderBy('id').execute();
+  const stays = await db
+    .selectFrom('stayEvents')
+    .select(['id', 'residentId', 'type', 'date', 'endDate', 'reason'])
+    .where((eb) => eb.or([eb.and([eb('date', '>=', first), eb('date', '<=', last)]), eb.and([eb('endDate', '>=', first), eb('endDate', '<=', last)])]))
+    .orderBy('id')
+    .execute();
+  const incidents = await db.selectFrom('incidents').select(['id', 'residentId', 'type', 'severity', 'occurredAt', 'status', 'closedAt', 'hospitalTransfer', 'familyNotified']).where('occurredAt', '>=', fromInstant).where('occurredAt', '<', toInstant).orderBy('id').execute();
+  const meals = await db.selectFrom('mealServices').select(['id', 'date', 'meal', 'residentTotal', 'counts']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
+  const aid = await db.selectFrom('mealAidServings').select(['id', 'dinerId', 'date', 'meal', 'mode', 'category', 'priceFen', 'subsidyFen', 'cancelledAt']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
+  const grades = await db.selectFrom('careGrades').select(['id', 'name', 'rank']).orderBy('id').execute();
+  return {
+    centre: [{ id: facility.id, centreCode: facility.areaCode, name: facility.name, creditCode: facility.creditCode, county: facility.county, township: facility.township, type: facility.type, licensedBeds: facility.licensedBeds }],
+    beds: await bedsSection(deps, period, occupied),
+    residents,
+    staff: staff.map((s) => ({ id: s.id, name: s.name, role: s.role, certLevel: s.certLevel, hireDate: s.hireDate || null, leftOn: s.leftOn })),
+    grades,
+    assessments: [
+      ...abilityRows.map((a): SectionRecord<'assessments'> => ({ id: a.id, residentId: a.residentId, kind: 'ability', assessedOn: a.assessedOn, reason: a.reason, level: a.finalLevel, tier: null })),
+      ...tierRows.map((t): SectionRecord<'assessments'> => ({ id: t.id, residentId: t.residentId, kind: 'tekun_tier', assessedOn: t.assessedOn, reason: 'tier', level: null, tier: t.tier })),
+    ],
+    stay_events: stays.map((s) => ({ id: s.id, residentId: s.residentId, type: s.type, date: s.date, endDate: s.endDate, reason: s.reason })),
+    care_days: await careDays(deps, period),
+    // An incident closed after the month ends was still open at its end.
+    incidents: incidents.map((i) => ({ id: i.id, residentId: i.residentId, type: i.type, severity: i.severity, occurredAt: i.occurredAt, status: i.status === 'closed' && i.closedAt !== null && i.closedAt < toInstant ? 'closed' : 'open', hospitalTransfer: i.hospitalTransfer === 1, familyNotified: i.familyNotified === 1 })),
+    meals: meals.map((m) => ({ id: m.id, date: m.date, meal: m.meal, residentTotal: m.residentTotal, counts: JSON.parse(m.counts) as Record<string, number> })),
+    meal_aid: aid.map((a) => ({ id: a.id, dinerId: a.dinerId, date: a.date, meal: a.meal, mode: a.mode, category: a.category, priceFen: a.priceFen, subsidyFen: a.subsidyFen, cancelled: a.cancelledAt !== null && a.cancelledAt < toInstant })),
+    ...(await fireSections(deps, period, until)),
+  };
+}

@@ -1,0 +1,119 @@
+// API of the county module (县级汇总): the county's key file, the centre registry, importing packages (stage → dry run
+// → apply as a job), the stored import reports, the submission matrix, indicators with a drill-down to one centre,
+// the 特困 quarterly table and the Excel workbook of them all.
+import { z } from 'zod';
+import { method } from './method';
+import type { Role } from './roles';
+import { periodField } from './sync';
+
+const COUNTY_READERS: readonly Role[] = ['county_admin', 'county_viewer'];
+const COUNTY_ADMINS: readonly Role[] = ['county_admin'];
+
+export const OUTCOMES = ['accepted', 'already_imported', 'superseded', 'rejected'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const CountyStatus = z.object({
+  countyCode: z.string(),
+  countyName: z.string(),
+  fingerprint: z.string(),
+  keyProtection: z.enum(['safe_storage', 'none']),
+  keyFile: z.object({ fileName: z.string(), text: z.string() }),
+});
+export type CountyStatus = z.output<typeof CountyStatus>;
+
+export const CentreRow = z.object({
+  centreCode: z.string(),
+  name: z.string(),
+  township: z.string(),
+  fingerprint: z.string(),
+  enrolledAt: z.string(),
+  enrolledBy: z.string(),
+  lastPeriod: z.string().nullable(),
+  packages: z.number(),
+});
+export type CentreRow = z.output<typeof CentreRow>;
+
+export const ImportPreview = z.object({
+  fileName: z.string(),
+  outcome: z.enum(OUTCOMES),
+  message: z.string(),
+  centreCode: z.string(),
+  centreName: z.string(),
+  period: z.string(),
+  sequence: z.number().nullable(),
+  correction: z.number().nullable(),
+  counts: z.record(z.string(), z.number()),
+  errors: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type ImportPreview = z.output<typeof ImportPreview>;
+
+export const ImportReport = ImportPreview.extend({ reportId: z.string() });
+export const ImportJob = z.object({ id: z.string(), percent: z.number(), done: z.boolean(), error: z.string().nullable(), reports: z.array(ImportReport) });
+export type ImportJob = z.output<typeof ImportJob>;
+
+export const ReportRow = ImportPreview.extend({ id: z.string(), at: z.string(), byName: z.string() });
+export type ReportRow = z.output<typeof ReportRow>;
+
+export const CELL_STATUSES = ['on_time', 'late', 'corrected', 'missing', 'not_due'] as const;
+export const MatrixCell = z.object({ period: z.string(), status: z.enum(CELL_STATUSES), correction: z.number(), exportedAt: z.string().nullable(), importedAt: z.string().nullable() });
+export const Matrix = z.object({
+  year: z.number(),
+  dueDay: z.number(),
+  centres: z.array(z.object({ centreCode: z.string(), name: z.string(), cells: z.array(MatrixCell) })),
+});
+export type Matrix = z.output<typeof Matrix>;
+
+const FiguresOut = z.record(z.string(), z.number());
+export const Indicators = z.object({
+  period: z.string(),
+  centres: z.array(z.object({ centreCode: z.string(), name: z.string(), figures: FiguresOut.nullable() })),
+  total: FiguresOut,
+  reported: z.number(),
+  trend: z.array(z.object({ period: z.string(), reported: z.number(), total: FiguresOut })),
+});
+export type Indicators = z.output<typeof Indicators>;
+
+export const CentreDetail = z.object({
+  centre: CentreRow,
+  period: z.string(),
+  months: z.array(z.object({ period: z.string(), figures: FiguresOut })),
+  residents: z.array(z.object({ id: z.string(), name: z.string(), sex: z.string(), age: z.number(), category: z.string(), level: z.number().nullable(), tier: z.string().nullable(), status: z.string(), overdue: z.boolean() })),
+});
+export type CentreDetail = z.output<typeof CentreDetail>;
+
+export const TekunRow = z.object({ centreCode: z.string(), name: z.string(), reported: z.boolean(), figures: FiguresOut });
+export const TekunQuarter = z.object({ year: z.number(), quarter: z.number(), months: z.array(z.string()), rows: z.array(TekunRow), total: FiguresOut });
+export type TekunQuarter = z.output<typeof TekunQuarter>;
+
+const yearField = z.number({ error: '请选择年份' }).int().min(2000, { error: '年份不对' }).max(2100, { error: '年份不对' });
+const packageText = z.string().max(70_000_000, { error: '文件太大（超过50MB），请改用「从文件夹导入」' });
+const StageInput = z.union([
+  z.object({ batchId: z.string().nullable().default(null), files: z.array(z.object({ name: z.string().min(1).max(255), base64: packageText })).min(1, { error: '请选择要导入的数据包文件' }).max(200) }),
+  z.object({ batchId: z.string().nullable().default(null), folder: z.string().trim().min(1, { error: '请填写或选择文件夹' }).max(1000) }),
+]);
+
+const FileOut = z.object({ fileName: z.string(), base64: z.string() });
+
+export const countyApi = {
+  'county.status': method({ input: z.object({}), output: CountyStatus, roles: COUNTY_READERS, writes: false }),
+  'county.centres': method({ input: z.object({}), output: z.array(CentreRow), roles: COUNTY_READERS, writes: false }),
+  'county.enrol': method({
+    input: z.object({ text: z.string({ error: '请选择登记文件' }).min(1, { error: '文件是空的' }).max(100_000, { error: '文件太大，不是登记文件' }) }),
+    output: z.object({ centreCode: z.string(), name: z.string(), fingerprint: z.string(), already: z.boolean() }),
+    roles: COUNTY_ADMINS,
+    writes: true,
+  }),
+  /** Dry run: what importing these files would do. Nothing is written. */
+  'county.stage': method({ input: StageInput, output: z.object({ batchId: z.string(), items: z.array(ImportPreview) }), roles: COUNTY_ADMINS, writes: false }),
+  'county.apply': method({ input: z.object({ batchId: z.string() }), output: z.object({ jobId: z.string() }), roles: COUNTY_ADMINS, writes: true }),
+  'county.job': method({ input: z.object({ jobId: z.string() }), output: ImportJob, roles: COUNTY_ADMINS, writes: false }),
+  'county.reports': method({ input: z.object({ query: z.string().trim().max(60).default(''), outcome: z.enum(OUTCOMES).nullable().default(null) }), output: z.array(ReportRow), roles: COUNTY_READERS, writes: false }),
+  /** One report as a text file, to send back to the centre. */
+  'county.reportFile': method({ input: z.object({ id: z.string() }), output: z.object({ fileName: z.string(), text: z.string() }), roles: COUNTY_READERS, writes: false }),
+  'county.matrix': method({ input: z.object({ year: yearField }), output: Matrix, roles: COUNTY_READERS, writes: false }),
+  'county.indicators': method({ input: z.object({ period: periodField }), output: Indicators, roles: COUNTY_READERS, writes: false }),
+  'county.centre': method({ input: z.object({ centreCode: z.string().regex(/^\d{12}$/, { error: '机构代码应为12位数字' }), period: periodField }), output: CentreDetail, roles: COUNTY_READERS, writes: false }),
+  'county.tekunQuarter': method({ input: z.object({ year: yearField, quarter: z.number().int().min(1, { error: '季度应为1–4' }).max(4, { error: '季度应为1–4' }) }), output: TekunQuarter, roles: COUNTY_READERS, writes: false }),
+  'county.exportExcel': method({ input: z.object({ period: periodField }), output: FileOut, roles: COUNTY_READERS, writes: false }),
+};

@@ -1,0 +1,158 @@
+// A centre's figures for a month, computed by the county from the records it received (never trusted from the
+// centre's own arithmetic). Figures are a flat map of counts so thirty centres add up by key; ratios are computed
+// when shown. INDICATORS lists them in the order of the county's tables, with their Chinese names.
+import dayjs from 'dayjs';
+import { chinaDate } from '../dates';
+import { ENUM_LABELS_ZH } from '../enum-labels';
+import type { SectionData } from './sections';
+
+export type Figures = Record<string, number>;
+
+export const AGE_BANDS = [
+  { key: 'under60', label: '60岁以下', max: 59 },
+  { key: '60_69', label: '60–69岁', max: 69 },
+  { key: '70_79', label: '70–79岁', max: 79 },
+  { key: '80_89', label: '80–89岁', max: 89 },
+  { key: '90plus', label: '90岁及以上', max: 200 },
+] as const;
+const ageBand = (age: number) => AGE_BANDS.find((b) => age <= b.max)!.key;
+
+export const LEVEL_NAMES = ['能力完好', '轻度失能', '中度失能', '重度失能', '完全失能'] as const;
+export const TIER_NAMES = { self_sufficient: '具备生活自理能力', partly_lost: '部分丧失生活自理能力', fully_lost: '完全丧失生活自理能力', none: '未认定' } as const;
+
+const bump = (f: Figures, key: string, by = 1) => (f[key] = (f[key] ?? 0) + by);
+
+export function computeFigures(period: string, data: SectionData): Figures {
+  const first = `${period}-01`;
+  const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
+  const inMonth = (d: string | null) => d !== null && d >= first && d <= last;
+  const f: Figures = {};
+  const usable = data.beds.filter((b) => b.setting !== 'disabled');
+  f.beds = usable.length;
+  f.nursingBeds = usable.filter((b) => b.bedType === 'nursing').length;
+  f.occupiedBeds = data.beds.filter((b) => b.occupied).length;
+  f.licensedBeds = data.centre[0]?.licensedBeds ?? 0;
+  f.staff = data.staff.filter((s) => s.leftOn === null || s.leftOn > last).length;
+  const present = data.residents.filter((r) => r.statusAtMonthEnd !== 'discharged');
+  f.residents = present.length;
+  for (const r of present) {
+    bump(f, `category.${r.category}`);
+    bump(f, `level.${r.abilityLevel ?? 'none'}`);
+    bump(f, `age.${ageBand(r.ageAtMonthEnd)}`);
+    if (r.assessmentOverdue) bump(f, 'assessmentsOverdue');
+    if (r.statusAtMonthEnd === 'in_hospital') bump(f, 'inHospital');
+    if (r.statusAtMonthEnd === 'on_leave') bump(f, 'onLeave');
+  }
+  const tekun = data.residents.filter((r) => r.category === 'tekun_concentrated');
+  for (const r of tekun) {
+    if (r.statusAtMonthEnd !== 'discharged') {
+      bump(f, 'tekun.present');
+      bump(f, `tekun.tier.${r.tekunTier ?? 'none'}`);
+      bump(f, `tekun.age.${ageBand(r.ageAtMonthEnd)}`);
+    }
+    if (inMonth(r.admittedOn)) bump(f, 'tekun.new');
+    if (inMonth(r.dischargedOn)) bump(f, 'tekun.exited');
+  }
+  for (const e of data.stay_events) {
+    if (!inMonth(e.date)) continue;
+    if (e.type === 'admission') bump(f, 'admissions');
+    if (e.type === 'discharge') bump(f, e.reason === 'death' ? 'deaths' : 'discharges');
+    if (e.type === 'transfer') bump(f, 'transfers');
+    if (e.type === 'hospital') bump(f, 'hospitalStays');
+  }
+  f.assessmentsDone = data.assessments.filter((a) => a.kind === 'ability').length;
+  // Care-log coverage: the days each resident was in the centre, and how many of them have a care record.
+  let residentDays = 0;
+  for (const r of data.residents) {
+    const from = r.admittedOn > first ? r.admittedOn : first;
+    const to = r.dischargedOn && r.dischargedOn < last ? r.dischargedOn : last;
+    if (to >= from) residentDays += dayjs(to).diff(dayjs(from), 'day') + 1;
+  }
+  f.residentDays = residentDays;
+  f.careDaysRecorded = data.care_days.filter((d) => d.entries > 0).length;
+  f.careEntries = data.care_days.reduce((n, d) => n + d.entries, 0);
+  f.incidents = data.incidents.length;
+  for (const i of data.incidents) bump(f, `incident.${i.type}`);
+  f.mealsServed = data.meals.reduce((n, m) => n + m.residentTotal, 0);
+  const aid = data.meal_aid.filter((a) => !a.cancelled);
+  f.mealAidServings = aid.length;
+  f.mealAidDelivered = aid.filter((a) => a.mode === 'delivery').length;
+  f.mealAidSubsidyFen = aid.reduce((n, a) => n + a.subsidyFen, 0);
+  f.dayPatrolsRequired = data.fire_compliance.reduce((n, d) => n + d.dayRequired, 0);
+  f.dayPatrolsDone = data.fire_compliance.reduce((n, d) => n + Math.min(d.dayDone, d.dayRequired), 0);
+  f.nightWindows = data.fire_compliance.reduce((n, d) => n + d.nightWindows, 0);
+  f.nightMissed = data.fire_compliance.reduce((n, d) => n + d.nightMissed, 0);
+  f.inspections = data.fire_rounds.filter((r) => r.kind === 'inspection').length;
+  f.openDangers = data.fire_dangers.filter((d) => d.status === 'open' || d.status === 'in_progress').length;
+  f.overdueDangers = data.fire_dangers.filter((d) => (d.status === 'open' || d.status === 'in_progress') && d.deadline < last).length;
+  f.dangersFound = data.fire_dangers.filter((d) => inMonth(chinaDate(new Date(d.foundAt)))).length;
+  f.drills = data.fire_drills.length;
+  f.nightDrills = data.fire_drills.filter((d) => d.atNight).length;
+  return f;
+}
+
+export function addFigures(all: Figures[]): Figures {
+  const sum: Figures = {};
+  for (const f of all) for (const [k, v] of Object.entries(f)) bump(sum, k, v);
+  return sum;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+/** Shares shown next to the counts: null when there is nothing to divide by. */
+export function ratios(f: Figures) {
+  const g = (k: string) => f[k] ?? 0;
+  return {
+    nursingBedRatio: ratio(g('nursingBeds'), g('beds')),
+    occupancy: ratio(g('occupiedBeds'), g('beds')),
+    careCoverage: ratio(g('careDaysRecorded'), g('residentDays')),
+    patrolCompliance: ratio(g('dayPatrolsDone') + g('nightWindows') - g('nightMissed'), g('dayPatrolsRequired') + g('nightWindows')),
+  };
+}
+
+export interface IndicatorRow {
+  key: string;
+  label: string;
+  group: string;
+  /** Shown as a share (0–1) rather than a count. */
+  share?: boolean;
+  /** Money in fen, shown in yuan. */
+  fen?: boolean;
+}
+
+const rows = (group: string, entries: Array<[string, string]>): IndicatorRow[] => entries.map(([key, label]) => ({ key, label, group }));
+
+export const INDICATORS: IndicatorRow[] = [
+  ...rows('床位', [['licensedBeds', '核定床位'], ['beds', '可用床位'], ['nursingBeds', '护理型床位']]),
+  { key: 'nursingBedRatio', label: '护理型床位占比', group: '床位', share: true },
+  { key: 'occupiedBeds', label: '在用床位', group: '床位' },
+  { key: 'occupancy', label: '床位使用率', group: '床位', share: true },
+  ...rows('在院老人', [['residents', '月末在院（含请假、住院）'], ['onLeave', '其中请假外出'], ['inHospital', '其中住院']]),
+  ...rows('人员类别', Object.entries(ENUM_LABELS_ZH.category).map(([k, v]) => [`category.${k}`, v])),
+  ...rows('能力等级', [...LEVEL_NAMES.map((n, i): [string, string] => [`level.${i}`, n]), ['level.none', '未评估']]),
+  ...rows('年龄', AGE_BANDS.map((b): [string, string] => [`age.${b.key}`, b.label])),
+  ...rows('特困供养', [
+    ['tekun.present', '集中供养人数'],
+    ...Object.entries(TIER_NAMES).map(([k, v]): [string, string] => [`tekun.tier.${k}`, v]),
+    ['tekun.new', '本月新增'],
+    ['tekun.exited', '本月减少'],
+  ]),
+  ...rows('入住变动', [['admissions', '入住'], ['discharges', '离院（不含死亡）'], ['deaths', '死亡'], ['transfers', '调床'], ['hospitalStays', '住院']]),
+  ...rows('评估', [['assessmentsDone', '本月完成能力评估'], ['assessmentsOverdue', '评估逾期']]),
+  ...rows('护理', [['residentDays', '在院人日'], ['careDaysRecorded', '有护理记录的人日']]),
+  { key: 'careCoverage', label: '护理记录覆盖率', group: '护理', share: true },
+  { key: 'careEntries', label: '护理记录条数', group: '护理' },
+  ...rows('意外事件', [['incidents', '意外事件合计'], ...Object.entries(ENUM_LABELS_ZH.incidentType).map(([k, v]): [string, string] => [`incident.${k}`, v])]),
+  ...rows('膳食', [['mealsServed', '老人用餐人次'], ['mealAidServings', '助餐人次'], ['mealAidDelivered', '其中送餐上门']]),
+  { key: 'mealAidSubsidyFen', label: '助餐补贴（元）', group: '膳食', fen: true },
+  ...rows('消防', [['dayPatrolsRequired', '应日间巡查'], ['dayPatrolsDone', '已日间巡查'], ['nightWindows', '应夜间巡查时段'], ['nightMissed', '漏查夜间时段']]),
+  { key: 'patrolCompliance', label: '防火巡查完成率', group: '消防', share: true },
+  ...rows('消防', [['inspections', '防火检查'], ['dangersFound', '本月发现隐患'], ['openDangers', '月末未整改隐患'], ['overdueDangers', '其中逾期'], ['drills', '消防演练'], ['nightDrills', '其中夜间演练']]),
+  ...rows('人员', [['staff', '工作人员']]),
+];
+
+/** The value of an indicator row for a set of figures (a share or a count; null when it cannot be computed). */
+export function indicatorValue(row: IndicatorRow, f: Figures): number | null {
+  if (row.share) return ratios(f)[row.key as keyof ReturnType<typeof ratios>];
+  return f[row.key] ?? 0;
+}

@@ -1,0 +1,280 @@
+// The monthly package end to end on real SQLite files: a demo centre exports a month through the real dispatcher,
+// a county in county mode enrols it and imports the file; replays, corrections, older sequences, gaps and the
+// bad-input corpus are judged, and a refused package changes none of the county's data.
+import fs from 'node:fs';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackage } from '../../electron/backend/sync/package';
+import { generateSigningKeys } from '../../electron/backend/sync/keys';
+import { SHIFT } from '../helpers/care-day';
+import { ADMIN, type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
+
+let centre: TestBackend;
+let county: TestBackend;
+const usb = tempDir('tc-usb-');
+
+async function exportMonth(period: string, correctionReason: string | null = null) {
+  const { jobId } = await centre.call('sync.export', { period, folder: usb, correctionReason });
+  for (;;) {
+    const job = await centre.call('sync.job', { jobId });
+    if (job.done) {
+      if (job.error) throw new Error(job.error);
+      return { ...job.result!, bytes: fs.readFileSync(path.join(usb, job.result!.fileName)) };
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function importFiles(files: { name: string; bytes: Uint8Array }[]) {
+  const staged = await county.call('county.stage', { batchId: null, files: files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') })) });
+  const { jobId } = await county.call('county.apply', { batchId: staged.batchId });
+  for (;;) {
+    const job = await county.call('county.job', { jobId });
+    if (job.done) return { preview: staged.items, reports: job.reports };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Everything the county holds as data (the import log is the only thing a refusal adds). */
+function countyData() {
+  const q = (sql: string) => county.database.sqlite.prepare(sql).all();
+  return JSON.stringify([q('SELECT * FROM county_centres'), q('SELECT * FROM county_packages ORDER BY package_id'), q('SELECT count(*), sum(length(data)) FROM county_records'), q('SELECT * FROM county_figures ORDER BY centre_code, period')]);
+}
+
+beforeAll(async () => {
+  centre = await openTestBackend();
+  await centre.call('system.loadDemo', {});
+  // The demo has no care log: three residents get a note on the morning shift of 15 March.
+  const inResidence = centre.database.sqlite.prepare("SELECT id FROM residents WHERE status = 'in_residence' LIMIT 3").all() as { id: string }[];
+  const nurse = await centre.signInAs('caregiver', '李护理');
+  const { id: staffId } = await centre.call('staff.save', { name: '李护理', role: 'caregiver', hireDate: '2025-01-01', userId: nurse.id });
+  await centre.call('roster.assign', { staffId, date: '2026-03-15', shifts: [{ shiftId: SHIFT.early, area: [] }] });
+  for (const [i, r] of inResidence.entries()) {
+    await centre.call('care.record', { shiftId: SHIFT.early, shiftDate: '2026-03-15', residentId: r.id, requestId: `01900000-0000-7000-8000-00000000990${i}`, data: { kind: 'note', text: '精神好' } }, nurse.session);
+  }
+  county = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' } });
+  const countyKey = await county.call('county.status', {});
+  await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
+  const registration = await centre.call('sync.registrationFile', {});
+  const enrolled = await county.call('county.enrol', { text: registration.text });
+  expect(enrolled.fingerprint).toBe(registration.fingerprint);
+}, 120_000);
+afterAll(async () => {
+  await centre.close();
+  await county.close();
+});
+
+describe('keys and enrolment', () => {
+  it('shows the same fingerprints on both sides', async () => {
+    const status = await centre.call('sync.status', {});
+    const countyStatus = await county.call('county.status', {});
+    expect(status.county?.fingerprint).toBe(countyStatus.fingerprint);
+    expect(status.county?.fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+    const centres = await county.call('county.centres', {});
+    expect(centres.map((c) => c.fingerprint)).toEqual([status.fingerprint]);
+  });
+
+  it('refuses a key file that is not one, and a centre of another county', async () => {
+    const notKey = await centre.raw('sync.importCountyKey', { text: '{"hello":1}' });
+    expect(notKey.error?.message).toContain('不是有效的县级公钥文件');
+    const registration = JSON.parse((await centre.call('sync.registrationFile', {})).text) as Record<string, string>;
+    const foreign = await county.raw('county.enrol', { text: JSON.stringify({ ...registration, centreCode: '320102001000' }) });
+    expect(foreign.error?.message).toContain('不属于本县');
+    const impostor = await county.raw('county.enrol', { text: JSON.stringify({ ...registration, publicKey: generateSigningKeys().publicKey }) });
+    expect(impostor.error?.message).toContain('另一把密钥');
+  });
+
+  it('keeps centre methods away from the county and county methods away from the centre', async () => {
+    expect((await county.raw('residents.search', { query: '' })).error?.code).toBe('FORBIDDEN');
+    expect((await centre.raw('county.indicators', { period: '2026-02' })).error?.code).toBe('FORBIDDEN');
+    expect((await county.call('system.info', {})).mode).toBe('county');
+  });
+});
+
+describe('a reporting round', () => {
+  it('lists what is missing before the export, and refuses a month that has not ended', async () => {
+    const check = await centre.call('sync.precheck', { period: '2026-02' });
+    expect(check.blockers).toEqual([]);
+    expect(check.counts.residents).toBeGreaterThan(50);
+    expect(check.warnings.join()).toContain('本月没有任何护理记录'); // the demo's care log covers the last fortnight only
+    const current = await centre.call('sync.precheck', { period: '2026-03' });
+    expect(current.blockers.join()).toContain('还没有结束');
+  });
+
+  it('exports a month, the county imports it, and its figures match the centre', async () => {
+    const jan = await exportMonth('2026-01');
+    expect(jan.sequence).toBe(1);
+    const feb = await exportMonth('2026-02');
+    expect(feb.sequence).toBe(2);
+    const { preview, reports } = await importFiles([
+      { name: feb.fileName, bytes: feb.bytes },
+      { name: jan.fileName, bytes: jan.bytes },
+    ]);
+    expect(preview.map((p) => p.outcome)).toEqual(['accepted', 'accepted']);
+    expect(reports.map((r) => [r.period, r.outcome])).toEqual([
+      ['2026-01', 'accepted'],
+      ['2026-02', 'accepted'],
+    ]);
+    expect(reports[1].warnings).toEqual([]);
+    const census = await centre.call('facility.bedMap', {});
+    const ind = await county.call('county.indicators', { period: '2026-02' });
+    expect(ind.reported).toBe(1);
+    expect(ind.total.beds).toBeGreaterThan(0);
+    expect(ind.total.beds).toBeLessThanOrEqual(census.counts.total);
+    const residentsAtFebEnd = centre.database.sqlite
+      .prepare("SELECT count(*) AS n FROM residents WHERE admitted_on <= '2026-02-28' AND (discharged_on IS NULL OR discharged_on > '2026-02-28')")
+      .get() as { n: number };
+    expect(ind.total.residents).toBe(residentsAtFebEnd.n);
+    expect(ind.trend.at(-1)?.reported).toBe(1);
+    const detail = await county.call('county.centre', { centreCode: '411422103000', period: '2026-02' });
+    const presentInFeb = centre.database.sqlite.prepare("SELECT count(*) AS n FROM residents WHERE admitted_on <= '2026-02-28' AND (discharged_on IS NULL OR discharged_on >= '2026-02-01')").get() as { n: number };
+    expect(detail.residents).toHaveLength(presentInFeb.n);
+    expect(detail.residents.filter((r) => r.status !== 'discharged')).toHaveLength(residentsAtFebEnd.n);
+    const matrix = await county.call('county.matrix', { year: 2026 });
+    expect(matrix.centres[0].cells.slice(0, 3).map((c) => c.status)).toEqual(['late', 'late', 'not_due']);
+  });
+
+  it('says "already imported" for the same package again and changes nothing', async () => {
+    const [row] = (await centre.call('sync.status', {})).exports.filter((e) => e.period === '2026-02');
+    const again = await centre.call('sync.download', { id: row.id });
+    const before = countyData();
+    const { reports } = await importFiles([{ name: row.fileName, bytes: Buffer.from(again.base64, 'base64') }]);
+    expect(reports[0].outcome).toBe('already_imported');
+    expect(reports[0].message).toContain('已经导入过');
+    expect(countyData()).toBe(before);
+  });
+
+  it('re-exports a month only as a correction with a reason, which supersedes the earlier package', async () => {
+    const noReason = await centre.raw('sync.export', { period: '2026-02', folder: usb, correctionReason: null });
+    const job = noReason.ok ? await (async () => {
+      for (;;) {
+        const j = await centre.call('sync.job', { jobId: (noReason.value as { jobId: string }).jobId });
+        if (j.done) return j;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })() : null;
+    expect(job?.error).toContain('请填写更正原因');
+    const fixed = await exportMonth('2026-02', '补录两条护理记录');
+    expect([fixed.sequence, fixed.correction]).toEqual([2, 1]);
+    const { reports } = await importFiles([{ name: fixed.fileName, bytes: fixed.bytes }]);
+    expect(reports[0].outcome).toBe('accepted');
+    expect(reports[0].message).toContain('更正1');
+    const packages = county.database.sqlite.prepare("SELECT correction, superseded_by FROM county_packages WHERE period = '2026-02' ORDER BY correction").all() as { correction: number; superseded_by: string | null }[];
+    expect(packages.map((p) => p.superseded_by !== null)).toEqual([true, false]);
+    const matrix = await county.call('county.matrix', { year: 2026 });
+    expect(matrix.centres[0].cells[1].status).toBe('corrected');
+    // The original, arriving late on another stick, no longer counts.
+    const original = (await centre.call('sync.status', {})).exports.find((e) => e.period === '2026-02' && e.correction === 0)!;
+    const late = await importFiles([{ name: original.fileName, bytes: Buffer.from((await centre.call('sync.download', { id: original.id })).base64, 'base64') }]);
+    expect(late.reports[0].outcome).toBe('already_imported');
+  });
+
+  it('warns of a gap naming the missing month, and refuses an older sequence unless it is a correction', async () => {
+    centre.clock.set('2026-05-20T02:00:00.000Z');
+    await centre.call('auth.login', { username: ADMIN.username, password: ADMIN.password }); // idle for two months: locked
+    const apr = await exportMonth('2026-04');
+    expect(apr.sequence).toBe(3);
+    const mar = await exportMonth('2026-03');
+    expect(mar.sequence).toBe(4);
+    const gap = await importFiles([{ name: apr.fileName, bytes: apr.bytes }]);
+    expect(gap.reports[0].outcome).toBe('accepted');
+    expect(gap.reports[0].warnings.join()).toContain('2026-03 未收到');
+    // March carries sequence 4, newer than April's 3: it fills the gap.
+    const filled = await importFiles([{ name: mar.fileName, bytes: mar.bytes }]);
+    expect(filled.reports[0].outcome).toBe('accepted');
+    const stored = (await county.call('county.reports', { query: '', outcome: null })).length;
+    expect(stored).toBeGreaterThanOrEqual(6);
+    const receipt = await county.call('county.reportFile', { id: filled.reports[0].reportId });
+    expect(receipt.text).toContain('结果：已导入');
+    // March holds the demo's fortnight of care records: the county sees them as covered resident-days.
+    const march = await county.call('county.indicators', { period: '2026-03' });
+    expect(march.total.careDaysRecorded).toBe(3);
+    expect(march.total.careEntries).toBe(3);
+    expect(march.total.careDaysRecorded).toBeLessThanOrEqual(march.total.residentDays);
+  });
+
+  it('exports the county workbook with the 特困 quarterly table', async () => {
+    const book = await county.call('county.exportExcel', { period: '2026-02' });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(book.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['指标汇总', '月度趋势', '报送情况', '特困人员季度表', '导入记录']);
+    const tekun = await county.call('county.tekunQuarter', { year: 2026, quarter: 1 });
+    expect(tekun.rows[0].figures['tekun.present']).toBeGreaterThan(0);
+    expect(wb.getWorksheet('特困人员季度表')!.getRow(3).getCell(1).value).toBe(tekun.rows[0].name);
+  });
+});
+
+describe('bad input: each refused with its own message, the county data unchanged', () => {
+  let good: Uint8Array;
+  beforeAll(async () => {
+    const row = (await centre.call('sync.status', {})).exports.find((e) => e.period === '2026-01')!;
+    good = Buffer.from((await centre.call('sync.download', { id: row.id })).base64, 'base64');
+  });
+
+  const tamper = (edit: (files: Record<string, Uint8Array>) => void) => {
+    const files = unzipSync(good);
+    edit(files);
+    return zipSync(files);
+  };
+
+  const cases: Array<[string, () => Uint8Array, string]> = [
+    ['truncated file', () => good.slice(0, good.length - 100), '文件不完整或已损坏'],
+    ['flipped byte in the data', () => tamper((f) => (f['payload.enc'][100] ^= 0xff)), '校验值不对'],
+    ['manifest changed (signature no longer matches)', () => tamper((f) => (f['manifest.json'] = strToU8(strFromU8(f['manifest.json']).replace('"sequence": 1', '"sequence": 9')))), '签名不对'],
+    ['path traversal entry', () => tamper((f) => (f['../evil.txt'] = strToU8('x'))), '不允许的文件名'],
+    ['extra entry', () => tamper((f) => (f['notes.txt'] = strToU8('x'))), '多余的文件'],
+    ['missing entry', () => tamper((f) => delete f['manifest.sig']), '缺少「manifest.sig」'],
+    ['future format version', () => tamper((f) => (f['manifest.json'] = strToU8(strFromU8(f['manifest.json']).replace('"formatVersion": 1', '"formatVersion": 7')))), '格式版本 7'],
+  ];
+  for (const [name, make, message] of cases) {
+    it(name, async () => {
+      const before = countyData();
+      const { reports } = await importFiles([{ name: `${name}.tcpkg`, bytes: make() }]);
+      expect(reports[0].outcome).toBe('rejected');
+      expect(reports[0].message).toContain(message);
+      expect(countyData()).toBe(before);
+    });
+  }
+
+  it('a package signed by a stranger for this county, and one for another county', async () => {
+    const stranger = generateSigningKeys();
+    const countyKey = JSON.parse((await county.call('county.status', {})).keyFile.text) as { publicKey: string };
+    const base = { schemaVersion: 11, sectionVersions: {}, centreCode: '411422103000', countyCode: '411422', period: '2026-06', sequence: 9, correction: 0, correctionReason: '', previousHash: '', createdAt: '2026-07-01T00:00:00.000Z', appVersion: 'x', files: { 'centre.jsonl': '' } };
+    const forged = buildPackage(base, { signingPrivateKey: stranger.privateKey, countyPublicKey: countyKey.publicKey }).bytes;
+    const other = buildPackage({ ...base, countyCode: '320102', centreCode: '320102001000' }, { signingPrivateKey: stranger.privateKey, countyPublicKey: countyKey.publicKey }).bytes;
+    const unregistered = buildPackage({ ...base, centreCode: '411422999000' }, { signingPrivateKey: stranger.privateKey, countyPublicKey: countyKey.publicKey }).bytes;
+    const before = countyData();
+    const { reports } = await importFiles([
+      { name: 'forged.tcpkg', bytes: forged },
+      { name: 'other.tcpkg', bytes: other },
+      { name: 'unregistered.tcpkg', bytes: unregistered },
+    ]);
+    const byName = Object.fromEntries(reports.map((r) => [r.fileName, r]));
+    expect(byName['forged.tcpkg'].message).toContain('签名不对');
+    expect(byName['other.tcpkg'].message).toContain('不是本县');
+    expect(byName['unregistered.tcpkg'].message).toContain('还没有登记');
+    expect(countyData()).toBe(before);
+  });
+
+  it('malformed records and wrong types are listed line by line, and nothing of the package is applied', async () => {
+    // Signed correctly by the centre's own key (read from its database), so only the record checks can catch it.
+    const key = (centre.database.sqlite.prepare('SELECT private_key AS k FROM sync_identity').get() as { k: string }).k;
+    const countyKey = JSON.parse((await county.call('county.status', {})).keyFile.text) as { publicKey: string };
+    const sections = ['centre', 'beds', 'residents', 'staff', 'grades', 'assessments', 'stay_events', 'care_days', 'incidents', 'meals', 'meal_aid', 'fire_rounds', 'fire_compliance', 'fire_dangers', 'fire_drills'];
+    const files = Object.fromEntries(sections.map((s) => [`${s}.jsonl`, '']));
+    files['centre.jsonl'] = `${JSON.stringify({ id: 'c', centreCode: '411422103000', name: 'x', creditCode: 'x', county: 'x', township: 'x', type: 'x', licensedBeds: 1 })}\n`;
+    files['residents.jsonl'] = '{"id":"r1","name":"张三","sex":"male","birthDate":"1940-01-01","ageAtMonthEnd":"八十"}\n';
+    const base = { schemaVersion: 11, sectionVersions: Object.fromEntries(sections.map((s) => [s, 1])), centreCode: '411422103000', countyCode: '411422', period: '2026-07', sequence: 20, correction: 0, correctionReason: '', previousHash: '', createdAt: '2026-08-01T00:00:00.000Z', appVersion: 'x', files };
+    const wrongTypes = buildPackage(base, { signingPrivateKey: key, countyPublicKey: countyKey.publicKey }).bytes;
+    const before = countyData();
+    const { reports } = await importFiles([{ name: 'types.tcpkg', bytes: wrongTypes }]);
+    expect(reports[0].outcome).toBe('rejected');
+    expect(reports[0].errors[0]).toContain('「residents.jsonl」第 1 行');
+    const badJson = buildPackage({ ...base, files: { ...files, 'residents.jsonl': '{"id": \n' } }, { signingPrivateKey: key, countyPublicKey: countyKey.publicKey }).bytes;
+    const second = await importFiles([{ name: 'json.tcpkg', bytes: badJson }]);
+    expect(second.reports[0].message).toMatch(/不是合法的 JSON|应有 1 行/);
+    expect(countyData()).toBe(before);
+  });
+});
