@@ -62,7 +62,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
 const MAX_CONNECTIONS = 50;
 
 export function createWebHost(options: WebHostOptions): http.Server {
-  const limit = options.maxBodyBytes ?? 2_000_000;
+  // Large enough for a batch of dropped monthly packages (sent as base64); the host only listens on loopback.
+  const limit = options.maxBodyBytes ?? 80_000_000;
   // One session per browser that opened the printed link; the oldest is forgotten past the cap.
   const connections = new Map<string, Session>();
   const openConnection = (): string => {

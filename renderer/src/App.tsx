@@ -35,6 +35,13 @@ import { StaffPage } from './features/staff/StaffPage';
 import { FirePage } from './features/fire/FirePage';
 import { MealAidPage } from './features/meals/MealAidPage';
 import { MealsPage } from './features/meals/MealsPage';
+import { SyncPage } from './features/sync/SyncPage';
+import { CountyCentrePage } from './features/county/CountyCentrePage';
+import { CountyCentresPage } from './features/county/CountyCentresPage';
+import { CountyImportPage } from './features/county/CountyImportPage';
+import { CountyIndicatorsPage } from './features/county/CountyIndicatorsPage';
+import { CountyMatrixPage } from './features/county/CountyMatrixPage';
+import { CountyReportsPage } from './features/county/CountyReportsPage';
 import { AppLayout } from './shell/AppLayout';
 import { CurrentUserContext } from './shell/current-user';
 import { PAGES, mayCall } from './shell/navigation';
@@ -72,6 +79,12 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/meals': <MealsPage />,
   '/meal-aid': <MealAidPage />,
   '/fire': <FirePage />,
+  '/sync': <SyncPage />,
+  '/county': <CountyMatrixPage />,
+  '/county/import': <CountyImportPage />,
+  '/county/indicators': <CountyIndicatorsPage />,
+  '/county/centres': <CountyCentresPage />,
+  '/county/reports': <CountyReportsPage />,
 };
 
 function Forbidden() {
@@ -88,7 +101,10 @@ function SignedInApp({ user }: { user: SignedInUser }) {
   if (info.isPending) return <LoadingState />;
   if (info.isError) return <ErrorState error={info.error} onRetry={() => info.refetch()} />;
   if (!info.data.hasFacility && user.role === 'admin') return <SetupPage />;
+  // The home page is the caregiver's shift, and the county's submission matrix.
+  const home = info.data.mode === 'county' ? '/county' : user.role === 'caregiver' ? '/shift' : null;
   const guard = (path: string, element: ReactElement) => {
+    if (path === '/' && home) return <Navigate to={home} replace />;
     const page = PAGES.find((p) => p.path === path);
     return page && !mayCall(user.role, page.gate) ? <Forbidden /> : element;
   };
@@ -97,12 +113,13 @@ function SignedInApp({ user }: { user: SignedInUser }) {
       <AppLayout info={info.data} user={user}>
         <Routes>
           {PAGES.map((p) => (
-            <Route key={p.path} path={p.path} element={guard(p.path, p.path === '/' && user.role === 'caregiver' ? <Navigate to="/shift" replace /> : ELEMENTS[p.path])} />
+            <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
           ))}
           <Route path="/shift/:shiftId/:shiftDate/:residentId" element={guard('/shift', <ResidentShiftPage />)} />
           <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
           <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
           <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
+          <Route path="/county/centre/:code/:period" element={guard('/county/indicators', <CountyCentrePage />)} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </AppLayout>

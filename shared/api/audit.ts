@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { calendarDate, wholeNumber } from './fields';
 import { method } from './method';
-import { MANAGERS } from './roles';
+import { ACCOUNT_ADMINS } from './roles';
 
 export const AuditQuery = z.object({
   actor: z.string().trim().max(30).default(''),
@@ -37,8 +37,8 @@ export const auditApi = {
   'audit.search': method({
     input: AuditQuery,
     output: z.object({ rows: z.array(AuditEntry), total: z.number() }),
-    roles: MANAGERS,
+    roles: ACCOUNT_ADMINS,
     writes: false,
   }),
-  'audit.export': method({ input: AuditQuery, output: ExcelFile, roles: MANAGERS, writes: true }),
+  'audit.export': method({ input: AuditQuery, output: ExcelFile, roles: ACCOUNT_ADMINS, writes: true }),
 };

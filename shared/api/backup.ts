@@ -2,7 +2,7 @@
 // recovery screen shown when the database is damaged at start-up.
 import { z } from 'zod';
 import { method, PUBLIC } from './method';
-import { MANAGERS } from './roles';
+import { ACCOUNT_ADMINS } from './roles';
 
 export const BACKUP_KINDS = ['daily', 'monthly', 'pre_migrate', 'pre_restore', 'damaged', 'other'] as const;
 
@@ -40,16 +40,16 @@ export const backupApi = {
   'backup.list': method({
     input: z.object({}),
     output: z.object({ folder: z.string(), backups: z.array(BackupFile) }),
-    roles: MANAGERS,
+    roles: ACCOUNT_ADMINS,
     writes: false,
   }),
-  'backup.toFolder': method({ input: z.object({ folder: folderField }), output: z.object({ jobId: z.string() }), roles: MANAGERS, writes: true }),
-  'backup.job': method({ input: z.object({ jobId: z.string() }), output: BackupJob, roles: MANAGERS, writes: false }),
-  'backup.restore': method({ input: z.object({ source: sourceField }), output: RestoreResult, roles: MANAGERS, writes: true }),
+  'backup.toFolder': method({ input: z.object({ folder: folderField }), output: z.object({ jobId: z.string() }), roles: ACCOUNT_ADMINS, writes: true }),
+  'backup.job': method({ input: z.object({ jobId: z.string() }), output: BackupJob, roles: ACCOUNT_ADMINS, writes: false }),
+  'backup.restore': method({ input: z.object({ source: sourceField }), output: RestoreResult, roles: ACCOUNT_ADMINS, writes: true }),
   'backup.chooseFolder': method({
     input: z.object({}),
     output: z.object({ supported: z.boolean(), folder: z.string().nullable() }),
-    roles: MANAGERS,
+    roles: ACCOUNT_ADMINS,
     writes: false,
   }),
   /** Public: the accounts live inside the damaged database, so nobody can sign in until it is restored. */

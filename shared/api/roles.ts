@@ -21,5 +21,10 @@ export const RESIDENT_READERS: readonly Role[] = ['admin', 'care_lead', 'caregiv
 /** Who may record a resident's leave and return (caregivers at night do this). */
 export const LEAVE_RECORDERS: readonly Role[] = ['admin', 'care_lead', 'caregiver'];
 export const MANAGERS: readonly Role[] = ['admin'];
+/** Who manages accounts, backups and the audit trail: the centre's administrator, or the county's. */
+export const ACCOUNT_ADMINS: readonly Role[] = ['admin', 'county_admin'];
+/** The roles an installation may give: a centre's staff, or the county's. */
+export const COUNTY_ROLES: readonly Role[] = ['county_admin', 'county_viewer'];
+export const ADMIN_ROLE_OF = { centre: 'admin', county: 'county_admin' } as const;
 /** Who sees a resident's full ID number (on request, audited): those who fill in official forms. */
 export const ID_NUMBER_VIEWERS: readonly Role[] = ['admin', 'care_lead', 'medical'];

@@ -4,7 +4,7 @@ import { ROLES } from './roles';
 import { passwordField, pinField, usernameField } from './auth';
 import { entityId, requiredText } from './fields';
 import { method } from './method';
-import { MANAGERS } from './roles';
+import { ACCOUNT_ADMINS } from './roles';
 
 export const UserRow = z.object({
   id: z.string(),
@@ -37,8 +37,8 @@ export const ResetPasswordInput = z.object({ id: entityId('账号'), password: p
 const Done = z.object({ id: z.string() });
 
 export const usersApi = {
-  'users.list': method({ input: z.object({}), output: z.array(UserRow), roles: MANAGERS, writes: false }),
-  'users.create': method({ input: CreateUserInput, output: Done, roles: MANAGERS, writes: true }),
-  'users.update': method({ input: UpdateUserInput, output: Done, roles: MANAGERS, writes: true }),
-  'users.resetPassword': method({ input: ResetPasswordInput, output: Done, roles: MANAGERS, writes: true }),
+  'users.list': method({ input: z.object({}), output: z.array(UserRow), roles: ACCOUNT_ADMINS, writes: false }),
+  'users.create': method({ input: CreateUserInput, output: Done, roles: ACCOUNT_ADMINS, writes: true }),
+  'users.update': method({ input: UpdateUserInput, output: Done, roles: ACCOUNT_ADMINS, writes: true }),
+  'users.resetPassword': method({ input: ResetPasswordInput, output: Done, roles: ACCOUNT_ADMINS, writes: true }),
 };

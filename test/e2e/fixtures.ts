@@ -24,36 +24,45 @@ export const ADMIN = { username: 'admin', displayName: '王院长', password: 'A
 
 const STATIC_DIR = path.resolve(__dirname, '../../out/renderer');
 
-export const test = base.extend<{ app: RunningApp; problems: string[] }>({
-  app: async ({}, use) => {
-    if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('先构建界面：npm run build:renderer');
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-e2e-'));
-    let fixedAt: string | null = null;
-    const clock = { now: () => (fixedAt ? new Date(fixedAt) : new Date()) };
-    const backend = await startBackend({ dataDir, checkOutput: true, clock });
-    const token = randomBytes(24).toString('base64url');
-    const server = createWebHost({ dispatch: backend.dispatch, staticDir: STATIC_DIR, token });
-    const port = await listenOnLoopback(server, 0);
-    const origin = `http://127.0.0.1:${port}`;
-    const admin = new Session();
-    const api = async <T,>(method: string, input: unknown): Promise<T> => {
-      if (!admin.user) {
-        const needsSetup = ((await backend.dispatch(admin, 'auth.status', {})) as { value: { needsSetup: boolean } }).value.needsSetup;
-        const first = needsSetup ? await backend.dispatch(admin, 'auth.setupAdmin', ADMIN) : await backend.dispatch(admin, 'auth.login', ADMIN);
-        if (!first.ok) throw new Error(first.error.message);
-      }
-      const result = await backend.dispatch(admin, method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value as T;
-    };
-    const setTime = (iso: string | null) => {
-      fixedAt = iso;
-      // The scene-setting administrator keeps working across the jump (people at the PC sign in again).
-      if (admin.user) admin.signIn(admin.user, clock.now());
-    };
-    await use({ url: `${origin}/?token=${token}`, origin, backend, api, setTime });
+/** A fresh data folder, the real backend and the browser host on a free port; `stop` closes them. */
+export async function startApp(): Promise<RunningApp & { stop(): Promise<void> }> {
+  if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('先构建界面：npm run build:renderer');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-e2e-'));
+  let fixedAt: string | null = null;
+  const clock = { now: () => (fixedAt ? new Date(fixedAt) : new Date()) };
+  const backend = await startBackend({ dataDir, checkOutput: true, clock });
+  const token = randomBytes(24).toString('base64url');
+  const server = createWebHost({ dispatch: backend.dispatch, staticDir: STATIC_DIR, token });
+  const port = await listenOnLoopback(server, 0);
+  const origin = `http://127.0.0.1:${port}`;
+  const admin = new Session();
+  const api = async <T,>(method: string, input: unknown): Promise<T> => {
+    if (!admin.user) {
+      const needsSetup = ((await backend.dispatch(admin, 'auth.status', {})) as { value: { needsSetup: boolean } }).value.needsSetup;
+      const first = needsSetup ? await backend.dispatch(admin, 'auth.setupAdmin', ADMIN) : await backend.dispatch(admin, 'auth.login', ADMIN);
+      if (!first.ok) throw new Error(first.error.message);
+    }
+    const result = await backend.dispatch(admin, method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const setTime = (iso: string | null) => {
+    fixedAt = iso;
+    // The scene-setting administrator keeps working across the jump (people at the PC sign in again).
+    if (admin.user) admin.signIn(admin.user, clock.now());
+  };
+  const stop = async () => {
     server.close();
     await backend.close();
+  };
+  return { url: `${origin}/?token=${token}`, origin, backend, api, setTime, stop };
+}
+
+export const test = base.extend<{ app: RunningApp; problems: string[] }>({
+  app: async ({}, use) => {
+    const app = await startApp();
+    await use(app);
+    await app.stop();
   },
   problems: async ({}, use) => {
     await use([]);

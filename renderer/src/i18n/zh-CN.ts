@@ -1,5 +1,6 @@
 import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
 import { fireZh } from './zh-CN-fire';
+import { countyZh, syncZh } from './zh-CN-sync';
 import { mealsZh } from './zh-CN-meals';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
@@ -24,6 +25,13 @@ export const zhCN = {
   },
   auth: {
     firstRunTitle: '第一次使用：创建管理员账号',
+    modeLabel: '这台电脑用于',
+    modeCentre: '敬老院日常管理',
+    modeCounty: '县民政局汇总各院月报',
+    modeHint: '选定后不能更改：县级汇总使用单独的数据库，不记录老人日常护理。',
+    countyCode: '县级行政区划代码',
+    countyCodeHint: '6位数字，如 411422',
+    countyName: '县（市、区）名称',
     firstRunIntro: '请院长（或负责电脑的管理员）创建自己的账号。系统没有默认密码，这个账号以后用来给护理员、厨房等人员开账号。',
     username: '登录名',
     usernameHint: '如：wangyz 或 王院长',
@@ -289,9 +297,17 @@ export const zhCN = {
     meals: '膳食',
     mealAid: '老年助餐',
     fire: '消防安全',
+    sync: '月度报送',
+    county: '报送情况',
+    countyImport: '导入数据包',
+    countyIndicators: '县级指标',
+    countyCentres: '机构登记',
+    countyReports: '导入记录',
   },
   meals: mealsZh,
   fire: fireZh,
+  sync: syncZh,
+  county: countyZh,
   staff: {
     title: '员工档案',
     add: '添加员工',

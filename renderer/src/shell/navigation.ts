@@ -23,7 +23,13 @@ export interface Page {
     | 'nav.account'
     | 'nav.meals'
     | 'nav.mealAid'
-    | 'nav.fire';
+    | 'nav.fire'
+    | 'nav.sync'
+    | 'nav.county'
+    | 'nav.countyImport'
+    | 'nav.countyIndicators'
+    | 'nav.countyCentres'
+    | 'nav.countyReports';
   /** The API method that decides who may open the page. */
   gate: keyof typeof contract;
   inMenu: boolean;
@@ -43,6 +49,12 @@ export const PAGES: Page[] = [
   { path: '/meals', labelKey: 'nav.meals', gate: 'meals.headcount', inMenu: true },
   { path: '/meal-aid', labelKey: 'nav.mealAid', gate: 'meals.servingDay', inMenu: true },
   { path: '/fire', labelKey: 'nav.fire', gate: 'fire.rounds', inMenu: true },
+  { path: '/sync', labelKey: 'nav.sync', gate: 'sync.status', inMenu: true },
+  { path: '/county', labelKey: 'nav.county', gate: 'county.matrix', inMenu: true },
+  { path: '/county/import', labelKey: 'nav.countyImport', gate: 'county.stage', inMenu: true },
+  { path: '/county/indicators', labelKey: 'nav.countyIndicators', gate: 'county.indicators', inMenu: true },
+  { path: '/county/centres', labelKey: 'nav.countyCentres', gate: 'county.centres', inMenu: true },
+  { path: '/county/reports', labelKey: 'nav.countyReports', gate: 'county.reports', inMenu: true },
   { path: '/facility', labelKey: 'nav.facility', gate: 'facility.save', inMenu: true },
   { path: '/users', labelKey: 'nav.users', gate: 'users.list', inMenu: true },
   { path: '/audit', labelKey: 'nav.audit', gate: 'audit.search', inMenu: true },

@@ -156,3 +156,22 @@ export function indicatorValue(row: IndicatorRow, f: Figures): number | null {
   if (row.share) return ratios(f)[row.key as keyof ReturnType<typeof ratios>];
   return f[row.key] ?? 0;
 }
+
+/** As the county's tables show it: a share in per cent, money in yuan, else a count; `missing` when not reported. */
+export function formatIndicator(row: IndicatorRow, f: Figures | null, missing = '未报'): string {
+  if (!f) return missing;
+  const v = indicatorValue(row, f);
+  if (v === null) return '—';
+  if (row.share) return `${(v * 100).toFixed(1)}%`;
+  if (row.fen) return (v / 100).toFixed(2);
+  return String(v);
+}
+
+/** The columns of the 特困 quarterly table. */
+export const TEKUN_COLUMNS: Array<[string, string]> = [
+  ['tekun.present', '集中供养人数'],
+  ...Object.entries(TIER_NAMES).map(([k, v]): [string, string] => [`tekun.tier.${k}`, v]),
+  ...AGE_BANDS.map((b): [string, string] => [`tekun.age.${b.key}`, b.label]),
+  ['tekun.new', '本季新增'],
+  ['tekun.exited', '本季减少'],
+];

@@ -3,30 +3,13 @@
 // import reports of the month.
 import ExcelJS from 'exceljs';
 import { CELL_STATUSES } from '../../../../shared/api/county';
-import { AGE_BANDS, INDICATORS, TIER_NAMES, indicatorValue, type Figures, type IndicatorRow } from '../../../../shared/domain/sync/figures';
+import { INDICATORS, TEKUN_COLUMNS, formatIndicator } from '../../../../shared/domain/sync/figures';
 import type { BackendDeps } from '../../audit';
 import { addLedgerSheet } from '../../ledger-excel';
 import { indicators, submissionMatrix, tekunQuarter } from './figures';
 import { OUTCOME_LABELS, listReports } from './reports';
 
 export const CELL_LABELS: Record<(typeof CELL_STATUSES)[number], string> = { on_time: '按时', late: '迟报', corrected: '已更正', missing: '未报', not_due: '未到期' };
-
-export function showValue(row: IndicatorRow, f: Figures | null): string {
-  if (!f) return '未报';
-  const v = indicatorValue(row, f);
-  if (v === null) return '—';
-  if (row.share) return `${(v * 100).toFixed(1)}%`;
-  if (row.fen) return (v / 100).toFixed(2);
-  return String(v);
-}
-
-export const TEKUN_COLUMNS: Array<[string, string]> = [
-  ['tekun.present', '集中供养人数'],
-  ...Object.entries(TIER_NAMES).map(([k, v]): [string, string] => [`tekun.tier.${k}`, v]),
-  ...AGE_BANDS.map((b): [string, string] => [`tekun.age.${b.key}`, b.label]),
-  ['tekun.new', '本季新增'],
-  ['tekun.exited', '本季减少'],
-];
 
 export async function countyWorkbook(deps: BackendDeps, period: string) {
   const county = (await deps.db.selectFrom('syncIdentity').select(['countyName']).executeTakeFirst())?.countyName ?? '';
@@ -44,14 +27,14 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
     from: period,
     to: period,
     columns: ['类别', '指标', '全县', ...ind.centres.map((c) => c.name)],
-    rows: INDICATORS.map((row) => [row.group, row.label, showValue(row, ind.total), ...ind.centres.map((c) => showValue(row, c.figures))]),
+    rows: INDICATORS.map((row) => [row.group, row.label, formatIndicator(row, ind.total), ...ind.centres.map((c) => formatIndicator(row, c.figures))]),
   });
   addLedgerSheet(workbook, head(`近12个月趋势（截至 ${period}）`), {
     title: '月度趋势',
     from: ind.trend[0].period,
     to: period,
     columns: ['类别', '指标', ...ind.trend.map((t) => t.period)],
-    rows: [['报送', '已报送机构数', ...ind.trend.map((t) => String(t.reported))], ...INDICATORS.map((row) => [row.group, row.label, ...ind.trend.map((t) => (t.reported ? showValue(row, t.total) : '—'))])],
+    rows: [['报送', '已报送机构数', ...ind.trend.map((t) => String(t.reported))], ...INDICATORS.map((row) => [row.group, row.label, ...ind.trend.map((t) => (t.reported ? formatIndicator(row, t.total) : '—'))])],
   });
   addLedgerSheet(workbook, head(`${year}年 月报报送情况（每月${matrix.dueDay}日前报上月）`), {
     title: '报送情况',

@@ -1,11 +1,13 @@
 // The administrator's account list: create, edit (role, disable), reset a password (forced change at next sign-in).
 import type { z } from 'zod';
 import type { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from '../../../../shared/api/users';
-import { conflict, notFound } from '../../../../shared/api/errors';
+import { conflict, invalid, notFound } from '../../../../shared/api/errors';
+import { ADMIN_ROLE_OF, COUNTY_ROLES, type Role } from '../../../../shared/api/roles';
 import { type BackendDeps, writeAction } from '../../audit';
 import { hashSecret } from '../../auth/secrets';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
+import { installationMode } from '../../sync/identity';
 import { assertPasswordLength, assertPinFree, findUser } from '../auth/accounts';
 
 export async function listUsers(deps: BackendDeps): Promise<UserRow[]> {
@@ -24,7 +26,16 @@ export async function listUsers(deps: BackendDeps): Promise<UserRow[]> {
   }));
 }
 
+/** A county PC gives county roles only, a centre's PC centre roles only. */
+async function assertRoleFits(deps: BackendDeps, role: Role) {
+  const mode = await installationMode(deps);
+  if ((mode === 'county') !== COUNTY_ROLES.includes(role)) {
+    throw invalid(mode === 'county' ? '县级汇总电脑只能设县级管理员或县级查看账号' : '敬老院的电脑不能设县级账号', 'role');
+  }
+}
+
 export async function createUser(deps: BackendDeps, caller: Caller, input: z.output<typeof CreateUserInput>) {
+  await assertRoleFits(deps, input.role);
   if (await findUser(deps.db, { username: input.username })) throw conflict(`登录名「${input.username}」已被使用`, 'username');
   await assertPasswordLength(deps.db, input.password, 'password');
   if (input.pin) await assertPinFree(deps.db, input.pin, null);
@@ -40,14 +51,16 @@ export async function createUser(deps: BackendDeps, caller: Caller, input: z.out
   });
 }
 
-export function updateUser(deps: BackendDeps, caller: Caller, input: z.output<typeof UpdateUserInput>) {
+export async function updateUser(deps: BackendDeps, caller: Caller, input: z.output<typeof UpdateUserInput>) {
+  const adminRole = ADMIN_ROLE_OF[await installationMode(deps)];
+  await assertRoleFits(deps, input.role);
   return writeAction(deps, caller, async (ctx) => {
     const before = await findUser(ctx.trx, { id: input.id });
     if (!before) throw notFound('账号');
-    const demotesSelf = input.id === caller.userId && (input.role !== 'admin' || input.disabled);
+    const demotesSelf = input.id === caller.userId && (input.role !== adminRole || input.disabled);
     if (demotesSelf) throw conflict('不能停用自己的账号或取消自己的管理员角色，请让另一位管理员操作');
-    if (before.role === 'admin' && (input.role !== 'admin' || input.disabled)) {
-      const admins = await ctx.trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabledAt', 'is', null).execute();
+    if (before.role === adminRole && (input.role !== adminRole || input.disabled)) {
+      const admins = await ctx.trx.selectFrom('users').select('id').where('role', '=', adminRole).where('disabledAt', 'is', null).execute();
       if (admins.length <= 1) throw conflict('这是唯一的管理员账号，不能停用或改为其他角色');
     }
     const change = { displayName: input.displayName, role: input.role, disabledAt: input.disabled ? (before.disabledAt ?? ctx.at) : null };

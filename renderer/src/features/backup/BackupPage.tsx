@@ -2,43 +2,23 @@
 // keeping a safety copy of today's data).
 import { Alert, Button, Card, Group, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupJob } from '../../../../shared/api/backup';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { usePolledJob } from '../../components/usePolledJob';
 import { KIND_LABELS, formatTime } from './backup-labels';
 import { BackupTable } from './BackupTable';
 
-function useJob(jobId: string | null) {
-  const [job, setJob] = useState<BackupJob | null>(null);
-  const client = useQueryClient();
-  useEffect(() => {
-    if (!jobId) return;
-    let stopped = false;
-    const poll = async () => {
-      const next = await call('backup.job', { jobId });
-      if (stopped) return;
-      setJob(next);
-      if (next.done) void client.invalidateQueries();
-      else setTimeout(poll, 300);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-    };
-  }, [jobId, client]);
-  return job;
-}
+const pollBackup = (jobId: string) => call('backup.job', { jobId });
 
 function BackupToFolder() {
   const { t } = useTranslation();
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
+  const job = usePolledJob(jobId, pollBackup);
   const picker = useApi('backup.chooseFolder', {}, false);
   const start = useApiMutation('backup.toFolder', {
     onSuccess: (v) => setJobId(v.jobId),

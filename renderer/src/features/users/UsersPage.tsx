@@ -3,22 +3,24 @@ import { Badge, Button, Card, Checkbox, Group, Modal, PasswordInput, Select, Sim
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../../../../shared/api/roles';
+import { COUNTY_ROLES, ROLES } from '../../../../shared/api/roles';
 import { CreateUserInput, type UserRow } from '../../../../shared/api/users';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 
+/** The roles this PC gives: a centre's staff, or (in county mode) the county's. */
 function useRoleOptions() {
   const { t } = useTranslation();
-  return ROLES.map((r) => ({ value: r, label: t(`enums.role.${r}`) }));
+  const county = useApi('system.info', {}).data?.mode === 'county';
+  return ROLES.filter((r) => COUNTY_ROLES.includes(r) === county).map((r) => ({ value: r, label: t(`enums.role.${r}`) }));
 }
 
 function CreateUserForm() {
   const { t } = useTranslation();
   const roles = useRoleOptions();
   const form = useForm({
-    initialValues: { username: '', displayName: '', role: 'caregiver' as (typeof ROLES)[number], password: '', pin: '' },
+    initialValues: { username: '', displayName: '', role: roles[roles.length - 1]?.value ?? ('caregiver' as (typeof ROLES)[number]), password: '', pin: '' },
     validate: (v) => zodValidate(CreateUserInput)({ ...v, pin: v.pin || null }),
   });
   const create = useApiMutation('users.create', {

@@ -1,0 +1,187 @@
+// 县级指标: one month's figures for the county and each centre (a centre's name opens its month), the twelve-month
+// trend of any indicator as a chart, the 特困 quarterly table, and the Excel workbook of every table.
+import { LineChart } from '@mantine/charts';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { Indicators } from '../../../../shared/api/county';
+import { INDICATORS, TEKUN_COLUMNS, formatIndicator, indicatorValue } from '../../../../shared/domain/sync/figures';
+import { call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { downloadBase64 } from '../../components/download';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HEADLINES = ['beds', 'nursingBedRatio', 'occupancy', 'residents', 'careCoverage', 'patrolCompliance', 'incidents', 'openDangers'];
+
+function IndicatorTable({ data }: { data: Indicators }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const rows = INDICATORS.filter((r) => !query.trim() || r.label.includes(query.trim()) || r.group.includes(query.trim()));
+  return (
+    <Stack>
+      <TextInput label={t('county.indicatorSearch')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={280} />
+      <Table.ScrollContainer minWidth={600 + data.centres.length * 120}>
+        <Table striped withTableBorder verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('county.col.group')}</Table.Th>
+              <Table.Th>{t('county.col.indicator')}</Table.Th>
+              <Table.Th>{t('county.col.county')}</Table.Th>
+              {data.centres.map((c) => (
+                <Table.Th key={c.centreCode}>
+                  <Anchor component={Link} to={`/county/centre/${c.centreCode}/${data.period}`}>
+                    {c.name}
+                  </Anchor>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key}>
+                <Table.Td>{r.group}</Table.Td>
+                <Table.Td>{r.label}</Table.Td>
+                <Table.Td fw={700}>{formatIndicator(r, data.total)}</Table.Td>
+                {data.centres.map((c) => (
+                  <Table.Td key={c.centreCode}>{formatIndicator(r, c.figures, t('county.notReported'))}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function Trend({ data }: { data: Indicators }) {
+  const { t } = useTranslation();
+  const [key, setKey] = useState('residents');
+  const row = INDICATORS.find((r) => r.key === key)!;
+  const points = data.trend.map((p) => {
+    const v = p.reported ? indicatorValue(row, p.total) : null;
+    return { period: p.period.slice(2), [row.label]: v === null ? null : row.share ? Math.round(v * 1000) / 10 : row.fen ? v / 100 : v };
+  });
+  return (
+    <Stack>
+      <Select label={t('county.trendOf')} data={INDICATORS.map((r) => ({ value: r.key, label: `${r.group} · ${r.label}` }))} value={key} onChange={(v) => v && setKey(v)} searchable allowDeselect={false} w={360} />
+      <LineChart h={320} data={points} dataKey="period" series={[{ name: row.label, color: 'blue.8' }]} unit={row.share ? '%' : undefined} connectNulls={false} withLegend />
+    </Stack>
+  );
+}
+
+function TekunTable({ period }: { period: string }) {
+  const { t } = useTranslation();
+  const year = Number(period.slice(0, 4));
+  const [quarter, setQuarter] = useState(Math.ceil(Number(period.slice(5, 7)) / 3));
+  const table = useApi('county.tekunQuarter', { year, quarter });
+  return (
+    <Stack>
+      <Group>
+        <Select label={t('county.quarter')} data={[1, 2, 3, 4].map((q) => ({ value: String(q), label: `${year}年${t('county.quarterN', { n: q })}` }))} value={String(quarter)} onChange={(v) => v && setQuarter(Number(v))} allowDeselect={false} w={200} />
+      </Group>
+      <Text>{t('county.tekunHint')}</Text>
+      {table.isPending ? (
+        <LoadingState />
+      ) : table.isError ? (
+        <ErrorState error={table.error} onRetry={() => table.refetch()} />
+      ) : (
+        <Table.ScrollContainer minWidth={1100}>
+          <Table striped withTableBorder verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('county.col.centre')}</Table.Th>
+                {TEKUN_COLUMNS.map(([k, label]) => (
+                  <Table.Th key={k}>{label}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {table.data.rows.map((r) => (
+                <Table.Tr key={r.centreCode}>
+                  <Table.Td>{r.name}</Table.Td>
+                  {TEKUN_COLUMNS.map(([k]) => (
+                    <Table.Td key={k}>{r.reported ? (r.figures[k] ?? 0) : t('county.notReported')}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+              <Table.Tr fw={700}>
+                <Table.Td>{t('county.total')}</Table.Td>
+                {TEKUN_COLUMNS.map(([k]) => (
+                  <Table.Td key={k}>{table.data.total[k] ?? 0}</Table.Td>
+                ))}
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+export function CountyIndicatorsPage() {
+  const { t } = useTranslation();
+  const info = useApi('system.info', {});
+  const [params, setParams] = useSearchParams();
+  const lastMonth = dayjs(info.data?.today).subtract(1, 'month').format('YYYY-MM');
+  const period = params.get('period') ?? lastMonth;
+  const data = useApi('county.indicators', { period });
+  const months = Array.from({ length: 24 }, (_, i) => dayjs(`${lastMonth}-01`).subtract(i, 'month').format('YYYY-MM'));
+  const excel = async () => {
+    const file = await call('county.exportExcel', { period });
+    downloadBase64(file.fileName, file.base64, XLSX);
+  };
+  return (
+    <Stack>
+      <Title order={2}>{t('county.indicatorsTitle')}</Title>
+      <Group align="end">
+        <Select label={t('county.month')} data={months} value={period} onChange={(v) => v && setParams({ period: v })} allowDeselect={false} w={200} size="md" />
+        <Button size="md" variant="outline" onClick={() => void excel()}>
+          {t('county.excel')}
+        </Button>
+      </Group>
+      {data.isPending ? (
+        <LoadingState />
+      ) : data.isError ? (
+        <ErrorState error={data.error} onRetry={() => data.refetch()} />
+      ) : (
+        <>
+          <Text size="lg">{t('county.reported', { n: data.data.reported, total: data.data.centres.length })}</Text>
+          {data.data.reported === 0 && <EmptyState>{t('county.noData')}</EmptyState>}
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            {HEADLINES.map((key) => {
+              const row = INDICATORS.find((r) => r.key === key)!;
+              return (
+                <Card key={key} withBorder padding="md">
+                  <Text>{row.label}</Text>
+                  <Text size="xl" fw={700} data-testid={`headline-${key}`}>
+                    {formatIndicator(row, data.data.reported ? data.data.total : null, '—')}
+                  </Text>
+                </Card>
+              );
+            })}
+          </SimpleGrid>
+          <Tabs defaultValue="table" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="table">{t('county.tabs.table')}</Tabs.Tab>
+              <Tabs.Tab value="trend">{t('county.tabs.trend')}</Tabs.Tab>
+              <Tabs.Tab value="tekun">{t('county.tabs.tekun')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="table" pt="md">
+              <IndicatorTable data={data.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="trend" pt="md">
+              <Trend data={data.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="tekun" pt="md">
+              <TekunTable period={period} />
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,192 @@
+// 月度报送: link with the county once, then each month pick the month, read what the pre-export check found, export
+// with a progress bar (a correction needs a reason), and find every earlier export in the history.
+import { Alert, Badge, Button, Card, Group, List, Progress, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportRow } from '../../../../shared/api/sync';
+import { call } from '../../api/client';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { downloadBase64 } from '../../components/download';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { shortDateTime } from '../../components/time';
+import { usePolledJob } from '../../components/usePolledJob';
+import { CountyLink } from './CountyLink';
+
+const pollExport = (jobId: string) => call('sync.job', { jobId });
+const PACKAGE_MIME = 'application/octet-stream';
+
+async function download(row: ExportRow) {
+  const file = await call('sync.download', { id: row.id });
+  downloadBase64(file.fileName, file.base64, PACKAGE_MIME);
+}
+
+/** The last 24 months, newest first. */
+function monthOptions(suggested: string) {
+  return Array.from({ length: 24 }, (_, i) => dayjs(`${suggested}-01`).subtract(i, 'month').format('YYYY-MM')).map((m) => ({ value: m, label: `${m.slice(0, 4)}年${Number(m.slice(5))}月` }));
+}
+
+function ExportMonth({ suggested }: { suggested: string }) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState(suggested);
+  const [folder, setFolder] = useState('');
+  const [reason, setReason] = useState('');
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const check = useApi('sync.precheck', { period });
+  const picker = useApi('backup.chooseFolder', {}, false);
+  const job = usePolledJob(jobId, pollExport);
+  const start = useApiMutation('sync.export', { onSuccess: (v) => setJobId(v.jobId), onFieldError: (field, message) => (setFieldError({ field, message }), true) });
+  const running = jobId !== null && !(job?.done ?? false);
+  const previous = check.data?.previous ?? null;
+  const choose = async () => {
+    const result = await picker.refetch();
+    if (result.data?.folder) setFolder(result.data.folder);
+  };
+  return (
+    <Card withBorder padding="lg">
+      <Title order={3} size="h4" mb="sm">
+        {t('sync.monthTitle')}
+      </Title>
+      <Stack>
+        <Select label={t('sync.month')} data={monthOptions(suggested)} value={period} onChange={(v) => v && (setPeriod(v), setJobId(null), setReason(''))} allowDeselect={false} w={240} size="md" />
+        {check.isPending ? (
+          <Text>{t('sync.checking')}</Text>
+        ) : check.isError ? (
+          <ErrorState error={check.error} onRetry={() => check.refetch()} />
+        ) : (
+          <>
+            {check.data.blockers.length > 0 && (
+              <Alert color="red.9" variant="outline" title={t('sync.blockers')}>
+                <List>{check.data.blockers.map((b) => <List.Item key={b}>{b}</List.Item>)}</List>
+              </Alert>
+            )}
+            {check.data.blockers.length === 0 &&
+              (check.data.warnings.length > 0 ? (
+                <Alert color="orange.9" variant="outline" title={t('sync.warnings')}>
+                  <List>{check.data.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}</List>
+                </Alert>
+              ) : (
+                <Alert color="green.9" variant="outline">
+                  {t('sync.noWarnings')}
+                </Alert>
+              ))}
+            {check.data.counts.residents !== undefined && <Text>{t('sync.counts', { residents: check.data.counts.residents, care: check.data.counts.care_days, rounds: check.data.counts.fire_rounds })}</Text>}
+            {previous && (
+              <>
+                <Alert color="blue.9" variant="outline">
+                  {t('sync.previous', { period: previous.period, at: shortDateTime(previous.createdAt), sequence: previous.sequence, correction: previous.correction ? `，更正${previous.correction}` : '' })}
+                </Alert>
+                <Textarea label={t('sync.correctionReason')} placeholder={t('sync.correctionPlaceholder')} withAsterisk value={reason} onChange={(e) => (setReason(e.currentTarget.value), setFieldError(null))} error={fieldError?.field === 'correctionReason' ? fieldError.message : null} maxLength={200} />
+              </>
+            )}
+            <Group align="end">
+              <TextInput label={t('sync.folder')} description={t('sync.folderHint')} placeholder={t('sync.folderPlaceholder')} value={folder} onChange={(e) => (setFolder(e.currentTarget.value), setFieldError(null))} error={fieldError?.field === 'folder' ? fieldError.message : null} w={420} />
+              <Button variant="outline" onClick={() => void choose()}>
+                {t('sync.chooseFolder')}
+              </Button>
+            </Group>
+            <Group>
+              <Button size="lg" disabled={check.data.blockers.length > 0 || running} loading={start.isPending} onClick={() => (setJobId(null), start.mutate({ period, folder: folder.trim() || null, correctionReason: previous ? reason : null }))}>
+                {previous ? t('sync.exportCorrection') : t('sync.export')}
+              </Button>
+            </Group>
+          </>
+        )}
+        {jobId && (
+          <Stack gap="xs">
+            <Progress value={job?.percent ?? 0} size="xl" aria-label={t('sync.exporting', { stage: job?.stage ?? '' })} />
+            {!job?.done && <Text>{t('sync.exporting', { stage: job?.stage ?? '' })}</Text>}
+            {job?.done && job.result && (
+              <Alert color="green.9" variant="outline" title={t('sync.exported')}>
+                <Stack gap="xs">
+                  <Text>{t('sync.savedTo', { path: job.savedTo })}</Text>
+                  <Group>
+                    <Button variant="outline" onClick={() => void download(job.result!)}>
+                      {t('sync.download')} {job.result.fileName}
+                    </Button>
+                  </Group>
+                </Stack>
+              </Alert>
+            )}
+            {job?.error && (
+              <Alert color="red.9" variant="outline" title={t('sync.failed')}>
+                {job.error}
+              </Alert>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function History({ rows }: { rows: ExportRow[] }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => rows.filter((r) => !query.trim() || r.period.includes(query.trim()) || r.fileName.includes(query.trim())), [rows, query]);
+  return (
+    <Card withBorder padding="lg">
+      <Title order={3} size="h4" mb="sm">
+        {t('sync.historyTitle')}
+      </Title>
+      {rows.length === 0 ? (
+        <EmptyState>{t('sync.historyEmpty')}</EmptyState>
+      ) : (
+        <Stack>
+          <TextInput label={t('sync.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={320} />
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  {(['period', 'sequence', 'correction', 'file', 'rows', 'warnings', 'at', 'by'] as const).map((c) => (
+                    <Table.Th key={c}>{t(`sync.col.${c}`)}</Table.Th>
+                  ))}
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.period}</Table.Td>
+                    <Table.Td>{r.sequence}</Table.Td>
+                    <Table.Td>
+                      {r.correction ? <Badge color="#a34400" variant="outline">{t('sync.correctionN', { n: r.correction })}</Badge> : t('sync.firstExport')}
+                      {r.correctionReason && <Text size="sm">{r.correctionReason}</Text>}
+                    </Table.Td>
+                    <Table.Td>{r.fileName}</Table.Td>
+                    <Table.Td>{r.rows}</Table.Td>
+                    <Table.Td title={r.warnings.join('\n')}>{r.warnings.length ? t('sync.warningsN', { n: r.warnings.length }) : '—'}</Table.Td>
+                    <Table.Td>{shortDateTime(r.createdAt)}</Table.Td>
+                    <Table.Td>{r.createdBy}</Table.Td>
+                    <Table.Td>
+                      <Button variant="outline" size="sm" onClick={() => void download(r)}>
+                        {t('sync.download')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+export function SyncPage() {
+  const { t } = useTranslation();
+  const status = useApi('sync.status', {});
+  if (status.isPending) return <LoadingState />;
+  if (status.isError) return <ErrorState error={status.error} onRetry={() => status.refetch()} />;
+  return (
+    <Stack>
+      <Title order={2}>{t('sync.title')}</Title>
+      <Text size="lg">{t('sync.intro')}</Text>
+      <CountyLink status={status.data} />
+      <ExportMonth suggested={status.data.suggestedPeriod} />
+      <History rows={status.data.exports} />
+    </Stack>
+  );
+}
