@@ -43,6 +43,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   fireDrills: '消防演练',
   fireTrainings: '消防培训',
   fireDutyLog: '值班记录',
+  syncIdentity: '本机密钥',
+  syncCounty: '县级公钥',
+  syncExports: '月报导出',
+  countyCentres: '登记机构',
+  countyImportReports: '数据包导入',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -283,6 +288,28 @@ export const FIELD_LABELS: Record<string, string> = {
   trainer: '授课人',
   staffIds: '参加人员',
   handedTo: '接班人',
+  period: '月份',
+  sequence: '序号',
+  correction: '更正号',
+  correctionReason: '更正原因',
+  fileName: '文件名',
+  fileHash: '校验值',
+  outcome: '结果',
+  countyCode: '县级代码',
+  countyName: '县名',
+  centreCode: '机构代码',
+  publicKey: '公钥',
+  fingerprint: '指纹',
+  rows: '记录数',
+  bytes: '字节数',
+  warnings: '提醒',
+  packageId: '数据包编号',
+  previousHash: '上一包校验值',
+  enrolledAt: '登记时间',
+  enrolledBy: '登记人',
+  importedAt: '导入时间',
+  importedBy: '导入人',
+  message: '说明',
 };
 
 /** Bookkeeping columns a reader does not need in a change list. */

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runSyncCli } from '../../electron/cli/sync';
 import { buildPackage } from '../../electron/backend/sync/package';
 import { generateSigningKeys } from '../../electron/backend/sync/keys';
 import { SHIFT } from '../helpers/care-day';
@@ -204,6 +205,28 @@ describe('a reporting round', () => {
     expect(tekun.rows[0].figures['tekun.present']).toBeGreaterThan(0);
     expect(wb.getWorksheet('特困人员季度表')!.getRow(3).getCell(1).value).toBe(tekun.rows[0].name);
   });
+});
+
+describe('command line', () => {
+  it('exports a month from a centre folder and imports a folder into the county, printing the receipts', async () => {
+    const out = tempDir('tc-cli-out-');
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    try {
+      expect(await runSyncCli(['export', '--data', centre.dataDir, '--month', '2026-05', '--out', out])).toBe(0);
+      expect(lines.join('\n')).toMatch(/已导出 月报-411422103000-2026-05-005\.tcpkg/);
+      expect(await runSyncCli(['import', '--data', county.dataDir, '--folder', out, '--dry-run'])).toBe(0);
+      expect(lines.join('\n')).toContain('未写入任何数据');
+      expect(await runSyncCli(['import', '--data', county.dataDir, '--folder', out])).toBe(0);
+      expect(lines.join('\n')).toContain('结果：已导入');
+      expect(await runSyncCli(['import', '--data', centre.dataDir, '--folder', out])).toBe(1);
+      expect(await runSyncCli(['export', '--data', centre.dataDir])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    const audit = county.database.sqlite.prepare("SELECT actor FROM audit_log WHERE entity = 'countyImportReports' ORDER BY at DESC LIMIT 1").get() as { actor: string };
+    expect(audit.actor).toMatch(/^命令行（npm run sync/);
+  }, 60_000);
 });
 
 describe('bad input: each refused with its own message, the county data unchanged', () => {

@@ -12,6 +12,13 @@ import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import { PAGES, mayCall } from './navigation';
 
+/** The longest menu path that starts the address wins: 县级指标 (/county/indicators), not 报送情况 (/county). */
+function isActive(path: string, pathname: string): boolean {
+  const matches = (p: string) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`));
+  if (!matches(path)) return false;
+  return !PAGES.some((other) => other.path.length > path.length && other.path.startsWith(path) && matches(other.path));
+}
+
 export function AppLayout({ info, user, children }: { info: SystemInfo; user: SignedInUser; children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -52,7 +59,7 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
               label={t(item.labelKey)}
               variant="filled"
               color="#0b5e4f"
-              active={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
+              active={isActive(item.path, location.pathname)}
               onClick={menu.close}
               styles={{ label: { fontSize: 18 }, root: { minHeight: 48, borderRadius: 8 } }}
             />
