@@ -87,7 +87,7 @@ export function buildPackage(input: PackageInput, keys: { signingPrivateKey: str
 }
 
 export type ReadResult =
-  | { ok: true; manifest: Manifest; files: Map<string, string>; hash: string }
+  | { ok: true; manifest: Manifest; files: Map<string, string>; lines: Map<string, string[]>; records: Map<string, unknown[]>; hash: string }
   | { ok: false; problem: string; message: string; manifest?: Manifest };
 
 export interface ReadOptions {
@@ -151,20 +151,36 @@ export function readPackage(bytes: Uint8Array, options: ReadOptions): ReadResult
   const inner = safeUnzip(plain, manifest.files.map((f) => f.name), limits);
   if ('problem' in inner) return refuse(inner.problem, inner.message, manifest);
   const files = new Map<string, string>();
+  const linesOf = new Map<string, string[]>();
+  const records = new Map<string, unknown[]>();
   for (const f of manifest.files) {
     const data = inner.files[f.name];
     if (sha256(data) !== f.sha256 || data.length !== f.bytes) return refuse('hash', `「${f.name}」与清单不符（校验值不对）`, manifest);
     const text = strFromU8(data);
     const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
     if (lines.length !== f.rows) return refuse('rows', `「${f.name}」应有 ${f.rows} 行，实际 ${lines.length} 行`, manifest);
+    const parsed: unknown[] = [];
     for (const [i, line] of lines.entries()) {
       try {
-        JSON.parse(line);
+        parsed.push(JSON.parse(line));
       } catch {
         return refuse('json', `「${f.name}」第 ${i + 1} 行不是合法的 JSON`, manifest);
       }
     }
     files.set(f.name, text);
+    linesOf.set(f.name, lines);
+    records.set(f.name, parsed);
   }
-  return { ok: true, manifest, files, hash: sha256(bytes) };
+  return { ok: true, manifest, files, lines: linesOf, records, hash: sha256(bytes) };
+}
+
+/** Centre, sequence and correction from the manifest, unchecked: only to put a batch in order before reading it. */
+export function peekManifest(bytes: Uint8Array): { centreCode: string; sequence: number; correction: number } | null {
+  try {
+    const entry = unzipSync(bytes, { filter: (f) => f.name === 'manifest.json' && f.originalSize < 1_000_000 })['manifest.json'];
+    const m = JSON.parse(strFromU8(entry)) as { centreCode?: unknown; sequence?: unknown; correction?: unknown };
+    return { centreCode: String(m.centreCode ?? ''), sequence: Number(m.sequence) || 0, correction: Number(m.correction) || 0 };
+  } catch {
+    return null;
+  }
 }

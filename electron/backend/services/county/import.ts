@@ -14,14 +14,16 @@ import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Platform } from '../../platform';
-import { DEFAULT_LIMITS } from '../../sync/package';
+import { DEFAULT_LIMITS, peekManifest } from '../../sync/package';
 import { countyKeys } from './centres';
-import { type Verdict, judgePackage } from './verdict';
+import { type Checked, type Verdict, checkPackage, placePackage } from './verdict';
 
 interface StagedFile {
   fileName: string;
   bytes: Uint8Array;
   hash: string;
+  /** The preview's check of these bytes, reused when the batch is applied. */
+  checked?: Checked;
 }
 
 const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
@@ -96,9 +98,10 @@ async function record(deps: BackendDeps, sqlite: Database, caller: Caller, v: Ve
   return reportId;
 }
 
-/** Packages in the order they must be applied: by centre, then sequence, then correction. */
-const applyOrder = (a: Verdict, b: Verdict) =>
-  (a.manifest?.centreCode ?? '').localeCompare(b.manifest?.centreCode ?? '') || (a.manifest?.sequence ?? 0) - (b.manifest?.sequence ?? 0) || (a.manifest?.correction ?? 0) - (b.manifest?.correction ?? 0);
+type Order = { order: ReturnType<typeof peekManifest> };
+/** Packages in the order they must be applied: by centre, then sequence, then correction (unreadable ones last). */
+const applyOrder = ({ order: a }: Order, { order: b }: Order) =>
+  (a?.centreCode ?? '~').localeCompare(b?.centreCode ?? '~') || (a?.sequence ?? 0) - (b?.sequence ?? 0) || (a?.correction ?? 0) - (b?.correction ?? 0);
 
 export class CountyImports {
   private batches = new Map<string, StagedFile[]>();
@@ -138,10 +141,11 @@ export class CountyImports {
     const staged = [...(batchId ? (this.batches.get(batchId) ?? []) : []), ...files];
     this.batches.set(id, staged);
     const sqlite = this.sqlite();
-    return { batchId: id, items: staged.map((f) => previewOf(judgePackage(sqlite, keys, f.fileName, f.bytes, f.hash))) };
+    for (const f of staged) f.checked ??= checkPackage(sqlite, keys, f.fileName, f.bytes, f.hash);
+    return { batchId: id, items: staged.map((f) => previewOf(placePackage(sqlite, f.checked!))) };
   }
 
-  /** Applies a staged batch as a job: one package after another, each judged again just before it is applied. */
+  /** Applies a staged batch as a job: one package after another, each placed again just before it is applied. */
   start(caller: Caller, batchId: string): { jobId: string } {
     const files = this.batches.get(batchId);
     if (!files) throw notFound('待导入的文件（请重新选择文件）');
@@ -156,14 +160,14 @@ export class CountyImports {
   async importAll(caller: Caller, files: StagedFile[], onProgress: (done: number, total: number) => void = () => {}) {
     const keys = await this.keys();
     const sqlite = this.sqlite();
-    const first = files.map((f) => judgePackage(sqlite, keys, f.fileName, f.bytes, f.hash)).sort(applyOrder);
+    const ordered = files.map((f) => ({ f, order: peekManifest(f.bytes) })).sort(applyOrder).map((x) => x.f);
     const out: Array<ImportPreview & { reportId: string }> = [];
-    for (const [i, prior] of first.entries()) {
-      // Judged again: an earlier package of the same batch may have changed the picture (a gap filled, a duplicate).
-      const v = prior.outcome === 'accepted' ? judgePackage(sqlite, keys, prior.fileName, files.find((f) => f.hash === prior.fileHash)!.bytes, prior.fileHash) : prior;
+    for (const [i, f] of ordered.entries()) {
+      // Placed just before it is applied: an earlier package of the batch may have changed the picture.
+      const v = placePackage(sqlite, f.checked ?? checkPackage(sqlite, keys, f.fileName, f.bytes, f.hash));
       const reportId = await record(this.deps, sqlite, caller, v);
       out.push({ ...previewOf(v), reportId });
-      onProgress(i + 1, first.length);
+      onProgress(i + 1, ordered.length);
       await new Promise((resolve) => setImmediate(resolve)); // let progress polls through between packages
     }
     return out;

@@ -53,15 +53,21 @@ function reject(fileName: string, fileHash: string, message: string, manifest: M
   return { fileName, fileHash, outcome: 'rejected', message, manifest, centreName, counts: {}, errors, warnings: [], apply: null };
 }
 
-/** Decides on one file. `sqlite` is only read. */
-export function judgePackage(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string): Verdict {
+/**
+ * What a file holds, checked: the reader's checks and every record against its schema. It depends only on the bytes,
+ * the county's key and the centre's enrolled key (which never changes), so the preview's result is reused when the
+ * same batch is applied.
+ */
+export type Checked = { ok: false; verdict: Verdict } | { ok: true; fileName: string; fileHash: string; manifest: Manifest; centreName: string; data: SectionData; lines: Map<SectionName, string[]>; counts: Record<string, number> };
+
+/** `sqlite` is only read. */
+export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string): Checked {
+  const refused = (v: Verdict): Checked => ({ ok: false, verdict: v });
   const centreRow = (code: string) => sqlite.prepare('SELECT name, public_key FROM county_centres WHERE centre_code = ?').get(code) as { name: string; public_key: string } | undefined;
   const read = readPackage(bytes, { countyCode: keys.countyCode, countyPrivateKey: keys.privateKey, centreKey: (code) => centreRow(code)?.public_key ?? null });
-  if (!read.ok) return reject(fileName, fileHash, read.message, read.manifest ?? null, read.manifest ? (centreRow(read.manifest.centreCode)?.name ?? '') : '');
+  if (!read.ok) return refused(reject(fileName, fileHash, read.message, read.manifest ?? null, read.manifest ? (centreRow(read.manifest.centreCode)?.name ?? '') : ''));
   const m = read.manifest;
   const centreName = centreRow(m.centreCode)!.name;
-  const same = sqlite.prepare('SELECT package_id FROM county_packages WHERE file_hash = ?').get(read.hash) as { package_id: string } | undefined;
-  if (same) return { ...reject(fileName, fileHash, `这个数据包已经导入过了（${m.period}，第 ${m.sequence} 号${m.correction ? `，更正${m.correction}` : ''}），本次没有改动任何数据`, m, centreName), outcome: 'already_imported' };
 
   // Every record against its section's schema; all problems are listed (up to 50), and any one refuses the package.
   const errors: string[] = [];
@@ -78,17 +84,17 @@ export function judgePackage(sqlite: Database, keys: CountyKeys, fileName: strin
     if (version !== SECTIONS[section].version) errors.push(`「${f.name}」的版本 ${version ?? '（未写）'} 与本程序（${SECTIONS[section].version}）不一致，请两边升级到同一版本`);
   }
   for (const section of SECTION_NAMES) {
-    const text = read.files.get(fileOf(section));
-    if (text === undefined) {
+    const rows = read.lines.get(fileOf(section));
+    const raw = read.records.get(fileOf(section));
+    if (rows === undefined || raw === undefined) {
       errors.push(`缺少数据文件「${fileOf(section)}」`);
       continue;
     }
-    const rows = text === '' ? [] : text.replace(/\n$/, '').split('\n');
     const schema = SECTIONS[section].schema;
     const records: unknown[] = [];
     const ids = new Set<string>();
-    rows.forEach((line, i) => {
-      const parsed = schema.safeParse(JSON.parse(line));
+    raw.forEach((record, i) => {
+      const parsed = schema.safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         if (errors.length < MAX_LISTED) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${issue.path.join('.') || '记录'} 的值不对`);
@@ -103,8 +109,17 @@ export function judgePackage(sqlite: Database, keys: CountyKeys, fileName: strin
     lines.set(section, rows);
     counts[section] = rows.length;
   }
-  if (errors.length) return reject(fileName, fileHash, `数据内容有 ${errors.length} 处错误，整个数据包未导入`, m, centreName, errors);
-  if (data.centre.length !== 1 || data.centre[0].centreCode !== m.centreCode) return reject(fileName, fileHash, '「centre.jsonl」应当正好有一条本院的记录，且机构代码与清单一致', m, centreName);
+  if (errors.length) return refused(reject(fileName, fileHash, `数据内容有 ${errors.length} 处错误，整个数据包未导入`, m, centreName, errors));
+  if (data.centre.length !== 1 || data.centre[0].centreCode !== m.centreCode) return refused(reject(fileName, fileHash, '「centre.jsonl」应当正好有一条本院的记录，且机构代码与清单一致', m, centreName));
+  return { ok: true, fileName, fileHash, manifest: m, centreName, data, lines, counts };
+}
+
+/** The checked package's place among those already applied: the part that depends on the county's database now. */
+export function placePackage(sqlite: Database, checked: Checked): Verdict {
+  if (!checked.ok) return checked.verdict;
+  const { fileName, fileHash, manifest: m, centreName, data, lines, counts } = checked;
+  const same = sqlite.prepare('SELECT package_id FROM county_packages WHERE file_hash = ?').get(fileHash) as { package_id: string } | undefined;
+  if (same) return { ...reject(fileName, fileHash, `这个数据包已经导入过了（${m.period}，第 ${m.sequence} 号${m.correction ? `，更正${m.correction}` : ''}），本次没有改动任何数据`, m, centreName), outcome: 'already_imported' };
 
   // Its place among the packages already applied for this centre.
   const applied = sqlite.prepare('SELECT package_id, file_hash, period, sequence, correction, superseded_by FROM county_packages WHERE centre_code = ?').all(m.centreCode) as Applied[];
