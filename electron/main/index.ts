@@ -1,10 +1,11 @@
 // Electron main process: one instance, secure window, app:// UI, the rpc channel to the backend.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { type Backend, startBackend } from '../backend/app';
 import { Session } from '../backend/auth/session';
 import { registerRpc } from './ipc';
+import { secretProtection } from './secrets';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
         nativeBinding: electronNativeBinding(),
         automaticBackups: true,
         platform: {
+          ...secretProtection(safeStorage),
           chooseFolder: async () => {
             const options = { title: '选择备份到的文件夹（如U盘）', properties: ['openDirectory' as const, 'createDirectory' as const] };
             const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

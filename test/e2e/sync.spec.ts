@@ -65,10 +65,10 @@ test('a centre reports a month and the county imports it', async ({ page, app, b
     await shot(countyPage, 'county-centres');
     await countyPage.getByRole('link', { name: '导入数据包' }).click();
     await countyPage.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: 'application/octet-stream', buffer: pkg });
-    await expect(countyPage.getByText('预览（还没有导入）')).toBeVisible();
+    await expect(countyPage.getByText('预览（还没有导入）')).toBeVisible({ timeout: 30_000 });
     await expect(countyPage.locator('.mantine-Badge-root').filter({ hasText: /^可导入$/ })).toBeVisible();
     await countyPage.getByRole('button', { name: '确认导入 1 个数据包' }).click();
-    await expect(countyPage.getByText('导入结果')).toBeVisible();
+    await expect(countyPage.getByText('导入结果')).toBeVisible({ timeout: 30_000 });
     await expect(countyPage.locator('.mantine-Badge-root').filter({ hasText: /^已导入$/ })).toBeVisible();
     await expectAccessible(countyPage, 'county import');
     await shot(countyPage, 'county-import');

@@ -144,3 +144,19 @@ describe('preload bridge', () => {
     expect(invoke).toHaveBeenCalledWith('rpc', 'system.info', { a: 1 });
   });
 });
+
+describe('secret protection', () => {
+  it('encrypts with safeStorage when the OS offers it, and round-trips', async () => {
+    const { secretProtection } = await import('../../electron/main/secrets');
+    const fake = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(`enc:${s}`), decryptString: (b: Buffer) => b.toString().replace(/^enc:/, '') };
+    const p = secretProtection(fake);
+    const stored = p.protectSecret!('secret-key');
+    expect(stored).not.toContain('secret-key');
+    expect(p.unprotectSecret!(stored)).toBe('secret-key');
+  });
+
+  it('promises nothing where the OS has no encryption', async () => {
+    const { secretProtection } = await import('../../electron/main/secrets');
+    expect(secretProtection({ isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' })).toEqual({});
+  });
+});

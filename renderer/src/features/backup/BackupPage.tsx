@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { FolderField } from '../../components/FolderField';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { usePolledJob } from '../../components/usePolledJob';
 import { KIND_LABELS, formatTime } from './backup-labels';
@@ -19,39 +20,22 @@ function BackupToFolder() {
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = usePolledJob(jobId, pollBackup);
-  const picker = useApi('backup.chooseFolder', {}, false);
   const start = useApiMutation('backup.toFolder', {
     onSuccess: (v) => setJobId(v.jobId),
     onFieldError: (_f, m) => (setError(m), true),
   });
   const running = jobId !== null && !(job?.done ?? false);
-  const choose = async () => {
-    const result = await picker.refetch();
-    if (result.data?.folder) setFolder(result.data.folder);
-  };
   return (
     <Card withBorder padding="lg">
       <Title order={3} size="h4" mb="sm">
         {t('backup.toFolderTitle')}
       </Title>
       <Text mb="md">{t('backup.toFolderHint')}</Text>
-      <Group align="end">
-        <TextInput
-          label={t('backup.folder')}
-          placeholder={t('backup.folderPlaceholder')}
-          value={folder}
-          onChange={(e) => (setFolder(e.currentTarget.value), setError(null))}
-          error={error}
-          w={480}
-        />
-        <Button variant="outline" onClick={() => void choose()}>
-          {t('backup.chooseFolder')}
-        </Button>
+      <FolderField label={t('backup.folder')} placeholder={t('backup.folderPlaceholder')} value={folder} onChange={(f) => (setFolder(f), setError(null))} error={error}>
         <Button onClick={() => (setJobId(null), start.mutate({ folder }))} loading={start.isPending} disabled={running}>
           {t('backup.start')}
         </Button>
-      </Group>
-      {picker.data && !picker.data.supported && <Text mt="xs">{t('backup.typeFolder')}</Text>}
+      </FolderField>
       {jobId && (
         <Stack mt="md" gap="xs">
           <Progress value={job?.percent ?? 0} size="xl" aria-label={t('backup.progress')} />

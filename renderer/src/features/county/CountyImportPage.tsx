@@ -1,11 +1,12 @@
 // 导入数据包: drop files (or pick them, or name a folder) → a dry-run preview of each package → apply with a progress
 // bar → the receipt of each, to download and send back to the centre.
-import { Alert, Box, Button, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/api/county';
 import { call } from '../../api/client';
-import { useApi, useApiMutation } from '../../api/hooks';
+import { useApiMutation } from '../../api/hooks';
+import { FolderField } from '../../components/FolderField';
 import { usePolledJob } from '../../components/usePolledJob';
 import { OutcomeBadge, OutcomeDetails, downloadReceipt } from './outcome';
 
@@ -66,17 +67,12 @@ export function CountyImportPage() {
   const [staged, setStaged] = useState<{ batchId: string; items: ImportPreview[] } | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = usePolledJob(jobId, pollImport);
-  const picker = useApi('backup.chooseFolder', {}, false);
   const stage = useApiMutation('county.stage', { onSuccess: (v) => (setStaged(v), setJobId(null)) });
   const apply = useApiMutation('county.apply', { onSuccess: (v) => setJobId(v.jobId) });
   const addFiles = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const files = await Promise.all([...list].map(asBase64));
     stage.mutate({ batchId: jobId ? null : (staged?.batchId ?? null), files });
-  };
-  const choose = async () => {
-    const result = await picker.refetch();
-    if (result.data?.folder) setFolder(result.data.folder);
   };
   const reset = () => (setStaged(null), setJobId(null));
   return (
@@ -96,15 +92,12 @@ export function CountyImportPage() {
         </Text>
         <input type="file" multiple accept=".tcpkg" aria-label={t('county.drop')} style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }} onChange={(e) => void addFiles(e.currentTarget.files)} />
       </Box>
-      <Group align="end">
-        <TextInput label={t('county.folder')} placeholder={t('county.folderPlaceholder')} value={folder} onChange={(e) => setFolder(e.currentTarget.value)} w={420} />
-        <Button variant="outline" onClick={() => void choose()}>
-          {t('county.chooseFolder')}
-        </Button>
+      <FolderField label={t('county.folder')} placeholder={t('county.folderPlaceholder')} value={folder} onChange={setFolder}>
         <Button onClick={() => stage.mutate({ batchId: null, folder })} disabled={!folder.trim()} loading={stage.isPending}>
           {t('county.preview')}
         </Button>
-      </Group>
+      </FolderField>
+      {stage.isPending && <Text size="lg">{t('county.checking')}</Text>}
       {stage.error && (
         <Alert color="red.9" variant="outline">
           {stage.error.message}

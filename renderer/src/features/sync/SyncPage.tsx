@@ -8,6 +8,7 @@ import type { ExportRow } from '../../../../shared/api/sync';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
+import { FolderField } from '../../components/FolderField';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { usePolledJob } from '../../components/usePolledJob';
@@ -34,15 +35,10 @@ function ExportMonth({ suggested }: { suggested: string }) {
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const check = useApi('sync.precheck', { period });
-  const picker = useApi('backup.chooseFolder', {}, false);
   const job = usePolledJob(jobId, pollExport);
   const start = useApiMutation('sync.export', { onSuccess: (v) => setJobId(v.jobId), onFieldError: (field, message) => (setFieldError({ field, message }), true) });
   const running = jobId !== null && !(job?.done ?? false);
   const previous = check.data?.previous ?? null;
-  const choose = async () => {
-    const result = await picker.refetch();
-    if (result.data?.folder) setFolder(result.data.folder);
-  };
   return (
     <Card withBorder padding="lg">
       <Title order={3} size="h4" mb="sm">
@@ -80,12 +76,7 @@ function ExportMonth({ suggested }: { suggested: string }) {
                 <Textarea label={t('sync.correctionReason')} placeholder={t('sync.correctionPlaceholder')} withAsterisk value={reason} onChange={(e) => (setReason(e.currentTarget.value), setFieldError(null))} error={fieldError?.field === 'correctionReason' ? fieldError.message : null} maxLength={200} />
               </>
             )}
-            <Group align="end">
-              <TextInput label={t('sync.folder')} description={t('sync.folderHint')} placeholder={t('sync.folderPlaceholder')} value={folder} onChange={(e) => (setFolder(e.currentTarget.value), setFieldError(null))} error={fieldError?.field === 'folder' ? fieldError.message : null} w={420} />
-              <Button variant="outline" onClick={() => void choose()}>
-                {t('sync.chooseFolder')}
-              </Button>
-            </Group>
+            <FolderField label={t('sync.folder')} description={t('sync.folderHint')} placeholder={t('sync.folderPlaceholder')} value={folder} onChange={(f) => (setFolder(f), setFieldError(null))} error={fieldError?.field === 'folder' ? fieldError.message : null} />
             <Group>
               <Button size="lg" disabled={check.data.blockers.length > 0 || running} loading={start.isPending} onClick={() => (setJobId(null), start.mutate({ period, folder: folder.trim() || null, correctionReason: previous ? reason : null }))}>
                 {previous ? t('sync.exportCorrection') : t('sync.export')}
