@@ -59,12 +59,15 @@ test('a centre reports a month and the county imports it', async ({ page, app, b
     await shot(page, 'sync-exported');
 
     // The county enrols the centre and imports the package.
+    await expect(countyPage.getByRole('heading', { name: '机构登记' })).toBeVisible();
     await countyPage.locator('input[type="file"]').setInputFiles({ name: 'registration.json', mimeType: 'application/json', buffer: registration });
     await expect(countyPage.getByText(/已登记 清河县柳湾镇敬老院（演示），指纹/)).toBeVisible();
     await expectAccessible(countyPage, 'county centres');
     await shot(countyPage, 'county-centres');
     await countyPage.getByRole('link', { name: '导入数据包' }).click();
-    await countyPage.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: 'application/octet-stream', buffer: pkg });
+    const dropInput = countyPage.locator('input[type="file"][accept=".tcpkg"]');
+    await expect(countyPage.getByRole('heading', { name: '导入各院的月报数据包' })).toBeVisible();
+    await dropInput.setInputFiles({ name: fileName, mimeType: 'application/octet-stream', buffer: pkg });
     await expect(countyPage.getByText('预览（还没有导入）')).toBeVisible({ timeout: 30_000 });
     await expect(countyPage.locator('.mantine-Badge-root').filter({ hasText: /^可导入$/ })).toBeVisible();
     await countyPage.getByRole('button', { name: '确认导入 1 个数据包' }).click();
@@ -77,7 +80,7 @@ test('a centre reports a month and the county imports it', async ({ page, app, b
     const tampered = Buffer.from(pkg);
     tampered[tampered.length - 200] ^= 0xff;
     await countyPage.getByRole('button', { name: '重新选择' }).click();
-    await countyPage.locator('input[type="file"]').setInputFiles({ name: 'tampered.tcpkg', mimeType: 'application/octet-stream', buffer: tampered });
+    await dropInput.setInputFiles({ name: 'tampered.tcpkg', mimeType: 'application/octet-stream', buffer: tampered });
     await expect(countyPage.locator('.mantine-Badge-root').filter({ hasText: /^拒绝$/ })).toBeVisible();
     await expect(countyPage.getByText(/校验值不对|签名不对|已损坏/).first()).toBeVisible();
     // Applied anyway, it changes nothing but leaves a report to send back to the centre.
