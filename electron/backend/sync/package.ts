@@ -15,7 +15,7 @@ const MTIME = new Date('2000-01-01T00:00:00Z');
 
 export const DEFAULT_LIMITS = { packageBytes: 200 * 1024 * 1024, fileBytes: 500 * 1024 * 1024, ratio: 200 };
 
-const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
+export const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
 export const Manifest = z.object({
   formatVersion: z.number().int().positive(),

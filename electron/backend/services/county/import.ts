@@ -2,7 +2,6 @@
 // (the dry run), then apply them in sequence order, each package in one transaction — its records upserted by UUID,
 // its figures computed, an earlier package of the month superseded by a correction — or not at all. Every attempt,
 // refused ones included, leaves a report that can be sent back to the centre.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -14,7 +13,7 @@ import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Platform } from '../../platform';
-import { DEFAULT_LIMITS, peekManifest } from '../../sync/package';
+import { DEFAULT_LIMITS, peekManifest, sha256 } from '../../sync/package';
 import { countyKeys } from './centres';
 import { type Checked, type Verdict, checkPackage, placePackage } from './verdict';
 
@@ -25,8 +24,6 @@ interface StagedFile {
   /** The preview's check of these bytes, reused when the batch is applied. */
   checked?: Checked;
 }
-
-const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
 export function previewOf(v: Verdict): ImportPreview {
   return {
@@ -156,7 +153,7 @@ export class CountyImports {
     return { jobId: job.id };
   }
 
-  /** The same steps without a job (the command line, tests, the benchmark). */
+  /** Applies the files in order of centre, sequence and correction, each package in its own transaction. */
   async importAll(caller: Caller, files: StagedFile[], onProgress: (done: number, total: number) => void = () => {}) {
     const keys = await this.keys();
     const sqlite = this.sqlite();
@@ -171,17 +168,6 @@ export class CountyImports {
       await new Promise((resolve) => setImmediate(resolve)); // let progress polls through between packages
     }
     return out;
-  }
-
-  static readFolder(folder: string): StagedFile[] {
-    return fs
-      .readdirSync(folder)
-      .filter((n) => n.toLowerCase().endsWith('.tcpkg'))
-      .sort()
-      .map((name) => {
-        const bytes = new Uint8Array(fs.readFileSync(path.join(folder, name)));
-        return { fileName: name, bytes, hash: sha256(bytes) };
-      });
   }
 
   private async run(job: ImportJob, caller: Caller, files: StagedFile[]) {

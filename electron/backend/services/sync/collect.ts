@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
+import { ageOn } from '../../../../shared/domain/dates';
 import { type DayCompliance, type PatrolDone, dayCompliance } from '../../../../shared/domain/fire/schedule';
 import type { SectionData, SectionRecord } from '../../../../shared/domain/sync/sections';
 import type { BackendDeps } from '../../audit';
@@ -32,10 +33,6 @@ const latestBy = <T extends { residentId: string }>(rows: T[], key: (r: T) => st
   }
   return map;
 };
-
-function ageOn(birthDate: string, day: string): number {
-  return Math.max(0, dayjs(day).diff(dayjs(birthDate), 'year'));
-}
 
 async function residentsSection(deps: BackendDeps, period: string) {
   const { first, last } = monthRange(period);
@@ -74,7 +71,7 @@ async function residentsSection(deps: BackendDeps, period: string) {
       name: p.name,
       sex: p.sex,
       birthDate: p.birthDate,
-      ageAtMonthEnd: ageOn(p.birthDate, last),
+      ageAtMonthEnd: Math.max(0, ageOn(p.birthDate, last)),
       category: p.primaryCategory,
       tekunTier: tiers.get(p.id)?.tier ?? null,
       abilityLevel: ability.get(p.id)?.finalLevel ?? null,
