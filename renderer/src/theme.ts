@@ -35,6 +35,8 @@ export const theme = createTheme({
     // Every dialog's × says what it does (screen readers).
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } },
     Button: { defaultProps: { size: 'md' } },
+    // A status word cut to “已…” in a narrow table column says nothing: badges keep their whole label.
+    Badge: { styles: { root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } } },
     // An alert's title in green.9/orange.9 is under 4.5:1 on white at 16px: the colour stays on the border.
     Alert: { styles: { title: { color: 'var(--mantine-color-text)', fontSize: 'var(--mantine-font-size-lg)' } } },
     TextInput: { defaultProps: { size: 'md' } },
