@@ -1,14 +1,11 @@
-import { execSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import { chromiumPath, installCommand } from './test/prerequisites';
 
-// Debian's Chromium (apt-get install chromium): Playwright's own browser download is not reachable here.
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('which chromium', { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('未找到 chromium：请先运行 apt-get install chromium（见 README）');
-  }
+// Debian's Chromium: Playwright's own browser download is not reachable here. `npm test` installs it when missing.
+function chromium(): string {
+  const found = chromiumPath();
+  if (!found) throw new Error(`未找到 chromium：请运行 npm test（它会安装），或 ${installCommand(['chromium'])}；也可设 CHROMIUM_PATH`);
+  return found;
 }
 
 export default defineConfig({
@@ -25,7 +22,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 860 },
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromiumPath(),
+      executablePath: chromium(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

@@ -8,7 +8,8 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: path.resolve(import.meta.dirname, 'out/renderer'),
+    // RENDERER_OUT_DIR lets two developers' test runs on one machine build side by side (tests read the same variable).
+    outDir: path.resolve(import.meta.dirname, process.env.RENDERER_OUT_DIR ?? 'out/renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
   },

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrerequisites } from './prerequisites';
 
 const root = path.resolve(__dirname, '..');
 const results = path.join(root, 'test-results');
@@ -26,6 +27,14 @@ function readJson<T>(file: string): T | null {
   } catch {
     return null;
   }
+}
+
+// What the tests need from the system (Chromium, CJK fonts, PDF tools) comes first: installed here where possible,
+// otherwise one message with the command to run, before any layer starts.
+const prerequisites = ensurePrerequisites();
+if (!prerequisites.ok) {
+  console.error(`\n${prerequisites.message}\n`);
+  process.exit(1);
 }
 
 fs.rmSync(results, { recursive: true, force: true });

@@ -22,7 +22,7 @@ export interface RunningApp {
 
 export const ADMIN = { username: 'admin', displayName: '王院长', password: 'Anquan-2026', pin: '135790' };
 
-const STATIC_DIR = path.resolve(__dirname, '../../out/renderer');
+const STATIC_DIR = path.resolve(__dirname, '../..', process.env.RENDERER_OUT_DIR ?? 'out/renderer');
 
 /** A fresh data folder, the real backend and the browser host on a free port; `stop` closes them. */
 export async function startApp(): Promise<RunningApp & { stop(): Promise<void> }> {
