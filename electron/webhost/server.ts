@@ -9,7 +9,8 @@ import { Session } from '../backend/auth/session';
 import type { Dispatch } from '../backend/rpc/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { CONNECTION_COOKIE, isAllowedHost, isAllowedOrigin, isLoopbackAddress, readCookie, tokensMatch } from './request-guard';
-import { readStatic } from './static-files';
+import { chooseEncoding } from './encoding';
+import { etagFor, findStatic, isNotModified } from './static-files';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -28,7 +29,7 @@ const SECURITY_HEADERS = {
 };
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
   res.end(body);
 }
 
@@ -119,9 +120,17 @@ export function createWebHost(options: WebHostOptions): http.Server {
       if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
       if (req.method !== 'GET' && req.method !== 'HEAD') return refusePage(res, 405, '不支持的请求方式。');
       if (!authorised) return refusePage(res, 401, '请使用程序启动时在终端里打印的链接（含 token）打开本页面。');
-      const file = readStatic(options.staticDir, url.pathname);
+      const file = await findStatic(options.staticDir, url.pathname);
       if (!file) return refusePage(res, 404, '找不到该页面。');
-      return send(res, 200, file.type, file.body);
+      // Compressed once per file and encoding (see static-files); hashed assets are cached by the browser for a year.
+      const { body, encoding } = await file.bytes(chooseEncoding(req.headers['accept-encoding']));
+      const headers: Record<string, string> = { 'Cache-Control': file.cacheControl, ETag: etagFor(file, encoding), Vary: 'Accept-Encoding' };
+      if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+      if (isNotModified(file, req.headers['if-none-match'])) {
+        res.writeHead(304, { ...SECURITY_HEADERS, ...headers });
+        return res.end();
+      }
+      return send(res, 200, file.type, body, headers);
     } catch (error) {
       console.error('[webhost] request failed:', error instanceof Error ? error.message : error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器出错，请重试' } });
