@@ -23,6 +23,7 @@ export type AuditAction =
   | 'password_changed'
   | 'password_reset'
   | 'pin_set'
+  | 'pin_reset'
   | 'view_id_number'
   | 'export'
   | 'backup'

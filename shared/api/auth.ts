@@ -21,8 +21,11 @@ export const SignedInUser = z.object({
   id: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
+  /** Only after a password sign-in to a password an administrator chose (never after a PIN sign-in). */
   mustChangePassword: z.boolean(),
   hasPin: z.boolean(),
+  /** False for people who sign in with their PIN only (no login name, no password). */
+  hasPassword: z.boolean(),
 });
 export type SignedInUser = z.output<typeof SignedInUser>;
 
@@ -62,7 +65,8 @@ export const SetupAdminInput = z
 export const LoginInput = z.object({ username: usernameField, password: passwordField });
 export const PinLoginInput = z.object({ userId: z.string({ error: '请选择您的名字' }).min(1, { error: '请选择您的名字' }), pin: pinField });
 export const ChangePasswordInput = z.object({ current: passwordField, next: passwordField });
-export const SetPinInput = z.object({ password: passwordField, pin: pinField });
+/** `current`: the person's password, or (people who only use a PIN) their current PIN. */
+export const SetPinInput = z.object({ current: z.string({ error: '请填写当前密码或PIN码' }).min(1, { error: '请填写当前密码或PIN码' }).max(200), pin: pinField });
 
 const Ok = z.object({ ok: z.literal(true) });
 

@@ -1,10 +1,11 @@
 // API of the staff module: the staff register with certificates, health certificates, training and a linked account.
 import { z } from 'zod';
-import { CERT_LEVELS, STAFF_ROLES } from '../domain/care/vocab';
+import { CERT_LEVELS, STAFF_ROLES, type StaffRole } from '../domain/care/vocab';
+import { passwordField, pinField, usernameField } from './auth';
 import { calendarDate, entityId, oneOf, optionalText, phone, requiredText } from './fields';
 import { method } from './method';
 import { idNumberField } from './residents';
-import { MANAGERS } from './roles';
+import { CENTRE_STAFF, MANAGERS, ROLES, type Role } from './roles';
 
 const optionalDate = (label: string) => calendarDate(label).nullable().default(null);
 
@@ -26,6 +27,38 @@ export const StaffInput = z.object({
   note: optionalText('备注', 200),
 });
 export type StaffInput = z.input<typeof StaffInput>;
+
+/** The account role a new person usually gets from their post; null: the post does not sign in (cleaners…). */
+export const DEFAULT_ACCOUNT_ROLE: Record<StaffRole, Role | null> = {
+  caregiver: 'caregiver',
+  care_lead: 'care_lead',
+  cook: 'kitchen',
+  security: 'safety',
+  doctor: 'medical',
+  nurse: 'medical',
+  manager: 'admin',
+  cleaner: null,
+  social_worker: null,
+};
+
+/**
+ * A new person in one form: the register entry, and (unless they never sign in) their role and 6-digit PIN; a login
+ * name and password only if they want one. One transaction: the person and the account, or nothing.
+ */
+export const HireInput = StaffInput.omit({ id: true, userId: true, leftOn: true })
+  .extend({
+    /** null: this person does not sign in (no account). */
+    accountRole: z.enum(ROLES, { error: '请选择系统角色' }).nullable().default(null),
+    pin: pinField.nullable().default(null),
+    username: usernameField.nullable().default(null),
+    password: passwordField.nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.accountRole && !v.pin) ctx.addIssue({ code: 'custom', path: ['pin'], message: '请填写6位数字PIN码（用来在值班电脑上登录）' });
+    if (v.username && !v.password) ctx.addIssue({ code: 'custom', path: ['password'], message: '填了登录名，也要填密码' });
+    if (v.password && !v.username) ctx.addIssue({ code: 'custom', path: ['username'], message: '填了密码，也要填登录名' });
+  });
+export type HireInput = z.input<typeof HireInput>;
 
 export const TrainingInput = z.object({
   staffId: entityId('员工'),
@@ -67,9 +100,15 @@ export type ExpiringCert = z.output<typeof ExpiringCert>;
 
 const STAFF_READERS = ['admin', 'care_lead'] as const;
 
+/** For pickers (整改责任人, assessors): who works here now, by name and role only — nothing private. */
+export const StaffName = z.object({ id: z.string(), name: z.string(), role: z.enum(STAFF_ROLES) });
+export type StaffName = z.output<typeof StaffName>;
+
 export const staffApi = {
   'staff.list': method({ input: z.object({ includeLeft: z.boolean().default(false) }), output: z.array(StaffRow), roles: STAFF_READERS, writes: false }),
+  'staff.hire': method({ input: HireInput, output: z.object({ id: z.string(), userId: z.string().nullable() }), roles: MANAGERS, writes: true }),
   'staff.save': method({ input: StaffInput, output: z.object({ id: z.string() }), roles: MANAGERS, writes: true }),
   'staff.addTraining': method({ input: TrainingInput, output: z.object({ id: z.string() }), roles: MANAGERS, writes: true }),
   'staff.expiring': method({ input: z.object({}), output: z.array(ExpiringCert), roles: STAFF_READERS, writes: false }),
+  'staff.names': method({ input: z.object({}), output: z.array(StaffName), roles: CENTRE_STAFF, writes: false }),
 };

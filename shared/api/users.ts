@@ -4,11 +4,17 @@ import { ROLES } from './roles';
 import { passwordField, pinField, usernameField } from './auth';
 import { entityId, requiredText } from './fields';
 import { method } from './method';
-import { ACCOUNT_ADMINS } from './roles';
+import { ACCOUNT_ADMINS, type Role } from './roles';
+
+/** Who may reset a forgotten PIN: 院长 (admin) and 护理组长 (care_lead); each reset is audited. */
+export const PIN_RESETTERS: readonly Role[] = ['admin', 'care_lead'];
+/** A 护理组长 resets the PINs of the people on the floor only, never an administrator's or another lead's. */
+export const PINS_A_CARE_LEAD_RESETS: readonly Role[] = ['caregiver', 'kitchen', 'safety', 'medical'];
 
 export const UserRow = z.object({
   id: z.string(),
-  username: z.string(),
+  /** Null: this person signs in with their PIN only. */
+  username: z.string().nullable(),
   displayName: z.string(),
   role: z.enum(ROLES),
   hasPin: z.boolean(),
@@ -32,7 +38,10 @@ export const UpdateUserInput = z.object({
   role: z.enum(ROLES, { error: '请选择角色' }),
   disabled: z.boolean(),
 });
-export const ResetPasswordInput = z.object({ id: entityId('账号'), password: passwordField });
+/** Also gives a PIN-only person a login name and password later: `username` is then required. */
+export const ResetPasswordInput = z.object({ id: entityId('账号'), password: passwordField, username: usernameField.nullable().default(null) });
+/** A forgotten PIN: the new one is typed with the person present. */
+export const ResetPinInput = z.object({ id: entityId('账号'), pin: pinField });
 
 const Done = z.object({ id: z.string() });
 
@@ -41,4 +50,5 @@ export const usersApi = {
   'users.create': method({ input: CreateUserInput, output: Done, roles: ACCOUNT_ADMINS, writes: true }),
   'users.update': method({ input: UpdateUserInput, output: Done, roles: ACCOUNT_ADMINS, writes: true }),
   'users.resetPassword': method({ input: ResetPasswordInput, output: Done, roles: ACCOUNT_ADMINS, writes: true }),
+  'users.resetPin': method({ input: ResetPinInput, output: Done, roles: PIN_RESETTERS, writes: true }),
 };

@@ -67,6 +67,7 @@ export const ACTION_LABELS: Record<string, string> = {
   password_changed: '修改密码',
   password_reset: '重置密码',
   pin_set: '设置PIN码',
+  pin_reset: '重设PIN码',
   view_id_number: '查看完整身份证号',
   export: '导出',
   backup: '备份',

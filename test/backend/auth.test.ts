@@ -110,7 +110,7 @@ describe('the shared PC', () => {
     const result = await b.raw('users.create', { username: 'yi', displayName: '乙', role: 'caregiver', password: 'Temp-password-1', pin: '123456' });
     expect(result).toMatchObject({ ok: false, error: { field: 'pin', message: '这个PIN码已被其他人使用，请换一个' } });
     const { session } = await b.signInAs('caregiver', '丙');
-    const own = await b.raw('auth.setPin', { password: 'Own-password-1', pin: '123456' }, session);
+    const own = await b.raw('auth.setPin', { current: 'Own-password-1', pin: '123456' }, session);
     expect(own.error?.field).toBe('pin');
   });
 });

@@ -108,10 +108,11 @@ export interface AuditLogTable {
 
 export interface UsersTable extends Stamped {
   id: string;
-  username: string;
+  /** Null for people who sign in with their PIN only (then passwordHash is null too). */
+  username: string | null;
   displayName: string;
   role: Role;
-  passwordHash: string;
+  passwordHash: string | null;
   pinHash: string | null;
   mustChangePassword: number;
   failedAttempts: number;

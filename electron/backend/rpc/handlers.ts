@@ -10,7 +10,7 @@ import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { authStatus, changePassword, login, pinLogin, setPin, setupAdmin } from '../services/auth/auth';
 import { readSettings, updateSettings } from '../services/settings/settings';
-import { createUser, listUsers, resetPassword, updateUser } from '../services/users/users';
+import { createUser, listUsers, resetPassword, updateUser, resetPin } from '../services/users/users';
 import { finalize, getAssessment, listAssessments, recordDispute, saveDraft } from '../services/assessment/ability';
 import { recordRisks, listRisks } from '../services/assessment/risk';
 import { dueAssessments } from '../services/assessment/schedule';
@@ -30,7 +30,7 @@ import { archiveResident } from '../services/residents/retention';
 import { updatePerson } from '../services/residents/update';
 import { loadDemo } from '../services/system/demo';
 import { systemInfo } from '../services/system/info';
-import { addTraining, expiringCertificates, listStaff, saveStaff } from '../services/staff/staff';
+import { addTraining, expiringCertificates, listStaff, saveStaff, hireStaff } from '../services/staff/staff';
 import { listShifts, saveShift } from '../services/roster/shifts';
 import { assign, copyWeek, onDuty, rosterWeek } from '../services/roster/roster';
 import { myShift, residentShift } from '../services/care/shift';
@@ -86,6 +86,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'users.create': (input, { caller }) => createUser(deps, caller, input),
     'users.update': (input, { caller }) => updateUser(deps, caller, input),
     'users.resetPassword': (input, { caller }) => resetPassword(deps, caller, input),
+    'users.resetPin': (input, { caller }) => resetPin(deps, caller, input),
 
     'settings.get': () => readSettings(deps.db),
     'settings.update': (input, { caller }) => updateSettings(deps, caller, input),
@@ -144,6 +145,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'careplan.saveTask': (input, { caller }) => saveTask(deps, caller, input),
 
     'staff.list': (input) => listStaff(deps, input.includeLeft),
+    'staff.hire': (input, { caller }) => hireStaff(deps, caller, input),
     'staff.save': (input, { caller }) => saveStaff(deps, caller, input),
     'staff.addTraining': (input, { caller }) => addTraining(deps, caller, input),
     'staff.expiring': () => expiringCertificates(deps),

@@ -2,6 +2,7 @@ import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
 import { fireZh } from './zh-CN-fire';
 import { countyZh, syncZh } from './zh-CN-sync';
 import { mealsZh } from './zh-CN-meals';
+import { peopleZh } from './zh-CN-people';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
 export const zhCN = {
@@ -69,6 +70,7 @@ export const zhCN = {
     pinSaved: 'PIN码已设置',
     forbidden: '您的角色没有权限打开这个页面。',
   },
+  people: peopleZh,
   users: {
     title: '账号管理',
     add: '添加账号',

@@ -10,12 +10,25 @@ import type { UsersTable } from '../../db/schema';
 import type { Executor } from '../facility/places';
 import { readSettings } from '../settings/settings';
 
-export function toSessionUser(row: UsersTable): SessionUser {
-  return { userId: row.id, name: row.displayName, role: row.role, mustChangePassword: row.mustChangePassword === 1 };
+export type SignInKind = 'password' | 'pin';
+
+/**
+ * A forced password change follows a password sign-in to a password an administrator chose. A PIN sign-in never
+ * asks for one: people who only use a PIN never meet a password.
+ */
+export function toSessionUser(row: UsersTable, by: SignInKind): SessionUser {
+  return { userId: row.id, name: row.displayName, role: row.role, mustChangePassword: by === 'password' && row.mustChangePassword === 1 };
 }
 
-export function toSignedInUser(row: UsersTable): SignedInUser {
-  return { id: row.id, name: row.displayName, role: row.role, mustChangePassword: row.mustChangePassword === 1, hasPin: row.pinHash !== null };
+export function toSignedInUser(row: UsersTable, session: SessionUser): SignedInUser {
+  return {
+    id: row.id,
+    name: row.displayName,
+    role: row.role,
+    mustChangePassword: session.mustChangePassword,
+    hasPin: row.pinHash !== null,
+    hasPassword: row.passwordHash !== null,
+  };
 }
 
 export async function findUser(db: Executor, by: { id?: string; username?: string }) {
@@ -26,6 +39,7 @@ export async function findUser(db: Executor, by: { id?: string; username?: strin
 }
 
 const WRONG = { password: '登录名或密码不正确', pin: 'PIN码不正确' } as const;
+const WHO_RESETS = { password: '请管理员重置密码', pin: '请护理组长或院长重设PIN码' } as const;
 
 /**
  * Checks a password or PIN for an account. A wrong secret counts towards the lockout; the right one resets it.
@@ -35,7 +49,7 @@ export async function checkSecret(deps: BackendDeps, row: UsersTable | undefined
   const now = deps.clock.now();
   if (!row || row.disabledAt) throw new AppError('UNAUTHENTICATED', kind === 'pin' ? WRONG.pin : WRONG.password);
   if (isLockedOut(row, now)) {
-    throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定，请 ${minutesLeft(row.lockedUntil!, now)} 分钟后再试，或请管理员重置密码`);
+    throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定，请 ${minutesLeft(row.lockedUntil!, now)} 分钟后再试，或${WHO_RESETS[kind]}`);
   }
   const stored = kind === 'pin' ? row.pinHash : row.passwordHash;
   const ok = stored !== null && (await verifySecret(secret, stored));
@@ -54,10 +68,16 @@ export async function checkSecret(deps: BackendDeps, row: UsersTable | undefined
     await ctx.audit({ action: next.lockedUntil !== row.lockedUntil ? 'locked_out' : 'sign_in_failed', entity: 'users', entityId: row.id, after: { by: kind } });
   });
   if (next.lockedUntil && isLockedOut(next, now)) {
-    throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定 ${rules.lockoutMinutes} 分钟，请稍后再试，或请管理员重置密码`);
+    throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定 ${rules.lockoutMinutes} 分钟，请稍后再试，或${WHO_RESETS[kind]}`);
   }
   const left = rules.lockoutAttempts - next.failedAttempts;
   throw new AppError('UNAUTHENTICATED', `${WRONG[kind]}（再错 ${left} 次将锁定账号）`);
+}
+
+/** Login names are unique whatever their case. */
+export async function assertUsernameFree(db: Executor, username: string, exceptUserId: string | null) {
+  const holder = await findUser(db, { username });
+  if (holder && holder.id !== exceptUserId) throw new AppError('CONFLICT', `登录名「${username}」已被使用，请换一个`, 'username');
 }
 
 export async function assertPasswordLength(db: Executor, password: string, field: string) {

@@ -12,7 +12,8 @@ import type { Platform } from '../../platform';
 import { createIdentity } from '../../sync/identity';
 import { onDuty, onDutyStaffIds } from '../roster/roster';
 import { readSettings } from '../settings/settings';
-import { assertPasswordLength, assertPinFree, checkSecret, findUser, toSessionUser, toSignedInUser } from './accounts';
+import type { UsersTable } from '../../db/schema';
+import { assertPasswordLength, assertPinFree, checkSecret, findUser, type SignInKind, toSessionUser, toSignedInUser } from './accounts';
 
 export async function authStatus(deps: BackendDeps, session: Session): Promise<AuthStatus> {
   const { idleMinutes } = await readSettings(deps.db);
@@ -29,7 +30,7 @@ export async function authStatus(deps: BackendDeps, session: Session): Promise<A
   withPin.sort((a, b) => Number(onShift(b)) - Number(onShift(a)) || a.displayName.localeCompare(b.displayName, 'zh-Hans-CN'));
   return {
     needsSetup: (await deps.db.selectFrom('users').select('id').executeTakeFirst()) === undefined,
-    user: current ? toSignedInUser(current) : null,
+    user: current && session.user ? toSignedInUser(current, session.user) : null,
     locked: session.locked,
     idleMinutes,
     quickUsers: withPin.map((u) => ({ id: u.id, name: u.displayName, role: u.role })),
@@ -57,27 +58,30 @@ export async function setupAdmin(deps: BackendDeps, session: Session, input: z.o
     // The installation's kind and key pair are made with the first account: a centre's signing key, or the county's.
     await createIdentity(ctx, platform, input.mode, { code: input.countyCode ?? '', name: input.countyName ?? '' });
   });
-  const user = (await findUser(deps.db, { id }))!;
-  session.signIn(toSessionUser(user), deps.clock.now());
-  return toSignedInUser(user);
+  return signIn(deps, session, (await findUser(deps.db, { id }))!, 'password');
+}
+
+function signIn(deps: BackendDeps, session: Session, row: UsersTable, by: SignInKind): SignedInUser {
+  const user = toSessionUser(row, by);
+  session.signIn(user, deps.clock.now());
+  return toSignedInUser(row, user);
 }
 
 export async function login(deps: BackendDeps, session: Session, input: z.output<typeof LoginInput>): Promise<SignedInUser> {
   const user = await checkSecret(deps, await findUser(deps.db, { username: input.username }), input.password, 'password');
-  session.signIn(toSessionUser(user), deps.clock.now());
-  return toSignedInUser(user);
+  return signIn(deps, session, user, 'password');
 }
 
 export async function pinLogin(deps: BackendDeps, session: Session, input: z.output<typeof PinLoginInput>): Promise<SignedInUser> {
   const row = await findUser(deps.db, { id: input.userId });
   if (row && row.pinHash === null) throw new AppError('UNAUTHENTICATED', '该账号还没有设置PIN码，请用密码登录');
   const user = await checkSecret(deps, row, input.pin, 'pin');
-  session.signIn(toSessionUser(user), deps.clock.now());
-  return toSignedInUser(user);
+  return signIn(deps, session, user, 'pin');
 }
 
 export async function changePassword(deps: BackendDeps, session: Session, caller: Caller, input: z.output<typeof ChangePasswordInput>) {
   const row = (await findUser(deps.db, { id: caller.userId }))!;
+  if (row.passwordHash === null) throw new AppError('INVALID_INPUT', '您只用PIN码登录，还没有密码；需要密码请找院长开通登录名和密码', 'current');
   if (!(await verifySecret(input.current, row.passwordHash))) throw new AppError('INVALID_INPUT', '当前密码不正确', 'current');
   await assertPasswordLength(deps.db, input.next, 'next');
   if (input.next === input.current) throw new AppError('INVALID_INPUT', '新密码不能与当前密码相同', 'next');
@@ -92,7 +96,9 @@ export async function changePassword(deps: BackendDeps, session: Session, caller
 
 export async function setPin(deps: BackendDeps, caller: Caller, input: z.output<typeof SetPinInput>) {
   const row = (await findUser(deps.db, { id: caller.userId }))!;
-  if (!(await verifySecret(input.password, row.passwordHash))) throw new AppError('INVALID_INPUT', '密码不正确', 'password');
+  // The person proves it is them with their password, or (PIN-only people) with the PIN they have now.
+  const proven = (row.passwordHash !== null && (await verifySecret(input.current, row.passwordHash))) || (row.pinHash !== null && (await verifySecret(input.current, row.pinHash)));
+  if (!proven) throw new AppError('INVALID_INPUT', row.passwordHash ? '当前密码或PIN码不正确' : '当前PIN码不正确', 'current');
   await assertPinFree(deps.db, input.pin, caller.userId);
   const pinHash = await hashSecret(input.pin);
   await writeAction(deps, caller, async (ctx) => {

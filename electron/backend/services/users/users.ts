@@ -1,14 +1,15 @@
-// The administrator's account list: create, edit (role, disable), reset a password (forced change at next sign-in).
+// The administrator's account list: create, edit (role, disable), reset a password (forced change at the next password
+// sign-in) or a forgotten PIN.
 import type { z } from 'zod';
-import type { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from '../../../../shared/api/users';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
+import { type CreateUserInput, PINS_A_CARE_LEAD_RESETS, type ResetPasswordInput, type ResetPinInput, type UpdateUserInput, type UserRow } from '../../../../shared/api/users';
+import { AppError, conflict, invalid, notFound } from '../../../../shared/api/errors';
 import { ADMIN_ROLE_OF, COUNTY_ROLES, type Role } from '../../../../shared/api/roles';
-import { type BackendDeps, writeAction } from '../../audit';
+import { type WriteContext, type BackendDeps, writeAction } from '../../audit';
 import { hashSecret } from '../../auth/secrets';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { installationMode } from '../../sync/identity';
-import { assertPasswordLength, assertPinFree, findUser } from '../auth/accounts';
+import { assertPasswordLength, assertPinFree, assertUsernameFree, findUser } from '../auth/accounts';
 
 export async function listUsers(deps: BackendDeps): Promise<UserRow[]> {
   const now = deps.clock.now().toISOString();
@@ -27,28 +28,47 @@ export async function listUsers(deps: BackendDeps): Promise<UserRow[]> {
 }
 
 /** A county PC gives county roles only, a centre's PC centre roles only. */
-async function assertRoleFits(deps: BackendDeps, role: Role) {
+export async function assertRoleFits(deps: BackendDeps, role: Role, field = 'role') {
   const mode = await installationMode(deps);
   if ((mode === 'county') !== COUNTY_ROLES.includes(role)) {
-    throw invalid(mode === 'county' ? '县级汇总电脑只能设县级管理员或县级查看账号' : '敬老院的电脑不能设县级账号', 'role');
+    throw invalid(mode === 'county' ? '县级汇总电脑只能设县级管理员或县级查看账号' : '敬老院的电脑不能设县级账号', field);
   }
+}
+
+export interface NewAccount {
+  displayName: string;
+  role: Role;
+  /** Both null for a person who signs in with their PIN only. */
+  username: string | null;
+  passwordHash: string | null;
+  pinHash: string | null;
+  staffId: string | null;
+}
+
+/** Writes one account inside the caller's transaction, audited. A password someone else chose is temporary. */
+export async function insertAccount(ctx: WriteContext, account: NewAccount): Promise<string> {
+  const id = newId();
+  const row = { id, ...account, mustChangePassword: account.passwordHash ? 1 : 0, failedAttempts: 0, lockedUntil: null, disabledAt: null, lastSignInAt: null };
+  await ctx.trx.insertInto('users').values({ ...row, ...ctx.stampNew() }).execute();
+  await ctx.audit({
+    action: 'create',
+    entity: 'users',
+    entityId: id,
+    after: { username: row.username, displayName: row.displayName, role: row.role, hasPin: row.pinHash !== null, hasPassword: row.passwordHash !== null, staffId: row.staffId },
+  });
+  return id;
 }
 
 export async function createUser(deps: BackendDeps, caller: Caller, input: z.output<typeof CreateUserInput>) {
   await assertRoleFits(deps, input.role);
-  if (await findUser(deps.db, { username: input.username })) throw conflict(`登录名「${input.username}」已被使用`, 'username');
+  await assertUsernameFree(deps.db, input.username, null);
   await assertPasswordLength(deps.db, input.password, 'password');
   if (input.pin) await assertPinFree(deps.db, input.pin, null);
   const passwordHash = await hashSecret(input.password);
   const pinHash = input.pin ? await hashSecret(input.pin) : null;
-  return writeAction(deps, caller, async (ctx) => {
-    const id = newId();
-    // A password set by someone else is temporary: the person chooses their own at first sign-in.
-    const row = { id, username: input.username, displayName: input.displayName, role: input.role, passwordHash, pinHash, mustChangePassword: 1, failedAttempts: 0, lockedUntil: null, disabledAt: null, staffId: null, lastSignInAt: null };
-    await ctx.trx.insertInto('users').values({ ...row, ...ctx.stampNew() }).execute();
-    await ctx.audit({ action: 'create', entity: 'users', entityId: id, after: { username: row.username, displayName: row.displayName, role: row.role, hasPin: pinHash !== null } });
-    return { id };
-  });
+  return writeAction(deps, caller, async (ctx) => ({
+    id: await insertAccount(ctx, { username: input.username, displayName: input.displayName, role: input.role, passwordHash, pinHash, staffId: null }),
+  }));
 }
 
 export async function updateUser(deps: BackendDeps, caller: Caller, input: z.output<typeof UpdateUserInput>) {
@@ -76,17 +96,41 @@ export async function updateUser(deps: BackendDeps, caller: Caller, input: z.out
   });
 }
 
+/**
+ * A new password chosen by the administrator: the person must replace it at their next password sign-in. For a
+ * person who had only a PIN this also gives them a login name (required then).
+ */
 export async function resetPassword(deps: BackendDeps, caller: Caller, input: z.output<typeof ResetPasswordInput>) {
+  const account = await findUser(deps.db, { id: input.id });
+  if (!account) throw notFound('账号');
+  const username = input.username ?? account.username;
+  if (!username) throw invalid('这个人还没有登录名，请同时填写登录名', 'username');
+  await assertUsernameFree(deps.db, username, input.id);
   await assertPasswordLength(deps.db, input.password, 'password');
   const passwordHash = await hashSecret(input.password);
   return writeAction(deps, caller, async (ctx) => {
-    if (!(await findUser(ctx.trx, { id: input.id }))) throw notFound('账号');
     await ctx.trx
       .updateTable('users')
-      .set({ passwordHash, mustChangePassword: 1, failedAttempts: 0, lockedUntil: null, ...ctx.stampUpdate() })
+      .set({ username, passwordHash, mustChangePassword: 1, failedAttempts: 0, lockedUntil: null, ...ctx.stampUpdate() })
       .where('id', '=', input.id)
       .execute();
-    await ctx.audit({ action: 'password_reset', entity: 'users', entityId: input.id });
+    await ctx.audit({ action: 'password_reset', entity: 'users', entityId: input.id, before: { username: account.username }, after: { username } });
+    return { id: input.id };
+  });
+}
+
+/** A forgotten PIN, reset by 院长 or 护理组长 (the lead only for the people on the floor). Also ends a lockout. */
+export async function resetPin(deps: BackendDeps, caller: Caller, input: z.output<typeof ResetPinInput>) {
+  const account = await findUser(deps.db, { id: input.id });
+  if (!account) throw notFound('账号');
+  if (caller.role === 'care_lead' && !PINS_A_CARE_LEAD_RESETS.includes(account.role)) {
+    throw new AppError('FORBIDDEN', '护理组长只能重设护理员、厨房、安全员和医护的PIN码；其他人的PIN码请找院长重设');
+  }
+  await assertPinFree(deps.db, input.pin, input.id);
+  const pinHash = await hashSecret(input.pin);
+  return writeAction(deps, caller, async (ctx) => {
+    await ctx.trx.updateTable('users').set({ pinHash, failedAttempts: 0, lockedUntil: null, ...ctx.stampUpdate() }).where('id', '=', input.id).execute();
+    await ctx.audit({ action: 'pin_reset', entity: 'users', entityId: input.id, after: { name: account.displayName } });
     return { id: input.id };
   });
 }

@@ -89,7 +89,7 @@ export function UsersPage() {
   if (users.isPending) return <LoadingState />;
   if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
   const q = query.trim().toLowerCase();
-  const rows = users.data.filter((u) => !q || u.displayName.includes(query.trim()) || u.username.toLowerCase().includes(q));
+  const rows = users.data.filter((u) => !q || u.displayName.includes(query.trim()) || (u.username ?? '').toLowerCase().includes(q));
   return (
     <Stack>
       <Title order={2}>{t('users.title')}</Title>
@@ -119,7 +119,7 @@ export function UsersPage() {
             {rows.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Td>{u.displayName}</Table.Td>
-                <Table.Td>{u.username}</Table.Td>
+                <Table.Td>{u.username ?? t('people.pinOnly')}</Table.Td>
                 <Table.Td>{t(`enums.role.${u.role}`)}</Table.Td>
                 <Table.Td>
                   <Badge color={u.disabled ? '#495057' : u.lockedUntil ? '#a61e1e' : '#0b6e4f'} variant="filled">
