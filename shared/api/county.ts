@@ -4,13 +4,15 @@
 import { z } from 'zod';
 import { method } from './method';
 import type { Role } from './roles';
-import { periodField } from './sync';
+import { heardFingerprint, periodField } from './sync';
 
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'county_viewer'];
 const COUNTY_ADMINS: readonly Role[] = ['county_admin'];
 
 export const OUTCOMES = ['accepted', 'already_imported', 'superseded', 'rejected'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+export const ENROLMENT_STATES = ['pending', 'confirmed', 'withdrawn'] as const;
 
 export const CountyStatus = z.object({
   countyCode: z.string(),
@@ -28,6 +30,10 @@ export const CentreRow = z.object({
   fingerprint: z.string(),
   enrolledAt: z.string(),
   enrolledBy: z.string(),
+  /** pending: the file is in, the fingerprint not yet confirmed by phone; only confirmed centres' packages are imported. */
+  state: z.enum(ENROLMENT_STATES),
+  confirmedAt: z.string().nullable(),
+  confirmedBy: z.string().nullable(),
   lastPeriod: z.string().nullable(),
   packages: z.number(),
 });
@@ -55,12 +61,13 @@ export type ImportJob = z.output<typeof ImportJob>;
 export const ReportRow = ImportPreview.extend({ id: z.string(), at: z.string(), byName: z.string() });
 export type ReportRow = z.output<typeof ReportRow>;
 
-export const CELL_STATUSES = ['on_time', 'late', 'corrected', 'missing', 'not_due'] as const;
+/** unregistered: a month before the centre was enrolled (or set up), nothing expected. */
+export const CELL_STATUSES = ['on_time', 'late', 'corrected', 'missing', 'not_due', 'unregistered'] as const;
 export const MatrixCell = z.object({ period: z.string(), status: z.enum(CELL_STATUSES), correction: z.number(), exportedAt: z.string().nullable(), importedAt: z.string().nullable() });
 export const Matrix = z.object({
   year: z.number(),
   dueDay: z.number(),
-  centres: z.array(z.object({ centreCode: z.string(), name: z.string(), cells: z.array(MatrixCell) })),
+  centres: z.array(z.object({ centreCode: z.string(), name: z.string(), state: z.enum(ENROLMENT_STATES), cells: z.array(MatrixCell) })),
 });
 export type Matrix = z.output<typeof Matrix>;
 
@@ -100,10 +107,14 @@ export const countyApi = {
   'county.centres': method({ input: z.object({}), output: z.array(CentreRow), roles: COUNTY_READERS, writes: false }),
   'county.enrol': method({
     input: z.object({ text: z.string({ error: '请选择登记文件' }).min(1, { error: '文件是空的' }).max(100_000, { error: '文件太大，不是登记文件' }) }),
-    output: z.object({ centreCode: z.string(), name: z.string(), fingerprint: z.string(), already: z.boolean() }),
+    output: z.object({ centreCode: z.string(), name: z.string(), fingerprint: z.string(), already: z.boolean(), state: z.enum(ENROLMENT_STATES) }),
     roles: COUNTY_ADMINS,
     writes: true,
   }),
+  /** The clerk typed what the centre read out by phone: it must match the enrolment file's fingerprint. */
+  'county.confirmCentre': method({ input: z.object({ centreCode: z.string(), fingerprint: heardFingerprint }), output: CentreRow, roles: COUNTY_ADMINS, writes: true }),
+  /** Undo an enrolment (pending or confirmed) — refused once a package from the centre was imported. */
+  'county.withdrawCentre': method({ input: z.object({ centreCode: z.string() }), output: z.object({ centreCode: z.string() }), roles: COUNTY_ADMINS, writes: true }),
   /** Dry run: what importing these files would do. Nothing is written. */
   'county.stage': method({ input: StageInput, output: z.object({ batchId: z.string(), items: z.array(ImportPreview) }), roles: COUNTY_ADMINS, writes: false }),
   'county.apply': method({ input: z.object({ batchId: z.string() }), output: z.object({ jobId: z.string() }), roles: COUNTY_ADMINS, writes: true }),

@@ -27,7 +27,21 @@ export const SyncStatus = z.object({
   centre: z.object({ code: z.string(), name: z.string(), countyCode: z.string() }).nullable(),
   fingerprint: z.string(),
   keyProtection: z.enum(['safe_storage', 'none']),
-  county: z.object({ code: z.string(), name: z.string(), fingerprint: z.string(), importedAt: z.string(), importedBy: z.string() }).nullable(),
+  county: z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      fingerprint: z.string(),
+      importedAt: z.string(),
+      importedBy: z.string(),
+      /** pending until the manager confirms the fingerprint the county read out by phone; exports need confirmed. */
+      state: z.enum(['pending', 'confirmed']),
+      confirmedAt: z.string().nullable(),
+      confirmedBy: z.string().nullable(),
+      /** Removing the key is possible until the first export. */
+      canUndo: z.boolean(),
+    })
+    .nullable(),
   exports: z.array(ExportRow),
   /** The month a report is due for: last month. */
   suggestedPeriod: z.string(),
@@ -59,9 +73,28 @@ export const ExportInput = z.object({
 
 const FileOut = z.object({ fileName: z.string(), text: z.string() });
 
+/** The centre's printed monthly report: the same figures the county will compute from the package. */
+export const MonthReport = z.object({
+  period: z.string(),
+  centre: z.object({ code: z.string(), name: z.string(), county: z.string(), township: z.string() }),
+  figures: z.record(z.string(), z.number()),
+  warnings: z.array(z.string()),
+  /** The latest export of the month, if any (sequence and correction printed on the report). */
+  exported: ExportRow.nullable(),
+});
+export type MonthReport = z.output<typeof MonthReport>;
+
+/** What was heard on the phone; compared with the key's fingerprint ignoring case, spaces and dashes. */
+export const heardFingerprint = z.string({ error: '请填写电话里听到的指纹' }).trim().min(1, { error: '请填写电话里听到的指纹' }).max(40, { error: '指纹是四组、每组四个字母或数字，填的太长了' });
+
 export const syncApi = {
   'sync.status': method({ input: z.object({}), output: SyncStatus, roles: MANAGERS, writes: true }),
   'sync.importCountyKey': method({ input: z.object({ text: keyFileText }), output: SyncStatus, roles: MANAGERS, writes: true }),
+  /** The manager typed what the county read out by phone: it must match the imported key's fingerprint. */
+  'sync.confirmCountyKey': method({ input: z.object({ fingerprint: heardFingerprint }), output: SyncStatus, roles: MANAGERS, writes: true }),
+  /** Remove the county key (a wrong file, a fingerprint that did not match) — refused after the first export. */
+  'sync.undoCountyKey': method({ input: z.object({}), output: SyncStatus, roles: MANAGERS, writes: true }),
+  'sync.monthReport': method({ input: z.object({ period: periodField }), output: MonthReport, roles: MANAGERS, writes: false }),
   'sync.registrationFile': method({ input: z.object({}), output: FileOut.extend({ fingerprint: z.string() }), roles: MANAGERS, writes: true }),
   'sync.precheck': method({ input: z.object({ period: periodField }), output: Precheck, roles: MANAGERS, writes: false }),
   'sync.export': method({ input: ExportInput, output: z.object({ jobId: z.string() }), roles: MANAGERS, writes: true }),

@@ -56,10 +56,14 @@ beforeAll(async () => {
   }
   county = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' } });
   const countyKey = await county.call('county.status', {});
-  await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
+  const linked = await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
+  expect(linked.county?.state).toBe('pending');
+  await centre.call('sync.confirmCountyKey', { fingerprint: countyKey.fingerprint });
   const registration = await centre.call('sync.registrationFile', {});
   const enrolled = await county.call('county.enrol', { text: registration.text });
   expect(enrolled.fingerprint).toBe(registration.fingerprint);
+  expect(enrolled.state).toBe('pending');
+  await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
 }, 120_000);
 afterAll(async () => {
   await centre.close();
@@ -84,6 +88,67 @@ describe('keys and enrolment', () => {
     expect(foreign.error?.message).toContain('不属于本县');
     const impostor = await county.raw('county.enrol', { text: JSON.stringify({ ...registration, publicKey: generateSigningKeys().publicKey }) });
     expect(impostor.error?.message).toContain('另一把密钥');
+  });
+
+  it('enrols a centre only after the clerk confirms the fingerprint heard by phone, and can undo it before any import', async () => {
+    const keys = generateSigningKeys();
+    const file = JSON.stringify({ type: 'township-care-centre-registration', version: 1, centreCode: '411422104000', name: '孙集乡敬老院', county: '睢县', township: '孙集乡', publicKey: keys.publicKey });
+    const enrolled = await county.call('county.enrol', { text: file });
+    expect(enrolled.state).toBe('pending');
+    expect((await county.call('county.centres', {})).find((c) => c.centreCode === '411422104000')?.state).toBe('pending');
+    // Its packages are refused until it is confirmed, with a message saying why.
+    const countyKey = JSON.parse((await county.call('county.status', {})).keyFile.text) as { publicKey: string };
+    const early = buildPackage(
+      { schemaVersion: 11, sectionVersions: {}, centreCode: '411422104000', countyCode: '411422', period: '2026-01', sequence: 1, correction: 0, correctionReason: '', previousHash: '', createdAt: '2026-02-01T00:00:00.000Z', appVersion: 'x', files: { 'centre.jsonl': '' } },
+      { signingPrivateKey: keys.privateKey, countyPublicKey: countyKey.publicKey },
+    ).bytes;
+    const before = countyData();
+    const { reports } = await importFiles([{ name: 'early.tcpkg', bytes: early }]);
+    expect(reports[0].outcome).toBe('rejected');
+    expect(reports[0].message).toContain('孙集乡敬老院 的登记还没有确认指纹');
+    expect(countyData()).toBe(before);
+    // A pending centre's months are all 未登记 in the matrix: nothing was expected of it.
+    const pendingRow = (await county.call('county.matrix', { year: 2026 })).centres.find((c) => c.centreCode === '411422104000')!;
+    expect(new Set(pendingRow.cells.map((c) => c.status))).toEqual(new Set(['unregistered']));
+    // A fingerprint that does not match what the file says is refused, and nothing changes.
+    const wrong = await county.raw('county.confirmCentre', { centreCode: '411422104000', fingerprint: '0000-0000-0000-0000' });
+    expect(wrong.error?.code).toBe('INVALID_INPUT');
+    expect(wrong.error?.message).toContain('不一致');
+    expect((await county.raw('county.confirmCentre', { centreCode: '411422104000', fingerprint: '  ' })).error?.message).toBe('请填写电话里听到的指纹');
+    // Typed as heard: lower case, spaces instead of dashes.
+    const confirmed = await county.call('county.confirmCentre', { centreCode: '411422104000', fingerprint: enrolled.fingerprint.toLowerCase().replaceAll('-', ' ') });
+    expect(confirmed.state).toBe('confirmed');
+    expect(confirmed.confirmedBy).toBeTruthy();
+    expect((await county.raw('county.confirmCentre', { centreCode: '411422104000', fingerprint: enrolled.fingerprint })).error?.message).toContain('已经确认过了');
+    // Undone before any import: gone from the lists, kept in the audit log, and it can be enrolled again (pending).
+    await county.call('county.withdrawCentre', { centreCode: '411422104000' });
+    expect((await county.call('county.centres', {})).map((c) => c.centreCode)).not.toContain('411422104000');
+    const audit = county.database.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'countyCentres' AND entity_id = '411422104000' ORDER BY rowid").all() as { action: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'retire']);
+    expect((await county.call('county.enrol', { text: file })).state).toBe('pending');
+    await county.call('county.withdrawCentre', { centreCode: '411422104000' });
+  });
+
+  it("takes the county's key on the centre only after the manager confirms its fingerprint, and can undo it before the first export", async () => {
+    const fresh = await openTestBackend();
+    try {
+      const countyStatus = await county.call('county.status', {});
+      const linked = await fresh.call('sync.importCountyKey', { text: countyStatus.keyFile.text });
+      expect(linked.county).toMatchObject({ state: 'pending', fingerprint: countyStatus.fingerprint, canUndo: true });
+      expect((await fresh.call('sync.precheck', { period: '2026-01' })).blockers.join()).toContain('县级公钥的指纹还没有确认');
+      const wrong = await fresh.raw('sync.confirmCountyKey', { fingerprint: 'ABCD-ABCD-ABCD-ABCD' });
+      expect(wrong.error?.message).toContain('不一致');
+      expect((await fresh.call('sync.status', {})).county?.state).toBe('pending');
+      expect((await fresh.call('sync.undoCountyKey', {})).county).toBeNull();
+      await fresh.call('sync.importCountyKey', { text: countyStatus.keyFile.text });
+      const confirmed = await fresh.call('sync.confirmCountyKey', { fingerprint: countyStatus.fingerprint });
+      expect(confirmed.county?.state).toBe('confirmed');
+      expect((await fresh.call('sync.precheck', { period: '2026-01' })).blockers.join()).not.toContain('指纹');
+      const audit = fresh.database.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'syncCounty' ORDER BY rowid").all() as { action: string }[];
+      expect(audit.map((a) => a.action)).toEqual(['create', 'retire', 'create', 'update']);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('keeps centre methods away from the county and county methods away from the centre', async () => {
@@ -113,6 +178,9 @@ describe('a reporting round', () => {
       { name: jan.fileName, bytes: jan.bytes },
     ]);
     expect(preview.map((p) => p.outcome)).toEqual(['accepted', 'accepted']);
+    // The dry run says what will happen, the receipt what did.
+    expect(preview.map((p) => p.message)).toEqual(['检查通过，确认后导入', '检查通过，确认后导入']);
+    expect(reports.map((r) => r.message)).toEqual(['已导入', '已导入']);
     expect(reports.map((r) => [r.period, r.outcome])).toEqual([
       ['2026-01', 'accepted'],
       ['2026-02', 'accepted'],
@@ -134,6 +202,30 @@ describe('a reporting round', () => {
     expect(detail.residents.filter((r) => r.status !== 'discharged')).toHaveLength(residentsAtFebEnd.n);
     const matrix = await county.call('county.matrix', { year: 2026 });
     expect(matrix.centres[0].cells.slice(0, 3).map((c) => c.status)).toEqual(['late', 'late', 'not_due']);
+    // Before the centre was enrolled nothing was expected of it: 未登记, not 未报.
+    expect(new Set((await county.call('county.matrix', { year: 2025 })).centres[0].cells.map((c) => c.status))).toEqual(new Set(['unregistered']));
+  });
+
+  it("prints the centre's monthly report with the figures the county computes from its package", async () => {
+    const report = await centre.call('sync.monthReport', { period: '2026-02' });
+    const ind = await county.call('county.indicators', { period: '2026-02' });
+    expect(report.centre.name).toBe('清河县柳湾镇敬老院（演示）');
+    expect(report.figures.residents).toBe(ind.total.residents);
+    expect(report.figures.beds).toBe(ind.total.beds);
+    expect(report.exported?.sequence).toBe(2);
+    expect((await centre.raw('sync.monthReport', { period: '2027-05' })).error?.message).toContain('还没有到');
+  });
+
+  it('refuses to undo an enrolment once a package was imported, and the county key once a package was exported', async () => {
+    const withdraw = await county.raw('county.withdrawCentre', { centreCode: '411422103000' });
+    expect(withdraw.error?.message).toContain('已经导入过 清河县柳湾镇敬老院（演示） 的数据包（2026-01），不能撤销登记');
+    expect((await county.call('county.centres', {})).find((c) => c.centreCode === '411422103000')?.state).toBe('confirmed');
+    const undo = await centre.raw('sync.undoCountyKey', {});
+    expect(undo.error?.message).toContain('已经用这把县级公钥导出过月报（2026-01），不能撤销');
+    expect((await centre.call('sync.status', {})).county).toMatchObject({ state: 'confirmed', canUndo: false });
+    // The database refuses it too, whatever the code above it does.
+    expect(() => county.database.sqlite.prepare("UPDATE county_centres SET state = 'withdrawn' WHERE centre_code = '411422103000'").run()).toThrow(/keeps its confirmed key/);
+    expect(() => centre.database.sqlite.prepare('DELETE FROM sync_county').run()).toThrow(/kept once a package was exported/);
   });
 
   it('says "already imported" for the same package again and changes nothing', async () => {

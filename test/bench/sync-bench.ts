@@ -78,7 +78,8 @@ export async function benchSync(centre: Backend, centreCall: Call, today: string
   for (let c = 0; c < 30; c++) {
     const code = `411422${String(101 + c).padStart(3, '0')}000`;
     const keys = generateSigningKeys();
-    await countyCall('county.enrol', { text: JSON.stringify({ type: 'township-care-centre-registration', version: 1, centreCode: code, name: `第${c + 1}敬老院`, county: '睢县', township: `第${c + 1}镇`, publicKey: keys.publicKey }) });
+    const enrolled = (await countyCall('county.enrol', { text: JSON.stringify({ type: 'township-care-centre-registration', version: 1, centreCode: code, name: `第${c + 1}敬老院`, county: '睢县', township: `第${c + 1}镇`, publicKey: keys.publicKey }) })) as { fingerprint: string };
+    await countyCall('county.confirmCentre', { centreCode: code, fingerprint: enrolled.fingerprint });
     let previousHash = '';
     for (const [i, m] of months.entries()) {
       const files = { ...data.get(m)!, 'centre.jsonl': toJsonLines([{ ...centreRecord, centreCode: code, name: `第${c + 1}敬老院` }]) };

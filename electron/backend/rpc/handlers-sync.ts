@@ -4,12 +4,13 @@ import type { BackendDeps } from '../audit';
 import type { DatabaseHolder } from '../backup/holder';
 import type { Platform } from '../platform';
 import { centreDetail, indicators, submissionMatrix, tekunQuarter } from '../services/county/figures';
-import { countyStatus, enrolCentre, listCentres } from '../services/county/centres';
+import { confirmCentre, countyStatus, enrolCentre, listCentres, withdrawCentre } from '../services/county/centres';
 import { countyWorkbook } from '../services/county/excel';
 import { CountyImports } from '../services/county/import';
 import { listReports, reportFile } from '../services/county/reports';
-import { importCountyKey, registrationFile } from '../services/sync/centre-keys';
+import { confirmCountyKey, importCountyKey, registrationFile, undoCountyKey } from '../services/sync/centre-keys';
 import { ExportJobs, precheck, syncStatus } from '../services/sync/export';
+import { monthReport } from '../services/sync/month-report';
 import type { Handlers } from './handlers';
 
 type SyncMethod = Extract<keyof Handlers, `sync.${string}` | `county.${string}`>;
@@ -23,6 +24,9 @@ export function syncHandlers(deps: BackendDeps, holder: DatabaseHolder, platform
   return {
     'sync.status': (_input, { caller }) => syncStatus(deps, caller, platform),
     'sync.importCountyKey': async (input, { caller }) => (await importCountyKey(deps, caller, input.text), syncStatus(deps, caller, platform)),
+    'sync.confirmCountyKey': async (input, { caller }) => (await confirmCountyKey(deps, caller, input.fingerprint), syncStatus(deps, caller, platform)),
+    'sync.undoCountyKey': async (_input, { caller }) => (await undoCountyKey(deps, caller), syncStatus(deps, caller, platform)),
+    'sync.monthReport': (input) => monthReport(deps, input.period),
     'sync.registrationFile': (_input, { caller }) => registrationFile(deps, caller, platform),
     'sync.precheck': (input) => precheck(deps, input.period),
     'sync.export': async (input, { caller }) => exportsJobs.start(caller, input),
@@ -32,6 +36,8 @@ export function syncHandlers(deps: BackendDeps, holder: DatabaseHolder, platform
     'county.status': () => countyStatus(deps, platform),
     'county.centres': () => listCentres(deps),
     'county.enrol': (input, { caller }) => enrolCentre(deps, caller, platform, input.text),
+    'county.confirmCentre': (input, { caller }) => confirmCentre(deps, caller, platform, input.centreCode, input.fingerprint),
+    'county.withdrawCentre': (input, { caller }) => withdrawCentre(deps, caller, platform, input.centreCode),
     'county.stage': (input) => imports.stage(input, input.batchId),
     'county.apply': async (input, { caller }) => imports.start(caller, input.batchId),
     'county.job': async (input) => imports.job(input.jobId),

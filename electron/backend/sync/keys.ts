@@ -51,3 +51,9 @@ export function verify(data: Uint8Array, signature: string, signingPublicKey: st
     return false;
   }
 }
+
+/** Whether what a person heard on the phone is this fingerprint: case, spaces and dashes do not matter. */
+export function sameFingerprint(heard: string, expected: string): boolean {
+  const plain = (s: string) => s.replace(/[\s\-－—_.,，]/g, '').toUpperCase();
+  return plain(heard) === plain(expected);
+}

@@ -48,7 +48,7 @@ export const countyZh = {
   matrixHint: '每月 {{day}} 日前应报上月数据。按时/迟报按该院导出数据包的时间算。点格子查看该院当月指标。',
   year: '年份',
   legend: '图例',
-  status: { on_time: '按时', late: '迟报', corrected: '已更正', missing: '未报', not_due: '未到期' },
+  status: { on_time: '按时', late: '迟报', corrected: '已更正', missing: '未报', not_due: '未到期', unregistered: '未登记' },
   noCentres: '还没有登记任何机构。请先到「机构登记」导入各院的登记文件。',
   goEnrol: '去登记机构',
   importTitle: '导入各院的月报数据包',

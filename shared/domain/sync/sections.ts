@@ -12,7 +12,9 @@ const count = z.number().int().min(0);
 export const SECTIONS = {
   centre: {
     version: 1,
-    schema: z.object({ id, centreCode: z.string().regex(/^\d{12}$/), name: text, creditCode: text, county: text, township: text, type: text, licensedBeds: count }),
+    // setUpOn (added within version 1, optional): the day the centre was set up in this system, so the county does not
+    // count months before it as unreported.
+    schema: z.object({ id, centreCode: z.string().regex(/^\d{12}$/), name: text, creditCode: text, county: text, township: text, type: text, licensedBeds: count, setUpOn: date.optional() }),
   },
   beds: {
     version: 1,

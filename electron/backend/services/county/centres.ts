@@ -1,12 +1,13 @@
-// The county's side of enrolment: its own public-key file to hand to the centres, and the registry of centres, each
-// enrolled from its registration file after the two fingerprints were compared by phone.
-import { conflict } from '../../../../shared/api/errors';
+// The county's side of enrolment: its own public-key file to hand to the centres, and the registry of centres. A
+// registration file makes a pending enrolment; it is confirmed only when the clerk types the fingerprint the centre read
+// out by phone and it matches. An enrolment can be withdrawn until the first package from the centre was imported.
+import { conflict, invalid, notFound } from '../../../../shared/api/errors';
 import type { CentreRow, CountyStatus } from '../../../../shared/api/county';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import type { Platform } from '../../platform';
 import { readIdentity } from '../../sync/identity';
-import { fingerprint } from '../../sync/keys';
+import { fingerprint, sameFingerprint } from '../../sync/keys';
 import { RegistrationFile, parseKeyFile } from '../sync/centre-keys';
 
 async function countyIdentity(deps: BackendDeps, platform: Platform | undefined) {
@@ -32,8 +33,14 @@ export async function countyStatus(deps: BackendDeps, platform: Platform | undef
   };
 }
 
-export async function listCentres(deps: BackendDeps): Promise<CentreRow[]> {
-  const centres = await deps.db.selectFrom('countyCentres').selectAll().orderBy('centreCode').execute();
+/** Every centre not withdrawn (pending ones included); `confirmedOnly` for the county's figures. */
+export async function listCentres(deps: BackendDeps, confirmedOnly = false): Promise<CentreRow[]> {
+  const centres = await deps.db
+    .selectFrom('countyCentres')
+    .selectAll()
+    .where('state', 'in', confirmedOnly ? ['confirmed'] : ['pending', 'confirmed'])
+    .orderBy('centreCode')
+    .execute();
   const latest = await deps.db
     .selectFrom('countyPackages')
     .select(['centreCode', (eb) => eb.fn.max('period').as('lastPeriod'), (eb) => eb.fn.countAll<number>().as('packages')])
@@ -47,6 +54,9 @@ export async function listCentres(deps: BackendDeps): Promise<CentreRow[]> {
     fingerprint: fingerprint(c.publicKey),
     enrolledAt: c.enrolledAt,
     enrolledBy: c.enrolledBy,
+    state: c.state,
+    confirmedAt: c.confirmedAt,
+    confirmedBy: c.confirmedBy,
     lastPeriod: (byCode.get(c.centreCode)?.lastPeriod as string | undefined) ?? null,
     packages: Number(byCode.get(c.centreCode)?.packages ?? 0),
   }));
@@ -59,14 +69,51 @@ export async function enrolCentre(deps: BackendDeps, caller: Caller, platform: P
     throw conflict(`${file.name} 的行政区划代码 ${file.centreCode} 不属于本县（${identity.countyCode}），不能登记`, 'text');
   }
   const existing = await deps.db.selectFrom('countyCentres').selectAll().where('centreCode', '=', file.centreCode).executeTakeFirst();
-  if (existing && existing.publicKey !== file.publicKey) {
-    throw conflict(`${existing.name}（${file.centreCode}）已用另一把密钥登记（指纹 ${fingerprint(existing.publicKey)}），这份文件的指纹是 ${fingerprint(file.publicKey)}。密钥不同可能是冒充，请电话核实；如该院确已重装系统，请联系维护人员更换`, 'text');
+  const print = fingerprint(file.publicKey);
+  if (existing?.state === 'confirmed' && existing.publicKey !== file.publicKey) {
+    throw conflict(`${existing.name}（${file.centreCode}）已用另一把密钥登记（指纹 ${fingerprint(existing.publicKey)}），这份文件的指纹是 ${print}。密钥不同可能是冒充，请电话核实；如该院确已重装系统，请联系维护人员更换`, 'text');
   }
-  if (existing) return { centreCode: file.centreCode, name: existing.name, fingerprint: fingerprint(file.publicKey), already: true };
+  if (existing && existing.state !== 'withdrawn' && existing.publicKey === file.publicKey) return { centreCode: file.centreCode, name: existing.name, fingerprint: print, already: true, state: existing.state };
+  // New, withdrawn earlier, or pending with another file (the wrong file was taken in): a pending enrolment of this file.
   await writeAction(deps, caller, async (ctx) => {
-    const row = { centreCode: file.centreCode, name: file.name, township: file.township, publicKey: file.publicKey, enrolledAt: ctx.at, enrolledBy: caller.name };
-    await ctx.trx.insertInto('countyCentres').values(row).execute();
-    await ctx.audit({ action: 'create', entity: 'countyCentres', entityId: file.centreCode, after: { ...row, fingerprint: fingerprint(file.publicKey) } });
+    const row = { name: file.name, township: file.township, publicKey: file.publicKey, enrolledAt: ctx.at, enrolledBy: caller.name, state: 'pending' as const, confirmedAt: null, confirmedBy: null };
+    if (existing) await ctx.trx.updateTable('countyCentres').set(row).where('centreCode', '=', file.centreCode).execute();
+    else await ctx.trx.insertInto('countyCentres').values({ centreCode: file.centreCode, ...row }).execute();
+    await ctx.audit({ action: existing ? 'update' : 'create', entity: 'countyCentres', entityId: file.centreCode, before: existing, after: { centreCode: file.centreCode, ...row, fingerprint: print } });
   });
-  return { centreCode: file.centreCode, name: file.name, fingerprint: fingerprint(file.publicKey), already: false };
+  return { centreCode: file.centreCode, name: file.name, fingerprint: print, already: false, state: 'pending' as const };
+}
+
+async function enrolled(deps: BackendDeps, centreCode: string) {
+  const row = await deps.db.selectFrom('countyCentres').selectAll().where('centreCode', '=', centreCode).where('state', '<>', 'withdrawn').executeTakeFirst();
+  if (!row) throw notFound('登记的机构');
+  return row;
+}
+
+export async function confirmCentre(deps: BackendDeps, caller: Caller, platform: Platform | undefined, centreCode: string, heard: string): Promise<CentreRow> {
+  await countyIdentity(deps, platform);
+  const row = await enrolled(deps, centreCode);
+  if (row.state === 'confirmed') throw conflict(`${row.name} 的登记已经确认过了`);
+  const expected = fingerprint(row.publicKey);
+  if (!sameFingerprint(heard, expected)) {
+    throw invalid(`电话里听到的指纹「${heard}」与登记文件的指纹 ${expected} 不一致，不能确认。请再和该院核对一遍；仍不一致时可能是文件被换过，请撤销这次登记，让该院重新发登记文件`, 'fingerprint');
+  }
+  await writeAction(deps, caller, async (ctx) => {
+    const change = { state: 'confirmed' as const, confirmedAt: ctx.at, confirmedBy: caller.name };
+    await ctx.trx.updateTable('countyCentres').set(change).where('centreCode', '=', centreCode).execute();
+    await ctx.audit({ action: 'update', entity: 'countyCentres', entityId: centreCode, before: { state: row.state }, after: { ...change, fingerprint: expected } });
+  });
+  return (await listCentres(deps)).find((c) => c.centreCode === centreCode)!;
+}
+
+export async function withdrawCentre(deps: BackendDeps, caller: Caller, platform: Platform | undefined, centreCode: string) {
+  await countyIdentity(deps, platform);
+  const row = await enrolled(deps, centreCode);
+  const imported = await deps.db.selectFrom('countyPackages').select('period').where('centreCode', '=', centreCode).orderBy('period').executeTakeFirst();
+  if (imported) throw conflict(`已经导入过 ${row.name} 的数据包（${imported.period}），不能撤销登记：导入的数据要能查到是谁报的`);
+  await writeAction(deps, caller, async (ctx) => {
+    await ctx.trx.updateTable('countyCentres').set({ state: 'withdrawn' }).where('centreCode', '=', centreCode).execute();
+    await ctx.audit({ action: 'retire', entity: 'countyCentres', entityId: centreCode, before: { state: row.state, fingerprint: fingerprint(row.publicKey) }, after: { state: 'withdrawn' } });
+  });
+  return { centreCode };
 }

@@ -9,7 +9,7 @@ import { addLedgerSheet } from '../../ledger-excel';
 import { indicators, submissionMatrix, tekunQuarter } from './figures';
 import { OUTCOME_LABELS, listReports } from './reports';
 
-export const CELL_LABELS: Record<(typeof CELL_STATUSES)[number], string> = { on_time: '按时', late: '迟报', corrected: '已更正', missing: '未报', not_due: '未到期' };
+export const CELL_LABELS: Record<(typeof CELL_STATUSES)[number], string> = { on_time: '按时', late: '迟报', corrected: '已更正', missing: '未报', not_due: '未到期', unregistered: '未登记' };
 
 export async function countyWorkbook(deps: BackendDeps, period: string) {
   const county = (await deps.db.selectFrom('syncIdentity').select(['countyName']).executeTakeFirst())?.countyName ?? '';

@@ -22,7 +22,7 @@ async function figuresFor(deps: BackendDeps, periods: string[]) {
 }
 
 export async function indicators(deps: BackendDeps, period: string): Promise<Indicators> {
-  const centres = await listCentres(deps);
+  const centres = await listCentres(deps, true);
   const months = monthsBack(period, 12);
   const all = await figuresFor(deps, months);
   const of = (p: string) => all.filter((r) => r.period === p);
@@ -55,7 +55,7 @@ export async function centreDetail(deps: BackendDeps, centreCode: string, period
 /** 特困人员季度表: people at the quarter's end (its last reported month), tiers and age bands; new and exited over the quarter. */
 export async function tekunQuarter(deps: BackendDeps, year: number, quarter: number): Promise<TekunQuarter> {
   const months = [1, 2, 3].map((i) => `${year}-${String((quarter - 1) * 3 + i).padStart(2, '0')}`);
-  const centres = await listCentres(deps);
+  const centres = await listCentres(deps, true);
   const all = await figuresFor(deps, months);
   const rows = centres.map((c) => {
     const mine = all.filter((r) => r.centreCode === c.centreCode).sort((a, b) => a.period.localeCompare(b.period));
@@ -70,30 +70,51 @@ export async function tekunQuarter(deps: BackendDeps, year: number, quarter: num
   return { year, quarter, months, rows, total: addFigures(rows.map((r) => r.figures)) };
 }
 
+/** The day each centre was set up, as its latest package says (packages made before the field existed do not say). */
+async function setUpDays(deps: BackendDeps): Promise<Map<string, string>> {
+  const rows = await deps.db.selectFrom('countyRecords').select(['centreCode', 'period', 'data']).where('section', '=', 'centre').orderBy('period').execute();
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const setUpOn = (JSON.parse(r.data) as SectionRecord<'centre'>).setUpOn;
+    if (setUpOn) out.set(r.centreCode, setUpOn);
+  }
+  return out;
+}
+
 export async function submissionMatrix(deps: BackendDeps, year: number): Promise<Matrix> {
   const centres = await listCentres(deps);
   const packages = await deps.db.selectFrom('countyPackages').selectAll().where('period', 'like', `${year}-%`).execute();
+  const setUp = await setUpDays(deps);
   const today = todayIn(deps.clock);
   return {
     year,
     dueDay: DUE_DAY,
-    centres: centres.map((c) => ({
-      centreCode: c.centreCode,
-      name: c.name,
-      cells: Array.from({ length: 12 }, (_, i) => {
-        const period = `${year}-${String(i + 1).padStart(2, '0')}`;
-        const due = dayjs(`${period}-01`).add(1, 'month').date(DUE_DAY).format('YYYY-MM-DD');
-        const mine = packages.filter((p) => p.centreCode === c.centreCode && p.period === period);
-        const current = mine.find((p) => p.supersededBy === null);
-        const original = mine.find((p) => p.correction === 0) ?? mine.sort((a, b) => a.correction - b.correction)[0];
-        if (!current || !original) {
-          return { period, status: today > due ? ('missing' as const) : ('not_due' as const), correction: 0, exportedAt: null, importedAt: null };
-        }
-        // On time or late by when the centre made the package (signed into it), not by when the stick reached us.
-        const exportedOn = chinaDate(new Date(original.packageCreatedAt));
-        const status = current.correction > 0 ? ('corrected' as const) : exportedOn <= due ? ('on_time' as const) : ('late' as const);
-        return { period, status, correction: current.correction, exportedAt: original.packageCreatedAt, importedAt: current.importedAt };
-      }),
-    })),
+    centres: centres.map((c) => {
+      const enrolledOn = c.state === 'confirmed' && c.confirmedAt ? chinaDate(new Date(c.confirmedAt)) : null;
+      const setUpOn = setUp.get(c.centreCode) ?? null;
+      return {
+        centreCode: c.centreCode,
+        name: c.name,
+        state: c.state,
+        cells: Array.from({ length: 12 }, (_, i) => {
+          const period = `${year}-${String(i + 1).padStart(2, '0')}`;
+          const due = dayjs(`${period}-01`).add(1, 'month').date(DUE_DAY).format('YYYY-MM-DD');
+          const mine = packages.filter((p) => p.centreCode === c.centreCode && p.period === period);
+          const current = mine.find((p) => p.supersededBy === null);
+          const original = mine.find((p) => p.correction === 0) ?? mine.sort((a, b) => a.correction - b.correction)[0];
+          if (!current || !original) {
+            // Nothing was expected: not yet enrolled (confirmed) when the month fell due, or the centre did not exist yet.
+            const monthEnd = dayjs(`${period}-01`).endOf('month').format('YYYY-MM-DD');
+            const expected = enrolledOn !== null && due >= enrolledOn && (setUpOn === null || monthEnd >= setUpOn);
+            const status = !expected ? ('unregistered' as const) : today > due ? ('missing' as const) : ('not_due' as const);
+            return { period, status, correction: 0, exportedAt: null, importedAt: null };
+          }
+          // On time or late by when the centre made the package (signed into it), not by when the stick reached us.
+          const exportedOn = chinaDate(new Date(original.packageCreatedAt));
+          const status = current.correction > 0 ? ('corrected' as const) : exportedOn <= due ? ('on_time' as const) : ('late' as const);
+          return { period, status, correction: current.correction, exportedAt: original.packageCreatedAt, importedAt: current.importedAt };
+        }),
+      };
+    }),
   };
 }

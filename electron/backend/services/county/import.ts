@@ -139,7 +139,16 @@ export class CountyImports {
     this.batches.set(id, staged);
     const sqlite = this.sqlite();
     for (const f of staged) f.checked ??= checkPackage(sqlite, keys, f.fileName, f.bytes, f.hash);
-    return { batchId: id, items: staged.map((f) => previewOf(placePackage(sqlite, f.checked!))) };
+    return {
+      batchId: id,
+      items: staged.map((f, i) => {
+        // The same file twice in one batch is imported once: say so on the second copy instead of 可导入 twice.
+        const first = staged.findIndex((g) => g.hash === f.hash);
+        const preview = previewOf(placePackage(sqlite, f.checked!, false));
+        if (first === i || preview.outcome !== 'accepted') return preview;
+        return { ...preview, outcome: 'already_imported' as const, message: `与本批的「${staged[first].fileName}」是同一个文件，只导入一次` };
+      }),
+    };
   }
 
   /** Applies a staged batch as a job: one package after another, each placed again just before it is applied. */
@@ -161,7 +170,7 @@ export class CountyImports {
     const out: Array<ImportPreview & { reportId: string }> = [];
     for (const [i, f] of ordered.entries()) {
       // Placed just before it is applied: an earlier package of the batch may have changed the picture.
-      const v = placePackage(sqlite, f.checked ?? checkPackage(sqlite, keys, f.fileName, f.bytes, f.hash));
+      const v = placePackage(sqlite, f.checked ?? checkPackage(sqlite, keys, f.fileName, f.bytes, f.hash), true);
       const reportId = await record(this.deps, sqlite, caller, v);
       out.push({ ...previewOf(v), reportId });
       onProgress(i + 1, ordered.length);

@@ -63,9 +63,18 @@ export type Checked = { ok: false; verdict: Verdict } | { ok: true; fileName: st
 /** `sqlite` is only read. */
 export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string): Checked {
   const refused = (v: Verdict): Checked => ({ ok: false, verdict: v });
-  const centreRow = (code: string) => sqlite.prepare('SELECT name, public_key FROM county_centres WHERE centre_code = ?').get(code) as { name: string; public_key: string } | undefined;
-  const read = readPackage(bytes, { countyCode: keys.countyCode, countyPrivateKey: keys.privateKey, centreKey: (code) => centreRow(code)?.public_key ?? null });
-  if (!read.ok) return refused(reject(fileName, fileHash, read.message, read.manifest ?? null, read.manifest ? (centreRow(read.manifest.centreCode)?.name ?? '') : ''));
+  const centreRow = (code: string) => sqlite.prepare("SELECT name, public_key, state FROM county_centres WHERE centre_code = ? AND state <> 'withdrawn'").get(code) as { name: string; public_key: string; state: string } | undefined;
+  // Only a confirmed enrolment's key is trusted: a pending one has not been compared by phone yet.
+  const read = readPackage(bytes, { countyCode: keys.countyCode, countyPrivateKey: keys.privateKey, centreKey: (code) => {
+      const row = centreRow(code);
+      return row?.state === 'confirmed' ? row.public_key : null;
+    },
+  });
+  if (!read.ok) {
+    const pending = read.manifest ? centreRow(read.manifest.centreCode) : undefined;
+    const message = pending?.state === 'pending' ? `${pending.name} 的登记还没有确认指纹，数据包未导入。请先在「机构登记」和该院电话核对指纹并确认，再导入` : read.message;
+    return refused(reject(fileName, fileHash, message, read.manifest ?? null, pending?.name ?? ''));
+  }
   const m = read.manifest;
   const centreName = centreRow(m.centreCode)!.name;
 
@@ -115,7 +124,7 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
 }
 
 /** The checked package's place among those already applied: the part that depends on the county's database now. */
-export function placePackage(sqlite: Database, checked: Checked): Verdict {
+export function placePackage(sqlite: Database, checked: Checked, applying: boolean): Verdict {
   if (!checked.ok) return checked.verdict;
   const { fileName, fileHash, manifest: m, centreName, data, lines, counts } = checked;
   const same = sqlite.prepare('SELECT package_id FROM county_packages WHERE file_hash = ?').get(fileHash) as { package_id: string } | undefined;
@@ -149,6 +158,14 @@ export function placePackage(sqlite: Database, checked: Checked): Verdict {
   const residentIds = new Set(data.residents.map((r) => r.id));
   const orphans = [...data.care_days, ...data.incidents, ...data.assessments].filter((r) => !residentIds.has(r.residentId));
   if (orphans.length) warnings.push(`${orphans.length} 条记录对应的老人不在本月名单里（如 ${orphans[0].id}）`);
-  const message = current ? `已导入更正${m.correction}，取代了之前的数据（原因：${m.correctionReason || '未写'}）` : '已导入';
+  // The dry run says what will happen, the applied report what did: never 可导入 beside 已导入.
+  const reason = m.correctionReason || '未写';
+  const message = applying
+    ? current
+      ? `已导入更正${m.correction}，取代了之前的数据（原因：${reason}）`
+      : '已导入'
+    : current
+      ? `更正${m.correction}，导入后取代之前的数据（原因：${reason}）`
+      : '检查通过，确认后导入';
   return { fileName, fileHash, outcome: 'accepted', message, manifest: m, centreName, counts, errors: [], warnings, apply: { data, lines, supersedes: current ? [current.package_id] : [] } };
 }

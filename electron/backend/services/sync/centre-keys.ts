@@ -1,12 +1,13 @@
 // Enrolment, centre side: the county's public-key file in, the centre's registration file out. Both carry a short
-// fingerprint that the two sides read to each other by phone before trusting a key.
+// fingerprint that the two sides read to each other by phone before trusting a key: the county's key is pending until
+// the manager types the fingerprint the county read out, and can be removed again until the first export.
 import { z } from 'zod';
-import { conflict, invalid } from '../../../../shared/api/errors';
+import { conflict, invalid, notFound } from '../../../../shared/api/errors';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import type { Platform } from '../../platform';
 import { type Identity, createIdentity, readIdentity } from '../../sync/identity';
-import { fingerprint, publicKeyObject } from '../../sync/keys';
+import { fingerprint, publicKeyObject, sameFingerprint } from '../../sync/keys';
 
 export const CountyKeyFile = z.object({
   type: z.literal('township-care-county-key'),
@@ -62,10 +63,41 @@ export async function importCountyKey(deps: BackendDeps, caller: Caller, text: s
   }
   await writeAction(deps, caller, async (ctx) => {
     const before = await ctx.trx.selectFrom('syncCounty').selectAll().executeTakeFirst();
-    const row = { countyCode: file.countyCode, countyName: file.countyName, publicKey: file.publicKey, importedAt: ctx.at, importedBy: caller.name };
+    // A new key (or the same file again) is pending until its fingerprint is confirmed by phone.
+    const row = { countyCode: file.countyCode, countyName: file.countyName, publicKey: file.publicKey, importedAt: ctx.at, importedBy: caller.name, state: 'pending' as const, confirmedAt: null, confirmedBy: null };
     if (before) await ctx.trx.updateTable('syncCounty').set(row).where('id', '=', 1).execute();
     else await ctx.trx.insertInto('syncCounty').values({ id: 1, ...row }).execute();
     await ctx.audit({ action: before ? 'update' : 'create', entity: 'syncCounty', entityId: '1', before, after: { ...row, fingerprint: fingerprint(file.publicKey) } });
+  });
+}
+
+async function countyKeyRow(deps: BackendDeps) {
+  const row = await deps.db.selectFrom('syncCounty').selectAll().executeTakeFirst();
+  if (!row) throw notFound('县级公钥（请先导入县级公钥文件）');
+  return row;
+}
+
+export async function confirmCountyKey(deps: BackendDeps, caller: Caller, heard: string) {
+  const row = await countyKeyRow(deps);
+  if (row.state === 'confirmed') throw conflict(`${row.countyName}的公钥已经确认过了`);
+  const expected = fingerprint(row.publicKey);
+  if (!sameFingerprint(heard, expected)) {
+    throw invalid(`电话里听到的指纹「${heard}」与导入的县级公钥指纹 ${expected} 不一致，不能确认。请再和县民政局核对一遍；仍不一致时请撤销，向县里重新要公钥文件`, 'fingerprint');
+  }
+  await writeAction(deps, caller, async (ctx) => {
+    const change = { state: 'confirmed' as const, confirmedAt: ctx.at, confirmedBy: caller.name };
+    await ctx.trx.updateTable('syncCounty').set(change).where('id', '=', 1).execute();
+    await ctx.audit({ action: 'update', entity: 'syncCounty', entityId: '1', before: { state: row.state }, after: { ...change, fingerprint: expected } });
+  });
+}
+
+export async function undoCountyKey(deps: BackendDeps, caller: Caller) {
+  const row = await countyKeyRow(deps);
+  const exported = await deps.db.selectFrom('syncExports').select('period').orderBy('createdAt').executeTakeFirst();
+  if (exported) throw conflict(`已经用这把县级公钥导出过月报（${exported.period}），不能撤销。如县里换了密钥，请导入县里的新公钥文件`);
+  await writeAction(deps, caller, async (ctx) => {
+    await ctx.trx.deleteFrom('syncCounty').where('id', '=', 1).execute();
+    await ctx.audit({ action: 'retire', entity: 'syncCounty', entityId: '1', before: { ...row, fingerprint: fingerprint(row.publicKey) } });
   });
 }
 

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
-import { ageOn } from '../../../../shared/domain/dates';
+import { ageOn, chinaDate } from '../../../../shared/domain/dates';
 import { type DayCompliance, type PatrolDone, dayCompliance } from '../../../../shared/domain/fire/schedule';
 import type { SectionData, SectionRecord } from '../../../../shared/domain/sync/sections';
 import type { BackendDeps } from '../../audit';
@@ -181,7 +181,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
   const aid = await db.selectFrom('mealAidServings').select(['id', 'dinerId', 'date', 'meal', 'mode', 'category', 'priceFen', 'subsidyFen', 'cancelledAt']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
   const grades = await db.selectFrom('careGrades').select(['id', 'name', 'rank']).orderBy('id').execute();
   return {
-    centre: [{ id: facility.id, centreCode: facility.areaCode, name: facility.name, creditCode: facility.creditCode, county: facility.county, township: facility.township, type: facility.type, licensedBeds: facility.licensedBeds }],
+    centre: [{ id: facility.id, centreCode: facility.areaCode, name: facility.name, creditCode: facility.creditCode, county: facility.county, township: facility.township, type: facility.type, licensedBeds: facility.licensedBeds, setUpOn: chinaDate(new Date(facility.createdAt)) }],
     beds: await bedsSection(deps, period, occupied),
     residents,
     staff: staff.map((s) => ({ id: s.id, name: s.name, role: s.role, certLevel: s.certLevel, hireDate: s.hireDate || null, leftOn: s.leftOn })),

@@ -51,17 +51,30 @@ export async function syncStatus(deps: BackendDeps, caller: Caller, platform: Pl
   const identity = await centreIdentity(deps, caller, platform);
   const facility = await deps.db.selectFrom('facility').select(['areaCode', 'name']).executeTakeFirst();
   const county = await deps.db.selectFrom('syncCounty').selectAll().executeTakeFirst();
+  const exports = await listExports(deps);
   return {
     centre: facility ? { code: facility.areaCode, name: facility.name, countyCode: facility.areaCode.slice(0, 6) } : null,
     fingerprint: fingerprint(identity.publicKey),
     keyProtection: identity.keyProtection,
-    county: county ? { code: county.countyCode, name: county.countyName, fingerprint: fingerprint(county.publicKey), importedAt: county.importedAt, importedBy: county.importedBy } : null,
-    exports: await listExports(deps),
+    county: county
+      ? {
+          code: county.countyCode,
+          name: county.countyName,
+          fingerprint: fingerprint(county.publicKey),
+          importedAt: county.importedAt,
+          importedBy: county.importedBy,
+          state: county.state,
+          confirmedAt: county.confirmedAt,
+          confirmedBy: county.confirmedBy,
+          canUndo: exports.length === 0,
+        }
+      : null,
+    exports,
     suggestedPeriod: lastMonth(todayIn(deps.clock)),
   };
 }
 
-function warningsOf(data: SectionData, extra: { handoversOpen: number; mealsWithoutSample: number }): string[] {
+export function warningsOf(data: SectionData, extra: { handoversOpen: number; mealsWithoutSample: number }): string[] {
   const warnings: string[] = [];
   const present = data.residents.filter((r) => r.statusAtMonthEnd !== 'discharged');
   const unassessed = present.filter((r) => r.assessmentOverdue);
@@ -76,7 +89,7 @@ function warningsOf(data: SectionData, extra: { handoversOpen: number; mealsWith
   return warnings;
 }
 
-async function extraChecks(deps: BackendDeps, period: string) {
+export async function extraChecks(deps: BackendDeps, period: string) {
   const { first, last } = monthRange(period);
   const handoversOpen = await deps.db.selectFrom('handovers').select((eb) => eb.fn.countAll<number>().as('n')).where('shiftDate', '>=', first).where('shiftDate', '<=', last).where('acceptedAt', 'is', null).executeTakeFirstOrThrow();
   const served = await deps.db.selectFrom('mealServices').select(['date', 'meal']).where('date', '>=', first).where('date', '<=', last).execute();
@@ -90,12 +103,13 @@ async function blockersFor(deps: BackendDeps, period: string): Promise<string[]>
   const county = await deps.db.selectFrom('syncCounty').selectAll().executeTakeFirst();
   if (!facility) blockers.push('还没有填写机构信息（名称、行政区划代码）');
   if (!county) blockers.push('还没有导入县民政局的公钥文件：请先在上方「与县里对接」导入');
+  if (county?.state === 'pending') blockers.push('县级公钥的指纹还没有确认：请先在上方和县民政局电话核对指纹，填写后点「确认指纹一致」');
   if (facility && county && !facility.areaCode.startsWith(county.countyCode)) blockers.push(`本院行政区划代码 ${facility.areaCode} 不属于已导入公钥的 ${county.countyName}（${county.countyCode}）`);
   if (period >= todayIn(deps.clock).slice(0, 7)) blockers.push(`${period} 还没有结束，只能报送已经结束的月份`);
   return blockers;
 }
 
-async function previousExport(deps: BackendDeps, period: string) {
+export async function previousExport(deps: BackendDeps, period: string) {
   const row = await deps.db.selectFrom('syncExports').selectAll().where('period', '=', period).orderBy('correction', 'desc').executeTakeFirst();
   return row ? toRow(row) : null;
 }

@@ -15,6 +15,7 @@ export const CELL_COLOURS: Record<(typeof CELL_STATUSES)[number], { color: strin
   corrected: { color: DARK.blue, variant: 'filled' },
   missing: { color: DARK.red, variant: 'outline' },
   not_due: { color: DARK.grey, variant: 'outline' },
+  unregistered: { color: DARK.grey, variant: 'light' },
 };
 
 export function CountyMatrixPage() {
