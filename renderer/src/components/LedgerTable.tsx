@@ -1,5 +1,8 @@
 // A ledger as printed: the centre's name and the title, the period, a ruled table, and the signature line —
-// the layout inspectors expect for the care, handover, incident and fire-safety ledgers alike.
+// the layout inspectors expect for the care, handover, incident and fire-safety ledgers alike. More than seven
+// columns print landscape; the header row repeats on every page; names and dates are never cut (components/print).
+import { PrintText, printOrientationClass } from './print';
+
 export interface PrintableLedger {
   title: string;
   from: string;
@@ -11,14 +14,14 @@ export interface PrintableLedger {
 export function LedgerTable({ ledger, centre, signatures, testId = 'ledger' }: { ledger: PrintableLedger; centre: string; signatures: string; testId?: string }) {
   const cell = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' as const, whiteSpace: 'pre-line' as const };
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} className={printOrientationClass(ledger.columns.length)}>
       <h2 style={{ textAlign: 'center', margin: '8px 0' }}>
         {centre} {ledger.title}
       </h2>
       <p style={{ textAlign: 'center', margin: 0 }}>
         {ledger.from} 至 {ledger.to}
       </p>
-      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8, fontSize: 15 }}>
+      <table className="print-ledger" style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8 }}>
         <thead>
           <tr>
             {ledger.columns.map((c) => (
@@ -33,14 +36,14 @@ export function LedgerTable({ ledger, centre, signatures, testId = 'ledger' }: {
             <tr key={i}>
               {r.map((v, j) => (
                 <td key={j} style={cell}>
-                  {v}
+                  <PrintText text={v} />
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-      <p style={{ marginTop: 24 }}>{signatures}</p>
+      <p style={{ marginTop: 24, breakInside: 'avoid' }}>{signatures}</p>
     </div>
   );
 }

@@ -104,6 +104,9 @@ export const mealsZh = {
   claim: '本月申请助餐补贴合计：{{amount}}',
   samplesLine: '留样 {{recorded}} 份；漏留样 {{missing}} 餐，提前处理 {{early}} 份，不足重量 {{underweight}} 份',
   reportEmpty: '这个月还没有出餐或助餐记录。',
+  printReport: '打印月报',
+  reportTitle: '{{centre}} {{month}} 膳食月报',
+  reportSignatures: '制表人：__________　　院长签字：__________　　（盖章）',
   // Meal aid
   aid: {
     title: '老年助餐',

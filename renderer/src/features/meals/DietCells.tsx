@@ -11,10 +11,12 @@ export function DietCells({ dietType, avoidances, allergies, chokingRisk }: { di
       <Table.Td>{avoidances || '—'}</Table.Td>
       <Table.Td>{allergies || '—'}</Table.Td>
       <Table.Td>
-        {chokingRisk && (
+        {chokingRisk ? (
           <Badge color={chokingRisk === 'high' ? '#a61e1e' : '#8a3c00'} variant="filled">
             {chokingRisk === 'high' ? t('meals.chokingHigh') : t('meals.chokingMedium')}
           </Badge>
+        ) : (
+          '—'
         )}
       </Table.Td>
     </>

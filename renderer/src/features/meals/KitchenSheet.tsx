@@ -21,7 +21,7 @@ export function KitchenSheet({ day }: { day: Headcount }) {
           </span>
           {t('meals.sheetTitle')}
         </Title>
-        <Button variant="outline" onClick={() => window.print()}>
+        <Button variant="outline" className="screen-only" onClick={() => window.print()}>
           {t('meals.printSheet')}
         </Button>
       </Group>
@@ -48,8 +48,12 @@ export function KitchenSheet({ day }: { day: Headcount }) {
               {rows.map((n) => (
                 <Table.Tr key={n.residentId}>
                   <Table.Td>
-                    <Text fw={700}>{n.name}</Text>
-                    <Text size="sm">{n.bedLabel}</Text>
+                    <Text fw={700} className="print-nowrap">
+                      {n.name}
+                    </Text>
+                    <Text size="sm" className="print-nowrap">
+                      {n.bedLabel}
+                    </Text>
                   </Table.Td>
                   <DietCells {...n} />
                   <Table.Td>{n.awayFor.map((m) => t(`enums.meal.${m}`)).join('、') || '—'}</Table.Td>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
+import { printOrientationClass } from '../../components/print';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { fenToYuan } from '../grades/money';
 import { MEAL_ORDER } from './mealWords';
@@ -18,10 +19,15 @@ export function MealReportTab({ today }: { today: string }) {
   const exporter = useApiMutation('meals.exportMonth', {
     onSuccess: (file) => downloadBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   });
+  const aidColumns = ['category', 'diners', 'dineIn', 'delivered', 'meals', 'price', 'subsidy', 'payable'] as const;
+  const printable = report.data && !(report.data.residents.total === 0 && report.data.aid.totals.meals === 0);
   return (
-    <Stack>
-      <Group align="end">
+    <Stack className={printOrientationClass(aidColumns.length)}>
+      <Group align="end" className="screen-only">
         <MonthPickerInput size="lg" label={t('meals.month')} valueFormat="YYYY-MM" maxDate={today} value={month} onChange={setMonth} />
+        <Button size="lg" onClick={() => window.print()} disabled={!printable}>
+          {t('meals.printReport')}
+        </Button>
         <Button size="lg" variant="outline" loading={exporter.isPending} onClick={() => exporter.mutate({ month: key })}>
           {t('meals.exportExcel')}
         </Button>
@@ -34,6 +40,9 @@ export function MealReportTab({ today }: { today: string }) {
         <EmptyState>{t('meals.reportEmpty')}</EmptyState>
       ) : (
         <>
+          <h2 className="print-only" style={{ textAlign: 'center', margin: 0 }}>
+            {t('meals.reportTitle', { centre: report.data.facilityName, month: report.data.month })}
+          </h2>
           <Card withBorder>
             <Title order={3} mb="sm">
               {t('meals.residentsMeals')}
@@ -71,7 +80,7 @@ export function MealReportTab({ today }: { today: string }) {
             <Table fz="md" striped data-testid="report-aid">
               <Table.Thead>
                 <Table.Tr>
-                  {(['category', 'diners', 'dineIn', 'delivered', 'meals', 'price', 'subsidy', 'payable'] as const).map((c) => (
+                  {aidColumns.map((c) => (
                     <Table.Th key={c}>{t(`meals.${c}`)}</Table.Th>
                   ))}
                 </Table.Tr>
@@ -96,6 +105,9 @@ export function MealReportTab({ today }: { today: string }) {
             </Text>
           </Card>
           <Text size="lg">{t('meals.samplesLine', report.data.samples)}</Text>
+          <Text className="print-only" mt="lg">
+            {t('meals.reportSignatures')}
+          </Text>
         </>
       )}
     </Stack>

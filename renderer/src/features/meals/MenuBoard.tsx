@@ -1,43 +1,50 @@
 // 菜单牌: the week's menu in large print for the dining-hall wall — one row per day, one column per meal, the
-// ordinary diet's dishes first and each special diet on its own line.
+// ordinary diet's dishes first and each special diet on its own line. One landscape page: the type is as large as
+// the week's text allows (boardFit).
 import { useTranslation } from 'react-i18next';
 import type { MenuWeek } from '../../../../shared/api/meals';
+import { fitBoard } from './boardFit';
 import { MEAL_ORDER, dayLabel } from './mealWords';
 
 export function MenuBoard({ week }: { week: MenuWeek }) {
   const { t } = useTranslation();
-  const cell = { border: '2px solid #000', padding: '8px 10px', verticalAlign: 'top' as const, fontSize: 24, lineHeight: 1.4 };
   const meals = MEAL_ORDER.filter((m) => week.entries.some((e) => e.meal === m));
+  const linesOf = (date: string, meal: string) =>
+    week.dietTypes.flatMap((diet) => {
+      const dishes = week.entries.find((e) => e.date === date && e.meal === meal && e.dietType === diet.code)?.dishes ?? [];
+      return dishes.length ? [{ key: diet.code, text: `${diet.code === 'regular' ? '' : `【${diet.name}】`}${dishes.join('、')}` }] : [];
+    });
+  const rows = week.days.map((d) => ({ date: d, label: dayLabel(d), cells: meals.map((m) => linesOf(d, m)) }));
+  const mealNames = meals.map((m) => t(`enums.meal.${m}`));
+  const size = fitBoard(
+    rows.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.map((l) => l.text)) })),
+    mealNames,
+  );
+  const cell = { border: '2px solid #000', padding: '6px 6px', verticalAlign: 'top' as const, fontSize: size.font, lineHeight: 1.35 };
   return (
-    <div data-testid="menu-board">
-      <h1 style={{ textAlign: 'center', fontSize: 40, margin: '8px 0' }}>{t('meals.boardTitle', { centre: week.facilityName })}</h1>
-      <p style={{ textAlign: 'center', fontSize: 24, margin: 0 }}>{t('meals.week', { from: week.days[0], to: week.days[6] })}</p>
+    <div data-testid="menu-board" className="print-wide">
+      <h1 style={{ textAlign: 'center', fontSize: size.title, lineHeight: 1.2, margin: '8px 0' }}>{t('meals.boardTitle', { centre: week.facilityName })}</h1>
+      <p style={{ textAlign: 'center', fontSize: size.font, lineHeight: 1.35, margin: 0 }}>{t('meals.week', { from: week.days[0], to: week.days[6] })}</p>
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 12 }}>
         <thead>
           <tr>
             <th style={{ ...cell, width: '1%' }} />
-            {meals.map((m) => (
+            {mealNames.map((m) => (
               <th key={m} style={cell}>
-                {t(`enums.meal.${m}`)}
+                {m}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {week.days.map((d) => (
-            <tr key={d}>
-              <th style={{ ...cell, whiteSpace: 'nowrap', width: '1%' }}>{dayLabel(d)}</th>
-              {meals.map((m) => (
-                <td key={m} style={cell}>
-                  {week.dietTypes
-                    .map((diet) => ({ diet, dishes: week.entries.find((e) => e.date === d && e.meal === m && e.dietType === diet.code)?.dishes ?? [] }))
-                    .filter((x) => x.dishes.length > 0)
-                    .map((x) => (
-                      <div key={x.diet.code}>
-                        {x.diet.code === 'regular' ? '' : `【${x.diet.name}】`}
-                        {x.dishes.join('、')}
-                      </div>
-                    ))}
+          {rows.map((r) => (
+            <tr key={r.date}>
+              <th style={{ ...cell, whiteSpace: 'nowrap', width: '1%' }}>{r.label}</th>
+              {r.cells.map((lines, i) => (
+                <td key={meals[i]} style={cell}>
+                  {lines.map((l) => (
+                    <div key={l.key}>{l.text}</div>
+                  ))}
                 </td>
               ))}
             </tr>
