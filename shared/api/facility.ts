@@ -25,7 +25,12 @@ export const FacilityProfileInput = z.object({
 });
 export type FacilityProfileInput = z.input<typeof FacilityProfileInput>;
 
-export const FacilityProfile = FacilityProfileInput.extend({ id: z.string(), updatedAt: z.string() });
+export const FacilityProfile = FacilityProfileInput.extend({
+  id: z.string(),
+  updatedAt: z.string(),
+  /** When the centre started using this system (ISO instant): no alarm is raised for anything before it. */
+  startedAt: z.string(),
+});
 export type FacilityProfile = z.output<typeof FacilityProfile>;
 
 export const BedView = z.object({

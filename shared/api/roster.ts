@@ -37,6 +37,37 @@ export const AssignInput = z.object({
   shifts: z.array(z.object({ shiftId: entityId('班次'), area: z.array(AreaKey).max(100).default([]) })).max(6),
 });
 
+/** One person, several days, one shift (or none: 休) in one go; the days' other shifts are taken off. */
+export const AssignDaysInput = z.object({
+  staffId: entityId('员工'),
+  dates: z
+    .array(calendarDate('日期'))
+    .min(1, { error: '请至少选择一天' })
+    .max(31, { error: '一次最多排31天' })
+    .refine((d) => new Set(d).size === d.length, { error: '同一天选了两次' }),
+  /** Null: a day off (休). */
+  shiftId: entityId('班次').nullable(),
+  area: z.array(AreaKey).max(100).default([]),
+});
+
+/**
+ * A week filled from a pattern: one character a day, Monday first — the first character of a shift's name, or 休
+ * (e.g. 早早中中夜休休). With `stagger`, each next person starts the pattern one day later, so the shifts rotate.
+ */
+export const FillWeekInput = z.object({
+  monday: calendarDate('周一日期'),
+  staffIds: z
+    .array(entityId('员工'))
+    .min(1, { error: '请至少选择一个人' })
+    .max(200)
+    .refine((d) => new Set(d).size === d.length, { error: '同一个人选了两次' }),
+  pattern: z
+    .string({ error: '请填写排班规律' })
+    .trim()
+    .refine((p) => [...p].length === 7, { error: '排班规律要写满7天，每天一个字，如“早早中中夜休休”' }),
+  stagger: z.boolean().default(false),
+});
+
 export const RosterCell = z.object({ id: z.string(), shiftId: z.string(), area: z.array(z.string()), areaText: z.string() });
 
 export const RosterWeek = z.object({
@@ -62,6 +93,8 @@ export const rosterApi = {
   'roster.saveShift': method({ input: ShiftInput, output: z.object({ id: z.string() }), roles: MANAGERS, writes: true }),
   'roster.week': method({ input: Week, output: RosterWeek, roles: CENTRE_STAFF, writes: false }),
   'roster.assign': method({ input: AssignInput, output: z.object({ changed: z.number() }), roles: ROSTER_EDITORS, writes: true }),
+  'roster.assignDays': method({ input: AssignDaysInput, output: z.object({ changed: z.number() }), roles: ROSTER_EDITORS, writes: true }),
+  'roster.fillWeek': method({ input: FillWeekInput, output: z.object({ changed: z.number() }), roles: ROSTER_EDITORS, writes: true }),
   'roster.copyWeek': method({ input: Week, output: z.object({ copied: z.number(), skipped: z.number() }), roles: ROSTER_EDITORS, writes: true }),
   'roster.onDuty': method({ input: z.object({}), output: OnDuty, roles: CENTRE_STAFF, writes: false }),
 };

@@ -92,6 +92,7 @@ export const FIELD_LABELS: Record<string, string> = {
   licensedBeds: '核定床位数',
   phone: '电话',
   address: '地址',
+  startedAt: '开始使用本系统的时间',
   floors: '楼层数',
   floor: '楼层',
   buildingId: '楼栋',

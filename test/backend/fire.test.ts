@@ -133,8 +133,8 @@ describe('compliance', () => {
     const morning = await b.call('fire.compliance', { month: '2026-03' });
     expect(morning.lastNight.nightMissed).toBe(2); // 00–02 and 04–06
     expect(morning.month.days.find((d) => d.date === '2026-03-15')).toMatchObject({ dayDone: 1, dayMissed: false, nightMissed: 2 });
-    // Days 1–14 had no patrols at all: 14 day patrols and 14 × 4 night windows missed, plus the two of the 15th.
-    expect(morning.month).toMatchObject({ dayPatrolsMissed: 14, nightWindowsMissed: 14 * 4 + 2, inspections: 0, inspectionsRequired: 1 });
+    // Days 1–14 had no patrols, but the centre was set up on the 15th at 10:00: only the two windows of the 15th count.
+    expect(morning.month).toMatchObject({ dayPatrolsMissed: 0, nightWindowsMissed: 2, inspections: 0, inspectionsRequired: 1 });
     expect(morning).toMatchObject({ lastDrill: null, drillDue: '2026-03-16', openDangers: 0 });
   });
 });

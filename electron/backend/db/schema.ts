@@ -25,6 +25,8 @@ export interface FacilityTable extends Stamped {
   licensedBeds: number;
   phone: string;
   address: string;
+  /** When the centre started using this system (ISO instant); alarms are judged from then on. */
+  startedAt: string | null;
 }
 
 export interface BuildingsTable extends Stamped {

@@ -6,6 +6,7 @@ import type { DischargeReason } from '../../../shared/domain/enums';
 import type { BackendDeps } from '../audit';
 import type { Caller } from '../caller';
 import { todayIn } from '../clock';
+import { chinaInstant } from '../../../shared/domain/care/shifts';
 import { addBuilding, addRoom, updateBed } from '../services/facility/layout';
 import { saveProfile } from '../services/facility/profile';
 import { activeBeds } from '../services/facility/bed-map';
@@ -96,7 +97,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
     licensedBeds: targetBeds,
     phone: '0370-8123456',
     address: `${COUNTY}柳湾镇敬老院路1号`,
-  });
+  }, { startedAt: chinaInstant(dayjs(today).subtract(years, 'year').format('YYYY-MM-DD'), '00:00').toISOString() }); // its history starts that far back
   await buildLayout(deps, actor, random, targetBeds);
 
   const allBeds = await activeBeds(deps.db);

@@ -33,6 +33,7 @@ import { systemInfo } from '../services/system/info';
 import { addTraining, expiringCertificates, listStaff, saveStaff, hireStaff } from '../services/staff/staff';
 import { listShifts, saveShift } from '../services/roster/shifts';
 import { assign, copyWeek, onDuty, rosterWeek } from '../services/roster/roster';
+import { assignDays, fillWeek } from '../services/roster/bulk';
 import { myShift, residentShift } from '../services/care/shift';
 import { amendEntry, recordEntry, recordRound } from '../services/care/record';
 import { shiftCoverage } from '../services/care/coverage';
@@ -154,6 +155,8 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'roster.saveShift': (input, { caller }) => saveShift(deps, caller, input),
     'roster.week': (input) => rosterWeek(deps, input.monday),
     'roster.assign': (input, { caller }) => assign(deps, caller, input),
+    'roster.assignDays': (input, { caller }) => assignDays(deps, caller, input),
+    'roster.fillWeek': (input, { caller }) => fillWeek(deps, caller, input),
     'roster.copyWeek': (input, { caller }) => copyWeek(deps, caller, input.monday),
     'roster.onDuty': () => onDuty(deps),
 

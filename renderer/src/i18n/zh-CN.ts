@@ -2,6 +2,7 @@ import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
 import { fireZh } from './zh-CN-fire';
 import { countyZh, syncZh } from './zh-CN-sync';
 import { mealsZh } from './zh-CN-meals';
+import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
@@ -307,6 +308,7 @@ export const zhCN = {
     countyReports: '导入记录',
   },
   meals: mealsZh,
+  firstDay: firstDayZh,
   fire: fireZh,
   sync: syncZh,
   county: countyZh,

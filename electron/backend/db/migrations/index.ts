@@ -11,6 +11,7 @@ import { migration0009 } from './0009_fire';
 import { migration0010 } from './0010_care_entries_by_shift_and_resident';
 import { migration0011 } from './0011_sync';
 import { migration0012 } from './0012_pin_only_accounts';
+import { migration0014 } from './0014_facility_started_at';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'care_entries_by_shift_and_resident', sql: migration0010 },
   { version: 11, name: 'sync', sql: migration0011 },
   { version: 12, name: 'pin_only_accounts', sql: migration0012 },
+  { version: 14, name: 'facility_started_at', sql: migration0014 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -1,10 +1,12 @@
-// The morning view: census, occupancy, free beds by type, who is away, this month's admissions and discharges.
+// The morning view: census, occupancy, free beds by type, who is away, this month's admissions and discharges, and
+// for a new centre the first-day checklist.
 import type { DashboardSummary } from '../../../../shared/api/dashboard';
 import type { BackendDeps } from '../../audit';
 import { todayIn } from '../../clock';
 import { activeBeds, countBeds } from '../facility/bed-map';
 import { bedLabels } from '../facility/places';
 import { census, toRow } from '../residents/read';
+import { firstSteps } from './first-steps';
 
 export async function dashboardSummary(deps: BackendDeps): Promise<DashboardSummary> {
   const today = todayIn(deps.clock);
@@ -58,5 +60,6 @@ export async function dashboardSummary(deps: BackendDeps): Promise<DashboardSumm
     }),
     admissionsThisMonth: monthly.find((m) => m.type === 'admission')?.n ?? 0,
     dischargesThisMonth: monthly.find((m) => m.type === 'discharge')?.n ?? 0,
+    firstSteps: await firstSteps(deps.db),
   };
 }

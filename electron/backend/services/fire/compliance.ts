@@ -5,12 +5,30 @@ import dayjs from 'dayjs';
 import type { Compliance } from '../../../../shared/api/fire';
 import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
 import { chinaDate } from '../../../../shared/domain/dates';
-import { type DayCompliance, type PatrolDone, dayCompliance, nextDue } from '../../../../shared/domain/fire/schedule';
+import { type DayCompliance, type PatrolDone, dayCompliance, daySpan, nextDue, type PatrolPlan } from '../../../../shared/domain/fire/schedule';
 import type { BackendDeps } from '../../audit';
 import { todayIn } from '../../clock';
+import { centreStartedAt } from '../facility/profile';
 import { untrainedStaff } from './drills';
 import { listEquipment } from './equipment';
 import { readFireSettings } from './settings';
+
+/**
+ * A day's compliance counting only the patrol slots that began once the centre started using the system: a centre
+ * set up today has no missed patrol yesterday (its day span or night windows are simply not required).
+ */
+export function sinceStart(d: DayCompliance, plan: PatrolPlan, startedAt: Date | null): DayCompliance {
+  if (!startedAt) return d;
+  const dayCounts = daySpan(d.date, plan).from >= startedAt;
+  const night = d.night.filter((w) => w.from >= startedAt);
+  return {
+    ...d,
+    dayRequired: dayCounts ? d.dayRequired : 0,
+    dayMissed: dayCounts && d.dayMissed,
+    night,
+    nightMissed: night.filter((w) => w.missed).length,
+  };
+}
 
 const iso = (w: { from: Date; to: Date; done: boolean; missed: boolean }) => ({ from: w.from.toISOString(), to: w.to.toISOString(), done: w.done, missed: w.missed });
 const out = (d: DayCompliance) => ({ ...d, night: d.night.map(iso) });
@@ -31,10 +49,12 @@ export async function compliance(deps: BackendDeps, month: string | null): Promi
     .where('doneAt', '<', chinaInstant(addDays(to, 2), '00:00').toISOString())
     .execute();
   const patrols: PatrolDone[] = rounds.filter((r) => r.kind === 'day_patrol' || r.kind === 'night_patrol').map((r) => ({ kind: r.kind as PatrolDone['kind'], at: new Date(r.doneAt) }));
-  const todayC = dayCompliance(today, plan, patrols, now);
-  const lastNight = dayCompliance(addDays(today, -1), plan, patrols, now);
+  const startedAt = await centreStartedAt(deps.db);
+  const judge = (date: string) => sinceStart(dayCompliance(date, plan, patrols, now), plan, startedAt);
+  const todayC = judge(today);
+  const lastNight = judge(addDays(today, -1));
   const days: DayCompliance[] = [];
-  for (let d = first; d <= last && d <= today; d = addDays(d, 1)) days.push(dayCompliance(d, plan, patrols, now));
+  for (let d = first; d <= last && d <= today; d = addDays(d, 1)) days.push(judge(d));
   const inMonth = (r: { doneAt: string }) => chinaDate(new Date(r.doneAt)).slice(0, 7) === monthKey;
 
   const lastOf = async (kind: 'inspection' | 'equipment_check') =>

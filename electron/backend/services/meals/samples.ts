@@ -14,6 +14,7 @@ import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Executor } from '../facility/places';
+import { centreStartedAt } from '../facility/profile';
 import { readSettings } from '../settings/settings';
 import { mealTime, mealsInOrder } from './headcount';
 import { menuEntries } from './menus';
@@ -64,10 +65,13 @@ export async function sampleWarnings(deps: BackendDeps, from: string, to: string
   const served = await deps.db.selectFrom('mealServices').select(['date', 'meal']).where('date', '>=', from).where('date', '<=', to).execute();
   const servedKeys = new Set(served.map((s) => `${s.date}|${s.meal}`));
   const now = deps.clock.now();
+  const startedAt = await centreStartedAt(deps.db);
   const warnings: SampleWarning[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const meal of mealsInOrder(settings)) {
       const key = `${date}|${meal}`;
+      // A meal before the centre started using the system is no missed sample, unless its serving was recorded.
+      if (startedAt && !servedKeys.has(key) && chinaInstant(date, mealTime(settings, meal)) < startedAt) continue;
       const menu = dishes.get(key) ?? [];
       const wasServed = servedKeys.has(key) || (menu.length > 0 && chinaInstant(date, mealTime(settings, meal)) <= now);
       if (!wasServed) continue;

@@ -7,7 +7,7 @@ import { invalid, notFound } from '../../../../shared/api/errors';
 import { CARE_STAFF_ROLES } from '../../../../shared/domain/care/vocab';
 import { addDays, shiftWindow, shiftsAt, uncoveredHours } from '../../../../shared/domain/care/shifts';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, writeAction } from '../../audit';
+import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Executor } from '../facility/places';
@@ -76,42 +76,62 @@ export async function rosterWeek(deps: BackendDeps, monday: string): Promise<Ros
 /** Sets the shifts one person works on one day: listed shifts are added or re-scoped, others taken off. */
 export function assign(deps: BackendDeps, caller: Caller, input: z.output<typeof AssignInput>) {
   return writeAction(deps, caller, async (ctx) => {
-    const person = await ctx.trx.selectFrom('staff').select(['id', 'name', 'leftOn', 'hireDate']).where('id', '=', input.staffId).executeTakeFirst();
-    if (!person) throw notFound('员工');
-    if (input.shifts.length > 0 && person.leftOn && person.leftOn <= input.date) throw invalid(`${person.name}已于 ${person.leftOn} 离职，不能排班`, 'staffId');
+    const person = await rosterPerson(ctx.trx, input.staffId);
     const ids = input.shifts.map((s) => s.shiftId);
     if (new Set(ids).size !== ids.length) throw invalid('同一天同一个班次只能排一次', 'shifts');
     const active = await loadShifts(ctx.trx);
     for (const s of input.shifts) if (!active.some((a) => a.id === s.shiftId)) throw notFound('班次');
-    const current = await ctx.trx
-      .selectFrom('rosterEntries')
-      .selectAll()
-      .where('staffId', '=', input.staffId)
-      .where('shiftDate', '=', input.date)
-      .where('cancelledAt', 'is', null)
-      .execute();
-    let changed = 0;
-    for (const row of current) {
-      const wanted = input.shifts.find((s) => s.shiftId === row.shiftId);
-      if (!wanted) {
-        await ctx.trx.updateTable('rosterEntries').set({ cancelledAt: ctx.at, cancelledBy: caller.name, ...ctx.stampUpdate() }).where('id', '=', row.id).execute();
-        await ctx.audit({ action: 'retire', entity: 'rosterEntries', entityId: row.id, before: { staffId: person.name, shiftDate: row.shiftDate, shiftId: row.shiftId } });
-        changed += 1;
-      } else if (JSON.stringify(wanted.area) !== row.area) {
-        await ctx.trx.updateTable('rosterEntries').set({ area: JSON.stringify(wanted.area), ...ctx.stampUpdate() }).where('id', '=', row.id).execute();
-        await ctx.audit({ action: 'update', entity: 'rosterEntries', entityId: row.id, before: { area: JSON.parse(row.area) as unknown }, after: { area: wanted.area } });
-        changed += 1;
-      }
-    }
-    for (const s of input.shifts) {
-      if (current.some((c) => c.shiftId === s.shiftId)) continue;
-      const row = { id: newId(), staffId: input.staffId, shiftId: s.shiftId, shiftDate: input.date, area: JSON.stringify(s.area), cancelledAt: null, cancelledBy: null };
-      await ctx.trx.insertInto('rosterEntries').values({ ...row, ...ctx.stampNew() }).execute();
-      await ctx.audit({ action: 'create', entity: 'rosterEntries', entityId: row.id, after: { staffId: person.name, shiftDate: input.date, shiftId: s.shiftId, area: s.area } });
+    return { changed: await setDay(ctx, person, input.date, input.shifts) };
+  });
+}
+
+export interface RosterPerson {
+  id: string;
+  name: string;
+  leftOn: string | null;
+}
+
+export async function rosterPerson(db: Executor, staffId: string): Promise<RosterPerson> {
+  const person = await db.selectFrom('staff').select(['id', 'name', 'leftOn']).where('id', '=', staffId).executeTakeFirst();
+  if (!person) throw notFound('员工');
+  return person;
+}
+
+/**
+ * Makes one person's day hold exactly the wanted shifts (none: a day off) inside the caller's transaction, with one
+ * audit row per entry added, re-scoped or cancelled. The shifts must already be checked as active. Returns the
+ * number of entries changed.
+ */
+export async function setDay(ctx: WriteContext, person: RosterPerson, date: string, wanted: readonly { shiftId: string; area: string[] }[]): Promise<number> {
+  if (wanted.length > 0 && person.leftOn && person.leftOn <= date) throw invalid(`${person.name}已于 ${person.leftOn} 离职，不能排班`, 'staffId');
+  const current = await ctx.trx
+    .selectFrom('rosterEntries')
+    .selectAll()
+    .where('staffId', '=', person.id)
+    .where('shiftDate', '=', date)
+    .where('cancelledAt', 'is', null)
+    .execute();
+  let changed = 0;
+  for (const row of current) {
+    const keep = wanted.find((s) => s.shiftId === row.shiftId);
+    if (!keep) {
+      await ctx.trx.updateTable('rosterEntries').set({ cancelledAt: ctx.at, cancelledBy: ctx.caller.name, ...ctx.stampUpdate() }).where('id', '=', row.id).execute();
+      await ctx.audit({ action: 'retire', entity: 'rosterEntries', entityId: row.id, before: { staffId: person.name, shiftDate: row.shiftDate, shiftId: row.shiftId } });
+      changed += 1;
+    } else if (JSON.stringify(keep.area) !== row.area) {
+      await ctx.trx.updateTable('rosterEntries').set({ area: JSON.stringify(keep.area), ...ctx.stampUpdate() }).where('id', '=', row.id).execute();
+      await ctx.audit({ action: 'update', entity: 'rosterEntries', entityId: row.id, before: { area: JSON.parse(row.area) as unknown }, after: { area: keep.area } });
       changed += 1;
     }
-    return { changed };
-  });
+  }
+  for (const s of wanted) {
+    if (current.some((c) => c.shiftId === s.shiftId)) continue;
+    const row = { id: newId(), staffId: person.id, shiftId: s.shiftId, shiftDate: date, area: JSON.stringify(s.area), cancelledAt: null, cancelledBy: null };
+    await ctx.trx.insertInto('rosterEntries').values({ ...row, ...ctx.stampNew() }).execute();
+    await ctx.audit({ action: 'create', entity: 'rosterEntries', entityId: row.id, after: { staffId: person.name, shiftDate: date, shiftId: s.shiftId, area: s.area } });
+    changed += 1;
+  }
+  return changed;
 }
 
 /** Copies last week's roster into this week wherever the same person, shift and day is still free. */

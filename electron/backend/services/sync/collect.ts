@@ -11,6 +11,8 @@ import { type DayCompliance, type PatrolDone, dayCompliance } from '../../../../
 import type { SectionData, SectionRecord } from '../../../../shared/domain/sync/sections';
 import type { BackendDeps } from '../../audit';
 import { readFireSettings } from '../fire/settings';
+import { sinceStart } from '../fire/compliance';
+import { centreStartedAt } from '../facility/profile';
 import { readSettings } from '../settings/settings';
 
 export function monthRange(period: string) {
@@ -136,7 +138,8 @@ async function fireSections(deps: BackendDeps, period: string, until: Date) {
   const plan = await readFireSettings(db);
   const patrols: PatrolDone[] = rounds.filter((r) => r.kind === 'day_patrol' || r.kind === 'night_patrol').map((r) => ({ kind: r.kind as PatrolDone['kind'], at: new Date(r.doneAt) }));
   const days: DayCompliance[] = [];
-  for (let d = first; d <= last; d = addDays(d, 1)) days.push(dayCompliance(d, plan, patrols, until));
+  const startedAt = await centreStartedAt(db); // slots before the centre started using the system are not required
+  for (let d = first; d <= last; d = addDays(d, 1)) days.push(sinceStart(dayCompliance(d, plan, patrols, until), plan, startedAt));
   const inMonth = (at: string) => at >= fromInstant && at < toInstant;
   const dangers = await db
     .selectFrom('fireDangers')
@@ -181,7 +184,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
   const aid = await db.selectFrom('mealAidServings').select(['id', 'dinerId', 'date', 'meal', 'mode', 'category', 'priceFen', 'subsidyFen', 'cancelledAt']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
   const grades = await db.selectFrom('careGrades').select(['id', 'name', 'rank']).orderBy('id').execute();
   return {
-    centre: [{ id: facility.id, centreCode: facility.areaCode, name: facility.name, creditCode: facility.creditCode, county: facility.county, township: facility.township, type: facility.type, licensedBeds: facility.licensedBeds, setUpOn: chinaDate(new Date(facility.createdAt)) }],
+    centre: [{ id: facility.id, centreCode: facility.areaCode, name: facility.name, creditCode: facility.creditCode, county: facility.county, township: facility.township, type: facility.type, licensedBeds: facility.licensedBeds, setUpOn: chinaDate(new Date(facility.startedAt ?? facility.createdAt)) }],
     beds: await bedsSection(deps, period, occupied),
     residents,
     staff: staff.map((s) => ({ id: s.id, name: s.name, role: s.role, certLevel: s.certLevel, hireDate: s.hireDate || null, leftOn: s.leftOn })),

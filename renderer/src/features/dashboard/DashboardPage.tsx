@@ -1,4 +1,5 @@
-// 首页: today's census, occupancy, free beds by type, the nursing-bed ratio, and who is away.
+// 首页: the first-day checklist of a new centre, alarms, today's census, occupancy, free beds by type, the
+// nursing-bed ratio, and who is away.
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +12,7 @@ import { ExpiringCertificates } from '../staff/StaffPage';
 import { FireAlerts } from '../fire/FireAlerts';
 import { MealAlerts } from '../meals/MealAlerts';
 import { CareAlerts } from './CareAlerts';
+import { FirstSteps } from './FirstSteps';
 
 function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -83,6 +85,7 @@ export function DashboardPage() {
   const mayReadCare = useMayCall('handover.list');
   const mayReadMeals = useMayCall('meals.sampleWarnings');
   const mayReadFire = useMayCall('fire.rounds');
+  const mayEditFacility = useMayCall('facility.save');
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
   const s = summary.data;
@@ -90,9 +93,11 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={2}>{t('dashboard.title')}</Title>
-      {mayReadCare && <CareAlerts today={s.today} />}
-      {mayReadFire && <FireAlerts today={s.today} />}
-      {mayReadMeals && <MealAlerts today={s.today} />}
+      {mayEditFacility && <FirstSteps steps={s.firstSteps} />}
+      {/* Until there are beds, staff and a roster the centre is not running yet: the checklist, not alarms. */}
+      {s.firstSteps.running && mayReadCare && <CareAlerts today={s.today} />}
+      {s.firstSteps.running && mayReadFire && <FireAlerts today={s.today} />}
+      {s.firstSteps.running && mayReadMeals && <MealAlerts today={s.today} />}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure label={t('dashboard.enrolled')} value={s.census.enrolled} />
         <Figure label={t('dashboard.inResidence')} value={s.census.inResidence} />

@@ -1,5 +1,5 @@
 // Buildings, rooms and beds: add, edit, retire. Retiring an occupied place is refused by the backend with a reason.
-import { Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
@@ -47,7 +47,8 @@ function AddBuildingForm() {
 function AddRoomForm({ building }: { building: BuildingView }) {
   const { t } = useTranslation();
   const form = useForm({
-    initialValues: { buildingId: building.id, floor: 1, name: '', bedCount: 2, bedType: 'nursing' as (typeof BED_TYPES)[number] },
+    // 普通床位 unless the manager picks 护理型床位: a wrong default would inflate the nursing-bed ratio sent to the county.
+    initialValues: { buildingId: building.id, floor: 1, name: '', bedCount: 2, bedType: 'normal' as (typeof BED_TYPES)[number] },
     validate: zodValidate(RoomInput),
   });
   const add = useApiMutation('facility.addRoom', {
@@ -69,13 +70,16 @@ function AddRoomForm({ building }: { building: BuildingView }) {
         />
         <TextInput label={t('facility.roomName')} placeholder="如：101" w={130} {...form.getInputProps('name')} />
         <NumberInput label={t('facility.bedCount')} min={0} max={20} allowDecimal={false} w={110} {...form.getInputProps('bedCount')} />
-        <Select
-          label={t('facility.bedType')}
-          w={170}
-          allowDeselect={false}
-          data={BED_TYPES.map((v) => ({ value: v, label: t(`enums.bedType.${v}`) }))}
-          {...form.getInputProps('bedType')}
-        />
+        <Stack gap={2}>
+          <Text size="sm" fw={500} id={`bed-type-${building.id}`}>
+            {t('facility.bedType')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby={`bed-type-${building.id}`}
+            data={BED_TYPES.map((v) => ({ value: v, label: t(`enums.bedType.${v}`) }))}
+            {...form.getInputProps('bedType')}
+          />
+        </Stack>
         <Button type="submit" loading={add.isPending}>
           {t('facility.addRoom')}
         </Button>

@@ -1,5 +1,6 @@
-// 排班表: the week's roster (staff × day), each cell the shifts worked and where; copy last week, print, the
-// 24-hour coverage warning, who is on duty now, and the shift definitions.
+// 排班表: the week's roster (staff × day), each cell the shifts worked and where; one person over several days or a
+// week from a pattern in one action, copy last week, print, the 24-hour coverage warning, who is on duty now, and the
+// shift definitions.
 import { Alert, Badge, Button, Card, Checkbox, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
@@ -10,6 +11,10 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
+import { cellText, monthDay } from './cell-text';
+import { PatternFill } from './PatternFill';
+import { QuickAssign } from './QuickAssign';
+import { RosterPrint } from './RosterPrint';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -146,6 +151,8 @@ export function RosterPage() {
   const [cell, setCell] = useState<{ staffId: string; date: string } | null>(null);
   const [query, setQuery] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  const [quickPerson, setQuickPerson] = useState<string | null>(null);
+  const [patternOpen, setPatternOpen] = useState(false);
   const copy = useApiMutation('roster.copyWeek', { onSuccess: (r) => setCopied(t('roster.copied', r)) });
   if (!shown || week.isPending) return <LoadingState />;
   if (week.isError) return <ErrorState error={week.error} onRetry={() => week.refetch()} />;
@@ -158,7 +165,7 @@ export function RosterPage() {
     <Stack>
       <Group justify="space-between" className="screen-only">
         <Title order={2}>{t('roster.title')}</Title>
-        <Group>
+        <Group gap="xs">
           <Button variant="outline" onClick={() => move(-7)}>
             {t('roster.prevWeek')}
           </Button>
@@ -173,6 +180,7 @@ export function RosterPage() {
               {t('roster.copyLastWeek')}
             </Button>
           )}
+          {mayEdit && w.staff.length > 0 && <Button onClick={() => setPatternOpen(true)}>{t('firstDay.roster.patternButton')}</Button>}
           <Button variant="outline" onClick={() => window.print()}>
             {t('roster.print')}
           </Button>
@@ -195,63 +203,113 @@ export function RosterPage() {
       ) : (
         <Text c="teal.9">{t('roster.noGaps')}</Text>
       )}
+      {mayEdit && w.staff.length > 0 && <QuickAssign week={w} staffId={quickPerson} onStaff={setQuickPerson} />}
       <TextInput className="screen-only" size="lg" aria-label={t('staff.search')} placeholder={t('staff.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
       {w.staff.length === 0 ? (
         <EmptyState>{t('roster.noStaff')}</EmptyState>
       ) : (
-        <Table withTableBorder withColumnBorders fz="md" data-testid="roster-grid">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('roster.person')}</Table.Th>
-              {w.days.map((d, i) => (
-                <Table.Th key={d}>
-                  {WEEKDAYS[i]} {d.slice(5)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {people.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <Text fw={700}>{p.name}</Text>
-                  <Text size="sm">{p.role}</Text>
-                </Table.Td>
-                {w.days.map((d) => {
-                  const cells = p.cells[d] ?? [];
-                  const content = cells.length ? (
-                    <Stack gap={2}>
-                      {cells.map((c) => (
-                        <div key={c.id}>
-                          <Badge variant="filled" color="#0b5e4f">
-                            {shiftName.get(c.shiftId)}
-                          </Badge>
-                          {c.area.length > 0 && <Text size="xs">{c.areaText}</Text>}
-                        </div>
-                      ))}
-                    </Stack>
-                  ) : (
-                    <Text c="dark.4">{t('roster.off')}</Text>
-                  );
-                  return (
-                    <Table.Td key={d} p={0}>
-                      {mayEdit ? (
-                        <UnstyledButton p="xs" w="100%" mih={56} onClick={() => setCell({ staffId: p.id, date: d })} aria-label={t('roster.editCell', { name: p.name, date: d })}>
-                          {content}
-                        </UnstyledButton>
-                      ) : (
-                        <div style={{ padding: 8 }}>{content}</div>
-                      )}
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <>
+          <RosterGrid
+            week={w}
+            people={people}
+            shiftName={shiftName}
+            mayEdit={mayEdit}
+            chosenPerson={quickPerson}
+            onPerson={setQuickPerson}
+            onCell={(staffId, date) => setCell({ staffId, date })}
+          />
+          <RosterPrint week={w} people={people} />
+        </>
       )}
       {mayEditShifts && <ShiftEditor shifts={w.shifts} />}
       {cell && <CellModal week={w} staffId={cell.staffId} date={cell.date} onClose={() => setCell(null)} />}
+      {patternOpen && <PatternFill week={w} onClose={() => setPatternOpen(false)} onDone={setCopied} />}
     </Stack>
+  );
+}
+
+/** The week on screen: names stay on one line in a sticky first column, the days scroll beside them if need be. */
+function RosterGrid(props: {
+  week: RosterWeek;
+  people: RosterWeek['staff'];
+  shiftName: ReadonlyMap<string, string>;
+  mayEdit: boolean;
+  chosenPerson: string | null;
+  onPerson: (id: string) => void;
+  onCell: (staffId: string, date: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { week: w, people, shiftName, mayEdit } = props;
+  const sticky = { position: 'sticky' as const, left: 0, zIndex: 1, background: 'var(--mantine-color-body)', whiteSpace: 'nowrap' as const };
+  return (
+    <Table.ScrollContainer minWidth={860} className="screen-only">
+      <Table withTableBorder withColumnBorders fz="md" data-testid="roster-grid">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th style={sticky}>{t('roster.person')}</Table.Th>
+            {w.days.map((d, i) => (
+              <Table.Th key={d} style={{ whiteSpace: 'nowrap' }}>
+                {WEEKDAYS[i]} {d.slice(5)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {people.map((p) => (
+            <Table.Tr key={p.id} bg={props.chosenPerson === p.id ? 'var(--mantine-color-teal-0)' : undefined}>
+              <Table.Td style={sticky}>
+                {mayEdit ? (
+                  <UnstyledButton onClick={() => props.onPerson(p.id)} data-testid={`roster-person-${p.name}`}>
+                    <Text fw={700} td="underline">
+                      {p.name}
+                    </Text>
+                    <Text size="sm">{p.role}</Text>
+                  </UnstyledButton>
+                ) : (
+                  <>
+                    <Text fw={700}>{p.name}</Text>
+                    <Text size="sm">{p.role}</Text>
+                  </>
+                )}
+              </Table.Td>
+              {w.days.map((d) => {
+                const cells = p.cells[d] ?? [];
+                const content = cells.length ? (
+                  <Stack gap={2}>
+                    {cells.map((c) => (
+                      <div key={c.id}>
+                        <Badge variant="filled" color="#0b5e4f">
+                          {shiftName.get(c.shiftId)}
+                        </Badge>
+                        {c.area.length > 0 && <Text size="xs">{c.areaText}</Text>}
+                      </div>
+                    ))}
+                  </Stack>
+                ) : (
+                  <Text c="dark.4">{t('roster.off')}</Text>
+                );
+                return (
+                  <Table.Td key={d} p={0} miw={84}>
+                    {mayEdit ? (
+                      <UnstyledButton
+                        p="xs"
+                        w="100%"
+                        mih={56}
+                        onClick={() => props.onCell(p.id, d)}
+                        aria-label={t('firstDay.roster.cellName', { text: cellText(cells, shiftName, t('roster.off')), name: p.name, date: monthDay(d) })}
+                      >
+                        {content}
+                      </UnstyledButton>
+                    ) : (
+                      <div style={{ padding: 8 }}>{content}</div>
+                    )}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
