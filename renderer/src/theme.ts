@@ -18,12 +18,24 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   };
 };
 
-/** Mantine's teal with a deeper darkest shade: text in it stays above 4.5:1 even on light grey hover backgrounds. */
-const teal = [...DEFAULT_THEME.colors.teal.slice(0, 9), '#0b5e4f'] as unknown as MantineColorsTuple;
+/** A Mantine palette with a deeper darkest shade, so text in it stays above 4.5:1 even on light grey or tinted backgrounds. */
+const deepened = (name: keyof typeof DEFAULT_THEME.colors, darkest: string) => [...DEFAULT_THEME.colors[name].slice(0, 9), darkest] as unknown as MantineColorsTuple;
+
+/**
+ * Mantine's own shade 9 of these is under 4.5:1 on white (orange 4.3, green 4.4, lime 3.7, yellow 3.0): an outline
+ * badge "处理中" in orange.9 failed the contrast check. Each one here reaches at least 5:1 on white, grey.1 and its own shade 0.
+ */
+const colors = {
+  teal: deepened('teal', '#0b5e4f'),
+  orange: deepened('orange', '#b33d0c'),
+  green: deepened('green', '#237032'),
+  lime: deepened('lime', '#46730b'),
+  yellow: deepened('yellow', '#9c4f00'),
+};
 
 export const theme = createTheme({
   variantColorResolver,
-  colors: { teal },
+  colors,
   fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',
   headings: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif' },
   fontSizes: { xs: '15px', sm: '16px', md: '18px', lg: '20px', xl: '24px' },

@@ -1,5 +1,5 @@
 // 操作记录: who did what and when, with before and after in plain words; filter and export to Excel.
-import { Button, Card, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Fragment, useState } from 'react';
@@ -8,11 +8,12 @@ import type { AuditEntry } from '../../../../shared/api/audit';
 import { ACTION_LABELS, ENTITY_LABELS } from '../../../../shared/domain/audit-labels';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
+import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { dateTimeSeconds } from '../../components/time';
 
 const PAGE_SIZE = 50;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
 
 function Changes({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
@@ -113,7 +114,7 @@ export function AuditPage() {
               {list.data.rows.map((r) => (
                 <Fragment key={r.id}>
                   <Table.Tr>
-                    <Table.Td>{time.format(new Date(r.at))}</Table.Td>
+                    <Table.Td>{dateTimeSeconds(r.at)}</Table.Td>
                     <Table.Td>{r.actor}</Table.Td>
                     <Table.Td>{r.actionLabel}</Table.Td>
                     <Table.Td>{r.entityLabel}</Table.Td>
@@ -135,7 +136,7 @@ export function AuditPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {list.data.total > PAGE_SIZE && <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} size="lg" />}
+          {list.data.total > PAGE_SIZE && <Pager total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} />}
         </>
       )}
     </Stack>

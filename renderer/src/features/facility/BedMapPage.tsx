@@ -10,14 +10,22 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { BED_STATUS_INK, BED_STATUS_PAPER, percent } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 
+/**
+ * One bed. Its accessible name is its visible words in the order they are shown, then what pressing it does: someone
+ * who uses voice control says what they see ("1床 占用 陆红").
+ */
 function BedTile({ bed }: { bed: BedView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const ink = BED_STATUS_INK[bed.status];
   const mayAdmit = useMayCall('residents.admit');
   const canAdmit = mayAdmit && (bed.status === 'free' || bed.status === 'reserved');
-  const away = bed.residentStatus === 'on_leave' || bed.residentStatus === 'in_hospital';
-  const label = `${bed.label}床 ${t(`enums.bedStatus.${bed.status}`)}${bed.residentName ? ` ${bed.residentName}` : ''}`;
+  const away = bed.residentStatus === 'on_leave' || bed.residentStatus === 'in_hospital' ? t(`enums.residentStatus.${bed.residentStatus}`) : null;
+  const bedName = `${bed.label}床`;
+  const status = t(`enums.bedStatus.${bed.status}`);
+  const occupant = bed.residentName ?? t(`enums.bedTypeShort.${bed.bedType}`);
+  const risks = bed.highRisks.map((r) => `${r}高风险`);
+  const visibleWords = [bedName, status, occupant, ...risks, ...(away ? [away] : [])].join(' ');
   const onClick = bed.residentId
     ? () => navigate(`/residents/${bed.residentId}`)
     : canAdmit
@@ -27,7 +35,7 @@ function BedTile({ bed }: { bed: BedView }) {
     <UnstyledButton
       onClick={onClick}
       disabled={!onClick}
-      aria-label={canAdmit ? `${label}，${t('bedMap.admitHere')}` : label}
+      aria-label={canAdmit ? `${visibleWords}，${t('bedMap.admitHere')}` : visibleWords}
       data-testid={`bed-${bed.id}`}
       data-status={bed.status}
       style={{
@@ -36,30 +44,31 @@ function BedTile({ bed }: { bed: BedView }) {
         borderRadius: 8,
         padding: '8px 10px',
         minHeight: 64,
+        minWidth: 0,
         cursor: onClick ? 'pointer' : 'default',
       }}
     >
       <Group justify="space-between" gap={4} wrap="nowrap">
-        <Text fw={700}>{bed.label}床</Text>
+        <Text fw={700}>{bedName}</Text>
         <Text size="sm" c={ink} fw={700}>
-          {t(`enums.bedStatus.${bed.status}`)}
+          {status}
         </Text>
       </Group>
       <Text size="md" truncate>
-        {bed.residentName ?? t(`enums.bedTypeShort.${bed.bedType}`)}
+        {occupant}
       </Text>
-      {bed.highRisks.length > 0 && (
+      {risks.length > 0 && (
         <Group gap={4} mt={2}>
-          {bed.highRisks.map((r) => (
+          {risks.map((r) => (
             <Badge key={r} size="sm" color="#a61e1e" variant="filled" data-testid="risk-badge">
-              {r}高风险
+              {r}
             </Badge>
           ))}
         </Group>
       )}
       {away && (
         <Badge size="sm" color={BED_STATUS_INK.reserved} variant="filled">
-          {t(`enums.residentStatus.${bed.residentStatus as 'on_leave' | 'in_hospital'}`)}
+          {away}
         </Badge>
       )}
     </UnstyledButton>
@@ -83,14 +92,14 @@ export function BedMapPage() {
     <Stack>
       <Group justify="space-between" align="end">
         <Title order={2}>{t('bedMap.title')}</Title>
-        <Group>
+        <Group wrap="nowrap" gap="xs">
           <Select
             label={t('bedMap.building')}
             data={[{ value: '', label: t('bedMap.allBuildings') }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
             value={buildingId ?? ''}
             onChange={(v) => setBuildingId(v || null)}
             allowDeselect={false}
-            w={180}
+            w={{ base: 170, sm: 180 }}
           />
           <Select
             label={t('bedMap.floor')}
@@ -101,11 +110,11 @@ export function BedMapPage() {
             value={floor ?? ''}
             onChange={(v) => setFloor(v || null)}
             allowDeselect={false}
-            w={150}
+            w={{ base: 130, sm: 150 }}
           />
         </Group>
       </Group>
-      <Group gap="lg" aria-label={t('bedMap.legend')}>
+      <Group gap="sm" aria-label={t('bedMap.legend')}>
         {BED_STATUSES.map((s) => (
           <Badge key={s} color={BED_STATUS_INK[s]} variant="filled" size="lg" data-testid={`count-${s}`}>
             {t(`enums.bedStatus.${s}`)} {counts[s]}
@@ -118,7 +127,7 @@ export function BedMapPage() {
       {rooms.length === 0 ? (
         <EmptyState>{t('bedMap.empty')}</EmptyState>
       ) : (
-        <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }}>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }}>
           {rooms.map((room) => (
             <Card key={room.id} withBorder padding="sm" data-testid={`room-${room.name}`}>
               <Text fw={700} mb={6}>

@@ -1,20 +1,62 @@
 // 老人名册: search by name, pinyin initials, ID-number tail or room; filter by status with the census counts.
-import { Badge, Button, Group, Pagination, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+// On a phone the table becomes one card per resident (no sideways scrolling).
+import { Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { SEARCH_SCOPES } from '../../../../shared/api/residents';
+import { type ResidentRow, SEARCH_SCOPES } from '../../../../shared/api/residents';
 import { useApi } from '../../api/hooks';
+import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 
 const PAGE_SIZE = 50;
 
+function StatusBadge({ status }: { status: ResidentRow['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={RESIDENT_STATUS_INK[status]} variant="filled">
+      {t(`enums.residentStatus.${status}`)}
+    </Badge>
+  );
+}
+
+/** A resident as a card on a phone: name, bed and status on top, the rest below. */
+function ResidentCard({ row, discharged }: { row: ResidentRow; discharged: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Card
+      withBorder
+      padding="sm"
+      component="button"
+      type="button"
+      onClick={() => navigate(`/residents/${row.id}`)}
+      data-testid="resident-card"
+      style={{ textAlign: 'left', width: '100%', cursor: 'pointer', font: 'inherit', color: 'inherit' }}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Text fw={700} size="lg">
+          {row.name}
+        </Text>
+        <StatusBadge status={row.status} />
+      </Group>
+      <Text>
+        {t(`enums.sex.${row.sex}`)} · {t('residents.ageN', { n: row.age })} · {t(`enums.category.${row.primaryCategory}`)}
+      </Text>
+      <Text>
+        {t('residents.bed')}：{row.bedLabel ?? '—'} · {discharged ? t('residents.dischargedOn') : t('residents.admittedOn')}：{(discharged ? row.dischargedOn : row.admittedOn) ?? '—'}
+      </Text>
+    </Card>
+  );
+}
+
 export function ResidentsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const phone = useMediaQuery('(max-width: 48em)');
   const mayAdmit = useMayCall('residents.admit');
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
@@ -49,6 +91,8 @@ export function ResidentsPage() {
       />
       <SegmentedControl
         aria-label={t('residents.status')}
+        orientation={phone ? 'vertical' : 'horizontal'}
+        fullWidth={phone}
         value={scope}
         onChange={(v) => {
           setScope(v as typeof scope);
@@ -70,7 +114,12 @@ export function ResidentsPage() {
       ) : (
         <>
           <Text>{t('residents.total', { n: list.data.total })}</Text>
-          <Table striped highlightOnHover fz="md" verticalSpacing="sm">
+          <Stack gap="xs" hiddenFrom="sm">
+            {list.data.rows.map((r) => (
+              <ResidentCard key={r.id} row={r} discharged={scope === 'discharged'} />
+            ))}
+          </Stack>
+          <Table striped highlightOnHover fz="md" verticalSpacing="sm" visibleFrom="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('residents.name')}</Table.Th>
@@ -96,9 +145,7 @@ export function ResidentsPage() {
                   <Table.Td>{r.idNumberMasked}</Table.Td>
                   <Table.Td>{t(`enums.category.${r.primaryCategory}`)}</Table.Td>
                   <Table.Td>
-                    <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
-                      {t(`enums.residentStatus.${r.status}`)}
-                    </Badge>
+                    <StatusBadge status={r.status} />
                   </Table.Td>
                   <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
                   <Table.Td>{scope === 'discharged' ? r.dischargedOn : r.admittedOn}</Table.Td>
@@ -107,7 +154,7 @@ export function ResidentsPage() {
             </Table.Tbody>
           </Table>
           {list.data.total > PAGE_SIZE && (
-            <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} size="lg" aria-label="翻页" />
+            <Pager total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} />
           )}
         </>
       )}
