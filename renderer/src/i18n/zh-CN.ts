@@ -1,11 +1,9 @@
 import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
 import { fireZh } from './zh-CN-fire';
-import { pickersZh } from './zh-CN-pickers';
 import { countyZh, syncZh } from './zh-CN-sync';
 import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
-import { nightZh } from './zh-CN-night';
 import { navGroupsZh, paginationZh } from './zh-CN-screens';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
@@ -315,7 +313,6 @@ export const zhCN = {
   meals: mealsZh,
   firstDay: firstDayZh,
   fire: fireZh,
-  pickers: pickersZh,
   sync: syncZh,
   county: countyZh,
   staff: {
