@@ -99,43 +99,46 @@ export function AuditPage() {
       ) : (
         <>
           <Text>{t('audit.total', { n: list.data.total })}</Text>
-          <Table striped fz="md" verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.time')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.entity')}</Table.Th>
-                <Table.Th>{t('audit.subject')}</Table.Th>
-                <Table.Th>{t('audit.details')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.rows.map((r) => (
-                <Fragment key={r.id}>
-                  <Table.Tr>
-                    <Table.Td>{dateTimeSeconds(r.at)}</Table.Td>
-                    <Table.Td>{r.actor}</Table.Td>
-                    <Table.Td>{r.actionLabel}</Table.Td>
-                    <Table.Td>{r.entityLabel}</Table.Td>
-                    <Table.Td>{r.subject || '—'}</Table.Td>
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-md" onClick={() => setOpen(open === r.id ? null : r.id)}>
-                        {open === r.id ? t('audit.hide') : t('audit.show', { n: r.changes.length })}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                  {open === r.id && (
+          {/* On a phone the table scrolls on its own, the page does not (names never break one character per line). */}
+          <Table.ScrollContainer minWidth={720} type="native">
+            <Table striped fz="md" verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('audit.time')}</Table.Th>
+                  <Table.Th>{t('audit.actor')}</Table.Th>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.entity')}</Table.Th>
+                  <Table.Th>{t('audit.subject')}</Table.Th>
+                  <Table.Th>{t('audit.details')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.rows.map((r) => (
+                  <Fragment key={r.id}>
                     <Table.Tr>
-                      <Table.Td colSpan={6}>
-                        <Changes entry={r} />
+                      <Table.Td>{dateTimeSeconds(r.at)}</Table.Td>
+                      <Table.Td>{r.actor}</Table.Td>
+                      <Table.Td>{r.actionLabel}</Table.Td>
+                      <Table.Td>{r.entityLabel}</Table.Td>
+                      <Table.Td>{r.subject || '—'}</Table.Td>
+                      <Table.Td>
+                        <Button variant="subtle" size="compact-md" onClick={() => setOpen(open === r.id ? null : r.id)}>
+                          {open === r.id ? t('audit.hide') : t('audit.show', { n: r.changes.length })}
+                        </Button>
                       </Table.Td>
                     </Table.Tr>
-                  )}
-                </Fragment>
-              ))}
-            </Table.Tbody>
-          </Table>
+                    {open === r.id && (
+                      <Table.Tr>
+                        <Table.Td colSpan={6}>
+                          <Changes entry={r} />
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Fragment>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           {list.data.total > PAGE_SIZE && <Pager total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} />}
         </>
       )}
