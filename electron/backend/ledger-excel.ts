@@ -16,6 +16,18 @@ export function addLedgerSheet(workbook: ExcelJS.Workbook, heading: string, data
   sheet.addRow([heading]).font = { bold: true, size: 14 };
   sheet.addRow(data.columns).font = { bold: true };
   for (const row of data.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
+  // Printed from Excel as on the app's paper: A4 with 12 mm margins, landscape beyond seven columns (the same rule
+  // as renderer/src/components/print.tsx), one page wide, the header row repeated on every page.
+  const inch = 12 / 25.4;
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: data.columns.length > 7 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '2:2',
+    margins: { left: inch, right: inch, top: inch, bottom: inch, header: 0.3, footer: 0.3 },
+  };
   // Wide enough for what is in the first rows, within reason.
   sheet.columns.forEach((c, i) => (c.width = Math.min(50, Math.max(10, ...data.rows.slice(0, 200).map((r) => (r[i] ?? '').length + 2), (data.columns[i]?.length ?? 4) * 2 + 2))));
 }
