@@ -29,7 +29,8 @@ export const SignedInUser = z.object({
 });
 export type SignedInUser = z.output<typeof SignedInUser>;
 
-export const QuickUser = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
+/** `onShift`: on a shift running now (or, with no roster for now, signed in today): shown first, under 现在当班. */
+export const QuickUser = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), onShift: z.boolean() });
 
 export const AuthStatus = z.object({
   /** No account exists yet: the first run creates the administrator. */

@@ -15,6 +15,9 @@ test('a caregiver sees no admission page, not even by typing its address', async
   await page.getByRole('button', { name: '修改密码' }).click();
 
   await expect(page.getByTestId('signed-in-user')).toHaveText('张护理（护理员）');
+  // A grouped menu shows the entries of a group once it is unfolded.
+  const residentsGroup = page.getByRole('button', { name: '老人', exact: true });
+  if (await residentsGroup.isVisible()) await residentsGroup.click();
   await expect(page.getByRole('link', { name: '在院老人' })).toBeVisible();
   await expect(page.getByRole('link', { name: '办理入住' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: '账号管理' })).toHaveCount(0);
@@ -52,16 +55,14 @@ test('the screen locks when idle, and a caregiver switches in with a PIN', async
   await expectAccessible(page, 'lock screen');
   await shot(page, 'lock-screen');
 
-  // Two clicks: the name, then the PIN.
+  // Two steps: the name, then the PIN (typed here; the number pad is tested in pin-people.spec.ts).
   await page.getByRole('button', { name: /李护理/ }).click();
+  await expect(page.getByText('忘记PIN码？请找护理组长或院长重设（会记录在操作记录里）')).toBeVisible();
   await page.keyboard.type('111111');
   await expect(page.getByRole('alert')).toContainText('PIN码不正确');
   await page.keyboard.type('246810');
-  // Her account was just made with a temporary password: she sets her own once, then works.
-  await expect(page.getByRole('heading', { name: '请设置新密码' })).toBeVisible();
-  await field(page, '当前密码').fill('Temp-password-1');
-  await field(page, '新密码').fill('Li-own-2026');
-  await field(page, '再输一次密码').fill('Li-own-2026');
-  await page.getByRole('button', { name: '修改密码' }).click();
+  // A PIN sign-in goes straight to work: the temporary password is only for a password sign-in.
   await expect(page.getByTestId('signed-in-user')).toHaveText('李护理（护理员）');
+  await expect(page.getByRole('heading', { name: '请设置新密码' })).toHaveCount(0);
+  await expect(page.getByText('上一位（王院长）没保存的内容已清除')).toBeVisible();
 });

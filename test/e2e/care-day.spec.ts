@@ -62,6 +62,7 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   await field(dialog, '姓名').fill('王小花');
   await field(dialog, '入职日期').fill('2025-01-01');
   await field(dialog, '入职日期').press('Tab');
+  await dialog.getByText('已有账号').click(); // her account exists already (the one form's other choice is a new PIN)
   await choose(page, '登录账号', /王小花/);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('button', { name: '修改 王小花' })).toBeVisible();

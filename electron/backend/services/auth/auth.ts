@@ -33,7 +33,7 @@ export async function authStatus(deps: BackendDeps, session: Session): Promise<A
     user: current && session.user ? toSignedInUser(current, session.user) : null,
     locked: session.locked,
     idleMinutes,
-    quickUsers: withPin.map((u) => ({ id: u.id, name: u.displayName, role: u.role })),
+    quickUsers: withPin.map((u) => ({ id: u.id, name: u.displayName, role: u.role, onShift: onShift(u) })),
     onShift: rostered.length ? [...new Set(rostered)] : users.filter(signedInToday).map((u) => u.displayName),
     onShiftFromRoster: rostered.length > 0,
   };

@@ -11,6 +11,8 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
+import { ResetPinModal } from '../users/ResetPinModal';
+import { NewPersonModal } from './NewPersonForm';
 
 export function ExpiringCertificates() {
   const { t } = useTranslation();
@@ -56,6 +58,7 @@ type StaffForm = {
   note: string;
 };
 
+/** Editing a person on the register (a new person is NewPersonModal: the person and their PIN in one form). */
 function StaffModal({ person, onClose }: { person: StaffRow | null; onClose: () => void }) {
   const { t } = useTranslation();
   const users = useApi('users.list', {});
@@ -155,6 +158,8 @@ export function StaffPage() {
   const [includeLeft, setIncludeLeft] = useState(false);
   const staff = useApi('staff.list', { includeLeft });
   const mayEdit = useMayCall('staff.save');
+  const mayResetPin = useMayCall('users.resetPin');
+  const [resetting, setResetting] = useState<{ id: string; name: string } | null>(null);
   const [editing, setEditing] = useState<StaffRow | 'new' | null>(null);
   const [query, setQuery] = useState('');
   if (staff.isPending) return <LoadingState />;
@@ -192,7 +197,7 @@ export function StaffPage() {
               <Table.Th>{t('staff.healthCertExpiry')}</Table.Th>
               <Table.Th>{t('staff.account')}</Table.Th>
               <Table.Th>{t('staff.status')}</Table.Th>
-              {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
+              {(mayEdit || mayResetPin) && <Table.Th>{t('app.edit')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -210,11 +215,20 @@ export function StaffPage() {
                     {p.active ? t('staff.active') : t('staff.left')}
                   </Badge>
                 </Table.Td>
-                {mayEdit && (
+                {(mayEdit || mayResetPin) && (
                   <Table.Td>
-                    <Button variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('app.edit')} ${p.name}`}>
-                      {t('app.edit')}
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      {mayEdit && (
+                        <Button variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('app.edit')} ${p.name}`}>
+                          {t('app.edit')}
+                        </Button>
+                      )}
+                      {mayResetPin && p.userId && (
+                        <Button variant="subtle" onClick={() => setResetting({ id: p.userId!, name: p.name })} aria-label={`${t('people.resetPin')} ${p.name}`}>
+                          {t('people.resetPin')}
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -222,7 +236,9 @@ export function StaffPage() {
           </Table.Tbody>
         </Table>
       )}
-      {editing && <StaffModal person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing === 'new' && <NewPersonModal onClose={() => setEditing(null)} />}
+      {editing && editing !== 'new' && <StaffModal person={editing} onClose={() => setEditing(null)} />}
+      {resetting && <ResetPinModal account={resetting} onClose={() => setResetting(null)} />}
     </Stack>
   );
 }

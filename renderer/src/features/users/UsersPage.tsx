@@ -1,4 +1,5 @@
-// 账号管理: who may use the system, in which role; new accounts get a temporary password they must change.
+// 账号管理: who may use the system, in which role; password accounts get a temporary password they must change; a
+// PIN-only person can be given a login name and password later; a forgotten PIN is reset here too.
 import { Badge, Button, Card, Checkbox, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { CreateUserInput, type UserRow } from '../../../../shared/api/users';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { ResetPinModal } from './ResetPinModal';
 
 /** The roles this PC gives: a centre's staff, or (in county mode) the county's. */
 function useRoleOptions() {
@@ -48,13 +50,15 @@ function EditUserModal({ user, onClose }: { user: UserRow; onClose: () => void }
   const { t } = useTranslation();
   const roles = useRoleOptions();
   const form = useForm({ initialValues: { id: user.id, displayName: user.displayName, role: user.role, disabled: user.disabled } });
-  const reset = useForm({ initialValues: { password: '' } });
+  const reset = useForm({ initialValues: { password: '', username: '' } });
+  const [resettingPin, setResettingPin] = useState(false);
   const update = useApiMutation('users.update', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   const resetPassword = useApiMutation('users.resetPassword', {
     successMessage: t('users.resetDone', { name: user.displayName }),
     onSuccess: onClose,
-    onFieldError: (_f, m) => (reset.setFieldError('password', m), true),
+    onFieldError: (f, m) => (reset.setFieldError(f === 'username' ? 'username' : 'password', m), true),
   });
+  if (resettingPin) return <ResetPinModal account={{ id: user.id, name: user.displayName }} onClose={onClose} />;
   return (
     <Modal opened onClose={onClose} title={`${t('users.edit')}：${user.displayName}`} size="lg">
       <Stack>
@@ -68,14 +72,21 @@ function EditUserModal({ user, onClose }: { user: UserRow; onClose: () => void }
             </Button>
           </Stack>
         </form>
-        <form onSubmit={reset.onSubmit((v) => resetPassword.mutate({ id: user.id, password: v.password }))} noValidate>
+        <form onSubmit={reset.onSubmit((v) => resetPassword.mutate({ id: user.id, password: v.password, username: user.username ? null : v.username }))} noValidate>
+          {!user.username && <Text mb="xs">{t('people.addLoginHint')}</Text>}
           <Group align="end">
+            {!user.username && <TextInput label={t('people.username')} {...reset.getInputProps('username')} />}
             <PasswordInput size="md" label={t('users.tempPassword')} description={t('users.tempPasswordHint')} {...reset.getInputProps('password')} />
             <Button type="submit" variant="outline" color="red.9" loading={resetPassword.isPending}>
-              {t('users.resetPassword')}
+              {user.username ? t('users.resetPassword') : t('people.addLogin')}
             </Button>
           </Group>
         </form>
+        <Group>
+          <Button variant="outline" onClick={() => setResettingPin(true)}>
+            {t('people.resetPin')}
+          </Button>
+        </Group>
       </Stack>
     </Modal>
   );
@@ -97,6 +108,7 @@ export function UsersPage() {
         <Title order={3} size="h4" mb="md">
           {t('users.add')}
         </Title>
+        <Text mb="sm">{t('people.floorStaffGoToRegister')}</Text>
         <CreateUserForm />
       </Card>
       <TextInput size="lg" aria-label={t('users.search')} placeholder={t('users.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />

@@ -1,0 +1,27 @@
+// After a sign-in at the shared PC: the same person finds their screen as they left it (fresh data); another person
+// starts clean — nothing the previous person loaded stays in the cache to be shown to them.
+import type { QueryClient } from '@tanstack/react-query';
+import type { SignedInUser } from '../../../../shared/api/auth';
+import { ApiCallError } from '../../api/client';
+
+export async function settleSignIn(client: QueryClient, lockedFor: string | null, user: SignedInUser) {
+  if (lockedFor !== null && lockedFor !== user.id) {
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth.status' });
+    await client.invalidateQueries({ queryKey: ['auth.status'] });
+    return;
+  }
+  await client.invalidateQueries();
+}
+
+const isLocked = (error: unknown) => error instanceof ApiCallError && error.code === 'LOCKED';
+
+/**
+ * A read refused because the screen is locked is tried again (every few seconds) instead of failing: a failed read
+ * would swap the page under the lock for an error message and lose the form the person is filling in.
+ */
+export function keepReadsThroughLock(client: QueryClient) {
+  client.setQueryDefaults([], {
+    retry: (failures, error) => (isLocked(error) ? failures < 10_000 : failures < 1),
+    retryDelay: (failures, error) => (isLocked(error) ? 3_000 : Math.min(1_000 * 2 ** failures, 30_000)),
+  });
+}

@@ -1,0 +1,30 @@
+// 重设PIN码: a forgotten PIN, reset by 院长 or 护理组长 with the person present (audited by the backend).
+import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { ResetPinInput } from '../../../../shared/api/users';
+import { useApiMutation } from '../../api/hooks';
+import { zodValidate } from '../../api/zod-form';
+
+export function ResetPinModal({ account, onClose }: { account: { id: string; name: string }; onClose: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm({ initialValues: { id: account.id, pin: '' }, validate: zodValidate(ResetPinInput) });
+  const reset = useApiMutation('users.resetPin', {
+    successMessage: t('people.pinResetDone', { name: account.name }),
+    onSuccess: onClose,
+    onFieldError: (f, m) => (form.setFieldError(f, m), true),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('people.resetPinFor', { name: account.name })}>
+      <form onSubmit={form.onSubmit((v) => reset.mutate(v))} noValidate>
+        <Stack>
+          <Text>{t('people.resetPinIntro')}</Text>
+          <TextInput label={t('people.newPin')} inputMode="numeric" maxLength={6} autoComplete="off" withAsterisk {...form.getInputProps('pin')} />
+          <Button type="submit" loading={reset.isPending}>
+            {t('people.resetPin')}
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
