@@ -25,6 +25,7 @@ export type AuditAction =
   | 'pin_set'
   | 'pin_reset'
   | 'view_id_number'
+  | 'view_contact_phone'
   | 'export'
   | 'backup'
   | 'restore'

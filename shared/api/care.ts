@@ -55,6 +55,8 @@ export const EntryData = z.discriminatedUnion('kind', [
     slot: z.string().min(1).max(20),
     status: z.enum(['done', 'not_done'], { error: '请选择做了还是没做' }),
     reason: z.enum(NOT_DONE_REASONS).nullable().default(null),
+    /** Set by the backend only (a client's value is dropped): a round completed this task. */
+    fromRound: z.boolean().optional(),
   }).refine((v) => v.status === 'done' || v.reason !== null, { error: '没做的任务请选择原因', path: ['reason'] }),
   VitalsData,
   z.object({
@@ -101,11 +103,15 @@ export const AmendInput = z.object({
   data: EntryData,
 });
 
+export const RoundException = z
+  .object({ residentId: entityId('老人'), state: z.enum(ROUND_STATES), note: optionalText('情况说明', 200) })
+  .refine((v) => v.state !== 'abnormal' || v.note.length > 0, { error: '查房“有异常”请写一句情况说明（如：发热、呼吸急促、床单湿了）', path: ['note'] });
+
 export const RoundInput = z.object({
   ...ShiftRef,
   requestId,
   /** Residents found not simply asleep; everyone else in the area is recorded as 在床安睡. */
-  exceptions: z.array(z.object({ residentId: entityId('老人'), state: z.enum(ROUND_STATES), note: optionalText('情况说明', 200) })).max(500).default([]),
+  exceptions: z.array(RoundException).max(500).default([]),
 });
 
 export const Entry = z.object({
@@ -137,6 +143,12 @@ export const TaskDue = z.object({
   reason: z.string().nullable(),
   entryId: z.string().nullable(),
   recordedBy: z.string().nullable(),
+  /** Still not recorded although its time has passed: shown red. */
+  overdue: z.boolean(),
+  /** 查房时完成: a round records it. */
+  completesOnRound: z.boolean(),
+  /** Recorded by a round rather than by hand. */
+  fromRound: z.boolean(),
 });
 export type TaskDue = z.output<typeof TaskDue>;
 
@@ -164,8 +176,14 @@ export const ShiftResident = z.object({
   tasksRecorded: z.number(),
   records: z.number(),
   allDone: z.boolean(),
+  /** How the card looks: away (grey), nothing due this shift, all recorded (green), some overdue (red), in progress. */
+  state: z.enum(['away', 'no_tasks', 'done', 'overdue', 'in_progress']),
+  overdueTasks: z.number(),
   highRisks: z.array(z.string()),
+  /** The photo is fetched on its own (care.residentPhoto): a list of 200 photos would be megabytes. */
+  hasPhoto: z.boolean(),
 });
+export type ShiftResident = z.output<typeof ShiftResident>;
 
 export const MyShift = z.object({
   /** Null: the caller is not on the roster for a shift running now. */
@@ -180,7 +198,19 @@ export type MyShift = z.output<typeof MyShift>;
 
 export const ResidentShift = z.object({
   shift: ShiftInstance,
-  resident: z.object({ id: z.string(), name: z.string(), bedLabel: z.string().nullable(), status: z.string(), present: z.boolean(), diet: z.string(), allergies: z.string(), highRisks: z.array(z.string()) }),
+  resident: z.object({
+    id: z.string(),
+    name: z.string(),
+    bedLabel: z.string().nullable(),
+    status: z.string(),
+    present: z.boolean(),
+    diet: z.string(),
+    allergies: z.string(),
+    highRisks: z.array(z.string()),
+    photo: z.string().nullable(),
+    /** Family contacts with the number masked; the full number needs care.revealContactPhone (audited). */
+    contacts: z.array(z.object({ index: z.number(), name: z.string(), relation: z.string(), phoneMasked: z.string(), isGuardian: z.boolean(), isEmergency: z.boolean() })),
+  }),
   tasks: z.array(TaskDue),
   entries: z.array(Entry),
 });
@@ -251,7 +281,15 @@ export const careApi = {
   'care.residentShift': method({ input: z.object({ ...ShiftRef, residentId: entityId('老人') }), output: ResidentShift, roles: CARE_RECORDERS, writes: false }),
   'care.record': method({ input: RecordInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: CARE_RECORDERS, writes: true }),
   'care.amend': method({ input: AmendInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: CARE_RECORDERS, writes: true }),
-  'care.round': method({ input: RoundInput, output: z.object({ checked: z.number(), repeated: z.boolean() }), roles: CARE_RECORDERS, writes: true }),
+  'care.round': method({ input: RoundInput, output: z.object({ checked: z.number(), tasksCompleted: z.number(), repeated: z.boolean() }), roles: CARE_RECORDERS, writes: true }),
+  'care.residentPhoto': method({ input: z.object({ residentId: entityId('老人') }), output: z.object({ photo: z.string().nullable() }), roles: CARE_RECORDERS, writes: false }),
+  /** A family member's full number, for a call at night; every reveal is audited (like the ID number). */
+  'care.revealContactPhone': method({
+    input: z.object({ residentId: entityId('老人'), index: z.number().int().min(0).max(9) }),
+    output: z.object({ phone: z.string() }),
+    roles: CARE_RECORDERS,
+    writes: true,
+  }),
   'care.coverage': method({ input: CoverageQuery, output: Coverage, roles: CARE_MANAGERS, writes: false }),
   'care.timeline': method({ input: z.object({ residentId: entityId('老人'), ...DateRange }), output: Timeline, roles: RESIDENT_READERS, writes: false }),
   'care.monthly': method({ input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 年-月，如 2026-03' }) }), output: MonthlySummary, roles: CARE_MANAGERS, writes: false }),

@@ -13,6 +13,8 @@ export const CarePlanTask = z.object({
   source: z.string(),
   active: z.boolean(),
   note: z.string(),
+  /** 查房时完成: a round (查房) records it for everyone the round covers. */
+  completesOnRound: z.boolean(),
   updatedBy: z.string(),
 });
 export type CarePlanTask = z.output<typeof CarePlanTask>;
@@ -24,6 +26,7 @@ export const SaveTaskInput = z.object({
   frequency: Frequency,
   active: z.boolean().default(true),
   note: optionalText('说明', 200),
+  completesOnRound: z.boolean().default(false),
 });
 
 const ByResident = z.object({ residentId: entityId('老人') });

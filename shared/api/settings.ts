@@ -19,6 +19,8 @@ export const Settings = z.object({
   roundIntervalMinutes: wholeNumber('夜间查房间隔（分钟）', 30, 360).default(120),
   /** Minutes after a shift's end during which its caregiver may still add records, before handing over. */
   lateEntryMinutes: wholeNumber('下班后可补记时间（分钟）', 0, 240).default(60),
+  /** Handing over more than this many minutes before the shift ends asks for a reason (issue 13; the centre's own rule, no national figure). */
+  earlyHandoverMinutes: wholeNumber('提前交班需写原因（分钟）', 0, 480).default(60),
   /** Days ahead that expiring certificates show on the dashboard. */
   certWarnDays: wholeNumber('证书到期提前提醒（天）', 7, 180).default(60),
   /** When each meal is served: the headcount is taken at this time (who is away then is not counted). */
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reassessMonths: 6,
   roundIntervalMinutes: 120,
   lateEntryMinutes: 60,
+  earlyHandoverMinutes: 60,
   certWarnDays: 60,
   breakfastTime: '07:00',
   lunchTime: '11:30',

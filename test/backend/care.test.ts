@@ -8,6 +8,8 @@ import { ITEMS } from '../../shared/domain/assessment/items';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { DAY, SHIFT, careDay } from '../helpers/care-day';
+import { admission, person } from '../helpers/centre';
+import { validIdNumber } from '../helpers/ids';
 
 let b: TestBackend;
 let day: Awaited<ReturnType<typeof careDay>>;
@@ -85,7 +87,7 @@ describe("the caregiver's shift", () => {
     travel('2026-03-15T17:30:00.000Z'); // 01:30 on the 16th
     const night = day.carers.night.session;
     const round = await b.call('care.round', { shiftId: SHIFT.night, shiftDate: DAY, requestId: randomUUID(), exceptions: [{ residentId: day.li, state: 'awake', note: '说睡不着' }] }, night);
-    expect(round).toEqual({ checked: 2, repeated: false });
+    expect(round).toEqual({ checked: 2, tasksCompleted: 0, repeated: false });
     const mine = await b.call('care.myShift', {}, night);
     expect(mine.rounds).toMatchObject({ count: 1, last: '2026-03-15T17:30:00.000Z', nextDue: '2026-03-15T19:30:00.000Z', overdue: false });
     travel('2026-03-15T19:45:00.000Z');
@@ -124,7 +126,7 @@ describe('corrections', () => {
 /** A final ability assessment of 张三 now, as the assessment module records it. */
 async function assessNow() {
   const answers = Object.fromEntries(ITEMS.map((i) => [i.code, i.max]));
-  const { id } = await b.call('assessment.saveDraft', { residentId: day.zhang, reason: 'first', assessedOn: DAY, answers, assessor1: '李评估', assessor2: '赵评估' });
+  const { id } = await b.call('assessment.saveDraft', { residentId: day.zhang, reason: 'first', assessedOn: DAY, answers, assessor1: { staffId: null, name: '李评估', organisation: '县老年人能力评估中心' }, assessor2: { staffId: null, name: '赵评估', organisation: '县老年人能力评估中心' } });
   await b.call('assessment.finalize', { id });
 }
 
@@ -183,7 +185,8 @@ describe('handover', () => {
     await b.call('care.record', rec({ kind: 'task', taskId: day.tasks.turn, slot: '2026-03-15 08:00', status: 'done' }), early());
     await b.call('care.record', rec({ kind: 'note', text: '下午家属来探望' }), early());
     travel('2026-03-15T06:55:00.000Z'); // 14:55
-    const draft = await b.call('handover.draft', { shiftId: SHIFT.early, shiftDate: DAY }, early());
+    const { summary: draft, needsReason } = await b.call('handover.draft', { shiftId: SHIFT.early, shiftDate: DAY }, early());
+    expect(needsReason).toBe(false); // 5 minutes before the end
     expect(draft.incidents).toEqual(['09:30 张三 跌倒（轻微）：扶起']);
     expect(draft.tasksNotDone).toEqual(expect.arrayContaining(['张三：翻身 10:00 未记录', '张三：测量生命体征 未记录', '李四：协助进食 07:00 未记录']));
     expect(draft.tasksNotDone).not.toContain('张三：翻身 08:00 未记录');
@@ -268,5 +271,139 @@ describe('staff and roster', () => {
   it('the lock screen lists who is rostered now', async () => {
     const status = await b.call('auth.status', {});
     expect(status).toMatchObject({ onShift: ['早班小王'], onShiftFromRoster: true });
+  });
+});
+
+describe('the night round (issue 13)', () => {
+  const night = () => day.carers.night.session;
+  const roundAt = async (iso: string, exceptions: In<'care.round'>['exceptions'] = []) => {
+    travel(iso);
+    return b.call('care.round', { shiftId: SHIFT.night, shiftDate: DAY, requestId: randomUUID(), exceptions }, night());
+  };
+  async function roundTasks() {
+    const patrol = await b.call('careplan.saveTask', { residentId: day.zhang, task: '夜间巡视', frequency: { kind: 'each_shift' }, active: true, note: '', completesOnRound: true });
+    const rails = await b.call('careplan.saveTask', { residentId: day.li, task: '检查床栏是否拉起', frequency: { kind: 'each_shift' }, active: true, note: '', completesOnRound: true });
+    return { patrol: patrol.id, rails: rails.id };
+  }
+
+  it('completes the round-type tasks of everyone it covers, in the same write, audited as coming from the round', async () => {
+    const ids = await roundTasks();
+    const requestId = randomUUID();
+    travel('2026-03-15T17:30:00.000Z'); // 01:30
+    const round = await b.call('care.round', { shiftId: SHIFT.night, shiftDate: DAY, requestId, exceptions: [] }, night());
+    expect(round).toEqual({ checked: 2, tasksCompleted: 2, repeated: false });
+    // The same form sent twice writes once and answers the same.
+    expect(await b.call('care.round', { shiftId: SHIFT.night, shiftDate: DAY, requestId, exceptions: [] }, night())).toEqual({ checked: 2, tasksCompleted: 2, repeated: true });
+    const zhang = await b.call('care.residentShift', { shiftId: SHIFT.night, shiftDate: DAY, residentId: day.zhang }, night());
+    expect(zhang.tasks.find((t) => t.taskId === ids.patrol)).toMatchObject({ status: 'done', fromRound: true, completesOnRound: true, recordedBy: '夜班老赵' });
+    // 翻身 is not a round task: the round leaves it alone.
+    expect(zhang.tasks.filter((t) => t.task === '翻身').every((t) => t.status === 'pending')).toBe(true);
+    expect(zhang.entries.map((e) => e.text)).toContain('夜间巡视：已完成（查房时完成）');
+    const audit = b.database.sqlite.prepare("SELECT after FROM audit_log WHERE action = 'record' AND entity = 'careEntries'").all() as { after: string }[];
+    expect(audit).toHaveLength(2);
+    expect(audit.map((a) => JSON.parse(a.after) as { source: string; round: string })).toEqual([
+      expect.objectContaining({ source: '查房时完成', round: requestId }),
+      expect.objectContaining({ source: '查房时完成', round: requestId }),
+    ]);
+    // A second round of the night finds those tasks done already.
+    expect(await roundAt('2026-03-15T19:30:00.000Z')).toMatchObject({ checked: 2, tasksCompleted: 0 });
+    expect(b.count('care_entries')).toBe(6); // 2 + 2 rounds, 2 tasks
+  });
+
+  it('a round of 20 residents completes their 60 round tasks in one tap', async () => {
+    const buildingId = (await b.call('facility.bedMap', {})).rooms[0].buildingId;
+    for (let room = 0; room < 9; room += 1) await b.call('facility.addRoom', { buildingId, floor: 2, name: `2${String(room).padStart(2, '0')}`, bedCount: 2, bedType: 'normal' });
+    const free = (await b.call('facility.bedMap', {})).rooms.flatMap((r) => r.beds).filter((x) => !x.residentId).map((x) => x.id);
+    for (let i = 0; i < 18; i += 1) {
+      await b.call('residents.admit', { person: person({ name: `老人${i + 1}`, idNumber: validIdNumber('1940-01-01', String(300 + i)) }), admission: admission(free[i]) });
+    }
+    // Every resident of the night gets three round-type tasks (夜间巡视, 检查床栏, 每班清点).
+    travel('2026-03-15T15:30:00.000Z'); // 23:30
+    const residents = (await b.call('care.myShift', {}, night())).residents;
+    expect(residents).toHaveLength(20);
+    for (const r of residents) {
+      for (const task of ['夜间巡视', '检查床栏是否拉起', '每班清点，确认老人在院']) {
+        await b.call('careplan.saveTask', { residentId: r.residentId, task, frequency: { kind: 'each_shift' }, active: true, note: '', completesOnRound: true });
+      }
+    }
+    const round = await roundAt('2026-03-15T17:30:00.000Z');
+    expect(round.tasksCompleted).toBe(residents.length * 3);
+    const after = (await b.call('care.myShift', {}, night())).residents;
+    expect(after.find((r) => r.name === '李四')).toMatchObject({ state: 'done', allDone: true, tasksRecorded: 3, tasksDue: 3 });
+  });
+
+  it('"有异常" needs a short note; nothing is written without one', async () => {
+    travel('2026-03-15T17:30:00.000Z');
+    const refused = await b.raw('care.round', { shiftId: SHIFT.night, shiftDate: DAY, requestId: randomUUID(), exceptions: [{ residentId: day.li, state: 'abnormal', note: '' }] }, night());
+    expect(refused.error?.message).toBe('查房“有异常”请写一句情况说明（如：发热、呼吸急促、床单湿了）');
+    expect(b.count('care_entries')).toBe(0);
+    await b.call('care.round', { shiftId: SHIFT.night, shiftDate: DAY, requestId: randomUUID(), exceptions: [{ residentId: day.li, state: 'abnormal', note: '发热 38.2℃' }] }, night());
+    expect(b.count('care_entries')).toBe(2);
+  });
+
+  it('a card with nothing due is not green; a task past its time makes the card red', async () => {
+    travel('2026-03-15T17:30:00.000Z'); // 01:30: 张三's 00:00 turn is late; 李四 has no task at night
+    const mine = await b.call('care.myShift', {}, night());
+    expect(mine.residents.find((r) => r.name === '李四')).toMatchObject({ tasksDue: 0, records: 0, allDone: false, state: 'no_tasks' });
+    expect(mine.residents.find((r) => r.name === '张三')).toMatchObject({ state: 'overdue', overdueTasks: 1 });
+    const zhang = await b.call('care.residentShift', { shiftId: SHIFT.night, shiftDate: DAY, residentId: day.zhang }, night());
+    expect(zhang.tasks.filter((t) => t.overdue).map((t) => t.slot)).toEqual(['2026-03-16 00:00']);
+  });
+});
+
+describe("the caregiver's resident page (issue 13)", () => {
+  it('shows the family contact masked; the full number is revealed on request and every reveal is audited', async () => {
+    const view = await b.call('care.residentShift', { shiftId: SHIFT.early, shiftDate: DAY, residentId: day.zhang }, early());
+    expect(view.resident.contacts).toEqual([{ index: 0, name: '张小明', relation: '侄子', phoneMasked: '138****8000', isGuardian: true, isEmergency: true }]);
+    expect(view.resident).toMatchObject({ photo: null });
+    expect(await b.call('care.revealContactPhone', { residentId: day.zhang, index: 0 }, early())).toEqual({ phone: '13800138000' });
+    expect((await b.raw('care.revealContactPhone', { residentId: day.zhang, index: 3 }, early())).error?.code).toBe('NOT_FOUND');
+    const audit = b.database.sqlite.prepare("SELECT actor, after FROM audit_log WHERE action = 'view_contact_phone'").all() as { actor: string; after: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0].actor).toBe('早班小王');
+    expect(JSON.parse(audit[0].after)).toEqual({ resident: '张三', contact: '侄子 张小明' });
+  });
+});
+
+describe('handover, grouped and on time (issue 13)', () => {
+  it('groups by resident with counts, incidents first', async () => {
+    await b.call('care.record', rec({ kind: 'note', text: '下午家属来探望' }), early());
+    await b.call('incidents.report', { requestId: randomUUID(), residentId: day.li, type: 'fall', occurredAt: '2026-03-15T01:30:00.000Z', place: '102室', severity: 'minor', description: '滑倒', actionTaken: '扶起' }, early());
+    travel('2026-03-15T06:30:00.000Z'); // 14:30
+    const { summary } = await b.call('handover.draft', { shiftId: SHIFT.early, shiftDate: DAY }, early());
+    expect(summary.residents.map((r) => r.name)).toEqual(['李四', '张三']);
+    expect(summary.residents[0]).toMatchObject({ incidents: ['09:30 跌倒（轻微），102室：扶起'], unrecorded: ['协助进食 07:00', '协助进食 11:30'] });
+    expect(summary.residents[1]).toMatchObject({ notes: ['10:00 下午家属来探望'], unrecorded: ['翻身 08:00', '翻身 10:00', '翻身 12:00', '翻身 14:00', '测量生命体征'] });
+    expect(summary.counts).toEqual({ residents: 2, incidents: 1, notDone: 0, unrecorded: 7, tasksDone: 0, away: 0, notes: 1, rounds: 0 });
+  });
+
+  it('handing over more than the set minutes before the end asks for a reason, which is kept and audited', async () => {
+    const draft = await b.call('handover.draft', { shiftId: SHIFT.early, shiftDate: DAY }, early());
+    expect(draft).toMatchObject({ minutesLeft: 300, earlyLimitMinutes: 60, needsReason: true });
+    const submit = (earlyReason: string) => b.raw('handover.submit', { shiftId: SHIFT.early, shiftDate: DAY, requestId: randomUUID(), notes: '', earlyReason }, early());
+    const refused = await submit('');
+    expect(refused.error).toMatchObject({ field: 'earlyReason', message: '离下班还有 300 分钟（超过 60 分钟），提前交班请写明原因' });
+    expect(b.count('handovers')).toBe(0);
+    expect((await submit('家中有急事，组长同意')).ok).toBe(true);
+    const [row] = await b.call('handover.list', { from: DAY, to: DAY });
+    expect(row.earlyReason).toBe('家中有急事，组长同意');
+    const audit = b.database.sqlite.prepare("SELECT after FROM audit_log WHERE action = 'hand_over'").get() as { after: string };
+    expect(JSON.parse(audit.after)).toMatchObject({ earlyHandoverReason: '家中有急事，组长同意', minutesLeft: 300 });
+    expect(() => b.database.sqlite.prepare("UPDATE handovers SET early_reason = 'x'").run()).toThrow(/fixed once submitted/);
+  });
+
+  it('the limit is a setting', async () => {
+    const settings = await b.call('settings.get', {});
+    await b.call('settings.update', { ...settings, earlyHandoverMinutes: 360 });
+    expect((await b.call('handover.draft', { shiftId: SHIFT.early, shiftDate: DAY }, early())).needsReason).toBe(false);
+  });
+});
+
+describe('incident time against the server clock (issue 13)', () => {
+  const report = (occurredAt: string) =>
+    b.raw('incidents.report', { requestId: randomUUID(), residentId: day.zhang, type: 'fall', occurredAt, place: '101室', severity: 'minor', description: '滑倒', actionTaken: '扶起' }, early());
+  it('a device clock a few minutes ahead is not an error; more than 10 minutes ahead is', async () => {
+    expect((await report('2026-03-15T02:08:00.000Z')).ok).toBe(true); // server 10:00, the tablet says 10:08
+    expect((await report('2026-03-15T02:11:00.000Z')).error).toMatchObject({ field: 'occurredAt', message: '发生时间不能晚于现在' });
   });
 });

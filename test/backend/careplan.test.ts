@@ -59,3 +59,27 @@ describe('care plans', () => {
     expect((await b.raw('careplan.generate', { residentId }, session)).error?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('round-type tasks (查房时完成, issue 13)', () => {
+  it('夜间巡视 and 检查床栏 come from their templates marked to be completed by a round; the mark is editable and audited', async () => {
+    await b.call('risk.record', {
+      residentId,
+      assessedOn: '2026-03-15',
+      risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: r.code === 'fall' || r.code === 'fall_from_bed' || r.code === 'scald' ? 'medium' : 'low', measures: '见护理计划' })),
+      assessor: '李评估',
+      note: '',
+    });
+    await b.call('careplan.generate', { residentId });
+    const plan = await b.call('careplan.get', { residentId });
+    expect(plan.map((t) => [t.task, t.completesOnRound]).sort()).toEqual([
+      ['夜间巡视，提醒起夜开灯、穿防滑鞋', true],
+      ['检查床栏是否拉起', true],
+      ['检查热水温度，热水瓶不放床边', false],
+    ]);
+    const scald = plan.find((t) => t.task.startsWith('检查热水'))!;
+    await b.call('careplan.saveTask', { id: scald.id, residentId, task: scald.task, frequency: scald.frequency, active: true, note: '', completesOnRound: true });
+    expect((await b.call('careplan.get', { residentId })).find((t) => t.id === scald.id)?.completesOnRound).toBe(true);
+    const audit = await b.call('audit.search', { entity: 'carePlanTasks', action: 'update' });
+    expect(audit.rows[0].changes).toContainEqual({ field: 'completesOnRound', label: '查房时完成', before: '否', after: '是' });
+  });
+});

@@ -61,6 +61,8 @@ async function openEntry(page: Page, entry: MenuEntry) {
   if (!(await link.isVisible())) await expandAllGroups(menu(page));
   await link.click();
   await expect(page).toHaveURL(new RegExp(`#${entry.path === '/' ? '/?$' : `${entry.path}$`}`));
+  // The menu lights the entry in the same render as the new page: then the old page is gone.
+  await expect(menu(page).locator('[aria-current="page"]')).toHaveAttribute('data-menu-entry', entry.path);
   await expect(page.locator('main .mantine-Loader-root')).toHaveCount(0, { timeout: 20_000 });
   await expect(page.locator('main h2, main h1').first()).toBeVisible();
 }

@@ -207,6 +207,8 @@ export interface CarePlanTemplatesTable extends Stamped {
   task: string;
   frequency: string;
   retiredAt: string | null;
+  /** 查房时完成: a round completes this task for everyone it covers. */
+  completesOnRound: Generated<number>;
 }
 
 export interface CarePlanTasksTable extends Stamped {
@@ -218,6 +220,8 @@ export interface CarePlanTasksTable extends Stamped {
   source: string;
   active: number;
   note: string;
+  /** 查房时完成: a round completes this task for everyone it covers. */
+  completesOnRound: Generated<number>;
 }
 
 export interface AssessmentDisputesTable extends Stamped {
@@ -335,6 +339,8 @@ export interface HandoversTable {
   acceptedAt: string | null;
   acceptNote: string | null;
   requestId: string;
+  /** Why it was handed over well before the shift's end ('' when on time). */
+  earlyReason: Generated<string>;
 }
 
 export interface DB {

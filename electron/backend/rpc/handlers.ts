@@ -34,7 +34,7 @@ import { addTraining, expiringCertificates, listStaff, saveStaff, hireStaff } fr
 import { listShifts, saveShift } from '../services/roster/shifts';
 import { assign, copyWeek, onDuty, rosterWeek } from '../services/roster/roster';
 import { assignDays, fillWeek } from '../services/roster/bulk';
-import { myShift, residentShift } from '../services/care/shift';
+import { myShift, residentPhoto, residentShift, revealContactPhone } from '../services/care/shift';
 import { amendEntry, recordEntry, recordRound } from '../services/care/record';
 import { shiftCoverage } from '../services/care/coverage';
 import { exportLedger, ledger, monthlySummary, timeline } from '../services/care/reports';
@@ -165,6 +165,8 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'care.record': (input, { caller }) => recordEntry(deps, caller, input),
     'care.amend': (input, { caller }) => amendEntry(deps, caller, input),
     'care.round': (input, { caller }) => recordRound(deps, caller, input),
+    'care.residentPhoto': (input) => residentPhoto(deps, input.residentId),
+    'care.revealContactPhone': (input, { caller }) => revealContactPhone(deps, caller, input),
     'care.coverage': (input) => shiftCoverage(deps, input.shiftId, input.shiftDate),
     'care.timeline': (input) => timeline(deps, input.residentId, input.from, input.to),
     'care.monthly': (input) => monthlySummary(deps, input.month),

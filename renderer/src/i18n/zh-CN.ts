@@ -4,6 +4,7 @@ import { countyZh, syncZh } from './zh-CN-sync';
 import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
+import { nightZh } from './zh-CN-night';
 import { navGroupsZh, paginationZh } from './zh-CN-screens';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
@@ -73,6 +74,7 @@ export const zhCN = {
     forbidden: '您的角色没有权限打开这个页面。',
   },
   people: peopleZh,
+  night: nightZh,
   users: {
     title: '账号管理',
     add: '添加账号',
@@ -272,6 +274,7 @@ export const zhCN = {
     reassessMonths: '能力评估常规复评间隔（月，默认6个月）',
     roundIntervalMinutes: '夜间查房间隔（分钟，默认120；具体频次各地要求不一，请按本地规定设置）',
     lateEntryMinutes: '下班后还能补记多少分钟（之后本班记录封存，只能更正）',
+    earlyHandoverMinutes: '离下班还有多少分钟以上交班要写原因（默认60，本院规定，可改）',
     certWarnDays: '证书、健康证到期前多少天在首页提醒',
     breakfastTime: '早餐时间（这一刻在院的老人算入早餐份数）',
     lunchTime: '午餐时间',

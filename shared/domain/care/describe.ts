@@ -8,7 +8,8 @@ export function describeEntry(data: EntryData, taskName = '护理任务'): strin
     case 'task': {
       // The slot's clock time tells the 08:00 turn from the 10:00 one.
       const when = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(data.slot) ? `（${data.slot.slice(11)}）` : '';
-      return data.status === 'done' ? `${taskName}${when}：已完成` : `${taskName}${when}：未做（${enumLabel('notDoneReason', data.reason ?? 'other')}）`;
+      if (data.status === 'done') return `${taskName}${when}：已完成${data.fromRound ? '（查房时完成）' : ''}`;
+      return `${taskName}${when}：未做（${enumLabel('notDoneReason', data.reason ?? 'other')}）`;
     }
     case 'vitals': {
       const parts: string[] = [];

@@ -98,6 +98,7 @@ export interface AreaResident {
   bedLabel: string | null;
   dietType: string;
   allergies: string;
+  hasPhoto: boolean;
 }
 
 /** Residents (not discharged) whose bed lies in the area; an empty area is the whole centre. */
@@ -107,6 +108,7 @@ export async function residentsInArea(db: Executor, places: AreaPlaces, area: re
     .innerJoin('beds', 'beds.id', 'residents.bedId')
     .innerJoin('rooms', 'rooms.id', 'beds.roomId')
     .select(['residents.id', 'residents.name', 'residents.status', 'residents.bedId', 'residents.dietType', 'residents.allergies', 'rooms.id as roomId', 'rooms.buildingId', 'rooms.floor'])
+    .select((eb) => eb('residents.photo', 'is not', null).as('hasPhoto'))
     .where('residents.status', '!=', 'discharged')
     .execute();
   const inArea = rows.filter((r) => places.covers(area, r));
@@ -120,6 +122,7 @@ export async function residentsInArea(db: Executor, places: AreaPlaces, area: re
       bedLabel: labels.get(r.bedId!) ?? null,
       dietType: r.dietType,
       allergies: r.allergies,
+      hasPhoto: Boolean(r.hasPhoto),
     }))
     .sort((a, b) => (a.bedLabel ?? '').localeCompare(b.bedLabel ?? '', 'zh-CN'));
 }

@@ -54,6 +54,8 @@ export interface PlanTask {
   residentId: string;
   task: string;
   frequency: Frequency;
+  /** 查房时完成: a round records it. */
+  completesOnRound: boolean;
 }
 
 /** Active plan tasks (that existed before the shift ended) of some residents. */
@@ -61,13 +63,13 @@ export async function planTasks(db: Executor, residentIds: readonly string[], wi
   if (residentIds.length === 0) return [];
   const rows = await db
     .selectFrom('carePlanTasks')
-    .select(['id', 'residentId', 'task', 'frequency'])
+    .select(['id', 'residentId', 'task', 'frequency', 'completesOnRound'])
     .where('residentId', 'in', [...residentIds])
     .where('active', '=', 1)
     .where('createdAt', '<', window.end.toISOString())
     .orderBy('createdAt')
     .execute();
-  return rows.map((r) => ({ ...r, frequency: JSON.parse(r.frequency) as Frequency }));
+  return rows.map((r) => ({ ...r, frequency: JSON.parse(r.frequency) as Frequency, completesOnRound: r.completesOnRound === 1 }));
 }
 
 /** The last day each weekly task was done before the shift (weekly tasks fall due 7 days after). */
@@ -99,6 +101,8 @@ export interface TaskMark {
   status: 'done' | 'not_done';
   reason: string | null;
   recordedBy: string;
+  /** Recorded by a round (1/true), not by hand. */
+  fromRound: boolean | number | null;
 }
 
 /** Task marks from full entry rows (corrections resolved). */
@@ -107,8 +111,8 @@ export function taskMarks(rows: readonly EntryRow[]): TaskMark[] {
   return rows
     .filter((r) => r.kind === 'task' && !superseded.has(r.id))
     .map((r) => {
-      const data = JSON.parse(r.data) as { status: 'done' | 'not_done'; reason: string | null };
-      return { id: r.id, taskId: r.taskId!, slot: r.slot!, status: data.status, reason: data.reason, recordedBy: r.recordedBy };
+      const data = JSON.parse(r.data) as { status: 'done' | 'not_done'; reason: string | null; fromRound?: boolean };
+      return { id: r.id, taskId: r.taskId!, slot: r.slot!, status: data.status, reason: data.reason, recordedBy: r.recordedBy, fromRound: data.fromRound ?? false };
     });
 }
 
@@ -116,7 +120,8 @@ export function taskMarks(rows: readonly EntryRow[]): TaskMark[] {
 export async function shiftSummary(db: Executor, shiftId: string, shiftDate: string) {
   const live = sql`e.shift_date = ${shiftDate} AND e.shift_id = ${shiftId} AND NOT EXISTS (SELECT 1 FROM care_entries c WHERE c.amends_id = e.id)`;
   const marks = await sql<TaskMark>`
-    SELECT e.id, e.task_id AS taskId, e.slot, json_extract(e.data, '$.status') AS status, json_extract(e.data, '$.reason') AS reason, e.recorded_by AS recordedBy
+    SELECT e.id, e.task_id AS taskId, e.slot, json_extract(e.data, '$.status') AS status, json_extract(e.data, '$.reason') AS reason, e.recorded_by AS recordedBy,
+      json_extract(e.data, '$.fromRound') AS fromRound
     FROM care_entries e WHERE ${live} AND e.kind = 'task'`.execute(db);
   const counts = await sql<{ residentId: string; n: number }>`SELECT e.resident_id AS residentId, count(*) AS n FROM care_entries e WHERE ${live} GROUP BY e.resident_id`.execute(db);
   const rounds = await sql<{ occurredAt: string; recordedById: string }>`
@@ -124,8 +129,9 @@ export async function shiftSummary(db: Executor, shiftId: string, shiftDate: str
   return { marks: marks.rows, recordsByResident: new Map(counts.rows.map((c) => [c.residentId, Number(c.n)])), rounds: rounds.rows };
 }
 
-/** Each resident's tasks due in the shift with what was recorded (the latest correction counts). */
-export async function tasksDue(db: Executor, tasks: readonly PlanTask[], window: ShiftWindow, marks: readonly TaskMark[]): Promise<Map<string, TaskDue[]>> {
+/** Each resident's tasks due in the shift with what was recorded (the latest correction counts); with `now`, the
+ * ones still pending after their time are marked overdue. */
+export async function tasksDue(db: Executor, tasks: readonly PlanTask[], window: ShiftWindow, marks: readonly TaskMark[], now?: Date): Promise<Map<string, TaskDue[]>> {
   const lastDone = await weeklyLastDone(db, tasks, window);
   const recorded = new Map(marks.map((m) => [`${m.taskId}|${m.slot}`, m]));
   // Residents share a handful of frequencies: work out each one's slots once per shift.
@@ -146,6 +152,9 @@ export async function tasksDue(db: Executor, tasks: readonly PlanTask[], window:
         reason: rec?.reason ?? null,
         entryId: rec?.id ?? null,
         recordedBy: rec?.recordedBy ?? null,
+        overdue: !rec && now !== undefined && s.dueAt !== null && new Date(s.dueAt) < now,
+        completesOnRound: t.completesOnRound,
+        fromRound: Boolean(rec?.fromRound),
       };
       const list = result.get(t.residentId) ?? [];
       list.push(due);

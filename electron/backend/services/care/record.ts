@@ -50,6 +50,15 @@ interface NewEntry {
   taskName?: string;
   amendsId?: string;
   amendReason?: string;
+  /** The round that recorded this task (its request id), for the audit trail. */
+  roundRequestId?: string;
+}
+
+/** Only a round marks a task "from the round": a form's claim to it is dropped. */
+function byHand<T extends EntryData>(data: T): T {
+  if (data.kind !== 'task' || data.fromRound === undefined) return data;
+  const { fromRound: _dropped, ...rest } = data;
+  return rest as T;
 }
 
 async function insertEntry(ctx: WriteContext, e: NewEntry): Promise<string> {
@@ -85,6 +94,7 @@ async function insertEntry(ctx: WriteContext, e: NewEntry): Promise<string> {
       kind: enumLabel('entryKind', e.data.kind),
       text: describeEntry(e.data, e.taskName),
       occurredAt: e.occurredAt,
+      ...(e.roundRequestId ? { source: '查房时完成', round: e.roundRequestId } : {}),
       ...(e.amendsId ? { amendsId: e.amendsId, amendReason: e.amendReason } : {}),
     },
   });
@@ -110,7 +120,7 @@ export async function recordEntry(deps: BackendDeps, caller: Caller, input: z.ou
     const resident = await loadPresentResident(ctx.trx, input.residentId);
     const occurredAt = occurredAtIn(shift, input.occurredAt, ctx);
     assertVitalsConfirmed(input.data);
-    const base = { residentId: resident.id, residentName: resident.name, data: input.data, shiftId: shift.shift.id, shiftDate: shift.window.shiftDate, occurredAt, requestId: input.requestId };
+    const base = { residentId: resident.id, residentName: resident.name, data: byHand(input.data), shiftId: shift.shift.id, shiftDate: shift.window.shiftDate, occurredAt, requestId: input.requestId };
     if (input.data.kind === 'task') {
       const { name, slot } = await checkTaskSlot(ctx, shift, resident.id, input.data);
       if (slot.entryId) {
@@ -149,7 +159,7 @@ export async function amendEntry(deps: BackendDeps, caller: Caller, input: z.out
     const id = await insertEntry(ctx, {
       residentId: original.residentId,
       residentName: resident.name,
-      data: input.data,
+      data: byHand(input.data),
       shiftId: original.shiftId,
       shiftDate: original.shiftDate,
       occurredAt: original.occurredAt,
@@ -162,11 +172,41 @@ export async function amendEntry(deps: BackendDeps, caller: Caller, input: z.out
   });
 }
 
-/** One round: everyone present in the caller's area is checked; the exceptions say who was not simply asleep. */
+/** A task recorded by a round carries the round's request id and its own task (one request, one row per resident). */
+const roundTaskRequestId = (roundRequestId: string, taskId: string) => `${roundRequestId}:${taskId}`;
+
+/** The round-type tasks (查房时完成) a round completes: per task, the latest slot already due and still open. */
+async function roundTasks(ctx: WriteContext, shift: CallerShift, residentIds: string[], at: Date) {
+  const tasks = (await planTasks(ctx.trx, residentIds, shift.window)).filter((t) => t.completesOnRound);
+  if (tasks.length === 0) return [];
+  const marks = taskMarks(await shiftEntries(ctx.trx, shift.shift.id, shift.window.shiftDate));
+  const due = await tasksDue(ctx.trx, tasks, shift.window, marks);
+  const names = new Map(tasks.map((t) => [t.id, t.task]));
+  const chosen = new Map<string, { residentId: string; taskId: string; slot: string; task: string }>();
+  for (const [residentId, list] of due) {
+    for (const d of list) {
+      const open = d.status === 'pending' && (d.dueAt === null || new Date(d.dueAt).getTime() <= at.getTime() + SKEW_MS);
+      // A later due slot replaces an earlier one: one round stands for one visit, not for the ones missed before.
+      if (open) chosen.set(d.taskId, { residentId, taskId: d.taskId, slot: d.slot, task: names.get(d.taskId) ?? d.task });
+    }
+  }
+  return [...chosen.values()];
+}
+
+/** One round: everyone present in the caller's area is checked; the exceptions say who was not simply asleep. The
+ * round also records the round-type tasks of everyone it covers, so nobody taps them one by one afterwards. */
 export async function recordRound(deps: BackendDeps, caller: Caller, input: z.output<typeof RoundInput>) {
   return writeAction(deps, caller, async (ctx) => {
     const repeated = await ctx.trx.selectFrom('careEntries').select('id').where('requestId', '=', input.requestId).execute();
-    if (repeated.length > 0) return { checked: repeated.length, repeated: true };
+    if (repeated.length > 0) {
+      const tasks = await ctx.trx
+        .selectFrom('careEntries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('requestId', '>', roundTaskRequestId(input.requestId, ''))
+        .where('requestId', '<', `${input.requestId};`)
+        .executeTakeFirstOrThrow();
+      return { checked: repeated.length, tasksCompleted: Number(tasks.n), repeated: true };
+    }
     const shift = await openCallerShift(ctx.trx, caller, deps.clock, input.shiftId, input.shiftDate);
     const present = (await residentsInArea(ctx.trx, shift.places, shift.area)).filter((r) => r.present);
     if (present.length === 0) throw conflict('您负责的区域里没有在院的老人，不需要查房');
@@ -174,6 +214,7 @@ export async function recordRound(deps: BackendDeps, caller: Caller, input: z.ou
       if (!present.some((p) => p.id === e.residentId)) throw invalid('查房记录里有不在您负责区域（或不在院）的老人', 'exceptions');
     }
     const occurredAt = occurredAtIn(shift, undefined, ctx);
+    const completed = await roundTasks(ctx, shift, present.map((r) => r.id), new Date(occurredAt));
     for (const r of present) {
       const exception = input.exceptions.find((e) => e.residentId === r.id);
       const data: EntryData = { kind: 'round', state: exception?.state ?? 'asleep', note: exception?.note ?? '' };
@@ -198,13 +239,26 @@ export async function recordRound(deps: BackendDeps, caller: Caller, input: z.ou
         })
         .execute();
     }
+    const names = new Map(present.map((r) => [r.id, r.name]));
+    for (const c of completed) {
+      await insertEntry(ctx, {
+        residentId: c.residentId,
+        residentName: names.get(c.residentId) ?? '',
+        data: { kind: 'task', taskId: c.taskId, slot: c.slot, status: 'done', reason: null, fromRound: true },
+        shiftId: shift.shift.id,
+        shiftDate: shift.window.shiftDate,
+        occurredAt,
+        requestId: roundTaskRequestId(input.requestId, c.taskId),
+        taskName: c.task,
+        roundRequestId: input.requestId,
+      });
+    }
     await ctx.audit({
       action: 'round',
       entity: 'careEntries',
       entityId: input.requestId,
-      after: { shiftDate: shift.window.shiftDate, shiftId: shift.shift.name, checked: present.length, exceptions: input.exceptions.length },
+      after: { shiftDate: shift.window.shiftDate, shiftId: shift.shift.name, checked: present.length, exceptions: input.exceptions.length, tasksCompleted: completed.length },
     });
-    return { checked: present.length, repeated: false };
+    return { checked: present.length, tasksCompleted: completed.length, repeated: false };
   });
 }
-

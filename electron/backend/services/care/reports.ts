@@ -11,6 +11,7 @@ import { ledgerWorkbook } from '../../ledger-excel';
 import type { Caller } from '../../caller';
 import { bedLabels } from '../facility/places';
 import { listHandovers } from '../handover/handover';
+import { summaryLines } from '../../../../shared/domain/care/handover-text';
 import { listIncidents } from '../incidents/incidents';
 import { loadShifts } from '../roster/shifts';
 import { entriesForDisplay } from './entries';
@@ -161,16 +162,8 @@ export async function ledger(deps: BackendDeps, q: { kind: Ledger['kind']; from:
         `${h.shiftName} ${h.hoursText}`,
         h.fromName,
         h.areaText,
-        [
-          h.summary.incidents.length ? `意外：${h.summary.incidents.join('；')}` : '意外：无',
-          h.summary.tasksNotDone.length ? `未完成：${h.summary.tasksNotDone.join('；')}` : '未完成：无',
-          h.summary.away.length ? `不在院：${h.summary.away.join('；')}` : '',
-          h.summary.notes.length ? `备注：${h.summary.notes.join('；')}` : '',
-          h.summary.roundsText,
-        ]
-          .filter(Boolean)
-          .join('\n'),
-        h.notes,
+        summaryLines(h.summary).join('\n'),
+        [h.notes, h.earlyReason ? `提前交班：${h.earlyReason}` : ''].filter(Boolean).join('\n'),
         time(h.submittedAt),
         h.acceptedBy ?? '未接班',
         h.acceptedAt ? time(h.acceptedAt) : '',

@@ -2,7 +2,7 @@
 // night-round clock; and one resident's shift: tasks, and everything recorded so far.
 import type { MyShift, ResidentShift, ShiftInstance } from '../../../../shared/api/care';
 import { notFound } from '../../../../shared/api/errors';
-import type { BackendDeps } from '../../audit';
+import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { highRisksByResident } from '../assessment/risk';
@@ -11,6 +11,38 @@ import { hoursText } from '../roster/shifts';
 import { readSettings } from '../settings/settings';
 import { type CallerShift, callerShift, currentCallerShift, residentsInArea } from './context';
 import { entriesForDisplay, planTasks, shiftEntries, shiftSummary, taskMarks, tasksDue } from './entries';
+
+interface StoredContact {
+  name: string;
+  relation: string;
+  phone: string;
+  isGuardian: boolean;
+  isEmergency: boolean;
+}
+
+/** '138****5678': enough to know whose number it is, not enough to dial. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}` : '*'.repeat(phone.length);
+}
+
+/** The photo alone: the shift list only says whether there is one. */
+export async function residentPhoto(deps: BackendDeps, residentId: string) {
+  const row = await deps.db.selectFrom('residents').select('photo').where('id', '=', residentId).executeTakeFirst();
+  if (!row) throw notFound('老人档案');
+  return { photo: row.photo };
+}
+
+/** A family member's full number; every reveal is in the audit log, like the ID number's. */
+export function revealContactPhone(deps: BackendDeps, caller: Caller, input: { residentId: string; index: number }) {
+  return writeAction(deps, caller, async (ctx) => {
+    const row = await ctx.trx.selectFrom('residents').select(['name', 'contacts']).where('id', '=', input.residentId).executeTakeFirst();
+    if (!row) throw notFound('老人档案');
+    const contact = (JSON.parse(row.contacts) as StoredContact[])[input.index];
+    if (!contact) throw notFound('联系人');
+    await ctx.audit({ action: 'view_contact_phone', entity: 'residents', entityId: input.residentId, after: { resident: row.name, contact: `${contact.relation} ${contact.name}` } });
+    return { phone: contact.phone };
+  });
+}
 
 export function shiftInstance(s: CallerShift): ShiftInstance {
   return {
@@ -39,7 +71,7 @@ export async function myShift(deps: BackendDeps, caller: Caller): Promise<MyShif
   const summary = await shiftSummary(deps.db, s.shift.id, s.window.shiftDate);
   const present = residents.filter((r) => r.present);
   const tasks = await planTasks(deps.db, present.map((r) => r.id), s.window);
-  const due = await tasksDue(deps.db, tasks, s.window, summary.marks);
+  const due = await tasksDue(deps.db, tasks, s.window, summary.marks, deps.clock.now());
   const risks = await highRisksByResident(deps.db, residents.map((r) => r.id));
   const myRounds = [...new Set(summary.rounds.filter((r) => r.recordedById === caller.userId).map((r) => r.occurredAt))].sort();
   const last = myRounds.at(-1) ?? null;
@@ -50,6 +82,10 @@ export async function myShift(deps: BackendDeps, caller: Caller): Promise<MyShif
     residents: residents.map((r) => {
       const list = due.get(r.id) ?? [];
       const recorded = list.filter((d) => d.status !== 'pending').length;
+      const overdueTasks = list.filter((d) => d.overdue).length;
+      // Nothing due is not "all done": a green card must mean someone recorded everything.
+      const allDone = r.present && list.length > 0 && recorded === list.length;
+      const state = !r.present ? 'away' : list.length === 0 ? 'no_tasks' : allDone ? 'done' : overdueTasks > 0 ? 'overdue' : 'in_progress';
       return {
         residentId: r.id,
         name: r.name,
@@ -59,8 +95,11 @@ export async function myShift(deps: BackendDeps, caller: Caller): Promise<MyShif
         tasksDue: list.length,
         tasksRecorded: recorded,
         records: summary.recordsByResident.get(r.id) ?? 0,
-        allDone: r.present && recorded === list.length,
+        allDone,
+        state,
+        overdueTasks,
         highRisks: risks.get(r.id) ?? [],
+        hasPhoto: r.hasPhoto,
       };
     }),
     rounds: {
@@ -78,12 +117,12 @@ export async function myShift(deps: BackendDeps, caller: Caller): Promise<MyShif
 export async function residentShift(deps: BackendDeps, caller: Caller, input: { shiftId: string; shiftDate: string; residentId: string }): Promise<ResidentShift> {
   // Only one's own shift: other shifts are read through the manager's views (coverage, timeline, ledgers).
   const s = await callerShift(deps.db, caller, deps.clock, input.shiftId, input.shiftDate);
-  const resident = await deps.db.selectFrom('residents').select(['id', 'name', 'status', 'bedId', 'dietType', 'allergies']).where('id', '=', input.residentId).executeTakeFirst();
+  const resident = await deps.db.selectFrom('residents').select(['id', 'name', 'status', 'bedId', 'dietType', 'allergies', 'photo', 'contacts']).where('id', '=', input.residentId).executeTakeFirst();
   if (!resident) throw notFound('老人档案');
   const bedLabel = resident.bedId ? ((await bedLabels(deps.db, [resident.bedId])).get(resident.bedId) ?? null) : null;
   const rows = await shiftEntries(deps.db, s.shift.id, s.window.shiftDate, resident.id);
   const tasks = resident.status === 'in_residence' ? await planTasks(deps.db, [resident.id], s.window) : [];
-  const due = (await tasksDue(deps.db, tasks, s.window, taskMarks(rows))).get(resident.id) ?? [];
+  const due = (await tasksDue(deps.db, tasks, s.window, taskMarks(rows), deps.clock.now())).get(resident.id) ?? [];
   const risks = await highRisksByResident(deps.db, [resident.id]);
   return {
     shift: shiftInstance(s),
@@ -96,6 +135,15 @@ export async function residentShift(deps: BackendDeps, caller: Caller, input: { 
       diet: enumLabel('diet', resident.dietType),
       allergies: resident.allergies,
       highRisks: risks.get(resident.id) ?? [],
+      photo: resident.photo,
+      contacts: (JSON.parse(resident.contacts) as StoredContact[]).map((c, index) => ({
+        index,
+        name: c.name,
+        relation: c.relation,
+        phoneMasked: maskPhone(c.phone),
+        isGuardian: c.isGuardian,
+        isEmergency: c.isEmergency,
+      })),
     },
     tasks: due,
     entries: await entriesForDisplay(deps.db, rows, new Map([[resident.id, resident.name]])),

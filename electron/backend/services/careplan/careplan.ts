@@ -17,7 +17,7 @@ export async function carePlan(deps: BackendDeps, residentId: string): Promise<C
   const rows = await deps.db.selectFrom('carePlanTasks').selectAll().where('residentId', '=', residentId).orderBy('active', 'desc').orderBy('createdAt').execute();
   return rows.map((r) => {
     const frequency = JSON.parse(r.frequency) as Frequency;
-    return { id: r.id, task: r.task, frequency, frequencyText: describeFrequency(frequency), source: r.source, active: r.active === 1, note: r.note, updatedBy: r.updatedBy };
+    return { id: r.id, task: r.task, frequency, frequencyText: describeFrequency(frequency), source: r.source, active: r.active === 1, note: r.note, completesOnRound: r.completesOnRound === 1, updatedBy: r.updatedBy };
   });
 }
 
@@ -71,9 +71,14 @@ export function generatePlan(deps: BackendDeps, caller: Caller, residentId: stri
     let added = 0;
     for (const t of templates) {
       if (existing.has(t.id)) continue; // already in the plan (perhaps adjusted or switched off): leave it as people set it
-      const row = { id: newId(), residentId, templateId: t.id, task: t.task, frequency: t.frequency, source: t.source, active: 1, note: '' };
+      const row = { id: newId(), residentId, templateId: t.id, task: t.task, frequency: t.frequency, source: t.source, active: 1, note: '', completesOnRound: t.completesOnRound };
       await ctx.trx.insertInto('carePlanTasks').values({ ...row, ...ctx.stampNew() }).execute();
-      await ctx.audit({ action: 'create', entity: 'carePlanTasks', entityId: row.id, after: { ...row, frequency: describeFrequency(JSON.parse(t.frequency) as Frequency) } });
+      await ctx.audit({
+        action: 'create',
+        entity: 'carePlanTasks',
+        entityId: row.id,
+        after: { ...row, frequency: describeFrequency(JSON.parse(t.frequency) as Frequency), completesOnRound: t.completesOnRound === 1 },
+      });
       added += 1;
     }
     return { added };
@@ -82,8 +87,8 @@ export function generatePlan(deps: BackendDeps, caller: Caller, residentId: stri
 
 export function saveTask(deps: BackendDeps, caller: Caller, input: z.output<typeof SaveTaskInput>) {
   return writeAction(deps, caller, async (ctx) => {
-    const values = { task: input.task, frequency: JSON.stringify(input.frequency), active: input.active ? 1 : 0, note: input.note };
-    const shown = { ...values, frequency: describeFrequency(input.frequency), active: input.active };
+    const values = { task: input.task, frequency: JSON.stringify(input.frequency), active: input.active ? 1 : 0, note: input.note, completesOnRound: input.completesOnRound ? 1 : 0 };
+    const shown = { ...values, frequency: describeFrequency(input.frequency), active: input.active, completesOnRound: input.completesOnRound };
     if (input.id) {
       const before = await ctx.trx.selectFrom('carePlanTasks').selectAll().where('id', '=', input.id).where('residentId', '=', input.residentId).executeTakeFirst();
       if (!before) throw notFound('护理任务');
@@ -92,7 +97,13 @@ export function saveTask(deps: BackendDeps, caller: Caller, input: z.output<type
         action: 'update',
         entity: 'carePlanTasks',
         entityId: input.id,
-        before: { task: before.task, frequency: describeFrequency(JSON.parse(before.frequency) as Frequency), active: before.active === 1, note: before.note },
+        before: {
+          task: before.task,
+          frequency: describeFrequency(JSON.parse(before.frequency) as Frequency),
+          active: before.active === 1,
+          note: before.note,
+          completesOnRound: before.completesOnRound === 1,
+        },
         after: shown,
       });
       return { id: input.id };

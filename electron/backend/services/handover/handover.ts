@@ -1,7 +1,7 @@
 // Handover (交接班): at shift end the system sums up the caregiver's area (incidents, tasks not done, residents away,
 // notes, rounds); the caregiver confirms and adds to it; someone on the next shift accepts it with their own sign-in.
-import type { HandoverRow, HandoverSummary } from '../../../../shared/api/handover';
-import { AppError, conflict, notFound } from '../../../../shared/api/errors';
+import { type HandoverDraft, type HandoverRow, HandoverSummary } from '../../../../shared/api/handover';
+import { AppError, conflict, invalid, notFound } from '../../../../shared/api/errors';
 import { chinaWallClock, shiftWindow } from '../../../../shared/domain/care/shifts';
 import { describeEntry } from '../../../../shared/domain/care/describe';
 import type { EntryData } from '../../../../shared/api/care';
@@ -13,10 +13,22 @@ import { newId } from '../../ids';
 import type { Executor } from '../facility/places';
 import { areaText, loadAreas } from '../roster/areas';
 import { hoursText, loadShifts } from '../roster/shifts';
+import { readSettings } from '../settings/settings';
 import { type CallerShift, callerShift, currentCallerShift, openCallerShift, residentsInArea } from '../care/context';
 import { planTasks, shiftEntries, supersededIds, taskMarks, tasksDue } from '../care/entries';
 
 const time = (iso: string) => chinaWallClock(new Date(iso)).slice(11);
+
+interface ResidentLines {
+  name: string;
+  bedLabel: string | null;
+  away: string | null;
+  incidents: string[];
+  notDone: string[];
+  unrecorded: string[];
+  notes: string[];
+  tasksDone: number;
+}
 
 async function summarise(db: Executor, clock: Clock, s: CallerShift): Promise<HandoverSummary> {
   const residents = await residentsInArea(db, s.places, s.area);
@@ -27,46 +39,94 @@ async function summarise(db: Executor, clock: Clock, s: CallerShift): Promise<Ha
   const live = rows.filter((r) => !superseded.has(r.id));
   const now = clock.now();
   const due = await tasksDue(db, await planTasks(db, present.map((r) => r.id), s.window), s.window, taskMarks(rows));
+  const byResident = new Map<string, ResidentLines>(
+    residents.map((r) => [
+      r.id,
+      { name: r.name, bedLabel: r.bedLabel, away: r.present ? null : enumLabel('residentStatus', r.status), incidents: [], notDone: [], unrecorded: [], notes: [], tasksDone: 0 },
+    ]),
+  );
   const tasksNotDone: string[] = [];
   for (const r of present) {
+    const lines = byResident.get(r.id)!;
     for (const d of due.get(r.id) ?? []) {
       const when = d.slot === 'shift' ? '' : d.slot === 'week' ? '（本周）' : ` ${d.slot.slice(11)}`;
-      if (d.status === 'not_done') tasksNotDone.push(`${r.name}：${d.task}${when} 未做（${enumLabel('notDoneReason', d.reason ?? 'other')}）`);
-      else if (d.status === 'pending' && (!d.dueAt || new Date(d.dueAt) <= now)) tasksNotDone.push(`${r.name}：${d.task}${when} 未记录`);
+      if (d.status === 'done') lines.tasksDone += 1;
+      if (d.status === 'not_done') {
+        const reason = enumLabel('notDoneReason', d.reason ?? 'other');
+        tasksNotDone.push(`${r.name}：${d.task}${when} 未做（${reason}）`);
+        lines.notDone.push(`${d.task}${when}（${reason}）`);
+      } else if (d.status === 'pending' && (!d.dueAt || new Date(d.dueAt) <= now)) {
+        tasksNotDone.push(`${r.name}：${d.task}${when} 未记录`);
+        lines.unrecorded.push(`${d.task}${when}`);
+      }
     }
   }
-  const incidents = await db
-    .selectFrom('incidents')
-    .select(['residentId', 'type', 'severity', 'occurredAt', 'actionTaken', 'hospitalTransfer', 'hospital'])
-    .where('occurredAt', '>=', s.window.start.toISOString())
-    .where('occurredAt', '<', s.window.end.toISOString())
-    .orderBy('occurredAt')
-    .execute();
+  const incidents = (
+    await db
+      .selectFrom('incidents')
+      .select(['residentId', 'type', 'severity', 'occurredAt', 'place', 'actionTaken', 'hospitalTransfer', 'hospital'])
+      .where('occurredAt', '>=', s.window.start.toISOString())
+      .where('occurredAt', '<', s.window.end.toISOString())
+      .orderBy('occurredAt')
+      .execute()
+  ).filter((i) => names.has(i.residentId));
+  const incidentText = (i: (typeof incidents)[number]) =>
+    `${time(i.occurredAt)} ${enumLabel('incidentType', i.type)}（${enumLabel('severity', i.severity)}）${i.place ? `，${i.place}` : ''}：${i.actionTaken}${i.hospitalTransfer ? `，已送${i.hospital}` : ''}`;
+  for (const i of incidents) byResident.get(i.residentId)!.incidents.push(incidentText(i));
   const rounds = [...new Set(live.filter((r) => r.kind === 'round').map((r) => r.occurredAt))].sort();
   const roundExceptions = live.filter((r) => r.kind === 'round' && (JSON.parse(r.data) as { state: string }).state !== 'asleep');
+  const noteRows = live.filter((r) => r.kind === 'note');
+  for (const r of noteRows) byResident.get(r.residentId)!.notes.push(`${time(r.occurredAt)} ${describeEntry(JSON.parse(r.data) as EntryData)}`);
+  for (const r of roundExceptions) byResident.get(r.residentId)!.notes.push(`${time(r.occurredAt)} 查房：${describeEntry(JSON.parse(r.data) as EntryData)}`);
+  // Who needs the next shift's attention comes first: incidents, then anything not done, then the rest.
+  const weight = (l: ResidentLines) => (l.incidents.length > 0 ? 0 : l.notDone.length + l.unrecorded.length + l.notes.length > 0 || l.away ? 1 : 2);
+  const grouped = residents.map((r) => byResident.get(r.id)!).sort((a, b) => weight(a) - weight(b));
+  const sum = (f: (l: ResidentLines) => number) => grouped.reduce((n, l) => n + f(l), 0);
   return {
-    incidents: incidents
-      .filter((i) => names.has(i.residentId))
-      .map((i) => `${time(i.occurredAt)} ${names.get(i.residentId)} ${enumLabel('incidentType', i.type)}（${enumLabel('severity', i.severity)}）：${i.actionTaken}${i.hospitalTransfer ? `，已送${i.hospital}` : ''}`),
+    incidents: incidents.map((i) => `${time(i.occurredAt)} ${names.get(i.residentId)} ${enumLabel('incidentType', i.type)}（${enumLabel('severity', i.severity)}）：${i.actionTaken}${i.hospitalTransfer ? `，已送${i.hospital}` : ''}`),
     tasksNotDone,
     away: residents.filter((r) => !r.present).map((r) => `${r.name}：${enumLabel('residentStatus', r.status)}`),
     notes: [
-      ...live.filter((r) => r.kind === 'note').map((r) => `${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
+      ...noteRows.map((r) => `${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
       ...roundExceptions.map((r) => `${time(r.occurredAt)} 查房 ${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
     ],
     roundsText: rounds.length ? `查房 ${rounds.length} 次，最后一次 ${time(rounds.at(-1)!)}` : s.shift.nightRounds ? '本班没有查房记录' : '',
+    residents: grouped,
+    counts: {
+      residents: residents.length,
+      incidents: incidents.length,
+      notDone: sum((l) => l.notDone.length),
+      unrecorded: sum((l) => l.unrecorded.length),
+      tasksDone: sum((l) => l.tasksDone),
+      away: sum((l) => (l.away ? 1 : 0)),
+      notes: sum((l) => l.notes.length),
+      rounds: rounds.length,
+    },
   };
 }
 
-export async function draftHandover(deps: BackendDeps, caller: Caller, shiftId: string, shiftDate: string): Promise<HandoverSummary> {
-  return summarise(deps.db, deps.clock, await callerShift(deps.db, caller, deps.clock, shiftId, shiftDate));
+/** Minutes until the shift ends, and whether handing over now needs a reason (the setting, default 60). */
+async function earliness(db: Executor, clock: Clock, s: CallerShift) {
+  const { earlyHandoverMinutes } = await readSettings(db);
+  const minutesLeft = Math.floor((s.window.end.getTime() - clock.now().getTime()) / 60_000);
+  return { minutesLeft, earlyLimitMinutes: earlyHandoverMinutes, needsReason: minutesLeft > earlyHandoverMinutes };
 }
 
-export function submitHandover(deps: BackendDeps, caller: Caller, input: { shiftId: string; shiftDate: string; requestId: string; notes: string }) {
+export async function draftHandover(deps: BackendDeps, caller: Caller, shiftId: string, shiftDate: string): Promise<HandoverDraft> {
+  const s = await callerShift(deps.db, caller, deps.clock, shiftId, shiftDate);
+  return { summary: await summarise(deps.db, deps.clock, s), ...(await earliness(deps.db, deps.clock, s)) };
+}
+
+export function submitHandover(deps: BackendDeps, caller: Caller, input: { shiftId: string; shiftDate: string; requestId: string; notes: string; earlyReason: string }) {
   return writeAction(deps, caller, async (ctx) => {
     const repeated = await ctx.trx.selectFrom('handovers').select('id').where('requestId', '=', input.requestId).executeTakeFirst();
     if (repeated) return { id: repeated.id, repeated: true };
     const s = await openCallerShift(ctx.trx, caller, deps.clock, input.shiftId, input.shiftDate);
+    const early = await earliness(ctx.trx, deps.clock, s);
+    if (early.needsReason && !input.earlyReason) {
+      throw invalid(`离下班还有 ${early.minutesLeft} 分钟（超过 ${early.earlyLimitMinutes} 分钟），提前交班请写明原因`, 'earlyReason');
+    }
+    const earlyReason = early.needsReason ? input.earlyReason : '';
     const summary = await summarise(ctx.trx, deps.clock, s);
     const row = {
       id: newId(),
@@ -77,6 +137,7 @@ export function submitHandover(deps: BackendDeps, caller: Caller, input: { shift
       area: JSON.stringify(s.area),
       summary: JSON.stringify(summary),
       notes: input.notes,
+      earlyReason,
       submittedAt: ctx.at,
       acceptedById: null,
       acceptedBy: null,
@@ -85,7 +146,12 @@ export function submitHandover(deps: BackendDeps, caller: Caller, input: { shift
       requestId: input.requestId,
     };
     await ctx.trx.insertInto('handovers').values(row).execute();
-    await ctx.audit({ action: 'hand_over', entity: 'handovers', entityId: row.id, after: { shiftDate: row.shiftDate, shiftId: s.shift.name, area: s.areaText, summary, notes: input.notes } });
+    await ctx.audit({
+      action: 'hand_over',
+      entity: 'handovers',
+      entityId: row.id,
+      after: { shiftDate: row.shiftDate, shiftId: s.shift.name, area: s.areaText, summary, notes: input.notes, ...(earlyReason ? { earlyHandoverReason: earlyReason, minutesLeft: early.minutesLeft } : {}) },
+    });
     return { id: row.id, repeated: false };
   });
 }
@@ -105,8 +171,10 @@ async function toRows(db: Executor, clock: Clock, rows: Awaited<ReturnType<typeo
       hoursText: hoursText(shift),
       fromName: h.fromName,
       areaText: areaText(places, JSON.parse(h.area) as string[]),
-      summary: JSON.parse(h.summary) as HandoverSummary,
+      // Summaries made before issue 13 lack the grouping: the schema fills the defaults.
+      summary: HandoverSummary.parse(JSON.parse(h.summary)),
       notes: h.notes,
+      earlyReason: h.earlyReason,
       submittedAt: h.submittedAt,
       acceptedBy: h.acceptedBy,
       acceptedAt: h.acceptedAt,

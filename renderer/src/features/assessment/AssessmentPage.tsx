@@ -14,6 +14,7 @@ import { notifySuccess } from '../../components/notify';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 import { AssessmentReport } from './AssessmentReport';
+import { dateTime } from '../../components/time';
 
 type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
 
@@ -305,7 +306,7 @@ export function AssessmentDetailPage() {
       </Group>
       {a.status === 'final' && (
         <Text>
-          {t('assessment.finalizedBy', { by: a.finalizedBy ?? '', at: new Date(a.finalizedAt!).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}
+          {t('assessment.finalizedBy', { by: a.finalizedBy ?? '', at: dateTime(a.finalizedAt!) })}
         </Text>
       )}
       <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId} initial={a} existing={a} />

@@ -1,5 +1,6 @@
 // How a backup file is described to people: its kind in words and its size in KB/MB.
 import type { BackupFile } from '../../../../shared/api/backup';
+import { dateTimeSeconds } from '../../components/time';
 
 export const KIND_LABELS: Record<BackupFile['kind'], string> = {
   daily: '每日自动备份',
@@ -14,4 +15,4 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export const formatTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+export const formatTime = (iso: string) => dateTimeSeconds(iso);

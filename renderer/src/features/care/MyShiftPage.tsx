@@ -1,6 +1,7 @@
-// 本班任务: what a caregiver sees after the PIN — my shift, my residents as big cards (green when everything due is
-// recorded, grey when away), the night-round clock, and the way to an incident report and to handover.
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+// 本班任务: what a caregiver sees after the PIN — my shift, my residents as big cards with their faces (green when
+// everything due is recorded, red when something is late, grey when away), the night-round clock, and the way to an
+// incident report and to handover. Works on a phone (390 px wide) without sideways scrolling.
+import { Alert, Button, Card, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +10,10 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime } from '../../components/time';
 import { IncidentModal } from '../incidents/IncidentForm';
 import { RoundModal } from './RoundModal';
+import { ShiftResidentCard } from './ShiftResidentCard';
+
+/** Where an incident happened, to start with: the resident's room (the bed label without its bed). */
+export const roomOf = (bedLabel: string | null) => (bedLabel ?? '').replace(/\s*\S+床$/, '');
 
 export function MyShiftPage() {
   const { t } = useTranslation();
@@ -37,7 +42,7 @@ export function MyShiftPage() {
   return (
     <Stack>
       <Card withBorder padding="lg">
-        <Group justify="space-between" align="start">
+        <Stack gap="md">
           <div>
             <Title order={2}>{t('care.shiftLine', { name: s.name, hours: s.hoursText, date: s.shiftDate })}</Title>
             <Text size="lg">{t('care.area', { area: s.areaText })}</Text>
@@ -50,7 +55,7 @@ export function MyShiftPage() {
             )}
           </div>
           {s.open && (
-            <Group>
+            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
               <Button size="xl" onClick={() => setRounding(true)}>
                 {t('care.round')}
               </Button>
@@ -60,9 +65,9 @@ export function MyShiftPage() {
               <Button size="xl" variant="outline" component={Link} to="/handover">
                 {t('care.handover')}
               </Button>
-            </Group>
+            </SimpleGrid>
           )}
-        </Group>
+        </Stack>
         {!s.open && (
           <Alert mt="md" color="gray" variant="outline">
             {t('care.closed')}
@@ -83,50 +88,17 @@ export function MyShiftPage() {
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
           {residents.map((r) => (
-            <UnstyledButton
-              key={r.residentId}
-              onClick={() => navigate(`/shift/${s.shiftId}/${s.shiftDate}/${r.residentId}`)}
-              aria-label={`${r.name} ${r.allDone ? t('care.allDone') : t('care.progress', { done: r.tasksRecorded, due: r.tasksDue })}`}
-              data-testid="shift-resident"
-              data-done={r.allDone ? 'yes' : 'no'}
-            >
-              <Card withBorder padding="lg" bg={!r.present ? '#e9ecef' : r.allDone ? '#d3f9d8' : undefined} style={{ borderWidth: 2, borderColor: r.allDone ? '#2b8a3e' : undefined }}>
-                <Group justify="space-between">
-                  <Text fz={26} fw={700}>
-                    {r.name}
-                  </Text>
-                  {r.allDone && (
-                    <Badge size="xl" color="#2b6a30" variant="filled">
-                      ✓ {t('care.allDone')}
-                    </Badge>
-                  )}
-                </Group>
-                <Text size="lg">{r.bedLabel}</Text>
-                {r.present ? (
-                  <Text size="lg">
-                    {t('care.progress', { done: r.tasksRecorded, due: r.tasksDue })}　{t('care.recordsCount', { n: r.records })}
-                  </Text>
-                ) : (
-                  <Badge size="lg" color="#495057" variant="filled">
-                    {r.status}
-                  </Badge>
-                )}
-                {r.highRisks.length > 0 && (
-                  <Group gap={4} mt={4}>
-                    {r.highRisks.map((x) => (
-                      <Badge key={x} color="#a61e1e" variant="filled">
-                        {x}高风险
-                      </Badge>
-                    ))}
-                  </Group>
-                )}
-              </Card>
-            </UnstyledButton>
+            <ShiftResidentCard key={r.residentId} r={r} onOpen={() => navigate(`/shift/${s.shiftId}/${s.shiftDate}/${r.residentId}`)} />
           ))}
         </SimpleGrid>
       )}
       {rounding && <RoundModal shift={m} onClose={() => setRounding(false)} />}
-      {reporting && <IncidentModal residents={m.residents.filter((r) => r.present).map((r) => ({ value: r.residentId, label: `${r.name} ${r.bedLabel ?? ''}` }))} onClose={() => setReporting(false)} />}
+      {reporting && (
+        <IncidentModal
+          residents={m.residents.filter((r) => r.present).map((r) => ({ value: r.residentId, label: `${r.name} ${r.bedLabel ?? ''}`, place: roomOf(r.bedLabel) }))}
+          onClose={() => setReporting(false)}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-// One resident's shift: the tasks due with 做了/没做, quick records (vitals, meals and water, toileting, sleep, mood,
-// skin, a note), and everything recorded this shift with corrections beside the originals.
+// One resident's shift: who (photo, bed, allergies, risks, the family's number on tap), the tasks due with 做了/没做
+// (red when late), quick records (vitals, meals and water, toileting, sleep, mood, skin, a note), and everything
+// recorded this shift with corrections beside the originals.
 import { Accordion, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime, newRequestId } from '../../components/time';
 import { useCurrentUser } from '../../shell/current-user';
 import { AmendModal } from './AmendModal';
+import { ResidentHeader } from './ResidentHeader';
 import { IntakeEditor, NoteEditor, OneTapEditor, SkinEditor, TaskEditor, ToiletingEditor, VitalsEditor } from './editors';
 
 function slotText(t: (k: 'care.anyTime' | 'care.thisWeek') => string, d: TaskDue) {
@@ -23,9 +25,9 @@ function TaskRow({ task, open, onSave, pending }: { task: TaskDue; open: boolean
   // A recorded task hides its buttons (no double taps at 3 a.m.); "改一下" brings them back.
   const [changing, setChanging] = useState(false);
   const recorded = task.status !== 'pending';
-  const colour = task.status === 'done' ? '#d3f9d8' : task.status === 'not_done' ? '#fff4e6' : undefined;
+  const colour = task.status === 'done' ? '#d3f9d8' : task.status === 'not_done' ? '#fff4e6' : task.overdue ? '#fff5f5' : undefined;
   return (
-    <Card withBorder padding="md" bg={colour} data-testid="task-row">
+    <Card withBorder padding="md" bg={colour} data-testid="task-row" data-overdue={task.overdue ? 'yes' : 'no'} style={task.overdue ? { borderColor: '#a61e1e', borderWidth: 2 } : undefined}>
       <Group justify="space-between" wrap="wrap">
         <div>
           <Text fz={22} fw={700}>
@@ -35,9 +37,19 @@ function TaskRow({ task, open, onSave, pending }: { task: TaskDue; open: boolean
             {slotText(t, task)}
             {task.status === 'done' && `　✓ ${t('care.done')}`}
             {task.status === 'not_done' && `　✗ ${t('care.notDone')}（${t(`enums.notDoneReason.${task.reason ?? 'other'}` as never)}）`}
-            {task.status === 'pending' && `　${t('care.pending')}`}
+            {task.status === 'pending' && !task.overdue && `　${t('care.pending')}`}
             {task.recordedBy && `　${t('care.by', { name: task.recordedBy })}`}
           </Text>
+          {task.overdue && (
+            <Badge size="lg" color="#a61e1e" variant="filled">
+              {t('night.overdueTask')}
+            </Badge>
+          )}
+          {task.fromRound && (
+            <Badge size="lg" color="#2b6a30" variant="outline">
+              {t('night.fromRound')}
+            </Badge>
+          )}
         </div>
         {open && (!recorded || changing) && (
           <TaskEditor initial={{ kind: 'task', taskId: task.taskId, slot: task.slot, status: 'done', reason: null }} onSave={(d) => (setChanging(false), onSave(d))} pending={pending} />
@@ -114,30 +126,7 @@ export function ResidentShiftPage() {
           ← {t('care.back')}
         </Button>
       </Group>
-      <Card withBorder padding="lg">
-        <Group justify="space-between">
-          <Title order={2}>
-            {v.resident.name}　<Text span fz={22}>{v.resident.bedLabel}</Text>
-          </Title>
-          {!v.resident.present && (
-            <Badge size="xl" color="#495057" variant="filled">
-              {v.resident.status}
-            </Badge>
-          )}
-        </Group>
-        <Text size="lg">
-          {t('care.diet', { text: v.resident.diet })}
-          {v.resident.allergies && `　${t('care.allergies', { text: v.resident.allergies })}`}
-        </Text>
-        <Group gap={4}>
-          {v.resident.highRisks.map((x) => (
-            <Badge key={x} color="#a61e1e" variant="filled" size="lg">
-              {x}高风险
-            </Badge>
-          ))}
-        </Group>
-        {!v.shift.open && <Text mt="sm">{t('care.closed')}</Text>}
-      </Card>
+      <ResidentHeader resident={v.resident} closed={!v.shift.open} />
       <Title order={3}>{t('care.tasks')}</Title>
       {v.tasks.length === 0 ? (
         <EmptyState>{t('care.noTasks')}</EmptyState>

@@ -24,6 +24,7 @@ function TaskForm({ residentId, task, onClose }: { residentId: string; task: Car
   const [times, setTimes] = useState(task?.frequency.kind === 'at_times' ? task.frequency.times.join('、') : '08:00');
   const [active, setActive] = useState(task?.active ?? true);
   const [note, setNote] = useState(task?.note ?? '');
+  const [onRound, setOnRound] = useState(task?.completesOnRound ?? false);
   const [error, setError] = useState<string | null>(null);
   const save = useApiMutation('careplan.saveTask', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
   const frequency = (): Frequency =>
@@ -36,13 +37,14 @@ function TaskForm({ residentId, task, onClose }: { residentId: string; task: Car
         {kind === 'every_hours' && <NumberInput label={t('careplan.hours')} min={1} max={12} allowDecimal={false} value={hours} onChange={(v) => setHours(Number(v) || 1)} />}
         {kind === 'at_times' && <TextInput label={t('careplan.times')} value={times} onChange={(e) => setTimes(e.currentTarget.value)} />}
         <TextInput label={t('careplan.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Checkbox label={t('night.completesOnRound')} checked={onRound} onChange={(e) => setOnRound(e.currentTarget.checked)} />
         <Checkbox label={t('careplan.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         {error && (
           <Text c="#a61e1e" role="alert">
             {error}
           </Text>
         )}
-        <Button loading={save.isPending} onClick={() => (setError(null), save.mutate({ ...(task ? { id: task.id } : {}), residentId, task: text, frequency: frequency(), active, note }))}>
+        <Button loading={save.isPending} onClick={() => (setError(null), save.mutate({ ...(task ? { id: task.id } : {}), residentId, task: text, frequency: frequency(), active, note, completesOnRound: onRound }))}>
           {t('app.save')}
         </Button>
       </Stack>
@@ -91,6 +93,11 @@ export function CarePlanCard({ residentId, active }: { residentId: string; activ
               <Table.Tr key={task.id} style={{ opacity: task.active ? 1 : 0.75 }}>
                 <Table.Td>
                   {task.task}
+                  {task.completesOnRound && (
+                    <Badge ml={6} color="#2b6a30" variant="outline">
+                      {t('night.completesOnRoundShort')}
+                    </Badge>
+                  )}
                   {task.note && <Text size="sm">{task.note}</Text>}
                 </Table.Td>
                 <Table.Td>{task.frequencyText}</Table.Td>

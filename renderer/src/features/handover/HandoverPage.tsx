@@ -1,17 +1,19 @@
 // 交接班: hand over my shift (the summary is made for me; I check it and add what matters), accept the shift
 // handed to me with my own sign-in, and for managers the recent handovers with the unaccepted ones flagged.
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { HandoverRow, HandoverSummary } from '../../../../shared/api/handover';
+import type { HandoverResident, HandoverRow, HandoverSummary } from '../../../../shared/api/handover';
+import { compactTasks } from '../../../../shared/domain/care/handover-text';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime, newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 
-export function SummaryView({ summary }: { summary: HandoverSummary }) {
+/** A summary made before the grouping existed (issue 13): the flat lists as they were kept. */
+function FlatSummary({ summary }: { summary: HandoverSummary }) {
   const { t } = useTranslation();
   const part = (title: string, lines: string[]) => (
     <div>
@@ -30,14 +32,138 @@ export function SummaryView({ summary }: { summary: HandoverSummary }) {
   );
 }
 
+const needsAttention = (r: HandoverResident) => r.away !== null || r.incidents.length + r.notDone.length + r.unrecorded.length + r.notes.length > 0;
+
+/** The paper version: one compact table, a row per resident who needs attention (the accordion does not print). */
+function PrintedSummary({ summary }: { summary: HandoverSummary }) {
+  const cell = { border: '1px solid #000', padding: '3px 5px', verticalAlign: 'top' as const };
+  const rows = summary.residents.filter(needsAttention);
+  return (
+    <div className="print-only" data-testid="handover-print">
+      <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: '10.5pt' }}>
+        <colgroup>
+          {['9%', '17%', '24%', '14%', '16%', '20%'].map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {['老人', '床位', '意外', '没做', '没记录', '备注'].map((c) => (
+              <th key={c} style={cell}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.name}-${r.bedLabel}`}>
+              <td style={cell}>
+                <span style={{ whiteSpace: 'nowrap' }}>{r.name}</span>
+                {r.away && `（${r.away}）`}
+              </td>
+              <td style={cell}>
+                <span style={{ whiteSpace: 'nowrap' }}>{r.bedLabel}</span>
+              </td>
+              <td style={cell}>{r.incidents.join('；')}</td>
+              <td style={cell}>{compactTasks(r.notDone).join('；')}</td>
+              <td style={cell}>{compactTasks(r.unrecorded).join('；')}</td>
+              <td style={cell}>{r.notes.join('；')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {summary.residents.length > rows.length && <p style={{ margin: '4px 0' }}>其余 {summary.residents.length - rows.length} 位老人：任务都已记录，没有备注。</p>}
+    </div>
+  );
+}
+
+export function SummaryView({ summary }: { summary: HandoverSummary }) {
+  const { t } = useTranslation();
+  if (summary.counts === null) return <FlatSummary summary={summary} />;
+  const attention = summary.residents.filter(needsAttention);
+  const quiet = summary.residents.length - attention.length;
+  return (
+    <Stack gap="sm" data-testid="handover-summary">
+      <Text fw={700} data-testid="handover-counts">
+        {t('night.counts', summary.counts)}
+      </Text>
+      <PrintedSummary summary={summary} />
+      <div className="no-print">
+        {summary.incidents.length > 0 && (
+          <Card withBorder padding="sm" mb="sm" style={{ borderColor: '#a61e1e', borderWidth: 2 }} data-testid="handover-incidents">
+            <Text fw={700} c="#a61e1e">
+              {t('night.incidentsFirst')}（{summary.incidents.length}）
+            </Text>
+            <List>
+              {summary.incidents.map((l) => (
+                <List.Item key={l}>{l}</List.Item>
+              ))}
+            </List>
+          </Card>
+        )}
+        {attention.length === 0 ? (
+          <Text>{t('night.nothingToHandOver')}</Text>
+        ) : (
+          <Accordion variant="separated" multiple data-testid="handover-residents">
+            {attention.map((r, i) => (
+              // The value becomes an element id: no spaces (bed labels have them).
+              <Accordion.Item key={`${r.name}-${r.bedLabel}`} value={`resident-${i}`} data-testid="handover-resident">
+                <Accordion.Control>
+                  <Text fw={700} fz={19} c={r.incidents.length > 0 ? '#a61e1e' : undefined}>
+                    {r.name}　<Text span fw={400}>{r.bedLabel}</Text>
+                    {r.away && `（${r.away}）`}
+                  </Text>
+                  <Text size="md">
+                    {r.incidents.length > 0 && `意外 ${r.incidents.length}　`}
+                    {t('night.residentLine', { notDone: r.notDone.length, unrecorded: r.unrecorded.length, done: r.tasksDone, notes: r.notes.length })}
+                  </Text>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Stack gap={4}>
+                    {r.incidents.map((l) => (
+                      <Text key={l} c="#a61e1e">
+                        意外：{l}
+                      </Text>
+                    ))}
+                    {r.notDone.length > 0 && (
+                      <Text>
+                        {t('night.notDoneLabel')}：{compactTasks(r.notDone).join('；')}
+                      </Text>
+                    )}
+                    {r.unrecorded.length > 0 && (
+                      <Text>
+                        {t('night.unrecordedLabel')}：{compactTasks(r.unrecorded).join('；')}
+                      </Text>
+                    )}
+                    {r.notes.map((l) => (
+                      <Text key={l}>
+                        {t('night.notesLabel')}：{l}
+                      </Text>
+                    ))}
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        )}
+        {quiet > 0 && <Text mt="xs">{t('night.quietResidents', { n: quiet })}</Text>}
+      </div>
+      {summary.roundsText && <Text>{summary.roundsText}</Text>}
+    </Stack>
+  );
+}
+
 function MyHandover() {
   const { t } = useTranslation();
   const mine = useApi('care.myShift', {});
   const shift = mine.data?.shift ?? null;
   const draft = useApi('handover.draft', { shiftId: shift?.shiftId ?? '', shiftDate: shift?.shiftDate ?? '' }, shift !== null && !mine.data?.handedOver);
   const [notes, setNotes] = useState('');
+  const [earlyReason, setEarlyReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const [requestId] = useState(newRequestId);
-  const submit = useApiMutation('handover.submit', { successMessage: t('handover.confirmed') });
+  const submit = useApiMutation('handover.submit', { successMessage: t('handover.confirmed'), onFieldError: (_f, m) => (setReasonError(m), true) });
   if (mine.isPending) return <LoadingState />;
   if (mine.isError) return <ErrorState error={mine.error} onRetry={() => mine.refetch()} />;
   if (!shift) return <Text size="lg">{t('handover.noShift')}</Text>;
@@ -48,9 +174,24 @@ function MyHandover() {
         {shift.name} {shift.hoursText}（{shift.shiftDate}）　{shift.areaText}
       </Text>
       <Text>{t('handover.summary')}</Text>
-      {draft.isPending ? <LoadingState /> : draft.isError ? <ErrorState error={draft.error} onRetry={() => draft.refetch()} /> : <SummaryView summary={draft.data} />}
+      {draft.isPending ? <LoadingState /> : draft.isError ? <ErrorState error={draft.error} onRetry={() => draft.refetch()} /> : <SummaryView summary={draft.data.summary} />}
       <Textarea size="lg" autosize minRows={3} label={t('handover.extra')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-      <Button size="xl" onClick={() => submit.mutate({ shiftId: shift.shiftId, shiftDate: shift.shiftDate, requestId, notes })} loading={submit.isPending}>
+      {draft.data?.needsReason && (
+        <Stack gap={4} p="sm" style={{ border: '2px solid #8a3c00', borderRadius: 8 }}>
+          <Text fw={700} c="#8a3c00">
+            {t('night.earlyHint', { minutes: draft.data.minutesLeft, limit: draft.data.earlyLimitMinutes })}
+          </Text>
+          <Textarea size="lg" autosize minRows={2} label={t('night.earlyReason')} withAsterisk value={earlyReason} onChange={(e) => setEarlyReason(e.currentTarget.value)} error={reasonError} />
+        </Stack>
+      )}
+      <Button
+        size="xl"
+        onClick={() => {
+          setReasonError(null);
+          submit.mutate({ shiftId: shift.shiftId, shiftDate: shift.shiftDate, requestId, notes, earlyReason: draft.data?.needsReason ? earlyReason.trim() : '' });
+        }}
+        loading={submit.isPending}
+      >
         {t('handover.confirm')}
       </Button>
     </Stack>
@@ -82,6 +223,11 @@ function HandoverCard({ h, accept }: { h: HandoverRow; accept?: boolean }) {
       <Text size="sm">
         {t('handover.submittedAt')}：{shortDateTime(h.submittedAt)}
       </Text>
+      {h.earlyReason && (
+        <Text fw={700} c="#8a3c00" data-testid="early-reason">
+          {t('night.earlyReasonShown', { reason: h.earlyReason })}
+        </Text>
+      )}
       <SummaryView summary={h.summary} />
       {h.notes && (
         <Text mt="xs">
@@ -111,7 +257,7 @@ function RecentHandovers({ today }: { today: string }) {
     <Stack>
       <Group justify="space-between">
         <Title order={3}>{t('handover.list')}</Title>
-        <Button component={Link} to="/care?tab=ledgers&kind=handover" variant="outline">
+        <Button component={Link} to="/care?tab=ledgers&kind=handover" variant="outline" className="no-print">
           {t('care.ledgers')}
         </Button>
       </Group>
@@ -128,7 +274,8 @@ export function HandoverPage() {
   return (
     <Stack>
       <Title order={2}>{t('handover.title')}</Title>
-      <Card withBorder padding="lg">
+      {/* On paper only the handover records themselves (the manager prints a night's record from the list). */}
+      <Card withBorder padding="lg" className={pending.data?.length ? undefined : 'no-print'}>
         <Title order={3} mb="sm">
           {t('handover.pending')}
         </Title>
@@ -146,7 +293,7 @@ export function HandoverPage() {
           </Stack>
         )}
       </Card>
-      <Card withBorder padding="lg">
+      <Card withBorder padding="lg" className="no-print">
         <Title order={3} mb="sm">
           {t('handover.mine')}
         </Title>

@@ -1,13 +1,16 @@
 // 登记意外事件: who, what, when, where, how bad, what was done; serious ones need the family told (who, when).
+// The time starts at the server's clock (a tablet's own clock may be off) and the place at the resident's room.
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReportIncidentInput } from '../../../../shared/api/incidents';
 import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '../../../../shared/domain/care/vocab';
+import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
-import { fromLocalInput, newRequestId, toLocalInput } from '../../components/time';
+import { DATE_TIME_FORMAT, fromPickerValue, newRequestId, toPickerValue } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
 import { Choices } from '../care/editors';
 
@@ -29,19 +32,36 @@ interface Values {
 const toInput = (v: Values, requestId: string) => ({
   ...v,
   requestId,
-  occurredAt: v.occurredAt ? fromLocalInput(v.occurredAt) : '',
-  notifiedAt: v.familyNotified && v.notifiedAt ? fromLocalInput(v.notifiedAt) : null,
+  occurredAt: v.occurredAt ? fromPickerValue(v.occurredAt) : '',
+  notifiedAt: v.familyNotified && v.notifiedAt ? fromPickerValue(v.notifiedAt) : null,
 });
 
-/** `residents` limits the choice (the caregiver's area); without it any current resident can be picked. */
-export function IncidentModal({ residents, onClose }: { residents?: { value: string; label: string }[]; onClose: () => void }) {
+/** Mantine's picker wants 'YYYY-MM-DD HH:mm:ss'. */
+const pickerProps = { size: 'lg' as const, valueFormat: DATE_TIME_FORMAT, withSeconds: false, timePickerProps: { format: '24h' as const } };
+
+/** `residents` limits the choice (the caregiver's area) and knows each one's room; without it any current resident can be picked. */
+export function IncidentModal({ residents, onClose }: { residents?: { value: string; label: string; place?: string }[]; onClose: () => void }) {
   const { t } = useTranslation();
   const [requestId] = useState(newRequestId);
-  const now = toLocalInput(new Date().toISOString());
   const form = useForm<Values>({
-    initialValues: { residentId: null, type: null, occurredAt: now, place: '', severity: null, description: '', actionTaken: '', familyNotified: false, notifiedWho: '', notifiedAt: now, hospitalTransfer: false, hospital: '' },
+    initialValues: { residentId: null, type: null, occurredAt: '', place: '', severity: null, description: '', actionTaken: '', familyNotified: false, notifiedWho: '', notifiedAt: '', hospitalTransfer: false, hospital: '' },
     validate: (v) => zodValidate(ReportIncidentInput)(toInput(v, requestId)),
   });
+  // "Now" is the server's: asked once when the form opens.
+  useEffect(() => {
+    void call('system.info', {}).then((info) => {
+      const now = toPickerValue(info.now);
+      if (!form.values.occurredAt) form.setFieldValue('occurredAt', now);
+      if (!form.values.notifiedAt) form.setFieldValue('notifiedAt', now);
+    });
+    // Once, on opening.
+  }, []);
+  const chooseResident = (id: string | null) => {
+    form.setFieldValue('residentId', id);
+    const place = residents?.find((r) => r.value === id)?.place;
+    // The room is a starting point: a place the caregiver already typed is kept.
+    if (place && !form.values.place) form.setFieldValue('place', place);
+  };
   const report = useApiMutation('incidents.report', { successMessage: t('incidents.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   const v = form.values;
   const serious = v.severity !== null && SEVERITIES_NEEDING_FAMILY.includes(v.severity);
@@ -50,14 +70,14 @@ export function IncidentModal({ residents, onClose }: { residents?: { value: str
       <form onSubmit={form.onSubmit((values) => report.mutate(toInput(values, requestId) as Parameters<typeof report.mutate>[0]))} noValidate>
         <Stack>
           {residents ? (
-            <Select size="lg" label={t('incidents.resident')} withAsterisk searchable data={residents} {...form.getInputProps('residentId')} />
+            <Select size="lg" label={t('incidents.resident')} withAsterisk searchable data={residents} {...form.getInputProps('residentId')} onChange={chooseResident} />
           ) : (
             <ResidentPicker label={t('incidents.resident')} value={v.residentId} onChange={(id) => form.setFieldValue('residentId', id)} error={form.errors.residentId as string | undefined} />
           )}
           <Choices group="incidentType" options={INCIDENT_TYPES} value={v.type} onChange={(x) => form.setFieldValue('type', x)} label={t('incidents.type')} />
           {form.errors.type && <Text c="red.9">{form.errors.type}</Text>}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput size="lg" type="datetime-local" label={t('incidents.occurredAt')} withAsterisk max={now} {...form.getInputProps('occurredAt')} />
+            <DateTimePicker {...pickerProps} label={t('incidents.occurredAt')} description={t('night.serverTimeHint')} withAsterisk {...form.getInputProps('occurredAt')} data-testid="incident-time" />
             <TextInput size="lg" label={t('incidents.place')} withAsterisk placeholder="如：101室床边、走廊、餐厅" {...form.getInputProps('place')} />
           </SimpleGrid>
           <Choices group="severity" options={SEVERITIES} value={v.severity} onChange={(x) => form.setFieldValue('severity', x)} label={t('incidents.severity')} />
@@ -68,7 +88,7 @@ export function IncidentModal({ residents, onClose }: { residents?: { value: str
           {v.familyNotified && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput size="lg" label={t('incidents.notifiedWho')} withAsterisk placeholder="如：侄子张小明" {...form.getInputProps('notifiedWho')} />
-              <TextInput size="lg" type="datetime-local" label={t('incidents.notifiedAt')} withAsterisk max={now} {...form.getInputProps('notifiedAt')} />
+              <DateTimePicker {...pickerProps} label={t('incidents.notifiedAt')} withAsterisk {...form.getInputProps('notifiedAt')} />
             </SimpleGrid>
           )}
           <Checkbox size="lg" label={t('incidents.hospitalTransfer')} {...form.getInputProps('hospitalTransfer', { type: 'checkbox' })} />

@@ -18,6 +18,7 @@ import { GradeCard } from '../grades/GradeCard';
 import { TierCard } from '../assessment/TierCard';
 import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
+import { dateTime } from '../../components/time';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -282,7 +283,7 @@ export function ResidentDetailPage() {
               <Timeline.Item key={e.id} title={`${e.date}　${eventText(e)}`}>
                 {e.note && <Text>{e.note}</Text>}
                 <Text size="sm" c="dark.6">
-                  {t('file.recordedBy', { by: e.createdBy, at: new Date(e.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}
+                  {t('file.recordedBy', { by: e.createdBy, at: dateTime(e.createdAt) })}
                 </Text>
               </Timeline.Item>
             ))}

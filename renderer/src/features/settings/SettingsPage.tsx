@@ -8,7 +8,7 @@ import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
 import { GradesEditor } from '../grades/GradesEditor';
 
-const FIELDS = ['idleMinutes', 'lockoutAttempts', 'lockoutMinutes', 'passwordMinLength', 'retentionYears', 'reassessMonths', 'roundIntervalMinutes', 'lateEntryMinutes', 'certWarnDays', 'sampleMinGrams', 'sampleMinHours'] as const;
+const FIELDS = ['idleMinutes', 'lockoutAttempts', 'lockoutMinutes', 'passwordMinLength', 'retentionYears', 'reassessMonths', 'roundIntervalMinutes', 'lateEntryMinutes', 'earlyHandoverMinutes', 'certWarnDays', 'sampleMinGrams', 'sampleMinHours'] as const;
 const MEAL_TIMES = ['breakfastTime', 'lunchTime', 'dinnerTime', 'snackTime'] as const;
 
 function SettingsForm({ values }: { values: Settings }) {

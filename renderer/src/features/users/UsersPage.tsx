@@ -10,6 +10,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { ResetPinModal } from './ResetPinModal';
+import { dateTime } from '../../components/time';
 
 /** The roles this PC gives: a centre's staff, or (in county mode) the county's. */
 function useRoleOptions() {
@@ -140,7 +141,7 @@ export function UsersPage() {
                 </Table.Td>
                 <Table.Td>{u.hasPin ? t('users.hasPin') : t('users.noPin')}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : t('users.never')}</Text>
+                  <Text size="sm">{u.lastSignInAt ? dateTime(u.lastSignInAt) : t('users.never')}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Button variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.displayName}`}>

@@ -1,0 +1,38 @@
+// Words of the caregiver's night (issue 13, section 3): round tasks, card states, the resident's contact, the
+// grouped handover with its early-handover reason, and the incident defaults.
+export const nightZh = {
+  noTasksThisShift: '本班没有任务',
+  overdue: '{{n}} 项超时',
+  overdueTask: '已超时',
+  fromRound: '查房时完成',
+  photoOf: '{{name}}的照片',
+  family: '家属联系人',
+  noFamily: '档案里没有家属联系人。',
+  showPhone: '显示电话',
+  call: '拨打',
+  guardian: '监护人',
+  emergency: '紧急联系人',
+  noAllergies: '无过敏记录',
+  roundIntro: '逐个看过老人后点“保存查房”。只需点出醒着、不在床上或有异常的老人，其他人记为“在床安睡”。“查房时完成”的任务会一起记上。',
+  roundNote: '情况说明（有异常时必填）',
+  roundNoteRequired: '“有异常”请写一句情况说明',
+  roundDone: '查房已记录：{{n}} 人，同时完成 {{tasks}} 项查房任务',
+  completesOnRound: '查房时完成（查房时自动记为做了，如夜间巡视、检查床栏）',
+  completesOnRoundShort: '查房时完成',
+  // Handover
+  counts: '共 {{residents}} 位老人：意外 {{incidents}} 起，没做 {{notDone}} 项，没记录 {{unrecorded}} 项，已做 {{tasksDone}} 项，不在院 {{away}} 人，备注 {{notes}} 条，查房 {{rounds}} 次',
+  incidentsFirst: '意外事件（先看这里）',
+  byResident: '按老人',
+  residentLine: '没做 {{notDone}}　没记录 {{unrecorded}}　已做 {{done}}　备注 {{notes}}',
+  nothingToHandOver: '没有要交代的（任务都已记录）',
+  quietResidents: '其余 {{n}} 位老人：任务都已记录，没有备注',
+  notDoneLabel: '没做',
+  unrecordedLabel: '没记录',
+  notesLabel: '备注',
+  earlyReason: '提前交班原因',
+  earlyHint: '离下班还有 {{minutes}} 分钟（超过 {{limit}} 分钟），提前交班请写明原因（会记录在交班记录上）。',
+  earlyReasonShown: '提前交班：{{reason}}',
+  print: '打印交班记录',
+  // Incidents
+  serverTimeHint: '时间按本院电脑（服务器）的时钟填好，可以改。',
+};
