@@ -1,63 +1,50 @@
-// Providers, sign-in, routes by role, and the first-run gate (no centre yet → setup).
-import { Alert, MantineProvider } from '@mantine/core';
+// The signed-in app: the shell and the routes by role, and the first-run gate (no centre yet → setup). Root.tsx loads
+// this file only after someone has signed in, so the sign-in screen does not wait for the shell and the API schemas.
+import { Alert } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
+import { type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import type { SignedInUser } from '../../shared/api/auth';
-import { ApiCallError } from './api/client';
 import { useApi } from './api/hooks';
 import { ErrorState, LoadingState } from './components/States';
-import { AssessmentDetailPage, NewAssessmentPage } from './features/assessment/AssessmentPage';
-import { AuditPage } from './features/audit/AuditPage';
-import { BackupPage } from './features/backup/BackupPage';
-import { AccountPage } from './features/auth/AccountPage';
-import { AuthGate } from './features/auth/AuthGate';
-import { DashboardPage } from './features/dashboard/DashboardPage';
-import { BedMapPage } from './features/facility/BedMapPage';
-import { FacilityPage } from './features/facility/FacilityPage';
-import { AdmitPage } from './features/residents/AdmitPage';
-import { ResidentDetailPage } from './features/residents/ResidentDetailPage';
-import { ResidentsPage } from './features/residents/ResidentsPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { SetupPage } from './features/setup/SetupPage';
-import { UsersPage } from './features/users/UsersPage';
-import { CareReportsPage } from './features/care/CareReportsPage';
-import { MyShiftPage } from './features/care/MyShiftPage';
-import { ResidentShiftPage } from './features/care/ResidentShiftPage';
-import { HandoverPage } from './features/handover/HandoverPage';
-import { IncidentsPage } from './features/incidents/IncidentsPage';
-import { RosterPage } from './features/roster/RosterPage';
-import { StaffPage } from './features/staff/StaffPage';
-import { FirePage } from './features/fire/FirePage';
-import { MealAidPage } from './features/meals/MealAidPage';
-import { MealsPage } from './features/meals/MealsPage';
-import { SyncPage } from './features/sync/SyncPage';
-import { CountyCentrePage } from './features/county/CountyCentrePage';
-import { CountyCentresPage } from './features/county/CountyCentresPage';
-import { CountyImportPage } from './features/county/CountyImportPage';
-import { CountyIndicatorsPage } from './features/county/CountyIndicatorsPage';
-import { CountyMatrixPage } from './features/county/CountyMatrixPage';
-import { CountyReportsPage } from './features/county/CountyReportsPage';
 import { AppLayout } from './shell/AppLayout';
 import { CurrentUserContext } from './shell/current-user';
 import { PAGES, mayCall } from './shell/navigation';
-import { cssVariablesResolver, theme } from './theme';
+import { lazyPage } from './lazy-page';
 
-/** Any call refused for the session (signed out, locked, password to change) brings the sign-in state up to date. */
-const SESSION_CODES = new Set(['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_CHANGE_REQUIRED']);
-function onSessionError(error: unknown) {
-  if (error instanceof ApiCallError && SESSION_CODES.has(error.code)) void queryClient.invalidateQueries({ queryKey: ['auth.status'] });
-}
-
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
-  queryCache: new QueryCache({ onError: onSessionError }),
-  mutationCache: new MutationCache({ onError: onSessionError }),
-});
+// Every feature page is its own chunk, loaded when first opened (issue 13 §8: the first screen loads only the core).
+const AssessmentDetailPage = lazyPage(() => import('./features/assessment/AssessmentPage'), 'AssessmentDetailPage');
+const NewAssessmentPage = lazyPage(() => import('./features/assessment/AssessmentPage'), 'NewAssessmentPage');
+const AuditPage = lazyPage(() => import('./features/audit/AuditPage'), 'AuditPage');
+const BackupPage = lazyPage(() => import('./features/backup/BackupPage'), 'BackupPage');
+const AccountPage = lazyPage(() => import('./features/auth/AccountPage'), 'AccountPage');
+const DashboardPage = lazyPage(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
+const BedMapPage = lazyPage(() => import('./features/facility/BedMapPage'), 'BedMapPage');
+const FacilityPage = lazyPage(() => import('./features/facility/FacilityPage'), 'FacilityPage');
+const AdmitPage = lazyPage(() => import('./features/residents/AdmitPage'), 'AdmitPage');
+const ResidentDetailPage = lazyPage(() => import('./features/residents/ResidentDetailPage'), 'ResidentDetailPage');
+const ResidentsPage = lazyPage(() => import('./features/residents/ResidentsPage'), 'ResidentsPage');
+const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const SetupPage = lazyPage(() => import('./features/setup/SetupPage'), 'SetupPage');
+const UsersPage = lazyPage(() => import('./features/users/UsersPage'), 'UsersPage');
+const CareReportsPage = lazyPage(() => import('./features/care/CareReportsPage'), 'CareReportsPage');
+const MyShiftPage = lazyPage(() => import('./features/care/MyShiftPage'), 'MyShiftPage');
+const ResidentShiftPage = lazyPage(() => import('./features/care/ResidentShiftPage'), 'ResidentShiftPage');
+const HandoverPage = lazyPage(() => import('./features/handover/HandoverPage'), 'HandoverPage');
+const IncidentsPage = lazyPage(() => import('./features/incidents/IncidentsPage'), 'IncidentsPage');
+const RosterPage = lazyPage(() => import('./features/roster/RosterPage'), 'RosterPage');
+const StaffPage = lazyPage(() => import('./features/staff/StaffPage'), 'StaffPage');
+const FirePage = lazyPage(() => import('./features/fire/FirePage'), 'FirePage');
+const MealAidPage = lazyPage(() => import('./features/meals/MealAidPage'), 'MealAidPage');
+const MealsPage = lazyPage(() => import('./features/meals/MealsPage'), 'MealsPage');
+const SyncPage = lazyPage(() => import('./features/sync/SyncPage'), 'SyncPage');
+const CountyCentrePage = lazyPage(() => import('./features/county/CountyCentrePage'), 'CountyCentrePage');
+const CountyCentresPage = lazyPage(() => import('./features/county/CountyCentresPage'), 'CountyCentresPage');
+const CountyImportPage = lazyPage(() => import('./features/county/CountyImportPage'), 'CountyImportPage');
+const CountyIndicatorsPage = lazyPage(() => import('./features/county/CountyIndicatorsPage'), 'CountyIndicatorsPage');
+const CountyMatrixPage = lazyPage(() => import('./features/county/CountyMatrixPage'), 'CountyMatrixPage');
+const CountyReportsPage = lazyPage(() => import('./features/county/CountyReportsPage'), 'CountyReportsPage');
 
 const ELEMENTS: Record<string, ReactElement> = {
   '/': <DashboardPage />,
@@ -96,11 +83,26 @@ function Forbidden() {
   );
 }
 
-function SignedInApp({ user }: { user: SignedInUser }) {
+export function SignedInApp({ user }: { user: SignedInUser }) {
+  return (
+    // Only pages pick dates, so the date pickers' settings live here, not on the sign-in screen.
+    <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+      <SignedInPages user={user} />
+    </DatesProvider>
+  );
+}
+
+function SignedInPages({ user }: { user: SignedInUser }) {
   const info = useApi('system.info', {});
   if (info.isPending) return <LoadingState />;
   if (info.isError) return <ErrorState error={info.error} onRetry={() => info.refetch()} />;
-  if (!info.data.hasFacility && user.role === 'admin') return <SetupPage />;
+  if (!info.data.hasFacility && user.role === 'admin') {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <SetupPage />
+      </Suspense>
+    );
+  }
   // The home page is the caregiver's shift, and the county's submission matrix.
   const home = info.data.mode === 'county' ? '/county' : user.role === 'caregiver' ? '/shift' : null;
   const guard = (path: string, element: ReactElement) => {
@@ -111,35 +113,21 @@ function SignedInApp({ user }: { user: SignedInUser }) {
   return (
     <CurrentUserContext.Provider value={user}>
       <AppLayout info={info.data} user={user}>
-        <Routes>
-          {PAGES.map((p) => (
-            <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
-          ))}
-          <Route path="/shift/:shiftId/:shiftDate/:residentId" element={guard('/shift', <ResidentShiftPage />)} />
-          <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
-          <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
-          <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
-          <Route path="/county/centre/:code/:period" element={guard('/county/indicators', <CountyCentrePage />)} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        {/* The shell stays while a page's chunk loads on its first visit. */}
+        <Suspense fallback={<LoadingState />}>
+          <Routes>
+            {PAGES.map((p) => (
+              <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
+            ))}
+            <Route path="/shift/:shiftId/:shiftDate/:residentId" element={guard('/shift', <ResidentShiftPage />)} />
+            <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
+            <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
+            <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
+            <Route path="/county/centre/:code/:period" element={guard('/county/indicators', <CountyCentrePage />)} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
       </AppLayout>
     </CurrentUserContext.Provider>
-  );
-}
-
-export function App() {
-  return (
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
-        <QueryClientProvider client={queryClient}>
-          <ModalsProvider labels={{ confirm: '确认', cancel: '取消' }}>
-            <Notifications position="top-center" />
-            <HashRouter>
-              <AuthGate>{(user) => <SignedInApp user={user} />}</AuthGate>
-            </HashRouter>
-          </ModalsProvider>
-        </QueryClientProvider>
-      </DatesProvider>
-    </MantineProvider>
   );
 }
