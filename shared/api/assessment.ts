@@ -37,6 +37,27 @@ export const RiskEvents = z.object({
 /** Scores by item code; null = not yet scored. Ranges are checked per item in the backend, with the item named. */
 export const Answers = z.record(z.string().regex(/^B\.\d\.\d$/, { error: '评估项目编号不正确' }), z.number({ error: '得分应为数字' }).nullable());
 
+/**
+ * One of the two assessors: a member of the centre's staff (chosen from the register, the name is taken from it), or
+ * someone from outside (e.g. the county assessment agency) with name and organisation. Null until chosen.
+ */
+export const AssessorInput = z.object({
+  staffId: entityId('评估员').nullable().default(null),
+  name: optionalText('评估员姓名', 20),
+  organisation: optionalText('评估员所在单位', 40),
+});
+export type AssessorInput = z.input<typeof AssessorInput>;
+export const AssessorView = z.object({ staffId: z.string().nullable(), name: z.string(), organisation: z.string() });
+export type AssessorView = z.output<typeof AssessorView>;
+
+const choice = z.string().max(60, { error: '选项太长' });
+/** A.5 健康相关问题: chosen options by item code, the joint sites of A.5.2 and A.5.12 其他 (checked per item in the backend). */
+export const HealthInput = z.object({
+  choices: z.record(z.string().regex(/^A\.5\.\d{1,2}$/, { error: '健康相关问题编号不正确' }), z.array(choice).max(10)).default({}),
+  jointSites: optionalText('关节活动受限的部位', 60),
+  other: optionalText('其他健康相关问题', 200),
+});
+
 export const AssessmentDraftInput = z.object({
   id: entityId('评估').optional(),
   residentId: entityId('老人'),
@@ -47,8 +68,9 @@ export const AssessmentDraftInput = z.object({
   coma: z.boolean().default(false),
   dementia: z.boolean().default(false),
   mentalDisorder: z.boolean().default(false),
-  assessor1: optionalText('评估员1', 20),
-  assessor2: optionalText('评估员2', 20),
+  assessor1: AssessorInput.nullable().default(null),
+  assessor2: AssessorInput.nullable().default(null),
+  health: HealthInput.default({ choices: {}, jointSites: '', other: '' }),
 });
 export type AssessmentDraftInput = z.input<typeof AssessmentDraftInput>;
 
@@ -63,8 +85,9 @@ export const AssessmentView = z.object({
   coma: z.boolean(),
   dementia: z.boolean(),
   mentalDisorder: z.boolean(),
-  assessor1: z.string(),
-  assessor2: z.string(),
+  assessor1: AssessorView.nullable(),
+  assessor2: AssessorView.nullable(),
+  health: z.object({ choices: z.record(z.string(), z.array(z.string())), jointSites: z.string(), other: z.string() }),
   status: z.enum(['draft', 'final']),
   dimensionScores: z.record(z.string(), z.number()),
   total: z.number(),

@@ -63,7 +63,8 @@ export const CheckItem = z.object({ id: z.string(), list: z.enum(ITEM_LISTS), te
 const NewDanger = z.object({
   level: oneOf('隐患等级', DANGER_LEVELS),
   description: requiredText('隐患描述', 200),
-  responsible: requiredText('整改责任人', 20),
+  /** A staff member of the centre, chosen from the register; the name is read from it. */
+  responsibleStaffId: z.string({ error: '请选择整改责任人' }).uuid({ error: '请从本院员工中选择整改责任人' }),
   deadline: calendarDate('整改期限'),
 });
 export const ResultInput = z.object({
@@ -118,6 +119,7 @@ export const DangerRow = z.object({
   description: z.string(),
   level: z.enum(DANGER_LEVELS),
   responsible: z.string(),
+  responsibleStaffId: z.string().nullable(),
   deadline: z.string(),
   status: z.enum(DANGER_STATUSES),
   overdue: z.boolean(),

@@ -15,6 +15,8 @@ let guard: Session;
 let carer: Session;
 let points: { exit: string; kitchen: string };
 let items: { id: string; list: string; text: string }[];
+/** 保安老周 on the staff register: the person responsible for dangers is chosen from it. */
+let zhou: string;
 
 /** Moves the clock to a China wall-clock time and keeps everyone signed in. */
 function at(date: string, hhmm: string) {
@@ -42,6 +44,7 @@ beforeEach(async () => {
   };
   items = await b.call('fire.items', {}, guard);
 });
+const hireZhou = async () => (zhou = (await b.call('staff.save', { name: '保安老周', role: 'security', hireDate: '2025-01-01' })).id);
 afterEach(async () => b.close());
 
 describe('settings and checklists', () => {
@@ -61,6 +64,7 @@ describe('settings and checklists', () => {
 describe('a night patrol finds a blocked exit', () => {
   it('raises a hidden danger that is rectified, then verified by someone else; the round is countersigned by a supervisor', async () => {
     at('2026-03-15', '23:20');
+    await hireZhou();
     const exitItem = items.find((i) => i.text.startsWith('安全出口'))!;
     const blocked = { checkpointId: points.exit, itemId: exitItem.id, result: 'problem' as const, note: '东侧安全出口堆放了纸箱' };
     const before = { rounds: b.count('fire_rounds'), results: b.count('fire_round_results'), dangers: b.count('fire_dangers') };
@@ -73,7 +77,7 @@ describe('a night patrol finds a blocked exit', () => {
     );
     expect((await b.raw('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '23:50')), carer)).error?.message).toBe('夜间巡查时间（2026-03-15 23:50）在将来，不能预先登记');
     expect((await b.raw('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '20:00')), carer)).error?.message).toBe('2026-03-15 20:00 不在夜间巡查时间（22:00–06:00）内，请选“日间巡查”');
-    const pastDeadline = { ...blocked, danger: { level: 'general' as const, description: '安全出口堵塞', responsible: '保安老周', deadline: '2026-03-14' } };
+    const pastDeadline = { ...blocked, danger: { level: 'general' as const, description: '安全出口堵塞', responsibleStaffId: zhou, deadline: '2026-03-14' } };
     expect((await b.raw('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '23:10'), [pastDeadline]), carer)).error?.message).toBe('整改期限（2026-03-14）不能早于今天');
     expect({ rounds: b.count('fire_rounds'), results: b.count('fire_round_results'), dangers: b.count('fire_dangers') }).toEqual(before);
 
@@ -81,7 +85,7 @@ describe('a night patrol finds a blocked exit', () => {
     const { id: roundId } = await b.call('fire.recordRound', round, carer);
     expect(await b.call('fire.recordRound', round, carer)).toEqual({ id: roundId, repeated: true });
     const [danger] = await b.call('fire.dangers', { status: 'open' }, carer);
-    expect(danger).toMatchObject({ source: 'patrol', location: '一楼东侧安全出口', description: '安全出口堵塞', status: 'open', foundBy: '夜班小李', overdue: false });
+    expect(danger).toMatchObject({ source: 'patrol', location: '一楼东侧安全出口', description: '安全出口堵塞', responsible: '保安老周', responsibleStaffId: zhou, status: 'open', foundBy: '夜班小李', overdue: false });
 
     // A supervisor other than the patroller countersigns, once.
     expect((await b.raw('fire.countersign', { roundId }, b.admin)).ok).toBe(true);
@@ -109,6 +113,28 @@ describe('a night patrol finds a blocked exit', () => {
     const { id: roundId } = await b.call('fire.recordRound', patrol('day_patrol', instant('2026-03-15', '09:00')), guard);
     expect((await b.raw('fire.countersign', { roundId }, guard)).error?.message).toBe('这是您自己的巡查记录，要由主管（另一个人）签字');
     expect((await b.raw('fire.countersign', { roundId }, carer)).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the person responsible for a danger', () => {
+  const report = (over: Partial<In<'fire.reportDanger'>>): In<'fire.reportDanger'> => ({ checkpointId: points.exit, description: '灭火器压力不足', level: 'general', responsibleStaffId: zhou, deadline: '2026-03-22', requestId: randomUUID(), ...over });
+  beforeEach(hireZhou);
+
+  it('is chosen from the staff register (the stored name is the register’s), by anyone on the staff', async () => {
+    const { id } = await b.call('fire.reportDanger', report({ responsibleStaffId: zhou }), carer);
+    const [row] = await b.call('fire.dangers', { status: 'open' }, carer);
+    expect(row).toMatchObject({ id, responsible: '保安老周', responsibleStaffId: zhou });
+    expect((await b.call('staff.names', {}, carer)).map((p) => p.name)).toEqual(['保安老周']);
+  });
+
+  it('refuses nobody chosen, someone not on the register, and someone who has left — writing nothing', async () => {
+    const left = (await b.call('staff.save', { name: '老刘', role: 'security', hireDate: '2020-01-01', leftOn: '2026-03-01' })).id;
+    const before = { dangers: b.count('fire_dangers'), audit: b.count('audit_log') };
+    expect((await b.raw('fire.reportDanger', report({ responsibleStaffId: '' }), carer)).error).toMatchObject({ field: 'responsibleStaffId', message: '请从本院员工中选择整改责任人' });
+    expect((await b.raw('fire.reportDanger', report({ responsibleStaffId: randomUUID() }), carer)).error).toMatchObject({ field: 'responsibleStaffId', message: '整改责任人不在本院员工名册中，请从名单里选择' });
+    expect((await b.raw('fire.reportDanger', report({ responsibleStaffId: left }), carer)).error?.message).toBe('整改责任人“老刘”已离职，请另选一位');
+    expect({ dangers: b.count('fire_dangers'), audit: b.count('audit_log') }).toEqual(before);
+    expect((await b.call('staff.names', {}, guard)).map((p) => p.name)).toEqual(['保安老周']);
   });
 });
 

@@ -19,7 +19,7 @@ async function assessAt(total: number) {
     answers[item.code] = Math.min(item.max, left);
     left -= answers[item.code];
   }
-  const { id } = await b.call('assessment.saveDraft', { residentId, reason: 'first', assessedOn: '2026-03-15', answers, assessor1: '甲', assessor2: '乙' });
+  const { id } = await b.call('assessment.saveDraft', { residentId, reason: 'first', assessedOn: '2026-03-15', answers, assessor1: { staffId: null, name: '甲', organisation: '县老年人能力评估中心' }, assessor2: { staffId: null, name: '乙', organisation: '县老年人能力评估中心' } });
   await b.call('assessment.finalize', { id });
 }
 

@@ -143,6 +143,13 @@ export interface AssessmentsTable extends Stamped {
   mentalDisorder: number;
   assessor1: string;
   assessor2: string;
+  /** The staff member behind assessor1/2, or null for an outside assessor (then the organisation is filled). */
+  assessor1StaffId: string | null;
+  assessor1Org: string;
+  assessor2StaffId: string | null;
+  assessor2Org: string;
+  /** A.5 health items as JSON (HealthAnswers). */
+  health: string;
   status: 'draft' | 'final';
   total: number | null;
   preliminaryLevel: number | null;
@@ -451,6 +458,7 @@ export interface FireDangersTable extends Stamped {
   level: DangerLevel;
   photo: string | null;
   responsible: string;
+  responsibleStaffId: string | null;
   deadline: string;
   status: DangerStatus;
   foundAt: string;

@@ -13,6 +13,8 @@ import { generatePlan } from '../services/careplan/careplan';
 import { assignGrade, suggestGrade } from '../services/grades/grades';
 import type { Random } from './random';
 
+const COUNTY_AGENCY = '县老年人能力评估中心';
+
 const MEASURES: Record<string, string> = {
   choking: '软食，进餐时专人看护',
   wrong_intake: '药品集中保管，按时发放',
@@ -49,8 +51,10 @@ export async function assessCurrentResidents(deps: BackendDeps, actor: Caller, r
       coma: false,
       dementia: r.chronicConditions.includes('痴呆'),
       mentalDisorder: false,
-      assessor1: '李红梅',
-      assessor2: '赵建军',
+      // The demo's assessments were made by the county agency (they precede the staff register in the demo).
+      assessor1: { staffId: null, name: '李红梅', organisation: COUNTY_AGENCY },
+      assessor2: { staffId: null, name: '赵建军', organisation: COUNTY_AGENCY },
+      health: { choices: {}, jointSites: '', other: '' },
     });
     await finalize(deps, actor, id);
 

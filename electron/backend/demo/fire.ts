@@ -3,6 +3,7 @@
 // inspection, an open hidden danger, a drill four months ago and last autumn's training. Every round is written
 // through the real service at the moment it happened (a clock set to that moment), so its audit row says when.
 import dayjs from 'dayjs';
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { addDays, chinaInstant } from '../../../shared/domain/care/shifts';
 import { nightWindows } from '../../../shared/domain/fire/schedule';
@@ -78,12 +79,14 @@ export async function demoFire(deps: BackendDeps, actor: Caller, random: Random,
   }
   const inspection = chinaInstant(dayjs(today).date() > 3 ? `${today.slice(0, 7)}-03` : addDays(today, -1), '10:00');
   if (inspection < now) await walk('inspection', inspection);
+  // The guard is responsible for the store-room danger (the person is chosen from the staff register).
+  const guard = await deps.db.selectFrom('staff').select('id').orderBy(sql`role = 'security'`, 'desc').orderBy('hireDate').executeTakeFirstOrThrow();
   await reportDanger(deps, actor, {
     checkpointId: points.find((p) => p.name === '库房')!.id,
     location: '',
     description: '库房插线板串接使用，电线老化',
     level: 'general',
-    responsible: '后勤',
+    responsibleStaffId: guard.id,
     deadline: addDays(today, 5),
     photo: null,
     requestId: randomUUID(),

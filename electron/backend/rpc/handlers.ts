@@ -31,6 +31,7 @@ import { updatePerson } from '../services/residents/update';
 import { loadDemo } from '../services/system/demo';
 import { systemInfo } from '../services/system/info';
 import { addTraining, expiringCertificates, listStaff, saveStaff, hireStaff } from '../services/staff/staff';
+import { staffNames } from '../services/staff/names';
 import { listShifts, saveShift } from '../services/roster/shifts';
 import { assign, copyWeek, onDuty, rosterWeek } from '../services/roster/roster';
 import { assignDays, fillWeek } from '../services/roster/bulk';
@@ -150,6 +151,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'staff.save': (input, { caller }) => saveStaff(deps, caller, input),
     'staff.addTraining': (input, { caller }) => addTraining(deps, caller, input),
     'staff.expiring': () => expiringCertificates(deps),
+    'staff.names': () => staffNames(deps),
 
     'roster.shifts': () => listShifts(deps),
     'roster.saveShift': (input, { caller }) => saveShift(deps, caller, input),

@@ -1,5 +1,6 @@
 import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
 import { fireZh } from './zh-CN-fire';
+import { pickersZh } from './zh-CN-pickers';
 import { countyZh, syncZh } from './zh-CN-sync';
 import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
@@ -316,6 +317,7 @@ export const zhCN = {
   meals: mealsZh,
   firstDay: firstDayZh,
   fire: fireZh,
+  pickers: pickersZh,
   sync: syncZh,
   county: countyZh,
   staff: {

@@ -1,6 +1,7 @@
 // GB/T 42195-2022《老年人能力评估规范》: 26 items in 4 dimensions, higher is better, total 0–90.
-// Item list and maxima: ../shared/reference/domain.md §1.1 [C2]. The wording of each score level is added with the
-// assessment form; the generic five-step anchors below are those most 0–4 items use [C].
+// Item list and maxima: ../shared/reference/domain.md §1.1 [C2]. The definition of each item and the wording of each
+// score are the standard's own (Appendix B, transcribed in ../shared/reference/gbt42195-appendix-b.md [C]): the
+// assessor chooses by reading them and the printed report repeats them, so they are copied, never paraphrased.
 
 export type DimensionCode = 'B1' | 'B2' | 'B3' | 'B4';
 
@@ -9,6 +10,10 @@ export interface AssessmentItem {
   dimension: DimensionCode;
   name: string;
   max: number;
+  /** What the item means, shown above its scores (empty where the standard gives none). */
+  definition: string;
+  /** The standard's wording of each score, by score. */
+  levels: Readonly<Record<number, string>>;
 }
 
 export const DIMENSIONS: Record<DimensionCode, { name: string; max: number }> = {
@@ -18,37 +23,8 @@ export const DIMENSIONS: Record<DimensionCode, { name: string; max: number }> = 
   B4: { name: '感知觉与社会参与', max: 15 },
 };
 
-export const ITEMS: readonly AssessmentItem[] = [
-  { code: 'B.1.1', dimension: 'B1', name: '进食', max: 4 },
-  { code: 'B.1.2', dimension: 'B1', name: '修饰', max: 4 },
-  { code: 'B.1.3', dimension: 'B1', name: '洗澡', max: 4 },
-  { code: 'B.1.4', dimension: 'B1', name: '穿/脱上衣', max: 4 },
-  { code: 'B.1.5', dimension: 'B1', name: '穿/脱裤子和鞋袜', max: 4 },
-  { code: 'B.1.6', dimension: 'B1', name: '小便控制', max: 4 },
-  { code: 'B.1.7', dimension: 'B1', name: '大便控制', max: 4 },
-  { code: 'B.1.8', dimension: 'B1', name: '如厕', max: 4 },
-  { code: 'B.2.1', dimension: 'B2', name: '床上体位转移', max: 4 },
-  { code: 'B.2.2', dimension: 'B2', name: '床椅转移', max: 4 },
-  { code: 'B.2.3', dimension: 'B2', name: '平地行走', max: 4 },
-  { code: 'B.2.4', dimension: 'B2', name: '上下楼梯', max: 3 },
-  { code: 'B.3.1', dimension: 'B3', name: '时间定向', max: 4 },
-  { code: 'B.3.2', dimension: 'B3', name: '空间定向', max: 4 },
-  { code: 'B.3.3', dimension: 'B3', name: '人物定向', max: 4 },
-  { code: 'B.3.4', dimension: 'B3', name: '记忆', max: 4 },
-  { code: 'B.3.5', dimension: 'B3', name: '理解能力', max: 4 },
-  { code: 'B.3.6', dimension: 'B3', name: '表达能力', max: 4 },
-  { code: 'B.3.7', dimension: 'B3', name: '攻击行为', max: 1 },
-  { code: 'B.3.8', dimension: 'B3', name: '抑郁症状', max: 1 },
-  { code: 'B.3.9', dimension: 'B3', name: '意识水平', max: 2 },
-  { code: 'B.4.1', dimension: 'B4', name: '视力', max: 2 },
-  { code: 'B.4.2', dimension: 'B4', name: '听力', max: 2 },
-  { code: 'B.4.3', dimension: 'B4', name: '执行日常事务', max: 4 },
-  { code: 'B.4.4', dimension: 'B4', name: '使用交通工具外出', max: 3 },
-  { code: 'B.4.5', dimension: 'B4', name: '社会交往能力', max: 4 },
-];
-
-/** The five-step anchors of the 0–4 items [C]. */
-export const FIVE_STEP_ANCHORS: Record<number, string> = {
+/** The common five steps most 0–4 items use [C]. */
+export const FIVE_STEPS: Readonly<Record<number, string>> = {
   4: '独立完成，不需要协助',
   3: '在他人指导或提示下完成',
   2: '需要他人协助，但以自身完成为主',
@@ -56,26 +32,145 @@ export const FIVE_STEP_ANCHORS: Record<number, string> = {
   0: '完全依赖他人协助，且不能给予配合',
 };
 
-/**
- * Items whose levels are named differently from the five-step anchors. B.3.7–B.3.9 [C]; B.2.4, B.4.1, B.4.2 and B.4.4
- * are recalled from Appendix B [R] — check them against the official text before relying on the exact words.
- */
-export const SPECIAL_ANCHORS: Record<string, Record<number, string>> = {
-  'B.2.4': {
-    3: '可独立上下楼梯（连续上下10–15个台阶），不需要协助',
+const item = (code: string, name: string, max: number, definition: string, levels: Record<number, string>): AssessmentItem => ({
+  code,
+  dimension: `B${code[2]}` as DimensionCode,
+  name,
+  max,
+  definition,
+  levels,
+});
+
+export const ITEMS: readonly AssessmentItem[] = [
+  item('B.1.1', '进食', 4, '使用适当的器具将食物送入口中并咽下', {
+    4: '独立使用器具将食物送进口中并咽下，没有呛咳',
+    3: '在他人指导或提示下完成，或独立使用辅具，没有呛咳',
+    2: '进食中至少需要少量接触式协助，偶尔（每月一次及以上）呛咳',
+    1: '在进食中需要大量接触式协助，经常（每周一次及以上）呛咳',
+    0: '完全依赖他人协助进食，或吞咽困难，或留置营养管',
+  }),
+  item('B.1.2', '修饰', 4, '指洗脸、刷牙、梳头、刮脸、剪指（趾）甲等', FIVE_STEPS),
+  item('B.1.3', '洗澡', 4, '清洗和擦干身体', FIVE_STEPS),
+  item('B.1.4', '穿/脱上衣', 4, '指穿/脱上身衣服、系扣、拉拉链等', FIVE_STEPS),
+  item('B.1.5', '穿/脱裤子和鞋袜', 4, '指穿/脱裤子、鞋袜等', FIVE_STEPS),
+  item('B.1.6', '小便控制', 4, '控制和排出尿液的能力', {
+    4: '可自行控制排尿，排尿次数、排尿控制均正常',
+    3: '白天可自行控制排尿次数，夜间出现排尿次数增多、排尿控制较差，或自行使用尿布、尿垫等辅助用物',
+    2: '白天大部分时间可自行控制排尿，偶出现（每天<1次，但每周>1次）尿失禁，夜间控制排尿较差，或他人少量协助使用尿布、尿垫等辅助用物',
+    1: '白天大部分时间不能控制排尿（每天≥1次，但尚非完全失控），夜间出现尿失禁，或他人大量协助使用尿布、尿垫等辅助用物',
+    0: '小便失禁，完全不能控制排尿，或留置导尿管',
+  }),
+  item('B.1.7', '大便控制', 4, '控制和排出粪便的能力', {
+    4: '可正常自行控制大便排出',
+    3: '有时出现（每天<1次）便秘或大便失禁，或自行使用开塞露、尿垫等辅助用物',
+    2: '经常出现（每天<1次，但每周>1次）便秘或大便失禁，或他人少量协助使用开塞露、尿垫等辅助用物',
+    1: '大部分时间均出现（每天≥1次）便秘或大便失禁，但尚非完全失控，或他人大量协助使用开塞露、尿垫等辅助用物',
+    0: '严重便秘或者完全大便失禁，需要依赖他人协助排便或清洁皮肤',
+  }),
+  item('B.1.8', '如厕', 4, '上厕所排泄大小便，并清洁身体（注：评估中强调排泄前解开裤子、完成排泄后清洁身体、穿上裤子）', FIVE_STEPS),
+  item('B.2.1', '床上体位转移', 4, '卧床翻身及坐起躺下', FIVE_STEPS),
+  item('B.2.2', '床椅转移', 4, '从坐位到站位，再从站位到坐位的转换过程', FIVE_STEPS),
+  item('B.2.3', '平地行走', 4, '双脚交互的方式在地面行动，总是一只脚在前（注：包括他人辅助和使用辅具的步行）', {
+    4: '独立平地行走50m左右，不需要协助，无摔倒风险',
+    3: '能平地行走50m左右，存在跌倒风险，需要他人监护或指导，或使用拐杖、助行器等辅助工具',
+    2: '在步行时需要他人少量扶持协助',
+    1: '在步行时需要他人大量扶持协助',
+    0: '完全不能步行',
+  }),
+  item('B.2.4', '上下楼梯', 3, '双脚交替完成楼梯台阶连续的上下移动', {
+    3: '可独立上下楼梯（连续上下10个~15个台阶），不需要协助',
     2: '在他人指导或提示下完成',
     1: '需要他人协助，但以自身完成为主',
-    0: '主要依靠他人协助，或完全依赖他人协助',
-  },
-  'B.3.7': { 1: '未出现', 0: '近一个月内出现过攻击行为' },
-  'B.3.8': { 1: '未出现', 0: '近一个月内出现过抑郁症状' },
-  'B.3.9': { 2: '神志清醒', 1: '嗜睡或意识模糊', 0: '昏睡或昏迷' },
-  'B.4.1': { 2: '视力正常', 1: '能看清大字体，看不清书报上的标准字体；或只能辨认物体', 0: '只能看到光、颜色和形状，或完全失明' },
-  'B.4.2': { 2: '听力正常', 1: '轻声或距离2米以上听不清，需安静环境或大声说话才能听到', 0: '大声慢讲才能部分听见，或完全失聪' },
-  'B.4.4': {
+    0: '主要依靠他人协助，自身能给予配合；或者完全依赖他人协助，且不能给予配合',
+  }),
+  item('B.3.1', '时间定向', 4, '知道并确认时间的能力', {
+    4: '时间观念（年、月）清楚，日期（或星期几）可相差一天',
+    3: '时间观念有些下降，年、月、日（或星期几）不能全部分清（相差两天或以上）',
+    2: '时间观念较差，年、月、日不清楚，可知上半年或下半年或季节',
+    1: '时间观念很差，年、月、日不清楚，可知上午、下午或白天、夜间',
+    0: '无时间观念',
+  }),
+  item('B.3.2', '空间定向', 4, '知道并确认空间的能力', {
+    4: '能在日常生活范围内单独外出，如在日常居住小区内独自外出购物等',
+    3: '不能单独外出，但能准确知道自己日常生活所在地的地址信息',
+    2: '不能单独外出，但知道较多有关自己日常生活的地址信息',
+    1: '不能单独外出，但知道较少自己居住或生活所在地的地址信息',
+    0: '不能单独外出，无空间观念',
+  }),
+  item('B.3.3', '人物定向', 4, '知道并确认人物的能力', {
+    4: '认识长期共同一起生活的人，能称呼并知道关系',
+    3: '能认识大部分共同生活居住的人，能称呼或知道关系',
+    2: '能认识部分日常同住的亲人或照护者等，能称呼或知道关系等',
+    1: '只认识自己或极少数日常同住的亲人或照护者等',
+    0: '不认识任何人（包括自己）',
+  }),
+  item('B.3.4', '记忆', 4, '短期近期和远期记忆能力', {
+    4: '总能保持与社会、年龄所适应的记忆能力，能完整的回忆',
+    3: '出现轻度的记忆紊乱或回忆不能（不能回忆即时信息，3个词语经过5分钟后仅能回忆0~1个）',
+    2: '出现中度的记忆紊乱或回忆不能（不能回忆近期记忆，不记得上一顿饭吃了什么）',
+    1: '出现重度记忆紊乱或回忆不能（不能回忆远期记忆，不记得自己老朋友）',
+    0: '记忆完全紊乱或者完全不能对既往事物进行正确的回忆',
+  }),
+  item('B.3.5', '理解能力', 4, '理解语言信息和非语言信息的能力（可借助平时使用的助听设备等），即理解别人的话', {
+    4: '能正常理解他人的话',
+    3: '能理解他人的话，但需要增加时间',
+    2: '理解有困难，需要频繁重复或简化口头表达',
+    1: '理解有严重困难，需要大量他人帮助',
+    0: '完全不能理解他人的话',
+  }),
+  item('B.3.6', '表达能力', 4, '表达信息能力，包括口头的和非口头的，即表达自己的想法', {
+    4: '能正常表达自己的想法',
+    3: '能表达自己的需要，但需要增加时间',
+    2: '表达需要有困难，需频繁重复或简化口头表达',
+    1: '表达有严重困难，需要大量他人帮助',
+    0: '完全不能表达需要',
+  }),
+  item('B.3.7', '攻击行为', 1, '身体攻击行为（如打/踢/推/咬/抓/摔东西）和语言攻击行为（如骂人、语言威胁、尖叫）', {
+    1: '未出现',
+    0: '近一个月内出现过攻击行为',
+  }),
+  item('B.3.8', '抑郁症状', 1, '存在情绪低落、兴趣减退、活力减退等症状，甚至出现妄想、幻觉、自杀念头或自杀行为（注：长期的负性情绪）', {
+    1: '未出现',
+    0: '近一个月内出现过负性情绪',
+  }),
+  item('B.3.9', '意识水平', 2, '机体对自身和周围环境的刺激做出应答反应的能力程度，包括清醒和持续的觉醒状态', {
+    2: '神志清醒，对周围环境能做出正确反映',
+    1: '嗜睡，表现为睡眠状态过度延长。当呼唤或推动老年人的肢体时可唤醒，并能进行正确的交谈或执行指令，停止刺激后又继续入睡；意识模糊，注意力涣散，对外界刺激不能清晰的认识，空间和时间定向力障碍，理解力迟钝，记忆力模糊和不连贯',
+    0: '昏睡，一般的外界刺激不能使其觉醒，给予较强烈的刺激时可有短时的意识清醒，醒后可简短回答提问，当刺激减弱后又很快进入睡眠状态；或者昏迷：意识丧失，随意运动丧失，对一般刺激全无反应',
+  }),
+  item('B.4.1', '视力', 2, '感受存在的光线并感受物体的大小、形状的能力。在个体的最好矫正视力下进行评估', {
+    2: '视力正常',
+    1: '能看清楚大字体，但看不清书报上的标准字体；视力有限，看不清楚报纸大标题，但能辨认物体',
+    0: '只能看到光、颜色和形状；完全失明',
+  }),
+  item('B.4.2', '听力', 2, '能辨别声音的方位、音调、音量和音质的有关能力（可借助平时使用助听设备等）', {
+    2: '听力正常',
+    1: '在轻声说话或说话距离超过两米时听不清；正常交流有些困难，需要在安静的环境或大声说话才能听到',
+    0: '讲话者大声说话或说话很慢，才能部分听见；完全失聪',
+  }),
+  item('B.4.3', '执行日常事务', 4, '计划、安排并完成日常事务，包括但不限于洗衣服、小金额购物、服药管理', {
+    4: '能完全独立计划、安排和完成日常事务，无需协助',
+    3: '在计划、安排和完成日常事务时需要他人监护或指导',
+    2: '在计划、安排和完成日常事务时需要少量协助',
+    1: '在计划、安排和完成日常事务时需要大量协助',
+    0: '完全依赖他人进行日常事务',
+  }),
+  item('B.4.4', '使用交通工具外出', 3, '', {
     3: '能自己骑车或搭乘公共交通工具外出',
-    2: '能自己搭乘出租车，但不会搭乘其他公共交通工具',
-    1: '有人协助或陪伴时，可搭乘公共交通工具外出',
-    0: '只能在他人协助下乘出租车或私家车外出，或完全不能出门',
-  },
-};
+    2: '能自己搭乘出租车，但不会搭乘其他交通工具外出',
+    1: '当有人协助或陪伴，可搭乘公共交通工具外出',
+    0: '只能在他人协助下搭乘出租车或私家车外出；完全不能出门，或者外出完全需要协助',
+  }),
+  item('B.4.5', '社会交往能力', 4, '', {
+    4: '参与社会，在社会环境有一定的适应能力，待人接物恰当',
+    3: '能适应单纯环境，主动接触他人，初次见面时难让人发现智力问题，不能理解隐喻语',
+    2: '脱离社会，可被动接触，不会主动待他人，谈话中很多不适词句，容易上当受骗',
+    1: '勉强可与他人接触，谈吐内容不清楚，表情不恰当',
+    0: '不能与人交往',
+  }),
+];
+
+/** The standard's wording of one score of one item ('' for an unknown item or score). */
+export function levelWording(code: string, score: number): string {
+  return ITEMS.find((i) => i.code === code)?.levels[score] ?? '';
+}

@@ -10,9 +10,11 @@ import { migration0008 } from './0008_meals';
 import { migration0009 } from './0009_fire';
 import { migration0010 } from './0010_care_entries_by_shift_and_resident';
 import { migration0011 } from './0011_sync';
-import { migration0013 } from './0013_night_round';
 import { migration0012 } from './0012_pin_only_accounts';
+import { migration0013 } from './0013_night_round';
 import { migration0014 } from './0014_facility_started_at';
+import { migration0015 } from './0015_assessors_and_dangers_by_staff';
+import { migration0016 } from './0016_enrolment_confirmed';
 
 export interface Migration {
   version: number;
@@ -32,9 +34,11 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'fire', sql: migration0009 },
   { version: 10, name: 'care_entries_by_shift_and_resident', sql: migration0010 },
   { version: 11, name: 'sync', sql: migration0011 },
-  { version: 13, name: 'night_round', sql: migration0013 },
   { version: 12, name: 'pin_only_accounts', sql: migration0012 },
+  { version: 13, name: 'night_round', sql: migration0013 },
   { version: 14, name: 'facility_started_at', sql: migration0014 },
+  { version: 15, name: 'assessors_and_dangers_by_staff', sql: migration0015 },
+  { version: 16, name: 'enrolment_confirmed', sql: migration0016 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { AssessmentDraftInput, AssessmentView, DisputeInput } from '../../../../shared/api/assessment';
 import { conflict, invalid, notFound } from '../../../../shared/api/errors';
+import { EMPTY_HEALTH, type HealthAnswers, healthProblems } from '../../../../shared/domain/assessment/health';
 import { ITEMS } from '../../../../shared/domain/assessment/items';
 import { type Answers, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
 import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
@@ -11,6 +12,7 @@ import type { AssessmentsTable } from '../../db/schema';
 import { newId } from '../../ids';
 import type { Executor } from '../facility/places';
 import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
+import { assessorColumns, assessorFromColumns, resolveAssessors } from './assessors';
 
 type Draft = z.output<typeof AssessmentDraftInput>;
 
@@ -40,8 +42,9 @@ export function toView(row: AssessmentsTable, residentName: string): AssessmentV
     coma: row.coma === 1,
     dementia: row.dementia === 1,
     mentalDisorder: row.mentalDisorder === 1,
-    assessor1: row.assessor1,
-    assessor2: row.assessor2,
+    assessor1: assessorFromColumns(row.assessor1, row.assessor1StaffId, row.assessor1Org),
+    assessor2: assessorFromColumns(row.assessor2, row.assessor2StaffId, row.assessor2Org),
+    health: { ...EMPTY_HEALTH, ...(JSON.parse(row.health) as Partial<HealthAnswers>) },
     status: row.status,
     dimensionScores: dimensionScores(answers),
     // A final assessment shows what was frozen at finalisation; a draft shows the live calculation.
@@ -69,13 +72,15 @@ function checkDraft(ctx: WriteContext, input: Draft, birthDate: string) {
   if (unknown.length) throw invalid(`没有这个评估项目：${unknown.join('、')}`, 'answers');
   const [problem] = answerProblems(input.answers);
   if (problem) throw invalid(problem.message, `answers.${problem.code}`);
-  if (input.assessor1 && input.assessor1 === input.assessor2) throw invalid('两位评估员不能是同一个人', 'assessor2');
+  const [health] = healthProblems(input.health);
+  if (health) throw invalid(health.message, `health.${health.code}`);
 }
 
 export function saveDraft(deps: BackendDeps, caller: Caller, input: Draft) {
   return writeAction(deps, caller, async (ctx) => {
     const resident = await loadResident(ctx.trx, input.residentId);
     checkDraft(ctx, input, resident.birthDate);
+    const { assessor1, assessor2 } = await resolveAssessors(ctx.trx, input.assessor1, input.assessor2, input.assessedOn);
     const values = {
       residentId: input.residentId,
       reason: input.reason,
@@ -85,8 +90,8 @@ export function saveDraft(deps: BackendDeps, caller: Caller, input: Draft) {
       coma: input.coma ? 1 : 0,
       dementia: input.dementia ? 1 : 0,
       mentalDisorder: input.mentalDisorder ? 1 : 0,
-      assessor1: input.assessor1,
-      assessor2: input.assessor2,
+      ...assessorColumns(assessor1, assessor2),
+      health: JSON.stringify(input.health),
     };
     if (input.id) {
       const before = await ctx.trx.selectFrom('assessments').selectAll().where('id', '=', input.id).executeTakeFirst();
@@ -116,7 +121,7 @@ export function finalize(deps: BackendDeps, caller: Caller, id: string) {
       const names = missing.slice(0, 3).map((code) => `${code} ${ITEMS.find((i) => i.code === code)!.name}`);
       throw invalid(`还有 ${missing.length} 项未评分（${names.join('、')}${missing.length > 3 ? '…' : ''}），评完才能定稿`, `answers.${missing[0]}`);
     }
-    if (!row.assessor1 || !row.assessor2) throw invalid('定稿需要两位评估员签名', row.assessor1 ? 'assessor2' : 'assessor1');
+    if (!row.assessor1 || !row.assessor2) throw invalid('定稿需要两位评估员：请选好评估员1和评估员2', row.assessor1 ? 'assessor2' : 'assessor1');
     const view = toView(row, '');
     const frozen = {
       status: 'final' as const,

@@ -18,9 +18,18 @@ export interface NewDanger {
   description: string;
   level: 'general' | 'major';
   photo: string | null;
-  responsible: string;
+  /** Chosen from the staff register; the stored name is the register's. */
+  responsibleStaffId: string;
   deadline: string;
   requestId: string;
+}
+
+/** The person responsible must be on the staff register and still employed today. */
+async function responsibleName(ctx: WriteContext, staffId: string): Promise<string> {
+  const staff = await ctx.trx.selectFrom('staff').select(['name', 'leftOn']).where('id', '=', staffId).executeTakeFirst();
+  if (!staff) throw invalid('整改责任人不在本院员工名册中，请从名单里选择', 'responsibleStaffId');
+  if (staff.leftOn !== null && staff.leftOn <= ctx.today) throw invalid(`整改责任人“${staff.name}”已离职，请另选一位`, 'responsibleStaffId');
+  return staff.name;
 }
 
 /** Writes a danger inside a larger action (a round, or a report of its own). */
@@ -33,9 +42,11 @@ export async function insertDanger(ctx: WriteContext, d: NewDanger): Promise<str
     location = location || point.name;
   }
   if (!location) throw invalid('请填写隐患所在的地点', 'location');
+  const responsible = await responsibleName(ctx, d.responsibleStaffId);
   const row = {
     id: newId(),
     ...d,
+    responsible,
     location,
     status: 'open' as const,
     foundAt: ctx.at,
@@ -91,6 +102,7 @@ export async function listDangers(deps: BackendDeps, status: 'open' | 'all'): Pr
     description: r.description,
     level: r.level,
     responsible: r.responsible,
+    responsibleStaffId: r.responsibleStaffId,
     deadline: r.deadline,
     status: r.status,
     overdue: (r.status === 'open' || r.status === 'in_progress') && r.deadline < today,

@@ -7,22 +7,24 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ASSESSMENT_REASON_NAMES, ASSESSMENT_REASONS, type AssessmentView, RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '../../../../shared/api/assessment';
-import { DIMENSIONS, type DimensionCode, FIVE_STEP_ANCHORS, ITEMS, SPECIAL_ANCHORS } from '../../../../shared/domain/assessment/items';
+import { EMPTY_HEALTH } from '../../../../shared/domain/assessment/health';
+import { DIMENSIONS, type DimensionCode, ITEMS } from '../../../../shared/domain/assessment/items';
 import { LEVELS, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 import { AssessmentReport } from './AssessmentReport';
+import { AssessorField } from './AssessorField';
+import { HealthCard } from './HealthCard';
 import { dateTime } from '../../components/time';
 
 type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
 
-function anchor(code: string, score: number, max: number): string {
-  return SPECIAL_ANCHORS[code]?.[score] ?? (max === 4 ? FIVE_STEP_ANCHORS[score] : '');
-}
+// Read-only controls of a final assessment keep full-strength text: a dimmed "disabled" look is unreadable (AA).
+const READABLE_WHEN_DISABLED = { label: { color: 'var(--mantine-color-text)', cursor: 'default' }, input: { opacity: 1 } } as const;
 
-function ScoreButtons({ code, label, max, value, disabled, onChange }: { code: string; label: string; max: number; value: number | null; disabled: boolean; onChange: (v: number) => void }) {
+function ScoreButtons({ levels, label, max, value, disabled, onChange }: { levels: Readonly<Record<number, string>>; label: string; max: number; value: number | null; disabled: boolean; onChange: (v: number) => void }) {
   const scores = Array.from({ length: max + 1 }, (_, i) => max - i);
   return (
     <Group gap={6} role="radiogroup" aria-label={label}>
@@ -48,9 +50,9 @@ function ScoreButtons({ code, label, max, value, disabled, onChange }: { code: s
             <Text fw={700} size="md" c="inherit">
               {s}分
             </Text>
-            {anchor(code, s, max) && (
+            {levels[s] && (
               <Text size="xs" c="inherit" lh={1.3}>
-                {anchor(code, s, max)}
+                {levels[s]}
               </Text>
             )}
           </UnstyledButton>
@@ -68,6 +70,8 @@ function Summary({ form }: { form: Form }) {
   const events = Object.values(form.riskEvents).reduce((a, b) => a + b, 0);
   const level = finalLevel(total, { coma: form.coma, dementia: form.dementia, mentalDisorderByPsychiatrist: form.mentalDisorder, riskEventsLast30Days: events });
   const missing = missingItems(answers).length;
+  // No level until all 26 items are scored: a level from a half-done form misleads.
+  const pending = t('pickers.levelPending', { n: missing });
   return (
     // Stays in view at the bottom while the long form scrolls: the total and level are always visible.
     <Card withBorder padding="md" data-testid="assessment-summary" style={{ position: 'sticky', bottom: 0, zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.15)' }}>
@@ -86,14 +90,15 @@ function Summary({ form }: { form: Form }) {
           {t('assessment.total')}：<b data-testid="total">{total}</b> / 90
         </Text>
         <Text size="lg">
-          {t('assessment.preliminary')}：<b>{LEVELS[level.preliminary].name}</b>
+          {t('assessment.preliminary')}：<b data-testid="preliminary-level">{missing ? pending : LEVELS[level.preliminary].name}</b>
         </Text>
         <Text size="lg">
-          {t('assessment.final')}：<b data-testid="final-level">{LEVELS[level.final].name}</b>
+          {t('assessment.final')}：<b data-testid="final-level">{missing ? pending : LEVELS[level.final].name}</b>
         </Text>
         {missing > 0 && <Badge color="#8a3c00" variant="filled" size="lg">{t('assessment.missing', { n: missing })}</Badge>}
       </Group>
-      {level.reasons.map((r) => (
+      {missing > 0 && <Text mt={4}>{t('pickers.levelPendingNote')}</Text>}
+      {missing === 0 && level.reasons.map((r) => (
         <Text key={r} mt={4}>
           {t('assessment.reasonsPrefix')}
           {r}
@@ -107,12 +112,15 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form, setForm] = useState<Form>(initial);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const readOnly = existing?.status === 'final';
   const mayAssess = useMayCall('assessment.dispute');
   const today = useApi('system.info', {}).data?.today ?? form.assessedOn;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const onFieldError = (_field: string, message: string) => (setError(message), true);
+  const onFieldError = (field: string, message: string) => (setError({ field, message }), true);
+  // The same person twice is named at once, before saving (the backend refuses it too).
+  const sameAssessor = !readOnly && !!form.assessor1?.staffId && form.assessor1.staffId === form.assessor2?.staffId;
+  const assessorError = (slot: 'assessor1' | 'assessor2') => (sameAssessor && slot === 'assessor2' ? t('pickers.sameAssessor') : error?.field === slot ? error.message : null);
   // A new form becomes a draft on its first save; later saves update that same draft (never a second one).
   const [draftId, setDraftId] = useState<string | null>(existing?.id ?? null);
   const save = useApiMutation('assessment.saveDraft', { onFieldError, onSuccess: (v) => setDraftId(v.id) });
@@ -128,7 +136,7 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
     <Stack>
       {error && (
         <Alert color="red.9" variant="outline" role="alert" onClose={() => setError(null)} withCloseButton closeButtonLabel="关闭">
-          {error}
+          {error.message}
         </Alert>
       )}
       <Card withBorder padding="md">
@@ -136,14 +144,14 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
           <Select
             label={t('assessment.reason')}
             allowDeselect={false}
-            disabled={readOnly}
+            readOnly={readOnly}
             data={ASSESSMENT_REASONS.map((r) => ({ value: r, label: ASSESSMENT_REASON_NAMES[r] }))}
             value={form.reason}
             onChange={(v) => v && set('reason', v as Form['reason'])}
           />
-          <DateInput label={t('assessment.date')} valueFormat="YYYY-MM-DD" disabled={readOnly} value={form.assessedOn} onChange={(v) => v && set('assessedOn', v)} />
-          <TextInput label={t('assessment.assessor1')} disabled={readOnly} value={form.assessor1} onChange={(e) => set('assessor1', e.currentTarget.value)} />
-          <TextInput label={t('assessment.assessor2')} disabled={readOnly} value={form.assessor2} onChange={(e) => set('assessor2', e.currentTarget.value)} />
+          <DateInput label={t('assessment.date')} valueFormat="YYYY-MM-DD" readOnly={readOnly} value={form.assessedOn} onChange={(v) => v && set('assessedOn', v)} />
+          <AssessorField label={t('assessment.assessor1')} readOnly={readOnly} value={form.assessor1} error={assessorError('assessor1')} onChange={(v) => set('assessor1', v)} />
+          <AssessorField label={t('assessment.assessor2')} readOnly={readOnly} value={form.assessor2} error={assessorError('assessor2')} onChange={(v) => set('assessor2', v)} />
         </SimpleGrid>
       </Card>
       <Card withBorder padding="md">
@@ -158,7 +166,7 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
               min={0}
               max={99}
               allowDecimal={false}
-              disabled={readOnly}
+              readOnly={readOnly}
               value={form.riskEvents[k]}
               onChange={(v) => set('riskEvents', { ...form.riskEvents, [k]: typeof v === 'number' ? v : 0 })}
             />
@@ -168,9 +176,9 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
           {t('assessment.diagnoses')}
         </Title>
         <Stack gap="xs">
-          <Checkbox label={t('assessment.coma')} disabled={readOnly} checked={form.coma} onChange={(e) => set('coma', e.currentTarget.checked)} />
-          <Checkbox label={t('assessment.dementia')} disabled={readOnly} checked={form.dementia} onChange={(e) => set('dementia', e.currentTarget.checked)} />
-          <Checkbox label={t('assessment.mentalDisorder')} disabled={readOnly} checked={form.mentalDisorder} onChange={(e) => set('mentalDisorder', e.currentTarget.checked)} />
+          <Checkbox label={t('assessment.coma')} disabled={readOnly} styles={READABLE_WHEN_DISABLED} checked={form.coma} onChange={(e) => set('coma', e.currentTarget.checked)} />
+          <Checkbox label={t('assessment.dementia')} disabled={readOnly} styles={READABLE_WHEN_DISABLED} checked={form.dementia} onChange={(e) => set('dementia', e.currentTarget.checked)} />
+          <Checkbox label={t('assessment.mentalDisorder')} disabled={readOnly} styles={READABLE_WHEN_DISABLED} checked={form.mentalDisorder} onChange={(e) => set('mentalDisorder', e.currentTarget.checked)} />
         </Stack>
       </Card>
       {(Object.keys(DIMENSIONS) as DimensionCode[]).map((d) => (
@@ -181,11 +189,16 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
           <Stack gap="sm">
             {ITEMS.filter((i) => i.dimension === d).map((item) => (
               <div key={item.code}>
-                <Text fw={700} mb={4}>
+                <Text fw={700}>
                   {item.code} {item.name}
                 </Text>
+                {item.definition && (
+                  <Text size="sm" mb={4}>
+                    {item.definition}
+                  </Text>
+                )}
                 <ScoreButtons
-                  code={item.code}
+                  levels={item.levels}
                   label={`${item.code} ${item.name}`}
                   max={item.max}
                   disabled={readOnly}
@@ -197,6 +210,7 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
           </Stack>
         </Card>
       ))}
+      <HealthCard value={form.health} readOnly={readOnly} onChange={(v) => set('health', v)} />
       <Summary form={form} />
       <Group>
         {!readOnly && (
@@ -273,8 +287,9 @@ export function NewAssessmentPage() {
     coma: false,
     dementia: /痴呆/.test(file.data.chronicConditions),
     mentalDisorder: false,
-    assessor1: '',
-    assessor2: '',
+    assessor1: null,
+    assessor2: null,
+    health: EMPTY_HEALTH,
   };
   return (
     <Stack>
@@ -291,12 +306,15 @@ export function AssessmentDetailPage() {
   const { id = '' } = useParams();
   const assessment = useApi('assessment.get', { id });
   const facility = useApi('facility.get', {});
+  const residentId = assessment.data?.residentId ?? '';
+  // Sex, age, masked ID and bed come from the resident's file for the printed report.
+  const file = useApi('residents.get', { id: residentId }, residentId !== '');
   if (assessment.isPending) return <LoadingState />;
   if (assessment.isError) return <ErrorState error={assessment.error} onRetry={() => assessment.refetch()} />;
   const a = assessment.data;
   return (
     <>
-    {a.status === 'final' && <AssessmentReport a={a} centre={facility.data?.name ?? ''} />}
+    {a.status === 'final' && <AssessmentReport a={a} centre={facility.data?.name ?? ''} person={file.data ? { ...file.data, sex: t(`enums.sex.${file.data.sex}`) } : null} />}
     <Stack className="screen-only">
       <Group>
         <Title order={2}>{t('assessment.title', { name: a.residentName, date: a.assessedOn })}</Title>
@@ -341,7 +359,7 @@ export function AssessmentHistory({ residentId }: { residentId: string }) {
             <Table.Td>{a.assessedOn}</Table.Td>
             <Table.Td>{ASSESSMENT_REASON_NAMES[a.reason]}</Table.Td>
             <Table.Td>{a.total}</Table.Td>
-            <Table.Td>{LEVELS[a.finalLevel].name}</Table.Td>
+            <Table.Td>{a.missing.length ? t('pickers.levelPending', { n: a.missing.length }) : LEVELS[a.finalLevel].name}</Table.Td>
             <Table.Td>{a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}</Table.Td>
             <Table.Td>
               <Button variant="subtle" onClick={() => navigate(`/assessments/${a.id}`)}>

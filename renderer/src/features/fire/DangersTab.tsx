@@ -5,12 +5,17 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DangerRow } from '../../../../shared/api/fire';
+import { addDays } from '../../../../shared/domain/care/shifts';
 import { DANGER_LEVELS } from '../../../../shared/domain/fire/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { StaffPicker } from '../../components/StaffPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { newRequestId, shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { shrinkPhoto } from '../residents/photo';
+
+/** 整改期限 starts a week after the server's today; the person reporting can change it. */
+export const defaultDeadline = (today: string) => addDays(today, 7);
 
 function PhotoButton({ value, onChange }: { value: string | null; onChange: (v: string) => void }) {
   const { t } = useTranslation();
@@ -25,9 +30,11 @@ function PhotoButton({ value, onChange }: { value: string | null; onChange: (v: 
 function ReportModal({ today, onClose }: { today: string; onClose: () => void }) {
   const { t } = useTranslation();
   const points = useApi('fire.checkpoints', {});
-  const [v, setV] = useState({ checkpointId: null as string | null, location: '', description: '', level: 'general' as 'general' | 'major', responsible: '', deadline: today, photo: null as string | null });
+  const [v, setV] = useState({ checkpointId: null as string | null, location: '', description: '', level: 'general' as 'general' | 'major', responsibleStaffId: null as string | null, deadline: defaultDeadline(today), photo: null as string | null });
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [requestId] = useState(newRequestId);
-  const report = useApiMutation('fire.reportDanger', { successMessage: t('app.saved'), onSuccess: onClose });
+  const report = useApiMutation('fire.reportDanger', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (field, message) => (setError({ field, message }), true) });
+  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   return (
     <Modal opened onClose={onClose} title={t('fire.report')} size="lg">
       <Stack>
@@ -35,12 +42,12 @@ function ReportModal({ today, onClose }: { today: string; onClose: () => void })
           <Select size="md" label={t('fire.checkpoint')} clearable data={(points.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={v.checkpointId} onChange={(x) => setV({ ...v, checkpointId: x })} />
           <TextInput size="md" label={t('fire.location')} value={v.location} onChange={(e) => setV({ ...v, location: e.currentTarget.value })} />
           <Select size="md" label={t('fire.level')} allowDeselect={false} data={DANGER_LEVELS.map((l) => ({ value: l, label: t(`enums.dangerLevel.${l}`) }))} value={v.level} onChange={(x) => setV({ ...v, level: (x ?? 'general') as 'general' })} />
-          <TextInput size="md" label={t('fire.responsible')} withAsterisk value={v.responsible} onChange={(e) => setV({ ...v, responsible: e.currentTarget.value })} />
-          <DateInput size="md" label={t('fire.deadline')} valueFormat="YYYY-MM-DD" minDate={today} value={v.deadline} onChange={(x) => setV({ ...v, deadline: x ?? today })} />
+          <StaffPicker size="md" label={t('fire.responsible')} withAsterisk value={v.responsibleStaffId} error={fieldError('responsibleStaffId')} onChange={(id) => setV({ ...v, responsibleStaffId: id })} />
+          <DateInput size="md" label={t('fire.deadline')} valueFormat="YYYY-MM-DD" minDate={today} value={v.deadline} error={fieldError('deadline')} onChange={(x) => setV({ ...v, deadline: x ?? defaultDeadline(today) })} />
         </SimpleGrid>
-        <Textarea size="md" label={t('fire.description')} withAsterisk value={v.description} onChange={(e) => setV({ ...v, description: e.currentTarget.value })} />
+        <Textarea size="md" label={t('fire.description')} withAsterisk error={fieldError('description')} value={v.description} onChange={(e) => setV({ ...v, description: e.currentTarget.value })} />
         <PhotoButton value={v.photo} onChange={(photo) => setV({ ...v, photo })} />
-        <Button size="lg" loading={report.isPending} onClick={() => report.mutate({ ...v, requestId })}>
+        <Button size="lg" loading={report.isPending} onClick={() => (setError(null), report.mutate({ ...v, responsibleStaffId: v.responsibleStaffId ?? '', requestId }))}>
           {t('app.save')}
         </Button>
       </Stack>

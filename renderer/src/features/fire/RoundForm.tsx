@@ -1,7 +1,7 @@
 // Walking a round: every checkpoint with its checklist (or every inspection item, or every piece of equipment),
 // all 正常 until the patroller taps 有问题 — then what the problem is, an optional photo, and either 当场整改 or a
 // hidden danger with a level, a person responsible and a deadline. One button saves and signs with the signed-in name.
-import { Button, Card, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,12 @@ import type { RoundKind } from '../../../../shared/domain/fire/vocab';
 import { DANGER_LEVELS } from '../../../../shared/domain/fire/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, LoadingState } from '../../components/States';
+import { StaffPicker } from '../../components/StaffPicker';
 import { notifySuccess } from '../../components/notify';
 import { newRequestId } from '../../components/time';
 import { useCurrentUser } from '../../shell/current-user';
 import { shrinkPhoto } from '../residents/photo';
+import { defaultDeadline } from './DangersTab';
 
 type Result = In<'fire.recordRound'>['results'][number];
 interface Line {
@@ -24,7 +26,7 @@ interface Line {
 
 function ProblemFields({ value, onChange, today }: { value: Result; onChange: (r: Result) => void; today: string }) {
   const { t } = useTranslation();
-  const danger = value.danger ?? { level: 'general' as const, description: value.note ?? '', responsible: '', deadline: today };
+  const danger = value.danger ?? { level: 'general' as const, description: value.note ?? '', responsibleStaffId: '', deadline: defaultDeadline(today) };
   return (
     <Stack gap="xs" pl="md">
       <Textarea size="md" label={t('fire.problemNote')} withAsterisk value={value.note ?? ''} onChange={(e) => onChange({ ...value, note: e.currentTarget.value })} />
@@ -52,8 +54,8 @@ function ProblemFields({ value, onChange, today }: { value: Result; onChange: (r
       {value.danger && (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select size="md" label={t('fire.level')} allowDeselect={false} data={DANGER_LEVELS.map((l) => ({ value: l, label: t(`enums.dangerLevel.${l}`) }))} value={danger.level} onChange={(v) => onChange({ ...value, danger: { ...danger, level: (v ?? 'general') as 'general' } })} />
-          <TextInput size="md" label={t('fire.responsible')} withAsterisk value={danger.responsible} onChange={(e) => onChange({ ...value, danger: { ...danger, responsible: e.currentTarget.value } })} />
-          <DateInput size="md" label={t('fire.deadline')} valueFormat="YYYY-MM-DD" minDate={today} value={danger.deadline} onChange={(v) => onChange({ ...value, danger: { ...danger, deadline: v ?? today } })} />
+          <StaffPicker size="md" label={t('fire.responsible')} withAsterisk value={danger.responsibleStaffId || null} onChange={(id) => onChange({ ...value, danger: { ...danger, responsibleStaffId: id ?? '' } })} />
+          <DateInput size="md" label={t('fire.deadline')} valueFormat="YYYY-MM-DD" minDate={today} value={danger.deadline} onChange={(v) => onChange({ ...value, danger: { ...danger, deadline: v ?? defaultDeadline(today) } })} />
           <Textarea size="md" label={t('fire.description')} withAsterisk value={danger.description} onChange={(e) => onChange({ ...value, danger: { ...danger, description: e.currentTarget.value } })} style={{ gridColumn: '1 / -1' }} />
         </SimpleGrid>
       )}

@@ -6,7 +6,7 @@ import type { PersonInput } from '../../../../shared/api/residents';
 import { ageOn } from '../../../../shared/domain/dates';
 import { DIET_TYPES, RESIDENT_CATEGORIES, RESIDENT_TAGS } from '../../../../shared/domain/enums';
 import { ETHNICITIES } from '../../../../shared/domain/ethnicities';
-import { parseIdNumber } from '../../../../shared/domain/id-number';
+import { ID_NUMBER_MESSAGES, computeCheckChar, parseIdNumber } from '../../../../shared/domain/id-number';
 import { shrinkPhoto } from './photo';
 
 export type PersonValues = Required<Omit<PersonInput, 'contacts'>> & { contacts: Required<NonNullable<PersonInput['contacts']>[number]>[] };
@@ -33,10 +33,24 @@ export function emptyPerson(): PersonValues {
 // The form holds { person: PersonValues, … }; field paths match the API's ('person.idNumber').
 type FormWithPerson = UseFormReturnType<{ person: PersonValues } & Record<string, unknown>>;
 
+/**
+ * What is wrong with an ID number, said while typing as soon as all 18 characters are in (not only on saving): a wrong
+ * check digit is named together with the digit that would be right. Null while shorter, or when the number is good.
+ */
+function liveIdProblem(raw: string, today: string, checkDigitMessage: (expected: string) => string): string | null {
+  const value = raw.trim().toUpperCase();
+  if (value.length !== 18) return null;
+  const parsed = parseIdNumber(value, today);
+  if (parsed.ok) return null;
+  return parsed.problem === 'checkDigit' ? checkDigitMessage(computeCheckChar(value.slice(0, 17))) : ID_NUMBER_MESSAGES[parsed.problem];
+}
+
 export function PersonFields({ form, today }: { form: FormWithPerson; today: string }) {
   const { t } = useTranslation();
   const person = form.values.person;
   const parsed = parseIdNumber(person.idNumber, today);
+  const idInput = form.getInputProps('person.idNumber');
+  const idProblem = liveIdProblem(person.idNumber, today, (expected) => t('pickers.idCheckDigit', { expected }));
   const contacts = person.contacts;
   return (
     <Stack>
@@ -47,7 +61,8 @@ export function PersonFields({ form, today }: { form: FormWithPerson; today: str
           withAsterisk
           description={parsed.ok ? t('admit.derived', { sex: t(`enums.sex.${parsed.info.sex}`), birth: parsed.info.birthDate, age: ageOn(parsed.info.birthDate, today) }) : t('admit.idHint')}
           maxLength={18}
-          {...form.getInputProps('person.idNumber')}
+          {...idInput}
+          error={idInput.error ?? idProblem}
         />
         <Select label={t('file.ethnicity')} searchable allowDeselect={false} data={[...ETHNICITIES]} {...form.getInputProps('person.ethnicity')} />
         <Select
