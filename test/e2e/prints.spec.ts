@@ -114,6 +114,26 @@ const PRINTABLES: Printable[] = [
     landscape: true,
   },
   {
+    name: 'food-samples',
+    async open(page) {
+      await go(page, '#/meals?tab=samples');
+      await expect(page.getByTestId('samples-table')).toContainText('红烧肉');
+    },
+    expectTexts: [`${CENTRE} ${DAY}`, '食品留样记录', '午餐', '红烧肉', '炒青菜', '150', '留样冰箱1', '王院长', '未处理'],
+    maxPages: 1,
+    landscape: true,
+  },
+  {
+    name: 'delivery-list',
+    async open(page) {
+      await go(page, '#/meal-aid?tab=delivery');
+      await expect(page.getByTestId('delivery-list')).toContainText('钱爷爷');
+    },
+    expectTexts: [`${CENTRE} 送餐单 ${DAY} 午餐`, '序号', '西线（1 人）', '钱爷爷', '西村2组5号', '送餐人签字'],
+    maxPages: 1,
+    landscape: false,
+  },
+  {
     name: 'meal-report',
     async open(page) {
       await go(page, '#/meals?tab=report');
@@ -198,6 +218,8 @@ async function buildScene(app: RunningApp) {
     for (const [dietType, meals] of Object.entries(menu))
       for (const [meal, dishes] of Object.entries(meals)) await app.api('meals.saveMenu', { date, meal, dietType, dishes });
   await app.api('meals.serve', { date: DAY, meal: 'lunch', requestId: randomUUID() });
+  for (const dish of ['红烧肉', '炒青菜'])
+    await app.api('meals.recordSample', { date: DAY, meal: 'lunch', dish, amountGrams: 150, sampledAt: at(DAY, '15:00'), fridge: '留样冰箱1', requestId: randomUUID() });
   await app.api('meals.savePrice', { category: 'dibao', meal: 'lunch', effectiveFrom: '2026-03-01', priceFen: 800, subsidyFen: 500 });
   await app.api('meals.saveDiner', { name: '钱爷爷', idNumber: validIdNumber('1942-03-03', '457'), village: '西村', category: 'dibao', route: '西线', defaultMode: 'delivery', address: '西村2组5号' });
   const diners = await app.api<{ id: string; name: string }[]>('meals.diners', {});

@@ -76,6 +76,7 @@ export const mealsZh = {
   keepUntil: '保存到',
   disposedAt: '处理时间',
   dispose: '处理',
+  notDisposed: '未处理',
   disposeEarly: '提前处理',
   earlyTitle: '「{{dish}}」还没满 {{h}} 小时',
   earlyReason: '提前处理的原因',
@@ -151,5 +152,6 @@ export const mealsZh = {
     servedMark: '已送',
     notServedMark: '未记',
     signature: '送餐人签字：__________',
+    deliveryColumns: { no: '序号', name: '姓名', village: '所在村', address: '地址', phone: '电话', served: '送达' },
   },
 };

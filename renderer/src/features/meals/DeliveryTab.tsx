@@ -39,14 +39,23 @@ export function DeliveryTab({ today }: { today: string }) {
                 {r.route}（{r.stops.length} 人）
               </h3>
               <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+                <thead>
+                  <tr>
+                    {(['no', 'name', 'village', 'address', 'phone', 'served'] as const).map((c) => (
+                      <th key={c} style={cell}>
+                        {t(`meals.aid.deliveryColumns.${c}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
                 <tbody>
                   {r.stops.map((s, i) => (
                     <tr key={`${s.name}-${i}`}>
                       <td style={cell}>{i + 1}</td>
-                      <td style={cell}>{s.name}</td>
+                      <td style={{ ...cell, whiteSpace: 'nowrap' }}>{s.name}</td>
                       <td style={cell}>{s.village}</td>
                       <td style={cell}>{s.address}</td>
-                      <td style={cell}>{s.phone}</td>
+                      <td style={{ ...cell, whiteSpace: 'nowrap' }}>{s.phone || '—'}</td>
                       <td style={cell}>{s.served ? t('meals.aid.servedMark') : t('meals.aid.notServedMark')}</td>
                     </tr>
                   ))}

@@ -6,10 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meal } from '../../../../shared/domain/meals/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { printOrientationClass } from '../../components/print';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime, fromLocalInput, newRequestId, shortDateTime, toLocalInput } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { MEAL_ORDER } from './mealWords';
+
+const SAMPLE_COLUMNS = ['meal', 'dish', 'grams', 'sampledTime', 'fridge', 'sampledBy', 'keepUntil', 'disposedAt'] as const;
 
 type Day = NonNullable<ReturnType<typeof useApi<'meals.samples'>>['data']>;
 
@@ -95,6 +98,7 @@ export function SamplesTab({ today, now }: { today: string; now: string }) {
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(today);
   const day = useApi('meals.samples', { date: date ?? today });
+  const facility = useApi('facility.get', {});
   const mayRecord = useMayCall('meals.recordSample');
   const dispose = useApiMutation('meals.disposeSample', { successMessage: t('app.saved') });
   const disposeDue = useApiMutation('meals.disposeDue', { successMessage: t('app.saved') });
@@ -135,23 +139,20 @@ export function SamplesTab({ today, now }: { today: string; now: string }) {
       )}
       {mayRecord && date === today && <SampleForm day={d} now={now} />}
       <Title order={3}>
-        <span className="print-only">{d.date} </span>
+        <span className="print-only">
+          {facility.data?.name} {d.date}{' '}
+        </span>
         {t('meals.samplesTitle')}
       </Title>
       {d.samples.length === 0 ? (
         <EmptyState>{t('meals.noSamples')}</EmptyState>
       ) : (
-        <Table fz="md" striped withTableBorder data-testid="samples-table">
+        <Table fz="md" striped withTableBorder data-testid="samples-table" className={printOrientationClass(SAMPLE_COLUMNS.length)}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('meals.meal')}</Table.Th>
-              <Table.Th>{t('meals.dish')}</Table.Th>
-              <Table.Th>{t('meals.grams')}</Table.Th>
-              <Table.Th>{t('meals.sampledTime')}</Table.Th>
-              <Table.Th>{t('meals.fridge')}</Table.Th>
-              <Table.Th>{t('meals.sampledBy')}</Table.Th>
-              <Table.Th>{t('meals.keepUntil')}</Table.Th>
-              <Table.Th>{t('meals.disposedAt')}</Table.Th>
+              {SAMPLE_COLUMNS.map((c) => (
+                <Table.Th key={c}>{t(`meals.${c}`)}</Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -181,16 +182,22 @@ export function SamplesTab({ today, now }: { today: string; now: string }) {
                         </Badge>
                       )}
                     </>
-                  ) : mayRecord ? (
-                    <Button
-                      variant="outline"
-                      onClick={() => (new Date(s.keepUntil) <= nowDate ? dispose.mutate({ sampleId: s.id }) : setEarly(s))}
-                      aria-label={`${t('meals.dispose')} ${s.dish}`}
-                    >
-                      {t('meals.dispose')}
-                    </Button>
                   ) : (
-                    '—'
+                    <>
+                      <span className="print-only">{t('meals.notDisposed')}</span>
+                      {mayRecord ? (
+                        <Button
+                          variant="outline"
+                          className="screen-only"
+                          onClick={() => (new Date(s.keepUntil) <= nowDate ? dispose.mutate({ sampleId: s.id }) : setEarly(s))}
+                          aria-label={`${t('meals.dispose')} ${s.dish}`}
+                        >
+                          {t('meals.dispose')}
+                        </Button>
+                      ) : (
+                        <span className="screen-only">—</span>
+                      )}
+                    </>
                   )}
                 </Table.Td>
               </Table.Tr>
