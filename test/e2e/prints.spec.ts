@@ -31,6 +31,8 @@ interface Printable {
   minPages?: number;
   /** Every page landscape (a table of more than seven columns). */
   landscape: boolean;
+  /** Texts on every page (a table's header row repeats). */
+  onEveryPage?: string[];
 }
 
 /** Opens a page of the app by its address inside the running page (the session stays). */
@@ -45,9 +47,12 @@ const PRINTABLES: Printable[] = [
       await go(page, '#/care?tab=ledgers&kind=care');
       await expect(page.getByTestId('ledger')).toContainText('夜间咳嗽两次');
     },
-    expectTexts: [`${CENTRE} 护理记录台账`, ...RESIDENTS, '2026-03-16', '王院长', '记录人签字'],
-    maxPages: 2,
+    expectTexts: [`${CENTRE} 护理记录台账`, ...RESIDENTS, '2026-03-16', '08:15', '14:45', '王院长', '记录人签字'],
+    // 3 + 3 × 14 records run onto a second page; the header row comes with them.
+    minPages: 2,
+    maxPages: 3,
     landscape: true,
+    onEveryPage: ['日期', '时间', '班次', '老人', '床位', '内容', '记录人'],
   },
   {
     name: 'incident-ledger',
@@ -171,7 +176,12 @@ async function buildScene(app: RunningApp) {
   // Care: a record for each resident on the early shift, and 李四's fall.
   for (const [i, residentId] of residents.entries()) {
     const text = ['夜间咳嗽两次，已告知医生', '午饭吃了大半碗', '情绪稳定，下午在院子里散步'][i];
-    await app.api('care.record', { shiftId: EARLY, shiftDate: DAY, residentId, requestId: randomUUID(), occurredAt: at(DAY, `${String(8 + i).padStart(2, "0")}:15`), data: { kind: 'note', text } });
+    await app.api('care.record', { shiftId: EARLY, shiftDate: DAY, residentId, requestId: randomUUID(), occurredAt: at(DAY, `${String(8 + i).padStart(2, '0')}:15`), data: { kind: 'note', text } });
+    // A shift's worth of turning every half hour: enough rows for the ledger to need a second page.
+    for (let n = 0; n < 14; n++) {
+      const time = `${String(8 + Math.floor(n / 2)).padStart(2, '0')}:${n % 2 ? '45' : '30'}`;
+      await app.api('care.record', { shiftId: EARLY, shiftDate: DAY, residentId, requestId: randomUUID(), occurredAt: at(DAY, time), data: { kind: 'note', text: `${time} 翻身，皮肤完好，无受压发红` } });
+    }
   }
   await app.api('incidents.report', {
     requestId: randomUUID(),
@@ -252,10 +262,12 @@ for (const printable of PRINTABLES) {
     await page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true, printBackground: true });
     await page.emulateMedia({ media: 'screen' });
 
-    const text = poppler('pdftotext', ['-layout', pdfPath, '-']);
-    for (const expected of printable.expectTexts) expect(text, `"${expected}" on the printed ${printable.name}`).toContain(expected);
     const info = poppler('pdfinfo', ['-f', '1', '-l', '100', pdfPath]);
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    const text = poppler('pdftotext', ['-layout', pdfPath, '-']);
+    for (const expected of printable.expectTexts) expect(text, `"${expected}" on the printed ${printable.name}`).toContain(expected);
+    for (const [n, pageText] of text.split('\f').filter((p) => p.trim()).entries())
+      for (const expected of [...(printable.onEveryPage ?? []), `第 ${n + 1} 页，共 ${pages} 页`]) expect(pageText, `"${expected}" on page ${n + 1} of ${printable.name}`).toContain(expected);
     expect(pages, `pages of ${printable.name}`).toBeGreaterThanOrEqual(printable.minPages ?? 1);
     expect(pages, `pages of ${printable.name}`).toBeLessThanOrEqual(printable.maxPages);
     const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
