@@ -66,7 +66,20 @@ test('the main pages at 1366×768, 1280×720, 1024×768 and 390×844', async ({ 
     { name: 'roster', path: '/roster' },
   ]);
 
+  // Folding a group the manager does not use is remembered; going to one of its pages unfolds it again.
   await page.setViewportSize(SIZES[0]!);
+  const menu = page.getByRole('navigation', { name: '主导航' });
+  const system = menu.getByRole('button', { name: '系统' });
+  await expect(system).toHaveAttribute('aria-expanded', 'true');
+  await system.click();
+  await expect(system).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu.getByRole('link', { name: '操作记录' })).toBeHidden();
+  await open(page, '/beds');
+  await expect(system).toHaveAttribute('aria-expanded', 'false');
+  await open(page, '/audit');
+  await expect(system).toHaveAttribute('aria-expanded', 'true');
+  await expect(menu.getByRole('link', { name: '操作记录' })).toBeInViewport();
+
   await caregiverOnShiftNow(app, page);
   await shootAtAllSizes(page, [{ name: 'shift', path: '/shift' }]);
 });

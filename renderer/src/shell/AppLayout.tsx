@@ -1,9 +1,9 @@
 // The app shell: a header with the centre, today's date and who is signed in (lock / sign out), and a grouped menu
 // that shows each person only the pages their role may open, with the current page lit and scrolled into view.
 import { AppShell, Burger, Button, Collapse, Group, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { SignedInUser } from '../../../shared/api/auth';
@@ -71,21 +71,17 @@ function Menu({ user, onPick }: { user: SignedInUser; onPick: () => void }) {
     sections.flatMap((s) => s.pages),
     location.pathname,
   );
-  const [opened, setOpened] = useState<Set<MenuGroup>>(() => new Set(current?.group ? [current.group] : []));
+  // Every group starts open (nothing to guess); a person folds away the groups they do not use, and this PC remembers.
+  const [folded, setFolded] = useLocalStorage<MenuGroup[]>({ key: 'menu-folded-groups', defaultValue: [], getInitialValueInEffect: false });
   const navRef = useRef<HTMLDivElement>(null);
   const scrollToCurrent = () => navRef.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest' });
-  // Going to a page (from the menu or a link in a page) opens its group and brings its entry into view.
+  // Going to a page (from the menu or a link in a page) unfolds its group and brings its entry into view.
   const currentGroup = current?.group;
   useEffect(() => {
-    if (currentGroup) setOpened((o) => (o.has(currentGroup) ? o : new Set([...o, currentGroup])));
+    if (currentGroup) setFolded((f) => (f.includes(currentGroup) ? f.filter((g) => g !== currentGroup) : f));
     scrollToCurrent();
-  }, [current?.path, currentGroup]);
-  const toggle = (group: MenuGroup) =>
-    setOpened((o) => {
-      const next = new Set(o);
-      if (!next.delete(group)) next.add(group);
-      return next;
-    });
+  }, [current?.path, currentGroup, setFolded]);
+  const toggle = (group: MenuGroup) => setFolded((f) => (f.includes(group) ? f.filter((g) => g !== group) : [...f, group]));
   return (
     <Stack gap={4} ref={navRef}>
       {sections.map((section) => {
@@ -94,7 +90,7 @@ function Menu({ user, onPick }: { user: SignedInUser; onPick: () => void }) {
           return <MenuEntry key={page.path} page={page} active={page === current} onPick={onPick} nested={false} />;
         }
         const group = section.group;
-        const isOpen = opened.has(group);
+        const isOpen = !folded.includes(group);
         return (
           <div key={group}>
             <GroupHeading group={group} opened={isOpen} onToggle={() => toggle(group)} holdsCurrent={current?.group === group} />
