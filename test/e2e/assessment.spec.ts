@@ -1,13 +1,29 @@
 // A manager assesses a resident with the GB/T 42195 form: an incomplete form cannot be finalised; the level follows
 // the scores and the rules, with the reasons shown; the due list and the risk badges follow.
-import { chinaDate } from '../../shared/domain/dates';
+import { execFileSync } from 'node:child_process';
+import { ageOn, chinaDate } from '../../shared/domain/dates';
 import { computeCheckChar } from '../../shared/domain/id-number';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ITEMS } from '../../shared/domain/assessment/items';
 import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
 import { PROFILE } from '../helpers/centre';
+import type { Page } from '@playwright/test';
 import { ADMIN, expect, expectAccessible, field, shot, signInWithPassword, test } from './fixtures';
 
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+const poppler = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
+
+/** Opens a page of the 老人 group of the menu (the group folds open first when it is closed). */
+async function openResidentsPage(page: Page, name: string) {
+  const menu = page.getByRole('navigation', { name: '主导航' });
+  const link = menu.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await menu.getByRole('button', { name: '老人' }).click();
+  await link.click();
+}
+
 test('assess a resident: scores, level, reasons, final and read-only; due list and risk badges', async ({ page, app }) => {
+  test.setTimeout(300_000); // a long form, axe on it three times, and a printed report
   await app.api('facility.save', PROFILE);
   const { id: buildingId } = await app.api<{ id: string }>('facility.addBuilding', { name: '一号楼', floors: 1 });
   await app.api('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: 1, bedType: 'nursing' });
@@ -24,28 +40,62 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
     assessor: '李评估',
     note: '',
   });
+  // The assessors are chosen from the staff register (or are outside assessors with an organisation).
+  await app.api('staff.save', { name: '李评估', role: 'care_lead', hireDate: '2025-01-01' });
+  await app.api('staff.save', { name: '赵评估', role: 'nurse', hireDate: '2025-01-01' });
 
   await page.goto(app.url);
   await signInWithPassword(page, ADMIN.username, ADMIN.password);
   await expect(page.getByTestId('due-assessments')).toContainText('入住后尚未做能力评估');
-  await page.getByRole('link', { name: '房态图' }).click();
+  await openResidentsPage(page, '房态图');
   await expect(page.getByTestId('risk-badge')).toHaveText('跌倒高风险');
 
-  await page.getByRole('link', { name: '在院老人' }).click();
+  await openResidentsPage(page, '在院老人');
   await page.getByRole('button', { name: '张三' }).click();
   await page.getByRole('button', { name: '新建能力评估' }).click();
-  await field(page, '评估员1').fill('李评估');
-  await field(page, '评估员2').fill('赵评估');
+  // No level is shown before all 26 items are scored.
+  await expect(page.getByTestId('preliminary-level')).toHaveText('还有 26 项未评');
+  await expect(page.getByTestId('final-level')).toHaveText('还有 26 项未评');
+
+  // Two different people: the same staff member twice is refused at once, and by the backend on saving.
+  const pickStaff = async (label: string, name: string) => {
+    await page.getByRole('combobox', { name: label }).fill(name.slice(0, 1));
+    await page.getByRole('option', { name: new RegExp(`^${name}（`) }).click();
+  };
+  await pickStaff('评估员1', '李评估');
+  await pickStaff('评估员2', '李评估');
+  await expect(page.getByText('两位评估员不能是同一个人，请另选一位')).toBeVisible();
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByRole('alert')).toContainText('两位评估员不能是同一个人，请另选一位');
+  // An outside assessor needs an organisation.
+  await page.getByRole('radiogroup', { name: '评估员2是' }).getByText('院外评估员').click();
+  await field(page, '评估员2姓名').fill('孙评估');
+  await expect(page.getByText('院外评估员要写明所在单位')).toBeVisible();
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByRole('alert')).toContainText('评估员2“孙评估”是院外评估员，请写明所在单位（如县老年人能力评估中心）');
+  await field(page, '评估员2所在单位').fill('县老年人能力评估中心');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByText('草稿已保存')).toBeVisible();
+
   // Every item at its top score but the last one.
   for (const item of ITEMS.slice(0, -1)) {
     await page.getByRole('radiogroup', { name: `${item.code} ${item.name}` }).getByRole('radio', { name: new RegExp(`^${item.max}分`) }).click();
   }
   await expect(page.getByText('还有 1 项未评分')).toBeVisible();
+  await expect(page.getByTestId('preliminary-level')).toHaveText('还有 1 项未评');
+  await expect(page.getByTestId('final-level')).toHaveText('还有 1 项未评');
   await page.getByRole('button', { name: '定稿' }).click();
   await expect(page.getByRole('alert')).toContainText('还有 1 项未评分（B.4.5 社会交往能力），评完才能定稿');
+  // A.5 health items, with the standard's options.
+  await page.getByRole('combobox', { name: 'A.5.1 压力性损伤' }).click();
+  await page.getByRole('option', { name: '无', exact: true }).click();
+  await page.getByRole('combobox', { name: 'A.5.7 义齿佩戴情况（可多选）' }).click();
+  await page.getByRole('option', { name: '可摘局部义齿' }).click();
+  await page.keyboard.press('Escape');
 
   await page.getByRole('radiogroup', { name: 'B.4.5 社会交往能力' }).getByRole('radio', { name: /^3分/ }).click();
   await expect(page.getByTestId('total')).toHaveText('89');
+  await expect(page.getByTestId('preliminary-level')).toHaveText('轻度失能');
   await expect(page.getByTestId('final-level')).toHaveText('轻度失能');
   await page.getByLabel('确诊痴呆（F00–F03）').check();
   await expect(page.getByTestId('final-level')).toHaveText('中度失能');
@@ -56,13 +106,33 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await expect(page.getByTestId('assessment-status')).toHaveText('已定稿');
   await expect(page.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '打印评估报告' })).toBeVisible();
+  // The finalised header is readable: the read-only fields keep full-contrast text (axe checks them).
+  await expect(page.getByTestId('评估员2-value')).toHaveText('孙评估（县老年人能力评估中心）');
+  await expectAccessible(page, 'finalised assessment');
+  await shot(page, 'assessment-final');
   // Printed, the page is the Appendix C report only.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { name: '老年人能力评估报告' })).toBeVisible();
   await expect(page.getByRole('cell', { name: '中度失能' })).toBeVisible();
   await expect(page.getByRole('button', { name: '返回档案' })).toBeHidden();
   await shot(page, 'assessment-report');
+  const pdfPath = test.info().outputPath('assessment-report.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
+  const printed = poppler('pdftotext', ['-layout', pdfPath, '-']);
+  const flat = printed.replace(/\s+/g, '');
+  for (const expected of ['张三', `男，${ageOn('1945-06-01', chinaDate(new Date()))}岁`, '3201**********', '101室1床', '评估员：李评估', '评估员：孙评估（县老年人能力评估中心）', '轻度失能', '中度失能', '确诊痴呆', '可摘局部义齿', '老年人（或家属、代理人）']) {
+    expect(flat, `"${expected}" on the printed report`).toContain(expected.replace(/\s+/g, ''));
+  }
+  for (const item of ITEMS) expect(printed, `${item.code} ${item.name} on the printed report`).toMatch(new RegExp(`${item.code.replace(/\./g, '\\.')}\\s+${item.name.replace('/', '\\/')}`));
+  // The standard's wording of the chosen scores: 4 of B.1.1 and 3 of B.4.5.
+  expect(flat).toContain(ITEMS[0].levels[4]);
+  expect(flat).toContain(ITEMS[25].levels[3].replace(/\s+/g, ''));
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', [pdfPath]))?.[1]);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(3);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  poppler('pdftoppm', ['-png', '-r', '70', pdfPath, path.join(SCREENSHOTS, 'print-assessment-report')]);
 
   // 特困 tier: the suggestion from the assessment is offered, applied only on request.
   await page.getByRole('button', { name: '返回档案' }).click();
@@ -113,4 +183,25 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
 
   await page.getByRole('link', { name: '首页' }).click();
   await expect(page.getByText('近30天没有到期的评估。')).toBeVisible();
+});
+
+test('a wrong ID check digit is named while typing, as soon as 18 characters are in', async ({ page, app }) => {
+  await app.api('facility.save', PROFILE);
+  await page.goto(app.url);
+  await signInWithPassword(page, ADMIN.username, ADMIN.password);
+  await openResidentsPage(page, '办理入住');
+  const first17 = '32010219450601123';
+  const right = computeCheckChar(first17);
+  const wrong = right === '0' ? '1' : '0';
+  const idField = field(page, '身份证号');
+  await idField.pressSequentially(first17);
+  await expect(page.getByText(/校验码不对/)).toHaveCount(0);
+  await idField.press(wrong);
+  await expect(page.getByText(`身份证号最后一位校验码不对，应为 ${right}，请核对`)).toBeVisible();
+  await expectAccessible(page, 'admission with a wrong check digit');
+  await shot(page, 'admission-id-check-digit');
+  await idField.press('Backspace');
+  await idField.press(right);
+  await expect(page.getByText(/校验码不对/)).toHaveCount(0);
+  await expect(page.getByText(/识别结果：男，出生于 1945-06-01/)).toBeVisible();
 });

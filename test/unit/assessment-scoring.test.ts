@@ -1,6 +1,6 @@
 // GB/T 42195-2022 scoring and the 特困 tier: every boundary, every rule alone and together, and the cap.
 import { describe, expect, it } from 'vitest';
-import { DIMENSIONS, ITEMS } from '../../shared/domain/assessment/items';
+import { DIMENSIONS, FIVE_STEPS, ITEMS, levelWording } from '../../shared/domain/assessment/items';
 import { type Answers, answerProblems, dimensionScores, finalLevel, missingItems, preliminaryLevel, totalScore } from '../../shared/domain/assessment/scoring';
 import { TIER_INDICATORS, type TierIndicator, suggestIndicators, tierFromIndicators } from '../../shared/domain/assessment/tekun-tier';
 
@@ -25,6 +25,16 @@ describe('GB/T 42195-2022 items', () => {
       expect(ITEMS.filter((i) => i.dimension === code).reduce((s, i) => s + i.max, 0), code).toBe(d.max);
     }
     expect(totalScore(answersWithTotal(90))).toBe(90);
+  });
+
+  it('has the standard’s wording for every score of every item, and a definition for all but B.4.4 and B.4.5', () => {
+    for (const item of ITEMS) {
+      expect(Object.keys(item.levels).map(Number).sort(), item.code).toEqual(Array.from({ length: item.max + 1 }, (_, i) => i));
+      for (const text of Object.values(item.levels)) expect(text.length, item.code).toBeGreaterThan(1);
+    }
+    expect(ITEMS.filter((i) => !i.definition).map((i) => i.code)).toEqual(['B.4.4', 'B.4.5']);
+    expect(levelWording('B.1.1', 0)).toBe('完全依赖他人协助进食，或吞咽困难，或留置营养管');
+    expect(levelWording('B.1.3', 2)).toBe(FIVE_STEPS[2]);
   });
 
   it('adds up dimensions', () => {

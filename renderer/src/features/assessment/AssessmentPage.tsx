@@ -21,9 +21,6 @@ import { dateTime } from '../../components/time';
 
 type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
 
-// Read-only controls of a final assessment keep full-strength text: a dimmed "disabled" look is unreadable (AA).
-const READABLE_WHEN_DISABLED = { label: { color: 'var(--mantine-color-text)', cursor: 'default' }, input: { opacity: 1 } } as const;
-
 function ScoreButtons({ levels, label, max, value, disabled, onChange }: { levels: Readonly<Record<number, string>>; label: string; max: number; value: number | null; disabled: boolean; onChange: (v: number) => void }) {
   const scores = Array.from({ length: max + 1 }, (_, i) => max - i);
   return (
@@ -176,9 +173,9 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
           {t('assessment.diagnoses')}
         </Title>
         <Stack gap="xs">
-          <Checkbox label={t('assessment.coma')} disabled={readOnly} styles={READABLE_WHEN_DISABLED} checked={form.coma} onChange={(e) => set('coma', e.currentTarget.checked)} />
-          <Checkbox label={t('assessment.dementia')} disabled={readOnly} styles={READABLE_WHEN_DISABLED} checked={form.dementia} onChange={(e) => set('dementia', e.currentTarget.checked)} />
-          <Checkbox label={t('assessment.mentalDisorder')} disabled={readOnly} styles={READABLE_WHEN_DISABLED} checked={form.mentalDisorder} onChange={(e) => set('mentalDisorder', e.currentTarget.checked)} />
+          <Checkbox label={t('assessment.coma')} readOnly={readOnly} aria-readonly={readOnly} checked={form.coma} onChange={(e) => !readOnly && set('coma', e.currentTarget.checked)} />
+          <Checkbox label={t('assessment.dementia')} readOnly={readOnly} aria-readonly={readOnly} checked={form.dementia} onChange={(e) => !readOnly && set('dementia', e.currentTarget.checked)} />
+          <Checkbox label={t('assessment.mentalDisorder')} readOnly={readOnly} aria-readonly={readOnly} checked={form.mentalDisorder} onChange={(e) => !readOnly && set('mentalDisorder', e.currentTarget.checked)} />
         </Stack>
       </Card>
       {(Object.keys(DIMENSIONS) as DimensionCode[]).map((d) => (

@@ -163,7 +163,7 @@ export function AssessmentReport({ a, centre, person }: { a: AssessmentView; cen
         <h2 style={section}>五、签名</h2>
         <Signature who={`评估员：${assessorText(a.assessor1)}`} />
         <Signature who={`评估员：${assessorText(a.assessor2)}`} />
-        <Signature who="老年人（或家属、代理人），与老年人关系：＿＿＿＿" />
+        <p style={{ margin: '16px 0 0', breakInside: 'avoid' }}>老年人（或家属、代理人）签名：＿＿＿＿＿＿＿＿　　与老年人关系：＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日</p>
         <p style={{ margin: '16px 0 0', textAlign: 'right' }}>评估机构（盖章）</p>
       </div>
     </div>

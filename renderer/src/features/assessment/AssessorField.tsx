@@ -18,7 +18,7 @@ export function AssessorField({ label, value, onChange, readOnly, error }: { lab
   if (readOnly) {
     return (
       <div>
-        <Text fw={500} size="sm">
+        <Text fw={700} size="sm">
           {label}
         </Text>
         <Text size="lg" data-testid={`${label}-value`}>
