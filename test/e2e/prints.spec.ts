@@ -107,6 +107,17 @@ const PRINTABLES: Printable[] = [
     landscape: false,
   },
   {
+    // The cook's weekly menu, printed with the browser: its cells are buttons, and their dishes must stay on paper.
+    name: 'menu-week',
+    async open(page) {
+      await go(page, '#/meals?tab=menu');
+      await expect(page.getByTestId('menu-grid')).toContainText('红烧肉');
+    },
+    expectTexts: ['2026-03-16 至 2026-03-22', '3月16日 周一', '3月22日 周日', '早餐', '晚餐', '小米粥', '红烧肉', '鸡蛋面'],
+    maxPages: 1,
+    landscape: true,
+  },
+  {
     name: 'menu-board',
     async open(page) {
       await go(page, '#/meals?tab=menu');

@@ -6,18 +6,32 @@ import type { MenuWeek } from '../../../../shared/api/meals';
 import { fitBoard } from './boardFit';
 import { MEAL_ORDER, dayLabel } from './mealWords';
 
+/** Dishes joined by 、, each dish kept whole on its line (a line may break only between dishes). */
+export function Dishes({ dishes }: { dishes: string[] }) {
+  return (
+    <>
+      {dishes.map((d, i) => (
+        <span key={i} style={{ whiteSpace: 'nowrap' }}>
+          {d}
+          {i < dishes.length - 1 ? '、' : ''}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function MenuBoard({ week }: { week: MenuWeek }) {
   const { t } = useTranslation();
   const meals = MEAL_ORDER.filter((m) => week.entries.some((e) => e.meal === m));
   const linesOf = (date: string, meal: string) =>
     week.dietTypes.flatMap((diet) => {
       const dishes = week.entries.find((e) => e.date === date && e.meal === meal && e.dietType === diet.code)?.dishes ?? [];
-      return dishes.length ? [{ key: diet.code, text: `${diet.code === 'regular' ? '' : `【${diet.name}】`}${dishes.join('、')}` }] : [];
+      return dishes.length ? [{ key: diet.code, label: diet.code === 'regular' ? '' : `【${diet.name}】`, dishes }] : [];
     });
   const rows = week.days.map((d) => ({ date: d, label: dayLabel(d), cells: meals.map((m) => linesOf(d, m)) }));
   const mealNames = meals.map((m) => t(`enums.meal.${m}`));
   const size = fitBoard(
-    rows.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.map((l) => l.text)) })),
+    rows.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.map((l) => `${l.label}${l.dishes.join('、')}`)) })),
     mealNames,
   );
   const cell = { border: '2px solid #000', padding: '6px 6px', verticalAlign: 'top' as const, fontSize: size.font, lineHeight: 1.35 };
@@ -43,7 +57,10 @@ export function MenuBoard({ week }: { week: MenuWeek }) {
               {r.cells.map((lines, i) => (
                 <td key={meals[i]} style={cell}>
                   {lines.map((l) => (
-                    <div key={l.key}>{l.text}</div>
+                    <div key={l.key}>
+                      {l.label}
+                      <Dishes dishes={l.dishes} />
+                    </div>
                   ))}
                 </td>
               ))}

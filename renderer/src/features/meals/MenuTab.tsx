@@ -8,10 +8,11 @@ import type { DietType } from '../../../../shared/domain/enums';
 import type { Meal } from '../../../../shared/domain/meals/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
+import { printOrientationClass } from '../../components/print';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 import { MEAL_ORDER, dayLabel, mondayOf, shiftDate } from './mealWords';
-import { MenuBoard } from './MenuBoard';
+import { Dishes, MenuBoard } from './MenuBoard';
 
 function dishesOf(week: MenuWeek, date: string, meal: Meal, diet: DietType): string[] {
   return week.entries.find((e) => e.date === date && e.meal === meal && e.dietType === diet)?.dishes ?? [];
@@ -65,22 +66,22 @@ export function MenuTab({ today }: { today: string }) {
     <Stack>
       <Group justify="space-between">
         <Group>
-          <Button variant="outline" onClick={() => setMonday(shiftDate(monday, -7))}>
+          <Button variant="outline" className="screen-only" onClick={() => setMonday(shiftDate(monday, -7))}>
             {t('meals.prevWeek')}
           </Button>
           <Text size="lg" fw={700} data-testid="menu-week">
             {t('meals.week', { from: w.days[0], to: w.days[6] })}
           </Text>
-          <Button variant="outline" onClick={() => setMonday(shiftDate(monday, 7))}>
+          <Button variant="outline" className="screen-only" onClick={() => setMonday(shiftDate(monday, 7))}>
             {t('meals.nextWeek')}
           </Button>
           {monday !== mondayOf(today) && (
-            <Button variant="subtle" onClick={() => setMonday(mondayOf(today))}>
+            <Button variant="subtle" className="screen-only" onClick={() => setMonday(mondayOf(today))}>
               {t('meals.thisWeek')}
             </Button>
           )}
         </Group>
-        <Group>
+        <Group className="screen-only">
           {mayEdit && (
             <Button variant="outline" loading={copy.isPending} onClick={() => copy.mutate({ monday })}>
               {t('meals.copyLastWeek')}
@@ -89,10 +90,10 @@ export function MenuTab({ today }: { today: string }) {
           <Button onClick={() => setBoard(true)}>{t('meals.board')}</Button>
         </Group>
       </Group>
-      <SegmentedControl size="md" value={current?.code ?? 'regular'} onChange={(v) => setDiet(v as DietType)} data={w.dietTypes.map((d) => ({ value: d.code, label: d.name }))} aria-label={t('meals.dietType')} />
+      <SegmentedControl className="screen-only" size="md" value={current?.code ?? 'regular'} onChange={(v) => setDiet(v as DietType)} data={w.dietTypes.map((d) => ({ value: d.code, label: d.name }))} aria-label={t('meals.dietType')} />
       {current && <Text>{`${current.name}：${current.texture}`}</Text>}
       {w.entries.length === 0 && <Text fw={700}>{t('meals.menuEmpty')}</Text>}
-      <Table withTableBorder withColumnBorders fz="md" data-testid="menu-grid">
+      <Table withTableBorder withColumnBorders fz="md" data-testid="menu-grid" className={printOrientationClass(w.days.length + 1)}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('meals.meal')}</Table.Th>
@@ -116,10 +117,10 @@ export function MenuTab({ today }: { today: string }) {
                   <Table.Td key={d} p={0} bg={d === today ? 'var(--mantine-color-teal-0)' : undefined}>
                     {mayEdit ? (
                       <UnstyledButton w="100%" mih={64} p="xs" onClick={() => setEditing({ date: d, meal })} aria-label={`${dayLabel(d)} ${t(`enums.meal.${meal}`)}：${text}`}>
-                        <Text c={dishes.length ? undefined : 'dark.3'}>{text}</Text>
+                        <Text c={dishes.length ? undefined : 'dark.3'}>{dishes.length ? <Dishes dishes={dishes} /> : text}</Text>
                       </UnstyledButton>
                     ) : (
-                      <Text p="xs">{text}</Text>
+                      <Text p="xs">{dishes.length ? <Dishes dishes={dishes} /> : text}</Text>
                     )}
                   </Table.Td>
                 );
