@@ -44,7 +44,7 @@ export function FirstRunAdmin() {
             <Title order={1} size="h2">
               {t('auth.firstRunTitle')}
             </Title>
-            <Text size="lg">{t('auth.firstRunIntro')}</Text>
+            <Text size="lg">{form.values.mode === 'county' ? t('county.firstRunIntro') : t('auth.firstRunIntro')}</Text>
             <Input.Wrapper label={t('auth.modeLabel')} description={t('auth.modeHint')} size="md">
               <SegmentedControl
                 fullWidth
@@ -64,7 +64,7 @@ export function FirstRunAdmin() {
               </>
             )}
             <TextInput label={t('auth.displayName')} withAsterisk {...form.getInputProps('displayName')} />
-            <TextInput label={t('auth.username')} description={t('auth.usernameHint')} withAsterisk {...form.getInputProps('username')} />
+            <TextInput label={t('auth.username')} description={form.values.mode === 'county' ? t('county.usernameHint') : t('auth.usernameHint')} withAsterisk {...form.getInputProps('username')} />
             <PasswordInput label={t('auth.password')} description={t('auth.passwordHint', { n: 8 })} withAsterisk size="md" {...form.getInputProps('password')} />
             <PasswordInput label={t('auth.passwordRepeat')} withAsterisk size="md" {...form.getInputProps('repeat')} />
             <TextInput label={t('auth.pin')} description={t('auth.pinHint')} inputMode="numeric" maxLength={6} {...form.getInputProps('pin')} />

@@ -12,6 +12,8 @@ import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { FiguresTable } from '../sync/MonthReport';
+import { PRINT_CELL } from './CountyMatrixPage';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADLINES = ['beds', 'nursingBedRatio', 'occupancy', 'residents', 'careCoverage', 'patrolCompliance', 'incidents', 'openDangers'];
@@ -61,6 +63,7 @@ function Trend({ data }: { data: Indicators }) {
   const { t } = useTranslation();
   const [key, setKey] = useState('residents');
   const row = INDICATORS.find((r) => r.key === key)!;
+  const withData = data.trend.filter((p) => p.reported > 0);
   const points = data.trend.map((p) => {
     const v = p.reported ? indicatorValue(row, p.total) : null;
     return { period: p.period.slice(2), [row.label]: v === null ? null : row.share ? Math.round(v * 1000) / 10 : row.fen ? v / 100 : v };
@@ -68,7 +71,13 @@ function Trend({ data }: { data: Indicators }) {
   return (
     <Stack>
       <Select label={t('county.trendOf')} data={INDICATORS.map((r) => ({ value: r.key, label: `${r.group} · ${r.label}` }))} value={key} onChange={(v) => v && setKey(v)} searchable allowDeselect={false} w={360} />
-      <LineChart h={320} data={points} dataKey="period" series={[{ name: row.label, color: 'blue.8' }]} unit={row.share ? '%' : undefined} connectNulls={false} withLegend />
+      {/* A month alone is a dot, not a line: drawn large, and said in words. */}
+      {withData.length === 1 && (
+        <Text size="lg" data-testid="trend-one-month">
+          {t('county.trendOneMonth', { period: withData[0].period, label: row.label, value: formatIndicator(row, withData[0].total) })}
+        </Text>
+      )}
+      <LineChart h={320} data={points} dataKey="period" series={[{ name: row.label, color: 'blue.8' }]} unit={row.share ? '%' : undefined} connectNulls={false} withLegend dotProps={{ r: 6, strokeWidth: 2 }} />
     </Stack>
   );
 }
@@ -122,6 +131,56 @@ function TekunTable({ period }: { period: string }) {
   );
 }
 
+/** On paper: the county's totals by topic, then each centre's headline figures in a landscape table. */
+function PrintIndicators({ data }: { data: Indicators }) {
+  const { t } = useTranslation();
+  const status = useApi('county.status', {});
+  const headlines = HEADLINES.map((key) => INDICATORS.find((r) => r.key === key)!);
+  return (
+    <div className="print-only">
+      <Title order={2} mb="xs">
+        {t('county.indicatorsPrintTitle', { county: status.data?.countyName ?? '', period: data.period })}
+      </Title>
+      <Text mb="sm">{t('county.reported', { n: data.reported, total: data.centres.length })}</Text>
+      <FiguresTable figures={data.total} />
+      <div className="print-wide" style={{ breakBefore: 'page' }}>
+        <Title order={3} mb="xs">
+          {t('county.indicatorsByCentre', { period: data.period })}
+        </Title>
+        <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+          <thead>
+            <tr>
+              <th className="print-nowrap" style={PRINT_CELL}>
+                {t('county.col.centre')}
+              </th>
+              {headlines.map((r) => (
+                <th key={r.key} style={PRINT_CELL}>
+                  {r.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.centres.map((c) => (
+              <tr key={c.centreCode}>
+                <td className="print-nowrap" style={PRINT_CELL}>
+                  {c.name}
+                </td>
+                {headlines.map((r) => (
+                  <td key={r.key} className="print-nowrap" style={PRINT_CELL}>
+                    {formatIndicator(r, c.figures, t('county.notReported'))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Text mt="md">{t('county.printSignature')}</Text>
+      </div>
+    </div>
+  );
+}
+
 export function CountyIndicatorsPage() {
   const { t } = useTranslation();
   const info = useApi('system.info', {});
@@ -136,11 +195,16 @@ export function CountyIndicatorsPage() {
   };
   return (
     <Stack>
-      <Title order={2}>{t('county.indicatorsTitle')}</Title>
-      <Group align="end">
+      <Title order={2} className="screen-only">
+        {t('county.indicatorsTitle')}
+      </Title>
+      <Group align="end" className="screen-only">
         <Select label={t('county.month')} data={months} value={period} onChange={(v) => v && setParams({ period: v })} allowDeselect={false} w={200} size="md" />
         <Button size="md" variant="outline" onClick={() => void excel()}>
           {t('county.excel')}
+        </Button>
+        <Button size="md" variant="outline" onClick={() => window.print()} disabled={!data.data}>
+          {t('county.print')}
         </Button>
       </Group>
       {data.isPending ? (
@@ -149,6 +213,8 @@ export function CountyIndicatorsPage() {
         <ErrorState error={data.error} onRetry={() => data.refetch()} />
       ) : (
         <>
+          <PrintIndicators data={data.data} />
+          <Stack className="screen-only">
           <Text size="lg">{t('county.reported', { n: data.data.reported, total: data.data.centres.length })}</Text>
           {data.data.reported === 0 && <EmptyState>{t('county.noData')}</EmptyState>}
           <SimpleGrid cols={{ base: 2, md: 4 }}>
@@ -180,6 +246,7 @@ export function CountyIndicatorsPage() {
               <TekunTable period={period} />
             </Tabs.Panel>
           </Tabs>
+          </Stack>
         </>
       )}
     </Stack>

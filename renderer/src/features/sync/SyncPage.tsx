@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { usePolledJob } from '../../components/usePolledJob';
 import { CountyLink } from './CountyLink';
+import { MonthReportSheet } from './MonthReport';
 
 const pollExport = (jobId: string) => call('sync.job', { jobId });
 const PACKAGE_MIME = 'application/octet-stream';
@@ -27,7 +28,7 @@ function monthOptions(suggested: string) {
   return Array.from({ length: 24 }, (_, i) => dayjs(`${suggested}-01`).subtract(i, 'month').format('YYYY-MM')).map((m) => ({ value: m, label: `${m.slice(0, 4)}年${Number(m.slice(5))}月` }));
 }
 
-function ExportMonth({ suggested }: { suggested: string }) {
+function ExportMonth({ suggested, onReport }: { suggested: string; onReport: (period: string) => void }) {
   const { t } = useTranslation();
   const [period, setPeriod] = useState(suggested);
   const [folder, setFolder] = useState('');
@@ -78,6 +79,9 @@ function ExportMonth({ suggested }: { suggested: string }) {
             )}
             <FolderField label={t('sync.folder')} description={t('sync.folderHint')} placeholder={t('sync.folderPlaceholder')} value={folder} onChange={(f) => (setFolder(f), setFieldError(null))} error={fieldError?.field === 'folder' ? fieldError.message : null} />
             <Group>
+              <Button size="lg" variant="outline" onClick={() => onReport(period)}>
+                {t('sync.reportOpen')}
+              </Button>
               <Button size="lg" disabled={check.data.blockers.length > 0 || running} loading={start.isPending} onClick={() => (setJobId(null), start.mutate({ period, folder: folder.trim() || null, correctionReason: previous ? reason : null }))}>
                 {previous ? t('sync.exportCorrection') : t('sync.export')}
               </Button>
@@ -169,14 +173,17 @@ function History({ rows }: { rows: ExportRow[] }) {
 export function SyncPage() {
   const { t } = useTranslation();
   const status = useApi('sync.status', {});
+  // The printed monthly report replaces the page while it is open, so the paper carries the report alone.
+  const [reportPeriod, setReportPeriod] = useState<string | null>(null);
   if (status.isPending) return <LoadingState />;
   if (status.isError) return <ErrorState error={status.error} onRetry={() => status.refetch()} />;
+  if (reportPeriod) return <MonthReportSheet period={reportPeriod} onClose={() => setReportPeriod(null)} />;
   return (
     <Stack>
       <Title order={2}>{t('sync.title')}</Title>
       <Text size="lg">{t('sync.intro')}</Text>
       <CountyLink status={status.data} />
-      <ExportMonth suggested={status.data.suggestedPeriod} />
+      <ExportMonth suggested={status.data.suggestedPeriod} onReport={setReportPeriod} />
       <History rows={status.data.exports} />
     </Stack>
   );
