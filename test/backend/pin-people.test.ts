@@ -1,8 +1,11 @@
 // People who only use a PIN: created with the person in one form, signed in with the PIN straight to work (never a
 // forced password change), a forgotten PIN reset by 院长 or 护理组长 (audited), a password added later if wanted.
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Session } from '../../electron/backend/auth/session';
-import { type TestBackend, openTestBackend } from '../helpers/backend';
+import { migrations } from '../../electron/backend/db/migrations';
+import { openDatabase } from '../../electron/backend/db/open';
+import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 
 let b: TestBackend;
 beforeEach(async () => {
@@ -136,5 +139,28 @@ describe('a password added later', () => {
     expect((await b.call('auth.pinLogin', { userId: userId!, pin: '246810' }, new Session())).mustChangePassword).toBe(false);
     const rows = await b.call('users.list', {});
     expect(rows.find((r) => r.id === userId)).toMatchObject({ username: 'lixy', hasPin: true, mustChangePassword: true });
+  });
+});
+
+describe('migration 12', () => {
+  it('keeps every account of an older database, with its unique login names, staff links and no deletes', async () => {
+    const file = path.join(tempDir(), 'data', 'old.sqlite');
+    const old = await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 11) });
+    const stamp = "'2026-01-01T00:00:00.000Z', 'x', '2026-01-01T00:00:00.000Z', 'x'";
+    old.sqlite.exec(`INSERT INTO users VALUES ('u1', 'Admin', '王院长', 'admin', 'scrypt$h', NULL, 0, 2, NULL, NULL, 's1', NULL, ${stamp})`);
+    await old.close();
+    const next = await openDatabase(file);
+    const db = next.sqlite;
+    expect(db.prepare('SELECT id, username, display_name AS name, failed_attempts AS failed, staff_id AS staffId FROM users').all()).toEqual([
+      { id: 'u1', username: 'Admin', name: '王院长', failed: 2, staffId: 's1' },
+    ]);
+    const insert = (id: string, username: string | null, password: string | null, staffId: string | null) =>
+      () => db.prepare(`INSERT INTO users VALUES (?, ?, '某人', 'caregiver', ?, 'scrypt$p', 0, 0, NULL, NULL, ?, NULL, ${stamp})`).run(id, username, password, staffId);
+    expect(insert('u2', 'admin', 'scrypt$h', null)).toThrow(/UNIQUE/); // login names stay unique whatever the case
+    expect(insert('u3', null, null, 's1')).toThrow(/UNIQUE/); // one account per person
+    expect(insert('u4', 'only-name', null, null)).toThrow(/CHECK/); // a login name needs a password
+    expect(insert('u5', null, null, null)).not.toThrow(); // PIN only
+    expect(() => db.prepare("DELETE FROM users WHERE id = 'u1'").run()).toThrow(/never deleted/);
+    await next.close();
   });
 });

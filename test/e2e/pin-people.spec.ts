@@ -20,10 +20,14 @@ async function lockByIdling(page: Page) {
   return page.getByTestId('lock-overlay');
 }
 
-/** Opens a menu entry, unfolding its group first when the menu is grouped. */
+/** Opens a menu entry, unfolding its group first when the menu is grouped and the group is folded. */
 async function openMenu(page: Page, group: string, entry: string) {
   const link = page.getByRole('link', { name: entry });
-  if (!(await link.isVisible())) await page.getByRole('button', { name: group, exact: true }).click();
+  const heading = page.getByRole('button', { name: group, exact: true });
+  await expect(async () => {
+    if (!(await link.isVisible()) && (await heading.count()) === 1 && (await heading.getAttribute('aria-expanded')) === 'false') await heading.click();
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await link.click();
 }
 
@@ -57,6 +61,7 @@ test('a PIN-only caregiver: one form, the pad, straight to 本班任务, and the
   await expect(dialog.getByRole('radio', { name: '用PIN码登录' })).toBeChecked();
   await expect(field(dialog, '初始密码')).toHaveCount(0);
   await field(dialog, '6位数字PIN码').fill('2468');
+  await look(page, 'new-person-form');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('PIN码应为6位数字')).toBeVisible();
   await field(dialog, '6位数字PIN码').fill('135790'); // the manager's own PIN
