@@ -1,6 +1,6 @@
 // A PIN-only caregiver's first shift: the manager adds her in one form (no password); she signs in on the number pad
-// and lands on 本班任务; the screen idle-locks while she types vitals and she finds them intact after her PIN; when
-// someone else unlocks, her unsaved input is gone and one line says so.
+// and lands on 本班任务; the screen idle-locks while she types vitals (and again in the incident dialog) and she finds
+// them intact after her PIN; when someone else unlocks, her unsaved input is gone and one line says so.
 import type { Locator, Page } from '@playwright/test';
 import { ADMIN, expect, expectAccessible, field, signInWithPassword, test } from './fixtures';
 import { validIdNumber } from '../helpers/ids';
@@ -114,12 +114,23 @@ test('a PIN-only caregiver: one form, the pad, straight to 本班任务, and the
   await expect(page.getByLabel('体温（℃）')).toHaveValue('36.6');
   await expect(page.getByLabel('收缩压（高压）（mmHg）')).toHaveValue('128');
 
+  // A dialog (it lives outside the page, in a portal) is kept for her as well, and is out of reach while locked.
+  await page.getByRole('link', { name: /返回本班任务/ }).click();
+  await page.getByRole('button', { name: '登记意外事件' }).click();
+  await field(page.getByRole('dialog'), '经过（发生了什么）').fill('起身时滑倒，左膝擦伤');
+  overlay = await lockByIdling(page);
+  await expect(page.getByRole('dialog')).toHaveCount(1); // the lock itself; her dialog is hidden under it
+  await overlay.getByRole('button', { name: /周桂兰/ }).click();
+  await padIn(overlay, '246810');
+  await expect(field(page.getByRole('dialog'), '经过（发生了什么）')).toHaveValue('起身时滑倒，左膝擦伤');
+
   // Locked again; this time the manager unlocks with his PIN: her typing is gone, and one line says so.
   overlay = await lockByIdling(page);
   await overlay.getByRole('button', { name: /王院长/ }).click();
   await page.keyboard.type(ADMIN.pin);
   await expect(page.getByTestId('signed-in-user')).toHaveText('王院长（管理员）');
   await expect(page.getByText('上一位（周桂兰）没保存的内容已清除')).toBeVisible();
-  expect(await page.evaluate(() => [...document.querySelectorAll('input')].some((i) => i.value === '36.6' || i.value === '128'))).toBe(false);
-  await expect(page.getByLabel('体温（℃）')).toHaveCount(0);
+  const typed = await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((i) => (i as HTMLInputElement).value).join('|'));
+  expect(typed).not.toContain('起身时滑倒');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
