@@ -98,7 +98,7 @@ describe("the caregiver's shift", () => {
 describe('corrections', () => {
   it('closes the shift at handover; a correction is appended with its reason and the original stays', async () => {
     const { id } = await b.call('care.record', rec({ kind: 'vitals', temperature: 37.8 }), early());
-    await b.call('handover.submit', { shiftId: SHIFT.early, shiftDate: DAY, requestId: randomUUID(), notes: '' }, early());
+    await b.call('handover.submit', { shiftId: SHIFT.early, shiftDate: DAY, requestId: randomUUID(), notes: '', earlyReason: '身体不适，组长同意' }, early());
     const closed = await b.raw('care.record', rec({ kind: 'note', text: '补一句' }), early());
     expect(closed.error?.message).toBe('您已经交班，本班记录已封存；如需修改请用“更正”');
     expect((await b.raw('care.amend', { entryId: id, requestId: randomUUID(), reason: '', data: { kind: 'vitals', temperature: 36.8 } }, early())).error?.message).toBe('请填写更正原因');

@@ -71,7 +71,7 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   await shot(page, 'staff');
 
   await page.getByRole('link', { name: '排班表' }).click();
-  await page.getByRole('button', { name: `王小花 ${DAY} 的班次` }).click();
+  await page.getByRole('button', { name: /王小花 3月16日$/ }).click(); // the cell is named by what it shows, then whose and which day
   await page.getByRole('dialog').getByLabel(/早班/).check();
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('roster-grid')).toContainText('早班');
@@ -120,7 +120,7 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
 
   // A round (巡查): everyone asleep or in place except 李四, who is awake.
   await page.getByRole('button', { name: '开始查房' }).click();
-  await page.getByRole('group', { name: '李四' }).getByRole('button', { name: '醒着' }).click();
+  await page.getByRole('group', { name: /^李四/ }).getByRole('button', { name: '醒着' }).click();
   await expectAccessible(page, 'round');
   await shot(page, 'round');
   await page.getByRole('button', { name: '保存查房（2 人）' }).click();
@@ -146,10 +146,14 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   await moveTo(app, page, '14:55');
   await pinIn(page, '王小花', '111111');
   await page.getByRole('link', { name: '交接班' }).click();
-  await expect(page.getByText('张三：翻身 12:00 未记录')).toBeVisible();
-  await expect(page.getByText('李四：协助进食 11:30 未做（老人拒绝）')).toBeVisible();
-  await expect(page.getByText(/张三 跌倒（严重）/)).toBeVisible();
-  await expect(page.getByText('10:00 查房 李四：醒着')).toBeVisible();
+  // Grouped by resident, the incident first; each resident's list opens on a tap.
+  await expect(page.getByTestId('handover-incidents')).toContainText('张三 跌倒（严重）');
+  await expect(page.getByTestId('handover-resident').first()).toContainText('张三');
+  await page.getByRole('button', { name: /^张三/ }).click();
+  await expect(page.getByText('没记录：翻身 12:00、14:00')).toBeVisible();
+  await page.getByRole('button', { name: /^李四/ }).click();
+  await expect(page.getByText('没做：协助进食 11:30（老人拒绝）')).toBeVisible();
+  await expect(page.getByText('备注：10:00 查房：醒着')).toBeVisible();
   await field(page, '补充交代（选填）').fill('张三左膝擦伤，晚上注意看');
   await expectAccessible(page, 'handover');
   await shot(page, 'handover');
@@ -207,8 +211,9 @@ test('a day of care: tasks, vitals, an incident, handover, acceptance, coverage 
   await page.getByRole('button', { name: '保存备注' }).click();
   await expect(page.getByTestId('entry-line').filter({ hasText: '晚饭吃了半碗粥' })).toBeVisible();
   await page.getByRole('link', { name: '交接班' }).click();
-  await expect(page.getByText('李四：晚饭吃了半碗粥')).toBeVisible();
-  await expect(page.getByText('李四：协助进食 17:30 未记录')).toBeVisible();
+  await page.getByRole('button', { name: /^李四/ }).click();
+  await expect(page.getByText('备注：22:55 晚饭吃了半碗粥')).toBeVisible();
+  await expect(page.getByText('没记录：协助进食 17:30')).toBeVisible();
   await page.getByRole('button', { name: '确认交班' }).click();
   await expect(page.getByText('您已经交过班了。')).toBeVisible();
   await moveTo(app, page, '23:05');

@@ -66,7 +66,7 @@ async function night20(app: RunningApp) {
 test('a night of 20 residents on a phone: one round completes their round tasks; the early handover asks why', async ({ page, app }) => {
   test.setTimeout(300_000);
   await moveTo(app, page, at(DAY, '20:00'));
-  const ids = await night20(app);
+  await night20(app);
   await moveTo(app, page, at('2026-03-17', '01:30'));
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(app.url);

@@ -2,17 +2,19 @@
 // ("翻身 02:00、04:00"), and each resident is one line.
 import type { HandoverResident, HandoverSummary } from '../../api/handover';
 
-/** ['翻身 02:00', '翻身 04:00', '测量生命体征'] → ['翻身 02:00、04:00', '测量生命体征'] (first-seen order). */
+/** ['翻身 02:00', '翻身 04:00', '测量生命体征'] → ['翻身 02:00、04:00', '测量生命体征'] (first-seen order);
+ * ['协助进食 11:30（老人拒绝）'] stays as it is. */
 export function compactTasks(items: readonly string[]): string[] {
-  const times = new Map<string, string[]>();
+  // Keyed by the task and what follows its time (a reason such as "（老人拒绝）" stays after the times).
+  const groups = new Map<string, { name: string; after: string; times: string[] }>();
   for (const item of items) {
     const m = /^(.*) (\d{2}:\d{2})(.*)$/.exec(item);
-    const [name, time] = m ? [`${m[1]}${m[3]}`, m[2]] : [item, ''];
-    const list = times.get(name) ?? [];
-    if (time) list.push(time);
-    times.set(name, list);
+    const [name, time, after] = m ? [m[1], m[2], m[3]] : [item, '', ''];
+    const group = groups.get(`${name}|${after}`) ?? { name, after, times: [] };
+    if (time) group.times.push(time);
+    groups.set(`${name}|${after}`, group);
   }
-  return [...times].map(([name, list]) => (list.length ? `${name} ${list.join('、')}` : name));
+  return [...groups.values()].map((g) => (g.times.length ? `${g.name} ${g.times.join('、')}${g.after}` : `${g.name}${g.after}`));
 }
 
 /** One resident's line: what the next shift must know, or null when there is nothing. */

@@ -74,9 +74,12 @@ export function RoundModal({ shift, onClose }: { shift: MyShift; onClose: () => 
             </Stack>
           );
         })}
-        <Button size="xl" loading={save.isPending} onClick={submit}>
-          {t('care.roundSave', { n: present.length })}
-        </Button>
+        {/* Stays in reach at the bottom: nobody scrolls past 20 residents to save. */}
+        <div style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', paddingBlock: 8 }}>
+          <Button size="xl" fullWidth loading={save.isPending} onClick={submit}>
+            {t('care.roundSave', { n: present.length })}
+          </Button>
+        </div>
       </Stack>
     </Modal>
   );

@@ -3,6 +3,7 @@
 import { Accordion, Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HandoverResident, HandoverRow, HandoverSummary } from '../../../../shared/api/handover';
@@ -30,6 +31,17 @@ function FlatSummary({ summary }: { summary: HandoverSummary }) {
       {summary.roundsText && <Text>{summary.roundsText}</Text>}
     </Stack>
   );
+}
+
+/** "意外 1　没记录 2　备注 1": only what is there (a row of zeros hides what matters). */
+function countsLine(r: HandoverResident, t: TFunction): string {
+  const parts: [string, number][] = [
+    [t('night.incidentLabel'), r.incidents.length],
+    [t('night.notDoneLabel'), r.notDone.length],
+    [t('night.unrecordedLabel'), r.unrecorded.length],
+    [t('night.notesLabel'), r.notes.length],
+  ];
+  return [...parts.filter(([, n]) => n > 0).map(([label, n]) => `${label} ${n}`), `${t('night.doneLabel')} ${r.tasksDone}`].join('　');
 }
 
 const needsAttention = (r: HandoverResident) => r.away !== null || r.incidents.length + r.notDone.length + r.unrecorded.length + r.notes.length > 0;
@@ -114,10 +126,7 @@ export function SummaryView({ summary }: { summary: HandoverSummary }) {
                     {r.name}　<Text span fw={400}>{r.bedLabel}</Text>
                     {r.away && `（${r.away}）`}
                   </Text>
-                  <Text size="md">
-                    {r.incidents.length > 0 && `意外 ${r.incidents.length}　`}
-                    {t('night.residentLine', { notDone: r.notDone.length, unrecorded: r.unrecorded.length, done: r.tasksDone, notes: r.notes.length })}
-                  </Text>
+                  <Text size="md">{countsLine(r, t)}</Text>
                 </Accordion.Control>
                 <Accordion.Panel>
                   <Stack gap={4}>
