@@ -387,6 +387,10 @@ describe('handover, grouped and on time (issue 13)', () => {
     expect((await submit('家中有急事，组长同意')).ok).toBe(true);
     const [row] = await b.call('handover.list', { from: DAY, to: DAY });
     expect(row.earlyReason).toBe('家中有急事，组长同意');
+    // The printed record: a line per resident, the times of one task together, the reason beside the notes.
+    const ledger = await b.call('care.ledger', { kind: 'handover', from: DAY, to: DAY });
+    expect(ledger.rows[0][4].split('\n')).toEqual(['意外：无', '张三（一号楼 101室 1床）：没记录 翻身 08:00、10:00，测量生命体征', '李四（一号楼 102室 1床）：没记录 协助进食 07:00']);
+    expect(ledger.rows[0][5]).toBe('提前交班：家中有急事，组长同意');
     const audit = b.database.sqlite.prepare("SELECT after FROM audit_log WHERE action = 'hand_over'").get() as { after: string };
     expect(JSON.parse(audit.after)).toMatchObject({ earlyHandoverReason: '家中有急事，组长同意', minutesLeft: 300 });
     expect(() => b.database.sqlite.prepare("UPDATE handovers SET early_reason = 'x'").run()).toThrow(/fixed once submitted/);
