@@ -242,14 +242,17 @@ function RosterGrid(props: {
   const { week: w, people, shiftName, mayEdit } = props;
   const sticky = { position: 'sticky' as const, left: 0, zIndex: 1, background: 'var(--mantine-color-body)', whiteSpace: 'nowrap' as const };
   return (
-    <Table.ScrollContainer minWidth={860} className="screen-only">
+    <Table.ScrollContainer minWidth={640} className="screen-only">
       <Table withTableBorder withColumnBorders fz="md" data-testid="roster-grid">
         <Table.Thead>
           <Table.Tr>
             <Table.Th style={sticky}>{t('roster.person')}</Table.Th>
             {w.days.map((d, i) => (
+              // Weekday over date, so seven days fit beside the names on a 1024-pixel screen.
               <Table.Th key={d} style={{ whiteSpace: 'nowrap' }}>
-                {WEEKDAYS[i]} {d.slice(5)}
+                {WEEKDAYS[i]}
+                <br />
+                {d.slice(5)}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -289,7 +292,7 @@ function RosterGrid(props: {
                   <Text c="dark.4">{t('roster.off')}</Text>
                 );
                 return (
-                  <Table.Td key={d} p={0} miw={84}>
+                  <Table.Td key={d} p={0} miw={68}>
                     {mayEdit ? (
                       <UnstyledButton
                         p="xs"

@@ -1,8 +1,9 @@
-// The printed roster: plain text in a table (no buttons, which the print stylesheet hides), landscape, the header row
-// repeated on every page, names kept on one line, and lines for the signatures.
+// The printed roster: plain text in a table (the screen's cells are buttons with badges, made for clicking), landscape,
+// the header row repeated on every page, names kept on one line, and lines for the signatures.
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '../../../../shared/api/roster';
+import { printOrientationClass } from '../../components/print';
 import { cellText } from './cell-text';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
@@ -13,9 +14,8 @@ export function RosterPrint({ week, people }: { week: RosterWeek; people: Roster
   const { t } = useTranslation();
   const shiftName = new Map(week.shifts.map((s) => [s.id, s.name]));
   return (
-    <div className="print-only" data-testid="roster-print">
-      {/* Only while this page is open: the roster is wider than tall. */}
-      <style>{'@media print { @page { size: A4 landscape; margin: 10mm; } }'}</style>
+    // A person column and seven days: more than a portrait page holds, so the printout turns landscape.
+    <div className={['print-only', printOrientationClass(week.days.length + 1)].join(' ')} data-testid="roster-print">
       <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: '11pt' }}>
         <thead style={{ display: 'table-header-group' }}>
           <tr>
