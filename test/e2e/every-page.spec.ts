@@ -88,7 +88,7 @@ async function horizontalOverflow(page: Page) {
 }
 
 test('every menu entry passes the accessibility check with the demo centre, on the front-desk PC and on a phone', async ({ page, app }) => {
-  test.setTimeout(900_000);
+  test.setTimeout(1_200_000); // some forty pages with axe and a full-page screenshot each; slow on a busy CI machine
   await page.setViewportSize(PC);
   await page.goto(app.url);
   await createAdminAndLoadDemo(page);
