@@ -54,7 +54,7 @@ function IncidentCard({ i }: { i: IncidentRow }) {
           <Badge size="lg" variant="filled" color={SEVERITY_INK[i.severity]}>
             {t(`enums.severity.${i.severity}`)}
           </Badge>
-          <Badge size="lg" variant="outline" color={i.status === 'open' ? 'orange.9' : 'gray.8'}>
+          <Badge size="lg" variant="outline" color={i.status === 'open' ? '#8a3c00' : '#495057'}>
             {t(`enums.incidentStatus.${i.status}`)}
           </Badge>
         </Group>
