@@ -26,7 +26,7 @@ export function FirstSteps({ steps }: { steps: Steps }) {
           const done = steps[key];
           return (
             <List.Item key={key} data-testid={`first-step-${key}`} data-done={done}>
-              <Group gap="sm" wrap="nowrap">
+              <Group gap="sm" wrap="wrap">
                 <ThemeIcon color={done ? '#0b5e4f' : 'gray.7'} variant={done ? 'filled' : 'outline'} radius="xl" size="lg" aria-hidden>
                   {done ? '✓' : i + 1}
                 </ThemeIcon>
