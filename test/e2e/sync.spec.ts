@@ -244,6 +244,7 @@ test('a centre reports a month and the county imports it', async ({ page, app, b
     expect(indicatorsPaper.text).toMatch(new RegExp(`月末在院（含请假、住院）\\s+${residentsInCounty}\\b`));
     expect(indicatorsPaper.text).toContain('清河县柳湾镇敬老院（演示）');
     expect(indicatorsPaper.pages).toBeLessThanOrEqual(3);
+    expect(indicatorsPaper.sizes.every((o) => o === 'landscape')).toBe(true);
     await countyPage.getByRole('tab', { name: '近12个月趋势' }).click();
     await expect(countyPage.locator('.recharts-surface').first()).toBeVisible();
     // One month of data is a visible dot and a sentence, not an empty-looking chart.

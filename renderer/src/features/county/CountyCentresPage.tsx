@@ -112,7 +112,7 @@ export function CountyCentresPage() {
         ) : (
           <Stack>
             <TextInput label={t('county.centresSearch')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={320} />
-            <Table.ScrollContainer minWidth={800}>
+            <Table.ScrollContainer minWidth={1000}>
               <Table striped verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -126,11 +126,15 @@ export function CountyCentresPage() {
                   {shown.map((c) => (
                     <Table.Tr key={c.centreCode}>
                       <Table.Td>
-                        <Text fw={700}>{c.name}</Text>
+                        <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
+                          {c.name}
+                        </Text>
                         <Text size="sm">{c.centreCode}</Text>
                       </Table.Td>
-                      <Table.Td>{c.township}</Table.Td>
-                      <Table.Td ff="monospace">{c.fingerprint}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.township}</Table.Td>
+                      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                        {c.fingerprint}
+                      </Table.Td>
                       <Table.Td>
                         <Badge color={DARK.green} variant="filled">
                           {t(`county.state.${c.state}`)}

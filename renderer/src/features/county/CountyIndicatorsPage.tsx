@@ -77,7 +77,7 @@ function Trend({ data }: { data: Indicators }) {
           {t('county.trendOneMonth', { period: withData[0].period, label: row.label, value: formatIndicator(row, withData[0].total) })}
         </Text>
       )}
-      <LineChart h={320} data={points} dataKey="period" series={[{ name: row.label, color: 'blue.8' }]} unit={row.share ? '%' : undefined} connectNulls={false} withLegend dotProps={{ r: 6, strokeWidth: 2 }} />
+      <LineChart h={320} data={points} dataKey="period" series={[{ name: row.label, color: 'blue.8' }]} unit={row.share ? '%' : undefined} connectNulls={false} withLegend dotProps={{ r: 6, strokeWidth: 2 }} xAxisProps={{ padding: { left: 24, right: 24 } }} />
     </Stack>
   );
 }
@@ -131,19 +131,19 @@ function TekunTable({ period }: { period: string }) {
   );
 }
 
-/** On paper: the county's totals by topic, then each centre's headline figures in a landscape table. */
+/** On paper, landscape: the county's totals by topic, then each centre's headline figures (a page of their own). */
 function PrintIndicators({ data }: { data: Indicators }) {
   const { t } = useTranslation();
   const status = useApi('county.status', {});
   const headlines = HEADLINES.map((key) => INDICATORS.find((r) => r.key === key)!);
   return (
-    <div className="print-only">
+    <div className="print-only print-wide">
       <Title order={2} mb="xs">
         {t('county.indicatorsPrintTitle', { county: status.data?.countyName ?? '', period: data.period })}
       </Title>
       <Text mb="sm">{t('county.reported', { n: data.reported, total: data.centres.length })}</Text>
       <FiguresTable figures={data.total} />
-      <div className="print-wide" style={{ breakBefore: 'page' }}>
+      <div style={{ breakBefore: 'page' }}>
         <Title order={3} mb="xs">
           {t('county.indicatorsByCentre', { period: data.period })}
         </Title>
