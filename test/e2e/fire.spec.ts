@@ -1,9 +1,10 @@
 // A night of fire safety through the UI: the guard's night patrol finds a blocked exit and raises it as a hidden
 // danger; nobody walks the next window, and the manager's home page turns red; the guard rectifies the danger and
 // cannot verify it himself; the manager verifies it, countersigns the patrol and prints the rectification ledger.
-import { Session } from '../../electron/backend/auth/session';
 import { ADMIN, choose, expect, expectAccessible, field, pinIn, shot, test } from './fixtures';
 
+/** The night shift seeded with every new centre. */
+const NIGHT = '01900000-0000-7000-8000-000000000203';
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
 
 
@@ -13,14 +14,19 @@ test('a night patrol finds a blocked exit; the danger is rectified and verified 
     app.setTime(at(date, hhmm));
     await page.clock.setFixedTime(new Date(at(date, hhmm)));
   };
-  await moveTo('2026-03-15', '22:30');
+  // The centre is set up in the morning (nothing is due before set-up); the night's story starts at 22:30.
+  await moveTo('2026-03-15', '08:00');
   await app.api('facility.save', { name: '测试镇敬老院', creditCode: '52320102MJ1234567X', areaCode: '320102001000', county: '测试县', township: '测试镇', type: 'township_home', licensedBeds: 60 });
   await app.api('fire.saveCheckpoint', { name: '东侧安全出口', kind: 'exit' });
   await app.api('fire.saveCheckpoint', { name: '厨房', kind: 'kitchen' });
-  await app.api('users.create', { username: 'zhou', displayName: '保安老周', role: 'safety', password: 'Temp-password-1', pin: '112233' });
-  const own = new Session();
-  await app.backend.dispatch(own, 'auth.login', { username: 'zhou', password: 'Temp-password-1' });
-  await app.backend.dispatch(own, 'auth.changePassword', { current: 'Temp-password-1', next: 'zhou-own-2026' });
+  // The person responsible for a danger is chosen from the staff register.
+  await app.api('staff.save', { name: '陈师傅', role: 'cleaner', hireDate: '2025-01-01' });
+  // The basics of a running centre (a bed, a guard with a PIN on the roster), so the home page raises alarms.
+  const { id: buildingId } = await app.api<{ id: string }>('facility.addBuilding', { name: '一号楼', floors: 1 });
+  await app.api('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: 1, bedType: 'nursing' });
+  const { id: zhou } = await app.api<{ id: string }>('staff.hire', { name: '保安老周', role: 'security', hireDate: '2025-01-01', accountRole: 'safety', pin: '112233' });
+  await app.api('roster.assign', { staffId: zhou, date: '2026-03-15', shifts: [{ shiftId: NIGHT, area: [] }] });
+  await moveTo('2026-03-15', '22:30');
 
   // 22:30: the guard walks the night patrol; the east exit is blocked by boxes.
   await page.goto(app.url);
@@ -34,7 +40,10 @@ test('a night patrol finds a blocked exit; the danger is rectified and verified 
   await page.getByRole('button', { name: '保存并签名（保安老周）' }).click();
   await expect(page.getByText('「东侧安全出口 安全出口、疏散通道是否畅通」有问题：请选“当场整改”，或登记为隐患')).toBeVisible();
   await exit.getByRole('radio', { name: '登记为隐患' }).check();
-  await field(exit, '整改责任人').fill('保安老周');
+  // 整改期限 starts a week after the server's today.
+  await expect(field(exit, '整改期限')).toHaveValue('2026-03-22');
+  await exit.getByRole('combobox', { name: /^整改责任人/ }).fill('老周');
+  await page.getByRole('option', { name: '保安老周（保安）' }).click();
   await expectAccessible(page, 'night patrol');
   await shot(page, 'fire-patrol');
   await page.getByRole('button', { name: '保存并签名（保安老周）' }).click();
@@ -86,4 +95,21 @@ test('a night patrol finds a blocked exit; the danger is rectified and verified 
   await page.emulateMedia({ media: 'print' });
   await shot(page, 'fire-ledger-print');
   await page.emulateMedia({ media: 'screen' });
+
+  // A danger reported by hand: the person responsible is picked from the staff (nobody picked is refused), and the
+  // deadline starts a week from the server's today.
+  await page.getByRole('tab', { name: '隐患整改' }).click();
+  await page.getByRole('button', { name: '报告隐患' }).click();
+  const report = page.getByRole('dialog');
+  await choose(page, '巡查点', '厨房');
+  await field(report, '隐患描述').fill('灶台旁堆放纸箱');
+  await expect(field(report, '整改期限')).toHaveValue('2026-03-23');
+  await report.getByRole('button', { name: '保存' }).click();
+  await expect(report.getByText('请从本院员工中选择整改责任人')).toBeVisible();
+  await report.getByRole('combobox', { name: /^整改责任人/ }).fill('陈');
+  await page.getByRole('option', { name: '陈师傅（保洁）' }).click();
+  await expectAccessible(page, 'report a danger with the staff picker');
+  await shot(page, 'fire-report-danger');
+  await report.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('danger-card').filter({ hasText: '灶台旁堆放纸箱' })).toContainText('整改责任人：陈师傅；整改期限：2026-03-23');
 });
