@@ -66,6 +66,7 @@ test('an empty centre gets its beds and a week of roster for ten people on the f
 
   // Beds from the checklist's link: a room is 普通床位 unless 护理型床位 is chosen.
   await page.getByRole('link', { name: '去办理：添加楼栋、房间和床位' }).click();
+  await expect(page.getByTestId('started-at')).toContainText(/^本院从 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 开始使用本系统/);
   await field(page, '楼栋名称').fill('一号楼');
   await page.getByRole('button', { name: '添加楼栋' }).click();
   const building = page.getByTestId('building-一号楼');

@@ -1,5 +1,6 @@
 // Words of the manager's first day, part of zh-CN: the 第一步 checklist on the home page and rostering many cells at once.
 export const firstDayZh = {
+  startedAt: '本院从 {{at}} 开始使用本系统：这之前的日子不会提示漏巡查、漏留样。',
   steps: {
     title: '第一步：把本院的基本情况建起来',
     intro: '做完下面几项，系统就能开始提醒漏巡查、漏留样、没人接的交班了。每做完一项会自动打勾。',

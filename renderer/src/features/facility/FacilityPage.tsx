@@ -1,8 +1,9 @@
-// 床位与机构设置: the centre's profile, and its buildings, rooms and beds.
-import { Card, Stack, Title } from '@mantine/core';
+// 床位与机构设置: the centre's profile (and since when it uses the system), and its buildings, rooms and beds.
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
+import { dateTime } from '../../components/time';
 import { LayoutEditor } from './LayoutEditor';
 import { ProfileForm } from './ProfileForm';
 
@@ -20,7 +21,14 @@ export function FacilityPage() {
         ) : profile.isError ? (
           <ErrorState error={profile.error} onRetry={() => profile.refetch()} />
         ) : (
-          <ProfileForm key={profile.data?.updatedAt} profile={profile.data} />
+          <>
+            {profile.data && (
+              <Text mb="md" data-testid="started-at">
+                {t('firstDay.startedAt', { at: dateTime(profile.data.startedAt) })}
+              </Text>
+            )}
+            <ProfileForm key={profile.data?.updatedAt} profile={profile.data} />
+          </>
         )}
       </Card>
       <Card withBorder padding="lg">
