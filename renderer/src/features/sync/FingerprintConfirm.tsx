@@ -59,7 +59,7 @@ export function FingerprintConfirm(props: Props) {
         value={heard}
         onChange={(e) => setHeard(e.currentTarget.value)}
         error={props.error && sent === heard ? props.error : differs ? t('sync.fingerprintDiffers') : undefined}
-        ff="monospace"
+        styles={{ input: { fontFamily: 'monospace' } }}
         w={420}
         maxLength={40}
       />
