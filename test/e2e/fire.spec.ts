@@ -108,6 +108,7 @@ test('a night patrol finds a blocked exit; the danger is rectified and verified 
   await expect(report.getByText('请从本院员工中选择整改责任人')).toBeVisible();
   await report.getByRole('combobox', { name: /^整改责任人/ }).fill('陈');
   await page.getByRole('option', { name: '陈师傅（保洁）' }).click();
+  await expect(report.getByText('请从本院员工中选择整改责任人')).toHaveCount(0);
   await expectAccessible(page, 'report a danger with the staff picker');
   await shot(page, 'fire-report-danger');
   await report.getByRole('button', { name: '保存' }).click();

@@ -113,7 +113,8 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
   const readOnly = existing?.status === 'final';
   const mayAssess = useMayCall('assessment.dispute');
   const today = useApi('system.info', {}).data?.today ?? form.assessedOn;
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  // Changing the field a refusal named takes its message away.
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => (setForm((f) => ({ ...f, [key]: value })), setError((e) => (e?.field === key ? null : e)));
   const onFieldError = (field: string, message: string) => (setError({ field, message }), true);
   // The same person twice is named at once, before saving (the backend refuses it too).
   const sameAssessor = !readOnly && !!form.assessor1?.staffId && form.assessor1.staffId === form.assessor2?.staffId;

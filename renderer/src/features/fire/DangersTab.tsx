@@ -42,10 +42,10 @@ function ReportModal({ today, onClose }: { today: string; onClose: () => void })
           <Select size="md" label={t('fire.checkpoint')} clearable data={(points.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={v.checkpointId} onChange={(x) => setV({ ...v, checkpointId: x })} />
           <TextInput size="md" label={t('fire.location')} value={v.location} onChange={(e) => setV({ ...v, location: e.currentTarget.value })} />
           <Select size="md" label={t('fire.level')} allowDeselect={false} data={DANGER_LEVELS.map((l) => ({ value: l, label: t(`enums.dangerLevel.${l}`) }))} value={v.level} onChange={(x) => setV({ ...v, level: (x ?? 'general') as 'general' })} />
-          <StaffPicker size="md" label={t('fire.responsible')} withAsterisk value={v.responsibleStaffId} error={fieldError('responsibleStaffId')} onChange={(id) => setV({ ...v, responsibleStaffId: id })} />
+          <StaffPicker size="md" label={t('fire.responsible')} withAsterisk value={v.responsibleStaffId} error={fieldError('responsibleStaffId')} onChange={(id) => (setError(null), setV({ ...v, responsibleStaffId: id }))} />
           <DateInput size="md" label={t('fire.deadline')} valueFormat="YYYY-MM-DD" minDate={today} value={v.deadline} error={fieldError('deadline')} onChange={(x) => setV({ ...v, deadline: x ?? defaultDeadline(today) })} />
         </SimpleGrid>
-        <Textarea size="md" label={t('fire.description')} withAsterisk error={fieldError('description')} value={v.description} onChange={(e) => setV({ ...v, description: e.currentTarget.value })} />
+        <Textarea size="md" label={t('fire.description')} withAsterisk error={fieldError('description')} value={v.description} onChange={(e) => (setError(null), setV({ ...v, description: e.currentTarget.value }))} />
         <PhotoButton value={v.photo} onChange={(photo) => setV({ ...v, photo })} />
         <Button size="lg" loading={report.isPending} onClick={() => (setError(null), report.mutate({ ...v, responsibleStaffId: v.responsibleStaffId ?? '', requestId }))}>
           {t('app.save')}
