@@ -34,6 +34,11 @@ test('a kitchen day: menu and board, portions, serving, samples, 助餐 and the 
   await admit('李四', validIdNumber('1940-02-02', '234'), beds[1], 'XY-2', 'regular');
   const { id: wang } = await admit('王五', validIdNumber('1938-05-05', '345'), beds[2], 'XY-3', 'regular');
   await app.api('residents.startLeave', { residentId: wang, kind: 'hospital', startDate: DAY, note: '县医院' });
+  // A running centre (a caregiver with a PIN on today's roster), so the home page shows its alarms, not 第一步.
+  const carer = await app.api<{ id: string }>('staff.hire', { name: '护理员小周', role: 'caregiver', hireDate: '2025-01-01', accountRole: 'caregiver', pin: '864200' });
+  const dayShift = (await app.api<{ id: string }[]>('roster.shifts', {}))[0];
+  await app.api('roster.assignDays', { staffId: carer.id, dates: [DAY], shiftId: dayShift.id });
+  // The cook has an account but is not yet in the staff register (the kitchen page says so).
   await app.api('users.create', { username: 'cook', displayName: '厨师老刘', role: 'kitchen', password: 'Temp-password-1', pin: '246810' });
   const own = new Session();
   await app.backend.dispatch(own, 'auth.login', { username: 'cook', password: 'Temp-password-1' });
