@@ -645,6 +645,10 @@ export interface SyncCountyTable {
   publicKey: string;
   importedAt: string;
   importedBy: string;
+  /** 'pending' until the manager confirms the fingerprint the county read out by phone. */
+  state: Generated<'pending' | 'confirmed'>;
+  confirmedAt: string | null;
+  confirmedBy: string | null;
 }
 
 export interface SyncExportsTable {
@@ -672,6 +676,10 @@ export interface CountyCentresTable {
   publicKey: string;
   enrolledAt: string;
   enrolledBy: string;
+  /** 'pending' until the clerk confirms the fingerprint read out by phone; 'withdrawn' if undone before any import. */
+  state: Generated<'pending' | 'confirmed' | 'withdrawn'>;
+  confirmedAt: string | null;
+  confirmedBy: string | null;
 }
 
 export interface CountyPackagesTable {
