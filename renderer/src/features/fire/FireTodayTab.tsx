@@ -92,7 +92,8 @@ export function FireTodayTab({ today }: { today: string }) {
       {mayRecord && (
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           {ROUND_KINDS.map((k) => (
-            <Button key={k} size="xl" h={80} variant={k === 'night_patrol' ? 'filled' : 'outline'} onClick={() => setWalking(k)}>
+            // The label may wrap: on a phone two buttons share a row and "开始日间巡查" must not be cut.
+            <Button key={k} size="xl" h={80} px="xs" styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.2 } }} variant={k === 'night_patrol' ? 'filled' : 'outline'} onClick={() => setWalking(k)}>
               {t(`fire.start.${k}`)}
             </Button>
           ))}

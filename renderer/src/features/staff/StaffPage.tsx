@@ -186,55 +186,58 @@ export function StaffPage() {
       ) : rows.length === 0 ? (
         <EmptyState>{t('staff.noMatch')}</EmptyState>
       ) : (
-        <Table striped fz="md" verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('staff.name')}</Table.Th>
-              <Table.Th>{t('staff.role')}</Table.Th>
-              <Table.Th>{t('staff.phone')}</Table.Th>
-              <Table.Th>{t('staff.certLevel')}</Table.Th>
-              <Table.Th>{t('staff.certExpiry')}</Table.Th>
-              <Table.Th>{t('staff.healthCertExpiry')}</Table.Th>
-              <Table.Th>{t('staff.account')}</Table.Th>
-              <Table.Th>{t('staff.status')}</Table.Th>
-              {(mayEdit || mayResetPin) && <Table.Th>{t('app.edit')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{p.name}</Table.Td>
-                <Table.Td>{t(`enums.staffRole.${p.role}`)}</Table.Td>
-                <Table.Td>{p.phone || '—'}</Table.Td>
-                <Table.Td>{t(`enums.certLevel.${p.certLevel}`)}</Table.Td>
-                <Table.Td>{p.certExpiry ?? '—'}</Table.Td>
-                <Table.Td>{p.healthCertExpiry ?? '—'}</Table.Td>
-                <Table.Td>{p.userName ?? t('staff.noAccount')}</Table.Td>
-                <Table.Td>
-                  <Badge color={p.active ? '#0b6e4f' : '#495057'} variant="filled">
-                    {p.active ? t('staff.active') : t('staff.left')}
-                  </Badge>
-                </Table.Td>
-                {(mayEdit || mayResetPin) && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {mayEdit && (
-                        <Button variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('app.edit')} ${p.name}`}>
-                          {t('app.edit')}
-                        </Button>
-                      )}
-                      {mayResetPin && p.userId && (
-                        <Button variant="subtle" onClick={() => setResetting({ id: p.userId!, name: p.name })} aria-label={`${t('people.resetPin')} ${p.name}`}>
-                          {t('people.resetPin')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                )}
+        // Nine columns: on a narrow screen the table scrolls in its own box instead of breaking names per character.
+        <Table.ScrollContainer minWidth={960} type="native">
+          <Table striped fz="md" verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('staff.name')}</Table.Th>
+                <Table.Th>{t('staff.role')}</Table.Th>
+                <Table.Th>{t('staff.phone')}</Table.Th>
+                <Table.Th>{t('staff.certLevel')}</Table.Th>
+                <Table.Th>{t('staff.certExpiry')}</Table.Th>
+                <Table.Th>{t('staff.healthCertExpiry')}</Table.Th>
+                <Table.Th>{t('staff.account')}</Table.Th>
+                <Table.Th>{t('staff.status')}</Table.Th>
+                {(mayEdit || mayResetPin) && <Table.Th>{t('app.edit')}</Table.Th>}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td>{t(`enums.staffRole.${p.role}`)}</Table.Td>
+                  <Table.Td>{p.phone || '—'}</Table.Td>
+                  <Table.Td>{t(`enums.certLevel.${p.certLevel}`)}</Table.Td>
+                  <Table.Td>{p.certExpiry ?? '—'}</Table.Td>
+                  <Table.Td>{p.healthCertExpiry ?? '—'}</Table.Td>
+                  <Table.Td>{p.userName ?? t('staff.noAccount')}</Table.Td>
+                  <Table.Td>
+                    <Badge color={p.active ? '#0b6e4f' : '#495057'} variant="filled">
+                      {p.active ? t('staff.active') : t('staff.left')}
+                    </Badge>
+                  </Table.Td>
+                  {(mayEdit || mayResetPin) && (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        {mayEdit && (
+                          <Button variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('app.edit')} ${p.name}`}>
+                            {t('app.edit')}
+                          </Button>
+                        )}
+                        {mayResetPin && p.userId && (
+                          <Button variant="subtle" onClick={() => setResetting({ id: p.userId!, name: p.name })} aria-label={`${t('people.resetPin')} ${p.name}`}>
+                            {t('people.resetPin')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {editing === 'new' && <NewPersonModal onClose={() => setEditing(null)} />}
       {editing && editing !== 'new' && <StaffModal person={editing} onClose={() => setEditing(null)} />}

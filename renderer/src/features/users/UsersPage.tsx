@@ -116,42 +116,44 @@ export function UsersPage() {
       {rows.length === 0 ? (
         <EmptyState>{t('users.empty')}</EmptyState>
       ) : (
-        <Table striped fz="md" verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('users.displayName')}</Table.Th>
-              <Table.Th>{t('users.username')}</Table.Th>
-              <Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.status')}</Table.Th>
-              <Table.Th>PIN</Table.Th>
-              <Table.Th>{t('users.lastSignIn')}</Table.Th>
-              <Table.Th>{t('users.edit')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.displayName}</Table.Td>
-                <Table.Td>{u.username ?? t('people.pinOnly')}</Table.Td>
-                <Table.Td>{t(`enums.role.${u.role}`)}</Table.Td>
-                <Table.Td>
-                  <Badge color={u.disabled ? '#495057' : u.lockedUntil ? '#a61e1e' : '#0b6e4f'} variant="filled">
-                    {u.disabled ? t('users.disabled') : u.lockedUntil ? t('users.lockedOut') : t('users.active')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{u.hasPin ? t('users.hasPin') : t('users.noPin')}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{u.lastSignInAt ? dateTime(u.lastSignInAt) : t('users.never')}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Button variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.displayName}`}>
-                    {t('users.edit')}
-                  </Button>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={760} type="native">
+          <Table striped fz="md" verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('users.displayName')}</Table.Th>
+                <Table.Th>{t('users.username')}</Table.Th>
+                <Table.Th>{t('users.role')}</Table.Th>
+                <Table.Th>{t('users.status')}</Table.Th>
+                <Table.Th>PIN</Table.Th>
+                <Table.Th>{t('users.lastSignIn')}</Table.Th>
+                <Table.Th>{t('users.edit')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>{u.displayName}</Table.Td>
+                  <Table.Td>{u.username ?? t('people.pinOnly')}</Table.Td>
+                  <Table.Td>{t(`enums.role.${u.role}`)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={u.disabled ? '#495057' : u.lockedUntil ? '#a61e1e' : '#0b6e4f'} variant="filled">
+                      {u.disabled ? t('users.disabled') : u.lockedUntil ? t('users.lockedOut') : t('users.active')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{u.hasPin ? t('users.hasPin') : t('users.noPin')}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{u.lastSignInAt ? dateTime(u.lastSignInAt) : t('users.never')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.displayName}`}>
+                      {t('users.edit')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {editing && <EditUserModal user={editing} onClose={() => setEditing(null)} />}
     </Stack>
