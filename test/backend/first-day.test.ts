@@ -166,6 +166,27 @@ describe('rostering in a few actions', () => {
     expect(after.days.map((d) => cellOf(after, staff[0], d).length)).toEqual([0, 0, 0, 0, 0, 0, 1]);
   });
 
+  it('keeps the floors of a shift already rostered when a week is refilled or days are assigned without an area', async () => {
+    const { id: buildingId } = await b.call('facility.addBuilding', { name: '一号楼', floors: 2 });
+    const floor2 = `floor:${buildingId}:2`;
+    const areaOf = (w: Awaited<ReturnType<typeof week>>, date: string) => w.staff.find((p) => p.id === staff[0])?.cells[date]?.map((c) => c.area);
+    await b.call('roster.assignDays', { staffId: staff[0], dates: ['2026-03-16', '2026-03-17'], shiftId: SHIFT.early, area: [floor2] });
+    // The same early shift refilled from a pattern: still 2楼, nothing changed; a new day covers the whole centre.
+    expect(await b.call('roster.fillWeek', { monday: '2026-03-16', staffIds: [staff[0]], pattern: '早早早休休休休', stagger: false })).toEqual({ changed: 1 });
+    let w = await week();
+    expect(areaOf(w, '2026-03-16')).toEqual([[floor2]]);
+    expect(areaOf(w, '2026-03-17')).toEqual([[floor2]]);
+    expect(areaOf(w, '2026-03-18')).toEqual([[]]);
+    // Several days again without an area: the floors stay; with one picked, the days are re-scoped to it.
+    expect(await b.call('roster.assignDays', { staffId: staff[0], dates: ['2026-03-16', '2026-03-17'], shiftId: SHIFT.early, area: [] })).toEqual({ changed: 0 });
+    expect(areaOf(await week(), '2026-03-16')).toEqual([[floor2]]);
+    const floor1 = `floor:${buildingId}:1`;
+    expect(await b.call('roster.assignDays', { staffId: staff[0], dates: ['2026-03-16'], shiftId: SHIFT.early, area: [floor1] })).toEqual({ changed: 1 });
+    w = await week();
+    expect(areaOf(w, '2026-03-16')).toEqual([[floor1]]);
+    expect(areaOf(w, '2026-03-17')).toEqual([[floor2]]);
+  });
+
   it('refuses a pattern it cannot read, naming the problem, and writes nothing', async () => {
     await b.call('staff.save', { id: staff[2], name: '护理员3号', role: 'caregiver', hireDate: '2026-01-01', leftOn: '2026-03-18' });
     const before = written();

@@ -17,7 +17,8 @@ export function assignDays(deps: BackendDeps, caller: Caller, input: z.output<ty
   return writeAction(deps, caller, async (ctx) => {
     const person = await rosterPerson(ctx.trx, input.staffId);
     if (input.shiftId !== null && !(await loadShifts(ctx.trx)).some((s) => s.id === input.shiftId)) throw notFound('班次');
-    const wanted = input.shiftId === null ? [] : [{ shiftId: input.shiftId, area: input.area }];
+    // No area picked: a day that already has this shift keeps its floors (new days cover the whole centre).
+    const wanted = input.shiftId === null ? [] : [{ shiftId: input.shiftId, area: input.area.length > 0 ? input.area : undefined }];
     let changed = 0;
     for (const date of [...input.dates].sort()) changed += await setDay(ctx, person, date, wanted);
     return { changed };
@@ -48,7 +49,7 @@ export function fillWeek(deps: BackendDeps, caller: Caller, input: z.output<type
       for (let d = 0; d < 7; d++) {
         // Staggered: person i works on day d what the pattern says for day d − i, so the week's shifts rotate.
         const shift = days[(((d - (input.stagger ? i : 0)) % 7) + 7) % 7];
-        changed += await setDay(ctx, person, addDays(input.monday, d), shift ? [{ shiftId: shift.id, area: [] }] : []);
+        changed += await setDay(ctx, person, addDays(input.monday, d), shift ? [{ shiftId: shift.id }] : []);
       }
     }
     return { changed };

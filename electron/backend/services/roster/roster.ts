@@ -99,10 +99,11 @@ export async function rosterPerson(db: Executor, staffId: string): Promise<Roste
 
 /**
  * Makes one person's day hold exactly the wanted shifts (none: a day off) inside the caller's transaction, with one
- * audit row per entry added, re-scoped or cancelled. The shifts must already be checked as active. Returns the
- * number of entries changed.
+ * audit row per entry added, re-scoped or cancelled. The shifts must already be checked as active. A wanted shift
+ * without an area keeps the area of the entry already there (a new one covers the whole centre), so filling a week
+ * never silently widens a caregiver rostered for one floor. Returns the number of entries changed.
  */
-export async function setDay(ctx: WriteContext, person: RosterPerson, date: string, wanted: readonly { shiftId: string; area: string[] }[]): Promise<number> {
+export async function setDay(ctx: WriteContext, person: RosterPerson, date: string, wanted: readonly { shiftId: string; area?: string[] }[]): Promise<number> {
   if (wanted.length > 0 && person.leftOn && person.leftOn <= date) throw invalid(`${person.name}已于 ${person.leftOn} 离职，不能排班`, 'staffId');
   const current = await ctx.trx
     .selectFrom('rosterEntries')
@@ -118,7 +119,7 @@ export async function setDay(ctx: WriteContext, person: RosterPerson, date: stri
       await ctx.trx.updateTable('rosterEntries').set({ cancelledAt: ctx.at, cancelledBy: ctx.caller.name, ...ctx.stampUpdate() }).where('id', '=', row.id).execute();
       await ctx.audit({ action: 'retire', entity: 'rosterEntries', entityId: row.id, before: { staffId: person.name, shiftDate: row.shiftDate, shiftId: row.shiftId } });
       changed += 1;
-    } else if (JSON.stringify(keep.area) !== row.area) {
+    } else if (keep.area && JSON.stringify(keep.area) !== row.area) {
       await ctx.trx.updateTable('rosterEntries').set({ area: JSON.stringify(keep.area), ...ctx.stampUpdate() }).where('id', '=', row.id).execute();
       await ctx.audit({ action: 'update', entity: 'rosterEntries', entityId: row.id, before: { area: JSON.parse(row.area) as unknown }, after: { area: keep.area } });
       changed += 1;
@@ -126,9 +127,10 @@ export async function setDay(ctx: WriteContext, person: RosterPerson, date: stri
   }
   for (const s of wanted) {
     if (current.some((c) => c.shiftId === s.shiftId)) continue;
-    const row = { id: newId(), staffId: person.id, shiftId: s.shiftId, shiftDate: date, area: JSON.stringify(s.area), cancelledAt: null, cancelledBy: null };
+    const area = s.area ?? [];
+    const row = { id: newId(), staffId: person.id, shiftId: s.shiftId, shiftDate: date, area: JSON.stringify(area), cancelledAt: null, cancelledBy: null };
     await ctx.trx.insertInto('rosterEntries').values({ ...row, ...ctx.stampNew() }).execute();
-    await ctx.audit({ action: 'create', entity: 'rosterEntries', entityId: row.id, after: { staffId: person.name, shiftDate: date, shiftId: s.shiftId, area: s.area } });
+    await ctx.audit({ action: 'create', entity: 'rosterEntries', entityId: row.id, after: { staffId: person.name, shiftDate: date, shiftId: s.shiftId, area } });
     changed += 1;
   }
   return changed;
