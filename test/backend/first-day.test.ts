@@ -62,6 +62,25 @@ describe('the moment the centre was set up', () => {
     expect(warnings.map((w) => w.text)).toEqual(['2026-03-15 午餐没有留样：米饭']);
   });
 
+  it('is not there before the profile is saved, so no patrol or food sample is due yet', async () => {
+    // Beds, a caregiver with a PIN on the roster and the kitchen's menus — but no 机构信息 saved.
+    const { id: buildingId } = await b.call('facility.addBuilding', { name: '一号楼', floors: 2 });
+    await b.call('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: 2, bedType: 'normal' });
+    const carer = await b.signInAs('caregiver', '护理员小李', '246810');
+    const { id: staffId } = await b.call('staff.save', { name: '护理员小李', role: 'caregiver', hireDate: '2026-03-01', userId: carer.id });
+    await b.call('roster.assignDays', { staffId, dates: ['2026-03-14', '2026-03-15', '2026-03-16'], shiftId: SHIFT.early, area: [] });
+    const kitchen = (await b.signInAs('kitchen', '厨师老刘')).session;
+    for (const date of ['2026-03-14', '2026-03-15']) await b.call('meals.saveMenu', { date, meal: 'lunch', dietType: 'regular', dishes: ['米饭'] }, kitchen);
+    expect(await b.call('facility.get', {})).toBeNull();
+    at('2026-03-16', '08:00');
+    const fire = await b.call('fire.compliance', { month: '2026-03' });
+    expect(fire.overdueNow).toBe(false);
+    expect(fire.lastNight).toMatchObject({ night: [], nightMissed: 0, dayRequired: 0, dayMissed: false });
+    expect(fire.month).toMatchObject({ dayPatrolsMissed: 0, nightWindowsMissed: 0 });
+    kitchen.signIn(kitchen.user!, b.clock.now());
+    expect(await b.call('meals.sampleWarnings', { from: '2026-03-01', to: '2026-03-16' }, kitchen)).toEqual([]);
+  });
+
   it('sends no fire gap to the county for days before it', async () => {
     const centre = await openTestBackend(tempDir());
     try {

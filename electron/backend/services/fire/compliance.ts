@@ -15,12 +15,13 @@ import { readFireSettings } from './settings';
 
 /**
  * A day's compliance counting only the patrol slots that began once the centre started using the system: a centre
- * set up today has no missed patrol yesterday (its day span or night windows are simply not required).
+ * set up today has no missed patrol yesterday (its day span or night windows are simply not required). Before the
+ * profile is saved (startedAt null) the centre is not running, so no slot is required at all.
  */
 export function sinceStart(d: DayCompliance, plan: PatrolPlan, startedAt: Date | null): DayCompliance {
-  if (!startedAt) return d;
-  const dayCounts = daySpan(d.date, plan).from >= startedAt;
-  const night = d.night.filter((w) => w.from >= startedAt);
+  const counts = (from: Date) => startedAt !== null && from >= startedAt;
+  const dayCounts = counts(daySpan(d.date, plan).from);
+  const night = d.night.filter((w) => counts(w.from));
   return {
     ...d,
     dayRequired: dayCounts ? d.dayRequired : 0,

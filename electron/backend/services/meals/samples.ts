@@ -70,8 +70,9 @@ export async function sampleWarnings(deps: BackendDeps, from: string, to: string
   for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const meal of mealsInOrder(settings)) {
       const key = `${date}|${meal}`;
-      // A meal before the centre started using the system is no missed sample, unless its serving was recorded.
-      if (startedAt && !servedKeys.has(key) && chinaInstant(date, mealTime(settings, meal)) < startedAt) continue;
+      // A meal before the centre started using the system (or while its profile is not yet saved) is no missed
+      // sample, unless its serving was recorded.
+      if (!servedKeys.has(key) && (!startedAt || chinaInstant(date, mealTime(settings, meal)) < startedAt)) continue;
       const menu = dishes.get(key) ?? [];
       const wasServed = servedKeys.has(key) || (menu.length > 0 && chinaInstant(date, mealTime(settings, meal)) <= now);
       if (!wasServed) continue;
