@@ -127,8 +127,23 @@ export const StayEventView = z.object({
 });
 export type StayEventView = z.output<typeof StayEventView>;
 
+/**
+ * A family contact as the file shows it. Only those who may edit the file (and send the contacts back) get full numbers;
+ * everyone else gets `phone` masked (phoneHidden) and taps for care.revealContactPhone (audited).
+ */
+export const ContactView = z.object({
+  name: z.string(),
+  relation: z.string(),
+  phone: z.string(),
+  phoneHidden: z.boolean(),
+  isGuardian: z.boolean(),
+  isEmergency: z.boolean(),
+});
+export type ContactView = z.output<typeof ContactView>;
+
 /** The file as every reader gets it: the ID number masked. The full number needs residents.revealIdNumber (audited). */
-export const ResidentFile = PersonInput.omit({ idNumber: true }).extend({
+export const ResidentFile = PersonInput.omit({ idNumber: true, contacts: true }).extend({
+  contacts: z.array(ContactView),
   id: z.string(),
   idNumberMasked: z.string(),
   sex: z.enum(SEXES),

@@ -108,7 +108,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'facility.retireBed': (input, { caller }) => layout.retireBed(deps, caller, input),
 
     'residents.search': (input) => searchResidents(deps, input),
-    'residents.get': (input) => getResidentFile(deps, input.id),
+    'residents.get': (input, { caller }) => getResidentFile(deps, caller, input.id),
     'residents.census': () => census(deps),
     'residents.revealIdNumber': (input, { caller }) => revealIdNumber(deps, caller, input.id),
     'residents.admit': (input, { caller }) => admit(deps, caller, input),

@@ -5,6 +5,7 @@ import { notFound } from '../../../../shared/api/errors';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
+import { maskPhone } from '../../../../shared/domain/phone';
 import { highRisksByResident } from '../assessment/risk';
 import { bedLabels } from '../facility/places';
 import { hoursText } from '../roster/shifts';
@@ -18,11 +19,6 @@ interface StoredContact {
   phone: string;
   isGuardian: boolean;
   isEmergency: boolean;
-}
-
-/** '138****5678': enough to know whose number it is, not enough to dial. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}` : '*'.repeat(phone.length);
 }
 
 /** The photo alone: the shift list only says whether there is one. */

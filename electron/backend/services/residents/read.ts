@@ -1,10 +1,11 @@
 // Reading residents: the searchable list, one full file with its stay history, and the census.
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Census, ResidentFile, ResidentRow, ResidentSearch, StayEventView } from '../../../../shared/api/residents';
+import { type Census, type ContactInput, type ContactView, type ResidentFile, type ResidentRow, type ResidentSearch, type StayEventView, residentsApi } from '../../../../shared/api/residents';
 import { notFound } from '../../../../shared/api/errors';
 import { ageOn } from '../../../../shared/domain/dates';
 import { maskIdNumber } from '../../../../shared/domain/id-number';
+import { maskPhone } from '../../../../shared/domain/phone';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
@@ -93,7 +94,24 @@ export async function searchResidents(deps: BackendDeps, input: z.output<typeof 
   return { rows: pageRows.map((r) => toRow(r, today, labels)), total: rows.length };
 }
 
-export async function getResidentFile(deps: BackendDeps, id: string): Promise<ResidentFile> {
+/**
+ * Family numbers in full only for those who may edit the file (the edit form sends the contacts back as they are);
+ * everyone else sees them masked and taps to reveal one, which is audited (care.revealContactPhone), like the ID number.
+ */
+function contactViews(stored: string, caller: Caller): ContactView[] {
+  const editors = residentsApi['residents.update'].roles;
+  const full = Array.isArray(editors) && editors.includes(caller.role);
+  return (JSON.parse(stored) as Required<ContactInput>[]).map((c) => ({
+    name: c.name,
+    relation: c.relation,
+    phone: full ? c.phone : maskPhone(c.phone),
+    phoneHidden: !full,
+    isGuardian: c.isGuardian,
+    isEmergency: c.isEmergency,
+  }));
+}
+
+export async function getResidentFile(deps: BackendDeps, caller: Caller, id: string): Promise<ResidentFile> {
   const today = todayIn(deps.clock);
   const r = await deps.db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('老人档案');
@@ -137,7 +155,7 @@ export async function getResidentFile(deps: BackendDeps, id: string): Promise<Re
     primaryCategory: r.primaryCategory as ResidentFile['primaryCategory'],
     tags: JSON.parse(r.tags) as ResidentFile['tags'],
     tekunCertNo: r.tekunCertNo,
-    contacts: JSON.parse(r.contacts) as ResidentFile['contacts'],
+    contacts: contactViews(r.contacts, caller),
     allergies: r.allergies,
     chronicConditions: r.chronicConditions,
     dietType: r.dietType as ResidentFile['dietType'],

@@ -1,11 +1,11 @@
 // A resident's file: who they are, whom to call, where they sleep, and every stay event, with the actions that fit now.
-import { Badge, Button, Card, Group, Image, Modal, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Image, Modal, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { type ResidentFile, type StayEventView, UpdatePersonInput } from '../../../../shared/api/residents';
+import { type ContactView, type ResidentFile, type StayEventView, UpdatePersonInput } from '../../../../shared/api/residents';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
@@ -28,6 +28,34 @@ function Field({ label, value }: { label: string; value: string }) {
       </Text>
       <Text size="lg">{value || '—'}</Text>
     </div>
+  );
+}
+
+/** A family number: in full for those who edit the file; otherwise masked until "显示电话" (audited, like the ID number). */
+function ContactPhone({ residentId, index, c }: { residentId: string; index: number; c: ContactView }) {
+  const { t } = useTranslation();
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const reveal = useApiMutation('care.revealContactPhone', { onSuccess: (v) => setRevealed(v.phone) });
+  const phone = c.phoneHidden ? revealed : c.phone;
+  if (phone !== null)
+    return (
+      <Anchor href={`tel:${phone}`} data-testid="contact-phone">
+        {phone}
+      </Anchor>
+    );
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text data-testid="contact-phone">{c.phone}</Text>
+      <Button
+        size="compact-md"
+        variant="subtle"
+        loading={reveal.isPending}
+        onClick={() => reveal.mutate({ residentId, index })}
+        aria-label={`${t('night.showPhone')}：${c.relation} ${c.name}`}
+      >
+        {t('night.showPhone')}
+      </Button>
+    </Group>
   );
 }
 
@@ -62,7 +90,8 @@ function EditModal({ file, idNumber, today, onClose }: { file: ResidentFile; idN
     primaryCategory: file.primaryCategory,
     tags: file.tags,
     tekunCertNo: file.tekunCertNo,
-    contacts: file.contacts,
+    // Only editors open this form, and they get the numbers in full; the view's phoneHidden flag is not sent back.
+    contacts: file.contacts.map((c) => ({ name: c.name, relation: c.relation, phone: c.phone, isGuardian: c.isGuardian, isEmergency: c.isEmergency })),
     allergies: file.allergies,
     chronicConditions: file.chronicConditions,
     dietType: file.dietType,
@@ -242,10 +271,12 @@ export function ResidentDetailPage() {
             </Table.Thead>
             <Table.Tbody>
               {r.contacts.map((c, i) => (
-                <Table.Tr key={i}>
+                <Table.Tr key={`${i}-${c.name}-${c.phone}`}>
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td>{c.relation}</Table.Td>
-                  <Table.Td>{c.phone}</Table.Td>
+                  <Table.Td>
+                    <ContactPhone residentId={r.id} index={i} c={c} />
+                  </Table.Td>
                   <Table.Td>{c.isGuardian ? '是' : '否'}</Table.Td>
                   <Table.Td>{c.isEmergency ? '是' : '否'}</Table.Td>
                 </Table.Tr>
