@@ -7,7 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runSyncCli } from '../../electron/cli/sync';
 import { buildPackage } from '../../electron/backend/sync/package';
-import { generateSigningKeys } from '../../electron/backend/sync/keys';
+import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/sync/keys';
 import { SHIFT } from '../helpers/care-day';
 import { ADMIN, type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 
@@ -146,6 +146,22 @@ describe('keys and enrolment', () => {
       expect((await fresh.call('sync.precheck', { period: '2026-01' })).blockers.join()).not.toContain('指纹');
       const audit = fresh.database.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'syncCounty' ORDER BY rowid").all() as { action: string }[];
       expect(audit.map((a) => a.action)).toEqual(['create', 'retire', 'create', 'update']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('keeps a confirmed county key confirmed when the same file is imported again, and asks again for a new key', async () => {
+    const fresh = await openTestBackend();
+    try {
+      const countyStatus = await county.call('county.status', {});
+      await fresh.call('sync.importCountyKey', { text: countyStatus.keyFile.text });
+      await fresh.call('sync.confirmCountyKey', { fingerprint: countyStatus.fingerprint });
+      const again = await fresh.call('sync.importCountyKey', { text: countyStatus.keyFile.text });
+      expect(again.county).toMatchObject({ state: 'confirmed', fingerprint: countyStatus.fingerprint });
+      expect((await fresh.call('sync.precheck', { period: '2026-01' })).blockers.join()).not.toContain('指纹');
+      const swapped = JSON.stringify({ ...JSON.parse(countyStatus.keyFile.text), publicKey: generateEncryptionKeys().publicKey });
+      expect((await fresh.call('sync.importCountyKey', { text: swapped })).county?.state).toBe('pending');
     } finally {
       await fresh.close();
     }

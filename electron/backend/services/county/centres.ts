@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from '../../../../shared/api/errors';
 import type { CentreRow, CountyStatus } from '../../../../shared/api/county';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
+import type { Executor } from '../facility/places';
 import type { Platform } from '../../platform';
 import { readIdentity } from '../../sync/identity';
 import { fingerprint, sameFingerprint } from '../../sync/keys';
@@ -84,23 +85,32 @@ export async function enrolCentre(deps: BackendDeps, caller: Caller, platform: P
   return { centreCode: file.centreCode, name: file.name, fingerprint: print, already: false, state: 'pending' as const };
 }
 
-async function enrolled(deps: BackendDeps, centreCode: string) {
-  const row = await deps.db.selectFrom('countyCentres').selectAll().where('centreCode', '=', centreCode).where('state', '<>', 'withdrawn').executeTakeFirst();
+async function enrolled(db: Executor, centreCode: string) {
+  const row = await db.selectFrom('countyCentres').selectAll().where('centreCode', '=', centreCode).where('state', '<>', 'withdrawn').executeTakeFirst();
   if (!row) throw notFound('登记的机构');
   return row;
 }
 
 export async function confirmCentre(deps: BackendDeps, caller: Caller, platform: Platform | undefined, centreCode: string, heard: string): Promise<CentreRow> {
   await countyIdentity(deps, platform);
-  const row = await enrolled(deps, centreCode);
-  if (row.state === 'confirmed') throw conflict(`${row.name} 的登记已经确认过了`);
-  const expected = fingerprint(row.publicKey);
-  if (!sameFingerprint(heard, expected)) {
-    throw invalid(`电话里听到的指纹「${heard}」与登记文件的指纹 ${expected} 不一致，不能确认。请再和该院核对一遍；仍不一致时可能是文件被换过，请撤销这次登记，让该院重新发登记文件`, 'fingerprint');
-  }
+  // Read, compared and confirmed in one transaction, and confirmed only if the very key compared is still there and
+  // pending: a registration file taken in again meanwhile is never confirmed with the old file's fingerprint.
   await writeAction(deps, caller, async (ctx) => {
+    const row = await enrolled(ctx.trx, centreCode);
+    if (row.state === 'confirmed') throw conflict(`${row.name} 的登记已经确认过了`);
+    const expected = fingerprint(row.publicKey);
+    if (!sameFingerprint(heard, expected)) {
+      throw invalid(`电话里听到的指纹「${heard}」与登记文件的指纹 ${expected} 不一致，不能确认。请再和该院核对一遍；仍不一致时可能是文件被换过，请撤销这次登记，让该院重新发登记文件`, 'fingerprint');
+    }
     const change = { state: 'confirmed' as const, confirmedAt: ctx.at, confirmedBy: caller.name };
-    await ctx.trx.updateTable('countyCentres').set(change).where('centreCode', '=', centreCode).execute();
+    const done = await ctx.trx
+      .updateTable('countyCentres')
+      .set(change)
+      .where('centreCode', '=', centreCode)
+      .where('publicKey', '=', row.publicKey)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw conflict(`${row.name} 的登记密钥在核对期间被换掉了，请重新核对指纹`, 'fingerprint');
     await ctx.audit({ action: 'update', entity: 'countyCentres', entityId: centreCode, before: { state: row.state }, after: { ...change, fingerprint: expected } });
   });
   return (await listCentres(deps)).find((c) => c.centreCode === centreCode)!;
@@ -108,7 +118,7 @@ export async function confirmCentre(deps: BackendDeps, caller: Caller, platform:
 
 export async function withdrawCentre(deps: BackendDeps, caller: Caller, platform: Platform | undefined, centreCode: string) {
   await countyIdentity(deps, platform);
-  const row = await enrolled(deps, centreCode);
+  const row = await enrolled(deps.db, centreCode);
   const imported = await deps.db.selectFrom('countyPackages').select('period').where('centreCode', '=', centreCode).orderBy('period').executeTakeFirst();
   if (imported) throw conflict(`已经导入过 ${row.name} 的数据包（${imported.period}），不能撤销登记：导入的数据要能查到是谁报的`);
   await writeAction(deps, caller, async (ctx) => {

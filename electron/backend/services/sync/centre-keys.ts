@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { conflict, invalid, notFound } from '../../../../shared/api/errors';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
+import type { Executor } from '../facility/places';
 import type { Platform } from '../../platform';
 import { type Identity, createIdentity, readIdentity } from '../../sync/identity';
 import { fingerprint, publicKeyObject, sameFingerprint } from '../../sync/keys';
@@ -63,36 +64,42 @@ export async function importCountyKey(deps: BackendDeps, caller: Caller, text: s
   }
   await writeAction(deps, caller, async (ctx) => {
     const before = await ctx.trx.selectFrom('syncCounty').selectAll().executeTakeFirst();
-    // A new key (or the same file again) is pending until its fingerprint is confirmed by phone.
-    const row = { countyCode: file.countyCode, countyName: file.countyName, publicKey: file.publicKey, importedAt: ctx.at, importedBy: caller.name, state: 'pending' as const, confirmedAt: null, confirmedBy: null };
+    // A new key is pending until its fingerprint is confirmed by phone; the same key imported again keeps its state,
+    // so re-reading the county's file does not block the next export.
+    const sameKey = before?.publicKey === file.publicKey;
+    const confirmation = sameKey ? { state: before.state, confirmedAt: before.confirmedAt, confirmedBy: before.confirmedBy } : { state: 'pending' as const, confirmedAt: null, confirmedBy: null };
+    const row = { countyCode: file.countyCode, countyName: file.countyName, publicKey: file.publicKey, importedAt: ctx.at, importedBy: caller.name, ...confirmation };
     if (before) await ctx.trx.updateTable('syncCounty').set(row).where('id', '=', 1).execute();
     else await ctx.trx.insertInto('syncCounty').values({ id: 1, ...row }).execute();
     await ctx.audit({ action: before ? 'update' : 'create', entity: 'syncCounty', entityId: '1', before, after: { ...row, fingerprint: fingerprint(file.publicKey) } });
   });
 }
 
-async function countyKeyRow(deps: BackendDeps) {
-  const row = await deps.db.selectFrom('syncCounty').selectAll().executeTakeFirst();
+async function countyKeyRow(db: Executor) {
+  const row = await db.selectFrom('syncCounty').selectAll().executeTakeFirst();
   if (!row) throw notFound('县级公钥（请先导入县级公钥文件）');
   return row;
 }
 
 export async function confirmCountyKey(deps: BackendDeps, caller: Caller, heard: string) {
-  const row = await countyKeyRow(deps);
-  if (row.state === 'confirmed') throw conflict(`${row.countyName}的公钥已经确认过了`);
-  const expected = fingerprint(row.publicKey);
-  if (!sameFingerprint(heard, expected)) {
-    throw invalid(`电话里听到的指纹「${heard}」与导入的县级公钥指纹 ${expected} 不一致，不能确认。请再和县民政局核对一遍；仍不一致时请撤销，向县里重新要公钥文件`, 'fingerprint');
-  }
+  // Read, compared and confirmed in one transaction, and confirmed only if the very key compared is still there and
+  // pending: a key swapped by another import meanwhile is never confirmed with the old key's fingerprint.
   await writeAction(deps, caller, async (ctx) => {
+    const row = await countyKeyRow(ctx.trx);
+    if (row.state === 'confirmed') throw conflict(`${row.countyName}的公钥已经确认过了`);
+    const expected = fingerprint(row.publicKey);
+    if (!sameFingerprint(heard, expected)) {
+      throw invalid(`电话里听到的指纹「${heard}」与导入的县级公钥指纹 ${expected} 不一致，不能确认。请再和县民政局核对一遍；仍不一致时请撤销，向县里重新要公钥文件`, 'fingerprint');
+    }
     const change = { state: 'confirmed' as const, confirmedAt: ctx.at, confirmedBy: caller.name };
-    await ctx.trx.updateTable('syncCounty').set(change).where('id', '=', 1).execute();
+    const done = await ctx.trx.updateTable('syncCounty').set(change).where('id', '=', 1).where('publicKey', '=', row.publicKey).where('state', '=', 'pending').executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw conflict('县级公钥在核对期间被换掉了，请重新核对指纹', 'fingerprint');
     await ctx.audit({ action: 'update', entity: 'syncCounty', entityId: '1', before: { state: row.state }, after: { ...change, fingerprint: expected } });
   });
 }
 
 export async function undoCountyKey(deps: BackendDeps, caller: Caller) {
-  const row = await countyKeyRow(deps);
+  const row = await countyKeyRow(deps.db);
   const exported = await deps.db.selectFrom('syncExports').select('period').orderBy('createdAt').executeTakeFirst();
   if (exported) throw conflict(`已经用这把县级公钥导出过月报（${exported.period}），不能撤销。如县里换了密钥，请导入县里的新公钥文件`);
   await writeAction(deps, caller, async (ctx) => {
