@@ -310,6 +310,19 @@ describe('the night round (issue 13)', () => {
     expect(b.count('care_entries')).toBe(6); // 2 + 2 rounds, 2 tasks
   });
 
+  it('ticks no round task for someone found out of bed or unwell, and ticks it on a later round that finds them in bed', async () => {
+    const ids = await roundTasks();
+    // 李 is out of bed: 检查床栏 was not done for her; 张, awake in bed, gets his 夜间巡视.
+    expect(await roundAt('2026-03-15T17:30:00.000Z', [{ residentId: day.li, state: 'out_of_bed', note: '去厕所' }, { residentId: day.zhang, state: 'awake', note: '' }])).toMatchObject({ checked: 2, tasksCompleted: 1 });
+    const li = await b.call('care.residentShift', { shiftId: SHIFT.night, shiftDate: DAY, residentId: day.li }, night());
+    expect(li.tasks.find((t) => t.taskId === ids.rails)).toMatchObject({ status: 'pending' });
+    // Unwell: the caregiver sees to her separately, the round does not tick her rails either.
+    expect(await roundAt('2026-03-15T19:30:00.000Z', [{ residentId: day.li, state: 'abnormal', note: '发热 38.2℃' }])).toMatchObject({ tasksCompleted: 0 });
+    expect(await roundAt('2026-03-15T21:30:00.000Z')).toMatchObject({ tasksCompleted: 1 });
+    const later = await b.call('care.residentShift', { shiftId: SHIFT.night, shiftDate: DAY, residentId: day.li }, night());
+    expect(later.tasks.find((t) => t.taskId === ids.rails)).toMatchObject({ status: 'done', fromRound: true });
+  });
+
   it('a round of 20 residents completes their 60 round tasks in one tap', async () => {
     const buildingId = (await b.call('facility.bedMap', {})).rooms[0].buildingId;
     for (let room = 0; room < 9; room += 1) await b.call('facility.addRoom', { buildingId, floor: 2, name: `2${String(room).padStart(2, '0')}`, bedCount: 2, bedType: 'normal' });

@@ -214,7 +214,11 @@ export async function recordRound(deps: BackendDeps, caller: Caller, input: z.ou
       if (!present.some((p) => p.id === e.residentId)) throw invalid('查房记录里有不在您负责区域（或不在院）的老人', 'exceptions');
     }
     const occurredAt = occurredAtIn(shift, undefined, ctx);
-    const completed = await roundTasks(ctx, shift, present.map((r) => r.id), new Date(occurredAt));
+    // Round tasks (检查床栏…) are ticked only for those found in bed: someone out of bed or unwell was not checked
+    // that way, and the caregiver deals with them separately.
+    const stateOf = (residentId: string) => input.exceptions.find((e) => e.residentId === residentId)?.state ?? 'asleep';
+    const inBed = present.filter((r) => stateOf(r.id) === 'asleep' || stateOf(r.id) === 'awake');
+    const completed = await roundTasks(ctx, shift, inBed.map((r) => r.id), new Date(occurredAt));
     for (const r of present) {
       const exception = input.exceptions.find((e) => e.residentId === r.id);
       const data: EntryData = { kind: 'round', state: exception?.state ?? 'asleep', note: exception?.note ?? '' };
