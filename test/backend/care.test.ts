@@ -416,11 +416,17 @@ describe('handover, grouped and on time (issue 13)', () => {
   });
 });
 
-describe('incident time against the server clock (issue 13)', () => {
+describe('incident and record time against the server clock (issue 13)', () => {
   const report = (occurredAt: string) =>
     b.raw('incidents.report', { requestId: randomUUID(), residentId: day.zhang, type: 'fall', occurredAt, place: '101室', severity: 'minor', description: '滑倒', actionTaken: '扶起' }, early());
   it('a device clock a few minutes ahead is not an error; more than 10 minutes ahead is', async () => {
     expect((await report('2026-03-15T02:08:00.000Z')).ok).toBe(true); // server 10:00, the tablet says 10:08
     expect((await report('2026-03-15T02:11:00.000Z')).error).toMatchObject({ field: 'occurredAt', message: '发生时间不能晚于现在' });
+  });
+
+  it('a care record allows the same 10 minutes as an incident', async () => {
+    const note = (occurredAt: string) => b.raw('care.record', rec({ kind: 'note', text: '精神好' }, { occurredAt }), early());
+    expect((await note('2026-03-15T02:08:00.000Z')).ok).toBe(true);
+    expect((await note('2026-03-15T02:11:00.000Z')).error).toMatchObject({ field: 'occurredAt', message: '记录时间不能晚于现在' });
   });
 });

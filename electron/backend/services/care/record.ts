@@ -8,12 +8,12 @@ import { unusualVitals } from '../../../../shared/domain/care/vitals';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
+import { DEVICE_CLOCK_SKEW_MS } from '../../clock';
 import { newId } from '../../ids';
 import type { Executor } from '../facility/places';
 import { type CallerShift, openCallerShift, residentsInArea } from './context';
 import { planTasks, shiftEntries, taskMarks, tasksDue } from './entries';
 
-const SKEW_MS = 60_000; // PCs' clocks drift: a minute ahead is not "the future"
 
 function assertVitalsConfirmed(data: EntryData): void {
   if (data.kind !== 'vitals' || data.confirmedUnusual) return;
@@ -34,7 +34,7 @@ async function loadPresentResident(db: Executor, residentId: string) {
 
 function occurredAtIn(shift: CallerShift, requested: string | undefined, ctx: WriteContext): string {
   const at = requested ? new Date(requested) : new Date(ctx.at);
-  if (at.getTime() > new Date(ctx.at).getTime() + SKEW_MS) throw invalid('记录时间不能晚于现在', 'occurredAt');
+  if (at.getTime() > new Date(ctx.at).getTime() + DEVICE_CLOCK_SKEW_MS) throw invalid('记录时间不能晚于现在', 'occurredAt');
   if (at < shift.window.start || at >= shift.window.end) throw invalid(`记录时间不在本班（${shift.shift.name}）时间内`, 'occurredAt');
   return at.toISOString();
 }
@@ -173,6 +173,9 @@ export async function amendEntry(deps: BackendDeps, caller: Caller, input: z.out
 }
 
 /** A task recorded by a round carries the round's request id and its own task (one request, one row per resident). */
+/** A round task whose slot falls due within the next minute counts as due now. */
+const ROUND_TASK_DUE_SOON_MS = 60_000;
+
 const roundTaskRequestId = (roundRequestId: string, taskId: string) => `${roundRequestId}:${taskId}`;
 
 /** The round-type tasks (查房时完成) a round completes: per task, the latest slot already due and still open. */
@@ -185,7 +188,7 @@ async function roundTasks(ctx: WriteContext, shift: CallerShift, residentIds: st
   const chosen = new Map<string, { residentId: string; taskId: string; slot: string; task: string }>();
   for (const [residentId, list] of due) {
     for (const d of list) {
-      const open = d.status === 'pending' && (d.dueAt === null || new Date(d.dueAt).getTime() <= at.getTime() + SKEW_MS);
+      const open = d.status === 'pending' && (d.dueAt === null || new Date(d.dueAt).getTime() <= at.getTime() + ROUND_TASK_DUE_SOON_MS);
       // A later due slot replaces an earlier one: one round stands for one visit, not for the ones missed before.
       if (open) chosen.set(d.taskId, { residentId, taskId: d.taskId, slot: d.slot, task: names.get(d.taskId) ?? d.task });
     }

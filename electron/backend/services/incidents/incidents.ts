@@ -9,11 +9,9 @@ import { INCIDENT_RISK_EVENT } from '../../../../shared/domain/care/vocab';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
+import { DEVICE_CLOCK_SKEW_MS } from '../../clock';
 import { newId } from '../../ids';
 import { bedLabels } from '../facility/places';
-
-// A tablet or PC clock a few minutes ahead of the server is not "the future" (the form defaults to the server clock).
-const SKEW_MS = 10 * 60_000;
 
 export async function reportIncident(deps: BackendDeps, caller: Caller, input: z.output<typeof ReportIncidentInput>) {
   return writeAction(deps, caller, async (ctx) => {
@@ -23,9 +21,9 @@ export async function reportIncident(deps: BackendDeps, caller: Caller, input: z
     if (!resident) throw notFound('老人档案');
     const occurred = new Date(input.occurredAt);
     const now = new Date(ctx.at).getTime();
-    if (occurred.getTime() > now + SKEW_MS) throw invalid('发生时间不能晚于现在', 'occurredAt');
+    if (occurred.getTime() > now + DEVICE_CLOCK_SKEW_MS) throw invalid('发生时间不能晚于现在', 'occurredAt');
     if (resident.admittedOn && occurred < chinaInstant(resident.admittedOn, '00:00')) throw invalid('发生时间早于老人入住日期', 'occurredAt');
-    if (input.notifiedAt && new Date(input.notifiedAt).getTime() > now + SKEW_MS) throw invalid('通知家属的时间不能晚于现在', 'notifiedAt');
+    if (input.notifiedAt && new Date(input.notifiedAt).getTime() > now + DEVICE_CLOCK_SKEW_MS) throw invalid('通知家属的时间不能晚于现在', 'notifiedAt');
     if (input.notifiedAt && new Date(input.notifiedAt) < occurred) throw invalid('通知家属的时间不能早于事件发生时间', 'notifiedAt');
     const row = {
       id: newId(),
