@@ -13,6 +13,7 @@ import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { insertDanger } from './dangers';
 import { readFireSettings } from './settings';
+import { DEVICE_CLOCK_SKEW_MS } from '../../clock';
 
 /** How late a round may still be written up (a patroller who forgot to press save). */
 const LATE_HOURS = 24;
@@ -24,7 +25,7 @@ export function recordRound(deps: BackendDeps, caller: Caller, input: z.output<t
     if (repeated) return { id: repeated.id, repeated: true };
     const doneAt = new Date(input.doneAt);
     const now = new Date(ctx.at);
-    if (doneAt.getTime() > now.getTime() + 60_000) throw invalid(`${KIND_WORDS[input.kind]}时间（${chinaWallClock(doneAt)}）在将来，不能预先登记`, 'doneAt');
+    if (doneAt.getTime() > now.getTime() + DEVICE_CLOCK_SKEW_MS) throw invalid(`${KIND_WORDS[input.kind]}时间（${chinaWallClock(doneAt)}）在将来，不能预先登记`, 'doneAt');
     if (now.getTime() - doneAt.getTime() > LATE_HOURS * 3_600_000) throw invalid(`${LATE_HOURS}小时以前的巡查不能再补记（${chinaWallClock(doneAt)}）`, 'doneAt');
     const plan = await readFireSettings(ctx.trx);
     if (input.kind === 'night_patrol' && nightOf(doneAt, plan, chinaDate(doneAt)) === null) {
