@@ -499,6 +499,7 @@ export const zhCN = {
     resident: '老人',
     type: '事件类型',
     occurredAt: '发生时间',
+    nowUnknown: '没能读取服务器时间，请手动选择发生时间',
     place: '发生地点',
     severity: '严重程度',
     description: '经过（发生了什么）',

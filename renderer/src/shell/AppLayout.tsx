@@ -5,10 +5,11 @@ import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { SignedInUser } from '../../../shared/api/auth';
 import type { SystemInfo } from '../../../shared/api/system';
 import { call } from '../api/client';
+import { settleSignOut } from '../features/auth/session-switch';
 import { useApi } from '../api/hooks';
 import { type MenuGroup, type Page, currentPage, menuFor } from './navigation';
 
@@ -112,7 +113,10 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
   const { t } = useTranslation();
   const client = useQueryClient();
   const facility = useApi('facility.get', {});
-  const leave = (method: 'auth.lock' | 'auth.logout') => void call(method, {}).finally(() => client.invalidateQueries());
+  const navigate = useNavigate();
+  const lock = () => void call('auth.lock', {}).finally(() => client.invalidateQueries());
+  // Signing out also leaves the current address: the next person starts on the home page, with nothing cached.
+  const logout = () => void call('auth.logout', {}).finally(() => settleSignOut(client).then(() => navigate('/', { replace: true })));
   // On a phone-sized screen (a patrol on the move) the menu folds away behind a button.
   const [menuOpen, menu] = useDisclosure(false);
   return (
@@ -128,10 +132,10 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
             <Text fw={700} data-testid="signed-in-user" truncate style={{ minWidth: 0 }}>
               {user.name}（{t(`enums.role.${user.role}`)}）
             </Text>
-            <Button variant="outline" onClick={() => leave('auth.lock')} px="xs" style={{ flexShrink: 0 }}>
+            <Button variant="outline" onClick={lock} px="xs" style={{ flexShrink: 0 }}>
               {t('auth.lockNow')}
             </Button>
-            <Button variant="subtle" visibleFrom="sm" onClick={() => leave('auth.logout')} px="xs" style={{ flexShrink: 0 }}>
+            <Button variant="subtle" visibleFrom="sm" onClick={logout} px="xs" style={{ flexShrink: 0 }}>
               {t('auth.logout')}
             </Button>
           </Group>
@@ -140,7 +144,7 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
       <AppShell.Navbar p="sm" aria-label="主导航" style={{ overflowY: 'auto' }}>
         <Menu user={user} onPick={menu.close} />
         {/* The header has no room for it on a phone. */}
-        <Button variant="subtle" hiddenFrom="sm" mt="md" onClick={() => leave('auth.logout')}>
+        <Button variant="subtle" hiddenFrom="sm" mt="md" onClick={logout}>
           {t('auth.logout')}
         </Button>
       </AppShell.Navbar>

@@ -13,6 +13,15 @@ export async function settleSignIn(client: QueryClient, lockedFor: string | null
   await client.invalidateQueries();
 }
 
+/**
+ * After 退出登录: the sign-in screen replaces the app first, then everything the person loaded is dropped, so the next
+ * person (whoever it is) starts from an empty cache and never sees the previous person's pages, even for a moment.
+ */
+export async function settleSignOut(client: QueryClient) {
+  await client.invalidateQueries({ queryKey: ['auth.status'] });
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth.status' });
+}
+
 const isLocked = (error: unknown) => error instanceof ApiCallError && error.code === 'LOCKED';
 
 /**

@@ -47,13 +47,19 @@ export function IncidentModal({ residents, onClose }: { residents?: { value: str
     initialValues: { residentId: null, type: null, occurredAt: '', place: '', severity: null, description: '', actionTaken: '', familyNotified: false, notifiedWho: '', notifiedAt: '', hospitalTransfer: false, hospital: '' },
     validate: (v) => zodValidate(ReportIncidentInput)(toInput(v, requestId)),
   });
-  // "Now" is the server's: asked once when the form opens.
+  // "Now" is the server's: asked once when the form opens. It fills only a time still empty when the answer comes (a
+  // time typed meanwhile is kept); if the server cannot be asked, the field says so instead of staying silently empty.
   useEffect(() => {
-    void call('system.info', {}).then((info) => {
-      const now = toPickerValue(info.now);
-      if (!form.values.occurredAt) form.setFieldValue('occurredAt', now);
-      if (!form.values.notifiedAt) form.setFieldValue('notifiedAt', now);
-    });
+    call('system.info', {})
+      .then((info) => {
+        const now = toPickerValue(info.now);
+        const current = form.getValues();
+        if (!current.occurredAt) form.setFieldValue('occurredAt', now);
+        if (!current.notifiedAt) form.setFieldValue('notifiedAt', now);
+      })
+      .catch(() => {
+        if (!form.getValues().occurredAt) form.setFieldError('occurredAt', t('incidents.nowUnknown'));
+      });
     // Once, on opening.
   }, []);
   const chooseResident = (id: string | null) => {

@@ -3,6 +3,7 @@
 import { Button, Checkbox, Input, Modal, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTY_ROLES, ROLES, type Role } from '../../../../shared/api/roles';
 import { DEFAULT_ACCOUNT_ROLE, HireInput, StaffInput } from '../../../../shared/api/staff';
@@ -32,9 +33,6 @@ interface Values {
   userId: string | null;
 }
 
-/** Today on a wall clock in China, the centre's day. */
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 const person = (v: Values) => ({
   name: v.name,
   role: v.role,
@@ -58,13 +56,15 @@ const saveInput = (v: Values) => ({ ...person(v), leftOn: null, userId: v.userId
 export function NewPersonModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const users = useApi('users.list', {});
+  // 入职日期 starts at the server's today: this PC's own clock may be wrong.
+  const today = useApi('system.info', {}).data?.today ?? null;
   const form = useForm<Values>({
     initialValues: {
       name: '',
       role: 'caregiver',
       phone: '',
       idNumber: '',
-      hireDate: chinaToday(),
+      hireDate: today,
       certLevel: 'none',
       certExpiry: null,
       healthCertExpiry: null,
@@ -79,6 +79,11 @@ export function NewPersonModal({ onClose }: { onClose: () => void }) {
     },
     validate: (v) => (v.way === 'existing' ? zodValidate(StaffInput)(saveInput(v)) : zodValidate(HireInput)(hireInput(v))),
   });
+  // If the server's answer arrives after the form opened, it fills an empty date only (never one already picked).
+  useEffect(() => {
+    if (today && form.getValues().hireDate === null) form.setFieldValue('hireDate', today);
+    // Only when the answer arrives; `form` is a new object on every render.
+  }, [today]);
   const done = (name: string, withAccount: boolean) => {
     notifySuccess(withAccount ? t('people.created', { name }) : t('people.createdNoAccount', { name }));
     onClose();
@@ -127,7 +132,7 @@ export function NewPersonModal({ onClose }: { onClose: () => void }) {
           {v.way === 'pin' && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select label={t('people.accountRole')} withAsterisk allowDeselect={false} data={roles} {...form.getInputProps('accountRole')} />
-              <TextInput label={t('people.pin')} description={t('people.pinHint')} inputMode="numeric" maxLength={6} autoComplete="off" withAsterisk {...form.getInputProps('pin')} />
+              <PasswordInput label={t('people.pin')} description={t('people.pinHint')} inputMode="numeric" maxLength={6} autoComplete="new-password" withAsterisk {...form.getInputProps('pin')} />
               <Checkbox label={t('people.wantsPassword')} {...form.getInputProps('wantsPassword', { type: 'checkbox' })} />
             </SimpleGrid>
           )}

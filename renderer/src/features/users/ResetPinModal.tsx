@@ -1,5 +1,5 @@
 // 重设PIN码: a forgotten PIN, reset by 院长 or 护理组长 with the person present (audited by the backend).
-import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ResetPinInput } from '../../../../shared/api/users';
@@ -19,7 +19,8 @@ export function ResetPinModal({ account, onClose }: { account: { id: string; nam
       <form onSubmit={form.onSubmit((v) => reset.mutate(v))} noValidate>
         <Stack>
           <Text>{t('people.resetPinIntro')}</Text>
-          <TextInput label={t('people.newPin')} inputMode="numeric" maxLength={6} autoComplete="off" withAsterisk {...form.getInputProps('pin')} />
+          {/* Dots, not digits: the PIN is typed at a shared PC, often with someone beside it. */}
+          <PasswordInput label={t('people.newPin')} inputMode="numeric" maxLength={6} autoComplete="new-password" withAsterisk {...form.getInputProps('pin')} />
           <Button type="submit" loading={reset.isPending}>
             {t('people.resetPin')}
           </Button>
