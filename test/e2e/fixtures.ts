@@ -123,7 +123,15 @@ export async function fillDate(page: Page, label: string, value: string) {
 }
 
 /** Picks an option of a Mantine Select by its visible text. */
+/** Closes the pop-up notifications, as a person does when one covers the field they want (Mantine pauses a
+ *  notification's timer while the pointer rests on it, so one over the next field never goes by itself). */
+export async function closeNotifications(page: Page) {
+  const close = page.locator('.mantine-Notification-root .mantine-Notification-closeButton');
+  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
+}
+
 export async function choose(page: Page, label: string, option: string | RegExp) {
+  await closeNotifications(page);
   await page.getByRole('combobox', { name: new RegExp(`^${escapeRegExp(label)}( \\*)?$`) }).click();
   await page.getByRole('option', { name: option }).first().click();
 }
