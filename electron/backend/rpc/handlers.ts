@@ -9,7 +9,7 @@ import type { BackupService } from '../backup/service';
 import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { authStatus, changePassword, login, pinLogin, setPin, setupAdmin } from '../services/auth/auth';
-import { readSettings, updateSettings } from '../services/settings/settings';
+import { readSettings, readSettingsChecked, updateSettings } from '../services/settings/settings';
 import { createUser, listUsers, resetPassword, updateUser, resetPin } from '../services/users/users';
 import { finalize, getAssessment, listAssessments, recordDispute, saveDraft } from '../services/assessment/ability';
 import { recordRisks, listRisks } from '../services/assessment/risk';
@@ -91,6 +91,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'users.resetPin': (input, { caller }) => resetPin(deps, caller, input),
 
     'settings.get': () => readSettings(deps.db),
+    'settings.replaced': async () => (await readSettingsChecked(deps.db)).replaced,
     'settings.update': (input, { caller }) => updateSettings(deps, caller, input),
     'system.loadDemo': (_input, { caller }) => loadDemo(deps, caller),
 

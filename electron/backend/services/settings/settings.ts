@@ -1,16 +1,32 @@
 // Settings the centre can tune, stored one key per row; missing keys fall back to the defaults.
 import type { z } from 'zod';
-import { DEFAULT_SETTINGS, Settings } from '../../../../shared/api/settings';
+import { DEFAULT_SETTINGS, type SettingKey, Settings } from '../../../../shared/api/settings';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import type { Executor } from '../facility/places';
 
-export async function readSettings(db: Executor): Promise<Settings> {
+/**
+ * The settings in force, and the keys whose stored value is no longer allowed (a rule tightened since it was saved,
+ * e.g. the legal food-sample floor): each such key falls back to its default on its own, never the whole set, and the
+ * settings page names it so the change is not silent.
+ */
+export async function readSettingsChecked(db: Executor): Promise<{ settings: Settings; replaced: SettingKey[] }> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  const merged = { ...DEFAULT_SETTINGS, ...stored };
-  const parsed = Settings.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const replaced: SettingKey[] = [];
+  const shape = Settings.shape as Record<string, z.ZodType>;
+  for (const r of rows) {
+    const field = shape[r.key];
+    if (!field) continue; // a key from an older version that no longer exists
+    const parsed = field.safeParse(JSON.parse(r.value) as unknown);
+    if (parsed.success) settings[r.key] = parsed.data;
+    else replaced.push(r.key as SettingKey);
+  }
+  return { settings: settings as Settings, replaced };
+}
+
+export async function readSettings(db: Executor): Promise<Settings> {
+  return (await readSettingsChecked(db)).settings;
 }
 
 export function updateSettings(deps: BackendDeps, caller: Caller, input: z.output<typeof Settings>): Promise<Settings> {

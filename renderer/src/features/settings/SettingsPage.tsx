@@ -1,5 +1,7 @@
-// 系统设置: idle lock, lockout, password length, retention, rounds, meal times and food-sample rules. Each has a default and the reason for it (README).
-import { Button, Card, NumberInput, Stack, TextInput, Title } from '@mantine/core';
+// 系统设置: idle lock, lockout, password length, retention, rounds, meal times, food-sample rules and the assessment and
+// 特困 rules whose source is not yet confirmed ([R]): those show their source under the field. Each has a default and the
+// reason for it (README).
+import { Alert, Button, Card, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Settings } from '../../../../shared/api/settings';
@@ -8,7 +10,32 @@ import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
 import { GradesEditor } from '../grades/GradesEditor';
 
-const FIELDS = ['idleMinutes', 'lockoutAttempts', 'lockoutMinutes', 'passwordMinLength', 'retentionYears', 'reassessMonths', 'roundIntervalMinutes', 'lateEntryMinutes', 'earlyHandoverMinutes', 'certWarnDays', 'sampleMinGrams', 'sampleMinHours'] as const;
+const FIELDS = [
+  'idleMinutes',
+  'lockoutAttempts',
+  'lockoutMinutes',
+  'passwordMinLength',
+  'retentionYears',
+  'reassessMonths',
+  'riskReassessMonths',
+  'tierAnswerWorkingDays',
+  'roundIntervalMinutes',
+  'lateEntryMinutes',
+  'earlyHandoverMinutes',
+  'certWarnDays',
+  'sampleMinGrams',
+  'sampleMinHours',
+] as const;
+/** Fields whose rule is unconfirmed [R]: the source is shown under them. */
+const SOURCES = {
+  reassessMonths: 'reassessMonthsSource',
+  riskReassessMonths: 'riskReassessMonthsSource',
+  tierAnswerWorkingDays: 'tierAnswerWorkingDaysSource',
+  roundIntervalMinutes: 'roundIntervalMinutesSource',
+  sampleMinGrams: 'sampleFloorHint',
+  sampleMinHours: 'sampleFloorHint',
+} as const;
+const sourceOf = (f: (typeof FIELDS)[number]) => (f in SOURCES ? SOURCES[f as keyof typeof SOURCES] : null);
 const MEAL_TIMES = ['breakfastTime', 'lunchTime', 'dinnerTime', 'snackTime'] as const;
 
 function SettingsForm({ values }: { values: Settings }) {
@@ -19,8 +46,20 @@ function SettingsForm({ values }: { values: Settings }) {
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack maw={560}>
         {FIELDS.map((f) => (
-          <NumberInput key={f} label={t(`settings.${f}`)} allowDecimal={false} {...form.getInputProps(f)} />
+          <NumberInput key={f} label={t(`settings.${f}`)} description={sourceOf(f) ? t(`settings.${sourceOf(f)!}`) : undefined} allowDecimal={false} {...form.getInputProps(f)} />
         ))}
+        <Select
+          label={t('settings.comaLevel')}
+          description={t('settings.comaLevelSource')}
+          data={[
+            { value: '4', label: t('settings.comaLevel4') },
+            { value: '3', label: t('settings.comaLevel3') },
+          ]}
+          allowDeselect={false}
+          value={String(form.values.comaLevel)}
+          onChange={(v) => v && form.setFieldValue('comaLevel', Number(v) as 3 | 4)}
+          error={form.errors.comaLevel}
+        />
         {MEAL_TIMES.map((f) => (
           <TextInput key={f} label={t(`settings.${f}`)} placeholder="07:00" inputMode="numeric" {...form.getInputProps(f)} />
         ))}
@@ -35,6 +74,7 @@ function SettingsForm({ values }: { values: Settings }) {
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useApi('settings.get', {});
+  const replaced = useApi('settings.replaced', {});
   const info = useApi('system.info', {});
   if (settings.isPending) return <LoadingState />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
@@ -44,6 +84,11 @@ export function SettingsPage() {
         <Title order={2} mb="md">
           {t('settings.title')}
         </Title>
+        {replaced.data && replaced.data.length > 0 && (
+          <Alert color="yellow" title={t('settings.replacedTitle')} mb="md">
+            {t('settings.replacedBody', { names: replaced.data.map((k) => t(`settings.${k}`, { defaultValue: k })).join('；') })}
+          </Alert>
+        )}
         <SettingsForm values={settings.data} />
       </Card>
       <GradesEditor today={info.data?.today ?? ''} />
