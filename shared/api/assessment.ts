@@ -2,10 +2,9 @@
 // 特困 self-care tiers and GB 38600 safety risk assessments.
 import { z } from 'zod';
 import { RISK_GRADES, SAFETY_RISKS } from '../domain/assessment/safety-risks';
-import { TIER_INDICATORS, TIERS } from '../domain/assessment/tekun-tier';
 import { calendarDate, entityId, optionalText, requiredText, wholeNumber } from './fields';
 import { method } from './method';
-import { MANAGERS, RESIDENT_READERS } from './roles';
+import { RESIDENT_READERS } from './roles';
 
 export const ASSESSMENT_REASONS = ['first', 'routine', 'ad_hoc', 'dispute', 'other'] as const;
 export const ASSESSMENT_REASON_NAMES: Record<(typeof ASSESSMENT_REASONS)[number], string> = {
@@ -113,23 +112,6 @@ export const DueRow = z.object({
 });
 export type DueRow = z.output<typeof DueRow>;
 
-export const TierInput = z.object({
-  residentId: entityId('老人'),
-  assessedOn: calendarDate('评估日期'),
-  indicators: z.object(Object.fromEntries(TIER_INDICATORS.map((i) => [i, z.boolean()])) as Record<(typeof TIER_INDICATORS)[number], z.ZodBoolean>),
-  assessor: requiredText('评估人', 20),
-  note: optionalText('备注', 200),
-});
-export const TierView = z.object({
-  id: z.string(),
-  assessedOn: z.string(),
-  indicators: z.record(z.string(), z.boolean()),
-  tier: z.enum(TIERS),
-  assessor: z.string(),
-  note: z.string(),
-  createdBy: z.string(),
-});
-
 const RiskEntry = z.object({
   code: z.enum(SAFETY_RISKS.map((r) => r.code) as [string, ...string[]], { error: '风险项目不正确' }),
   grade: z.enum(RISK_GRADES, { error: '请为每项风险选择 低/中/高' }),
@@ -169,8 +151,6 @@ export const assessmentApi = {
   'assessment.finalize': method({ input: z.object({ id: entityId('评估') }), output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'assessment.due': method({ input: z.object({}), output: z.array(DueRow), roles: RESIDENT_READERS, writes: false }),
   'assessment.dispute': method({ input: DisputeInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
-  'tier.record': method({ input: TierInput, output: Done, roles: MANAGERS, writes: true }),
-  'tier.list': method({ input: ByResident, output: z.array(TierView), roles: RESIDENT_READERS, writes: false }),
   'risk.record': method({ input: RiskInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'risk.list': method({ input: ByResident, output: z.array(RiskView), roles: RESIDENT_READERS, writes: false }),
 };

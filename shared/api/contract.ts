@@ -21,6 +21,7 @@ import { mealsApi } from './meals';
 import { fireApi } from './fire';
 import { syncApi } from './sync';
 import { countyApi } from './county';
+import { tierApi } from './tier';
 
 export const contract = {
   ...systemApi,
@@ -44,6 +45,7 @@ export const contract = {
   ...fireApi,
   ...syncApi,
   ...countyApi,
+  ...tierApi,
 };
 
 export type Contract = typeof contract;

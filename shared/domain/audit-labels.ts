@@ -48,6 +48,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   syncExports: '月报导出',
   countyCentres: '登记机构',
   countyImportReports: '数据包导入',
+  countyRecords: '各院报送的记录',
 };
 
 export const ACTION_LABELS: Record<string, string> = {

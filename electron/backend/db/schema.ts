@@ -403,6 +403,8 @@ export interface DB {
   countyImportReports: CountyImportReportsTable;
   countyRecords: CountyRecordsTable;
   countyFigures: CountyFiguresTable;
+  tierDecisions: TierDecisionsTable;
+  countyTierAnswers: CountyTierAnswersTable;
 }
 
 export interface FireCheckpointsTable extends Stamped {
@@ -729,4 +731,36 @@ export interface CountyFiguresTable {
   period: string;
   figures: string;
   packageId: string;
+}
+
+/** The county's decision on a resident's 特困 tier (or its rejection of a proposal), as the centre records it. */
+export interface TierDecisionsTable extends Stamped {
+  id: string;
+  residentId: string;
+  proposalId: string | null;
+  outcome: 'confirmed' | 'rejected';
+  decidedOn: string;
+  documentNo: string;
+  tier: 'self_sufficient' | 'partly_lost' | 'fully_lost' | null;
+  careTier: 1 | 2 | 3 | null;
+  reason: string;
+  source: 'paper' | 'county_answer';
+  /** The county's answer id when applied from an answer file (unique: a re-import applies nothing twice). */
+  answerId: string | null;
+}
+
+/** The county's answer to a centre's tier proposal. */
+export interface CountyTierAnswersTable {
+  id: string;
+  centreCode: string;
+  proposalId: string;
+  residentId: string;
+  outcome: 'confirmed' | 'rejected';
+  decidedOn: string;
+  documentNo: string;
+  tier: 'self_sufficient' | 'partly_lost' | 'fully_lost' | null;
+  careTier: 1 | 2 | 3 | null;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
 }

@@ -8,7 +8,7 @@ import type { BackendDeps } from '../audit';
 import type { Caller } from '../caller';
 import { finalize, saveDraft } from '../services/assessment/ability';
 import { recordRisks } from '../services/assessment/risk';
-import { recordTier } from '../services/assessment/tier';
+import { recordTier } from '../services/tier/tier';
 import { generatePlan } from '../services/careplan/careplan';
 import { assignGrade, suggestGrade } from '../services/grades/grades';
 import type { Random } from './random';

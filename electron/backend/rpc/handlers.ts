@@ -14,7 +14,7 @@ import { createUser, listUsers, resetPassword, updateUser, resetPin } from '../s
 import { finalize, getAssessment, listAssessments, recordDispute, saveDraft } from '../services/assessment/ability';
 import { recordRisks, listRisks } from '../services/assessment/risk';
 import { dueAssessments } from '../services/assessment/schedule';
-import { listTiers, recordTier } from '../services/assessment/tier';
+import { tierHandlers } from '../services/tier/handlers';
 import { exportAudit } from '../services/audit/export';
 import { carePlan, generatePlan, saveTask } from '../services/careplan/careplan';
 import { assignGrade, gradeHistory, listGrades, saveGrade, suggestGrade } from '../services/grades/grades';
@@ -132,8 +132,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'assessment.finalize': (input, { caller }) => finalize(deps, caller, input.id),
     'assessment.due': () => dueAssessments(deps),
     'assessment.dispute': (input, { caller }) => recordDispute(deps, caller, input),
-    'tier.record': (input, { caller }) => recordTier(deps, caller, input),
-    'tier.list': (input) => listTiers(deps, input.residentId),
+    ...tierHandlers(deps, platform),
     'risk.record': (input, { caller }) => recordRisks(deps, caller, input),
     'risk.list': (input) => listRisks(deps, input.residentId),
 

@@ -15,7 +15,7 @@ import { AssessmentHistory } from '../assessment/AssessmentPage';
 import { RiskCard } from '../assessment/RiskCard';
 import { CarePlanCard } from '../careplan/CarePlanCard';
 import { GradeCard } from '../grades/GradeCard';
-import { TierCard } from '../assessment/TierCard';
+import { TierCard } from '../tier/TierCard';
 import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
 import { dateTime } from '../../components/time';

@@ -1,0 +1,8 @@
+// The county's answer period in working days: settings.tierAnswerWorkingDays (认定办法: 10 working days [R]).
+import type { Executor } from '../facility/places';
+import { readSettings } from '../settings/settings';
+
+export async function answerWorkingDays(db: Executor): Promise<number> {
+  const settings = (await readSettings(db)) as { tierAnswerWorkingDays?: number };
+  return settings.tierAnswerWorkingDays ?? 10;
+}

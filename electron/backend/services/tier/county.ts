@@ -1,0 +1,105 @@
+// County side of 特困认定: the proposals received with the centres' monthly packages (section tier_proposals, stored by
+// the import), each with how long it has waited, and the clerk's answer (认定 with date, 文号, tier and 照料护理档次, or
+// 不予认定 with a reason). One answer per proposal; answers are records (never changed or deleted).
+import type { z } from 'zod';
+import type { CountyAnswerInput, CountyProposalRow } from '../../../../shared/api/tier';
+import { conflict, notFound } from '../../../../shared/api/errors';
+import { maskIdNumber } from '../../../../shared/domain/id-number';
+import { answerOverdue, workingDaysBetween } from '../../../../shared/domain/tier/working-days';
+import type { Tier } from '../../../../shared/domain/assessment/tekun-tier';
+import { type BackendDeps, writeAction } from '../../audit';
+import type { Caller } from '../../caller';
+import { todayIn } from '../../clock';
+import { newId } from '../../ids';
+import { answerWorkingDays } from './answer-days';
+import { assertAnswer } from './answer-rules';
+import type { TierProposalRecord } from './for-package';
+
+interface ResidentRecord {
+  id: string;
+  name: string;
+  idNumber?: string | null;
+  tekunTier?: Tier | null;
+}
+
+/** Every proposal received, once each (a proposal is carried month after month until answered: first receipt counts). */
+async function received(deps: BackendDeps) {
+  const rows = await deps.db
+    .selectFrom('countyRecords as r')
+    .innerJoin('countyPackages as p', 'p.packageId', 'r.packageId')
+    .select(['r.centreCode', 'r.period', 'r.recordId', 'r.data', 'p.importedAt'])
+    .where('r.section', '=', 'tier_proposals')
+    .orderBy('p.importedAt')
+    .execute();
+  const byKey = new Map<string, { centreCode: string; period: string; record: TierProposalRecord; receivedOn: string }>();
+  for (const r of rows) {
+    const key = `${r.centreCode}/${r.recordId}`;
+    const first = byKey.get(key);
+    const record = JSON.parse(r.data) as TierProposalRecord;
+    // The first import dates it; the latest period's copy is the one shown.
+    byKey.set(key, { centreCode: r.centreCode, period: first && first.period > r.period ? first.period : r.period, record: first && first.period > r.period ? first.record : record, receivedOn: first?.receivedOn ?? r.importedAt.slice(0, 10) });
+  }
+  return [...byKey.values()];
+}
+
+export async function countyProposals(deps: BackendDeps): Promise<{ allowedDays: number; rows: CountyProposalRow[] }> {
+  const proposals = await received(deps);
+  const centres = new Map((await deps.db.selectFrom('countyCentres').select(['centreCode', 'name']).execute()).map((c) => [c.centreCode, c.name]));
+  const answers = await deps.db.selectFrom('countyTierAnswers').selectAll().execute();
+  const answerOf = new Map(answers.map((a) => [`${a.centreCode}/${a.proposalId}`, a]));
+  const allowed = await answerWorkingDays(deps.db);
+  const today = todayIn(deps.clock);
+  const residentRows = await deps.db.selectFrom('countyRecords').select(['centreCode', 'period', 'recordId', 'data']).where('section', '=', 'residents').orderBy('period').execute();
+  const residents = new Map(residentRows.map((r) => [`${r.centreCode}/${r.recordId}`, JSON.parse(r.data) as ResidentRecord])); // the latest month wins
+  const rows = proposals.map(({ centreCode, record, receivedOn }): CountyProposalRow => {
+    const a = answerOf.get(`${centreCode}/${record.id}`);
+    const person = residents.get(`${centreCode}/${record.residentId}`);
+    const waiting = workingDaysBetween(receivedOn, a ? a.createdAt.slice(0, 10) : today);
+    return {
+      centreCode,
+      centreName: centres.get(centreCode) ?? centreCode,
+      proposalId: record.id,
+      residentId: record.residentId,
+      residentName: person?.name ?? '（名单中没有）',
+      idNumberMasked: person?.idNumber ? maskIdNumber(person.idNumber) : '',
+      proposedOn: record.proposedOn,
+      tier: record.tier,
+      currentTier: person?.tekunTier ?? record.previousTier,
+      indicatorsNotMet: record.indicatorsNotMet,
+      note: record.note,
+      receivedOn,
+      workingDaysWaiting: waiting,
+      overdue: !a && answerOverdue(receivedOn, today, allowed),
+      answer: a ? { outcome: a.outcome, decidedOn: a.decidedOn, documentNo: a.documentNo, tier: a.tier, careTier: a.careTier, reason: a.reason, createdBy: a.createdBy } : null,
+    };
+  });
+  // Unanswered first, the longest waiting on top; then answered, newest first.
+  rows.sort((x, y) => Number(!!x.answer) - Number(!!y.answer) || (x.answer ? y.proposedOn.localeCompare(x.proposedOn) : x.receivedOn.localeCompare(y.receivedOn)));
+  return { allowedDays: allowed, rows };
+}
+
+export function answerProposal(deps: BackendDeps, caller: Caller, input: z.output<typeof CountyAnswerInput>) {
+  return writeAction(deps, caller, async (ctx) => {
+    const proposal = (await received({ ...deps, db: ctx.trx })).find((p) => p.centreCode === input.centreCode && p.record.id === input.proposalId);
+    if (!proposal) throw notFound('认定建议');
+    const already = await ctx.trx.selectFrom('countyTierAnswers').select('createdBy').where('centreCode', '=', input.centreCode).where('proposalId', '=', input.proposalId).executeTakeFirst();
+    if (already) throw conflict(`这条建议已由${already.createdBy}答复过，不能再答复一次`, 'proposalId');
+    if (input.outcome === 'rejected' && !input.reason.trim()) throw conflict('不予认定时请写明理由', 'reason');
+    assertAnswer(input, ctx.today, proposal.record.proposedOn);
+    const row = {
+      id: newId(),
+      centreCode: input.centreCode,
+      proposalId: input.proposalId,
+      residentId: proposal.record.residentId,
+      outcome: input.outcome,
+      decidedOn: input.decidedOn,
+      documentNo: input.documentNo.trim(),
+      tier: input.outcome === 'confirmed' ? input.tier : null,
+      careTier: input.outcome === 'confirmed' ? input.careTier : null,
+      reason: input.reason,
+    };
+    await ctx.trx.insertInto('countyTierAnswers').values({ ...row, createdAt: ctx.at, createdBy: caller.name }).execute();
+    await ctx.audit({ action: 'record', entity: 'countyTierAnswers', entityId: row.id, after: row });
+    return { id: row.id };
+  });
+}

@@ -1,0 +1,23 @@
+// Handlers of the tier module (tier.*): the centre's proposals and the county's decisions, on both sides.
+import type { Platform } from '../../platform';
+import type { BackendDeps } from '../../audit';
+import type { Handlers } from '../../rpc/handlers';
+import { answerFile, importAnswers } from './answer-file';
+import { answerProposal, countyProposals } from './county';
+import { recordDecision, tierOverview } from './decisions';
+import { listTiers, recordTier } from './tier';
+
+type TierMethod = Extract<keyof Handlers, `tier.${string}`>;
+
+export function tierHandlers(deps: BackendDeps, platform: Platform | undefined): Pick<Handlers, TierMethod> {
+  return {
+    'tier.record': (input, { caller }) => recordTier(deps, caller, input),
+    'tier.list': (input) => listTiers(deps, input.residentId),
+    'tier.overview': (input) => tierOverview(deps, input.residentId),
+    'tier.decide': (input, { caller }) => recordDecision(deps, caller, input),
+    'tier.importAnswers': (input, { caller }) => importAnswers(deps, caller, platform, input.text),
+    'tier.countyProposals': () => countyProposals(deps),
+    'tier.countyAnswer': (input, { caller }) => answerProposal(deps, caller, input),
+    'tier.answerFile': (input, { caller }) => answerFile(deps, caller, platform, input.centreCode),
+  };
+}

@@ -1,0 +1,69 @@
+// The centre's 特困 self-care tier assessments (six indicators): proposals to the county, history kept (append-only).
+// Each is listed with the county's answer, when the first package carrying it went out, and whether the county is late.
+import type { z } from 'zod';
+import type { TierInput, TierView } from '../../../../shared/api/tier';
+import { notFound } from '../../../../shared/api/errors';
+import { tierFromIndicators } from '../../../../shared/domain/assessment/tekun-tier';
+import { answerOverdue } from '../../../../shared/domain/tier/working-days';
+import { type BackendDeps, writeAction } from '../../audit';
+import type { Caller } from '../../caller';
+import { todayIn } from '../../clock';
+import { newId } from '../../ids';
+import { answerWorkingDays } from './answer-days';
+import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
+
+export function recordTier(deps: BackendDeps, caller: Caller, input: z.output<typeof TierInput>) {
+  return writeAction(deps, caller, async (ctx) => {
+    const resident = await ctx.trx.selectFrom('residents').select(['birthDate']).where('id', '=', input.residentId).executeTakeFirst();
+    if (!resident) throw notFound('老人档案');
+    assertNotFuture(input.assessedOn, ctx.today, '评估日期', 'assessedOn');
+    assertNotBeforeBirth(input.assessedOn, resident.birthDate, '评估日期', 'assessedOn');
+    const row = {
+      id: newId(),
+      residentId: input.residentId,
+      assessedOn: input.assessedOn,
+      indicators: JSON.stringify(input.indicators),
+      tier: tierFromIndicators(input.indicators),
+      assessor: input.assessor,
+      note: input.note,
+    };
+    await ctx.trx.insertInto('tierAssessments').values({ ...row, ...ctx.stampNew() }).execute();
+    await ctx.audit({ action: 'create', entity: 'tierAssessments', entityId: row.id, after: { ...row, indicators: input.indicators } });
+    return { id: row.id };
+  });
+}
+
+/**
+ * The date a proposal first went to the county: the first export of a month not before the proposal's month (the
+ * package of that month carries it, and every later one until it is answered). The centre cannot know when the county
+ * imported it; the export date stands in for it.
+ */
+async function firstSent(deps: BackendDeps): Promise<(assessedOn: string) => string | null> {
+  const exports = await deps.db.selectFrom('syncExports').select(['period', 'createdAt']).orderBy('createdAt').execute();
+  return (assessedOn) => exports.find((e) => e.period >= assessedOn.slice(0, 7))?.createdAt.slice(0, 10) ?? null;
+}
+
+export async function listTiers(deps: BackendDeps, residentId: string): Promise<TierView[]> {
+  const rows = await deps.db.selectFrom('tierAssessments').selectAll().where('residentId', '=', residentId).orderBy('assessedOn', 'desc').orderBy('createdAt', 'desc').execute();
+  const decisions = await deps.db.selectFrom('tierDecisions').selectAll().where('residentId', '=', residentId).where('proposalId', 'is not', null).execute();
+  const answerOf = new Map(decisions.map((d) => [d.proposalId!, d]));
+  const sent = await firstSent(deps);
+  const allowed = await answerWorkingDays(deps.db);
+  const today = todayIn(deps.clock);
+  return rows.map((r) => {
+    const a = answerOf.get(r.id);
+    const sentOn = sent(r.assessedOn);
+    return {
+      id: r.id,
+      assessedOn: r.assessedOn,
+      indicators: JSON.parse(r.indicators) as Record<string, boolean>,
+      tier: r.tier,
+      assessor: r.assessor,
+      note: r.note,
+      createdBy: r.createdBy,
+      answer: a ? { outcome: a.outcome, decidedOn: a.decidedOn, documentNo: a.documentNo, tier: a.tier, careTier: a.careTier, reason: a.reason } : null,
+      sentOn,
+      overdue: !a && sentOn !== null && answerOverdue(sentOn, today, allowed),
+    };
+  });
+}
