@@ -132,6 +132,21 @@ export const RiskView = z.object({
   note: z.string(),
   createdBy: z.string(),
 });
+/** GB 38600 risk reassessment due list: one row per reason (入住, 定期, 事件, 住院返回, 护理等级变更). */
+export const RISK_DUE_REASONS = ['admission', 'routine', 'incident', 'hospital', 'care_grade'] as const;
+export const RiskDueRow = z.object({
+  residentId: z.string(),
+  name: z.string(),
+  bedLabel: z.string().nullable(),
+  lastAssessedOn: z.string().nullable(),
+  dueOn: z.string(),
+  state: z.enum(['overdue', 'due_soon']),
+  reason: z.enum(RISK_DUE_REASONS),
+  /** The risk an incident calls into question (reason 'incident'), else null. */
+  riskCode: z.string().nullable(),
+  prompt: z.string(),
+});
+export type RiskDueRow = z.output<typeof RiskDueRow>;
 
 export const DisputeInput = z.object({
   assessmentId: entityId('评估'),
@@ -153,4 +168,5 @@ export const assessmentApi = {
   'assessment.dispute': method({ input: DisputeInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'risk.record': method({ input: RiskInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'risk.list': method({ input: ByResident, output: z.array(RiskView), roles: RESIDENT_READERS, writes: false }),
+  'risk.due': method({ input: z.object({}), output: z.array(RiskDueRow), roles: RESIDENT_READERS, writes: false }),
 };

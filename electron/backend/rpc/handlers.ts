@@ -14,6 +14,7 @@ import { createUser, listUsers, resetPassword, updateUser, resetPin } from '../s
 import { finalize, getAssessment, listAssessments, recordDispute, saveDraft } from '../services/assessment/ability';
 import { recordRisks, listRisks } from '../services/assessment/risk';
 import { dueAssessments } from '../services/assessment/schedule';
+import { dueRisks } from '../services/assessment/risk-schedule';
 import { tierHandlers } from '../services/tier/handlers';
 import { exportAudit } from '../services/audit/export';
 import { carePlan, generatePlan, saveTask } from '../services/careplan/careplan';
@@ -135,6 +136,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     ...tierHandlers(deps, platform),
     'risk.record': (input, { caller }) => recordRisks(deps, caller, input),
     'risk.list': (input) => listRisks(deps, input.residentId),
+    'risk.due': () => dueRisks(deps),
 
     'grades.list': () => listGrades(deps),
     'grades.save': (input, { caller }) => saveGrade(deps, caller, input),

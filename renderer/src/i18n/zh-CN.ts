@@ -1,5 +1,6 @@
 import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
 import { fireZh } from './zh-CN-fire';
+import { riskDueZh } from './zh-CN-risk';
 import { pickersZh } from './zh-CN-pickers';
 import { countyZh, syncZh } from './zh-CN-sync';
 import { mealsZh } from './zh-CN-meals';
@@ -190,6 +191,7 @@ export const zhCN = {
     none: '还没有安全风险评估。入住前应完成风险评估。',
     latestOn: '{{date}} 评估，评估人：{{by}}',
     allLow: '九项风险均为低风险。',
+    ...riskDueZh,
   },
   grades: {
     title: '护理等级',

@@ -16,6 +16,7 @@ import { migration0014 } from './0014_facility_started_at';
 import { migration0015 } from './0015_assessors_and_dangers_by_staff';
 import { migration0016 } from './0016_enrolment_confirmed';
 import { migration0018 } from './0018_tier_decisions';
+import { migration0019 } from './0019_night_patrol_count';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'assessors_and_dangers_by_staff', sql: migration0015 },
   { version: 16, name: 'enrolment_confirmed', sql: migration0016 },
   { version: 18, name: 'tier_decisions', sql: migration0018 },
+  { version: 19, name: 'night_patrol_count', sql: migration0019 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
