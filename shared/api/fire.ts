@@ -25,7 +25,15 @@ export const FireSettings = z.object({
   dayPatrolsPerDay: wholeNumber('每天日间巡查次数', 1, 12),
   nightStart: clockTime('夜间巡查开始时间'),
   nightEnd: clockTime('夜间巡查结束时间'),
-  nightIntervalMinutes: wholeNumber('夜间巡查间隔（分钟）', 30, 480),
+  /** Night patrols each night: at least 2 [R: 养老院 guidance "夜间防火巡查不少于两次"]. */
+  nightPatrols: z
+    .number({ error: '每晚夜间巡查次数应为数字' })
+    .int({ error: '每晚夜间巡查次数应为整数' })
+    .min(2, { error: '夜间防火巡查每晚不少于两次' })
+    .max(12, { error: '每晚夜间巡查次数不能大于12' }),
+  nightGapMinutes: wholeNumber('两次夜间巡查至少间隔（分钟）', 0, 240),
+  /** Optional fixed windows (one patrol in each); empty = anywhere in the night, the gap apart. */
+  nightWindows: z.array(z.object({ from: clockTime('巡查时段开始'), to: clockTime('巡查时段结束') })).max(12, { error: '巡查时段最多12个' }),
   inspectionEveryMonths: wholeNumber('防火检查间隔（月）', 1, 3),
   drillEveryMonths: wholeNumber('消防演练间隔（月）', 1, 12),
   trainingEveryMonths: wholeNumber('消防培训间隔（月）', 1, 12),
@@ -41,7 +49,9 @@ export const DEFAULT_FIRE_SETTINGS: FireSettings = {
   dayPatrolsPerDay: 1,
   nightStart: '22:00',
   nightEnd: '06:00',
-  nightIntervalMinutes: 120,
+  nightPatrols: 2,
+  nightGapMinutes: 120,
+  nightWindows: [],
   inspectionEveryMonths: 1,
   drillEveryMonths: 6,
   trainingEveryMonths: 12,
@@ -191,13 +201,14 @@ export const Untrained = z.object({ staffId: z.string(), name: z.string(), role:
 export const DutyInput = z.object({ kind: z.enum(['entry', 'handover']), text: requiredText('值班情况', 300), handedTo: optionalText('接班人', 20), requestId });
 export const DutyRow = z.object({ id: z.string(), at: z.string(), kind: z.enum(['entry', 'handover']), text: z.string(), handedTo: z.string().nullable(), by: z.string() });
 
-const Window = z.object({ from: z.string(), to: z.string(), done: z.boolean(), missed: z.boolean() });
+/** One required night patrol: its window (the whole night when the plan is a count), the patrol that counted. */
+const Window = z.object({ from: z.string(), to: z.string(), at: z.string().nullable(), done: z.boolean(), missed: z.boolean() });
 export const DayCompliance = z.object({ date: z.string(), dayRequired: z.number(), dayDone: z.number(), dayMissed: z.boolean(), night: z.array(Window), nightMissed: z.number() });
 export const Compliance = z.object({
   today: DayCompliance,
   /** Last night (the night that started yesterday), for the morning check. */
   lastNight: DayCompliance,
-  /** A night window has passed without a patrol tonight, or today's day patrol is missing after its end. */
+  /** A required night patrol can no longer be met (tonight or last night), or today's day patrol is missing after its end. */
   overdueNow: z.boolean(),
   month: z.object({
     month: z.string(),

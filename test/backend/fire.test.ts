@@ -48,14 +48,21 @@ const hireZhou = async () => (zhou = (await b.call('staff.save', { name: '保安
 afterEach(async () => b.close());
 
 describe('settings and checklists', () => {
-  it('starts from the rules (patrol daily, night every 2 h from 22:00 to 06:00, drills every 6 months) and saves changes', async () => {
+  it('starts from the rules (patrol daily, 2 night patrols 2 h apart from 22:00 to 06:00, drills every 6 months) and saves changes', async () => {
     const s = await b.call('fire.settings', {});
-    expect(s).toMatchObject({ keyUnit: true, dayPatrolsPerDay: 1, nightStart: '22:00', nightEnd: '06:00', nightIntervalMinutes: 120, inspectionEveryMonths: 1, drillEveryMonths: 6, trainingEveryMonths: 12 });
+    expect(s).toMatchObject({ keyUnit: true, dayPatrolsPerDay: 1, nightStart: '22:00', nightEnd: '06:00', nightPatrols: 2, nightGapMinutes: 120, nightWindows: [], inspectionEveryMonths: 1, drillEveryMonths: 6, trainingEveryMonths: 12 });
     expect(items.filter((i) => i.list === 'patrol').map((i) => i.text)[1]).toBe('安全出口、疏散通道是否畅通');
     expect(items.filter((i) => i.list === 'inspection')).toHaveLength(12);
     expect((await b.raw('fire.saveSettings', { ...s, nightEnd: '22:00' })).error?.message).toBe('夜间巡查的开始和结束时间不能相同');
-    await b.call('fire.saveSettings', { ...s, responsiblePerson: '王院长', nightIntervalMinutes: 180 });
-    expect(await b.call('fire.settings', {}, carer)).toMatchObject({ responsiblePerson: '王院长', nightIntervalMinutes: 180 });
+    expect((await b.raw('fire.saveSettings', { ...s, nightPatrols: 1 })).error).toMatchObject({ field: 'nightPatrols', message: '夜间防火巡查每晚不少于两次' });
+    expect((await b.raw('fire.saveSettings', { ...s, nightPatrols: 3, nightGapMinutes: 240 })).error?.message).toBe('夜间（22:00–06:00）排不下3次间隔240分钟的巡查，请减少次数或缩短间隔');
+    expect((await b.raw('fire.saveSettings', { ...s, drillEveryMonths: 12 })).error?.message).toBe('消防安全重点单位至少每半年演练一次（61号令第40条），演练间隔不能超过6个月');
+    expect((await b.raw('fire.saveSettings', { ...s, nightWindows: [{ from: '23:00', to: '01:00' }] })).error?.field).toBe('nightPatrols');
+    const audit = b.count('audit_log');
+    // Not a key unit: a yearly drill is allowed.
+    await b.call('fire.saveSettings', { ...s, responsiblePerson: '王院长', keyUnit: false, drillEveryMonths: 12, nightPatrols: 3 });
+    expect(await b.call('fire.settings', {}, carer)).toMatchObject({ responsiblePerson: '王院长', keyUnit: false, drillEveryMonths: 12, nightPatrols: 3 });
+    expect(b.count('audit_log')).toBe(audit + 1);
     expect((await b.raw('fire.saveSettings', s, guard)).error?.code).toBe('FORBIDDEN');
     expect((await b.raw('fire.saveCheckpoint', { name: '厨房', kind: 'kitchen' }, guard)).error?.message).toBe('已经有叫「厨房」的巡查点');
   });
@@ -139,28 +146,25 @@ describe('the person responsible for a danger', () => {
 });
 
 describe('compliance', () => {
-  it('turns overdue when a night window passes without a patrol, and counts the month', async () => {
-    at('2026-03-15', '22:40');
+  it('counts night patrols at least 2 hours apart, turns overdue when the second can no longer fit, and counts the month', async () => {
+    at('2026-03-15', '23:40');
     await b.call('fire.recordRound', patrol('day_patrol', instant('2026-03-15', '09:00')), guard);
     await b.call('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '22:30')), carer);
-    at('2026-03-16', '01:00');
-    expect((await b.call('fire.compliance', { month: null })).overdueNow).toBe(false);
-    at('2026-03-16', '03:00'); // nobody walked between 00:00 and 02:00
+    await b.call('fire.recordRound', patrol('night_patrol', instant('2026-03-15', '23:30')), carer); // too soon: does not count
+    at('2026-03-16', '05:00');
     const c = await b.call('fire.compliance', { month: null });
-    expect(c.overdueNow).toBe(true);
-    expect(c.lastNight.night.map((w) => [w.done, w.missed])).toEqual([
-      [true, false],
-      [false, true],
-      [false, false],
-      [false, false],
+    expect(c.overdueNow).toBe(false); // the second may still come before 06:00
+    expect(c.lastNight.night.map((w) => [w.done, w.at, w.missed])).toEqual([
+      [true, instant('2026-03-15', '22:30'), false],
+      [false, null, false],
     ]);
-    await b.call('fire.recordRound', patrol('night_patrol', instant('2026-03-16', '02:50')), carer);
     at('2026-03-16', '08:00');
     const morning = await b.call('fire.compliance', { month: '2026-03' });
-    expect(morning.lastNight.nightMissed).toBe(2); // 00–02 and 04–06
-    expect(morning.month.days.find((d) => d.date === '2026-03-15')).toMatchObject({ dayDone: 1, dayMissed: false, nightMissed: 2 });
-    // Days 1–14 had no patrols, but the centre was set up on the 15th at 10:00: only the two windows of the 15th count.
-    expect(morning.month).toMatchObject({ dayPatrolsMissed: 0, nightWindowsMissed: 2, inspections: 0, inspectionsRequired: 1 });
+    expect(morning.overdueNow).toBe(true);
+    expect(morning.lastNight.nightMissed).toBe(1);
+    expect(morning.month.days.find((d) => d.date === '2026-03-15')).toMatchObject({ dayDone: 1, dayMissed: false, nightMissed: 1 });
+    // Days 1–14 had no patrols, but the centre was set up on the 15th at 10:00: only the night of the 15th counts.
+    expect(morning.month).toMatchObject({ dayPatrolsMissed: 0, nightWindowsMissed: 1, inspections: 0, inspectionsRequired: 1 });
     expect(morning).toMatchObject({ lastDrill: null, drillDue: '2026-03-16', openDangers: 0 });
   });
 });

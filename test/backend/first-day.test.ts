@@ -41,12 +41,12 @@ describe('the moment the centre was set up', () => {
     expect(now.overdueNow).toBe(false);
     expect(now.lastNight.night).toEqual([]);
     expect(now.today.dayRequired).toBe(0); // today's day span began at 06:00, before 10:00
-    // The next morning: only the night after the set-up counts (22:00–06:00, four windows, none walked).
+    // The next morning: only the night after the set-up counts (22:00–06:00, two patrols, none walked).
     at('2026-03-16', '08:00');
     const morning = await b.call('fire.compliance', { month: '2026-03' });
     expect(morning.overdueNow).toBe(true);
-    expect(morning.lastNight.nightMissed).toBe(4);
-    expect(morning.month).toMatchObject({ dayPatrolsMissed: 0, nightWindowsMissed: 4 });
+    expect(morning.lastNight.nightMissed).toBe(2);
+    expect(morning.month).toMatchObject({ dayPatrolsMissed: 0, nightWindowsMissed: 2 });
     expect(morning.month.days.find((d) => d.date === '2026-03-14')).toMatchObject({ dayRequired: 0, dayMissed: false, night: [], nightMissed: 0 });
   });
 
@@ -88,9 +88,9 @@ describe('the moment the centre was set up', () => {
       centre.clock.set(chinaInstant('2026-04-02', '09:00').toISOString());
       centre.admin.signIn(centre.admin.user!, centre.clock.now());
       const march = await centre.call('sync.precheck', { period: '2026-03' });
-      // Only the days and nights from 15 March 10:00 on are required: 16 days from the 16th, and 17 nights of four
-      // windows less the three of the last night that fall in April (judged at the month's end).
-      expect(march.warnings).toContain('防火巡查有缺口：16 天日间巡查不足，65 个夜间时段漏查');
+      // Only the days and nights from 15 March 10:00 on are required: 16 days from the 16th, and 17 nights of two
+      // patrols, less the last night's two, which can still be walked after midnight (judged at the month's end).
+      expect(march.warnings).toContain('防火巡查有缺口：16 天日间巡查不足，32 个夜间时段漏查');
       const february = await centre.call('sync.precheck', { period: '2026-02' });
       expect(february.warnings.some((w) => w.startsWith('防火巡查有缺口'))).toBe(false);
     } finally {

@@ -1,12 +1,12 @@
 // The demo centre's fire safety: checkpoints, extinguishers and lights (one running out), a week of day and night
-// patrols as the guard and the night caregiver walked them (one window missed three nights ago), this month's
-// inspection, an open hidden danger, a drill four months ago and last autumn's training. Every round is written
-// through the real service at the moment it happened (a clock set to that moment), so its audit row says when.
+// patrols as the guard and the night caregiver walked them (three nights ago only one of the night's patrols), this
+// month's inspection, an open hidden danger, a drill four months ago and last autumn's training. Every round is
+// written through the real service at the moment it happened (a clock set to that moment), so its audit row says when.
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { addDays, chinaInstant } from '../../../shared/domain/care/shifts';
-import { nightWindows } from '../../../shared/domain/fire/schedule';
+import { nightSpan } from '../../../shared/domain/fire/schedule';
 import type { BackendDeps } from '../audit';
 import type { Caller } from '../caller';
 import { listCheckpoints, listItems, saveCheckpoint } from '../services/fire/checklists';
@@ -68,13 +68,16 @@ export async function demoFire(deps: BackendDeps, actor: Caller, random: Random,
       await walk('day_patrol', day);
       events += 1;
     }
-    for (const [i, w] of nightWindows(date, plan).entries()) {
-      if (back === 3 && i === 2) continue; // the night someone fell asleep
-      const instant = new Date(w.from.getTime() + random.int(5, 50) * 60_000);
-      if (instant < now) {
+    // The plan's patrols spread over the night, each one the gap (plus a little) after the one before.
+    const span = nightSpan(date, plan);
+    let instant = new Date(span.from.getTime() + random.int(20, 60) * 60_000);
+    for (let i = 0; i < plan.nightPatrols; i++) {
+      if (back === 3 && i === 1) break; // the night someone fell asleep
+      if (instant < now && instant < span.to) {
         await walk('night_patrol', instant);
         events += 1;
       }
+      instant = new Date(instant.getTime() + (plan.nightGapMinutes + random.int(30, 90)) * 60_000);
     }
   }
   const inspection = chinaInstant(dayjs(today).date() > 3 ? `${today.slice(0, 7)}-03` : addDays(today, -1), '10:00');

@@ -1,5 +1,6 @@
 // Who needs an ability assessment: never assessed, past the routine interval (configurable, default 6 months), or
-// back from hospital or with an incident since the last one (即时评估).
+// back from hospital or with an incident since the last one (即时评估). The GB 38600 risk assessment has its own
+// due list (risk-schedule.ts).
 import dayjs from 'dayjs';
 import type { DueRow } from '../../../../shared/api/assessment';
 import type { BackendDeps } from '../../audit';
@@ -54,7 +55,6 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     .execute();
   const lastIncident = new Map(incidents.map((i) => [i.residentId, { date: chinaDate(new Date(i.occurredAt)), type: i.type, at: i.occurredAt }]));
   const labels = await bedLabels(deps.db, residents.flatMap((r) => (r.bedId ? [r.bedId] : [])));
-  const withRisk = new Set((await deps.db.selectFrom('riskAssessments').select('residentId').distinct().execute()).map((r) => r.residentId));
 
   const rows: DueRow[] = [];
   for (const r of residents) {
@@ -78,14 +78,7 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     } else {
       dueOn = dayjs(last).add(reassessMonths, 'month').format('YYYY-MM-DD');
     }
-    let state: DueRow['state'] | null = dueOn <= today ? 'overdue' : dayjs(dueOn).diff(today, 'day') <= SOON_DAYS ? 'due_soon' : null;
-    // GB 38600 asks for the safety risk assessment before admission: its absence is always overdue.
-    if (!withRisk.has(r.id)) {
-      const riskPrompt = '尚未做安全风险评估（GB 38600 要求入住前完成）';
-      prompt = state ? `${prompt ?? '定期复评'}；${riskPrompt}` : riskPrompt;
-      if (!state) dueOn = r.admittedOn ?? today;
-      state = 'overdue';
-    }
+    const state: DueRow['state'] | null = dueOn <= today ? 'overdue' : dayjs(dueOn).diff(today, 'day') <= SOON_DAYS ? 'due_soon' : null;
     if (state) rows.push({ residentId: r.id, name: r.name, bedLabel: r.bedId ? (labels.get(r.bedId) ?? null) : null, lastAssessedOn: last, dueOn, state, prompt });
   }
   return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn));

@@ -1,11 +1,11 @@
 // Fire-safety compliance: for today, last night and each day of a month, patrols required against done and missed
-// night windows; inspections and equipment checks in the month; open and overdue dangers; when the next inspection
+// night patrols (a count, or one per window); inspections and equipment checks in the month; open and overdue dangers; when the next inspection
 // and drill fall due; equipment running out; staff without training. `overdueNow` turns the dashboard red.
 import dayjs from 'dayjs';
 import type { Compliance } from '../../../../shared/api/fire';
 import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
 import { chinaDate } from '../../../../shared/domain/dates';
-import { type DayCompliance, type PatrolDone, dayCompliance, daySpan, nextDue, type PatrolPlan } from '../../../../shared/domain/fire/schedule';
+import { type DayCompliance, type NightSlot, type PatrolDone, dayCompliance, daySpan, nextDue, type PatrolPlan } from '../../../../shared/domain/fire/schedule';
 import type { BackendDeps } from '../../audit';
 import { todayIn } from '../../clock';
 import { centreStartedAt } from '../facility/profile';
@@ -31,7 +31,7 @@ export function sinceStart(d: DayCompliance, plan: PatrolPlan, startedAt: Date |
   };
 }
 
-const iso = (w: { from: Date; to: Date; done: boolean; missed: boolean }) => ({ from: w.from.toISOString(), to: w.to.toISOString(), done: w.done, missed: w.missed });
+const iso = (w: NightSlot) => ({ from: w.from.toISOString(), to: w.to.toISOString(), at: w.at?.toISOString() ?? null, done: w.done, missed: w.missed });
 const out = (d: DayCompliance) => ({ ...d, night: d.night.map(iso) });
 
 export async function compliance(deps: BackendDeps, month: string | null): Promise<Compliance> {

@@ -1,8 +1,12 @@
-// The fire-safety settings: who is responsible, whether the centre is a 重点单位, and the patrol, inspection, drill and
-// training plan. Stored as one JSON value; missing or unreadable values fall back to the defaults (sources in README).
+// The fire-safety settings: who is responsible, whether the centre is a 重点单位 (which bounds the drill and training
+// intervals), and the patrol plan (night patrols as a count, optional windows),
+// inspection, drill and training plan. Stored as one JSON value; missing or unreadable values fall back to the
+// defaults (sources in README).
 import type { z } from 'zod';
 import { DEFAULT_FIRE_SETTINGS, FireSettings } from '../../../../shared/api/fire';
 import { invalid } from '../../../../shared/api/errors';
+import { keyUnitProblem } from '../../../../shared/domain/fire/key-unit';
+import { nightPlanProblem } from '../../../../shared/domain/fire/schedule';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import type { Executor } from '../facility/places';
@@ -18,7 +22,8 @@ export async function readFireSettings(db: Executor): Promise<FireSettings> {
 
 export function saveFireSettings(deps: BackendDeps, caller: Caller, input: z.output<typeof FireSettings>) {
   return writeAction(deps, caller, async (ctx) => {
-    if (input.nightStart === input.nightEnd) throw invalid('夜间巡查的开始和结束时间不能相同', 'nightEnd');
+    const problem = nightPlanProblem(input) ?? keyUnitProblem(input);
+    if (problem) throw invalid(problem.message, problem.field);
     const before = await readFireSettings(ctx.trx);
     const value = JSON.stringify(input);
     await ctx.trx

@@ -1,5 +1,7 @@
-// GB 38600 safety risks on the resident's file: the latest grades as badges, and the nine-risk form with measures.
-import { Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// GB 38600 safety risks on the resident's file: the latest grades as badges, why a new assessment is due (admission,
+// interval, incident, hospital return, care-grade change) or when the next routine one falls, and the nine-risk form.
+import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import dayjs from 'dayjs';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,6 +65,30 @@ function RiskForm({ residentId, today, onClose }: { residentId: string; today: s
   );
 }
 
+/** This resident's rows of the due list, or the next routine date. */
+function RiskDueLine({ residentId, lastOn, active }: { residentId: string; lastOn: string | null; active: boolean }) {
+  const { t } = useTranslation();
+  const due = useApi('risk.due', {}, active);
+  const settings = useApi('settings.get', {}, active);
+  if (!active || !due.data) return null;
+  const mine = due.data.filter((r) => r.residentId === residentId);
+  if (mine.length > 0) {
+    return (
+      <Alert color={mine.some((r) => r.state === 'overdue') ? 'red.9' : 'orange.9'} variant="outline" data-testid="risk-due-line">
+        <Text fw={700}>{t('risk.dueNow')}</Text>
+        {mine.map((r) => (
+          <Text key={`${r.reason}-${r.riskCode ?? ''}`}>
+            {t(`risk.reasons.${r.reason}`)}：{r.prompt}
+          </Text>
+        ))}
+      </Alert>
+    );
+  }
+  if (!lastOn || !settings.data) return null;
+  const months = settings.data.riskReassessMonths;
+  return <Text data-testid="risk-next-due">{t('risk.nextDue', { date: dayjs(lastOn).add(months, 'month').format('YYYY-MM-DD'), months })}</Text>;
+}
+
 export function RiskCard({ residentId, today, active }: { residentId: string; today: string; active: boolean }) {
   const { t } = useTranslation();
   const list = useApi('risk.list', { residentId });
@@ -97,6 +123,9 @@ export function RiskCard({ residentId, today, active }: { residentId: string; to
           )}
         </Stack>
       )}
+      <Stack mt="sm">
+        <RiskDueLine residentId={residentId} lastOn={latest?.assessedOn ?? null} active={active} />
+      </Stack>
       {open && <RiskForm residentId={residentId} today={today} onClose={() => setOpen(false)} />}
     </Card>
   );

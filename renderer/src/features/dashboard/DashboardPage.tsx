@@ -1,5 +1,5 @@
 // 首页: the first-day checklist of a new centre, alarms, today's census, occupancy, free beds by type, the
-// nursing-bed ratio, and who is away.
+// nursing-bed ratio, who is away, and the ability and GB 38600 risk assessments due.
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import { FireAlerts } from '../fire/FireAlerts';
 import { MealAlerts } from '../meals/MealAlerts';
 import { CareAlerts } from './CareAlerts';
 import { FirstSteps } from './FirstSteps';
+import { RiskDue } from './RiskDue';
 
 function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -165,6 +166,7 @@ export function DashboardPage() {
       <OnDutyCard />
       {mayReadStaff && <ExpiringCertificates />}
       {mayReadResidents && <DueAssessments />}
+      {mayReadResidents && <RiskDue />}
     </Stack>
   );
 }

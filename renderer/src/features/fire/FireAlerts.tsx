@@ -1,19 +1,18 @@
-// The home page turns red when tonight's (or last night's) patrol is overdue, and says what else the morning must
-// see: day patrols missed, overdue dangers, an inspection or drill due.
+// The home page turns red when tonight's (or last night's) night patrols fall short, and says what else the morning
+// must see: day patrols missed, overdue dangers, an inspection or drill due.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
-import { clockTime } from '../../components/time';
 
 export function FireAlerts({ today }: { today: string }) {
   const { t } = useTranslation();
   const c = useApi('fire.compliance', { month: null });
   if (!c.data) return null;
   const d = c.data;
-  const missed = [...d.lastNight.night, ...d.today.night].filter((w) => w.missed);
+  const nights = [d.lastNight, d.today].filter((n) => n.nightMissed > 0);
   const lines = [
-    ...(missed.length ? [`${t('fire.windowMissed')}：${missed.map((w) => `${clockTime(w.from)}–${clockTime(w.to)}`).join('、')}`] : []),
+    ...nights.map((n) => t('fire.nightMissedLine', { date: n.date, n: n.nightMissed })),
     ...(d.lastNight.dayMissed ? [t('fire.yesterdayDayMissed', { date: d.lastNight.date })] : []),
     ...(d.today.dayMissed ? [t('fire.dayMissed')] : []),
     ...(d.overdueDangers ? [t('fire.openDangers', { n: d.openDangers, overdue: d.overdueDangers })] : []),

@@ -1,22 +1,92 @@
-// 消防设置: the people responsible, the patrol and inspection plan (each default with the rule it comes from), and
-// the checkpoints and checklist items — editable, retired rather than deleted.
-import { Button, Card, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+// 消防设置: the people responsible, the 重点单位 flag with the duties it implies, the patrol plan (night patrols as a
+// count with an optional list of windows) and inspection plan (each default with the rule it comes from), and the
+// checkpoints and checklist items — editable, retired rather than deleted.
+import { Button, Card, Checkbox, Group, List, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FireSettings } from '../../../../shared/api/fire';
+import { keyUnitDuties } from '../../../../shared/domain/fire/key-unit';
 import { CHECKPOINT_KINDS, ITEM_LISTS } from '../../../../shared/domain/fire/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 
-const NUMBERS = ['dayPatrolsPerDay', 'nightIntervalMinutes', 'inspectionEveryMonths', 'drillEveryMonths', 'trainingEveryMonths', 'equipmentCheckEveryMonths', 'expiryWarnDays'] as const;
+const PATROL_NUMBERS = ['dayPatrolsPerDay', 'nightPatrols', 'nightGapMinutes'] as const;
+const NUMBERS = ['inspectionEveryMonths', 'drillEveryMonths', 'trainingEveryMonths', 'equipmentCheckEveryMonths', 'expiryWarnDays'] as const;
+
+const useFireForm = (values: FireSettings) => useForm<FireSettings>({ initialValues: values, validate: zodValidate(FireSettings) });
+type FireForm = ReturnType<typeof useFireForm>;
+
+/** What the 重点单位 flag implies, shown beside it; ticking it sets the drill interval it implies. */
+function KeyUnit({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
+  const { t } = useTranslation();
+  const duties = keyUnitDuties(form.values.keyUnit);
+  const checkbox = form.getInputProps('keyUnit', { type: 'checkbox' });
+  return (
+    <Card withBorder padding="sm" data-testid="key-unit">
+      <Checkbox
+        label={t('fire.keyUnit')}
+        disabled={!mayEdit}
+        {...checkbox}
+        onChange={(e) => {
+          const keyUnit = e.currentTarget.checked;
+          form.setFieldValue('keyUnit', keyUnit);
+          form.setFieldValue('drillEveryMonths', keyUnitDuties(keyUnit).drillEveryMonths);
+        }}
+      />
+      <Text mt="xs">{t('fire.keyUnitImplies')}</Text>
+      <List size="md">
+        {duties.lines.map((l) => (
+          <List.Item key={l}>{l}</List.Item>
+        ))}
+      </List>
+      <Text size="sm" c="dark.6">
+        {t('fire.keyUnitDefaults', { months: duties.drillEveryMonths })}
+      </Text>
+    </Card>
+  );
+}
+
+/** Optional fixed night windows: one patrol inside each. */
+function NightWindows({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
+  const { t } = useTranslation();
+  const windows = form.values.nightWindows;
+  return (
+    <Stack gap="xs">
+      <Text fw={500}>{t('fire.nightWindowsLabel')}</Text>
+      {windows.map((_, i) => (
+        <Group key={i} align="end">
+          <TextInput label={t('fire.windowFrom')} w={110} placeholder="23:00" disabled={!mayEdit} {...form.getInputProps(`nightWindows.${i}.from`)} />
+          <TextInput label={t('fire.windowTo')} w={110} placeholder="01:00" disabled={!mayEdit} {...form.getInputProps(`nightWindows.${i}.to`)} />
+          {mayEdit && (
+            <Button variant="subtle" color="red.9" onClick={() => form.removeListItem('nightWindows', i)} aria-label={`${t('fire.removeWindow')} ${i + 1}`}>
+              {t('fire.removeWindow')}
+            </Button>
+          )}
+        </Group>
+      ))}
+      {form.errors.nightWindows && (
+        <Text c="#a61e1e" size="sm" role="alert">
+          {form.errors.nightWindows}
+        </Text>
+      )}
+      {mayEdit && (
+        <Group>
+          <Button variant="outline" onClick={() => form.insertListItem('nightWindows', { from: '', to: '' })}>
+            {t('fire.addWindow')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
 
 function SettingsForm({ values }: { values: FireSettings }) {
   const { t } = useTranslation();
   const mayEdit = useMayCall('fire.saveSettings');
-  const form = useForm({ initialValues: values, validate: zodValidate(FireSettings) });
+  const form = useFireForm(values);
   const save = useApiMutation('fire.saveSettings', { successMessage: t('settings.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <Card withBorder>
@@ -31,7 +101,11 @@ function SettingsForm({ values }: { values: FireSettings }) {
             <TextInput label={t('fire.nightStart')} disabled={!mayEdit} {...form.getInputProps('nightStart')} />
             <TextInput label={t('fire.nightEnd')} disabled={!mayEdit} {...form.getInputProps('nightEnd')} />
           </SimpleGrid>
-          <Checkbox label={t('fire.keyUnit')} disabled={!mayEdit} {...form.getInputProps('keyUnit', { type: 'checkbox' })} />
+          <KeyUnit form={form} mayEdit={mayEdit} />
+          {PATROL_NUMBERS.map((f) => (
+            <NumberInput key={f} label={t(`fire.${f}`)} allowDecimal={false} disabled={!mayEdit} {...form.getInputProps(f)} />
+          ))}
+          <NightWindows form={form} mayEdit={mayEdit} />
           {NUMBERS.map((f) => (
             <NumberInput key={f} label={t(`fire.${f}`)} allowDecimal={false} disabled={!mayEdit} {...form.getInputProps(f)} />
           ))}

@@ -1,4 +1,4 @@
-// 今日巡查: today's day patrol, tonight's and last night's windows (green done, red missed), what falls due, the
+// 今日巡查: today's day patrol, tonight's and last night's patrols (green done, red missed), what falls due, the
 // buttons that start a round, and the latest rounds with the supervisor's countersignature.
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import dayjs from 'dayjs';
@@ -12,21 +12,36 @@ import { clockTime, shortDateTime } from '../../components/time';
 import { useCurrentUser, useMayCall } from '../../shell/current-user';
 import { RoundForm } from './RoundForm';
 
+/** A night's required patrols: by number when the plan is a count, by window when windows are set. */
 function NightWindows({ title, day }: { title: string; day: Compliance['today'] }) {
   const { t } = useTranslation();
+  const byCount = day.night.every((w) => w.from === day.night[0].from);
   return (
     <div>
       <Text fw={700} mb={4}>
         {title}
       </Text>
       <Group gap="xs" data-testid="night-windows">
-        {day.night.map((w) => (
-          <Badge key={w.from} size="xl" variant="filled" color={w.done ? '#0b6e4f' : w.missed ? '#a61e1e' : '#495057'}>
-            {clockTime(w.from)}–{clockTime(w.to)} {w.done ? t('fire.windowDone') : w.missed ? t('fire.windowMissed') : t('fire.windowOpen')}
+        {day.night.map((w, i) => (
+          <Badge key={`${w.from}-${i}`} size="xl" variant="filled" color={w.done ? '#0b6e4f' : w.missed ? '#a61e1e' : '#495057'}>
+            {byCount ? t('fire.patrolNo', { n: i + 1 }) : `${clockTime(w.from)}–${clockTime(w.to)}`} {w.done ? `${t('fire.windowDone')} ${clockTime(w.at!)}` : w.missed ? t('fire.windowMissed') : t('fire.windowOpen')}
           </Badge>
         ))}
       </Group>
     </div>
+  );
+}
+
+/** The night plan in words: "每晚至少巡查 2 次，两次之间至少隔 120 分钟" or "每个时段内巡查一次". */
+function NightPlanLine() {
+  const { t } = useTranslation();
+  const plan = useApi('fire.settings', {});
+  if (!plan.data) return null;
+  const p = plan.data;
+  return (
+    <Text data-testid="night-plan">
+      {p.nightStart}–{p.nightEnd}：{p.nightWindows.length ? t('fire.nightPlanWindows') : t('fire.nightPlanCount', { n: p.nightPatrols, gap: p.nightGapMinutes })}
+    </Text>
   );
 }
 
@@ -104,6 +119,7 @@ export function FireTodayTab({ today }: { today: string }) {
           <Text size="lg" fw={700} c={d.today.dayMissed ? 'red.9' : undefined} data-testid="day-line">
             {t('fire.dayLine', { done: d.today.dayDone, required: d.today.dayRequired })}
           </Text>
+          <NightPlanLine />
           {/* Before dawn the night still running started yesterday: show it first. */}
           {d.lastNight.night.some((w) => !w.done && !w.missed) ? (
             <>

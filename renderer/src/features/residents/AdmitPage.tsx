@@ -1,10 +1,11 @@
 // 办理入住: a new resident's file and first stay in one step; or, with ?resident=…, a returning resident's new stay.
+// GB 38600 wants the service-safety risk assessment before admission: the page says so and links to the due list.
 import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { AdmissionInput, AdmitInput } from '../../../../shared/api/residents';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
@@ -48,6 +49,10 @@ function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; 
     <form onSubmit={submit} noValidate>
       <Stack>
         <Title order={2}>{readmitId ? t('admit.readmitTitle', { name: returning.data?.name ?? '' }) : t('admit.title')}</Title>
+        <Alert color="orange.9" variant="outline" title={t('risk.dueTitle')} data-testid="admit-risk-warning">
+          {readmitId ? `${t('risk.admitWarningReadmit')} ` : ''}
+          {t('risk.admitWarning')} <Link to={readmitId ? `/residents/${readmitId}` : '/#risk-due'}>{t('risk.admitLink')}</Link>
+        </Alert>
         {!readmitId && (
           <Card withBorder padding="lg">
             <Title order={3} size="h4" mb="md">

@@ -1,0 +1,57 @@
+// 安全风险评估到期: the GB 38600 risk assessments due, one row per reason (入住, 定期, 事件, 住院返回, 护理等级变更).
+import { Badge, Card, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useApi } from '../../api/hooks';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+
+export function RiskDue() {
+  const { t } = useTranslation();
+  const due = useApi('risk.due', {});
+  if (due.isPending) return <LoadingState />;
+  if (due.isError) return <ErrorState error={due.error} onRetry={() => due.refetch()} />;
+  return (
+    <Card withBorder id="risk-due">
+      <Title order={3} mb="sm">
+        {t('risk.dueTitle')}
+      </Title>
+      {due.data.length === 0 ? (
+        <EmptyState>{t('risk.dueEmpty')}</EmptyState>
+      ) : (
+        <Table striped fz="md" verticalSpacing="sm" data-testid="due-risks">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('residents.name')}</Table.Th>
+              <Table.Th>{t('residents.bed')}</Table.Th>
+              <Table.Th>{t('assessment.lastOn')}</Table.Th>
+              <Table.Th>{t('assessment.dueOn')}</Table.Th>
+              <Table.Th>{t('risk.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {due.data.map((r) => (
+              <Table.Tr key={`${r.residentId}-${r.reason}-${r.riskCode ?? ''}`}>
+                <Table.Td>
+                  <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                </Table.Td>
+                <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                    {r.dueOn} {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text fw={700} span>
+                    {t(`risk.reasons.${r.reason}`)}
+                  </Text>
+                  ：{r.prompt}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
