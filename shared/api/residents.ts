@@ -37,6 +37,9 @@ export const photoField = z
   .nullable()
   .default(null);
 
+/** 户籍类别 (urban or rural registration): the county's 特困 tables count by it; unknown (null) on files made before it. */
+export const HUKOU_TYPES = ['urban', 'rural'] as const;
+
 export const PersonInput = z.object({
   name: requiredText('姓名', 20),
   idNumber: idNumberField,
@@ -46,6 +49,7 @@ export const PersonInput = z.object({
   primaryCategory: oneOf('人员类别', RESIDENT_CATEGORIES),
   tags: z.array(z.enum(RESIDENT_TAGS, { error: '特殊身份标签无效' })).max(10).default([]),
   tekunCertNo: optionalText('特困供养证号', 30),
+  hukou: z.enum(HUKOU_TYPES, { error: '户籍类别应为城市或农村' }).nullable().default(null),
   contacts: z.array(ContactInput).max(10, { error: '联系人最多10位' }).default([]),
   allergies: optionalText('过敏史', 200),
   chronicConditions: optionalText('慢性病', 200),

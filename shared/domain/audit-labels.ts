@@ -113,6 +113,7 @@ export const FIELD_LABELS: Record<string, string> = {
   primaryCategory: '人员类别',
   tags: '特殊身份',
   tekunCertNo: '特困供养证号',
+  hukou: '户籍类别',
   contacts: '联系人',
   allergies: '过敏史',
   chronicConditions: '慢性病',

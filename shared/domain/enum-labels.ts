@@ -28,6 +28,7 @@ export const ENUM_LABELS_ZH = {
     mental_illness: '患精神疾病',
     over_80: '高龄',
   },
+  hukou: { urban: '城市', rural: '农村' },
   diet: {
     regular: '普食',
     soft: '软食',

@@ -73,7 +73,7 @@ describe('admission', () => {
     const stamp = "'2026-01-01T00:00:00Z','t','2026-01-01T00:00:00Z','t'";
     const insert = (id: string, idNo: string) =>
       sqlite.exec(
-        `INSERT INTO residents VALUES ('${id}','甲','j','${idNo}','male','1940-01-01','汉族','','','other','[]','','[]','','','regular',NULL,'','in_residence','${bed('101', '2')}','2026-01-01',NULL,${stamp},NULL,'')`,
+        `INSERT INTO residents VALUES ('${id}','甲','j','${idNo}','male','1940-01-01','汉族','','','other','[]','','[]','','','regular',NULL,'','in_residence','${bed('101', '2')}','2026-01-01',NULL,${stamp},NULL,'',NULL)`,
       );
     insert('r1', 'A1');
     expect(() => insert('r2', 'A2')).toThrow(/UNIQUE/);

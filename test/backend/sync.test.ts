@@ -357,7 +357,7 @@ describe('bad input: each refused with its own message, the county data unchange
     ['path traversal entry', () => tamper((f) => (f['../evil.txt'] = strToU8('x'))), '不允许的文件名'],
     ['extra entry', () => tamper((f) => (f['notes.txt'] = strToU8('x'))), '多余的文件'],
     ['missing entry', () => tamper((f) => delete f['manifest.sig']), '缺少「manifest.sig」'],
-    ['future format version', () => tamper((f) => (f['manifest.json'] = strToU8(strFromU8(f['manifest.json']).replace('"formatVersion": 1', '"formatVersion": 7')))), '格式版本 7'],
+    ['future format version', () => tamper((f) => (f['manifest.json'] = strToU8(strFromU8(f['manifest.json']).replace('"formatVersion": 2', '"formatVersion": 7')))), '格式版本 7'],
   ];
   for (const [name, make, message] of cases) {
     it(name, async () => {

@@ -66,6 +66,8 @@ export interface ResidentsTable extends Stamped {
   primaryCategory: string;
   tags: string; // JSON array
   tekunCertNo: string;
+  /** 户籍类别 (migration 0020); null when not yet filled in. */
+  hukou: 'urban' | 'rural' | null;
   contacts: string; // JSON array
   allergies: string;
   chronicConditions: string;

@@ -64,6 +64,8 @@ export function demoPerson(random: Random, serial: number, county: string): z.ou
     primaryCategory: category,
     tags: random.chance(0.12) ? ['severe_disability'] : [],
     tekunCertNo: category.startsWith('tekun') ? `TK${String(10000 + serial)}` : '',
+    // Most live in the countryside; every seventh is urban (from the serial, so the random stream stays as it was).
+    hukou: serial % 7 === 3 ? 'urban' : 'rural',
     contacts,
     allergies: random.chance(0.1) ? random.pick(['青霉素', '磺胺类药物', '海鲜', '花粉']) : '',
     chronicConditions: random.chance(0.6) ? random.pick(['高血压', '糖尿病', '慢阻肺', '冠心病', '高血压、糖尿病', '脑梗后遗症', '老年痴呆']) : '',

@@ -5,10 +5,11 @@
 import crypto from 'node:crypto';
 import { strToU8, strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
+import { FORMAT_VERSION } from '../../../shared/domain/sync/sections';
 import { sign, verify } from './keys';
 import { open, seal } from './seal';
 
-export const FORMAT_VERSION = 1;
+export { FORMAT_VERSION };
 const OUTER = ['manifest.json', 'manifest.sig', 'payload.enc'] as const;
 /** Zip timestamps are fixed: they would otherwise make every export differ. */
 const MTIME = new Date('2000-01-01T00:00:00Z');
@@ -38,6 +39,8 @@ export const Manifest = z.object({
 export type Manifest = z.output<typeof Manifest>;
 
 export interface PackageInput {
+  /** Defaults to the current FORMAT_VERSION; tests write older formats to prove the county still reads them. */
+  formatVersion?: number;
   schemaVersion: number;
   sectionVersions: Record<string, number>;
   centreCode: string;
@@ -69,10 +72,10 @@ export function buildPackage(input: PackageInput, keys: { signingPrivateKey: str
     return { name, sha256: sha256(data), bytes: data.length, rows: text === '' ? 0 : text.replace(/\n$/, '').split('\n').length };
   });
   const sealed = seal(zipSync(inner, { level: 6, mtime: MTIME }), keys.countyPublicKey, keys.signingPrivateKey);
-  const { files: _files, ...rest } = input;
+  const { files: _files, formatVersion = FORMAT_VERSION, ...rest } = input;
   void _files;
   const manifest: Manifest = {
-    formatVersion: FORMAT_VERSION,
+    formatVersion,
     ...rest,
     packageId: packageId(input),
     files,

@@ -3,7 +3,6 @@ import { fireZh } from './zh-CN-fire';
 import { riskDueZh } from './zh-CN-risk';
 import { pickersZh } from './zh-CN-pickers';
 import { countyZh, syncZh } from './zh-CN-sync';
-import { countyTablesZh } from './zh-CN-county-tables';
 import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
@@ -336,7 +335,7 @@ export const zhCN = {
   fire: fireZh,
   pickers: pickersZh,
   sync: syncZh,
-  county: { ...countyZh, tables: countyTablesZh },
+  county: countyZh,
   staff: {
     title: '员工档案',
     add: '添加员工',
@@ -679,6 +678,8 @@ export const zhCN = {
     village: '所属村（居）',
     tags: '特殊身份',
     tekunCertNo: '特困供养证号',
+    hukou: '户籍类别',
+    hukouUnknown: '未填',
     allergies: '过敏史',
     chronicConditions: '慢性病',
     dietType: '饮食类型',

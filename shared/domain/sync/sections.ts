@@ -1,6 +1,8 @@
 // The data files of the monthly package (issue 8, docs/sync-package.md §6): one section per module, each versioned,
 // one JSON record per line keyed by `id` (a UUID), so the county applies them as upserts. The county checks every
-// record against these schemas before anything is written.
+// record against these schemas before anything is written. Format 2 (issue 14 §4) added what the county needs to match
+// its 特困 roll (residents v2, staff v2, tier_proposals); a format-1 package is still read, its records upgraded to the
+// current shapes with `null` for what it did not carry (OLDER_SECTIONS). Field meanings: docs/data-dictionary.md.
 import { z } from 'zod';
 
 const id = z.string().min(1).max(64);
@@ -8,6 +10,54 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const instant = z.string().min(10).max(40);
 const text = z.string().max(500);
 const count = z.number().int().min(0);
+const tier = z.enum(['self_sufficient', 'partly_lost', 'fully_lost']);
+
+/** The package format this program writes; a reader takes this one and every older one (docs/sync-package.md §2). */
+export const FORMAT_VERSION = 2;
+
+const residentsV1 = z.object({
+  id,
+  name: text,
+  sex: z.enum(['male', 'female']),
+  birthDate: date,
+  ageAtMonthEnd: z.number().int().min(0).max(130),
+  category: text,
+  tekunTier: tier.nullable(),
+  abilityLevel: z.number().int().min(0).max(4).nullable(),
+  lastAssessedOn: date.nullable(),
+  assessmentOverdue: z.boolean(),
+  careGrade: text.nullable(),
+  admittedOn: date,
+  dischargedOn: date.nullable(),
+  dischargeReason: text.nullable(),
+  /** Where the resident was at the end of the month. */
+  statusAtMonthEnd: z.enum(['in_residence', 'on_leave', 'in_hospital', 'discharged']),
+  bedId: id.nullable(),
+});
+
+/** GB/T 42195 A.5.1 压力性损伤, as the county counts it (Ⅱ期 and worse). */
+export const PRESSURE_INJURY_STAGES = ['none', 'I', 'II', 'III', 'IV', 'unstageable'] as const;
+
+// Version 2: what the county needs to match its 特困 roll and fill its tables. `null` means "not carried" (a record
+// upgraded from format 1) or "not known"; the county counts it as 未报/不详, never as false. The exporter writes ''
+// for an ID number or certificate number the file does not have.
+const residentsV2 = residentsV1.extend({
+  /** Full 公民身份号码: only inside the sealed payload, never in the manifest. */
+  idNumber: z.string().max(18).nullable(),
+  tekunCertNo: text.nullable(),
+  severeDisability: z.boolean().nullable(),
+  mentalIllness: z.boolean().nullable(),
+  hukou: z.enum(['urban', 'rural']).nullable(),
+  supportMode: z.enum(['concentrated', 'dispersed']).nullable(),
+  /** Now the OFFICIAL tier: the county's latest decision up to month end (in format 1 it was the centre's own view). */
+  tekunTier: tier.nullable(),
+  tekunTierProposed: tier.nullable(),
+  tekunCareTier: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+  pressureInjuryStage: z.enum(PRESSURE_INJURY_STAGES).nullable(),
+});
+
+const staffV1 = z.object({ id, name: text, role: text, certLevel: text, hireDate: date.nullable(), leftOn: date.nullable() });
+const staffV2 = staffV1.extend({ trainedInYear: z.boolean().nullable(), certified: z.boolean().nullable() });
 
 export const SECTIONS = {
   centre: {
@@ -20,33 +70,12 @@ export const SECTIONS = {
     version: 1,
     schema: z.object({ id, building: text, room: text, floor: z.number().int(), label: text, bedType: z.enum(['normal', 'nursing']), setting: z.enum(['available', 'reserved', 'disabled']), occupied: z.boolean() }),
   },
-  residents: {
-    version: 1,
-    schema: z.object({
-      id,
-      name: text,
-      sex: z.enum(['male', 'female']),
-      birthDate: date,
-      ageAtMonthEnd: z.number().int().min(0).max(130),
-      category: text,
-      tekunTier: z.enum(['self_sufficient', 'partly_lost', 'fully_lost']).nullable(),
-      abilityLevel: z.number().int().min(0).max(4).nullable(),
-      lastAssessedOn: date.nullable(),
-      assessmentOverdue: z.boolean(),
-      careGrade: text.nullable(),
-      admittedOn: date,
-      dischargedOn: date.nullable(),
-      dischargeReason: text.nullable(),
-      /** Where the resident was at the end of the month. */
-      statusAtMonthEnd: z.enum(['in_residence', 'on_leave', 'in_hospital', 'discharged']),
-      bedId: id.nullable(),
-    }),
-  },
-  staff: { version: 1, schema: z.object({ id, name: text, role: text, certLevel: text, hireDate: date.nullable(), leftOn: date.nullable() }) },
+  residents: { version: 2, schema: residentsV2 },
+  staff: { version: 2, schema: staffV2 },
   grades: { version: 1, schema: z.object({ id, name: text, rank: z.number().int() }) },
   assessments: {
     version: 1,
-    schema: z.object({ id, residentId: id, kind: z.enum(['ability', 'tekun_tier']), assessedOn: date, reason: text, level: z.number().int().min(0).max(4).nullable(), tier: z.enum(['self_sufficient', 'partly_lost', 'fully_lost']).nullable() }),
+    schema: z.object({ id, residentId: id, kind: z.enum(['ability', 'tekun_tier']), assessedOn: date, reason: text, level: z.number().int().min(0).max(4).nullable(), tier: tier.nullable() }),
   },
   stay_events: {
     version: 1,
@@ -75,11 +104,51 @@ export const SECTIONS = {
     schema: z.object({ id, source: text, level: text, status: z.enum(['open', 'in_progress', 'rectified', 'verified']), foundAt: instant, deadline: date, rectifiedAt: instant.nullable(), verifiedAt: instant.nullable() }),
   },
   fire_drills: { version: 1, schema: z.object({ id, date, atNight: z.boolean(), bedridden: z.boolean(), participants: count, evacuationSeconds: count.nullable() }) },
+  /** 特困 tier change proposals made in the month or still unanswered by the county (format 2 on). */
+  tier_proposals: {
+    version: 1,
+    since: 2,
+    schema: z.object({ id, residentId: id, proposedOn: date, tier, indicatorsNotMet: z.array(text).max(6), previousTier: tier.nullable(), note: text }),
+  },
 } as const;
 
 export type SectionName = keyof typeof SECTIONS;
 export const SECTION_NAMES = Object.keys(SECTIONS) as SectionName[];
 export type SectionRecord<S extends SectionName> = z.output<(typeof SECTIONS)[S]['schema']>;
 export type SectionData = { [S in SectionName]: SectionRecord<S>[] };
+
+/** The package format a section first appeared in: an older package simply has none of its records. */
+export const sinceFormat = (section: SectionName): number => ('since' in SECTIONS[section] ? (SECTIONS[section] as { since: number }).since : 1);
+
+/** Older record shapes the county still reads, each with how it becomes the current shape. */
+type Upgrade<S extends SectionName> = { schema: z.ZodType; upgrade: (record: never) => SectionRecord<S> };
+export const OLDER_SECTIONS: { [S in SectionName]?: Record<number, Upgrade<S>> } = {
+  residents: {
+    1: {
+      schema: residentsV1,
+      // Format 1's tekunTier was the centre's own assessment, never a county decision: it is kept as the proposal.
+      upgrade: (r: z.output<typeof residentsV1>) => ({
+        ...r,
+        idNumber: null,
+        tekunCertNo: null,
+        severeDisability: null,
+        mentalIllness: null,
+        hukou: null,
+        supportMode: null,
+        tekunTier: null,
+        tekunTierProposed: r.tekunTier,
+        tekunCareTier: null,
+        pressureInjuryStage: null,
+      }),
+    },
+  },
+  staff: { 1: { schema: staffV1, upgrade: (r: z.output<typeof staffV1>) => ({ ...r, trainedInYear: null, certified: null }) } },
+};
+
+/** The schema for a section's record at a given version, and how to bring it to the current shape (null: unknown). */
+export function readerFor(section: SectionName, version: number): { schema: z.ZodType; upgrade: ((record: never) => unknown) | null } | null {
+  if (version === SECTIONS[section].version) return { schema: SECTIONS[section].schema, upgrade: null };
+  return OLDER_SECTIONS[section]?.[version] ?? null;
+}
 
 export const fileOf = (section: SectionName) => `${section}.jsonl`;

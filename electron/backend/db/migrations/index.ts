@@ -17,6 +17,7 @@ import { migration0015 } from './0015_assessors_and_dangers_by_staff';
 import { migration0016 } from './0016_enrolment_confirmed';
 import { migration0018 } from './0018_tier_decisions';
 import { migration0019 } from './0019_night_patrol_count';
+import { migration0020 } from './0020_resident_hukou';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'enrolment_confirmed', sql: migration0016 },
   { version: 18, name: 'tier_decisions', sql: migration0018 },
   { version: 19, name: 'night_patrol_count', sql: migration0019 },
+  { version: 20, name: 'resident_hukou', sql: migration0020 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

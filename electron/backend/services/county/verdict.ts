@@ -2,7 +2,7 @@
 // (electron/backend/sync/package.ts) come first; then every record against its section's schema; then the package's
 // place among those already applied — already imported, a correction, superseded, an older sequence, a gap.
 import type { Database } from 'better-sqlite3';
-import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf } from '../../../../shared/domain/sync/sections';
+import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf, readerFor, sinceFormat } from '../../../../shared/domain/sync/sections';
 import { type Manifest, readPackage } from '../../sync/package';
 
 export type Outcome = 'accepted' | 'already_imported' | 'superseded' | 'rejected';
@@ -90,32 +90,40 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
       continue;
     }
     const version = m.sectionVersions[section];
-    if (version !== SECTIONS[section].version) errors.push(`「${f.name}」的版本 ${version ?? '（未写）'} 与本程序（${SECTIONS[section].version}）不一致，请两边升级到同一版本`);
+    if (version === undefined || !readerFor(section, version)) errors.push(`「${f.name}」的版本 ${version ?? '（未写）'} 本程序不认识（本程序是 ${SECTIONS[section].version}），请两边升级到同一版本`);
   }
   for (const section of SECTION_NAMES) {
     const rows = read.lines.get(fileOf(section));
     const raw = read.records.get(fileOf(section));
     if (rows === undefined || raw === undefined) {
-      errors.push(`缺少数据文件「${fileOf(section)}」`);
+      // A section newer than the package's format is simply empty (a format-1 package has no tier proposals).
+      if (m.formatVersion < sinceFormat(section)) {
+        (data as Record<string, unknown[]>)[section] = [];
+        lines.set(section, []);
+        counts[section] = 0;
+      } else errors.push(`缺少数据文件「${fileOf(section)}」`);
       continue;
     }
-    const schema = SECTIONS[section].schema;
+    const reader = readerFor(section, m.sectionVersions[section] ?? 0);
+    if (!reader) continue; // already listed above
     const records: unknown[] = [];
     const ids = new Set<string>();
     raw.forEach((record, i) => {
-      const parsed = schema.safeParse(record);
+      const parsed = reader.schema.safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         if (errors.length < MAX_LISTED) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${issue.path.join('.') || '记录'} 的值不对`);
         else if (errors.length === MAX_LISTED) errors.push('……更多错误未列出');
         return;
       }
-      if (ids.has(parsed.data.id)) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：编号 ${parsed.data.id} 重复`);
-      ids.add(parsed.data.id);
-      records.push(parsed.data);
+      const current = (reader.upgrade ? reader.upgrade(parsed.data as never) : parsed.data) as { id: string };
+      if (ids.has(current.id)) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：编号 ${current.id} 重复`);
+      ids.add(current.id);
+      records.push(current);
     });
     (data as Record<string, unknown[]>)[section] = records;
-    lines.set(section, rows);
+    // An upgraded record is stored in its current shape, so the county reads one shape whatever the format.
+    lines.set(section, reader.upgrade ? records.map((r) => JSON.stringify(r)) : rows);
     counts[section] = rows.length;
   }
   if (errors.length) return refused(reject(fileName, fileHash, `数据内容有 ${errors.length} 处错误，整个数据包未导入`, m, centreName, errors));

@@ -22,6 +22,7 @@ export function personRow(person: PersonData, today: string) {
     primaryCategory: person.primaryCategory,
     tags: JSON.stringify(person.tags),
     tekunCertNo: person.tekunCertNo,
+    hukou: person.hukou,
     contacts: JSON.stringify(person.contacts),
     allergies: person.allergies,
     chronicConditions: person.chronicConditions,

@@ -155,6 +155,7 @@ export async function getResidentFile(deps: BackendDeps, caller: Caller, id: str
     primaryCategory: r.primaryCategory as ResidentFile['primaryCategory'],
     tags: JSON.parse(r.tags) as ResidentFile['tags'],
     tekunCertNo: r.tekunCertNo,
+    hukou: r.hukou,
     contacts: contactViews(r.contacts, caller),
     allergies: r.allergies,
     chronicConditions: r.chronicConditions,

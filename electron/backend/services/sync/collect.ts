@@ -14,6 +14,8 @@ import { readFireSettings } from '../fire/settings';
 import { sinceStart } from '../fire/compliance';
 import { centreStartedAt } from '../facility/profile';
 import { readSettings } from '../settings/settings';
+import { pressureInjuryStage } from './pressure-injury';
+import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from './tier-source';
 
 export function monthRange(period: string) {
   const first = `${period}-01`;
@@ -41,7 +43,7 @@ async function residentsSection(deps: BackendDeps, period: string) {
   const db = deps.db;
   const people = await db
     .selectFrom('residents')
-    .select(['id', 'name', 'sex', 'birthDate', 'primaryCategory', 'admittedOn', 'dischargedOn'])
+    .select(['id', 'name', 'sex', 'birthDate', 'primaryCategory', 'admittedOn', 'dischargedOn', 'idNumber', 'tekunCertNo', 'tags', 'hukou'])
     .where('admittedOn', 'is not', null)
     .where('admittedOn', '<=', last)
     .where((eb) => eb.or([eb('dischargedOn', 'is', null), eb('dischargedOn', '>=', first)]))
@@ -55,10 +57,12 @@ async function residentsSection(deps: BackendDeps, period: string) {
   const away = new Map(events.filter((e) => (e.type === 'leave' || e.type === 'hospital') && (e.endDate === null || e.endDate > last)).map((e) => [e.residentId, e.type]));
   const discharges = new Map(events.filter((e) => e.type === 'discharge').map((e) => [e.residentId, e.reason]));
   const ability = latestBy(
-    await db.selectFrom('assessments').select(['residentId', 'assessedOn', 'finalLevel']).where('status', '=', 'final').where('assessedOn', '<=', last).execute(),
+    await db.selectFrom('assessments').select(['residentId', 'assessedOn', 'finalLevel', 'health']).where('status', '=', 'final').where('assessedOn', '<=', last).execute(),
     (a) => a.assessedOn,
   );
-  const tiers = latestBy(await db.selectFrom('tierAssessments').select(['residentId', 'assessedOn', 'tier']).where('assessedOn', '<=', last).execute(), (t) => t.assessedOn);
+  // The official tier is the county's decision; the centre's own assessment travels only as a proposal.
+  const official = await officialTiersAt(db, last);
+  const proposed = await latestProposalsAt(db, last);
   const grades = latestBy(
     await db.selectFrom('residentGrades').innerJoin('careGrades', 'careGrades.id', 'residentGrades.gradeId').select(['residentGrades.residentId', 'residentGrades.effectiveFrom', 'careGrades.name']).where('residentGrades.effectiveFrom', '<=', last).execute(),
     (g) => g.effectiveFrom,
@@ -68,6 +72,7 @@ async function residentsSection(deps: BackendDeps, period: string) {
   return people.map((p): SectionRecord<'residents'> => {
     const gone = p.dischargedOn !== null && p.dischargedOn <= last;
     const lastAssessedOn = ability.get(p.id)?.assessedOn ?? null;
+    const tags = JSON.parse(p.tags) as string[];
     return {
       id: p.id,
       name: p.name,
@@ -75,7 +80,16 @@ async function residentsSection(deps: BackendDeps, period: string) {
       birthDate: p.birthDate,
       ageAtMonthEnd: Math.max(0, ageOn(p.birthDate, last)),
       category: p.primaryCategory,
-      tekunTier: tiers.get(p.id)?.tier ?? null,
+      idNumber: p.idNumber,
+      tekunCertNo: p.tekunCertNo,
+      severeDisability: tags.includes('severe_disability'),
+      mentalIllness: tags.includes('mental_illness'),
+      hukou: p.hukou,
+      supportMode: p.primaryCategory === 'tekun_concentrated' ? 'concentrated' : p.primaryCategory === 'tekun_dispersed' ? 'dispersed' : null,
+      tekunTier: official.get(p.id)?.tier ?? null,
+      tekunTierProposed: proposed.get(p.id)?.tier ?? null,
+      tekunCareTier: official.get(p.id)?.careTier ?? null,
+      pressureInjuryStage: pressureInjuryStage(ability.get(p.id)?.health ?? null),
       abilityLevel: ability.get(p.id)?.finalLevel ?? null,
       lastAssessedOn,
       assessmentOverdue: !gone && (lastAssessedOn === null || lastAssessedOn < dueBefore),
@@ -163,6 +177,20 @@ async function fireSections(deps: BackendDeps, period: string, until: Date) {
   };
 }
 
+/** Staff with any training record (staff training or a fire-safety training attended) in the 12 months to `last`. */
+async function trainedInYear(deps: BackendDeps, last: string): Promise<Set<string>> {
+  const from = dayjs(last).subtract(12, 'month').add(1, 'day').format('YYYY-MM-DD');
+  const own = await deps.db.selectFrom('staffTraining').select('staffId').where('date', '>=', from).where('date', '<=', last).execute();
+  const fire = await deps.db
+    .selectFrom('fireTrainingAttendees')
+    .innerJoin('fireTrainings', 'fireTrainings.id', 'fireTrainingAttendees.trainingId')
+    .select('fireTrainingAttendees.staffId')
+    .where('fireTrainings.date', '>=', from)
+    .where('fireTrainings.date', '<=', last)
+    .execute();
+  return new Set([...own, ...fire].map((r) => r.staffId));
+}
+
 /** Every section of the month. `until` is the moment the month is judged at (its end, for a finished month). */
 export async function collectMonth(deps: BackendDeps, period: string, until: Date): Promise<SectionData> {
   const { first, last, fromInstant, toInstant } = monthRange(period);
@@ -170,7 +198,8 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
   const facility = await db.selectFrom('facility').selectAll().executeTakeFirstOrThrow();
   const residents = await residentsSection(deps, period);
   const occupied = new Set(residents.filter((r) => r.bedId && r.statusAtMonthEnd !== 'discharged').map((r) => r.bedId!));
-  const staff = await db.selectFrom('staff').select(['id', 'name', 'role', 'certLevel', 'hireDate', 'leftOn']).where((eb) => eb.or([eb('leftOn', 'is', null), eb('leftOn', '>=', first)])).orderBy('id').execute();
+  const staff = await db.selectFrom('staff').select(['id', 'name', 'role', 'certLevel', 'certExpiry', 'hireDate', 'leftOn']).where((eb) => eb.or([eb('leftOn', 'is', null), eb('leftOn', '>=', first)])).orderBy('id').execute();
+  const trained = await trainedInYear(deps, last);
   const abilityRows = await db.selectFrom('assessments').select(['id', 'residentId', 'assessedOn', 'reason', 'finalLevel']).where('status', '=', 'final').where('assessedOn', '>=', first).where('assessedOn', '<=', last).orderBy('id').execute();
   const tierRows = await db.selectFrom('tierAssessments').select(['id', 'residentId', 'assessedOn', 'tier']).where('assessedOn', '>=', first).where('assessedOn', '<=', last).orderBy('id').execute();
   const stays = await db
@@ -187,7 +216,17 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     centre: [{ id: facility.id, centreCode: facility.areaCode, name: facility.name, creditCode: facility.creditCode, county: facility.county, township: facility.township, type: facility.type, licensedBeds: facility.licensedBeds, setUpOn: chinaDate(new Date(facility.startedAt ?? facility.createdAt)) }],
     beds: await bedsSection(deps, period, occupied),
     residents,
-    staff: staff.map((s) => ({ id: s.id, name: s.name, role: s.role, certLevel: s.certLevel, hireDate: s.hireDate || null, leftOn: s.leftOn })),
+    staff: staff.map((s) => ({
+      id: s.id,
+      name: s.name,
+      role: s.role,
+      certLevel: s.certLevel,
+      hireDate: s.hireDate || null,
+      leftOn: s.leftOn,
+      trainedInYear: trained.has(s.id),
+      // A certificate that had expired by the month's end no longer counts.
+      certified: s.certLevel !== 'none' && (s.certExpiry === null || s.certExpiry >= last),
+    })),
     grades,
     assessments: [
       ...abilityRows.map((a): SectionRecord<'assessments'> => ({ id: a.id, residentId: a.residentId, kind: 'ability', assessedOn: a.assessedOn, reason: a.reason, level: a.finalLevel, tier: null })),
@@ -200,5 +239,6 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     meals: meals.map((m) => ({ id: m.id, date: m.date, meal: m.meal, residentTotal: m.residentTotal, counts: JSON.parse(m.counts) as Record<string, number> })),
     meal_aid: aid.map((a) => ({ id: a.id, dinerId: a.dinerId, date: a.date, meal: a.meal, mode: a.mode, category: a.category, priceFen: a.priceFen, subsidyFen: a.subsidyFen, cancelled: a.cancelledAt !== null && a.cancelledAt < toInstant })),
     ...(await fireSections(deps, period, until)),
+    tier_proposals: await tierProposalsForMonth(deps, period),
   };
 }

@@ -2,7 +2,7 @@
 import { Button, Card, Checkbox, FileButton, Group, Image, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { PersonInput } from '../../../../shared/api/residents';
+import { HUKOU_TYPES, type PersonInput } from '../../../../shared/api/residents';
 import { ageOn } from '../../../../shared/domain/dates';
 import { DIET_TYPES, RESIDENT_CATEGORIES, RESIDENT_TAGS } from '../../../../shared/domain/enums';
 import { ETHNICITIES } from '../../../../shared/domain/ethnicities';
@@ -21,6 +21,7 @@ export function emptyPerson(): PersonValues {
     primaryCategory: 'tekun_concentrated',
     tags: [],
     tekunCertNo: '',
+    hukou: null,
     contacts: [{ name: '', relation: '', phone: '', isGuardian: true, isEmergency: true }],
     allergies: '',
     chronicConditions: '',
@@ -78,6 +79,13 @@ export function PersonFields({ form, today }: { form: FormWithPerson; today: str
           {...form.getInputProps('person.tags')}
         />
         <TextInput label={t('file.tekunCertNo')} {...form.getInputProps('person.tekunCertNo')} />
+        <Select
+          label={t('file.hukou')}
+          placeholder={t('file.hukouUnknown')}
+          clearable
+          data={HUKOU_TYPES.map((v) => ({ value: v, label: t(`enums.hukou.${v}`) }))}
+          {...form.getInputProps('person.hukou')}
+        />
         <TextInput label={t('file.householdAddress')} {...form.getInputProps('person.householdAddress')} />
         <TextInput label={t('file.village')} {...form.getInputProps('person.village')} />
         <Select

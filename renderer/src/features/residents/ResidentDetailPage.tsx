@@ -90,6 +90,7 @@ function EditModal({ file, idNumber, today, onClose }: { file: ResidentFile; idN
     primaryCategory: file.primaryCategory,
     tags: file.tags,
     tekunCertNo: file.tekunCertNo,
+    hukou: file.hukou,
     // Only editors open this form, and they get the numbers in full; the view's phoneHidden flag is not sent back.
     contacts: file.contacts.map((c) => ({ name: c.name, relation: c.relation, phone: c.phone, isGuardian: c.isGuardian, isEmergency: c.isEmergency })),
     allergies: file.allergies,
@@ -243,6 +244,7 @@ export function ResidentDetailPage() {
           <Field label={t('file.village')} value={r.village} />
           <Field label={t('file.householdAddress')} value={r.householdAddress} />
           <Field label={t('file.tekunCertNo')} value={r.tekunCertNo} />
+          <Field label={t('file.hukou')} value={r.hukou ? t(`enums.hukou.${r.hukou}`) : t('file.hukouUnknown')} />
           <Field label={t('file.tags')} value={r.tags.map((tag) => t(`enums.tag.${tag}`)).join('、')} />
           <Field label={t('file.dietType')} value={t(`enums.diet.${r.dietType}`)} />
           <Field label={t('file.allergies')} value={r.allergies} />
