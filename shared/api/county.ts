@@ -85,13 +85,35 @@ export const CentreDetail = z.object({
   centre: CentreRow,
   period: z.string(),
   months: z.array(z.object({ period: z.string(), figures: FiguresOut })),
-  residents: z.array(z.object({ id: z.string(), name: z.string(), sex: z.string(), age: z.number(), category: z.string(), level: z.number().nullable(), tier: z.string().nullable(), status: z.string(), overdue: z.boolean() })),
+  residents: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** Masked (county.revealIdNumber shows it in full, audited); null when the package did not carry it (format 1) or the file has none. */
+      idMasked: z.string().nullable(),
+      sex: z.string(),
+      age: z.number(),
+      category: z.string(),
+      level: z.number().nullable(),
+      /** The county's decision (official); tierProposed is the centre's latest proposal. */
+      tier: z.string().nullable(),
+      tierProposed: z.string().nullable(),
+      hukou: z.string().nullable(),
+      severeDisability: z.boolean().nullable(),
+      mentalIllness: z.boolean().nullable(),
+      status: z.string(),
+      overdue: z.boolean(),
+    }),
+  ),
 });
 export type CentreDetail = z.output<typeof CentreDetail>;
 
 export const TekunRow = z.object({ centreCode: z.string(), name: z.string(), reported: z.boolean(), figures: FiguresOut });
 export const TekunQuarter = z.object({ year: z.number(), quarter: z.number(), months: z.array(z.string()), rows: z.array(TekunRow), total: FiguresOut });
 export type TekunQuarter = z.output<typeof TekunQuarter>;
+
+export const FacilityTable = z.object({ period: z.string(), rows: z.array(z.object({ centreCode: z.string(), name: z.string(), figures: FiguresOut.nullable() })), total: FiguresOut, reported: z.number() });
+export type FacilityTable = z.output<typeof FacilityTable>;
 
 const yearField = z.number({ error: '请选择年份' }).int().min(2000, { error: '年份不对' }).max(2100, { error: '年份不对' });
 const packageText = z.string().max(70_000_000, { error: '文件太大（超过50MB），请改用「从文件夹导入」' });
@@ -126,5 +148,14 @@ export const countyApi = {
   'county.indicators': method({ input: z.object({ period: periodField }), output: Indicators, roles: COUNTY_READERS, writes: false }),
   'county.centre': method({ input: z.object({ centreCode: z.string().regex(/^\d{12}$/, { error: '机构代码应为12位数字' }), period: periodField }), output: CentreDetail, roles: COUNTY_READERS, writes: false }),
   'county.tekunQuarter': method({ input: z.object({ year: yearField, quarter: z.number().int().min(1, { error: '季度应为1–4' }).max(4, { error: '季度应为1–4' }) }), output: TekunQuarter, roles: COUNTY_READERS, writes: false }),
+  /** 机构基本情况表 of a month: beds, residents, staff by post, social workers per 100 beds, training and certificates. */
+  'county.facilityTable': method({ input: z.object({ period: periodField }), output: FacilityTable, roles: COUNTY_READERS, writes: false }),
+  /** A reported resident's full ID number, for matching the county's roll: county administrator only, every look audited. */
+  'county.revealIdNumber': method({
+    input: z.object({ centreCode: z.string().regex(/^\d{12}$/, { error: '机构代码应为12位数字' }), period: periodField, residentId: z.string().min(1).max(64) }),
+    output: z.object({ idNumber: z.string() }),
+    roles: COUNTY_ADMINS,
+    writes: true,
+  }),
   'county.exportExcel': method({ input: z.object({ period: periodField }), output: FileOut, roles: COUNTY_READERS, writes: false }),
 };

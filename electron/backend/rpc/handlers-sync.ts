@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { BackendDeps } from '../audit';
 import type { DatabaseHolder } from '../backup/holder';
 import type { Platform } from '../platform';
-import { centreDetail, indicators, submissionMatrix, tekunQuarter } from '../services/county/figures';
+import { centreDetail, facilityTable, indicators, submissionMatrix, tekunQuarter } from '../services/county/figures';
+import { revealIdNumber } from '../services/county/reveal';
 import { confirmCentre, countyStatus, enrolCentre, listCentres, withdrawCentre } from '../services/county/centres';
 import { countyWorkbook } from '../services/county/excel';
 import { CountyImports } from '../services/county/import';
@@ -48,5 +49,7 @@ export function syncHandlers(deps: BackendDeps, holder: DatabaseHolder, platform
     'county.centre': (input) => centreDetail(deps, input.centreCode, input.period),
     'county.tekunQuarter': (input) => tekunQuarter(deps, input.year, input.quarter),
     'county.exportExcel': (input) => countyWorkbook(deps, input.period),
+    'county.facilityTable': (input) => facilityTable(deps, input.period),
+    'county.revealIdNumber': (input, { caller }) => revealIdNumber(deps, caller, input),
   };
 }

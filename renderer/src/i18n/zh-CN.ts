@@ -3,6 +3,7 @@ import { fireZh } from './zh-CN-fire';
 import { riskDueZh } from './zh-CN-risk';
 import { pickersZh } from './zh-CN-pickers';
 import { countyZh, syncZh } from './zh-CN-sync';
+import { countyTablesZh } from './zh-CN-county-tables';
 import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
@@ -335,7 +336,7 @@ export const zhCN = {
   fire: fireZh,
   pickers: pickersZh,
   sync: syncZh,
-  county: countyZh,
+  county: { ...countyZh, tables: countyTablesZh },
   staff: {
     title: '员工档案',
     add: '添加员工',

@@ -1,12 +1,30 @@
 // A centre's figures for a month, computed by the county from the records it received (never trusted from the
 // centre's own arithmetic). Figures are a flat map of counts so thirty centres add up by key; ratios are computed
 // when shown. INDICATORS lists them in the order of the county's tables, with their Chinese names.
+// Fields a v1 package did not carry are null: they are counted in a `.unknown` key (不详), never as "no".
 import dayjs from 'dayjs';
 import { chinaDate } from '../dates';
 import { ENUM_LABELS_ZH } from '../enum-labels';
-import type { SectionData } from './sections';
+import type { SectionData, SectionRecord } from './sections';
 
 export type Figures = Record<string, number>;
+
+/** Bumped when computeFigures counts something new: figures stored by an older version are recomputed from the records. */
+export const FIGURES_VERSION = 2;
+/** Keys starting with '_' describe the figures (their version); they are not counts and are never added up. */
+const VERSION_KEY = '_version';
+export const figuresAreCurrent = (f: Figures) => f[VERSION_KEY] === FIGURES_VERSION;
+
+// The v2 fields of a package (docs/sync-package.md); `undefined` on a record stored before the format change.
+type ResidentIn = SectionRecord<'residents'> & {
+  severeDisability?: boolean | null;
+  mentalIllness?: boolean | null;
+  hukou?: 'urban' | 'rural' | null;
+  supportMode?: 'concentrated' | 'dispersed' | null;
+  tekunCareTier?: 1 | 2 | 3 | null;
+  pressureInjuryStage?: 'none' | 'I' | 'II' | 'III' | 'IV' | 'unstageable' | null;
+};
+type StaffIn = SectionRecord<'staff'> & { trainedInYear?: boolean | null; certified?: boolean | null };
 
 export const AGE_BANDS = [
   { key: 'under60', label: '60岁以下', max: 59 },
@@ -17,38 +35,84 @@ export const AGE_BANDS = [
 ] as const;
 const ageBand = (age: number) => AGE_BANDS.find((b) => age <= b.max)!.key;
 
+/** The age bands of the county's 特困 quarterly table (issue 14): 16岁以下 = under 16, 80岁以上 = 80 and over. */
+export const TEKUN_AGE_BANDS = [
+  { key: 'under16', label: '16岁以下', max: 15 },
+  { key: '16_59', label: '16–59岁', max: 59 },
+  { key: '60_79', label: '60–79岁', max: 79 },
+  { key: '80plus', label: '80岁以上', max: 200 },
+] as const;
+const tekunAgeBand = (age: number) => TEKUN_AGE_BANDS.find((b) => age <= b.max)!.key;
+
+/** 特困: concentrated or dispersed support; how, from the v2 field or else from the category. */
+const supportModeOf = (r: ResidentIn) => r.supportMode ?? (r.category === 'tekun_concentrated' ? 'concentrated' : r.category === 'tekun_dispersed' ? 'dispersed' : null);
+/** A yes/no fact the package may not carry: counted as yes, or as 不详 (`.unknown`), never as no. */
+const yesOrUnknown = (f: Figures, key: string, value: boolean | null | undefined) => {
+  if (value === true) bump(f, key);
+  else if (value === null || value === undefined) bump(f, `${key}.unknown`);
+};
+const PRESSURE_II_OR_WORSE = new Set(['II', 'III', 'IV', 'unstageable']);
+/** A care-worker certificate: the v2 flag, else the certificate level v1 already carried. */
+const certifiedOf = (s: StaffIn) => s.certified ?? (s.certLevel ? s.certLevel !== 'none' : null);
+
 export const LEVEL_NAMES = ['能力完好', '轻度失能', '中度失能', '重度失能', '完全失能'] as const;
 export const TIER_NAMES = { self_sufficient: '具备生活自理能力', partly_lost: '部分丧失生活自理能力', fully_lost: '完全丧失生活自理能力', none: '未认定' } as const;
 
-const bump = (f: Figures, key: string, by = 1) => (f[key] = (f[key] ?? 0) + by);
+function bump(f: Figures, key: string, by = 1) {
+  f[key] = (f[key] ?? 0) + by;
+}
 
 export function computeFigures(period: string, data: SectionData): Figures {
   const first = `${period}-01`;
   const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
   const inMonth = (d: string | null) => d !== null && d >= first && d <= last;
-  const f: Figures = {};
+  const f: Figures = { [VERSION_KEY]: FIGURES_VERSION };
   const usable = data.beds.filter((b) => b.setting !== 'disabled');
   f.beds = usable.length;
   f.nursingBeds = usable.filter((b) => b.bedType === 'nursing').length;
   f.occupiedBeds = data.beds.filter((b) => b.occupied).length;
   f.licensedBeds = data.centre[0]?.licensedBeds ?? 0;
-  f.staff = data.staff.filter((s) => s.leftOn === null || s.leftOn > last).length;
-  const present = data.residents.filter((r) => r.statusAtMonthEnd !== 'discharged');
+  const staff = (data.staff as StaffIn[]).filter((s) => s.leftOn === null || s.leftOn > last);
+  f.staff = staff.length;
+  for (const s of staff) {
+    bump(f, `staff.role.${s.role}`);
+    yesOrUnknown(f, 'staff.trained', s.trainedInYear);
+    // The care-worker certificate matters for those who give care (护理员, 护理组长), not for cooks or guards.
+    if (s.role === 'caregiver' || s.role === 'care_lead') {
+      bump(f, 'carers');
+      yesOrUnknown(f, 'carers.certified', certifiedOf(s));
+    }
+  }
+  const residents = data.residents as ResidentIn[];
+  const present = residents.filter((r) => r.statusAtMonthEnd !== 'discharged');
   f.residents = present.length;
   for (const r of present) {
     bump(f, `category.${r.category}`);
     bump(f, `level.${r.abilityLevel ?? 'none'}`);
     bump(f, `age.${ageBand(r.ageAtMonthEnd)}`);
     if (r.assessmentOverdue) bump(f, 'assessmentsOverdue');
+    // Covered: assessed at least once and not overdue at the month's end.
+    if (r.lastAssessedOn !== null && !r.assessmentOverdue) bump(f, 'assessmentsValid');
     if (r.statusAtMonthEnd === 'in_hospital') bump(f, 'inHospital');
     if (r.statusAtMonthEnd === 'on_leave') bump(f, 'onLeave');
+    const stage = r.pressureInjuryStage;
+    if (stage === null || stage === undefined) bump(f, 'pressure.unknown');
+    else if (PRESSURE_II_OR_WORSE.has(stage)) bump(f, 'pressure.stage2plus');
   }
-  const tekun = data.residents.filter((r) => r.category === 'tekun_concentrated');
-  for (const r of tekun) {
+  // The 特困 quarterly table: everyone supported as 特困 (concentrated or dispersed), by the county's official tier.
+  for (const r of residents) {
+    const mode = supportModeOf(r);
+    if (mode === null) continue;
     if (r.statusAtMonthEnd !== 'discharged') {
       bump(f, 'tekun.present');
+      bump(f, `tekun.${mode}`);
       bump(f, `tekun.tier.${r.tekunTier ?? 'none'}`);
-      bump(f, `tekun.age.${ageBand(r.ageAtMonthEnd)}`);
+      bump(f, `tekun.careTier.${r.tekunCareTier ?? 'none'}`);
+      bump(f, `tekun.age.${tekunAgeBand(r.ageAtMonthEnd)}`);
+      if (r.sex === 'female') bump(f, 'tekun.female');
+      yesOrUnknown(f, 'tekun.severeDisability', r.severeDisability);
+      yesOrUnknown(f, 'tekun.mentalIllness', r.mentalIllness);
+      bump(f, `tekun.hukou.${r.hukou ?? 'unknown'}`);
     }
     if (inMonth(r.admittedOn)) bump(f, 'tekun.new');
     if (inMonth(r.dischargedOn)) bump(f, 'tekun.exited');
@@ -93,22 +157,31 @@ export function computeFigures(period: string, data: SectionData): Figures {
 
 export function addFigures(all: Figures[]): Figures {
   const sum: Figures = {};
-  for (const f of all) for (const [k, v] of Object.entries(f)) bump(sum, k, v);
+  for (const f of all) for (const [k, v] of Object.entries(f)) if (!k.startsWith('_')) bump(sum, k, v);
   return sum;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
-/** Shares shown next to the counts: null when there is nothing to divide by. */
+/** Shares and rates shown next to the counts: null when there is nothing to divide by. */
 export function ratios(f: Figures) {
   const g = (k: string) => f[k] ?? 0;
+  // Coverage among those whose status the package says (不详 ones are left out, and shown as their own count).
+  const known = (key: string, of: string) => ratio(g(key), g(of) - g(`${key}.unknown`));
   return {
     nursingBedRatio: ratio(g('nursingBeds'), g('beds')),
     occupancy: ratio(g('occupiedBeds'), g('beds')),
     careCoverage: ratio(g('careDaysRecorded'), g('residentDays')),
     patrolCompliance: ratio(g('dayPatrolsDone') + g('nightWindows') - g('nightMissed'), g('dayPatrolsRequired') + g('nightWindows')),
+    pressureRate: ratio(g('pressure.stage2plus'), g('residents') - g('pressure.unknown')),
+    fallsPer1000: ratio(g('incident.fall') * 1000, g('residentDays')),
+    assessmentCoverage: ratio(g('assessmentsValid'), g('residents')),
+    trainingCoverage: known('staff.trained', 'staff'),
+    certifiedCoverage: known('carers.certified', 'carers'),
+    socialWorkersPer100Beds: ratio(g('staff.role.social_worker') * 100, g('beds')),
   };
 }
+export type RatioKey = keyof ReturnType<typeof ratios>;
 
 export interface IndicatorRow {
   key: string;
@@ -116,11 +189,25 @@ export interface IndicatorRow {
   group: string;
   /** Shown as a share (0–1) rather than a count. */
   share?: boolean;
+  /** A rate (per 1,000 bed-days, per 100 beds), shown with two decimals. */
+  rate?: boolean;
   /** Money in fen, shown in yuan. */
   fen?: boolean;
+  /** How the county computes it, shown beside the figure. */
+  definition?: string;
 }
 
 const rows = (group: string, entries: Array<[string, string]>): IndicatorRow[] => entries.map(([key, label]) => ({ key, label, group }));
+
+/** The rates the county watches (issue 14 §4), computed from the records, each with its definition. */
+export const RATE_ROWS: IndicatorRow[] = [
+  { key: 'pressureRate', label: '压力性损伤（Ⅱ期及以上）发生率', group: '监测指标', share: true, definition: '月末在院老人中，最近一次能力评估（A.5.1）记为Ⅱ期、Ⅲ期、Ⅳ期或不可分期的人数 ÷ 在院老人数（评估里没有记录的老人不计入分母，另列「不详」）' },
+  { key: 'pressure.unknown', label: '其中压力性损伤不详', group: '监测指标', definition: '数据包未载明分期的在院老人（旧版数据包或从未评估）' },
+  { key: 'fallsPer1000', label: '跌倒（每千床日）', group: '监测指标', rate: true, definition: '本月登记的跌倒事件数 × 1000 ÷ 在院人日（入住至离院的日数，含请假、住院日）[R]' },
+  { key: 'assessmentCoverage', label: '能力评估覆盖率', group: '监测指标', share: true, definition: '月末在院老人中有能力评估且未逾期的人数 ÷ 月末在院老人数' },
+  { key: 'trainingCoverage', label: '员工培训覆盖率', group: '监测指标', share: true, definition: '月末在职员工中近12个月有培训记录的人数 ÷ 培训情况已知的在职员工数（旧版数据包不含，计为「不详」）' },
+  { key: 'staff.trained.unknown', label: '其中培训情况不详', group: '监测指标' },
+];
 
 export const INDICATORS: IndicatorRow[] = [
   ...rows('床位', [['licensedBeds', '核定床位'], ['beds', '可用床位'], ['nursingBeds', '护理型床位']]),
@@ -132,13 +219,15 @@ export const INDICATORS: IndicatorRow[] = [
   ...rows('能力等级', [...LEVEL_NAMES.map((n, i): [string, string] => [`level.${i}`, n]), ['level.none', '未评估']]),
   ...rows('年龄', AGE_BANDS.map((b): [string, string] => [`age.${b.key}`, b.label])),
   ...rows('特困供养', [
-    ['tekun.present', '集中供养人数'],
+    ['tekun.present', '特困人员（集中+分散）'],
+    ['tekun.concentrated', '其中集中供养'],
     ...Object.entries(TIER_NAMES).map(([k, v]): [string, string] => [`tekun.tier.${k}`, v]),
     ['tekun.new', '本月新增'],
     ['tekun.exited', '本月减少'],
   ]),
   ...rows('入住变动', [['admissions', '入住'], ['discharges', '离院（不含死亡）'], ['deaths', '死亡'], ['transfers', '调床'], ['hospitalStays', '住院']]),
   ...rows('评估', [['assessmentsDone', '本月完成能力评估'], ['assessmentsOverdue', '评估逾期']]),
+  ...RATE_ROWS,
   ...rows('护理', [['residentDays', '在院人日'], ['careDaysRecorded', '有护理记录的人日']]),
   { key: 'careCoverage', label: '护理记录覆盖率', group: '护理', share: true },
   { key: 'careEntries', label: '护理记录条数', group: '护理' },
@@ -153,7 +242,7 @@ export const INDICATORS: IndicatorRow[] = [
 
 /** The value of an indicator row for a set of figures (a share or a count; null when it cannot be computed). */
 export function indicatorValue(row: IndicatorRow, f: Figures): number | null {
-  if (row.share) return ratios(f)[row.key as keyof ReturnType<typeof ratios>];
+  if (row.share || row.rate) return ratios(f)[row.key as RatioKey];
   return f[row.key] ?? 0;
 }
 
@@ -163,15 +252,7 @@ export function formatIndicator(row: IndicatorRow, f: Figures | null, missing = 
   const v = indicatorValue(row, f);
   if (v === null) return '—';
   if (row.share) return `${(v * 100).toFixed(1)}%`;
+  if (row.rate) return v.toFixed(2);
   if (row.fen) return (v / 100).toFixed(2);
   return String(v);
 }
-
-/** The columns of the 特困 quarterly table. */
-export const TEKUN_COLUMNS: Array<[string, string]> = [
-  ['tekun.present', '集中供养人数'],
-  ...Object.entries(TIER_NAMES).map(([k, v]): [string, string] => [`tekun.tier.${k}`, v]),
-  ...AGE_BANDS.map((b): [string, string] => [`tekun.age.${b.key}`, b.label]),
-  ['tekun.new', '本季新增'],
-  ['tekun.exited', '本季减少'],
-];

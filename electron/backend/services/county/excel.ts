@@ -1,15 +1,19 @@
 // The county's workbook for a month: every table of the county pages as a sheet — the indicators by centre, the
-// twelve-month trend, the submission matrix of the year, the 特困 quarterly table of the month's quarter, and the
-// import reports of the month.
+// twelve-month trend, the submission matrix of the year, the 特困 quarterly table of the month's quarter (official
+// layout), the facility basic-situation table, and the import reports of the month.
 import ExcelJS from 'exceljs';
 import { CELL_STATUSES } from '../../../../shared/api/county';
-import { INDICATORS, TEKUN_COLUMNS, formatIndicator } from '../../../../shared/domain/sync/figures';
+import { FACILITY_TABLE, TEKUN_TABLE } from '../../../../shared/domain/sync/county-tables';
+import { type IndicatorRow, INDICATORS, formatIndicator } from '../../../../shared/domain/sync/figures';
 import type { BackendDeps } from '../../audit';
 import { addLedgerSheet } from '../../ledger-excel';
-import { indicators, submissionMatrix, tekunQuarter } from './figures';
+import { facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
 import { OUTCOME_LABELS, listReports } from './reports';
 
 export const CELL_LABELS: Record<(typeof CELL_STATUSES)[number], string> = { on_time: '按时', late: '迟报', corrected: '已更正', missing: '未报', not_due: '未到期', unregistered: '未登记' };
+
+/** One header row in a sheet: the upper group and the column, as 「供养方式·集中供养」. */
+const headed = (c: IndicatorRow) => (c.group ? `${c.group}·${c.label}` : c.label);
 
 export async function countyWorkbook(deps: BackendDeps, period: string) {
   const county = (await deps.db.selectFrom('syncIdentity').select(['countyName']).executeTakeFirst())?.countyName ?? '';
@@ -18,6 +22,7 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
   const ind = await indicators(deps, period);
   const matrix = await submissionMatrix(deps, year);
   const tekun = await tekunQuarter(deps, year, quarter);
+  const facility = await facilityTable(deps, period);
   const reports = (await listReports(deps, { query: period, outcome: null })).filter((r) => r.period === period);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '乡镇敬老院运营系统';
@@ -47,8 +52,15 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
     title: '特困人员季度表',
     from: tekun.months[0],
     to: tekun.months[2],
-    columns: ['机构', '本季报送月数', ...TEKUN_COLUMNS.map(([, label]) => label)],
-    rows: [...tekun.rows.map((r) => [r.name, String(r.figures.monthsReported ?? 0), ...TEKUN_COLUMNS.map(([k]) => String(r.figures[k] ?? 0))]), ['合计', '', ...TEKUN_COLUMNS.map(([k]) => String(tekun.total[k] ?? 0))]],
+    columns: ['机构', '本季报送月数', ...TEKUN_TABLE.map(headed)],
+    rows: [...tekun.rows.map((r) => [r.name, String(r.figures.monthsReported ?? 0), ...TEKUN_TABLE.map((c) => (r.reported ? formatIndicator(c, r.figures) : '未报'))]), ['合计', '', ...TEKUN_TABLE.map((c) => formatIndicator(c, tekun.total))]],
+  });
+  addLedgerSheet(workbook, head(`${period} 养老机构基本情况`), {
+    title: '机构基本情况表',
+    from: period,
+    to: period,
+    columns: ['机构', ...FACILITY_TABLE.map(headed)],
+    rows: [...facility.rows.map((r) => [r.name, ...FACILITY_TABLE.map((c) => formatIndicator(c, r.figures))]), ['合计', ...FACILITY_TABLE.map((c) => formatIndicator(c, facility.total))]],
   });
   addLedgerSheet(workbook, head(`${period} 数据包导入记录`), {
     title: '导入记录',

@@ -1,12 +1,15 @@
 // The county's tables, read from the figures computed at import: indicators for a month with a twelve-month trend,
-// one centre's months and residents (the drill-down), the 特困 quarterly table, and the submission matrix.
+// one centre's months and residents (the drill-down), the 特困 quarterly table, the facility table, and the
+// submission matrix. Figures stored by an older version of computeFigures are recomputed from the stored records.
 import dayjs from 'dayjs';
-import type { CentreDetail, Indicators, Matrix, TekunQuarter } from '../../../../shared/api/county';
+import type { CentreDetail, FacilityTable, Indicators, Matrix, TekunQuarter } from '../../../../shared/api/county';
 import { chinaDate } from '../../../../shared/domain/dates';
-import { type Figures, addFigures } from '../../../../shared/domain/sync/figures';
+import { maskIdNumber } from '../../../../shared/domain/id-number';
+import { type Figures, addFigures, computeFigures, figuresAreCurrent } from '../../../../shared/domain/sync/figures';
 import type { SectionRecord } from '../../../../shared/domain/sync/sections';
 import { notFound } from '../../../../shared/api/errors';
 import type { BackendDeps } from '../../audit';
+import { readMonth } from './records';
 import { todayIn } from '../../clock';
 import { listCentres } from './centres';
 
@@ -18,7 +21,14 @@ const monthsBack = (period: string, n: number) => Array.from({ length: n }, (_, 
 async function figuresFor(deps: BackendDeps, periods: string[]) {
   if (periods.length === 0) return [];
   const rows = await deps.db.selectFrom('countyFigures').select(['centreCode', 'period', 'figures']).where('period', 'in', periods).execute();
-  return rows.map((r) => ({ ...r, figures: JSON.parse(r.figures) as Figures }));
+  const out = [];
+  for (const r of rows) {
+    const stored = JSON.parse(r.figures) as Figures;
+    // Imported before the county counted today's figures: counted again from the records it kept (not written back).
+    const figures = figuresAreCurrent(stored) ? stored : computeFigures(r.period, await readMonth(deps, r.centreCode, r.period));
+    out.push({ ...r, figures });
+  }
+  return out;
 }
 
 export async function indicators(deps: BackendDeps, period: string): Promise<Indicators> {
@@ -40,16 +50,39 @@ export async function centreDetail(deps: BackendDeps, centreCode: string, period
   const centre = (await listCentres(deps)).find((c) => c.centreCode === centreCode);
   if (!centre) throw notFound('机构');
   const months = (await figuresFor(deps, monthsBack(period, 12))).filter((r) => r.centreCode === centreCode).sort((a, b) => a.period.localeCompare(b.period));
-  const residents = await deps.db.selectFrom('countyRecords').select('data').where('centreCode', '=', centreCode).where('period', '=', period).where('section', '=', 'residents').execute();
+  const { residents } = await readMonth(deps, centreCode, period, ['residents']);
   return {
     centre,
     period,
     months: months.map((m) => ({ period: m.period, figures: m.figures })),
     residents: residents
-      .map((r) => JSON.parse(r.data) as SectionRecord<'residents'>)
-      .map((r) => ({ id: r.id, name: r.name, sex: r.sex, age: r.ageAtMonthEnd, category: r.category, level: r.abilityLevel, tier: r.tekunTier, status: r.statusAtMonthEnd, overdue: r.assessmentOverdue }))
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        // The county keeps the full number to match its roll, and shows it masked (full view: county.revealIdNumber, audited).
+        idMasked: r.idNumber ? maskIdNumber(r.idNumber) : null,
+        sex: r.sex,
+        age: r.ageAtMonthEnd,
+        category: r.category,
+        level: r.abilityLevel,
+        tier: r.tekunTier,
+        tierProposed: r.tekunTierProposed,
+        hukou: r.hukou,
+        severeDisability: r.severeDisability,
+        mentalIllness: r.mentalIllness,
+        status: r.statusAtMonthEnd,
+        overdue: r.assessmentOverdue,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')),
   };
+}
+
+/** 机构基本情况表: each confirmed centre's month, and the county's sum. */
+export async function facilityTable(deps: BackendDeps, period: string): Promise<FacilityTable> {
+  const centres = await listCentres(deps, true);
+  const now = await figuresFor(deps, [period]);
+  const rows = centres.map((c) => ({ centreCode: c.centreCode, name: c.name, figures: now.find((r) => r.centreCode === c.centreCode)?.figures ?? null }));
+  return { period, rows, total: addFigures(now.map((r) => r.figures)), reported: now.length };
 }
 
 /** 特困人员季度表: people at the quarter's end (its last reported month), tiers and age bands; new and exited over the quarter. */

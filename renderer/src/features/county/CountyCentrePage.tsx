@@ -1,18 +1,27 @@
 // One centre's month, from the county (the drill-down): its indicators over the last twelve months it reported, and
-// the residents list it sent (searchable).
-import { Anchor, Badge, Card, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// the residents list it sent (searchable), ID numbers masked — the county administrator may look at one in full
+// (audited) to match the county's 特困 roll.
+import { Anchor, Badge, Button, Card, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { INDICATORS, LEVEL_NAMES, TIER_NAMES, formatIndicator } from '../../../../shared/domain/sync/figures';
-import { useApi } from '../../api/hooks';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { useMayCall } from '../../shell/current-user';
 import { ErrorState, LoadingState } from '../../components/States';
+
+/** Names, ID numbers and one-word cells stay on one line. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 export function CountyCentrePage() {
   const { t } = useTranslation();
   const { code = '', period = '' } = useParams();
   const detail = useApi('county.centre', { centreCode: code, period });
   const [query, setQuery] = useState('');
+  // Full numbers fetched on request only; the backend writes every look to the audit log.
+  const [full, setFull] = useState<Record<string, string>>({});
+  const reveal = useApiMutation('county.revealIdNumber');
+  const mayReveal = useMayCall('county.revealIdNumber');
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => detail.refetch()} />;
   const d = detail.data;
@@ -56,19 +65,31 @@ export function CountyCentrePage() {
           {t('county.residentsTitle', { n: d.residents.length })}
         </Title>
         <TextInput label={t('county.residentsSearch')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={260} mb="sm" />
-        <Table.ScrollContainer minWidth={800}>
+        <Table.ScrollContainer minWidth={1000}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                {(['name', 'sex', 'age', 'category', 'level', 'tier', 'status'] as const).map((c) => (
+                <Table.Th>{t('county.col.name')}</Table.Th>
+                <Table.Th>{t('county.tables.idNumber')}</Table.Th>
+                {(['sex', 'age', 'category', 'level', 'tier'] as const).map((c) => (
                   <Table.Th key={c}>{t(`county.col.${c}`)}</Table.Th>
                 ))}
+                <Table.Th style={NOWRAP}>{t('county.tables.hukou')}</Table.Th>
+                <Table.Th>{t('county.col.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {people.map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td style={NOWRAP}>{r.name}</Table.Td>
+                  <Table.Td style={NOWRAP} data-testid={`id-${r.id}`}>
+                    {full[r.id] ?? r.idMasked ?? t('county.tables.idNone')}
+                    {mayReveal && r.idMasked && full[r.id] === undefined && (
+                      <Button size="compact-sm" variant="subtle" ml="xs" title={t('county.tables.revealAudited')} onClick={() => reveal.mutate({ centreCode: code, period, residentId: r.id }, { onSuccess: (v) => setFull((f) => ({ ...f, [r.id]: v.idNumber })) })}>
+                        {t('county.tables.reveal')}
+                      </Button>
+                    )}
+                  </Table.Td>
                   <Table.Td>{t(`enums.sex.${r.sex as 'male'}`)}</Table.Td>
                   <Table.Td>{r.age}</Table.Td>
                   <Table.Td>{t(`enums.category.${r.category as 'other'}`)}</Table.Td>
@@ -80,7 +101,15 @@ export function CountyCentrePage() {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{TIER_NAMES[(r.tier ?? 'none') as keyof typeof TIER_NAMES]}</Table.Td>
+                  <Table.Td>
+                    {TIER_NAMES[(r.tier ?? 'none') as keyof typeof TIER_NAMES]}
+                    {r.tierProposed && r.tierProposed !== r.tier && (
+                      <Text size="sm" c="dimmed">
+                        {t('county.tables.tierProposed', { tier: TIER_NAMES[r.tierProposed as keyof typeof TIER_NAMES] })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={NOWRAP}>{r.hukou ? t(`county.tables.hukouValue.${r.hukou as 'urban'}`) : t('county.tables.unknown')}</Table.Td>
                   <Table.Td>{t(`enums.residentStatus.${r.status as 'in_residence'}`)}</Table.Td>
                 </Table.Tr>
               ))}

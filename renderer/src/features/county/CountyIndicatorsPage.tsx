@@ -1,5 +1,6 @@
 // 县级指标: one month's figures for the county and each centre (a centre's name opens its month), the twelve-month
-// trend of any indicator as a chart, the 特困 quarterly table, and the Excel workbook of every table.
+// trend of any indicator as a chart, the official tables (特困 quarterly, facility basic situation), and the Excel
+// workbook of every table. 打印 prints the tab that is open: the indicators, or the official table shown.
 import { LineChart } from '@mantine/charts';
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import dayjs from 'dayjs';
@@ -7,13 +8,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Indicators } from '../../../../shared/api/county';
-import { INDICATORS, TEKUN_COLUMNS, formatIndicator, indicatorValue } from '../../../../shared/domain/sync/figures';
+import { INDICATORS, formatIndicator, indicatorValue } from '../../../../shared/domain/sync/figures';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { FiguresTable } from '../sync/MonthReport';
 import { PRINT_CELL } from './CountyMatrixPage';
+import { FacilityTableView, PrintTable, QuarterSelect, TekunQuarterTable } from './CountyTables';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADLINES = ['beds', 'nursingBedRatio', 'occupancy', 'residents', 'careCoverage', 'patrolCompliance', 'incidents', 'openDangers'];
@@ -45,7 +47,14 @@ function IndicatorTable({ data }: { data: Indicators }) {
             {rows.map((r) => (
               <Table.Tr key={r.key}>
                 <Table.Td>{r.group}</Table.Td>
-                <Table.Td>{r.label}</Table.Td>
+                <Table.Td>
+                  {r.label}
+                  {r.definition && (
+                    <Text size="sm" c="dimmed" maw={420}>
+                      {r.definition}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td fw={700}>{formatIndicator(r, data.total)}</Table.Td>
                 {data.centres.map((c) => (
                   <Table.Td key={c.centreCode}>{formatIndicator(r, c.figures, t('county.notReported'))}</Table.Td>
@@ -78,55 +87,6 @@ function Trend({ data }: { data: Indicators }) {
         </Text>
       )}
       <LineChart h={320} data={points} dataKey="period" series={[{ name: row.label, color: 'blue.8' }]} unit={row.share ? '%' : undefined} connectNulls={false} withLegend dotProps={{ r: 6, strokeWidth: 2 }} xAxisProps={{ padding: { left: 24, right: 24 } }} />
-    </Stack>
-  );
-}
-
-function TekunTable({ period }: { period: string }) {
-  const { t } = useTranslation();
-  const year = Number(period.slice(0, 4));
-  const [quarter, setQuarter] = useState(Math.ceil(Number(period.slice(5, 7)) / 3));
-  const table = useApi('county.tekunQuarter', { year, quarter });
-  return (
-    <Stack>
-      <Group>
-        <Select label={t('county.quarter')} data={[1, 2, 3, 4].map((q) => ({ value: String(q), label: `${year}年${t('county.quarterN', { n: q })}` }))} value={String(quarter)} onChange={(v) => v && setQuarter(Number(v))} allowDeselect={false} w={200} />
-      </Group>
-      <Text>{t('county.tekunHint')}</Text>
-      {table.isPending ? (
-        <LoadingState />
-      ) : table.isError ? (
-        <ErrorState error={table.error} onRetry={() => table.refetch()} />
-      ) : (
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped withTableBorder verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('county.col.centre')}</Table.Th>
-                {TEKUN_COLUMNS.map(([k, label]) => (
-                  <Table.Th key={k}>{label}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.data.rows.map((r) => (
-                <Table.Tr key={r.centreCode}>
-                  <Table.Td>{r.name}</Table.Td>
-                  {TEKUN_COLUMNS.map(([k]) => (
-                    <Table.Td key={k}>{r.reported ? (r.figures[k] ?? 0) : t('county.notReported')}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-              <Table.Tr fw={700}>
-                <Table.Td>{t('county.total')}</Table.Td>
-                {TEKUN_COLUMNS.map(([k]) => (
-                  <Table.Td key={k}>{table.data.total[k] ?? 0}</Table.Td>
-                ))}
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
     </Stack>
   );
 }
@@ -188,6 +148,11 @@ export function CountyIndicatorsPage() {
   const lastMonth = dayjs(info.data?.today).subtract(1, 'month').format('YYYY-MM');
   const period = params.get('period') ?? lastMonth;
   const data = useApi('county.indicators', { period });
+  const status = useApi('county.status', {});
+  const [tab, setTab] = useState<string | null>('table');
+  const year = Number(period.slice(0, 4));
+  const [quarter, setQuarter] = useState(Math.ceil(Number(period.slice(5, 7)) / 3));
+  const county = status.data?.countyName ?? '';
   const months = Array.from({ length: 24 }, (_, i) => dayjs(`${lastMonth}-01`).subtract(i, 'month').format('YYYY-MM'));
   const excel = async () => {
     const file = await call('county.exportExcel', { period });
@@ -213,7 +178,17 @@ export function CountyIndicatorsPage() {
         <ErrorState error={data.error} onRetry={() => data.refetch()} />
       ) : (
         <>
-          <PrintIndicators data={data.data} />
+          {tab === 'tekun' ? (
+            <PrintTable>
+              <TekunQuarterTable year={year} quarter={quarter} county={county} paper />
+            </PrintTable>
+          ) : tab === 'facility' ? (
+            <PrintTable>
+              <FacilityTableView period={period} county={county} paper />
+            </PrintTable>
+          ) : (
+            <PrintIndicators data={data.data} />
+          )}
           <Stack className="screen-only">
           <Text size="lg">{t('county.reported', { n: data.data.reported, total: data.data.centres.length })}</Text>
           {data.data.reported === 0 && <EmptyState>{t('county.noData')}</EmptyState>}
@@ -230,11 +205,12 @@ export function CountyIndicatorsPage() {
               );
             })}
           </SimpleGrid>
-          <Tabs defaultValue="table" keepMounted={false}>
+          <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="table">{t('county.tabs.table')}</Tabs.Tab>
               <Tabs.Tab value="trend">{t('county.tabs.trend')}</Tabs.Tab>
               <Tabs.Tab value="tekun">{t('county.tabs.tekun')}</Tabs.Tab>
+              <Tabs.Tab value="facility">{t('county.tables.tabFacility')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="table" pt="md">
               <IndicatorTable data={data.data} />
@@ -243,7 +219,25 @@ export function CountyIndicatorsPage() {
               <Trend data={data.data} />
             </Tabs.Panel>
             <Tabs.Panel value="tekun" pt="md">
-              <TekunTable period={period} />
+              <Stack>
+                <Group align="end">
+                  <QuarterSelect year={year} quarter={quarter} onChange={setQuarter} />
+                  <Button variant="outline" onClick={() => window.print()}>
+                    {t('county.tables.printTable')}
+                  </Button>
+                </Group>
+                <TekunQuarterTable year={year} quarter={quarter} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="facility" pt="md">
+              <Stack>
+                <Group>
+                  <Button variant="outline" onClick={() => window.print()}>
+                    {t('county.tables.printTable')}
+                  </Button>
+                </Group>
+                <FacilityTableView period={period} />
+              </Stack>
             </Tabs.Panel>
           </Tabs>
           </Stack>
