@@ -194,6 +194,23 @@ describe('rates the county watches', () => {
   });
 });
 
+describe('the Excel workbook', () => {
+  it('holds both official tables with the same cells as the screen', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const file = await county.call('county.exportExcel', { period: PERIOD });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const tekun = book.getWorksheet('特困人员季度表')!;
+    const header = (tekun.getRow(2).values as string[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['本季度末保障人数', '供养方式·集中供养', '按年龄划分·16岁以下', '按年龄划分·80岁以上', '按特殊身份划分·重度残疾人', '户籍·农村', '动态管理·本季度退出']));
+    const row = (tekun.getRow(3).values as string[]).slice(1);
+    const q = await county.call('county.tekunQuarter', { year: 2026, quarter: 1 });
+    expect(row[header.indexOf('本季度末保障人数')]).toBe(String(q.rows[0].figures['tekun.present']));
+    const facility = book.getWorksheet('机构基本情况表')!;
+    expect((facility.getRow(2).values as string[]).slice(1)).toEqual(expect.arrayContaining(['工作人员（按岗位）·护理员', '每百张床位社工数', '培训·培训覆盖率', '持证·护理员持证率']));
+  });
+});
+
 describe('ID numbers at the county', () => {
   it('are masked in the resident list; the administrator sees one in full, audited; a viewer may not', async () => {
     const detail = await county.call('county.centre', { centreCode: CENTRE, period: PERIOD });
