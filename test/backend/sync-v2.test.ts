@@ -133,6 +133,23 @@ describe('format 2', () => {
   }, 60_000);
 });
 
+describe('before the export', () => {
+  it('warns of files whose 户籍 or 特困供养证号 is missing, naming the residents, since the county counts them as 不详', async () => {
+    const row = centre.database.sqlite.prepare("SELECT id FROM residents WHERE status = 'in_residence' AND primary_category = 'tekun_concentrated' AND id <> ? ORDER BY id LIMIT 1").get(chosen.id) as { id: string };
+    const file = await centre.call('residents.get', { id: row.id });
+    const { idNumber } = await centre.call('residents.revealIdNumber', { id: row.id });
+    const { ethnicity, householdAddress, village, primaryCategory, allergies, chronicConditions, dietType, photo, note, name, tags } = file;
+    const person = { name, idNumber, ethnicity, householdAddress, village, primaryCategory, allergies, chronicConditions, dietType, photo, note, tags, contacts: file.contacts };
+    await centre.call('residents.update', { id: row.id, person: { ...person, tekunCertNo: '', hukou: null } });
+    const check = await centre.call('sync.precheck', { period: '2026-02' });
+    expect(check.warnings.find((w) => w.includes('没有填写户籍类别'))).toContain(name);
+    expect(check.warnings.find((w) => w.includes('没有填写特困供养证号'))).toContain(name);
+    expect(check.counts.tier_proposals).toBeGreaterThanOrEqual(0);
+    await centre.call('residents.update', { id: row.id, person: { ...person, tekunCertNo: file.tekunCertNo, hukou: file.hukou } });
+    expect((await centre.call('sync.precheck', { period: '2026-02' })).warnings.join()).not.toContain('没有填写户籍类别');
+  }, 60_000);
+});
+
 /** A month's v2 files turned back into format 1: what a centre on the old program sent. */
 function formatOneFiles(period: string) {
   const v1Sections = SECTION_NAMES.filter((s) => s !== 'tier_proposals');

@@ -33,7 +33,7 @@ export const syncZh = {
   blockers: '暂时不能导出',
   warnings: '以下情况会写入报送记录（仍可导出，建议先补齐）',
   noWarnings: '检查通过：本月没有发现缺漏',
-  counts: '将导出 {{residents}} 位老人、{{care}} 条护理日汇总、{{rounds}} 次消防巡查等记录',
+  counts: '将导出 {{residents}} 位老人、{{care}} 条护理日汇总、{{rounds}} 次消防巡查、{{proposals}} 条特困认定建议等记录（身份证号等个人信息只在加密部分）',
   previous: '{{period}} 已于 {{at}} 报送过（第 {{sequence}} 号{{correction}}）。再次导出就是「更正」，县里会用新的数据替换旧的。',
   correctionReason: '更正原因',
   correctionPlaceholder: '如：补录了漏记的护理记录',

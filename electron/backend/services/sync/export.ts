@@ -84,6 +84,13 @@ export function warningsOf(data: SectionData, extra: { handoversOpen: number; me
   if (dayGaps || nightGaps) warnings.push(`防火巡查有缺口：${dayGaps} 天日间巡查不足，${nightGaps} 个夜间时段漏查`);
   if (extra.handoversOpen) warnings.push(`${extra.handoversOpen} 份交班记录还没有人接班确认`);
   if (extra.mealsWithoutSample) warnings.push(`${extra.mealsWithoutSample} 餐已开饭但没有留样记录`);
+  // What the county's 特困 table needs from the file: missing facts are counted there as 不详.
+  const tekun = present.filter((r) => r.supportMode !== null);
+  const names = (rows: typeof present) => `${rows.slice(0, 8).map((r) => r.name).join('、')}${rows.length > 8 ? ' 等' : ''}`;
+  const noHukou = present.filter((r) => r.hukou === null);
+  if (noHukou.length) warnings.push(`${noHukou.length} 位老人的档案没有填写户籍类别（城市/农村），县里的统计表会记为“不详”：${names(noHukou)}`);
+  const noCert = tekun.filter((r) => !r.tekunCertNo);
+  if (noCert.length) warnings.push(`${noCert.length} 位特困老人的档案没有填写特困供养证号：${names(noCert)}`);
   const noCare = present.filter((r) => !data.care_days.some((d) => d.residentId === r.id)).length;
   if (noCare) warnings.push(`${noCare} 位在院老人本月没有任何护理记录`);
   return warnings;

@@ -68,7 +68,7 @@ function ExportMonth({ suggested, onReport }: { suggested: string; onReport: (pe
                   {t('sync.noWarnings')}
                 </Alert>
               ))}
-            {check.data.counts.residents !== undefined && <Text>{t('sync.counts', { residents: check.data.counts.residents, care: check.data.counts.care_days, rounds: check.data.counts.fire_rounds })}</Text>}
+            {check.data.counts.residents !== undefined && <Text>{t('sync.counts', { residents: check.data.counts.residents, care: check.data.counts.care_days, rounds: check.data.counts.fire_rounds, proposals: check.data.counts.tier_proposals ?? 0 })}</Text>}
             {previous && (
               <>
                 <Alert color="blue.9" variant="outline">
