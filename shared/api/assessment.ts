@@ -1,6 +1,7 @@
 // API of the assessment module: GB/T 42195 ability assessments (draft → final), the reassessment schedule,
 // 特困 self-care tiers and GB 38600 safety risk assessments.
 import { z } from 'zod';
+import { CONSCIOUSNESS_ZERO } from '../domain/assessment/coma';
 import { RISK_GRADES, SAFETY_RISKS } from '../domain/assessment/safety-risks';
 import { calendarDate, entityId, optionalText, requiredText, wholeNumber } from './fields';
 import { method } from './method';
@@ -15,21 +16,16 @@ export const ASSESSMENT_REASON_NAMES: Record<(typeof ASSESSMENT_REASONS)[number]
   other: '其他',
 };
 
-export const RISK_EVENT_KINDS = ['fall', 'wandering', 'choking', 'selfHarm', 'other'] as const;
-export const RISK_EVENT_NAMES: Record<(typeof RISK_EVENT_KINDS)[number], string> = {
-  fall: '跌倒',
-  wandering: '走失',
-  choking: '噎食',
-  selfHarm: '自杀/自伤',
-  other: '其他',
-};
+// A.2.14 boxes: 跌倒、走失、噎食、自杀、自伤、其他 (the vocabulary lives in shared/domain/assessment/risk-events).
+export { RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '../domain/assessment/risk-events';
 
 const eventCount = (label: string) => wholeNumber(`近30天${label}次数`, 0, 99).default(0);
 export const RiskEvents = z.object({
   fall: eventCount('跌倒'),
   wandering: eventCount('走失'),
   choking: eventCount('噎食'),
-  selfHarm: eventCount('自杀/自伤'),
+  suicide: eventCount('自杀'),
+  selfHarm: eventCount('自伤'),
   other: eventCount('其他风险事件'),
 });
 
@@ -57,14 +53,33 @@ export const HealthInput = z.object({
   other: optionalText('其他健康相关问题', 200),
 });
 
+const picked = z.string().max(30, { error: '选项太长' });
+/** A.2 基本信息 recorded with the assessment (options checked per field in the backend, the field named). */
+export const BasicInfoInput = z.object({
+  ethnicity: optionalText('民族', 10),
+  religion: picked.nullable().default(null),
+  religionName: optionalText('信仰的宗教', 20),
+  education: picked.nullable().default(null),
+  living: z.array(picked).max(8).default([]),
+  marital: picked.nullable().default(null),
+  medicalPayment: z.array(picked).max(10).default([]),
+  incomeSource: z.array(picked).max(10).default([]),
+  heightCm: z.number({ error: '身高应为数字' }).nullable().default(null),
+  weightKg: z.number({ error: '体重应为数字' }).nullable().default(null),
+});
+const EMPTY_BASIC = { ethnicity: '', religion: null, religionName: '', education: null, living: [], marital: null, medicalPayment: [], incomeSource: [], heightCm: null, weightKg: null };
+
 export const AssessmentDraftInput = z.object({
   id: entityId('评估').optional(),
   residentId: entityId('老人'),
   reason: z.enum(ASSESSMENT_REASONS, { error: '请选择评估原因' }),
   assessedOn: calendarDate('评估日期'),
   answers: Answers.default({}),
-  riskEvents: RiskEvents.default({ fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 }),
+  riskEvents: RiskEvents.default({ fall: 0, wandering: 0, choking: 0, suicide: 0, selfHarm: 0, other: 0 }),
   coma: z.boolean().default(false),
+  /** B.3.9 = 0: 昏迷 or 昏睡 (asked on the form); null otherwise. */
+  consciousness: z.enum(CONSCIOUSNESS_ZERO, { error: '请选择昏迷或昏睡' }).nullable().default(null),
+  basicInfo: BasicInfoInput.default(EMPTY_BASIC),
   dementia: z.boolean().default(false),
   mentalDisorder: z.boolean().default(false),
   assessor1: AssessorInput.nullable().default(null),
@@ -82,6 +97,10 @@ export const AssessmentView = z.object({
   answers: z.record(z.string(), z.number().nullable()),
   riskEvents: RiskEvents,
   coma: z.boolean(),
+  consciousness: z.enum(CONSCIOUSNESS_ZERO).nullable(),
+  basicInfo: BasicInfoInput,
+  /** The level a coma sets under the centre's setting (shown beside the box with both sources). */
+  comaLevel: z.number(),
   dementia: z.boolean(),
   mentalDisorder: z.boolean(),
   assessor1: AssessorView.nullable(),

@@ -74,10 +74,16 @@ export const incidentsApi = {
     writes: true,
   }),
   'incidents.close': method({ input: z.object({ id: entityId('意外事件'), note: requiredText('结案说明', 500) }), output: z.object({ id: z.string() }), roles: ['admin'], writes: true }),
-  /** Incidents of the 30 days before a date, counted into the assessment's risk-event boxes. */
+  /**
+   * Incidents of the 30 days up to a date: 跌倒、走失、噎食、自杀、自伤 counted into the assessment's A.2.14 boxes; every
+   * other incident listed for the assessor to count into 其他 or not.
+   */
   'incidents.riskEvents': method({
     input: z.object({ residentId: entityId('老人'), onDate: calendarDate('评估日期') }),
-    output: z.object({ fall: z.number(), wandering: z.number(), choking: z.number(), selfHarm: z.number(), other: z.number() }),
+    output: z.object({
+      counts: z.object({ fall: z.number(), wandering: z.number(), choking: z.number(), suicide: z.number(), selfHarm: z.number(), other: z.number() }),
+      others: z.array(z.object({ id: z.string(), occurredAt: z.string(), type: z.enum(INCIDENT_TYPES), description: z.string() })),
+    }),
     roles: RESIDENT_READERS,
     writes: false,
   }),

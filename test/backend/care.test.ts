@@ -157,8 +157,8 @@ describe('incidents', () => {
   it('counts into the risk events of 30 days and prompts an immediate assessment', async () => {
     await b.call('incidents.report', incident(), early());
     await b.call('incidents.report', incident({ type: 'choking', occurredAt: '2026-03-15T01:45:00.000Z' }), early());
-    expect(await b.call('incidents.riskEvents', { residentId: day.zhang, onDate: DAY })).toEqual({ fall: 1, wandering: 0, choking: 1, selfHarm: 0, other: 0 });
-    expect(await b.call('incidents.riskEvents', { residentId: day.zhang, onDate: '2026-04-20' })).toEqual({ fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 });
+    expect(await b.call('incidents.riskEvents', { residentId: day.zhang, onDate: DAY })).toEqual({ counts: { fall: 1, wandering: 0, choking: 1, suicide: 0, selfHarm: 0, other: 0 }, others: [] });
+    expect(await b.call('incidents.riskEvents', { residentId: day.zhang, onDate: '2026-04-20' })).toEqual({ counts: { fall: 0, wandering: 0, choking: 0, suicide: 0, selfHarm: 0, other: 0 }, others: [] });
     await assessNow();
     travel('2026-03-15T03:00:00.000Z');
     await b.call('incidents.report', incident({ type: 'wandering', occurredAt: '2026-03-15T02:50:00.000Z' }), early());

@@ -1,6 +1,7 @@
 // A manager assesses a resident with the GB/T 42195 form: an incomplete form cannot be finalised; the level follows
 // the scores and the rules, with the reasons shown; the due list and the risk badges follow.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { ageOn, chinaDate } from '../../shared/domain/dates';
 import { computeCheckChar } from '../../shared/domain/id-number';
 import fs from 'node:fs';
@@ -26,10 +27,15 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await app.api('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: 1, bedType: 'nursing' });
   const map = await app.api<{ rooms: { beds: { id: string }[] }[] }>('facility.bedMap', {});
   const first17 = '32010219450601123';
+  const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000));
   const { id } = await app.api<{ id: string }>('residents.admit', {
-    person: { name: '张三', idNumber: first17 + computeCheckChar(first17), primaryCategory: 'tekun_concentrated' },
-    admission: { date: chinaDate(new Date()), bedId: map.rooms[0].beds[0].id, agreementNo: 'XY-1', agreementEnd: '2099-01-01' },
+    person: { name: '张三', idNumber: first17 + computeCheckChar(first17), primaryCategory: 'tekun_concentrated', ethnicity: '回族' },
+    admission: { date: daysAgo(20), bedId: map.rooms[0].beds[0].id, agreementNo: 'XY-1', agreementEnd: '2099-01-01' },
   });
+  // Five days ago a fall (an A.2.14 care-risk event) and a sudden illness (not one: listed for the assessor to judge).
+  const incident = (type: string, description: string) => ({ requestId: randomUUID(), residentId: id, type, occurredAt: `${daysAgo(5)}T10:00:00+08:00`, place: '房间', severity: 'minor', description, actionTaken: '处理' });
+  await app.api('incidents.report', incident('fall', '起夜时滑倒'));
+  await app.api('incidents.report', incident('sudden_illness', '胸闷，测血压后缓解'));
   await app.api('risk.record', {
     residentId: id,
     assessedOn: chinaDate(new Date()),
@@ -50,6 +56,24 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await go(page, '#/residents');
   await page.getByRole('button', { name: '张三' }).click();
   await page.getByRole('button', { name: '新建能力评估' }).click();
+  // A.2.14: the fall is in its box; the sudden illness is listed beside the boxes, not counted.
+  await expect(page.getByText('跌倒（含坠床）、走失、噎食、自杀、自伤已按“意外事件登记”填好，请核对。')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '跌倒', exact: true })).toHaveValue('1');
+  await expect(page.getByRole('textbox', { name: '其他', exact: true })).toHaveValue('0');
+  await expect(page.getByTestId('other-incidents')).toContainText('突发疾病');
+  await expect(page.getByTestId('other-incidents')).toContainText('胸闷，测血压后缓解');
+  // A.2 basic information: 民族 from the file; the rest chosen from the standard's options; BMI from height and weight.
+  await expect(field(page, '民族（取自老人档案）')).toHaveValue('回族');
+  await page.getByRole('combobox', { name: '文化程度' }).click();
+  await page.getByRole('option', { name: '小学', exact: true }).click();
+  await page.getByRole('combobox', { name: '婚姻状况' }).click();
+  await page.getByRole('option', { name: '丧偶', exact: true }).click();
+  await field(page, '身高（厘米）').fill('160');
+  await field(page, '体重（千克）').fill('45');
+  await expect(page.getByTestId('bmi')).toContainText('BMI 17.6，低于 18.5：建议 A.5.9 营养不良选“有”');
+  await page.getByRole('button', { name: '按 BMI 填写 A.5.9' }).click();
+  await expect(page.getByRole('combobox', { name: 'A.5.9 营养不良：体质指数（BMI）低于正常值' })).toHaveValue('有');
+
   // No level is shown before all 26 items are scored.
   await expect(page.getByTestId('preliminary-level')).toHaveText('还有 26 项未评');
   await expect(page.getByTestId('final-level')).toHaveText('还有 26 项未评');
@@ -92,6 +116,26 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
 
   await page.getByRole('radiogroup', { name: 'B.4.5 社会交往能力' }).getByRole('radio', { name: /^3分/ }).click();
   await expect(page.getByTestId('total')).toHaveText('89');
+
+  // 昏迷 and B.3.9 agree: ticking 昏迷 scores B.3.9 = 0 (昏迷) and A.5.11 = 有; the level is the setting's, both sources shown.
+  const b39 = page.getByRole('radiogroup', { name: 'B.3.9 意识水平' });
+  await page.getByLabel('处于昏迷状态').check();
+  await expect(b39.getByRole('radio', { name: /^0分/ })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radiogroup', { name: 'B.3.9 评为 0 分：老人是昏迷还是昏睡？' }).getByLabel(/^昏迷/)).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'A.5.11 昏迷' })).toHaveValue('有');
+  await expect(page.getByTestId('final-level')).toHaveText('完全失能');
+  await expect(page.getByText(/附录 B\.3\.9 意识水平的注：处于昏迷状态者，直接评定为重度失能/)).toBeVisible();
+  // Unticking leaves B.3.9 = 0 unanswered: finalising asks 昏迷 or 昏睡.
+  await page.getByLabel('处于昏迷状态').uncheck();
+  await page.getByRole('button', { name: '定稿' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'B.3.9 意识水平评为 0 分：请选择老人是“昏迷”还是“昏睡”' })).toBeVisible();
+  await page.getByRole('radiogroup', { name: 'B.3.9 评为 0 分：老人是昏迷还是昏睡？' }).getByLabel(/^昏睡/).check();
+  await expect(page.getByLabel('处于昏迷状态')).not.toBeChecked();
+  await expect(page.getByTestId('total')).toHaveText('87');
+  // Back to 清醒: the question goes away.
+  await b39.getByRole('radio', { name: /^2分/ }).click();
+  await expect(page.getByText('B.3.9 评为 0 分：老人是昏迷还是昏睡？')).toHaveCount(0);
+  await expect(page.getByTestId('total')).toHaveText('89');
   await expect(page.getByTestId('preliminary-level')).toHaveText('轻度失能');
   await expect(page.getByTestId('final-level')).toHaveText('轻度失能');
   await page.getByLabel('确诊痴呆（F00–F03）').check();
@@ -118,7 +162,29 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await page.emulateMedia({ media: 'screen' });
   const printed = poppler('pdftotext', ['-layout', pdfPath, '-']);
   const flat = printed.replace(/\s+/g, '');
-  for (const expected of ['张三', `男，${ageOn('1945-06-01', chinaDate(new Date()))}岁`, '3201**********', '101室1床', '评估员：李评估', '评估员：孙评估（县老年人能力评估中心）', '轻度失能', '中度失能', '确诊痴呆', '可摘局部义齿', '老年人（或家属、代理人）']) {
+  for (const expected of [
+    '张三',
+    `男，${ageOn('1945-06-01', chinaDate(new Date()))}岁`,
+    '3201**********',
+    '101室1床',
+    '评估员：李评估',
+    '评估员：孙评估（县老年人能力评估中心）',
+    '轻度失能',
+    '中度失能',
+    '确诊痴呆',
+    '可摘局部义齿',
+    '老年人（或家属、代理人）',
+    // A.2 of that day, the A.2.14 boxes, each item's definition, and A.5.9 with the BMI.
+    '民族回族',
+    '文化程度小学',
+    '婚姻状况丧偶',
+    '160厘米/45千克',
+    '跌倒1次',
+    '自杀0次',
+    '自伤0次',
+    '定义：使用适当的器具将食物送入口中并咽下',
+    '有（BMI17.6）',
+  ]) {
     expect(flat, `"${expected}" on the printed report`).toContain(expected.replace(/\s+/g, ''));
   }
   for (const item of ITEMS) expect(printed, `${item.code} ${item.name} on the printed report`).toMatch(new RegExp(`${item.code.replace(/\./g, '\\.')}\\s+${item.name.replace('/', '\\/')}`));

@@ -152,6 +152,10 @@ export interface AssessmentsTable extends Stamped {
   assessor2Org: string;
   /** A.5 health items as JSON (HealthAnswers). */
   health: string;
+  /** When B.3.9 = 0: 昏迷 or 昏睡 (migration 0017). */
+  consciousness: 'coma' | 'stupor' | null;
+  /** A.2 basic information of that day as JSON (BasicInfo; '{}' before 0017). */
+  basicInfo: string;
   status: 'draft' | 'final';
   total: number | null;
   preliminaryLevel: number | null;

@@ -1,6 +1,8 @@
 // The demo centre's current residents get what a real centre would have on file: a finalised ability assessment
 // (some due again), a safety risk assessment, a 特困 tier, a care grade with consent, and a care plan.
 import dayjs from 'dayjs';
+import { EDUCATIONS, suggestedMalnutrition } from '../../../shared/domain/assessment/basic-info';
+import { HEALTH_ITEMS } from '../../../shared/domain/assessment/health';
 import { ITEMS } from '../../../shared/domain/assessment/items';
 import { SAFETY_RISKS } from '../../../shared/domain/assessment/safety-risks';
 import { suggestIndicators } from '../../../shared/domain/assessment/tekun-tier';
@@ -30,7 +32,7 @@ const MEASURES: Record<string, string> = {
 export async function assessCurrentResidents(deps: BackendDeps, actor: Caller, random: Random, today: string): Promise<number> {
   const residents = await deps.db
     .selectFrom('residents')
-    .select(['id', 'admittedOn', 'chronicConditions', 'contacts'])
+    .select(['id', 'admittedOn', 'chronicConditions', 'contacts', 'ethnicity'])
     .where('status', '!=', 'discharged')
     .execute();
   let writes = 0;
@@ -41,20 +43,44 @@ export async function assessCurrentResidents(deps: BackendDeps, actor: Caller, r
       ITEMS.map((i) => [i.code, Math.max(0, Math.min(i.max, Math.round(i.max * ability + (random.next() - 0.5) * 1.5)))]),
     );
     const earliest = r.admittedOn && r.admittedOn > dayjs(today).subtract(8, 'month').format('YYYY-MM-DD') ? r.admittedOn : dayjs(today).subtract(8, 'month').format('YYYY-MM-DD');
+    // A.2 of a typical 敬老院 resident: living in the centre, widowed or never married, 城乡居民医保 with 医疗救助.
+    const heightCm = random.int(148, 172);
+    const weightKg = Math.round(heightCm * heightCm * (16 + random.next() * 9) / 1000) / 10;
+    const basicInfo = {
+      ethnicity: r.ethnicity,
+      religion: '无',
+      religionName: '',
+      education: random.pick(EDUCATIONS.slice(0, 3)),
+      living: ['养老机构'],
+      marital: random.pick(['丧偶', '未婚', '离婚']),
+      medicalPayment: ['城乡居民基本医疗保险', '医疗救助'],
+      incomeSource: ['其他补贴'],
+      heightCm,
+      weightKg,
+    };
+    // A.5: every item answered; those least able sometimes have a pressure injury (the county counts Ⅱ期 and worse).
+    const a51 = HEALTH_ITEMS[0].options;
+    const choices: Record<string, string[]> = Object.fromEntries(HEALTH_ITEMS.map((h) => [h.code, [h.options[0]]]));
+    choices['A.5.1'] = [ability < 0.25 && random.chance(0.4) ? a51[random.int(1, 3)] : a51[0]];
+    choices['A.5.9'] = [suggestedMalnutrition(basicInfo) ?? '无'];
+    const health = { choices, jointSites: '', other: '' };
     const assessedOn = dayjs(earliest).add(random.int(0, Math.max(0, dayjs(today).diff(earliest, 'day'))), 'day').format('YYYY-MM-DD');
     const { id } = await saveDraft(deps, actor, {
       residentId: r.id,
       reason: 'first',
       assessedOn,
       answers,
-      riskEvents: { fall: random.chance(0.1) ? 2 : 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 },
+      riskEvents: { fall: random.chance(0.1) ? 2 : 0, wandering: 0, choking: 0, suicide: 0, selfHarm: 0, other: 0 },
       coma: false,
+      // Nobody in the demo is in a coma: a B.3.9 of 0 is 昏睡.
+      consciousness: answers['B.3.9'] === 0 ? 'stupor' : null,
+      basicInfo,
       dementia: r.chronicConditions.includes('痴呆'),
       mentalDisorder: false,
       // The demo's assessments were made by the county agency (they precede the staff register in the demo).
       assessor1: { staffId: null, name: '李红梅', organisation: COUNTY_AGENCY },
       assessor2: { staffId: null, name: '赵建军', organisation: COUNTY_AGENCY },
-      health: { choices: {}, jointSites: '', other: '' },
+      health,
     });
     await finalize(deps, actor, id);
 

@@ -1,4 +1,5 @@
 import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
+import { abilityZh } from './zh-CN-assessment';
 import { fireZh } from './zh-CN-fire';
 import { riskDueZh } from './zh-CN-risk';
 import { pickersZh } from './zh-CN-pickers';
@@ -335,6 +336,7 @@ export const zhCN = {
   firstDay: firstDayZh,
   fire: fireZh,
   pickers: pickersZh,
+  ability: abilityZh,
   sync: syncZh,
   county: { ...countyZh, tables: countyTablesZh },
   staff: {

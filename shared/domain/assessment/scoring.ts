@@ -56,7 +56,7 @@ export interface LevelFactors {
   coma: boolean;
   dementia: boolean; // 痴呆 F00–F03
   mentalDisorderByPsychiatrist: boolean; // F04–F99, diagnosed by a psychiatric specialist
-  /** Care-risk events (falls, wandering, choking, suicide/self-harm, other) in the last 30 days, added up. */
+  /** Care-risk events (falls, wandering, choking, suicide, self-harm, other) in the last 30 days, added up. */
   riskEventsLast30Days: number;
 }
 
@@ -78,7 +78,9 @@ export function finalLevel(total: number, factors: LevelFactors, rules: LevelRul
   const preliminary = preliminaryLevel(total);
   if (factors.coma) {
     const final = Math.max(preliminary, rules.comaLevel) as Level;
-    return { preliminary, final, reasons: [`处于昏迷状态，直接评定为${LEVELS[rules.comaLevel].name}`] };
+    // Name the source of the level the centre chose: the two sources disagree (domain.md §1.1).
+    const source = rules.comaLevel === 3 ? '附录 B.3.9 注' : '能力等级变更依据';
+    return { preliminary, final, reasons: [`处于昏迷状态，直接评定为${LEVELS[rules.comaLevel].name}（${source}）`] };
   }
   const triggers: string[] = [];
   if (factors.dementia) triggers.push('确诊痴呆（F00–F03）');

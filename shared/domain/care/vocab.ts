@@ -31,6 +31,9 @@ export const INCIDENT_TYPES = [
   'pressure_sore',
   'wrong_intake',
   'harm',
+  // 自杀 and 自伤 are care-risk events of the person (A.2.14); 'harm' is 他伤, done by someone else.
+  'suicide',
+  'self_harm',
   'recreation',
   'sudden_illness',
   'other',
@@ -41,18 +44,3 @@ export const SEVERITIES = ['minor', 'moderate', 'serious', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 /** Serious ones need the family told, with who and when (养老机构管理办法 第19条). */
 export const SEVERITIES_NEEDING_FAMILY: readonly Severity[] = ['serious', 'critical'];
-
-/** How incident types count into the assessment's "照护风险事件" boxes (fall, wandering, choking, self-harm, other). */
-export const INCIDENT_RISK_EVENT: Record<IncidentType, 'fall' | 'wandering' | 'choking' | 'selfHarm' | 'other'> = {
-  fall: 'fall',
-  fall_from_bed: 'fall',
-  choking: 'choking',
-  wandering: 'wandering',
-  harm: 'selfHarm',
-  scald: 'other',
-  pressure_sore: 'other',
-  wrong_intake: 'other',
-  recreation: 'other',
-  sudden_illness: 'other',
-  other: 'other',
-};

@@ -15,6 +15,7 @@ import { migration0013 } from './0013_night_round';
 import { migration0014 } from './0014_facility_started_at';
 import { migration0015 } from './0015_assessors_and_dangers_by_staff';
 import { migration0016 } from './0016_enrolment_confirmed';
+import { migration0017 } from './0017_assessment_basic_info';
 import { migration0018 } from './0018_tier_decisions';
 import { migration0019 } from './0019_night_patrol_count';
 import { migration0020 } from './0020_resident_hukou';
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'facility_started_at', sql: migration0014 },
   { version: 15, name: 'assessors_and_dangers_by_staff', sql: migration0015 },
   { version: 16, name: 'enrolment_confirmed', sql: migration0016 },
+  { version: 17, name: 'assessment_basic_info', sql: migration0017 },
   { version: 18, name: 'tier_decisions', sql: migration0018 },
   { version: 19, name: 'night_patrol_count', sql: migration0019 },
   { version: 20, name: 'resident_hukou', sql: migration0020 },

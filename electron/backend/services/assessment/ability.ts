@@ -3,33 +3,37 @@
 import type { z } from 'zod';
 import type { AssessmentDraftInput, AssessmentView, DisputeInput } from '../../../../shared/api/assessment';
 import { conflict, invalid, notFound } from '../../../../shared/api/errors';
+import { type BasicInfo, EMPTY_BASIC_INFO, basicInfoProblems } from '../../../../shared/domain/assessment/basic-info';
+import { comaProblems, consciousnessAnswerProblem } from '../../../../shared/domain/assessment/coma';
 import { EMPTY_HEALTH, type HealthAnswers, healthProblems } from '../../../../shared/domain/assessment/health';
 import { ITEMS } from '../../../../shared/domain/assessment/items';
-import { type Answers, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
+import { type RiskEventCounts, readRiskEvents, riskEventTotal } from '../../../../shared/domain/assessment/risk-events';
+import { type Answers, DEFAULT_LEVEL_RULES, type Level, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
 import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import type { AssessmentsTable } from '../../db/schema';
 import { newId } from '../../ids';
 import type { Executor } from '../facility/places';
 import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
+import { readSettings } from '../settings/settings';
 import { assessorColumns, assessorFromColumns, resolveAssessors } from './assessors';
 
 type Draft = z.output<typeof AssessmentDraftInput>;
 
-function riskEventTotal(events: Draft['riskEvents']): number {
-  return events.fall + events.wandering + events.choking + events.selfHarm + events.other;
+/** The level a coma sets, from the centre's setting (GB/T 42195 sources disagree: domain.md §1.1). */
+async function comaLevelSetting(db: Executor): Promise<Level> {
+  return (await readSettings(db)).comaLevel;
 }
 
-export function toView(row: AssessmentsTable, residentName: string): AssessmentView {
+export function toView(row: AssessmentsTable, residentName: string, comaLevel: Level): AssessmentView {
   const answers = JSON.parse(row.answers) as Answers;
-  const riskEvents = JSON.parse(row.riskEvents) as Draft['riskEvents'];
+  const riskEvents = readRiskEvents(JSON.parse(row.riskEvents) as Partial<RiskEventCounts>);
   const total = totalScore(answers);
-  const computed = finalLevel(total, {
-    coma: row.coma === 1,
-    dementia: row.dementia === 1,
-    mentalDisorderByPsychiatrist: row.mentalDisorder === 1,
-    riskEventsLast30Days: riskEventTotal(riskEvents),
-  });
+  const computed = finalLevel(
+    total,
+    { coma: row.coma === 1, dementia: row.dementia === 1, mentalDisorderByPsychiatrist: row.mentalDisorder === 1, riskEventsLast30Days: riskEventTotal(riskEvents) },
+    { ...DEFAULT_LEVEL_RULES, comaLevel },
+  );
   const final = row.status === 'final';
   return {
     id: row.id,
@@ -40,6 +44,9 @@ export function toView(row: AssessmentsTable, residentName: string): AssessmentV
     answers: Object.fromEntries(ITEMS.map((i) => [i.code, answers[i.code] ?? null])),
     riskEvents,
     coma: row.coma === 1,
+    consciousness: row.consciousness,
+    basicInfo: { ...EMPTY_BASIC_INFO, ...(JSON.parse(row.basicInfo) as Partial<BasicInfo>) },
+    comaLevel,
     dementia: row.dementia === 1,
     mentalDisorder: row.mentalDisorder === 1,
     assessor1: assessorFromColumns(row.assessor1, row.assessor1StaffId, row.assessor1Org),
@@ -74,6 +81,10 @@ function checkDraft(ctx: WriteContext, input: Draft, birthDate: string) {
   if (problem) throw invalid(problem.message, `answers.${problem.code}`);
   const [health] = healthProblems(input.health);
   if (health) throw invalid(health.message, `health.${health.code}`);
+  const [basic] = basicInfoProblems(input.basicInfo as BasicInfo);
+  if (basic) throw invalid(basic.message, `basicInfo.${basic.field}`);
+  const consciousness = consciousnessAnswerProblem(input);
+  if (consciousness) throw invalid(consciousness.message, consciousness.field);
 }
 
 export function saveDraft(deps: BackendDeps, caller: Caller, input: Draft) {
@@ -92,6 +103,8 @@ export function saveDraft(deps: BackendDeps, caller: Caller, input: Draft) {
       mentalDisorder: input.mentalDisorder ? 1 : 0,
       ...assessorColumns(assessor1, assessor2),
       health: JSON.stringify(input.health),
+      consciousness: input.consciousness,
+      basicInfo: JSON.stringify(input.basicInfo),
     };
     if (input.id) {
       const before = await ctx.trx.selectFrom('assessments').selectAll().where('id', '=', input.id).executeTakeFirst();
@@ -122,7 +135,10 @@ export function finalize(deps: BackendDeps, caller: Caller, id: string) {
       throw invalid(`还有 ${missing.length} 项未评分（${names.join('、')}${missing.length > 3 ? '…' : ''}），评完才能定稿`, `answers.${missing[0]}`);
     }
     if (!row.assessor1 || !row.assessor2) throw invalid('定稿需要两位评估员：请选好评估员1和评估员2', row.assessor1 ? 'assessor2' : 'assessor1');
-    const view = toView(row, '');
+    const health = { ...EMPTY_HEALTH, ...(JSON.parse(row.health) as Partial<HealthAnswers>) };
+    const [coma] = comaProblems({ coma: row.coma === 1, answers, consciousness: row.consciousness, a511: health.choices['A.5.11'] ?? [] });
+    if (coma) throw invalid(coma.message, coma.field);
+    const view = toView(row, '', await comaLevelSetting(ctx.trx));
     const frozen = {
       status: 'final' as const,
       total: view.total,
@@ -156,11 +172,12 @@ export function recordDispute(deps: BackendDeps, caller: Caller, input: z.output
 export async function listAssessments(deps: BackendDeps, residentId: string): Promise<AssessmentView[]> {
   const resident = await loadResident(deps.db, residentId);
   const rows = await deps.db.selectFrom('assessments').selectAll().where('residentId', '=', residentId).orderBy('assessedOn', 'desc').orderBy('createdAt', 'desc').execute();
-  return rows.map((r) => toView(r, resident.name));
+  const comaLevel = await comaLevelSetting(deps.db);
+  return rows.map((r) => toView(r, resident.name, comaLevel));
 }
 
 export async function getAssessment(deps: BackendDeps, id: string): Promise<AssessmentView> {
   const row = await deps.db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('评估');
-  return toView(row, (await loadResident(deps.db, row.residentId)).name);
+  return toView(row, (await loadResident(deps.db, row.residentId)).name, await comaLevelSetting(deps.db));
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { IncidentQuery, IncidentRow, ReportIncidentInput } from '../../../../shared/api/incidents';
 import { conflict, invalid, notFound } from '../../../../shared/api/errors';
 import { chinaInstant } from '../../../../shared/domain/care/shifts';
-import { INCIDENT_RISK_EVENT } from '../../../../shared/domain/care/vocab';
+import { INCIDENT_RISK_EVENT, NO_RISK_EVENTS } from '../../../../shared/domain/assessment/risk-events';
 import { enumLabel } from '../../../../shared/domain/enum-labels';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
@@ -117,16 +117,26 @@ export function closeIncident(deps: BackendDeps, caller: Caller, input: { id: st
   });
 }
 
-/** Incidents in the 30 days up to a date, in the assessment's risk-event boxes. */
+/**
+ * Incidents in the 30 days up to a date: the named care-risk events counted into the assessment's A.2.14 boxes, the
+ * others (突发疾病, 压疮, 烫伤, 他伤 …) listed for the assessor, never counted by themselves.
+ */
 export async function riskEventCounts(deps: BackendDeps, residentId: string, onDate: string) {
-  const counts = { fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 };
+  const counts = { ...NO_RISK_EVENTS };
+  const others: { id: string; occurredAt: string; type: IncidentRow['type']; description: string }[] = [];
   const rows = await deps.db
     .selectFrom('incidents')
-    .select('type')
+    .select(['id', 'type', 'occurredAt', 'description'])
     .where('residentId', '=', residentId)
-    .where('occurredAt', '>=', chinaInstant(dayjs(onDate).subtract(30, 'day').format('YYYY-MM-DD'), '00:00').toISOString())
+    // 近30天: the assessment day and the 29 days before it, China time.
+    .where('occurredAt', '>=', chinaInstant(dayjs(onDate).subtract(29, 'day').format('YYYY-MM-DD'), '00:00').toISOString())
     .where('occurredAt', '<', chinaInstant(dayjs(onDate).add(1, 'day').format('YYYY-MM-DD'), '00:00').toISOString())
+    .orderBy('occurredAt')
     .execute();
-  for (const r of rows) counts[INCIDENT_RISK_EVENT[r.type]] += 1;
-  return counts;
+  for (const r of rows) {
+    const kind = INCIDENT_RISK_EVENT[r.type];
+    if (kind) counts[kind] += 1;
+    else others.push(r);
+  }
+  return { counts, others };
 }

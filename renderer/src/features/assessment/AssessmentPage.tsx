@@ -1,25 +1,30 @@
 // 能力评估 (GB/T 42195-2022): the 26 items by dimension with the wording of each score, live scores and level with the
 // reasons, two assessors. A draft can be saved any time; only a complete form can be finalised; a final one is
 // read-only and printable.
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { ASSESSMENT_REASON_NAMES, ASSESSMENT_REASONS, type AssessmentView, RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '../../../../shared/api/assessment';
+import { ASSESSMENT_REASON_NAMES, ASSESSMENT_REASONS, type AssessmentView } from '../../../../shared/api/assessment';
+import { prefillBasicInfo } from '../../../../shared/domain/assessment/basic-info';
+import { CONSCIOUSNESS_ZERO, type ConsciousnessZero, comaLevelNote, setComa, setConsciousness, setConsciousnessScore } from '../../../../shared/domain/assessment/coma';
 import { EMPTY_HEALTH } from '../../../../shared/domain/assessment/health';
+import { NO_RISK_EVENTS, riskEventTotal } from '../../../../shared/domain/assessment/risk-events';
 import { DIMENSIONS, type DimensionCode, ITEMS } from '../../../../shared/domain/assessment/items';
-import { LEVELS, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
+import { DEFAULT_LEVEL_RULES, LEVELS, type Level, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 import { AssessmentReport } from './AssessmentReport';
 import { AssessorField } from './AssessorField';
+import { BasicInfoCard } from './BasicInfoCard';
 import { HealthCard } from './HealthCard';
+import { RiskEventsCard } from './RiskEventsCard';
 import { dateTime } from '../../components/time';
 
-type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
+type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy' | 'comaLevel'>;
 
 function ScoreButtons({ levels, label, max, value, disabled, onChange }: { levels: Readonly<Record<number, string>>; label: string; max: number; value: number | null; disabled: boolean; onChange: (v: number) => void }) {
   const scores = Array.from({ length: max + 1 }, (_, i) => max - i);
@@ -59,13 +64,13 @@ function ScoreButtons({ levels, label, max, value, disabled, onChange }: { level
   );
 }
 
-function Summary({ form }: { form: Form }) {
+function Summary({ form, comaLevel }: { form: Form; comaLevel: Level }) {
   const { t } = useTranslation();
   const answers = form.answers;
   const total = totalScore(answers);
   const dims = dimensionScores(answers);
-  const events = Object.values(form.riskEvents).reduce((a, b) => a + b, 0);
-  const level = finalLevel(total, { coma: form.coma, dementia: form.dementia, mentalDisorderByPsychiatrist: form.mentalDisorder, riskEventsLast30Days: events });
+  const events = riskEventTotal(form.riskEvents);
+  const level = finalLevel(total, { coma: form.coma, dementia: form.dementia, mentalDisorderByPsychiatrist: form.mentalDisorder, riskEventsLast30Days: events }, { ...DEFAULT_LEVEL_RULES, comaLevel });
   const missing = missingItems(answers).length;
   // No level until all 26 items are scored: a level from a half-done form misleads.
   const pending = t('pickers.levelPending', { n: missing });
@@ -113,6 +118,14 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
   const readOnly = existing?.status === 'final';
   const mayAssess = useMayCall('assessment.dispute');
   const today = useApi('system.info', {}).data?.today ?? form.assessedOn;
+  const comaLevel: Level = useApi('settings.get', {}).data?.comaLevel ?? DEFAULT_LEVEL_RULES.comaLevel;
+  // 昏迷, B.3.9, the 昏迷/昏睡 answer and A.5.11 move together (shared/domain/assessment/coma.ts).
+  const keepComa = (change: (f: Form) => Form) => (setForm(change), setError(null));
+  const setHealth = (health: Form['health']) => {
+    const a511 = health.choices['A.5.11']?.[0];
+    if (a511 !== form.health.choices['A.5.11']?.[0] && (a511 === '有') !== form.coma) keepComa((f) => setComa({ ...f, health }, a511 === '有'));
+    else set('health', health);
+  };
   // Changing the field a refusal named takes its message away.
   const set = <K extends keyof Form>(key: K, value: Form[K]) => (setForm((f) => ({ ...f, [key]: value })), setError((e) => (e?.field === key ? null : e)));
   const onFieldError = (field: string, message: string) => (setError({ field, message }), true);
@@ -152,29 +165,24 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
           <AssessorField label={t('assessment.assessor2')} readOnly={readOnly} value={form.assessor2} error={assessorError('assessor2')} onChange={(v) => set('assessor2', v)} />
         </SimpleGrid>
       </Card>
+      <BasicInfoCard value={form.basicInfo} readOnly={readOnly} error={error} onChange={(v) => set('basicInfo', v)} />
       <Card withBorder padding="md">
-        <Title order={3} size="h4" mb="sm">
-          {t('assessment.riskEvents')}
-        </Title>
-        <SimpleGrid cols={{ base: 2, md: 5 }}>
-          {RISK_EVENT_KINDS.map((k) => (
-            <NumberInput
-              key={k}
-              label={RISK_EVENT_NAMES[k]}
-              min={0}
-              max={99}
-              allowDecimal={false}
-              readOnly={readOnly}
-              value={form.riskEvents[k]}
-              onChange={(v) => set('riskEvents', { ...form.riskEvents, [k]: typeof v === 'number' ? v : 0 })}
-            />
-          ))}
-        </SimpleGrid>
+        <RiskEventsCard residentId={residentId} onDate={form.assessedOn} value={form.riskEvents} readOnly={readOnly} onChange={(v) => set('riskEvents', v)} />
         <Title order={3} size="h4" mt="md" mb="sm">
           {t('assessment.diagnoses')}
         </Title>
         <Stack gap="xs">
-          <Checkbox label={t('assessment.coma')} readOnly={readOnly} aria-readonly={readOnly} checked={form.coma} onChange={(e) => !readOnly && set('coma', e.currentTarget.checked)} />
+          <Checkbox
+            label={t('assessment.coma')}
+            description={`${t('ability.comaHint')}${comaLevelNote(comaLevel)}`}
+            readOnly={readOnly}
+            aria-readonly={readOnly}
+            checked={form.coma}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              if (!readOnly) keepComa((f) => setComa(f, on));
+            }}
+          />
           <Checkbox label={t('assessment.dementia')} readOnly={readOnly} aria-readonly={readOnly} checked={form.dementia} onChange={(e) => !readOnly && set('dementia', e.currentTarget.checked)} />
           <Checkbox label={t('assessment.mentalDisorder')} readOnly={readOnly} aria-readonly={readOnly} checked={form.mentalDisorder} onChange={(e) => !readOnly && set('mentalDisorder', e.currentTarget.checked)} />
         </Stack>
@@ -201,15 +209,24 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
                   max={item.max}
                   disabled={readOnly}
                   value={form.answers[item.code] ?? null}
-                  onChange={(v) => set('answers', { ...form.answers, [item.code]: v })}
+                  onChange={(v) => (item.code === 'B.3.9' ? keepComa((f) => setConsciousnessScore(f, v)) : set('answers', { ...form.answers, [item.code]: v }))}
                 />
+                {item.code === 'B.3.9' && form.answers['B.3.9'] === 0 && (
+                  <Radio.Group mt="xs" label={t('ability.zeroQuestion')} value={form.consciousness ?? ''} onChange={(v) => !readOnly && keepComa((f) => setConsciousness(f, v as ConsciousnessZero))} error={error?.field === 'consciousness' ? error.message : null}>
+                    <Group mt={4}>
+                      {CONSCIOUSNESS_ZERO.map((c) => (
+                        <Radio key={c} value={c} disabled={readOnly} label={t(c === 'coma' ? 'ability.zeroComa' : 'ability.zeroStupor')} />
+                      ))}
+                    </Group>
+                  </Radio.Group>
+                )}
               </div>
             ))}
           </Stack>
         </Card>
       ))}
-      <HealthCard value={form.health} readOnly={readOnly} onChange={(v) => set('health', v)} />
-      <Summary form={form} />
+      <HealthCard value={form.health} readOnly={readOnly} body={form.basicInfo} onChange={setHealth} />
+      <Summary form={form} comaLevel={comaLevel} />
       <Group>
         {!readOnly && (
           <>
@@ -274,6 +291,8 @@ export function NewAssessmentPage() {
   const history = useApi('assessment.list', { residentId });
   // Incidents of the last 30 days fill the risk-event boxes (the assessor can still correct them).
   const events = useApi('incidents.riskEvents', { residentId, onDate: info.data?.today ?? '' }, info.data !== undefined);
+  // A.2 starts from the latest assessment's answers (final first) and the file's ethnicity.
+  const previous = history.data?.find((a) => a.status === 'final') ?? history.data?.[0] ?? null;
   if (file.isPending || info.isPending || history.isPending || events.isPending) return <LoadingState />;
   if (file.isError) return <ErrorState error={file.error} onRetry={() => file.refetch()} />;
   const initial: Form = {
@@ -281,8 +300,10 @@ export function NewAssessmentPage() {
     reason: (history.data?.some((a) => a.status === 'final') ? 'routine' : 'first') as Form['reason'],
     assessedOn: info.data?.today ?? '',
     answers: {},
-    riskEvents: events.data ?? { fall: 0, wandering: 0, choking: 0, selfHarm: 0, other: 0 },
+    riskEvents: events.data?.counts ?? NO_RISK_EVENTS,
     coma: false,
+    consciousness: null,
+    basicInfo: prefillBasicInfo(previous?.basicInfo ?? null, file.data.ethnicity),
     dementia: /痴呆/.test(file.data.chronicConditions),
     mentalDisorder: false,
     assessor1: null,
@@ -293,7 +314,7 @@ export function NewAssessmentPage() {
     <Stack>
       <Title order={2}>{t('assessment.newTitle', { name: file.data.name })}</Title>
       <Text>{t('assessment.basics', { sex: t(`enums.sex.${file.data.sex}`), age: file.data.age, id: file.data.idNumberMasked })}</Text>
-      {events.data && Object.values(events.data).some((n) => n > 0) && <Text fw={700}>{t('assessment.eventsFromIncidents')}</Text>}
+      {events.data && riskEventTotal(events.data.counts) > 0 && <Text fw={700}>{t('ability.eventsNote')}</Text>}
       <AssessmentForm residentId={residentId} initial={initial} existing={null} />
     </Stack>
   );

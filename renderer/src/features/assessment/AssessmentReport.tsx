@@ -1,13 +1,16 @@
-// The printed report, laid out like GB/T 42195-2022 Appendix C: who was assessed (name, sex, age, masked ID, bed), all
-// 26 items by dimension with the standard's wording of the chosen score, the A.5 health items, dimension scores, total,
+// The printed report, laid out like GB/T 42195-2022 Appendix C: who was assessed (name, sex, age, masked ID, bed) and the
+// A.2 basic information of that day, all 26 items by dimension with each item's definition and the standard's wording
+// of the chosen score (B.3.9 = 0 says 昏迷 or 昏睡), the A.2.14 care-risk events, the A.5 health items with the BMI, dimension scores, total,
 // levels and the grounds for a level change, and signature lines. Hidden on screen; the only thing on the printed page.
 // Portrait A4: no table has more than five columns.
 import type { AssessmentView } from '../../../../shared/api/assessment';
 import { ASSESSMENT_REASON_NAMES, RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '../../../../shared/api/assessment';
+import { COMA_LEVEL_SOURCES, CONSCIOUSNESS_ZERO_NAMES } from '../../../../shared/domain/assessment/coma';
 import { HEALTH_ITEMS } from '../../../../shared/domain/assessment/health';
 import { DIMENSIONS, type DimensionCode, ITEMS } from '../../../../shared/domain/assessment/items';
 import { LEVELS } from '../../../../shared/domain/assessment/scoring';
 import { assessorText } from './AssessorField';
+import { basicInfoLines } from './BasicInfoCard';
 import { healthText } from './HealthCard';
 
 export interface ReportPerson {
@@ -32,7 +35,8 @@ function Signature({ who }: { who: string }) {
 }
 
 export function AssessmentReport({ a, centre, person }: { a: AssessmentView; centre: string; person: ReportPerson | null }) {
-  const events = RISK_EVENT_KINDS.filter((k) => a.riskEvents[k] > 0).map((k) => `${RISK_EVENT_NAMES[k]} ${a.riskEvents[k]} 次`);
+  const events = RISK_EVENT_KINDS.map((k) => `${RISK_EVENT_NAMES[k]} ${a.riskEvents[k]} 次`);
+  const basic = basicInfoLines(a.basicInfo);
   const diagnoses = [a.coma && '处于昏迷状态', a.dementia && '确诊痴呆（F00–F03）', a.mentalDisorder && '经精神科专科医生诊断的精神和行为障碍（F04–F99）'].filter(Boolean);
   return (
     <div className="print-only" data-testid="assessment-report" style={{ fontSize: '10pt', color: '#000', lineHeight: 1.35 }}>
@@ -66,6 +70,15 @@ export function AssessmentReport({ a, centre, person }: { a: AssessmentView; cen
             <td style={head}>评估原因</td>
             <td style={cell}>{ASSESSMENT_REASON_NAMES[a.reason]}</td>
           </tr>
+          {/* A.2 of that day, two to a row (portrait page: at most four columns). */}
+          {Array.from({ length: basic.length / 2 }, (_, i) => (
+            <tr key={basic[2 * i][0]}>
+              <td style={head}>{basic[2 * i][0]}</td>
+              <td style={cell}>{basic[2 * i][1] || '未填写'}</td>
+              <td style={head}>{basic[2 * i + 1][0]}</td>
+              <td style={cell}>{basic[2 * i + 1][1] || '未填写'}</td>
+            </tr>
+          ))}
           <tr>
             <td style={head}>评估员</td>
             <td style={cell} colSpan={3}>
@@ -99,7 +112,11 @@ export function AssessmentReport({ a, centre, person }: { a: AssessmentView; cen
                   <td style={nowrap}>{item.code}</td>
                   <td style={nowrap}>{item.name}</td>
                   <td style={nowrap}>{score === null || score === undefined ? '未评' : `${score} / ${item.max}`}</td>
-                  <td style={cell}>{score === null || score === undefined ? '' : item.levels[score]}</td>
+                  <td style={cell}>
+                    {item.definition && <div style={{ fontSize: '8.5pt', color: '#333' }}>定义：{item.definition}</div>}
+                    {score === null || score === undefined ? '' : item.levels[score]}
+                    {item.code === 'B.3.9' && score === 0 && a.consciousness && <b>（本次评定：{CONSCIOUSNESS_ZERO_NAMES[a.consciousness]}）</b>}
+                  </td>
                 </tr>
               );
             })}
@@ -114,7 +131,7 @@ export function AssessmentReport({ a, centre, person }: { a: AssessmentView; cen
             <tr key={item.code}>
               <td style={{ ...nowrap, width: '4.5em' }}>{item.code}</td>
               <td style={{ ...cell, width: '14em' }}>{item.name}</td>
-              <td style={cell}>{healthText(a.health, item.code) || '未填写'}</td>
+              <td style={cell}>{healthText(a.health, item.code, a.basicInfo) || '未填写'}</td>
             </tr>
           ))}
           <tr>
@@ -145,7 +162,9 @@ export function AssessmentReport({ a, centre, person }: { a: AssessmentView; cen
           <tr>
             <td style={head}>等级变更的情况</td>
             <td style={cell}>
-              {diagnoses.length ? diagnoses.join('；') : '无昏迷、痴呆或精神和行为障碍的诊断'}；近30天照护风险事件：{events.length ? events.join('，') : '无'}
+              {diagnoses.length ? diagnoses.join('；') : '无昏迷、痴呆或精神和行为障碍的诊断'}；A.2.14 近30天照护风险事件：{events.join('，')}
+              {/* The level used is in the frozen grounds below; both sources are printed because they disagree. */}
+              {a.coma && <div style={{ fontSize: '8.5pt' }}>昏迷直接评定的依据：{COMA_LEVEL_SOURCES[4]}；{COMA_LEVEL_SOURCES[3]}。</div>}
             </td>
           </tr>
           <tr>

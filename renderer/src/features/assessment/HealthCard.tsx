@@ -1,18 +1,41 @@
-// A.5 健康相关问题: recorded on the form with the standard's own options (one or several per item), not scored.
-import { Card, MultiSelect, Select, SimpleGrid, Text, TextInput, Textarea, Title } from '@mantine/core';
+// A.5 健康相关问题: recorded on the form with the standard's own options (one or several per item), not scored. The BMI
+// from A.2 身高/体重 is shown with the A.5.9 answer it suggests.
+import { Button, Card, Group, MultiSelect, Select, SimpleGrid, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { type BasicInfo, LOW_BMI, bmi, suggestedMalnutrition } from '../../../../shared/domain/assessment/basic-info';
 import { HEALTH_ITEMS, type HealthAnswers } from '../../../../shared/domain/assessment/health';
 
 export const JOINT_AFFECTED = '是，影响日常生活功能';
 
 /** One item's answer as read on the page and on paper. */
-export function healthText(health: HealthAnswers, code: string): string {
+export function healthText(health: HealthAnswers, code: string, body?: Pick<BasicInfo, 'heightCm' | 'weightKg'>): string {
   const chosen = health.choices[code] ?? [];
   const text = chosen.join('；');
+  const value = body ? bmi(body) : null;
+  if (code === 'A.5.9' && value !== null) return `${text || '未填写'}（BMI ${value}）`;
   return code === 'A.5.2' && chosen.includes(JOINT_AFFECTED) && health.jointSites ? `${text}（部位：${health.jointSites}）` : text;
 }
 
-export function HealthCard({ value, onChange, readOnly }: { value: HealthAnswers; onChange: (v: HealthAnswers) => void; readOnly: boolean }) {
+/** The BMI and the A.5.9 answer it suggests, with a button to take it. */
+function BmiLine({ body, value, onApply, readOnly }: { body: Pick<BasicInfo, 'heightCm' | 'weightKg'>; value: HealthAnswers; onApply: (v: '有' | '无') => void; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const current = bmi(body);
+  const suggested = suggestedMalnutrition(body);
+  if (current === null || suggested === null) return <Text mb="xs">{t('ability.bmiMissing')}</Text>;
+  const text = t(suggested === '有' ? 'ability.bmiLow' : 'ability.bmiNormal', { value: current, cut: LOW_BMI });
+  return (
+    <Group mb="xs" gap="sm" data-testid="bmi">
+      <Text fw={suggested === '有' ? 700 : 400}>{text}</Text>
+      {!readOnly && value.choices['A.5.9']?.[0] !== suggested && (
+        <Button size="xs" variant="outline" onClick={() => onApply(suggested)}>
+          {t('ability.bmiApply')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+export function HealthCard({ value, onChange, readOnly, body }: { value: HealthAnswers; onChange: (v: HealthAnswers) => void; readOnly: boolean; body: Pick<BasicInfo, 'heightCm' | 'weightKg'> }) {
   const { t } = useTranslation();
   const choose = (code: string, chosen: string[]) => onChange({ ...value, choices: { ...value.choices, [code]: chosen } });
   return (
@@ -20,11 +43,12 @@ export function HealthCard({ value, onChange, readOnly }: { value: HealthAnswers
       <Title order={3} size="h4" mb="sm">
         {t('pickers.health')}
       </Title>
+      <BmiLine body={body} value={value} readOnly={readOnly} onApply={(v) => choose('A.5.9', [v])} />
       {readOnly ? (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
           {HEALTH_ITEMS.map((item) => (
             <Text key={item.code}>
-              {item.code} {item.name}：{healthText(value, item.code) || t('pickers.notRecorded')}
+              {item.code} {item.name}：{healthText(value, item.code, body) || t('pickers.notRecorded')}
             </Text>
           ))}
           <Text>
