@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_BASIC_INFO, LOW_BMI, basicInfoProblems, bmi, prefillBasicInfo, suggestedMalnutrition } from '../../shared/domain/assessment/basic-info';
 import { comaLevelNote, comaProblems, setComa, setConsciousness, setConsciousnessScore } from '../../shared/domain/assessment/coma';
-import { EMPTY_HEALTH, pressureInjuryStage } from '../../shared/domain/assessment/health';
+import { EMPTY_HEALTH } from '../../shared/domain/assessment/health';
 import { FIVE_STEPS, ITEMS } from '../../shared/domain/assessment/items';
 import { INCIDENT_RISK_EVENT, readRiskEvents, riskEventTotal } from '../../shared/domain/assessment/risk-events';
 import { finalLevel } from '../../shared/domain/assessment/scoring';
@@ -184,15 +184,5 @@ describe('A.2.14 care-risk events from the incident register', () => {
     const old = readRiskEvents({ fall: 1, wandering: 0, choking: 0, selfHarm: 1, other: 0 });
     expect(old.suicide).toBe(0);
     expect(riskEventTotal({ ...old, suicide: 1, other: 2 })).toBe(5);
-  });
-});
-
-describe('A.5.1 as a stage code', () => {
-  it('maps each option of the standard to its stage, and not recorded to null', () => {
-    expect(pressureInjuryStage({ choices: {} })).toBeNull();
-    expect(pressureInjuryStage({ choices: { 'A.5.1': ['无'] } })).toBe('none');
-    expect(pressureInjuryStage({ choices: { 'A.5.1': ['Ⅱ期 皮肤真皮层损失、暴露，出现水泡'] } })).toBe('II');
-    expect(pressureInjuryStage({ choices: { 'A.5.1': ['不可分期 全身皮肤、组织被腐肉、焦痂掩盖，无法确认组织缺失程度'] } })).toBe('unstageable');
-    expect(pressureInjuryStage({ choices: { 'A.5.1': ['别的'] } })).toBeNull();
   });
 });

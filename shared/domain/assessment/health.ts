@@ -98,16 +98,3 @@ export function healthProblems(health: HealthAnswers): { code: string; message: 
   }
   return problems;
 }
-
-export type PressureInjuryStage = 'none' | 'I' | 'II' | 'III' | 'IV' | 'unstageable';
-const STAGES: readonly PressureInjuryStage[] = ['none', 'I', 'II', 'III', 'IV', 'unstageable'];
-
-/**
- * A.5.1 as a code (the monthly package and the county's pressure-injury rate read it): the options are stored as the
- * standard's words, in the standard's order. Null when A.5.1 was not recorded.
- */
-export function pressureInjuryStage(health: Pick<HealthAnswers, 'choices'>): PressureInjuryStage | null {
-  const chosen = health.choices['A.5.1']?.[0];
-  const index = chosen === undefined ? -1 : HEALTH_ITEMS[0].options.indexOf(chosen);
-  return index < 0 ? null : STAGES[index];
-}
