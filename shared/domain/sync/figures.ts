@@ -219,8 +219,8 @@ export const INDICATORS: IndicatorRow[] = [
   ...rows('能力等级', [...LEVEL_NAMES.map((n, i): [string, string] => [`level.${i}`, n]), ['level.none', '未评估']]),
   ...rows('年龄', AGE_BANDS.map((b): [string, string] => [`age.${b.key}`, b.label])),
   ...rows('特困供养', [
-    ['tekun.present', '特困人员（集中+分散）'],
-    ['tekun.concentrated', '其中集中供养'],
+    ['tekun.present', '特困人员合计（集中+分散）'],
+    ['tekun.concentrated', '集中供养人数'],
     ...Object.entries(TIER_NAMES).map(([k, v]): [string, string] => [`tekun.tier.${k}`, v]),
     ['tekun.new', '本月新增'],
     ['tekun.exited', '本月减少'],
