@@ -32,7 +32,7 @@ describe('settings with sources and floors', () => {
   it('refuses a coma level other than 重度失能 or 完全失能 and writes nothing', async () => {
     const s = await b.call('settings.get', {});
     const before = b.count('audit_log');
-    const bad = await b.raw('settings.update', { ...s, comaLevel: 2 });
+    const bad = await b.raw('settings.update', { ...s, comaLevel: 2 as unknown as 3 }); // as a forged request would send it
     expect(bad.error?.code).toBe('INVALID_INPUT');
     expect(bad.error?.message).toContain('重度失能或完全失能');
     expect(b.count('audit_log')).toBe(before);
