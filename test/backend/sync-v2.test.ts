@@ -18,6 +18,7 @@ let countyPublicKey: string;
 let centreKey: string;
 /** A resident whose file and assessment this test sets, so the package's fields can be checked against them. */
 let chosen: { id: string; idNumber: string };
+let proposals: { answered: string; open: string };
 
 async function exportMonth(period: string) {
   const { jobId } = await centre.call('sync.export', { period, folder: usb, correctionReason: null });
@@ -85,6 +86,11 @@ beforeAll(async () => {
     health: { choices: { 'A.5.1': ['Ⅱ期 皮肤真皮层损失、暴露，出现水泡'] }, jointSites: '', other: '' },
   });
   await centre.call('assessment.finalize', { id });
+  // 特困 tier: a proposal the county confirmed (二档), then a newer proposal it has not answered yet.
+  const indicators = (notMet: string[]) => Object.fromEntries(['eat', 'dress', 'bed', 'toilet', 'walk', 'bathe'].map((i) => [i, !notMet.includes(i)])) as Record<'eat' | 'dress' | 'bed' | 'toilet' | 'walk' | 'bathe', boolean>;
+  const first = await centre.call('tier.record', { residentId: row.id, assessedOn: '2026-01-10', indicators: indicators(['eat', 'dress']), assessor: '李评估', note: '' });
+  await centre.call('tier.decide', { residentId: row.id, proposalId: first.id, outcome: 'confirmed', decidedOn: '2026-01-25', documentNo: '睢民〔2026〕3号', tier: 'partly_lost', careTier: 2, reason: '县民政局认定书' });
+  proposals = { answered: first.id, open: (await centre.call('tier.record', { residentId: row.id, assessedOn: '2026-01-28', indicators: indicators(['eat', 'dress', 'bed', 'toilet']), assessor: '李评估', note: '跌倒后卧床' })).id };
   // A staff member trained within the 12 months before January's end.
   await centre.call('staff.addTraining', { staffId: staff[0].id, date: '2025-12-01', topic: '压疮预防', hours: 2, provider: '' });
 }, 180_000);
@@ -110,6 +116,11 @@ describe('format 2', () => {
     const residents = stored('2026-01', 'residents');
     const mine = residents.get(chosen.id)!;
     expect(mine).toMatchObject({ idNumber: chosen.idNumber, hukou: 'urban', mentalIllness: true, severeDisability: false, supportMode: 'concentrated', pressureInjuryStage: 'II' });
+    // The official tier is the county's decision; the newer, unanswered proposal travels beside it.
+    expect(mine).toMatchObject({ tekunTier: 'partly_lost', tekunCareTier: 2, tekunTierProposed: 'fully_lost' });
+    const sent = stored('2026-01', 'tier_proposals');
+    expect(sent.get(proposals.answered)).toMatchObject({ residentId: chosen.id, tier: 'partly_lost', proposedOn: '2026-01-10', indicatorsNotMet: ['自主吃饭', '自主穿衣'] });
+    expect(sent.get(proposals.open)).toMatchObject({ tier: 'fully_lost', previousTier: 'partly_lost', note: '跌倒后卧床', indicatorsNotMet: ['自主吃饭', '自主穿衣', '自主上下床', '自主如厕'] });
     // Every record against the centre's own database.
     const files = centre.database.sqlite.prepare('SELECT id, id_number, tekun_cert_no, tags, hukou, primary_category FROM residents').all() as { id: string; id_number: string; tekun_cert_no: string; tags: string; hukou: string | null; primary_category: string }[];
     for (const f of files) {
@@ -129,7 +140,6 @@ describe('format 2', () => {
     for (const [id, s] of staff) expect(s.trainedInYear).toBe(trainedIds.has(id));
     const certs = centre.database.sqlite.prepare('SELECT id, cert_level, cert_expiry FROM staff').all() as { id: string; cert_level: string; cert_expiry: string | null }[];
     for (const c of certs) if (staff.has(c.id)) expect(staff.get(c.id)!.certified).toBe(c.cert_level !== 'none' && (c.cert_expiry === null || c.cert_expiry >= '2026-01-31'));
-    expect(county.database.sqlite.prepare("SELECT count(*) AS n FROM county_records WHERE section = 'tier_proposals'").get()).toBeDefined();
   }, 60_000);
 });
 

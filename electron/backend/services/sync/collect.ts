@@ -15,7 +15,7 @@ import { sinceStart } from '../fire/compliance';
 import { centreStartedAt } from '../facility/profile';
 import { readSettings } from '../settings/settings';
 import { pressureInjuryStage } from './pressure-injury';
-import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from './tier-source';
+import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from '../tier/for-package';
 
 export function monthRange(period: string) {
   const first = `${period}-01`;
