@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dayjs from 'dayjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pressureInjuryStage } from '../../shared/domain/assessment/health';
 import { ageOn } from '../../shared/domain/dates';
 import { TEKUN_AGE_BANDS, indicatorValue } from '../../shared/domain/sync/figures';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
@@ -81,6 +80,13 @@ function latestAssessments() {
 beforeAll(async () => {
   centre = await openTestBackend();
   await centre.call('system.loadDemo', {});
+  // Two falls in February (China time: the second on the 28th at 23:30, the last half hour of the month), one in March.
+  const [someone] = people().present;
+  const fall = (i: number, occurredAt: string) =>
+    centre.call('incidents.report', { requestId: `01900000-0000-7000-8000-0000000077${i}0`, residentId: someone.id, type: 'fall', occurredAt, place: '卫生间', severity: 'minor', description: '起身时滑倒', actionTaken: '扶起检查，无外伤' });
+  await fall(1, '2026-02-10T01:00:00.000Z');
+  await fall(2, '2026-02-28T15:30:00.000Z');
+  await fall(3, '2026-02-28T16:30:00.000Z');
   county = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' } });
   const countyKey = await county.call('county.status', {});
   await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
@@ -173,9 +179,14 @@ describe('rates the county watches', () => {
     const f = ind.centres.find((c) => c.centreCode === CENTRE)!.figures!;
     const { all, present } = people();
     const latest = latestAssessments();
-    const stages = present.map((p) => (latest.has(p.id) ? pressureInjuryStage(JSON.parse(latest.get(p.id)!.health)) : null));
-    expect(f['pressure.stage2plus'] ?? 0).toBe(count(stages, (s) => s !== null && ['II', 'III', 'IV', 'unstageable'].includes(s)));
-    expect(f['pressure.unknown'] ?? 0).toBe(count(stages, (s) => s === null));
+    // A.5.1 as the assessor chose it: the standard's option words (Ⅱ期…, 不可分期…), or nothing recorded.
+    const answers = present.map((p) => {
+      const chosen = latest.has(p.id) ? (JSON.parse(latest.get(p.id)!.health) as { choices?: Record<string, string[]> }).choices?.['A.5.1']?.[0] : undefined;
+      return chosen ?? null;
+    });
+    expect(f['pressure.stage2plus'] ?? 0).toBe(count(answers, (a) => a !== null && /^(Ⅱ期|Ⅲ期|Ⅳ期|不可分期)/.test(a)));
+    expect(f['pressure.unknown'] ?? 0).toBe(count(answers, (a) => a === null));
+    expect(f['pressure.stage2plus']).toBeGreaterThan(0); // the demo has some, so the count is really checked
     const days = all.reduce((n, p) => {
       const from = p.admitted_on > FIRST ? p.admitted_on : FIRST;
       const to = p.discharged_on && p.discharged_on < LAST ? p.discharged_on : LAST;
@@ -185,6 +196,7 @@ describe('rates the county watches', () => {
     const falls = rows("SELECT id FROM incidents WHERE type = 'fall' AND occurred_at >= '2026-01-31T16:00:00.000Z' AND occurred_at < '2026-02-28T16:00:00.000Z'").length;
     expect(f.residentDays).toBe(days);
     expect(f['incident.fall'] ?? 0).toBe(falls);
+    expect(falls).toBeGreaterThanOrEqual(2);
     const dueAfter = dayjs(LAST).subtract(6, 'month').format('YYYY-MM-DD');
     const covered = count(present, (p) => (latest.get(p.id)?.assessed_on ?? '') >= dueAfter);
     expect(f.assessmentsValid ?? 0).toBe(covered);
