@@ -45,6 +45,7 @@ const CountyImportPage = lazyPage(() => import('./features/county/CountyImportPa
 const CountyIndicatorsPage = lazyPage(() => import('./features/county/CountyIndicatorsPage'), 'CountyIndicatorsPage');
 const CountyMatrixPage = lazyPage(() => import('./features/county/CountyMatrixPage'), 'CountyMatrixPage');
 const CountyReportsPage = lazyPage(() => import('./features/county/CountyReportsPage'), 'CountyReportsPage');
+const CountyTierPage = lazyPage(() => import('./features/tier/CountyTierPage'), 'CountyTierPage');
 
 const ELEMENTS: Record<string, ReactElement> = {
   '/': <DashboardPage />,
@@ -72,6 +73,7 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/county/indicators': <CountyIndicatorsPage />,
   '/county/centres': <CountyCentresPage />,
   '/county/reports': <CountyReportsPage />,
+  '/county/tier': <CountyTierPage />,
 };
 
 function Forbidden() {

@@ -49,6 +49,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   countyCentres: '登记机构',
   countyImportReports: '数据包导入',
   countyRecords: '各院报送的记录',
+  tierDecisions: '县民政局的特困自理能力认定',
+  countyTierAnswers: '特困自理能力认定答复',
 };
 
 export const ACTION_LABELS: Record<string, string> = {

@@ -1,6 +1,7 @@
 // A night of fire safety through the UI: the guard's night patrol finds a blocked exit and raises it as a hidden
-// danger; nobody walks the next window, and the manager's home page turns red; the guard rectifies the danger and
-// cannot verify it himself; the manager verifies it, countersigns the patrol and prints the rectification ledger.
+// danger; nobody walks the second of the night's two patrols, and at 06:00 the manager's home page turns red; the guard
+// rectifies the danger and cannot verify it himself; the manager verifies it, countersigns the patrol and prints the
+// rectification ledger; in 消防设置 the 重点单位 flag shows what it implies and the night plan refuses fewer than two.
 import { ADMIN, choose, expect, expectAccessible, field, pinIn, shot, test } from './fixtures';
 
 /** The night shift seeded with every new centre. */
@@ -32,7 +33,8 @@ test('a night patrol finds a blocked exit; the danger is rectified and verified 
   await page.goto(app.url);
   await pinIn(page, '保安老周', '112233', '安全员');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '消防安全' }).click();
-  await expect(page.getByTestId('night-windows').first()).toContainText('22:00–00:00 未到/进行中');
+  await expect(page.getByTestId('night-plan')).toHaveText('22:00–06:00：每晚至少巡查 2 次，两次之间至少隔 120 分钟');
+  await expect(page.getByTestId('night-windows').first()).toContainText('第1次 未到/进行中');
   await page.getByRole('button', { name: '开始夜间巡查' }).click();
   const exit = page.getByRole('group', { name: '东侧安全出口 安全出口、疏散通道是否畅通' });
   await exit.locator('label', { hasText: '有问题' }).click();
@@ -49,14 +51,20 @@ test('a night patrol finds a blocked exit; the danger is rectified and verified 
   await page.getByRole('button', { name: '保存并签名（保安老周）' }).click();
   await expect(page.getByText('已保存，签名人：保安老周')).toBeVisible();
   await expect(page.getByTestId('recent-rounds')).toContainText('夜间巡查（保安老周）：查 14 项，问题 1 项');
-  await expect(page.getByTestId('night-windows').first()).toContainText('22:00–00:00 已巡查');
+  await expect(page.getByTestId('night-windows').first()).toContainText('第1次 已巡查 22:30');
+  await expect(page.getByTestId('night-windows').first()).toContainText('第2次 未到/进行中');
 
-  // Nobody walks 00:00–02:00. At 02:10 the manager's home page is red.
-  await moveTo('2026-03-16', '02:10');
+  // Nobody walks the second patrol. At 04:10 one still fits before 06:00: no alarm yet; at 06:10 the home page is red.
+  await moveTo('2026-03-16', '04:10');
   await pinIn(page, ADMIN.displayName, ADMIN.pin, '管理员');
   await page.getByRole('link', { name: '首页' }).click();
-  await expect(page.getByTestId('fire-alerts')).toContainText('有夜间巡查时段漏查了');
-  await expect(page.getByTestId('fire-alerts')).toContainText('漏查：00:00–02:00');
+  await expect(page.getByTestId('fire-alerts')).toContainText('下次消防演练'); // never drilled: due
+  await expect(page.getByTestId('fire-alerts')).not.toContainText('漏查');
+  await moveTo('2026-03-16', '06:10');
+  await pinIn(page, ADMIN.displayName, ADMIN.pin, '管理员');
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page.getByTestId('fire-alerts')).toContainText('夜间巡查次数不够（漏查）');
+  await expect(page.getByTestId('fire-alerts')).toContainText('2026-03-15 晚的夜间巡查漏查 1 次');
   await expectAccessible(page, 'dashboard with a missed patrol');
   await shot(page, 'fire-dashboard-red');
 
@@ -113,4 +121,22 @@ test('a night patrol finds a blocked exit; the danger is rectified and verified 
   await shot(page, 'fire-report-danger');
   await report.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('danger-card').filter({ hasText: '灶台旁堆放纸箱' })).toContainText('整改责任人：陈师傅；整改期限：2026-03-23');
+
+  // 消防设置: a 60-bed home is a 重点单位; the flag lists what it implies and sets the drill interval; fewer than two
+  // night patrols are refused.
+  await page.getByRole('tab', { name: '消防设置' }).click();
+  const keyUnit = page.getByTestId('key-unit');
+  await expect(keyUnit).toContainText('灭火和应急疏散演练至少每半年一次（61号令第40条）');
+  await expect(page.getByLabel(/^消防演练每几个月一次/)).toHaveValue('6');
+  await keyUnit.getByRole('checkbox', { name: /本院是消防安全重点单位/ }).uncheck();
+  await expect(keyUnit).toContainText('灭火和应急疏散演练至少每年一次（61号令第40条）');
+  await expect(page.getByLabel(/^消防演练每几个月一次/)).toHaveValue('12');
+  await page.getByLabel(/^每晚夜间防火巡查次数/).fill('1');
+  await page.getByRole('button', { name: '保存' }).first().click();
+  await expect(page.getByText('夜间防火巡查每晚不少于两次')).toBeVisible();
+  await page.getByLabel(/^每晚夜间防火巡查次数/).fill('3');
+  await expectAccessible(page, 'fire settings');
+  await shot(page, 'fire-settings');
+  await page.getByRole('button', { name: '保存' }).first().click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
 });

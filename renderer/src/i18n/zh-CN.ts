@@ -9,6 +9,7 @@ import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
 import { nightZh } from './zh-CN-night';
+import { countyTierZh, tierZh } from './zh-CN-tier';
 import { navGroupsZh, paginationZh } from './zh-CN-screens';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
@@ -159,7 +160,7 @@ export const zhCN = {
     none: '还没有能力评估。',
     open: '查看',
     continue: '继续填写',
-    due: '需要评估的老人（能力评估、安全风险评估）',
+    due: '需要能力评估的老人（GB/T 42195）',
     dispute: '登记异议',
     disputeHint: '老人或家属对评估结果有疑问时登记。原评估不会改动，系统会提示做一次“因对评估结果有疑问进行的复评”。',
     raisedBy: '提出异议的人',
@@ -171,19 +172,7 @@ export const zhCN = {
     overdue: '已到期',
     dueSoon: '即将到期',
   },
-  tier: {
-    title: '特困人员生活自理能力',
-    record: '评估自理能力',
-    formTitle: '特困人员生活自理能力评估（六项指标）',
-    hint: '勾选老人能自己完成的项目（没勾的算“不能”）。0项不能：具备自理能力；1–3项不能：部分丧失；4项以上不能：完全丧失。',
-    result: '结果：{{tier}}',
-    suggestion: '根据 {{date}} 的能力评估，建议为：{{tier}}',
-    applySuggestion: '按建议勾选',
-    assessor: '评估人',
-    saved: '自理能力评估已保存',
-    none: '还没有自理能力评估。',
-    latestOn: '{{date}} 评估，评估人：{{by}}',
-  },
+  tier: tierZh,
   risk: {
     title: '安全风险（GB 38600）',
     record: '风险评估',
@@ -329,6 +318,7 @@ export const zhCN = {
     countyIndicators: '县级指标',
     countyCentres: '机构登记',
     countyReports: '导入记录',
+    countyTier: '特困认定',
   },
   navGroup: navGroupsZh,
   pagination: paginationZh,
@@ -339,6 +329,7 @@ export const zhCN = {
   ability: abilityZh,
   sync: syncZh,
   county: { ...countyZh, tables: countyTablesZh },
+  countyTier: countyTierZh,
   staff: {
     title: '员工档案',
     add: '添加员工',

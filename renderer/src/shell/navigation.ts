@@ -30,7 +30,8 @@ export interface Page {
     | 'nav.countyImport'
     | 'nav.countyIndicators'
     | 'nav.countyCentres'
-    | 'nav.countyReports';
+    | 'nav.countyReports'
+    | 'nav.countyTier';
   /** The API method that decides who may open the page. */
   gate: keyof typeof contract;
   inMenu: boolean;
@@ -64,6 +65,7 @@ export const PAGES: Page[] = [
   { path: '/county/indicators', labelKey: 'nav.countyIndicators', gate: 'county.indicators', inMenu: true, group: 'countyCentres', also: ['/county/centre'] },
   { path: '/county/centres', labelKey: 'nav.countyCentres', gate: 'county.centres', inMenu: true, group: 'countyCentres' },
   { path: '/county/reports', labelKey: 'nav.countyReports', gate: 'county.reports', inMenu: true, group: 'countyReporting' },
+  { path: '/county/tier', labelKey: 'nav.countyTier', gate: 'tier.countyProposals', inMenu: true, group: 'countyReporting' },
   { path: '/facility', labelKey: 'nav.facility', gate: 'facility.save', inMenu: true, group: 'system' },
   { path: '/users', labelKey: 'nav.users', gate: 'users.list', inMenu: true, group: 'system' },
   { path: '/audit', labelKey: 'nav.audit', gate: 'audit.search', inMenu: true, group: 'system' },

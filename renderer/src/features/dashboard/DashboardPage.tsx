@@ -42,37 +42,39 @@ function DueAssessments() {
       {due.data.length === 0 ? (
         <EmptyState>{t('assessment.dueEmpty')}</EmptyState>
       ) : (
-        <Table striped fz="md" verticalSpacing="sm" data-testid="due-assessments">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('residents.name')}</Table.Th>
-              <Table.Th>{t('residents.bed')}</Table.Th>
-              <Table.Th>{t('assessment.lastOn')}</Table.Th>
-              <Table.Th>{t('assessment.dueOn')}</Table.Th>
-              <Table.Th>{t('residents.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {due.data.map((r) => (
-              <Table.Tr key={r.residentId}>
-                <Table.Td>
-                  <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
-                </Table.Td>
-                <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
-                <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
-                <Table.Td>{r.dueOn}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
-                      {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
-                    </Badge>
-                    {r.prompt && <Text size="sm">{r.prompt}</Text>}
-                  </Group>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={680} type="native">
+          <Table striped fz="md" verticalSpacing="sm" data-testid="due-assessments">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('residents.name')}</Table.Th>
+                <Table.Th>{t('residents.bed')}</Table.Th>
+                <Table.Th>{t('assessment.lastOn')}</Table.Th>
+                <Table.Th>{t('assessment.dueOn')}</Table.Th>
+                <Table.Th>{t('residents.status')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {due.data.map((r) => (
+                <Table.Tr key={r.residentId}>
+                  <Table.Td>
+                    <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                  </Table.Td>
+                  <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                  <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
+                  <Table.Td>{r.dueOn}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                        {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
+                      </Badge>
+                      {r.prompt && <Text size="sm">{r.prompt}</Text>}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Card>
   );

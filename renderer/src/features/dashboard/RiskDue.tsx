@@ -18,39 +18,42 @@ export function RiskDue() {
       {due.data.length === 0 ? (
         <EmptyState>{t('risk.dueEmpty')}</EmptyState>
       ) : (
-        <Table striped fz="md" verticalSpacing="sm" data-testid="due-risks">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('residents.name')}</Table.Th>
-              <Table.Th>{t('residents.bed')}</Table.Th>
-              <Table.Th>{t('assessment.lastOn')}</Table.Th>
-              <Table.Th>{t('assessment.dueOn')}</Table.Th>
-              <Table.Th>{t('risk.reason')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {due.data.map((r) => (
-              <Table.Tr key={`${r.residentId}-${r.reason}-${r.riskCode ?? ''}`}>
-                <Table.Td>
-                  <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
-                </Table.Td>
-                <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
-                <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
-                    {r.dueOn} {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text fw={700} span>
-                    {t(`risk.reasons.${r.reason}`)}
-                  </Text>
-                  ：{r.prompt}
-                </Table.Td>
+        // On a phone the table scrolls sideways rather than squeezing the reason into a narrow column.
+        <Table.ScrollContainer minWidth={760} type="native">
+          <Table striped fz="md" verticalSpacing="sm" data-testid="due-risks">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('residents.name')}</Table.Th>
+                <Table.Th>{t('residents.bed')}</Table.Th>
+                <Table.Th>{t('assessment.lastOn')}</Table.Th>
+                <Table.Th>{t('assessment.dueOn')}</Table.Th>
+                <Table.Th>{t('risk.reason')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {due.data.map((r) => (
+                <Table.Tr key={`${r.residentId}-${r.reason}-${r.riskCode ?? ''}`}>
+                  <Table.Td>
+                    <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                  </Table.Td>
+                  <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                  <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                      {r.dueOn} {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fw={700} span>
+                      {t(`risk.reasons.${r.reason}`)}
+                    </Text>
+                    ：{r.prompt}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Card>
   );

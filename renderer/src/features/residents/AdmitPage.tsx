@@ -49,7 +49,7 @@ function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; 
     <form onSubmit={submit} noValidate>
       <Stack>
         <Title order={2}>{readmitId ? t('admit.readmitTitle', { name: returning.data?.name ?? '' }) : t('admit.title')}</Title>
-        <Alert color="orange.9" variant="outline" title={t('risk.dueTitle')} data-testid="admit-risk-warning">
+        <Alert color="orange.9" variant="outline" title={t('risk.admitWarningTitle')} data-testid="admit-risk-warning">
           {readmitId ? `${t('risk.admitWarningReadmit')} ` : ''}
           {t('risk.admitWarning')} <Link to={readmitId ? `/residents/${readmitId}` : '/#risk-due'}>{t('risk.admitLink')}</Link>
         </Alert>

@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { usePolledJob } from '../../components/usePolledJob';
 import { CountyLink } from './CountyLink';
+import { AnswerImport } from '../tier/AnswerImport';
 import { MonthReportSheet } from './MonthReport';
 
 const pollExport = (jobId: string) => call('sync.job', { jobId });
@@ -185,6 +186,7 @@ export function SyncPage() {
       <CountyLink status={status.data} />
       <ExportMonth suggested={status.data.suggestedPeriod} onReport={setReportPeriod} />
       <History rows={status.data.exports} />
+      <AnswerImport />
     </Stack>
   );
 }

@@ -1,97 +1,151 @@
-// 特困人员 self-care tier on the resident's file: the latest result, its history, and a form with the six indicators.
-// The suggestion from the latest ability assessment is shown, and applied only if the assessor chooses to.
-import { Badge, Button, Card, Checkbox, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+// 特困人员 self-care tier on the resident's file. The official tier is the county's decision; the centre's own
+// six-indicator assessment is a proposal, shown 待县民政局认定 until the county answers (red when the county is late).
+// The manager records a proposal, or enters the county's decision from the paper document.
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIER_INDICATOR_NAMES, TIER_INDICATORS, TIER_NAMES, type TierIndicator, suggestIndicators, tierFromIndicators } from '../../../../shared/domain/assessment/tekun-tier';
-import { useApi, useApiMutation } from '../../api/hooks';
+import type { TierOverview } from '../../../../shared/api/tier';
+import { TIER_NAMES } from '../../../../shared/domain/assessment/tekun-tier';
+import { useApi } from '../../api/hooks';
+import { ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
+import { DecisionForm } from './DecisionForm';
+import { TierForm } from './TierForm';
 
-const allMet = Object.fromEntries(TIER_INDICATORS.map((i) => [i, true])) as Record<TierIndicator, boolean>;
-
-function TierForm({ residentId, today, onClose }: { residentId: string; today: string; onClose: () => void }) {
+function Status({ o }: { o: TierOverview }) {
   const { t } = useTranslation();
-  const [indicators, setIndicators] = useState(allMet);
-  const [assessedOn, setAssessedOn] = useState(today);
-  const [assessor, setAssessor] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const latest = useApi('assessment.list', { residentId }).data?.find((a) => a.status === 'final');
-  const suggestion = latest ? suggestIndicators(latest.answers) : null;
-  const save = useApiMutation('tier.record', { successMessage: t('tier.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  const latest = o.proposals[0];
+  const waiting = o.proposals.find((p) => !p.answer);
+  if (o.status === 'none') return <Text>{t('tier.none')}</Text>;
   return (
-    <Modal opened onClose={onClose} title={t('tier.formTitle')} size="lg">
-      <Stack>
-        <Text>{t('tier.hint')}</Text>
-        {TIER_INDICATORS.map((i) => (
-          <Checkbox key={i} label={TIER_INDICATOR_NAMES[i]} checked={indicators[i]} onChange={(e) => setIndicators({ ...indicators, [i]: e.currentTarget.checked })} />
-        ))}
-        <Text fw={700} data-testid="tier-result">
-          {t('tier.result', { tier: TIER_NAMES[tierFromIndicators(indicators)] })}
-        </Text>
-        {suggestion && (
+    <Stack gap="xs">
+      {o.status === 'official' ? (
+        <>
           <Group>
-            <Text>{t('tier.suggestion', { date: latest!.assessedOn, tier: TIER_NAMES[tierFromIndicators(suggestion)] })}</Text>
-            <Button variant="subtle" onClick={() => setIndicators(suggestion)}>
-              {t('tier.applySuggestion')}
-            </Button>
+            <Badge size="lg" color="#0b4f8a" variant="filled" data-testid="tier-latest">
+              {TIER_NAMES[o.tier!]}
+            </Badge>
+            <Text fw={700}>{t('tier.official')}</Text>
           </Group>
-        )}
-        <DateInput label={t('assessment.date')} valueFormat="YYYY-MM-DD" maxDate={today} value={assessedOn} onChange={(v) => v && setAssessedOn(v)} />
-        <TextInput label={t('tier.assessor')} value={assessor} onChange={(e) => setAssessor(e.currentTarget.value)} error={error} />
-        <Group justify="end">
-          <Button variant="default" onClick={onClose}>
-            {t('app.cancel')}
-          </Button>
-          <Button onClick={() => (setError(null), save.mutate({ residentId, assessedOn, indicators, assessor, note: '' }))} loading={save.isPending}>
-            {t('app.save')}
-          </Button>
+          <Text>
+            {t('tier.officialLine', { date: o.decidedOn, doc: o.documentNo || '—' })} · {o.careTier ? t('tier.careTier', { n: o.careTier }) : t('tier.careTierNone')}
+          </Text>
+          {o.differs && latest && <Text c="orange.9">{t('tier.differs', { tier: TIER_NAMES[o.proposals.find((p) => p.answer?.outcome === 'confirmed')?.tier ?? latest.tier] })}</Text>}
+          {o.pending && waiting && <Text c="orange.9">{t('tier.pendingBeside', { date: waiting.assessedOn, tier: TIER_NAMES[o.pending] })}</Text>}
+        </>
+      ) : (
+        <Group>
+          <Badge size="lg" color="orange.8" variant="outline" data-testid="tier-latest">
+            {TIER_NAMES[o.tier!]}
+          </Badge>
+          <Text fw={700} c="orange.9" data-testid="tier-awaiting">
+            {t('tier.proposed')} · {t('tier.awaiting')}
+          </Text>
         </Group>
-      </Stack>
-    </Modal>
+      )}
+      {waiting && (
+        <Text size="sm" c="dimmed">
+          {t('tier.latestOn', { date: waiting.assessedOn, by: waiting.assessor })} · {waiting.sentOn ? t('tier.sentOn', { date: waiting.sentOn }) : t('tier.notSent')}
+        </Text>
+      )}
+      {waiting?.overdue && <TierOverdue />}
+    </Stack>
+  );
+}
+
+function TierOverdue() {
+  const { t } = useTranslation();
+  const settings = useApi('settings.get', {});
+  return (
+    <Alert color="red" variant="light" data-testid="tier-overdue">
+      {t('tier.overdue', { days: (settings.data as { tierAnswerWorkingDays?: number } | undefined)?.tierAnswerWorkingDays ?? 10 })}
+    </Alert>
+  );
+}
+
+function History({ o }: { o: TierOverview }) {
+  const { t } = useTranslation();
+  const rows = [
+    ...o.proposals.map((p) => ({
+      key: p.id,
+      date: p.assessedOn,
+      what: t('tier.kindProposal'),
+      tier: TIER_NAMES[p.tier],
+      answer: p.answer ? (p.answer.outcome === 'confirmed' ? t('tier.answerConfirmed', { tier: TIER_NAMES[p.answer.tier!] }) : t('tier.answerRejected', { reason: p.answer.reason })) : t('tier.answerNone'),
+      by: p.assessor,
+    })),
+    ...o.decisions.map((d) => ({
+      key: d.id,
+      date: d.decidedOn,
+      what: `${d.outcome === 'confirmed' ? t('tier.kindDecision') : t('tier.kindRejected')}（${d.source === 'paper' ? t('tier.sourcePaper') : t('tier.sourceFile')}）`,
+      tier: d.tier ? `${TIER_NAMES[d.tier]}${d.careTier ? ` · ${t('tier.careTier', { n: d.careTier })}` : ''}` : '—',
+      answer: d.documentNo || d.reason,
+      by: d.createdBy,
+    })),
+  ].sort((a, b) => b.date.localeCompare(a.date));
+  if (rows.length === 0) return null;
+  return (
+    <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} aria-label={t('tier.history')}>
+      <Table fz="sm" data-testid="tier-history">
+        <Table.Thead>
+          <Table.Tr>
+            {(['date', 'what', 'tier', 'answer', 'by'] as const).map((c) => (
+              <Table.Th key={c}>{t(`tier.col.${c}`)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.key}>
+              <Table.Td>{r.date}</Table.Td>
+              <Table.Td>{r.what}</Table.Td>
+              <Table.Td>{r.tier}</Table.Td>
+              <Table.Td>{r.answer}</Table.Td>
+              <Table.Td>{r.by}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
 export function TierCard({ residentId, today, active }: { residentId: string; today: string; active: boolean }) {
   const { t } = useTranslation();
-  const list = useApi('tier.list', { residentId });
+  const overview = useApi('tier.overview', { residentId });
   const mayRecord = useMayCall('tier.record');
-  const [open, setOpen] = useState(false);
-  const latest = list.data?.[0];
+  const mayDecide = useMayCall('tier.decide');
+  const [open, setOpen] = useState<'proposal' | 'decision' | null>(null);
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4">
           {t('tier.title')}
         </Title>
-        {mayRecord && active && <Button onClick={() => setOpen(true)}>{t('tier.record')}</Button>}
-      </Group>
-      {!latest ? (
-        <Text>{t('tier.none')}</Text>
-      ) : (
-        <Stack gap="xs">
-          <Group>
-            <Badge size="lg" color="#0b4f8a" variant="filled" data-testid="tier-latest">
-              {TIER_NAMES[latest.tier]}
-            </Badge>
-            <Text>{t('tier.latestOn', { date: latest.assessedOn, by: latest.assessor })}</Text>
-          </Group>
-          {list.data!.length > 1 && (
-            <Table fz="sm">
-              <Table.Tbody>
-                {list.data!.slice(1).map((h) => (
-                  <Table.Tr key={h.id}>
-                    <Table.Td>{h.assessedOn}</Table.Td>
-                    <Table.Td>{TIER_NAMES[h.tier]}</Table.Td>
-                    <Table.Td>{h.assessor}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+        <Group gap="xs">
+          {mayRecord && active && <Button onClick={() => setOpen('proposal')}>{t('tier.record')}</Button>}
+          {mayDecide && active && (
+            <Button variant="outline" onClick={() => setOpen('decision')}>
+              {t('tier.decide')}
+            </Button>
           )}
+        </Group>
+      </Group>
+      {overview.isPending ? (
+        <LoadingState />
+      ) : overview.isError ? (
+        <ErrorState error={overview.error} onRetry={() => overview.refetch()} />
+      ) : (
+        <Stack>
+          <Status o={overview.data} />
+          <Title order={4} size="h5">
+            {t('tier.history')}
+          </Title>
+          <History o={overview.data} />
         </Stack>
       )}
-      {open && <TierForm residentId={residentId} today={today} onClose={() => setOpen(false)} />}
+      {open === 'proposal' && <TierForm residentId={residentId} today={today} onClose={() => setOpen(null)} />}
+      {open === 'decision' && overview.data && <DecisionForm residentId={residentId} today={today} proposals={overview.data.proposals} onClose={() => setOpen(null)} />}
     </Card>
   );
 }

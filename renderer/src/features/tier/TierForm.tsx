@@ -1,0 +1,52 @@
+// The centre's six-indicator assessment (a proposal to the county). The suggestion from the latest ability assessment
+// is shown, and applied only if the assessor chooses to.
+import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TIER_INDICATOR_NAMES, TIER_INDICATORS, TIER_NAMES, type TierIndicator, suggestIndicators, tierFromIndicators } from '../../../../shared/domain/assessment/tekun-tier';
+import { useApi, useApiMutation } from '../../api/hooks';
+
+const allMet = Object.fromEntries(TIER_INDICATORS.map((i) => [i, true])) as Record<TierIndicator, boolean>;
+
+export function TierForm({ residentId, today, onClose }: { residentId: string; today: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [indicators, setIndicators] = useState(allMet);
+  const [assessedOn, setAssessedOn] = useState(today);
+  const [assessor, setAssessor] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const latest = useApi('assessment.list', { residentId }).data?.find((a) => a.status === 'final');
+  const suggestion = latest ? suggestIndicators(latest.answers) : null;
+  const save = useApiMutation('tier.record', { successMessage: t('tier.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  return (
+    <Modal opened onClose={onClose} title={t('tier.formTitle')} size="lg">
+      <Stack>
+        <Text>{t('tier.hint')}</Text>
+        {TIER_INDICATORS.map((i) => (
+          <Checkbox key={i} label={TIER_INDICATOR_NAMES[i]} checked={indicators[i]} onChange={(e) => setIndicators({ ...indicators, [i]: e.currentTarget.checked })} />
+        ))}
+        <Text fw={700} data-testid="tier-result">
+          {t('tier.result', { tier: TIER_NAMES[tierFromIndicators(indicators)] })}
+        </Text>
+        {suggestion && (
+          <Group>
+            <Text>{t('tier.suggestion', { date: latest!.assessedOn, tier: TIER_NAMES[tierFromIndicators(suggestion)] })}</Text>
+            <Button variant="subtle" onClick={() => setIndicators(suggestion)}>
+              {t('tier.applySuggestion')}
+            </Button>
+          </Group>
+        )}
+        <DateInput label={t('assessment.date')} valueFormat="YYYY-MM-DD" maxDate={today} value={assessedOn} onChange={(v) => v && setAssessedOn(v)} />
+        <TextInput label={t('tier.assessor')} value={assessor} onChange={(e) => setAssessor(e.currentTarget.value)} error={error} />
+        <Group justify="end">
+          <Button variant="default" onClick={onClose}>
+            {t('app.cancel')}
+          </Button>
+          <Button onClick={() => (setError(null), save.mutate({ residentId, assessedOn, indicators, assessor, note: '' }))} loading={save.isPending}>
+            {t('app.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
