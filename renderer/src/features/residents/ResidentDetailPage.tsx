@@ -244,7 +244,9 @@ export function ResidentDetailPage() {
           <Field label={t('file.village')} value={r.village} />
           <Field label={t('file.householdAddress')} value={r.householdAddress} />
           <Field label={t('file.tekunCertNo')} value={r.tekunCertNo} />
-          <Field label={t('file.hukou')} value={r.hukou ? t(`enums.hukou.${r.hukou}`) : t('file.hukouUnknown')} />
+          <div data-testid="field-hukou">
+            <Field label={t('file.hukou')} value={r.hukou ? t(`enums.hukou.${r.hukou}`) : t('file.hukouUnknown')} />
+          </div>
           <Field label={t('file.tags')} value={r.tags.map((tag) => t(`enums.tag.${tag}`)).join('、')} />
           <Field label={t('file.dietType')} value={t(`enums.diet.${r.dietType}`)} />
           <Field label={t('file.allergies')} value={r.allergies} />
