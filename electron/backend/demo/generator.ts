@@ -13,6 +13,7 @@ import { activeBeds } from '../services/facility/bed-map';
 import { admit } from '../services/residents/admission';
 import { discharge, endLeave, startLeave, transfer } from '../services/residents/stays';
 import { assessCurrentResidents } from './assessments';
+import { decideDemoTiers } from './tier-decisions';
 import { demoFire } from './fire';
 import { demoMeals } from './meals';
 import { demoStaffAndRoster } from './staff';
@@ -197,6 +198,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   if (bed) await updateBed(deps, actor, { id: bed.id, label: bed.label, bedType: bed.bedType, setting: 'reserved' });
 
   events += await assessCurrentResidents(deps, actor, random, today);
+  events += await decideDemoTiers(deps, actor, random, today);
   events += await demoStaffAndRoster(deps, actor, random, today);
   events += await demoMeals(deps, actor, random, today);
   events += await demoFire(deps, actor, random, today);
