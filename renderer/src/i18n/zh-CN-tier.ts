@@ -58,7 +58,7 @@ export const countyTierZh = {
   title: '特困认定',
   hint: '各院随月报报来的特困人员生活自理能力变更建议。请在{{days}}个工作日内认定或不予认定（只算周一到周五，节假日未扣除）；超期的标红。答复后下载该院的“县级答复”文件发回给该院导入。',
   empty: '还没有收到自理能力变更建议。',
-  col: { centre: '机构', person: '老人', idNumber: '身份证号', proposedOn: '机构评估日期', proposed: '建议类别', current: '现认定类别', notMet: '不能完成的项目', waiting: '等待', answer: '答复' },
+  col: { person: '老人（机构）', idNumber: '身份证号', proposedOn: '机构评估日期', proposed: '建议类别', current: '现认定类别', notMet: '不能完成的项目', waiting: '等待', answer: '答复' },
   waitingDays: '{{n}} 个工作日',
   overdue: '已超期',
   none: '无',

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { CountyAnswerInput, CountyProposalRow } from '../../../../shared/api/tier';
 import { conflict, notFound } from '../../../../shared/api/errors';
+import { chinaDate } from '../../../../shared/domain/dates';
 import { maskIdNumber } from '../../../../shared/domain/id-number';
 import { answerOverdue, workingDaysBetween } from '../../../../shared/domain/tier/working-days';
 import type { Tier } from '../../../../shared/domain/assessment/tekun-tier';
@@ -34,10 +35,11 @@ async function received(deps: BackendDeps) {
   const byKey = new Map<string, { centreCode: string; period: string; record: TierProposalRecord; receivedOn: string }>();
   for (const r of rows) {
     const key = `${r.centreCode}/${r.recordId}`;
-    const first = byKey.get(key);
+    const seen = byKey.get(key);
     const record = JSON.parse(r.data) as TierProposalRecord;
-    // The first import dates it; the latest period's copy is the one shown.
-    byKey.set(key, { centreCode: r.centreCode, period: first && first.period > r.period ? first.period : r.period, record: first && first.period > r.period ? first.record : record, receivedOn: first?.receivedOn ?? r.importedAt.slice(0, 10) });
+    // The first import dates it (rows come in import order); the latest month's copy is the one shown.
+    if (!seen) byKey.set(key, { centreCode: r.centreCode, period: r.period, record, receivedOn: chinaDate(new Date(r.importedAt)) });
+    else if (r.period > seen.period) Object.assign(seen, { period: r.period, record });
   }
   return [...byKey.values()];
 }
@@ -54,7 +56,7 @@ export async function countyProposals(deps: BackendDeps): Promise<{ allowedDays:
   const rows = proposals.map(({ centreCode, record, receivedOn }): CountyProposalRow => {
     const a = answerOf.get(`${centreCode}/${record.id}`);
     const person = residents.get(`${centreCode}/${record.residentId}`);
-    const waiting = workingDaysBetween(receivedOn, a ? a.createdAt.slice(0, 10) : today);
+    const waiting = workingDaysBetween(receivedOn, a ? chinaDate(new Date(a.createdAt)) : today);
     return {
       centreCode,
       centreName: centres.get(centreCode) ?? centreCode,

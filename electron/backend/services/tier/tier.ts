@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { TierInput, TierView } from '../../../../shared/api/tier';
 import { notFound } from '../../../../shared/api/errors';
 import { tierFromIndicators } from '../../../../shared/domain/assessment/tekun-tier';
+import { chinaDate } from '../../../../shared/domain/dates';
 import { answerOverdue } from '../../../../shared/domain/tier/working-days';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
@@ -40,7 +41,10 @@ export function recordTier(deps: BackendDeps, caller: Caller, input: z.output<ty
  */
 async function firstSent(deps: BackendDeps): Promise<(assessedOn: string) => string | null> {
   const exports = await deps.db.selectFrom('syncExports').select(['period', 'createdAt']).orderBy('createdAt').execute();
-  return (assessedOn) => exports.find((e) => e.period >= assessedOn.slice(0, 7))?.createdAt.slice(0, 10) ?? null;
+  return (assessedOn) => {
+    const first = exports.find((e) => e.period >= assessedOn.slice(0, 7));
+    return first ? chinaDate(new Date(first.createdAt)) : null;
+  };
 }
 
 export async function listTiers(deps: BackendDeps, residentId: string): Promise<TierView[]> {

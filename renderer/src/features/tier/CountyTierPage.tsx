@@ -124,7 +124,7 @@ export function CountyTierPage() {
           <Table striped verticalSpacing="sm" data-testid="county-tier-table">
             <Table.Thead>
               <Table.Tr>
-                {(['centre', 'person', 'idNumber', 'proposedOn', 'proposed', 'current', 'notMet', 'waiting', 'answer'] as const).map((c) => (
+                {(['person', 'waiting', 'answer', 'proposed', 'current', 'notMet', 'proposedOn', 'idNumber'] as const).map((c) => (
                   <Table.Th key={c}>{t(`countyTier.col.${c}`)}</Table.Th>
                 ))}
               </Table.Tr>
@@ -132,13 +132,10 @@ export function CountyTierPage() {
             <Table.Tbody>
               {rows.data.rows.map((r) => (
                 <Table.Tr key={`${r.centreCode}/${r.proposalId}`} bg={r.overdue ? 'red.0' : undefined}>
-                  <Table.Td>{r.centreName}</Table.Td>
-                  <Table.Td>{r.residentName}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.idNumberMasked || '—'}</Table.Td>
-                  <Table.Td>{r.proposedOn}</Table.Td>
-                  <Table.Td>{TIER_NAMES[r.tier]}</Table.Td>
-                  <Table.Td>{r.currentTier ? TIER_NAMES[r.currentTier] : t('countyTier.none')}</Table.Td>
-                  <Table.Td>{r.indicatorsNotMet.join('、') || t('countyTier.none')}</Table.Td>
+                  <Table.Td>
+                    <Text fw={700}>{r.residentName}</Text>
+                    <Text size="sm">{r.centreName}</Text>
+                  </Table.Td>
                   <Table.Td>
                     <Text c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined}>
                       {t('countyTier.waitingDays', { n: r.workingDaysWaiting })}
@@ -168,6 +165,11 @@ export function CountyTierPage() {
                       t('tier.answerNone')
                     )}
                   </Table.Td>
+                  <Table.Td>{TIER_NAMES[r.tier]}</Table.Td>
+                  <Table.Td>{r.currentTier ? TIER_NAMES[r.currentTier] : t('countyTier.none')}</Table.Td>
+                  <Table.Td>{r.indicatorsNotMet.join('、') || t('countyTier.none')}</Table.Td>
+                  <Table.Td>{r.proposedOn}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.idNumberMasked || '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -85,11 +85,11 @@ function History({ o }: { o: TierOverview }) {
   ].sort((a, b) => b.date.localeCompare(a.date));
   if (rows.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} aria-label={t('tier.history')}>
+    <Table.ScrollContainer minWidth={440} type="native" tabIndex={0} aria-label={t('tier.history')}>
       <Table fz="sm" data-testid="tier-history">
         <Table.Thead>
           <Table.Tr>
-            {(['date', 'what', 'tier', 'answer', 'by'] as const).map((c) => (
+            {(['date', 'what', 'tier', 'answer'] as const).map((c) => (
               <Table.Th key={c}>{t(`tier.col.${c}`)}</Table.Th>
             ))}
           </Table.Tr>
@@ -98,10 +98,14 @@ function History({ o }: { o: TierOverview }) {
           {rows.map((r) => (
             <Table.Tr key={r.key}>
               <Table.Td>{r.date}</Table.Td>
-              <Table.Td>{r.what}</Table.Td>
+              <Table.Td>
+                {r.what}
+                <Text size="xs" c="dimmed">
+                  {r.by}
+                </Text>
+              </Table.Td>
               <Table.Td>{r.tier}</Table.Td>
               <Table.Td>{r.answer}</Table.Td>
-              <Table.Td>{r.by}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
