@@ -151,7 +151,10 @@ export function CountyIndicatorsPage() {
   const status = useApi('county.status', {});
   const [tab, setTab] = useState<string | null>('table');
   const year = Number(period.slice(0, 4));
-  const [quarter, setQuarter] = useState(Math.ceil(Number(period.slice(5, 7)) / 3));
+  // The quarter of the chosen month, unless another quarter of that month's year was picked.
+  const [picked, setPicked] = useState<{ period: string; quarter: number } | null>(null);
+  const quarter = picked?.period === period ? picked.quarter : Math.ceil(Number(period.slice(5, 7)) / 3);
+  const setQuarter = (q: number) => setPicked({ period, quarter: q });
   const county = status.data?.countyName ?? '';
   const months = Array.from({ length: 24 }, (_, i) => dayjs(`${lastMonth}-01`).subtract(i, 'month').format('YYYY-MM'));
   const excel = async () => {
