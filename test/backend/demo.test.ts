@@ -79,13 +79,15 @@ describe('demo centre', () => {
     expect(report.aid.byCategory.find((c) => c.category === 'tekun_dispersed')!.payableFen).toBe(0);
   });
 
-  it('has checkpoints, equipment, a week of patrols with one missed night window, an open danger, a drill and training', async () => {
+  it('has checkpoints, equipment, a week of patrols with one night a patrol short, an open danger, a drill and training', async () => {
     const c = await b.call('fire.compliance', { month: null });
     expect(c.openDangers).toBe(1);
     expect(c.lastDrill).not.toBeNull();
     expect(c.equipmentExpiring).toBe(1);
     const rounds = await b.call('fire.rounds', { from: '2026-03-08', to: '2026-03-15', kind: 'night_patrol' });
-    expect(rounds.length).toBe(7 * 4 - 1);
+    expect(rounds.length).toBe(7 * 2 - 1); // two a night, one missing three nights ago
+    const lastWeek = c.month.days.filter((d) => d.date >= '2026-03-08' && d.date <= '2026-03-14');
+    expect(lastWeek.map((d) => d.nightMissed)).toEqual([0, 0, 0, 0, 1, 0, 0]);
     expect((await b.call('fire.trainings', {})).sessions[0].attendees.length).toBeGreaterThan(5);
   });
 

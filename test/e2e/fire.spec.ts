@@ -127,10 +127,12 @@ test('a night patrol finds a blocked exit; the danger is rectified and verified 
   await page.getByRole('tab', { name: '消防设置' }).click();
   const keyUnit = page.getByTestId('key-unit');
   await expect(keyUnit).toContainText('灭火和应急疏散演练至少每半年一次（61号令第40条）');
+  await expect(page.getByTestId('key-unit-beds')).toHaveCount(0); // 60 beds and a key unit agree
   await expect(page.getByLabel(/^消防演练每几个月一次/)).toHaveValue('6');
   await keyUnit.getByRole('checkbox', { name: /本院是消防安全重点单位/ }).uncheck();
   await expect(keyUnit).toContainText('灭火和应急疏散演练至少每年一次（61号令第40条）');
   await expect(page.getByLabel(/^消防演练每几个月一次/)).toHaveValue('12');
+  await expect(page.getByTestId('key-unit-beds')).toContainText('本院核定床位 60 张');
   await page.getByLabel(/^每晚夜间防火巡查次数/).fill('1');
   await page.getByRole('button', { name: '保存' }).first().click();
   await expect(page.getByText('夜间防火巡查每晚不少于两次')).toBeVisible();

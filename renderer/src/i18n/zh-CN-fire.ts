@@ -118,6 +118,7 @@ export const fireZh = {
   responsiblePerson: '消防安全责任人（法定代表人或院长）',
   managerPerson: '消防安全管理人',
   keyUnit: '本院是消防安全重点单位（50张床以上的养老院一般是）',
+  keyUnitBeds: '本院核定床位 {{beds}} 张；{{limit}} 张床以上的养老院一般是消防安全重点单位，请向当地消防救援机构核实。',
   keyUnitImplies: '按这个选择，本院应当：',
   keyUnitDefaults: '勾选或取消时，演练间隔自动改为 {{months}} 个月',
   dayPatrolsPerDay: '每天日间防火巡查次数（61号令第25条：每日巡查）',

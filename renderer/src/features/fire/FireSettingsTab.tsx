@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FireSettings } from '../../../../shared/api/fire';
-import { keyUnitDuties } from '../../../../shared/domain/fire/key-unit';
+import { KEY_UNIT_BEDS, keyUnitDuties } from '../../../../shared/domain/fire/key-unit';
 import { CHECKPOINT_KINDS, ITEM_LISTS } from '../../../../shared/domain/fire/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
@@ -24,6 +24,9 @@ function KeyUnit({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
   const { t } = useTranslation();
   const duties = keyUnitDuties(form.values.keyUnit);
   const checkbox = form.getInputProps('keyUnit', { type: 'checkbox' });
+  const beds = useApi('facility.get', {}).data?.licensedBeds ?? null;
+  // 50 beds or more usually makes a home a key unit [R]: say so when the flag disagrees with the bed count.
+  const bedHint = beds !== null && (beds >= KEY_UNIT_BEDS) !== form.values.keyUnit ? t('fire.keyUnitBeds', { beds, limit: KEY_UNIT_BEDS }) : null;
   return (
     <Card withBorder padding="sm" data-testid="key-unit">
       <Checkbox
@@ -36,6 +39,11 @@ function KeyUnit({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
           form.setFieldValue('drillEveryMonths', keyUnitDuties(keyUnit).drillEveryMonths);
         }}
       />
+      {bedHint && (
+        <Text mt="xs" c="#8a3c00" fw={700} data-testid="key-unit-beds">
+          {bedHint}
+        </Text>
+      )}
       <Text mt="xs">{t('fire.keyUnitImplies')}</Text>
       <List size="md">
         {duties.lines.map((l) => (
