@@ -124,7 +124,7 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   await expect(page.getByRole('radiogroup', { name: 'B.3.9 评为 0 分：老人是昏迷还是昏睡？' }).getByLabel(/^昏迷/)).toBeChecked();
   await expect(page.getByRole('combobox', { name: 'A.5.11 昏迷' })).toHaveValue('有');
   await expect(page.getByTestId('final-level')).toHaveText('完全失能');
-  await expect(page.getByText(/附录 B\.3\.9 意识水平的注：处于昏迷状态者，直接评定为重度失能/)).toBeVisible();
+  await expect(page.getByText(/附录 B\.3\.9 意识水平的注写“直接评定为重度失能”/)).toBeVisible();
   // Unticking leaves B.3.9 = 0 unanswered: finalising asks 昏迷 or 昏睡.
   await page.getByLabel('处于昏迷状态').uncheck();
   await page.getByRole('button', { name: '定稿' }).click();

@@ -155,8 +155,8 @@ describe('昏迷 and B.3.9 意识水平', () => {
     const coma = { coma: true, dementia: false, mentalDisorderByPsychiatrist: false, riskEventsLast30Days: 0 };
     expect(finalLevel(70, coma, { comaLevel: 4, riskEventThreshold: 2 })).toEqual({ preliminary: 1, final: 4, reasons: ['处于昏迷状态，直接评定为完全失能（能力等级变更依据）'] });
     expect(finalLevel(70, coma, { comaLevel: 3, riskEventThreshold: 2 })).toEqual({ preliminary: 1, final: 3, reasons: ['处于昏迷状态，直接评定为重度失能（附录 B.3.9 注）'] });
-    for (const level of [3, 4] as const) expect(comaLevelNote(level)).toMatch(/完全失能（三处资料一致）.*直接评定为重度失能/);
-    expect(comaLevelNote(3)).toMatch(/^处于昏迷状态者直接评定为重度失能（本院设置）/);
+    for (const level of [3, 4] as const) expect(comaLevelNote(level)).toMatch(/完全失能”（三处资料一致）.*直接评定为重度失能/);
+    expect(comaLevelNote(3)).toMatch(/^处于昏迷状态者直接评定为重度失能（本院设置/);
   });
 });
 

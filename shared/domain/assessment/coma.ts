@@ -45,13 +45,13 @@ export function comaProblems(f: ComaFacts): ComaProblem[] {
 
 /** Where each possible coma level comes from: the form and report show both, and which one the centre chose. */
 export const COMA_LEVEL_SOURCES: Record<3 | 4, string> = {
-  4: '能力等级变更依据：处于昏迷状态者直接评定为完全失能（三处资料一致）',
-  3: '附录 B.3.9 意识水平的注：处于昏迷状态者，直接评定为重度失能',
+  4: '能力等级变更依据写“完全失能”（三处资料一致）',
+  3: '附录 B.3.9 意识水平的注写“直接评定为重度失能”',
 };
 
 export function comaLevelNote(level: Level): string {
   const chosen = level === 3 ? 3 : 4;
-  return `处于昏迷状态者直接评定为${LEVELS[chosen].name}（本院设置）。依据：${COMA_LEVEL_SOURCES[4]}；${COMA_LEVEL_SOURCES[3]}。`;
+  return `处于昏迷状态者直接评定为${LEVELS[chosen].name}（本院设置，可在系统设置中改）。两种依据：${COMA_LEVEL_SOURCES[4]}；${COMA_LEVEL_SOURCES[3]}。`;
 }
 
 /** The parts of a form that the coma rules keep in step. */

@@ -75,9 +75,10 @@ function Summary({ form, comaLevel }: { form: Form; comaLevel: Level }) {
   // No level until all 26 items are scored: a level from a half-done form misleads.
   const pending = t('pickers.levelPending', { n: missing });
   return (
-    // Stays in view at the bottom while the long form scrolls: the total and level are always visible.
-    <Card withBorder padding="md" data-testid="assessment-summary" style={{ position: 'sticky', bottom: 0, zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.15)' }}>
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
+    // Stays in view at the bottom while the long form scrolls: the total and level are always visible. On a phone it
+    // keeps to total and levels (the dimension scores and notes would cover half the screen).
+    <Card withBorder padding="sm" data-testid="assessment-summary" style={{ position: 'sticky', bottom: 0, zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.15)' }}>
+      <SimpleGrid cols={4} visibleFrom="sm">
         {(Object.keys(DIMENSIONS) as DimensionCode[]).map((d) => (
           <div key={d}>
             <Text size="sm">{DIMENSIONS[d].name}</Text>
@@ -87,19 +88,27 @@ function Summary({ form, comaLevel }: { form: Form; comaLevel: Level }) {
           </div>
         ))}
       </SimpleGrid>
-      <Group mt="sm" gap="xl">
-        <Text size="lg">
+      <Group mt={{ base: 0, sm: 'sm' }} gap="md" style={{ rowGap: 2 }}>
+        <Text fz={{ base: 'md', sm: 'lg' }}>
           {t('assessment.total')}：<b data-testid="total">{total}</b> / 90
         </Text>
-        <Text size="lg">
+        <Text fz={{ base: 'md', sm: 'lg' }}>
           {t('assessment.preliminary')}：<b data-testid="preliminary-level">{missing ? pending : LEVELS[level.preliminary].name}</b>
         </Text>
-        <Text size="lg">
+        <Text fz={{ base: 'md', sm: 'lg' }}>
           {t('assessment.final')}：<b data-testid="final-level">{missing ? pending : LEVELS[level.final].name}</b>
         </Text>
-        {missing > 0 && <Badge color="#8a3c00" variant="filled" size="lg">{t('assessment.missing', { n: missing })}</Badge>}
+        {missing > 0 && (
+          <Badge color="#8a3c00" variant="filled" size="lg" visibleFrom="sm">
+            {t('assessment.missing', { n: missing })}
+          </Badge>
+        )}
       </Group>
-      {missing > 0 && <Text mt={4}>{t('pickers.levelPendingNote')}</Text>}
+      {missing > 0 && (
+        <Text mt={4} visibleFrom="sm">
+          {t('pickers.levelPendingNote')}
+        </Text>
+      )}
       {missing === 0 && level.reasons.map((r) => (
         <Text key={r} mt={4}>
           {t('assessment.reasonsPrefix')}
