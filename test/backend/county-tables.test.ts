@@ -132,6 +132,8 @@ describe('特困人员救助供养 quarterly table', () => {
       ...Object.fromEntries([1, 2, 3].map((c) => [`tekun.careTier.${c}`, count(tekun, (p) => tiers.get(p.id)?.care_tier === c)])),
     };
     for (const [key, value] of Object.entries(expected)) expect(f[key] ?? 0, key).toBe(value);
+    // The demo has the county's decisions on file for most 特困 residents: the official columns are really exercised.
+    expect(expected['tekun.tier.none']).toBeLessThan(tekun.length);
     // Every person of the current package is either known or counted as 不详 — never silently as "no".
     expect((f['tekun.severeDisability.unknown'] ?? 0) + (f['tekun.mentalIllness.unknown'] ?? 0)).toBe(0);
     expect(table.total['tekun.present']).toBe(tekun.length);
