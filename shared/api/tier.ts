@@ -110,6 +110,8 @@ export const CountyProposalRow = z.object({
   receivedOn: z.string(),
   workingDaysWaiting: z.number(),
   overdue: z.boolean(),
+  /** A later proposal for the same person came in unanswered: this one is no longer waited on. */
+  superseded: z.boolean(),
   answer: AnswerView.extend({ createdBy: z.string() }).nullable(),
 });
 export type CountyProposalRow = z.output<typeof CountyProposalRow>;

@@ -201,3 +201,34 @@ describe('the round trip through the county', () => {
     expect(centre.count('tier_decisions')).toBe(2);
   });
 });
+
+describe('a newer proposal before the answer', () => {
+  it('supersedes the older one on both sides: only the newer is carried, waited on and shown overdue', async () => {
+    const propose = async (assessedOn: string, walk: boolean) => (await centre.call('tier.record', { residentId: otherId, assessedOn, indicators: { ...indicators, walk }, assessor: '李评估', note: '' })).id;
+    const sendMonth = async (period: string, centreDay: string, countyDay: string) => {
+      await setDay(centre, centreDay);
+      await setDay(county, countyDay);
+      expect((await importFile(await exportMonth(period)))[0].outcome).toBe('accepted');
+    };
+    await setDay(centre, '2026-04-20T02:00:00.000Z');
+    const older = await propose('2026-04-20', false);
+    await sendMonth('2026-04', '2026-05-01T02:00:00.000Z', '2026-05-04T02:00:00.000Z');
+    await setDay(centre, '2026-05-06T02:00:00.000Z');
+    const newer = await propose('2026-05-06', true);
+    await sendMonth('2026-05', '2026-06-01T02:00:00.000Z', '2026-06-02T02:00:00.000Z');
+    const { tierProposalsForMonth } = await import('../../electron/backend/services/tier/for-package');
+    expect((await tierProposalsForMonth({ db: centre.database.db, clock: centre.clock }, '2026-05')).map((p) => p.id)).toEqual([newer]);
+    const rows = (await county.call('tier.countyProposals', {})).rows.filter((r) => r.residentId === otherId);
+    expect(rows.map((r) => [r.proposalId, r.superseded, r.overdue])).toEqual([
+      [newer, false, false],
+      [older, true, false],
+    ]);
+    expect(rows[0]).toMatchObject({ currentTier: 'fully_lost', receivedOn: '2026-06-02' });
+    await setDay(centre, '2026-06-20T02:00:00.000Z');
+    expect((await centre.call('tier.list', { residentId: otherId })).map((p) => [p.id, p.overdue])).toEqual([
+      [newer, true],
+      [older, false],
+    ]);
+  });
+});
+

@@ -61,6 +61,7 @@ export const countyTierZh = {
   col: { person: '老人（机构）', idNumber: '身份证号', proposedOn: '机构评估日期', proposed: '建议类别', current: '现认定类别', notMet: '不能完成的项目', waiting: '等待', answer: '答复' },
   waitingDays: '{{n}} 个工作日',
   overdue: '已超期',
+  superseded: '该院已报来更新的建议，按新建议答复',
   none: '无',
   answer: '答复',
   answerTitle: '答复 {{centre}} · {{name}} 的自理能力变更建议',

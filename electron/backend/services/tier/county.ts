@@ -53,8 +53,14 @@ export async function countyProposals(deps: BackendDeps): Promise<{ allowedDays:
   const today = todayIn(deps.clock);
   const residentRows = await deps.db.selectFrom('countyRecords').select(['centreCode', 'period', 'recordId', 'data']).where('section', '=', 'residents').orderBy('period').execute();
   const residents = new Map(residentRows.map((r) => [`${r.centreCode}/${r.recordId}`, JSON.parse(r.data) as ResidentRecord])); // the latest month wins
+  const newest = new Map<string, string>();
+  for (const p of proposals) {
+    const key = `${p.centreCode}/${p.record.residentId}`;
+    if ((newest.get(key) ?? '') < p.record.proposedOn) newest.set(key, p.record.proposedOn);
+  }
   const rows = proposals.map(({ centreCode, record, receivedOn }): CountyProposalRow => {
     const a = answerOf.get(`${centreCode}/${record.id}`);
+    const superseded = !a && newest.get(`${centreCode}/${record.residentId}`)! > record.proposedOn;
     const person = residents.get(`${centreCode}/${record.residentId}`);
     const waiting = workingDaysBetween(receivedOn, a ? chinaDate(new Date(a.createdAt)) : today);
     return {
@@ -71,12 +77,14 @@ export async function countyProposals(deps: BackendDeps): Promise<{ allowedDays:
       note: record.note,
       receivedOn,
       workingDaysWaiting: waiting,
-      overdue: !a && answerOverdue(receivedOn, today, allowed),
+      overdue: !a && !superseded && answerOverdue(receivedOn, today, allowed),
+      superseded,
       answer: a ? { outcome: a.outcome, decidedOn: a.decidedOn, documentNo: a.documentNo, tier: a.tier, careTier: a.careTier, reason: a.reason, createdBy: a.createdBy } : null,
     };
   });
-  // Unanswered first, the longest waiting on top; then answered, newest first.
-  rows.sort((x, y) => Number(!!x.answer) - Number(!!y.answer) || (x.answer ? y.proposedOn.localeCompare(x.proposedOn) : x.receivedOn.localeCompare(y.receivedOn)));
+  // Waiting first, the longest waiting on top; then answered or superseded, newest first.
+  const done = (r: CountyProposalRow) => Number(!!r.answer || r.superseded);
+  rows.sort((x, y) => done(x) - done(y) || (done(x) ? y.proposedOn.localeCompare(x.proposedOn) : x.receivedOn.localeCompare(y.receivedOn)));
   return { allowedDays: allowed, rows };
 }
 

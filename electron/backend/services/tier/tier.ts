@@ -54,8 +54,10 @@ export async function listTiers(deps: BackendDeps, residentId: string): Promise<
   const sent = await firstSent(deps);
   const allowed = await answerWorkingDays(deps.db);
   const today = todayIn(deps.clock);
-  return rows.map((r) => {
+  return rows.map((r, i) => {
     const a = answerOf.get(r.id);
+    // Rows are newest first: an unanswered proposal with a newer one after it is no longer waited on.
+    const superseded = i > 0;
     const sentOn = sent(r.assessedOn);
     return {
       id: r.id,
@@ -67,7 +69,7 @@ export async function listTiers(deps: BackendDeps, residentId: string): Promise<
       createdBy: r.createdBy,
       answer: a ? { outcome: a.outcome, decidedOn: a.decidedOn, documentNo: a.documentNo, tier: a.tier, careTier: a.careTier, reason: a.reason } : null,
       sentOn,
-      overdue: !a && sentOn !== null && answerOverdue(sentOn, today, allowed),
+      overdue: !a && !superseded && sentOn !== null && answerOverdue(sentOn, today, allowed),
     };
   });
 }

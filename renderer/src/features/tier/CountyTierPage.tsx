@@ -157,6 +157,8 @@ export function CountyTierPage() {
                           {t('countyTier.answerBy', { by: r.answer.createdBy })}
                         </Text>
                       </Stack>
+                    ) : r.superseded ? (
+                      <Text c="dimmed">{t('countyTier.superseded')}</Text>
                     ) : mayAnswer ? (
                       <Button size="sm" onClick={() => setAnswering(r)}>
                         {t('countyTier.answer')}
