@@ -19,7 +19,9 @@ async function assessAt(total: number) {
     answers[item.code] = Math.min(item.max, left);
     left -= answers[item.code];
   }
-  const { id } = await b.call('assessment.saveDraft', { residentId, reason: 'first', assessedOn: '2026-03-15', answers, assessor1: { staffId: null, name: '甲', organisation: '县老年人能力评估中心' }, assessor2: { staffId: null, name: '乙', organisation: '县老年人能力评估中心' } });
+  // A B.3.9 of 0 needs its 昏迷/昏睡 answer before finalising: these are 昏睡 (no coma).
+  const consciousness = answers['B.3.9'] === 0 ? ('stupor' as const) : null;
+  const { id } = await b.call('assessment.saveDraft', { residentId, reason: 'first', assessedOn: '2026-03-15', answers, consciousness, assessor1: { staffId: null, name: '甲', organisation: '县老年人能力评估中心' }, assessor2: { staffId: null, name: '乙', organisation: '县老年人能力评估中心' } });
   await b.call('assessment.finalize', { id });
 }
 
