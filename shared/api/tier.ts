@@ -116,6 +116,10 @@ export const CountyProposalRow = z.object({
 });
 export type CountyProposalRow = z.output<typeof CountyProposalRow>;
 
+/** A proposal the centre is still waiting on the county for (月度报送). */
+export const WaitingRow = z.object({ residentId: z.string(), name: z.string(), proposedOn: z.string(), tier: z.enum(TIERS), sentOn: z.string().nullable(), overdue: z.boolean() });
+export type WaitingRow = z.output<typeof WaitingRow>;
+
 const Done = z.object({ id: z.string() });
 const ByResident = z.object({ residentId: entityId('老人') });
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'county_viewer'];
@@ -125,6 +129,7 @@ export const tierApi = {
   'tier.record': method({ input: TierInput, output: Done, roles: MANAGERS, writes: true }),
   'tier.list': method({ input: ByResident, output: z.array(TierView), roles: RESIDENT_READERS, writes: false }),
   'tier.overview': method({ input: ByResident, output: TierOverview, roles: RESIDENT_READERS, writes: false }),
+  'tier.waiting': method({ input: z.object({}), output: z.array(WaitingRow), roles: MANAGERS, writes: false }),
   'tier.decide': method({ input: DecisionInput, output: Done, roles: MANAGERS, writes: true }),
   'tier.importAnswers': method({
     input: z.object({ fileName: z.string().max(200), text: z.string().max(5_000_000, { error: '文件太大，不是县级答复文件' }) }),

@@ -142,6 +142,7 @@ describe('the round trip through the county', () => {
     expect((await county.call('tier.countyProposals', {})).rows[0]).toMatchObject({ workingDaysWaiting: 11, overdue: true });
     await setDay(centre, '2026-04-16T02:00:00.000Z'); // 11 working days after Wednesday 1 April
     expect((await centre.call('tier.list', { residentId }))[0].overdue).toBe(true);
+    expect(await centre.call('tier.waiting', {})).toEqual([{ residentId, name: '张三', proposedOn: '2026-03-02', tier: 'partly_lost', sentOn: '2026-04-01', overdue: true }]);
     // Unanswered, it is carried again in April's package.
     const { tierProposalsForMonth } = await import('../../electron/backend/services/tier/for-package');
     expect((await tierProposalsForMonth({ db: centre.database.db, clock: centre.clock }, '2026-04')).map((p) => [p.residentId, p.proposedOn, p.previousTier])).toEqual([[residentId, '2026-03-02', null]]);
@@ -167,6 +168,7 @@ describe('the round trip through the county', () => {
     expect(o).toMatchObject({ status: 'official', tier: 'fully_lost', careTier: 3, documentNo: '测民〔2026〕12号', differs: true, pending: null });
     expect(o.proposals[0]).toMatchObject({ overdue: false, answer: { outcome: 'confirmed', tier: 'fully_lost' } });
     expect(o.decisions[0].source).toBe('county_answer');
+    expect(await centre.call('tier.waiting', {})).toEqual([]);
     // Again: harmless.
     expect(await centre.call('tier.importAnswers', { fileName: file.fileName, text: file.text })).toEqual({ countyName: '测试县', applied: 0, already: 1 });
     expect(centre.count('tier_decisions')).toBe(2);

@@ -117,8 +117,12 @@ test('a tier proposal goes to the county and its decision comes back', async ({ 
     await expect(page.getByTestId('tier-overdue')).toHaveText('县民政局已超过10个工作日未答复');
     await page.evaluate(() => (window.location.hash = '#/sync'));
     const card = page.getByTestId('tier-answer-import');
+    await expect(card.getByTestId('tier-waiting')).toContainText('张三');
+    await expect(card.getByTestId('tier-waiting-overdue')).toHaveText('县里已超期未答复');
+    await expectAccessible(page, 'monthly reporting with the answers awaited');
     await card.locator('input[type="file"]').setInputFiles({ name: '县级答复.json', mimeType: 'application/json', buffer: answerFile });
     await expect(card.getByText('已导入测试县的答复：新记入 1 条，之前已记入 0 条')).toBeVisible();
+    await expect(card.getByText('没有等县民政局认定的评估。')).toBeVisible();
     await shot(page, 'tier-answer-import');
     await page.evaluate(() => (window.location.hash = '#/residents'));
     await page.getByRole('button', { name: '张三' }).click();

@@ -5,7 +5,7 @@ import type { Handlers } from '../../rpc/handlers';
 import { answerFile, importAnswers } from './answer-file';
 import { answerProposal, countyProposals } from './county';
 import { recordDecision, tierOverview } from './decisions';
-import { listTiers, recordTier } from './tier';
+import { listTiers, recordTier, waitingTiers } from './tier';
 
 type TierMethod = Extract<keyof Handlers, `tier.${string}`>;
 
@@ -14,6 +14,7 @@ export function tierHandlers(deps: BackendDeps, platform: Platform | undefined):
     'tier.record': (input, { caller }) => recordTier(deps, caller, input),
     'tier.list': (input) => listTiers(deps, input.residentId),
     'tier.overview': (input) => tierOverview(deps, input.residentId),
+    'tier.waiting': () => waitingTiers(deps),
     'tier.decide': (input, { caller }) => recordDecision(deps, caller, input),
     'tier.importAnswers': (input, { caller }) => importAnswers(deps, caller, platform, input.text),
     'tier.countyProposals': () => countyProposals(deps),

@@ -1,7 +1,7 @@
 // The centre's 特困 self-care tier assessments (six indicators): proposals to the county, history kept (append-only).
 // Each is listed with the county's answer, when the first package carrying it went out, and whether the county is late.
 import type { z } from 'zod';
-import type { TierInput, TierView } from '../../../../shared/api/tier';
+import type { TierInput, TierView, WaitingRow } from '../../../../shared/api/tier';
 import { notFound } from '../../../../shared/api/errors';
 import { tierFromIndicators } from '../../../../shared/domain/assessment/tekun-tier';
 import { chinaDate } from '../../../../shared/domain/dates';
@@ -72,4 +72,15 @@ export async function listTiers(deps: BackendDeps, residentId: string): Promise<
       overdue: !a && !superseded && sentOn !== null && answerOverdue(sentOn, today, allowed),
     };
   });
+}
+
+/** Every resident's latest proposal still waiting for the county's answer, the longest waiting first. */
+export async function waitingTiers(deps: BackendDeps): Promise<WaitingRow[]> {
+  const people = await deps.db.selectFrom('residents as r').innerJoin('tierAssessments as t', 't.residentId', 'r.id').select(['r.id', 'r.name']).where('r.status', '!=', 'discharged').distinct().execute();
+  const rows: WaitingRow[] = [];
+  for (const p of people) {
+    const latest = (await listTiers(deps, p.id))[0];
+    if (latest && !latest.answer) rows.push({ residentId: p.id, name: p.name, proposedOn: latest.assessedOn, tier: latest.tier, sentOn: latest.sentOn, overdue: latest.overdue });
+  }
+  return rows.sort((a, b) => a.proposedOn.localeCompare(b.proposedOn));
 }
