@@ -2,6 +2,7 @@
 export const riskDueZh = {
   dueTitle: '安全风险评估到期（GB 38600）',
   dueEmpty: '没有到期的安全风险评估。',
+  showAll: '显示全部 {{n}} 条',
   reason: '原因',
   reasons: { admission: '入住评估', routine: '定期复评', incident: '意外事件后', hospital: '住院返回', care_grade: '护理等级变更' },
   nextDue: '下次定期复评：{{date}}（每{{months}}个月，可在“系统设置”里调整）',

@@ -1,13 +1,18 @@
-// 安全风险评估到期: the GB 38600 risk assessments due, one row per reason (入住, 定期, 事件, 住院返回, 护理等级变更).
-import { Badge, Card, Table, Text, Title } from '@mantine/core';
+// 安全风险评估到期: the GB 38600 risk assessments due, one row per reason (入住, 定期, 事件, 住院返回, 护理等级变更),
+// earliest first; a long list shows its first rows and a button for the rest, so the home page stays short.
+import { Badge, Button, Card, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 
+const FIRST_ROWS = 10;
+
 export function RiskDue() {
   const { t } = useTranslation();
   const due = useApi('risk.due', {});
+  const [all, setAll] = useState(false);
   if (due.isPending) return <LoadingState />;
   if (due.isError) return <ErrorState error={due.error} onRetry={() => due.refetch()} />;
   return (
@@ -31,7 +36,7 @@ export function RiskDue() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {due.data.map((r) => (
+              {(all ? due.data : due.data.slice(0, FIRST_ROWS)).map((r) => (
                 <Table.Tr key={`${r.residentId}-${r.reason}-${r.riskCode ?? ''}`}>
                   <Table.Td>
                     <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
@@ -54,6 +59,11 @@ export function RiskDue() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {!all && due.data.length > FIRST_ROWS && (
+        <Button variant="subtle" mt="xs" onClick={() => setAll(true)}>
+          {t('risk.showAll', { n: due.data.length })}
+        </Button>
       )}
     </Card>
   );
