@@ -99,8 +99,6 @@ export const AssessmentView = z.object({
   coma: z.boolean(),
   consciousness: z.enum(CONSCIOUSNESS_ZERO).nullable(),
   basicInfo: BasicInfoInput,
-  /** The level a coma sets under the centre's setting (shown beside the box with both sources). */
-  comaLevel: z.number(),
   dementia: z.boolean(),
   mentalDisorder: z.boolean(),
   assessor1: AssessorView.nullable(),

@@ -90,12 +90,12 @@ describe('昏迷 and B.3.9 at finalisation', () => {
     const comaDraft = { answers: { ...full, 'B.3.9': 0 }, consciousness: 'coma', coma: true, health: { choices: { 'A.5.11': ['有'] }, jointSites: '', other: '' } };
     const four = await b.call('assessment.saveDraft', draft(comaDraft));
     await b.call('assessment.finalize', { id: four.id });
-    expect(await b.call('assessment.get', { id: four.id })).toMatchObject({ finalLevel: 4, comaLevel: 4, levelReasons: ['处于昏迷状态，直接评定为完全失能（能力等级变更依据）'] });
+    expect(await b.call('assessment.get', { id: four.id })).toMatchObject({ finalLevel: 4, levelReasons: ['处于昏迷状态，直接评定为完全失能（能力等级变更依据）'] });
 
     await b.call('settings.update', { ...DEFAULT_SETTINGS, comaLevel: 3 });
     const three = await b.call('assessment.saveDraft', draft(comaDraft));
     await b.call('assessment.finalize', { id: three.id });
-    expect(await b.call('assessment.get', { id: three.id })).toMatchObject({ finalLevel: 3, comaLevel: 3, levelReasons: ['处于昏迷状态，直接评定为重度失能（附录 B.3.9 注）'] });
+    expect(await b.call('assessment.get', { id: three.id })).toMatchObject({ finalLevel: 3, levelReasons: ['处于昏迷状态，直接评定为重度失能（附录 B.3.9 注）'] });
     // What was finalised under the old setting stays as it was frozen.
     expect(await b.call('assessment.get', { id: four.id })).toMatchObject({ finalLevel: 4 });
   });

@@ -46,7 +46,6 @@ export function toView(row: AssessmentsTable, residentName: string, comaLevel: L
     coma: row.coma === 1,
     consciousness: row.consciousness,
     basicInfo: { ...EMPTY_BASIC_INFO, ...(JSON.parse(row.basicInfo) as Partial<BasicInfo>) },
-    comaLevel,
     dementia: row.dementia === 1,
     mentalDisorder: row.mentalDisorder === 1,
     assessor1: assessorFromColumns(row.assessor1, row.assessor1StaffId, row.assessor1Org),

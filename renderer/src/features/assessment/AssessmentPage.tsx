@@ -24,7 +24,7 @@ import { HealthCard } from './HealthCard';
 import { RiskEventsCard } from './RiskEventsCard';
 import { dateTime } from '../../components/time';
 
-type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy' | 'comaLevel'>;
+type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
 
 function ScoreButtons({ levels, label, max, value, disabled, onChange }: { levels: Readonly<Record<number, string>>; label: string; max: number; value: number | null; disabled: boolean; onChange: (v: number) => void }) {
   const scores = Array.from({ length: max + 1 }, (_, i) => max - i);
