@@ -18,7 +18,7 @@ let countyPublicKey: string;
 let centreKey: string;
 /** A resident whose file and assessment this test sets, so the package's fields can be checked against them. */
 let chosen: { id: string; idNumber: string };
-let proposals: { answered: string; open: string };
+let proposals: { answered: string; open: string; selfPay: string };
 
 async function exportMonth(period: string) {
   const { jobId } = await centre.call('sync.export', { period, folder: usb, correctionReason: null });
@@ -90,7 +90,11 @@ beforeAll(async () => {
   const indicators = (notMet: string[]) => Object.fromEntries(['eat', 'dress', 'bed', 'toilet', 'walk', 'bathe'].map((i) => [i, !notMet.includes(i)])) as Record<'eat' | 'dress' | 'bed' | 'toilet' | 'walk' | 'bathe', boolean>;
   const first = await centre.call('tier.record', { residentId: row.id, assessedOn: '2026-01-10', indicators: indicators(['eat', 'dress']), assessor: '李评估', note: '' });
   await centre.call('tier.decide', { residentId: row.id, proposalId: first.id, outcome: 'confirmed', decidedOn: '2026-01-25', documentNo: '睢民〔2026〕3号', tier: 'partly_lost', careTier: 2, reason: '县民政局认定书' });
-  proposals = { answered: first.id, open: (await centre.call('tier.record', { residentId: row.id, assessedOn: '2026-01-28', indicators: indicators(['eat', 'dress', 'bed', 'toilet']), assessor: '李评估', note: '跌倒后卧床' })).id };
+  const open = await centre.call('tier.record', { residentId: row.id, assessedOn: '2026-01-28', indicators: indicators(['eat', 'dress', 'bed', 'toilet']), assessor: '李评估', note: '跌倒后卧床' });
+  // A self-paying resident's six-indicator assessment: the county has no tier to decide for them.
+  const selfPay = centre.database.sqlite.prepare("SELECT id FROM residents WHERE status = 'in_residence' AND primary_category = 'self_pay' AND admitted_on < '2026-01-01' LIMIT 1").get() as { id: string };
+  const other = await centre.call('tier.record', { residentId: selfPay.id, assessedOn: '2026-01-12', indicators: indicators(['bathe']), assessor: '李评估', note: '' });
+  proposals = { answered: first.id, open: open.id, selfPay: other.id };
   // A staff member trained within the 12 months before January's end.
   await centre.call('staff.addTraining', { staffId: staff[0].id, date: '2025-12-01', topic: '压疮预防', hours: 2, provider: '' });
 }, 180_000);
@@ -120,6 +124,10 @@ describe('format 2', () => {
     expect(mine).toMatchObject({ tekunTier: 'partly_lost', tekunCareTier: 2, tekunTierProposed: 'fully_lost' });
     const sent = stored('2026-01', 'tier_proposals');
     expect(sent.get(proposals.answered)).toMatchObject({ residentId: chosen.id, tier: 'partly_lost', proposedOn: '2026-01-10', indicatorsNotMet: ['自主吃饭', '自主穿衣'] });
+    // Only 特困 residents' proposals go to the county.
+    const tekunIds = new Set([...residents.values()].filter((r) => r.supportMode !== null).map((r) => r.id));
+    expect([...sent.values()].every((p) => tekunIds.has(p.residentId as string))).toBe(true);
+    expect(sent.has(proposals.selfPay)).toBe(false);
     expect(sent.get(proposals.open)).toMatchObject({ tier: 'fully_lost', previousTier: 'partly_lost', note: '跌倒后卧床', indicatorsNotMet: ['自主吃饭', '自主穿衣', '自主上下床', '自主如厕'] });
     // Every record against the centre's own database.
     const files = centre.database.sqlite.prepare('SELECT id, id_number, tekun_cert_no, tags, hukou, primary_category FROM residents').all() as { id: string; id_number: string; tekun_cert_no: string; tags: string; hukou: string | null; primary_category: string }[];

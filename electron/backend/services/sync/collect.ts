@@ -197,6 +197,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
   const db = deps.db;
   const facility = await db.selectFrom('facility').selectAll().executeTakeFirstOrThrow();
   const residents = await residentsSection(deps, period);
+  const tekun = new Set(residents.filter((r) => r.supportMode !== null).map((r) => r.id));
   const occupied = new Set(residents.filter((r) => r.bedId && r.statusAtMonthEnd !== 'discharged').map((r) => r.bedId!));
   const staff = await db.selectFrom('staff').select(['id', 'name', 'role', 'certLevel', 'certExpiry', 'hireDate', 'leftOn']).where((eb) => eb.or([eb('leftOn', 'is', null), eb('leftOn', '>=', first)])).orderBy('id').execute();
   const trained = await trainedInYear(deps, last);
@@ -239,6 +240,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     meals: meals.map((m) => ({ id: m.id, date: m.date, meal: m.meal, residentTotal: m.residentTotal, counts: JSON.parse(m.counts) as Record<string, number> })),
     meal_aid: aid.map((a) => ({ id: a.id, dinerId: a.dinerId, date: a.date, meal: a.meal, mode: a.mode, category: a.category, priceFen: a.priceFen, subsidyFen: a.subsidyFen, cancelled: a.cancelledAt !== null && a.cancelledAt < toInstant })),
     ...(await fireSections(deps, period, until)),
-    tier_proposals: await tierProposalsForMonth(deps, period),
+    // The county decides tiers for 特困 people only: another resident's six-indicator assessment stays at the centre.
+    tier_proposals: (await tierProposalsForMonth(deps, period)).filter((p) => tekun.has(p.residentId)),
   };
 }
