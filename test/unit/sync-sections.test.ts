@@ -90,6 +90,9 @@ describe('format versions', () => {
     expect(SECTIONS.residents.schema.safeParse({ ...v2, tekunCareTier: 4 }).success).toBe(false);
     expect(SECTIONS.residents.schema.safeParse({ ...v2, pressureInjuryStage: 'V' }).success).toBe(false);
     expect(SECTIONS.residents.schema.safeParse({ ...v2, supportMode: 'home' }).success).toBe(false);
-    expect(SECTIONS.residents.schema.safeParse({ ...v2, hukou: 'rural', tekunCareTier: 3, pressureInjuryStage: 'unstageable' }).success).toBe(true);
+    expect(SECTIONS.residents.schema.safeParse({ ...v2, idNumber: '11010519491231002x' }).success).toBe(false);
+    expect(SECTIONS.residents.schema.safeParse({ ...v2, idNumber: '110105194912310' }).success).toBe(false);
+    expect(SECTIONS.residents.schema.safeParse({ ...v2, hukou: 'rural', tekunCareTier: 3, pressureInjuryStage: 'unstageable', idNumber: '11010519491231002X' }).success).toBe(true);
+    expect(SECTIONS.residents.schema.safeParse({ ...v2, idNumber: '' }).success).toBe(true);
   });
 });

@@ -43,7 +43,7 @@ export const PRESSURE_INJURY_STAGES = ['none', 'I', 'II', 'III', 'IV', 'unstagea
 // for an ID number or certificate number the file does not have.
 const residentsV2 = residentsV1.extend({
   /** Full 公民身份号码: only inside the sealed payload, never in the manifest. */
-  idNumber: z.string().max(18).nullable(),
+  idNumber: z.string().regex(/^(\d{17}[\dX])?$/).nullable(),
   tekunCertNo: text.nullable(),
   severeDisability: z.boolean().nullable(),
   mentalIllness: z.boolean().nullable(),
