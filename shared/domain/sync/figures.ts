@@ -234,7 +234,7 @@ export const INDICATORS: IndicatorRow[] = [
   ...rows('意外事件', [['incidents', '意外事件合计'], ...Object.entries(ENUM_LABELS_ZH.incidentType).map(([k, v]): [string, string] => [`incident.${k}`, v])]),
   ...rows('膳食', [['mealsServed', '老人用餐人次'], ['mealAidServings', '助餐人次'], ['mealAidDelivered', '其中送餐上门']]),
   { key: 'mealAidSubsidyFen', label: '助餐补贴（元）', group: '膳食', fen: true },
-  ...rows('消防', [['dayPatrolsRequired', '应日间巡查'], ['dayPatrolsDone', '已日间巡查'], ['nightWindows', '应夜间巡查时段'], ['nightMissed', '漏查夜间时段']]),
+  ...rows('消防', [['dayPatrolsRequired', '应日间巡查'], ['dayPatrolsDone', '已日间巡查'], ['nightWindows', '应夜间巡查次数'], ['nightMissed', '漏查夜间巡查次数']]),
   { key: 'patrolCompliance', label: '防火巡查完成率', group: '消防', share: true },
   ...rows('消防', [['inspections', '防火检查'], ['dangersFound', '本月发现隐患'], ['openDangers', '月末未整改隐患'], ['overdueDangers', '其中逾期'], ['drills', '消防演练'], ['nightDrills', '其中夜间演练']]),
   ...rows('人员', [['staff', '工作人员']]),
