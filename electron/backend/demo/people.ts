@@ -62,7 +62,8 @@ export function demoPerson(random: Random, serial: number, county: string): z.ou
     householdAddress: `${county}柳湾镇${village}`,
     village,
     primaryCategory: category,
-    tags: random.chance(0.12) ? ['severe_disability'] : [],
+    // About one in fifteen also carries 患精神疾病 (from the serial, so the random stream stays as it was).
+    tags: [...(random.chance(0.12) ? (['severe_disability'] as const) : []), ...(serial % 15 === 4 ? (['mental_illness'] as const) : [])],
     tekunCertNo: category.startsWith('tekun') ? `TK${String(10000 + serial)}` : '',
     // Most live in the countryside; every seventh is urban (from the serial, so the random stream stays as it was).
     hukou: serial % 7 === 3 ? 'urban' : 'rural',
