@@ -90,7 +90,7 @@ describe('the moment the centre was set up', () => {
       const march = await centre.call('sync.precheck', { period: '2026-03' });
       // Only the days and nights from 15 March 10:00 on are required: 16 days from the 16th, and 17 nights of two
       // patrols, less the last night's two, which can still be walked after midnight (judged at the month's end).
-      expect(march.warnings).toContain('防火巡查有缺口：16 天日间巡查不足，32 个夜间时段漏查');
+      expect(march.warnings).toContain('防火巡查有缺口：16 天日间巡查不足，32 次夜间巡查漏查');
       const february = await centre.call('sync.precheck', { period: '2026-02' });
       expect(february.warnings.some((w) => w.startsWith('防火巡查有缺口'))).toBe(false);
     } finally {

@@ -81,7 +81,7 @@ export function warningsOf(data: SectionData, extra: { handoversOpen: number; me
   if (unassessed.length) warnings.push(`${unassessed.length} 位老人没有能力评估或评估已过期：${unassessed.slice(0, 8).map((r) => r.name).join('、')}${unassessed.length > 8 ? ' 等' : ''}`);
   const dayGaps = data.fire_compliance.filter((d) => d.dayDone < d.dayRequired).length;
   const nightGaps = data.fire_compliance.reduce((n, d) => n + d.nightMissed, 0);
-  if (dayGaps || nightGaps) warnings.push(`防火巡查有缺口：${dayGaps} 天日间巡查不足，${nightGaps} 个夜间时段漏查`);
+  if (dayGaps || nightGaps) warnings.push(`防火巡查有缺口：${dayGaps} 天日间巡查不足，${nightGaps} 次夜间巡查漏查`);
   if (extra.handoversOpen) warnings.push(`${extra.handoversOpen} 份交班记录还没有人接班确认`);
   if (extra.mealsWithoutSample) warnings.push(`${extra.mealsWithoutSample} 餐已开饭但没有留样记录`);
   // What the county's 特困 table needs from the file: missing facts are counted there as 不详.
