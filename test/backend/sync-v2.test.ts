@@ -162,7 +162,20 @@ describe('before the export', () => {
     const check = await centre.call('sync.precheck', { period: '2026-02' });
     expect(check.warnings.find((w) => w.includes('没有填写户籍类别'))).toContain(name);
     expect(check.warnings.find((w) => w.includes('没有填写特困供养证号'))).toContain(name);
-    expect(check.counts.tier_proposals).toBeGreaterThanOrEqual(0);
+    // The month's proposals and each 特困 resident's latest unanswered one, counted straight from the centre's tables.
+    const expected = centre.database.sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM tier_assessments t JOIN residents r ON r.id = t.resident_id
+          WHERE r.primary_category IN ('tekun_concentrated', 'tekun_dispersed') AND r.admitted_on <= '2026-02-28'
+            AND (r.discharged_on IS NULL OR r.discharged_on >= '2026-02-01') AND t.assessed_on <= '2026-02-28'
+            AND (t.assessed_on >= '2026-02-01' OR (
+              t.id NOT IN (SELECT proposal_id FROM tier_decisions WHERE proposal_id IS NOT NULL)
+              AND t.id = (SELECT t2.id FROM tier_assessments t2 WHERE t2.resident_id = t.resident_id AND t2.assessed_on <= '2026-02-28'
+                          ORDER BY t2.assessed_on DESC, t2.created_at DESC LIMIT 1)))`,
+      )
+      .get() as { n: number };
+    expect(expected.n).toBeGreaterThan(0);
+    expect(check.counts.tier_proposals).toBe(expected.n);
     await centre.call('residents.update', { id: row.id, person: { ...person, tekunCertNo: file.tekunCertNo, hukou: file.hukou } });
     expect((await centre.call('sync.precheck', { period: '2026-02' })).warnings.join()).not.toContain('没有填写户籍类别');
   }, 60_000);

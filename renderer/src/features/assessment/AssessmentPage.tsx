@@ -64,13 +64,17 @@ function ScoreButtons({ levels, label, max, value, disabled, onChange }: { level
   );
 }
 
-function Summary({ form, comaLevel }: { form: Form; comaLevel: Level }) {
+/** A final assessment's levels as they were fixed when it was finalised (the printed report shows the same). */
+type FrozenLevels = { preliminary: number; final: number; reasons: string[] };
+
+function Summary({ form, comaLevel, frozen }: { form: Form; comaLevel: Level; frozen: FrozenLevels | null }) {
   const { t } = useTranslation();
   const answers = form.answers;
   const total = totalScore(answers);
   const dims = dimensionScores(answers);
   const events = riskEventTotal(form.riskEvents);
-  const level = finalLevel(total, { coma: form.coma, dementia: form.dementia, mentalDisorderByPsychiatrist: form.mentalDisorder, riskEventsLast30Days: events }, { ...DEFAULT_LEVEL_RULES, comaLevel });
+  // A draft follows today's rules; a final one keeps the levels it was finalised with, even if a setting changed since.
+  const level = frozen ?? finalLevel(total, { coma: form.coma, dementia: form.dementia, mentalDisorderByPsychiatrist: form.mentalDisorder, riskEventsLast30Days: events }, { ...DEFAULT_LEVEL_RULES, comaLevel });
   const missing = missingItems(answers).length;
   // No level until all 26 items are scored: a level from a half-done form misleads.
   const pending = t('pickers.levelPending', { n: missing });
@@ -235,7 +239,7 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
         </Card>
       ))}
       <HealthCard value={form.health} readOnly={readOnly} body={form.basicInfo} onChange={setHealth} />
-      <Summary form={form} comaLevel={comaLevel} />
+      <Summary form={form} comaLevel={comaLevel} frozen={readOnly && existing ? { preliminary: existing.preliminaryLevel, final: existing.finalLevel, reasons: existing.levelReasons } : null} />
       <Group>
         {!readOnly && (
           <>
