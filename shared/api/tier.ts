@@ -56,7 +56,10 @@ export const DecisionView = AnswerView.extend({
 export type DecisionView = z.output<typeof DecisionView>;
 
 export const TierOverview = z.object({
-  status: z.enum(['none', 'proposed', 'official']),
+  /** A 特困 resident (集中 or 分散供养): only their assessments go to the county and wait for its decision. */
+  tekun: z.boolean(),
+  /** `own`: a resident who is not 特困 — the centre's six-indicator result is its own assessment, not sent to the county. */
+  status: z.enum(['none', 'proposed', 'official', 'own']),
   /** The official tier (status official) or the pending proposal's (status proposed). */
   tier: z.enum(TIERS).nullable(),
   careTier: careTier.nullable(),

@@ -234,3 +234,28 @@ describe('a newer proposal before the answer', () => {
   });
 });
 
+
+describe('a resident who is not 特困', () => {
+  it("shows the six-indicator result as the centre's own assessment: not awaiting the county, never overdue, not waited for", async () => {
+    await setDay(centre, '2026-06-20T02:00:00.000Z');
+    const bedId = (await centre.call('facility.bedMap', {})).rooms.find((r) => r.name === '102')!.beds[0].id;
+    const selfPay = (
+      await centre.call('residents.admit', {
+        person: person({ name: '王五', idNumber: validIdNumber('1946-03-01', '005'), primaryCategory: 'self_pay' }),
+        admission: admission(bedId, { agreementNo: 'XY-2026-003', date: '2026-06-01' }),
+      })
+    ).id;
+    expect((await centre.call('tier.overview', { residentId: selfPay })).status).toBe('none');
+    await centre.call('tier.record', { residentId: selfPay, assessedOn: '2026-06-02', indicators, assessor: '李评估', note: '' });
+    // Exports went out and far more than 10 working days pass: still nobody waits on the county for 王五.
+    await setDay(centre, '2026-07-01T02:00:00.000Z');
+    await exportMonth('2026-06');
+    await setDay(centre, '2026-08-01T02:00:00.000Z');
+    const o = await centre.call('tier.overview', { residentId: selfPay });
+    expect(o).toMatchObject({ tekun: false, status: 'own', tier: 'partly_lost', decidedOn: null, pending: null });
+    expect(o.proposals[0]).toMatchObject({ answer: null, sentOn: null, overdue: false });
+    expect((await centre.call('tier.waiting', {})).map((w) => w.residentId)).not.toContain(selfPay);
+    // A 特困 resident's overview says so.
+    expect((await centre.call('tier.overview', { residentId })).tekun).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 // The county's decisions as the centre records them, and what the resident's file shows: the official tier (latest
-// decision), or the proposal marked 待县民政局认定 until the county answers.
+// decision), or the proposal marked 待县民政局认定 until the county answers; for a resident who is not 特困, the
+// centre's own assessment only.
 import type { z } from 'zod';
 import type { DecisionInput, DecisionView, TierOverview } from '../../../../shared/api/tier';
 import { conflict, notFound } from '../../../../shared/api/errors';
@@ -8,7 +9,7 @@ import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { assertAnswer } from './answer-rules';
-import { listTiers } from './tier';
+import { isTekun, listTiers } from './tier';
 
 /** The manager enters a decision (or a rejection) from the county's paper document; audited with the reason. */
 export function recordDecision(deps: BackendDeps, caller: Caller, input: z.output<typeof DecisionInput>) {
@@ -67,7 +68,11 @@ export async function tierOverview(deps: BackendDeps, residentId: string): Promi
   const decisions = await listDecisions(deps, residentId);
   const status = tierStatus(proposals, decisions);
   const official = decisions.find((d) => d.outcome === 'confirmed');
-  const base = { proposals, decisions };
+  const tekun = await isTekun(deps, residentId);
+  const base = { tekun, proposals, decisions };
+  // Not 特困 and never decided by the county: the latest assessment is the centre's own, nobody waits for a decision.
+  if (!tekun && decisions.length === 0 && proposals.length > 0)
+    return { ...base, status: 'own', tier: proposals[0].tier, careTier: null, decidedOn: null, documentNo: null, differs: false, pending: null };
   if (status.kind === 'none') return { ...base, status: 'none', tier: null, careTier: null, decidedOn: null, documentNo: null, differs: false, pending: null };
   if (status.kind === 'proposed') return { ...base, status: 'proposed', tier: status.tier, careTier: null, decidedOn: null, documentNo: null, differs: false, pending: null };
   return { ...base, status: 'official', tier: status.tier, careTier: official!.careTier, decidedOn: official!.decidedOn, documentNo: official!.documentNo, differs: status.differs, pending: status.pending };

@@ -47,7 +47,15 @@ async function firstSent(deps: BackendDeps): Promise<(assessedOn: string) => str
   };
 }
 
+/** Whether the resident is 特困 (集中 or 分散供养): only their assessments are proposals the county answers. */
+export async function isTekun(deps: BackendDeps, residentId: string): Promise<boolean> {
+  const r = await deps.db.selectFrom('residents').select('primaryCategory').where('id', '=', residentId).executeTakeFirst();
+  return r?.primaryCategory.startsWith('tekun') ?? false;
+}
+
 export async function listTiers(deps: BackendDeps, residentId: string): Promise<TierView[]> {
+  // Not 特困: the packages do not carry the assessments, so nothing is sent and nothing is waited for.
+  const tekun = await isTekun(deps, residentId);
   const rows = await deps.db.selectFrom('tierAssessments').selectAll().where('residentId', '=', residentId).orderBy('assessedOn', 'desc').orderBy('createdAt', 'desc').execute();
   const decisions = await deps.db.selectFrom('tierDecisions').selectAll().where('residentId', '=', residentId).where('proposalId', 'is not', null).execute();
   const answerOf = new Map(decisions.map((d) => [d.proposalId!, d]));
@@ -58,7 +66,7 @@ export async function listTiers(deps: BackendDeps, residentId: string): Promise<
     const a = answerOf.get(r.id);
     // Rows are newest first: an unanswered proposal with a newer one after it is no longer waited on.
     const superseded = i > 0;
-    const sentOn = sent(r.assessedOn);
+    const sentOn = tekun ? sent(r.assessedOn) : null;
     return {
       id: r.id,
       assessedOn: r.assessedOn,
@@ -74,9 +82,16 @@ export async function listTiers(deps: BackendDeps, residentId: string): Promise<
   });
 }
 
-/** Every resident's latest proposal still waiting for the county's answer, the longest waiting first. */
+/** Every 特困 resident's latest proposal still waiting for the county's answer, the longest waiting first. */
 export async function waitingTiers(deps: BackendDeps): Promise<WaitingRow[]> {
-  const people = await deps.db.selectFrom('residents as r').innerJoin('tierAssessments as t', 't.residentId', 'r.id').select(['r.id', 'r.name']).where('r.status', '!=', 'discharged').distinct().execute();
+  const people = await deps.db
+    .selectFrom('residents as r')
+    .innerJoin('tierAssessments as t', 't.residentId', 'r.id')
+    .select(['r.id', 'r.name'])
+    .where('r.status', '!=', 'discharged')
+    .where('r.primaryCategory', 'like', 'tekun%') // the county decides only for 特困 residents
+    .distinct()
+    .execute();
   const rows: WaitingRow[] = [];
   for (const p of people) {
     const latest = (await listTiers(deps, p.id))[0];

@@ -67,7 +67,14 @@ export function DecisionForm({ residentId, today, proposals, onClose }: { reside
             />
           </>
         )}
-        <TextInput label={t('tier.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
+        <TextInput
+          label={t(confirmed ? 'tier.reason' : 'tier.reasonRejected')}
+          placeholder={confirmed ? t('tier.reasonPlaceholder') : undefined}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+        />
         <Group justify="end">
           <Button variant="default" onClick={onClose}>
             {t('app.cancel')}

@@ -1,5 +1,6 @@
 // 特困人员 self-care tier on the resident's file. The official tier is the county's decision; the centre's own
 // six-indicator assessment is a proposal, shown 待县民政局认定 until the county answers (red when the county is late).
+// For a resident who is not 特困 the result is the centre's own assessment: nothing is sent, nothing is waited for.
 // The manager records a proposal, or enters the county's decision from the paper document.
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -16,7 +17,23 @@ function Status({ o }: { o: TierOverview }) {
   const { t } = useTranslation();
   const latest = o.proposals[0];
   const waiting = o.proposals.find((p) => !p.answer);
-  if (o.status === 'none') return <Text>{t('tier.none')}</Text>;
+  if (o.status === 'none') return <Text>{t(o.tekun ? 'tier.none' : 'tier.noneOwn')}</Text>;
+  if (o.status === 'own')
+    return (
+      <Stack gap="xs">
+        <Group>
+          <Badge size="lg" color="gray.8" variant="outline" data-testid="tier-latest">
+            {TIER_NAMES[o.tier!]}
+          </Badge>
+          <Text fw={700} data-testid="tier-own">
+            {t('tier.own')}
+          </Text>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('tier.latestOn', { date: o.proposals[0].assessedOn, by: o.proposals[0].assessor })} · {t('tier.ownHint')}
+        </Text>
+      </Stack>
+    );
   return (
     <Stack gap="xs">
       {o.status === 'official' ? (
@@ -69,9 +86,9 @@ function History({ o }: { o: TierOverview }) {
     ...o.proposals.map((p) => ({
       key: p.id,
       date: p.assessedOn,
-      what: t('tier.kindProposal'),
+      what: t(o.tekun ? 'tier.kindProposal' : 'tier.kindOwn'),
       tier: TIER_NAMES[p.tier],
-      answer: p.answer ? (p.answer.outcome === 'confirmed' ? t('tier.answerConfirmed', { tier: TIER_NAMES[p.answer.tier!] }) : t('tier.answerRejected', { reason: p.answer.reason })) : t('tier.answerNone'),
+      answer: !o.tekun && !p.answer ? '—' : p.answer ? (p.answer.outcome === 'confirmed' ? t('tier.answerConfirmed', { tier: TIER_NAMES[p.answer.tier!] }) : t('tier.answerRejected', { reason: p.answer.reason })) : t('tier.answerNone'),
       by: p.assessor,
     })),
     ...o.decisions.map((d) => ({
@@ -128,7 +145,7 @@ export function TierCard({ residentId, today, active }: { residentId: string; to
         </Title>
         <Group gap="xs">
           {mayRecord && active && <Button onClick={() => setOpen('proposal')}>{t('tier.record')}</Button>}
-          {mayDecide && active && (
+          {mayDecide && active && overview.data?.tekun && (
             <Button variant="outline" onClick={() => setOpen('decision')}>
               {t('tier.decide')}
             </Button>
@@ -148,7 +165,7 @@ export function TierCard({ residentId, today, active }: { residentId: string; to
           <History o={overview.data} />
         </Stack>
       )}
-      {open === 'proposal' && <TierForm residentId={residentId} today={today} onClose={() => setOpen(null)} />}
+      {open === 'proposal' && <TierForm residentId={residentId} today={today} tekun={overview.data?.tekun ?? true} onClose={() => setOpen(null)} />}
       {open === 'decision' && overview.data && <DecisionForm residentId={residentId} today={today} proposals={overview.data.proposals} onClose={() => setOpen(null)} />}
     </Card>
   );

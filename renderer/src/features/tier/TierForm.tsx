@@ -1,4 +1,4 @@
-// The centre's six-indicator assessment (a proposal to the county). The suggestion from the latest ability assessment
+// The centre's six-indicator assessment (a proposal to the county; for a resident who is not 特困, the centre's own). The suggestion from the latest ability assessment
 // is shown, and applied only if the assessor chooses to.
 import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
@@ -9,7 +9,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 
 const allMet = Object.fromEntries(TIER_INDICATORS.map((i) => [i, true])) as Record<TierIndicator, boolean>;
 
-export function TierForm({ residentId, today, onClose }: { residentId: string; today: string; onClose: () => void }) {
+export function TierForm({ residentId, today, tekun, onClose }: { residentId: string; today: string; tekun: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [indicators, setIndicators] = useState(allMet);
   const [assessedOn, setAssessedOn] = useState(today);
@@ -17,11 +17,11 @@ export function TierForm({ residentId, today, onClose }: { residentId: string; t
   const [error, setError] = useState<string | null>(null);
   const latest = useApi('assessment.list', { residentId }).data?.find((a) => a.status === 'final');
   const suggestion = latest ? suggestIndicators(latest.answers) : null;
-  const save = useApiMutation('tier.record', { successMessage: t('tier.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  const save = useApiMutation('tier.record', { successMessage: t(tekun ? 'tier.saved' : 'tier.savedOwn'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
   return (
     <Modal opened onClose={onClose} title={t('tier.formTitle')} size="lg">
       <Stack>
-        <Text>{t('tier.hint')}</Text>
+        <Text>{t(tekun ? 'tier.hint' : 'tier.hintOwn')}</Text>
         {TIER_INDICATORS.map((i) => (
           <Checkbox key={i} label={TIER_INDICATOR_NAMES[i]} checked={indicators[i]} onChange={(e) => setIndicators({ ...indicators, [i]: e.currentTarget.checked })} />
         ))}
