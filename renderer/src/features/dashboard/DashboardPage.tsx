@@ -29,6 +29,9 @@ function Figure({ label, value, hint }: { label: string; value: string | number;
   );
 }
 
+/** Names and dates stay on one line; on a phone the table scrolls sideways instead. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 function DueAssessments() {
   const { t } = useTranslation();
   const due = useApi('assessment.due', {});
@@ -56,12 +59,12 @@ function DueAssessments() {
             <Table.Tbody>
               {due.data.map((r) => (
                 <Table.Tr key={r.residentId}>
-                  <Table.Td>
+                  <Table.Td style={NOWRAP}>
                     <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
                   </Table.Td>
                   <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
-                  <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
-                  <Table.Td>{r.dueOn}</Table.Td>
+                  <Table.Td style={NOWRAP}>{r.lastAssessedOn ?? '—'}</Table.Td>
+                  <Table.Td style={NOWRAP}>{r.dueOn}</Table.Td>
                   <Table.Td>
                     <Group gap="xs">
                       <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
@@ -126,43 +129,45 @@ export function DashboardPage() {
         {s.away.length === 0 ? (
           <EmptyState>{t('dashboard.awayEmpty')}</EmptyState>
         ) : (
-          <Table striped fz="md" verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('residents.name')}</Table.Th>
-                <Table.Th>{t('residents.status')}</Table.Th>
-                <Table.Th>{t('residents.bed')}</Table.Th>
-                <Table.Th>{t('dashboard.awaySince')}</Table.Th>
-                <Table.Th>{t('dashboard.expectedReturn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {s.away.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Link to={`/residents/${r.id}`}>{r.name}</Link>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
-                      {t(`enums.residentStatus.${r.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{r.bedLabel}</Table.Td>
-                  <Table.Td>{r.awaySince}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      {r.expectedReturn ?? '—'}
-                      {r.expectedReturn && r.expectedReturn < s.today && (
-                        <Badge color="#a61e1e" variant="filled">
-                          {t('dashboard.overdue')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={600} type="native">
+            <Table striped fz="md" verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('residents.name')}</Table.Th>
+                  <Table.Th>{t('residents.status')}</Table.Th>
+                  <Table.Th>{t('residents.bed')}</Table.Th>
+                  <Table.Th>{t('dashboard.awaySince')}</Table.Th>
+                  <Table.Th>{t('dashboard.expectedReturn')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.away.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Link to={`/residents/${r.id}`}>{r.name}</Link>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
+                        {t(`enums.residentStatus.${r.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{r.bedLabel}</Table.Td>
+                    <Table.Td>{r.awaySince}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        {r.expectedReturn ?? '—'}
+                        {r.expectedReturn && r.expectedReturn < s.today && (
+                          <Badge color="#a61e1e" variant="filled">
+                            {t('dashboard.overdue')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
       <OnDutyCard />
