@@ -1,11 +1,19 @@
 // React Query around the typed client: reads are cached by [method, input]; any write refreshes every read.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { In, Method, Out } from '../../../shared/api/contract';
 import { notifyError, notifySuccess } from '../components/notify';
 import { ApiCallError, call } from './client';
 
 export function useApi<M extends Method>(method: M, input: In<M>, enabled = true) {
   return useQuery<Out<M>, ApiCallError>({ queryKey: [method, input], queryFn: () => call(method, input), enabled });
+}
+
+/**
+ * For search-as-you-type: while the next query runs, the previous results stay on screen, so a list does not flash
+ * empty ("没有找到") under the pointer and an option being tapped is not replaced in the middle of the tap.
+ */
+export function useSearchApi<M extends Method>(method: M, input: In<M>, enabled = true) {
+  return useQuery<Out<M>, ApiCallError>({ queryKey: [method, input], queryFn: () => call(method, input), enabled, placeholderData: keepPreviousData });
 }
 
 export interface MutationOptions<M extends Method> {
