@@ -2,6 +2,7 @@
 import { expect, expectAccessible, field, shot, test } from './fixtures';
 
 test('a newcomer loads the demo centre and finds their way around it', async ({ page, app }) => {
+  test.setTimeout(180_000); // loading the demo (a year of a 100-bed centre) takes up to a minute on a busy CI machine
   await page.goto(app.url);
   await field(page, '姓名').fill('王院长');
   await field(page, '登录名').fill('admin');
