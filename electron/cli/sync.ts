@@ -1,8 +1,8 @@
 // `npm run sync -- …`: the monthly package from the command line, through the same dispatcher as the screens.
 //   export --data <centre data folder> --month YYYY-MM [--out <folder>] [--reason <更正原因>]
 //   import --data <county data folder> --folder <folder of .tcpkg files> [--dry-run]
-// The audit log names the command line and the operating-system user. Exit code 0 when everything was accepted (or,
-// for a dry run, would be), 1 when something was refused, 2 on bad arguments.
+// The audit log names the command line and the operating-system user. Exit code 0 when everything was accepted or
+// already imported (for a dry run: would be), 1 when something was refused, 2 on bad arguments.
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,7 +51,7 @@ async function importFolder(call: Dispatch, folder: string, dryRun: boolean): Pr
       for (const w of item.warnings) console.log(`  提醒：${w}`);
     }
     console.log(`预览 ${staged.items.length} 个数据包，未写入任何数据。`);
-    return staged.items.every((i) => i.outcome === 'accepted') ? 0 : 1;
+    return staged.items.every((i) => i.outcome === 'accepted' || i.outcome === 'already_imported') ? 0 : 1;
   }
   const { jobId } = (await call('county.apply', { batchId: staged.batchId })) as { jobId: string };
   const job = await waitFor(
@@ -109,5 +109,8 @@ export async function runSyncCli(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  void runSyncCli(process.argv.slice(2)).then((code) => process.exit(code));
+  // No process.exit(): it ends the process before a piped stdout has drained (`… | cat` lost the last receipts).
+  void runSyncCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,9 +1,11 @@
-// `npm run web`: the browser host for machines where Electron cannot run. Prints the one link to open.
+// `npm run web`: the browser host for machines where Electron cannot run. Prints a link that opens one browser;
+// Enter in the terminal prints a fresh one (another browser, or after the browser was closed).
 //   PORT          port on 127.0.0.1 (default 4310; 0 picks a free one)
 //   APP_DATA_DIR  data folder (default ~/.township-care)
 //   --demo        load the demo centre first if the database is empty
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import readline from 'node:readline';
 import { startBackend, defaultWebDataDir } from '../backend/app';
 import { Session } from '../backend/auth/session';
 import { createWebHost, listenOnLoopback } from './server';
@@ -27,6 +29,10 @@ async function main() {
   const bound = await listenOnLoopback(server, port);
   console.log(`乡镇敬老院运营系统（浏览器模式）已启动，数据目录：${dataDir}`);
   console.log(`请在浏览器中打开：http://127.0.0.1:${bound}/?token=${token}`);
+  console.log('这个链接只能打开一个浏览器。要在另一个浏览器（或关闭浏览器后重新）打开，请在这里按回车键获取新的链接。');
+  readline.createInterface({ input: process.stdin }).on('line', () => {
+    console.log(`新的链接（之前未使用的链接已作废）：http://127.0.0.1:${bound}/?token=${server.issueToken()}`);
+  });
 
   const stop = () => {
     server.close();

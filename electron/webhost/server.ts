@@ -1,14 +1,15 @@
 // The browser host: the same UI and the same dispatcher as the Electron app, over HTTP on 127.0.0.1 only.
 // The launch token arrives once in the URL (?token=…) and is swapped for a connection cookie (HttpOnly,
-// SameSite=Strict) that names this browser's session; people then sign in as on the desktop app.
-// Foreign Hosts, Origins and peers are refused.
+// SameSite=Strict) that names this browser's session (one session per link: see connections.ts); people then sign in
+// as on the desktop app. Foreign Hosts, Origins and peers are refused; request bodies are capped per method.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { Session } from '../backend/auth/session';
 import type { Dispatch } from '../backend/rpc/dispatch';
+import { readBody } from './body';
+import { bodyLimitFor, tooLargeMessage } from './body-limits';
+import { Connections } from './connections';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { CONNECTION_COOKIE, isAllowedHost, isAllowedOrigin, isLoopbackAddress, readCookie, tokensMatch } from './request-guard';
+import { CONNECTION_COOKIE, isAllowedHost, isAllowedOrigin, isLoopbackAddress, readCookie } from './request-guard';
 import { chooseEncoding } from './encoding';
 import { etagFor, findStatic, isNotModified } from './static-files';
 
@@ -17,7 +18,11 @@ export interface WebHostOptions {
   staticDir: string;
   token: string;
   port?: number;
-  maxBodyBytes?: number;
+}
+
+export interface WebHost extends http.Server {
+  /** A fresh launch token for the terminal to print (opening one more browser); an unused older link stops working. */
+  issueToken(): string;
 }
 
 const SECURITY_HEADERS = {
@@ -42,37 +47,17 @@ function refusePage(res: http.ServerResponse, status: number, message: string) {
   send(res, status, 'text/html; charset=utf-8', html);
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** The method named in /rpc/<method>, or null when its %-encoding is broken. */
+function methodOf(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/rpc/'.length));
+  } catch {
+    return null;
+  }
 }
 
-const MAX_CONNECTIONS = 50;
-
-export function createWebHost(options: WebHostOptions): http.Server {
-  // Large enough for a batch of dropped monthly packages (sent as base64); the host only listens on loopback.
-  const limit = options.maxBodyBytes ?? 80_000_000;
-  // One session per browser that opened the printed link; the oldest is forgotten past the cap.
-  const connections = new Map<string, Session>();
-  const openConnection = (): string => {
-    const id = randomBytes(24).toString('base64url');
-    connections.set(id, new Session());
-    if (connections.size > MAX_CONNECTIONS) connections.delete(connections.keys().next().value!);
-    return id;
-  };
+export function createWebHost(options: WebHostOptions): WebHost {
+  const connections = new Connections(options.token);
   const server = http.createServer(async (req, res) => {
     try {
       const port = (server.address() as AddressInfo).port;
@@ -84,17 +69,18 @@ export function createWebHost(options: WebHostOptions): http.Server {
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const connectionId = readCookie(req.headers.cookie, CONNECTION_COOKIE);
-      const session = connectionId ? connections.get(connectionId) : undefined;
+      const session = connections.session(connectionId);
 
-      // First visit with the printed link: set the session cookie and drop the token from the address bar.
+      // The printed link: its first visit sets the session cookie; the token leaves the address bar either way.
       const urlToken = url.searchParams.get('token') ?? undefined;
       if (req.method === 'GET' && urlToken !== undefined) {
-        if (!tokensMatch(urlToken, options.token)) return refusePage(res, 401, '链接中的令牌不正确。请使用本次启动时终端里打印的链接。');
-        res.writeHead(303, {
-          ...SECURITY_HEADERS,
-          Location: '/',
-          'Set-Cookie': `${CONNECTION_COOKIE}=${openConnection()}; HttpOnly; SameSite=Strict; Path=/`,
-        });
+        const opening = connections.open(urlToken, connectionId);
+        if (opening.kind === 'wrong') return refusePage(res, 401, '链接中的令牌不正确。请使用本次启动时终端里打印的链接。');
+        if (opening.kind === 'used') {
+          return refusePage(res, 401, '这个链接已经打开过一次，不能再用来打开新的浏览器。请在启动本程序的终端窗口里按回车键，用新打印的链接打开。');
+        }
+        const cookie = opening.kind === 'opened' ? { 'Set-Cookie': `${CONNECTION_COOKIE}=${opening.connectionId}; HttpOnly; SameSite=Strict; Path=/` } : {};
+        res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', ...cookie });
         return res.end();
       }
       const authorised = session !== undefined;
@@ -105,15 +91,20 @@ export function createWebHost(options: WebHostOptions): http.Server {
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return sendJson(res, 415, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容类型应为 application/json' } });
         }
-        const body = await readBody(req, limit);
-        if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容太大' } });
+        const method = methodOf(url.pathname);
+        if (method === null) return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求的操作名称编码不正确（% 后应为两位十六进制数），未做任何修改' } });
+        const body = await readBody(req, bodyLimitFor(method).bytes);
+        if (!body.ok) {
+          const close: Record<string, string> = body.closeAfterReply ? { Connection: 'close' } : {};
+          return send(res, 413, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: tooLargeMessage(method) } }), close);
+        }
         let input: unknown;
         try {
-          input = body.trim() === '' ? {} : JSON.parse(body);
+          const text = body.bytes.toString('utf8');
+          input = text.trim() === '' ? {} : JSON.parse(text);
         } catch {
           return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON，未做任何修改' } });
         }
-        const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
         return sendJson(res, 200, await options.dispatch(session!, method, input));
       }
 
@@ -136,7 +127,7 @@ export function createWebHost(options: WebHostOptions): http.Server {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器出错，请重试' } });
     }
   });
-  return server;
+  return Object.assign(server, { issueToken: () => connections.issueToken() });
 }
 
 /** Starts listening on 127.0.0.1 (never another interface) and resolves with the port actually bound. */

@@ -10,6 +10,22 @@ afterEach(() => {
   child?.kill('SIGTERM');
 });
 
+/** Resolves with the next fresh link the CLI prints. */
+function nextLink(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no new link printed: ${out}`)), 30_000);
+    child!.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const url = /新的链接.*?(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    });
+  });
+}
+
 function startCli(env: Record<string, string>, args: string[] = []): Promise<string> {
   const root = path.resolve(__dirname, '../..');
   child = spawn(process.execPath, ['--import', 'tsx', 'electron/webhost/cli.ts', ...args], {
@@ -43,6 +59,21 @@ describe('browser host CLI', () => {
     expect(health.status).toBe(200);
     const refused = await fetch(`http://127.0.0.1:${port}/rpc/system.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(refused.status).toBe(401);
+  });
+
+  it('opens one browser per link; Enter in the terminal prints a fresh link for the next one', async () => {
+    const url = await startCli({ PORT: '0', APP_DATA_DIR: tempDir('tc-cli-') });
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(303);
+    const again = await fetch(url, { redirect: 'manual' });
+    expect(again.status).toBe(401);
+    expect(await again.text()).toContain('按回车键');
+    const printed = nextLink();
+    child!.stdin!.write('\n');
+    const fresh = await printed;
+    expect(fresh).not.toBe(url);
+    const opened = await fetch(fresh, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('set-cookie')).toMatch(/^tc_connection=/);
   });
 
   it('loads the demo centre with --demo into an empty folder', async () => {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebHost, listenOnLoopback } from '../../electron/webhost/server';
+import { type WebHost, createWebHost, listenOnLoopback } from '../../electron/webhost/server';
 import { ADMIN, type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -12,7 +12,7 @@ const INDEX_HTML = '<!doctype html><title>ui</title>';
 const SCRIPT_PATH = '/assets/index-CK45huDC.js';
 const SCRIPT = Buffer.from(`export const beds = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ 床号: `${i}床`, 状态: '空闲' })))};\n`);
 let b: TestBackend;
-let server: http.Server;
+let server: WebHost;
 let port: number;
 let connectionCookie = '';
 
@@ -69,11 +69,13 @@ describe('browser host', () => {
   });
 
   it('swaps the launch token in the URL for a connection cookie (HttpOnly, SameSite=Strict) that is not the token', async () => {
-    const reply = await request(`/?token=${TOKEN}`);
+    // The token of beforeAll is used up (one link, one session: webhost-guard.test); the terminal prints a fresh one.
+    const token = server.issueToken();
+    const reply = await request(`/?token=${token}`);
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     expect(String(reply.headers['set-cookie'])).toMatch(/^tc_connection=[\w-]{32,}; HttpOnly; SameSite=Strict/);
-    expect(String(reply.headers['set-cookie'])).not.toContain(TOKEN);
+    expect(String(reply.headers['set-cookie'])).not.toContain(token);
     const page = await request('/', { headers: { Cookie: cookie() } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
