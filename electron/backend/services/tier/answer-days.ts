@@ -3,6 +3,5 @@ import type { Executor } from '../facility/places';
 import { readSettings } from '../settings/settings';
 
 export async function answerWorkingDays(db: Executor): Promise<number> {
-  const settings = (await readSettings(db)) as { tierAnswerWorkingDays?: number };
-  return settings.tierAnswerWorkingDays ?? 10;
+  return (await readSettings(db)).tierAnswerWorkingDays;
 }

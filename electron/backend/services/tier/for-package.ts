@@ -61,9 +61,11 @@ export async function tierProposalsForMonth(deps: BackendDeps, period: string): 
   const latest = await latestProposalsAt(db, last);
   const rows = await db.selectFrom('tierAssessments').selectAll().where('assessedOn', '<=', last).orderBy('assessedOn').orderBy('id').execute();
   const carried = rows.filter((r) => r.assessedOn >= first || (!answered.has(r.id) && latest.get(r.residentId)?.id === r.id));
+  // Every confirmed decision once (not a query per proposal): the tier in force when each proposal was made.
+  const decisions = await db.selectFrom('tierDecisions').select(['residentId', 'tier', 'decidedOn']).where('outcome', '=', 'confirmed').where('decidedOn', '<=', last).orderBy('decidedOn').orderBy('createdAt').execute();
+  const tierBefore = (residentId: string, date: string) => decisions.filter((d) => d.residentId === residentId && d.decidedOn <= date).at(-1)?.tier ?? null;
   const records: TierProposalRecord[] = [];
   for (const r of carried) {
-    const before = await officialTiersAt(db, r.assessedOn);
     const indicators = JSON.parse(r.indicators) as Record<TierIndicator, boolean>;
     records.push({
       id: r.id,
@@ -71,7 +73,7 @@ export async function tierProposalsForMonth(deps: BackendDeps, period: string): 
       proposedOn: r.assessedOn,
       tier: r.tier,
       indicatorsNotMet: TIER_INDICATORS.filter((i) => indicators[i] === false).map((i) => TIER_INDICATOR_NAMES[i]),
-      previousTier: before.get(r.residentId)?.tier ?? null,
+      previousTier: tierBefore(r.residentId, r.assessedOn),
       note: r.note,
     });
   }

@@ -6,6 +6,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@m
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierOverview } from '../../../../shared/api/tier';
+import { DEFAULT_SETTINGS } from '../../../../shared/api/settings';
 import { TIER_NAMES } from '../../../../shared/domain/assessment/tekun-tier';
 import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
@@ -75,7 +76,7 @@ function TierOverdue() {
   const settings = useApi('settings.get', {});
   return (
     <Alert color="red" variant="light" data-testid="tier-overdue">
-      {t('tier.overdue', { days: (settings.data as { tierAnswerWorkingDays?: number } | undefined)?.tierAnswerWorkingDays ?? 10 })}
+      {t('tier.overdue', { days: settings.data?.tierAnswerWorkingDays ?? DEFAULT_SETTINGS.tierAnswerWorkingDays })}
     </Alert>
   );
 }
