@@ -42,6 +42,9 @@ export const FireSettings = z.object({
 });
 export type FireSettings = z.output<typeof FireSettings>;
 
+/** A stored interval the 重点单位 flag no longer allows, applied at the longest allowed (see clampToKeyUnit). */
+export const FireSettingClamp = z.object({ field: z.enum(['drillEveryMonths', 'trainingEveryMonths']), stored: z.number(), applied: z.number(), rule: z.string() });
+
 export const DEFAULT_FIRE_SETTINGS: FireSettings = {
   responsiblePerson: '',
   managerPerson: '',
@@ -242,6 +245,7 @@ const range = z.object({ from: calendarDate('开始日期'), to: calendarDate('�
 
 export const fireApi = {
   'fire.settings': method({ input: z.object({}), output: FireSettings, roles: CENTRE_STAFF, writes: false }),
+  'fire.settingsClamped': method({ input: z.object({}), output: z.array(FireSettingClamp), roles: CENTRE_STAFF, writes: false }),
   'fire.saveSettings': method({ input: FireSettings, output: FireSettings, roles: MANAGERS, writes: true }),
   'fire.checkpoints': method({ input: z.object({ includeRetired: z.boolean().default(false) }), output: z.array(Checkpoint), roles: FIRE_RECORDERS, writes: false }),
   'fire.saveCheckpoint': method({ input: CheckpointInput, output: ok, roles: FIRE_MANAGERS, writes: true }),

@@ -66,6 +66,29 @@ describe('settings and checklists', () => {
     expect((await b.raw('fire.saveSettings', s, guard)).error?.code).toBe('FORBIDDEN');
     expect((await b.raw('fire.saveCheckpoint', { name: '厨房', kind: 'kitchen' }, guard)).error?.message).toBe('已经有叫「厨房」的巡查点');
   });
+
+  it('applies a key unit\'s stored 12-month drill interval as 6 months, says so, and saves again', async () => {
+    // Stored before the rule existed (or by hand): a key unit with a yearly drill, which the save now refuses.
+    const stored = { ...(await b.call('fire.settings', {})), keyUnit: true, drillEveryMonths: 12, responsiblePerson: '王院长' };
+    b.database.sqlite.prepare("INSERT OR REPLACE INTO settings (key, value, updated_at, updated_by) VALUES ('fire', ?, '2026-01-01T00:00:00.000Z', '王院长')").run(JSON.stringify(stored));
+    const read = await b.call('fire.settings', {}, carer);
+    expect(read).toEqual({ ...stored, drillEveryMonths: 6 });
+    expect(await b.call('fire.settingsClamped', {}, carer)).toEqual([
+      { field: 'drillEveryMonths', stored: 12, applied: 6, rule: '消防安全重点单位至少每半年演练一次（61号令第40条），演练间隔不能超过6个月' },
+    ]);
+    // Saving what the tab shows works (the refused field is no longer in the way) and the note goes away.
+    await b.call('fire.saveSettings', { ...read, managerPerson: '李主任' });
+    expect(await b.call('fire.settingsClamped', {})).toEqual([]);
+    expect(JSON.parse((b.database.sqlite.prepare("SELECT value FROM settings WHERE key = 'fire'").get() as { value: string }).value)).toMatchObject({ drillEveryMonths: 6, managerPerson: '李主任' });
+    // The audit shows the change from what was stored.
+    const entry = b.database.sqlite.prepare("SELECT before, after FROM audit_log WHERE entity = 'settings' AND entity_id = 'fire' ORDER BY rowid DESC LIMIT 1").get() as { before: string; after: string };
+    expect(JSON.parse(entry.before)).toMatchObject({ drillEveryMonths: 12 });
+    expect(JSON.parse(entry.after)).toMatchObject({ drillEveryMonths: 6 });
+    // Not a key unit: a yearly drill stays as stored.
+    await b.call('fire.saveSettings', { ...read, keyUnit: false, drillEveryMonths: 12 });
+    expect(await b.call('fire.settingsClamped', {})).toEqual([]);
+    expect(await b.call('fire.settings', {})).toMatchObject({ keyUnit: false, drillEveryMonths: 12 });
+  });
 });
 
 describe('a night patrol finds a blocked exit', () => {

@@ -50,7 +50,7 @@ import { cancelServing, deliveryList, serveDiner, servingDay } from '../services
 import { disposeDue, disposeSample, recordSample, sampleDay, sampleWarnings } from '../services/meals/samples';
 import { kitchenCerts } from '../services/meals/kitchen-staff';
 import { exportMonth, monthReport } from '../services/meals/report';
-import { readFireSettings, saveFireSettings } from '../services/fire/settings';
+import { readFireSettings, readFireSettingsChecked, saveFireSettings } from '../services/fire/settings';
 import { listCheckpoints, listItems, saveCheckpoint, saveItem } from '../services/fire/checklists';
 import { countersign, listRounds, recordRound as recordFireRound } from '../services/fire/rounds';
 import { dangerAction, listDangers, reportDanger } from '../services/fire/dangers';
@@ -217,6 +217,7 @@ export function createHandlers(deps: BackendDeps, { holder, backups, platform }:
     'meals.exportMonth': (input, { caller }) => exportMonth(deps, caller, input.month),
 
     'fire.settings': () => readFireSettings(deps.db),
+    'fire.settingsClamped': async () => (await readFireSettingsChecked(deps.db)).clamped,
     'fire.saveSettings': (input, { caller }) => saveFireSettings(deps, caller, input),
     'fire.checkpoints': (input) => listCheckpoints(deps, input.includeRetired),
     'fire.saveCheckpoint': (input, { caller }) => saveCheckpoint(deps, caller, input),

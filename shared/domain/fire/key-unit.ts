@@ -35,5 +35,31 @@ export function keyUnitProblem(s: { keyUnit: boolean; drillEveryMonths: number; 
   return null;
 }
 
+/** An interval the flag no longer allows, as it was stored and as it is now applied. */
+export interface KeyUnitClamp {
+  field: 'drillEveryMonths' | 'trainingEveryMonths';
+  stored: number;
+  applied: number;
+  /** The rule, in the words the save would refuse with. */
+  rule: string;
+}
+
+/**
+ * Stored intervals longer than the flag allows (e.g. a key unit saved with a 12-month drill before the rule existed)
+ * are applied at the longest allowed, and the change is listed so the settings screen can say so.
+ */
+export function clampToKeyUnit<T extends { keyUnit: boolean; drillEveryMonths: number; trainingEveryMonths: number }>(s: T): { settings: T; clamped: KeyUnitClamp[] } {
+  const duties = keyUnitDuties(s.keyUnit);
+  const clamped: KeyUnitClamp[] = [];
+  let settings = s;
+  for (const field of ['drillEveryMonths', 'trainingEveryMonths'] as const) {
+    if (settings[field] <= duties[field]) continue;
+    const rule = keyUnitProblem(settings)!.message;
+    clamped.push({ field, stored: settings[field], applied: duties[field], rule });
+    settings = { ...settings, [field]: duties[field] };
+  }
+  return { settings, clamped };
+}
+
 /** 养老院 with 50 or more beds are typically key units [R: 公安部 界定标准]. */
 export const KEY_UNIT_BEDS = 50;

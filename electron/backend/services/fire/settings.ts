@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { DEFAULT_FIRE_SETTINGS, FireSettings } from '../../../../shared/api/fire';
 import { invalid } from '../../../../shared/api/errors';
-import { keyUnitProblem } from '../../../../shared/domain/fire/key-unit';
+import { type KeyUnitClamp, clampToKeyUnit, keyUnitProblem } from '../../../../shared/domain/fire/key-unit';
 import { nightPlanProblem } from '../../../../shared/domain/fire/schedule';
 import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
@@ -14,17 +14,28 @@ import type { Executor } from '../facility/places';
 const KEY = 'fire';
 
 export async function readFireSettings(db: Executor): Promise<FireSettings> {
+  return (await readFireSettingsChecked(db)).settings;
+}
+
+/**
+ * The settings as applied, and the intervals that were stored longer than the 重点单位 flag allows (a key unit saved
+ * with a 12-month drill): those are applied at the longest allowed, so the settings can be saved again, and listed so
+ * the 消防设置 tab says so instead of changing them silently.
+ */
+export async function readFireSettingsChecked(db: Executor): Promise<{ settings: FireSettings; clamped: KeyUnitClamp[] }> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return DEFAULT_FIRE_SETTINGS;
+  if (!row) return { settings: DEFAULT_FIRE_SETTINGS, clamped: [] };
   const parsed = FireSettings.safeParse({ ...DEFAULT_FIRE_SETTINGS, ...(JSON.parse(row.value) as object) });
-  return parsed.success ? parsed.data : DEFAULT_FIRE_SETTINGS;
+  return parsed.success ? clampToKeyUnit(parsed.data) : { settings: DEFAULT_FIRE_SETTINGS, clamped: [] };
 }
 
 export function saveFireSettings(deps: BackendDeps, caller: Caller, input: z.output<typeof FireSettings>) {
   return writeAction(deps, caller, async (ctx) => {
     const problem = nightPlanProblem(input) ?? keyUnitProblem(input);
     if (problem) throw invalid(problem.message, problem.field);
-    const before = await readFireSettings(ctx.trx);
+    // The audit's "before" is what was stored, not the clamped value applied since.
+    const stored = await readFireSettingsChecked(ctx.trx);
+    const before = { ...stored.settings, ...Object.fromEntries(stored.clamped.map((c) => [c.field, c.stored])) };
     const value = JSON.stringify(input);
     await ctx.trx
       .insertInto('settings')

@@ -1,7 +1,7 @@
 // 消防设置: the people responsible, the 重点单位 flag with the duties it implies, the patrol plan (night patrols as a
 // count with an optional list of windows) and inspection plan (each default with the rule it comes from), and the
 // checkpoints and checklist items — editable, retired rather than deleted.
-import { Button, Card, Checkbox, Group, List, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, List, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,6 +91,20 @@ function NightWindows({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
   );
 }
 
+/** Intervals stored longer than the 重点单位 flag allows, now applied at the longest allowed: said, never silent. */
+function ClampedNote() {
+  const { t } = useTranslation();
+  const clamped = useApi('fire.settingsClamped', {}).data ?? [];
+  if (clamped.length === 0) return null;
+  return (
+    <Alert color="yellow" title={t('fire.clampedTitle')} mb="sm" data-testid="fire-clamped">
+      {clamped.map((c) => (
+        <Text key={c.field}>{t('fire.clampedLine', { field: t(`fire.clampedField.${c.field}`), stored: c.stored, applied: c.applied, rule: c.rule })}</Text>
+      ))}
+    </Alert>
+  );
+}
+
 function SettingsForm({ values }: { values: FireSettings }) {
   const { t } = useTranslation();
   const mayEdit = useMayCall('fire.saveSettings');
@@ -101,6 +115,7 @@ function SettingsForm({ values }: { values: FireSettings }) {
       <Title order={3} mb="sm">
         {t('fire.settingsTitle')}
       </Title>
+      <ClampedNote />
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack maw={720}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
