@@ -1,6 +1,7 @@
 // The browser host's edges through real HTTP against the real server and dispatcher: broken %-encoding in a method
 // name, request bodies over each method's limit (declared or streamed), and the launch link opening one session only.
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BODY_LIMIT, LARGE_BODY_METHODS } from '../../electron/webhost/body-limits';
 import { type WebHost, createWebHost, listenOnLoopback } from '../../electron/webhost/server';
@@ -121,6 +122,23 @@ describe('browser host: request body limits', () => {
     const reply = await rpc('residents.admit', jsonOfSize(600 * 1024));
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('answers a huge declared body at once and then closes, without waiting for the upload', async () => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.write(
+      [`POST /rpc/county.stage HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', `Cookie: ${cookie}`, `Content-Length: ${2 * 1024 ** 3}`, '', '{"files":['].join('\r\n'),
+    );
+    const reply = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (c: string) => (text += c));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply).toMatch(/connection: close/i);
+    expect(reply).toContain('请分几次拖入');
   });
 
   it('keeps the connection usable after draining a refused body', async () => {
