@@ -3,18 +3,26 @@
 // the same data gives the same bytes. Reading trusts nothing until the signature, the hashes and the sizes agree, and
 // every rejection says what was wrong in Chinese.
 import crypto from 'node:crypto';
-import { strToU8, strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, strFromU8, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
-import { FORMAT_VERSION } from '../../../shared/domain/sync/sections';
+import { FORMAT_VERSION, SECTION_NAMES, fileOf } from '../../../shared/domain/sync/sections';
 import { sign, verify } from './keys';
+import { listed, quoted } from './problem-list';
 import { open, seal } from './seal';
+import { readZip } from './zip-reader';
 
 export { FORMAT_VERSION };
 const OUTER = ['manifest.json', 'manifest.sig', 'payload.enc'] as const;
 /** Zip timestamps are fixed: they would otherwise make every export differ. */
 const MTIME = new Date('2000-01-01T00:00:00Z');
 
-export const DEFAULT_LIMITS = { packageBytes: 200 * 1024 * 1024, fileBytes: 500 * 1024 * 1024, ratio: 200 };
+const MB = 1024 * 1024;
+/**
+ * What the county reads at most, checked before anything is inflated or parsed: the file; each entry and all entries of
+ * one zip as declared; the compression ratio; the data lines the manifest declares. A large centre's month is a few MB
+ * and some ten thousand lines, so these leave ample room and keep the reader's memory bounded (issue 15).
+ */
+export const DEFAULT_LIMITS = { packageBytes: 24 * MB, fileBytes: 24 * MB, totalBytes: 24 * MB, ratio: 200, rows: 500_000 };
 
 export const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -101,37 +109,34 @@ export interface ReadOptions {
   limits?: typeof DEFAULT_LIMITS;
 }
 
-const refuse = (problem: string, message: string, manifest?: Manifest): ReadResult => ({ ok: false, problem, message, manifest });
-const badName = (name: string) => name.includes('/') || name.includes('\\') || name.includes('..') || name.startsWith('.');
+/** The refusal of a file over the size limit (also given by a folder import, which does not read such a file). */
+export const tooLarge = (size: number) => `文件太大（${size} 字节），不是月报数据包`;
 
-function safeUnzip(data: Uint8Array, allowed: readonly string[], limits: typeof DEFAULT_LIMITS): { files: Record<string, Uint8Array> } | { problem: string; message: string } {
-  let refused: { problem: string; message: string } | null = null;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(data, {
-      // Decide on every entry from its header, before anything is decompressed.
-      filter: (f) => {
-        if (refused) return false;
-        if (badName(f.name)) refused = { problem: 'path', message: `数据包里有不允许的文件名「${f.name}」（可能想写到别的文件夹），已拒绝` };
-        else if (!allowed.includes(f.name)) refused = { problem: 'extra', message: `数据包里有多余的文件「${f.name}」，已拒绝` };
-        else if (f.originalSize > limits.fileBytes || (f.size > 0 && f.originalSize / f.size > limits.ratio)) refused = { problem: 'bomb', message: `「${f.name}」解压后太大（${f.originalSize} 字节），可能是压缩炸弹，已拒绝` };
-        return refused === null;
-      },
-    });
-  } catch {
-    return { problem: 'corrupt', message: '不是有效的数据包：文件不完整或已损坏（可能没有拷贝完）' };
-  }
-  if (refused) return refused;
-  for (const name of allowed) if (!files[name]) return { problem: 'missing', message: `数据包缺少「${name}」` };
-  return { files };
+const refuse = (problem: string, message: string, manifest?: Manifest): ReadResult => ({ ok: false, problem, message, manifest });
+/** The manifest and its signature are small whatever the month holds: a 200 MB "manifest" is refused unread. */
+const OUTER_CAPS = { 'manifest.json': 1024 * 1024, 'manifest.sig': 1024 };
+const KNOWN_FILES = SECTION_NAMES.map(fileOf);
+
+/** The manifest's list of data files: each name once, each a section of the format (all listed, capped), rows capped. */
+function checkFileList(manifest: Manifest, limits: typeof DEFAULT_LIMITS): { problem: string; message: string } | null {
+  const seen = new Map<string, number>();
+  for (const f of manifest.files) seen.set(f.name, (seen.get(f.name) ?? 0) + 1);
+  const repeated = [...seen.keys()].filter((n) => seen.get(n)! > 1);
+  if (repeated.length) return { problem: 'duplicate', message: `数据包的清单里有重复的数据文件：${listed(repeated.map((n) => `${quoted(n)} ${seen.get(n)} 次`))}，已拒绝` };
+  const unknown = [...seen.keys()].filter((n) => !KNOWN_FILES.includes(n));
+  if (unknown.length) return { problem: 'extra', message: `数据包的清单里有本程序不认识的数据文件${listed(unknown.map(quoted))}，已拒绝` };
+  // Parsed lines take far more memory than their bytes: their number is capped before any is read.
+  const rows = manifest.files.reduce((n, f) => n + f.rows, 0);
+  if (rows > limits.rows) return { problem: 'rows', message: `数据包声明共 ${rows} 行数据，超过上限 ${limits.rows} 行，已拒绝` };
+  return null;
 }
 
 export function readPackage(bytes: Uint8Array, options: ReadOptions): ReadResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  if (bytes.length > limits.packageBytes) return refuse('size', `文件太大（${bytes.length} 字节），不是月报数据包`);
-  const outer = safeUnzip(bytes, OUTER, limits);
-  if ('problem' in outer) return refuse(outer.problem, outer.message);
-  const manifestBytes = outer.files['manifest.json'];
+  if (bytes.length > limits.packageBytes) return refuse('size', tooLarge(bytes.length));
+  const outer = readZip(bytes, OUTER, { ...limits, perEntry: OUTER_CAPS });
+  if (!outer.ok) return refuse(outer.problem, outer.message);
+  const manifestBytes = outer.entries.get('manifest.json')!;
   let raw: unknown;
   try {
     raw = JSON.parse(strFromU8(manifestBytes));
@@ -143,21 +148,23 @@ export function readPackage(bytes: Uint8Array, options: ReadOptions): ReadResult
   const parsed = Manifest.safeParse(raw);
   if (!parsed.success) return refuse('manifest', `数据包的清单有错：${parsed.error.issues[0].path.join('.')} 不正确`);
   const manifest = parsed.data;
+  const listProblem = checkFileList(manifest, limits);
+  if (listProblem) return refuse(listProblem.problem, listProblem.message, manifest);
   if (manifest.countyCode !== options.countyCode) return refuse('county', `这个数据包是报给县级代码 ${manifest.countyCode} 的，不是本县（${options.countyCode}）`, manifest);
   const key = options.centreKey(manifest.centreCode);
   if (!key) return refuse('unregistered', `机构代码 ${manifest.centreCode} 还没有登记，请先导入该院的登记文件`, manifest);
-  if (!verify(manifestBytes, strFromU8(outer.files['manifest.sig']), key)) return refuse('signature', '签名不对：数据包被改动过，或不是该院的密钥签发的', manifest);
-  const payload = outer.files['payload.enc'];
+  if (!verify(manifestBytes, strFromU8(outer.entries.get('manifest.sig')!), key)) return refuse('signature', '签名不对：数据包被改动过，或不是该院的密钥签发的', manifest);
+  const payload = outer.entries.get('payload.enc')!;
   if (sha256(payload) !== manifest.payload.sha256 || payload.length !== manifest.payload.bytes) return refuse('hash', '数据内容与清单不符（校验值不对），数据包被改动过或已损坏', manifest);
   const plain = open({ ephemeralPublicKey: manifest.payload.ephemeralPublicKey, ciphertext: payload }, options.countyPrivateKey);
   if (!plain) return refuse('decrypt', '无法解密：数据包不是发给本县的密钥，或已损坏', manifest);
-  const inner = safeUnzip(plain, manifest.files.map((f) => f.name), limits);
-  if ('problem' in inner) return refuse(inner.problem, inner.message, manifest);
+  const inner = readZip(plain, manifest.files.map((f) => f.name), limits);
+  if (!inner.ok) return refuse(inner.problem, inner.message, manifest);
   const files = new Map<string, string>();
   const linesOf = new Map<string, string[]>();
   const records = new Map<string, unknown[]>();
   for (const f of manifest.files) {
-    const data = inner.files[f.name];
+    const data = inner.entries.get(f.name)!;
     if (sha256(data) !== f.sha256 || data.length !== f.bytes) return refuse('hash', `「${f.name}」与清单不符（校验值不对）`, manifest);
     const text = strFromU8(data);
     const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
@@ -175,15 +182,4 @@ export function readPackage(bytes: Uint8Array, options: ReadOptions): ReadResult
     records.set(f.name, parsed);
   }
   return { ok: true, manifest, files, lines: linesOf, records, hash: sha256(bytes) };
-}
-
-/** Centre, sequence and correction from the manifest, unchecked: only to put a batch in order before reading it. */
-export function peekManifest(bytes: Uint8Array): { centreCode: string; sequence: number; correction: number } | null {
-  try {
-    const entry = unzipSync(bytes, { filter: (f) => f.name === 'manifest.json' && f.originalSize < 1_000_000 })['manifest.json'];
-    const m = JSON.parse(strFromU8(entry)) as { centreCode?: unknown; sequence?: unknown; correction?: unknown };
-    return { centreCode: String(m.centreCode ?? ''), sequence: Number(m.sequence) || 0, correction: Number(m.correction) || 0 };
-  } catch {
-    return null;
-  }
 }

@@ -2,6 +2,7 @@
 // (the dry run), then apply them in sequence order, each package in one transaction — its records upserted by UUID,
 // its figures computed, an earlier package of the month superseded by a correction — or not at all. Every attempt,
 // refused ones included, leaves a report that can be sent back to the centre.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -13,16 +14,15 @@ import { type BackendDeps, writeAction } from '../../audit';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Platform } from '../../platform';
-import { DEFAULT_LIMITS, peekManifest, sha256 } from '../../sync/package';
+import { DEFAULT_LIMITS, sha256, tooLarge } from '../../sync/package';
 import { countyKeys } from './centres';
-import { type Checked, type Verdict, checkPackage, placePackage } from './verdict';
+import { type CountyKeys, type Checked, type Verdict, checkPackage, placePackage } from './verdict';
 
 interface StagedFile {
   fileName: string;
-  bytes: Uint8Array;
   hash: string;
-  /** The preview's check of these bytes, reused when the batch is applied. */
-  checked?: Checked;
+  /** The preview's check of the file's bytes, reused when the batch is applied; the bytes themselves are not kept. */
+  checked: Checked;
 }
 
 export function previewOf(v: Verdict): ImportPreview {
@@ -95,10 +95,61 @@ async function record(deps: BackendDeps, sqlite: Database, caller: Caller, v: Ve
   return reportId;
 }
 
-type Order = { order: ReturnType<typeof peekManifest> };
+type Order = { centreCode: string; sequence: number; correction: number } | null;
+/** Where a checked file goes in the batch: by its manifest when it could be read at all. */
+function orderOf(checked: Checked): Order {
+  const m = checked.ok ? checked.manifest : checked.verdict.manifest;
+  return m ? { centreCode: m.centreCode, sequence: m.sequence, correction: m.correction } : null;
+}
 /** Packages in the order they must be applied: by centre, then sequence, then correction (unreadable ones last). */
-const applyOrder = ({ order: a }: Order, { order: b }: Order) =>
+const applyOrder = ({ order: a }: { order: Order }, { order: b }: { order: Order }) =>
   (a?.centreCode ?? '~').localeCompare(b?.centreCode ?? '~') || (a?.sequence ?? 0) - (b?.sequence ?? 0) || (a?.correction ?? 0) - (b?.correction ?? 0);
+
+/** A file refused without reading it into memory. */
+function refuseUnread(fileName: string, fileHash: string, message: string): StagedFile {
+  const verdict: Verdict = { fileName, fileHash, outcome: 'rejected', message, manifest: null, centreName: '', counts: {}, errors: [], warnings: [], apply: null };
+  return { fileName, hash: fileHash, checked: { ok: false, verdict } };
+}
+
+/** The SHA-256 of an open file, read in pieces. */
+function hashInPieces(fd: number): string {
+  const hash = crypto.createHash('sha256');
+  const chunk = Buffer.alloc(1024 * 1024);
+  for (let n, at = 0; (n = fs.readSync(fd, chunk, 0, chunk.length, at)) > 0; at += n) hash.update(chunk.subarray(0, n));
+  return hash.digest('hex');
+}
+
+/** One file of a folder, read and checked on its own: a folder of large files is never in memory all at once. */
+function stageFromFolder(sqlite: Database, keys: CountyKeys, file: string): StagedFile {
+  const fileName = path.basename(file);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    // Removed meanwhile, no permission, or a folder on Windows: this file is refused, the others are still read.
+    return refuseUnread(fileName, '', `无法读取「${fileName}」（文件已被移走、没有权限或不是文件），已跳过`);
+  }
+  let bytes: Uint8Array;
+  try {
+    const stat = fs.fstatSync(fd);
+    // A pipe or device named .tcpkg would never end; a directory cannot be read.
+    if (!stat.isFile()) return refuseUnread(fileName, '', `「${fileName}」不是普通文件，已跳过`);
+    if (stat.size > DEFAULT_LIMITS.packageBytes) return refuseUnread(fileName, hashInPieces(fd), tooLarge(stat.size));
+    // Exactly the size seen, so a file growing meanwhile cannot make this read more.
+    const buffer = Buffer.alloc(stat.size);
+    let done = 0;
+    for (let n; done < stat.size && (n = fs.readSync(fd, buffer, done, stat.size - done, done)) > 0; ) done += n;
+    bytes = buffer.subarray(0, done);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return stageBytes(sqlite, keys, fileName, bytes);
+}
+
+function stageBytes(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array): StagedFile {
+  const hash = sha256(bytes);
+  return { fileName, hash, checked: checkPackage(sqlite, keys, fileName, bytes, hash) };
+}
 
 export class CountyImports {
   private batches = new Map<string, StagedFile[]>();
@@ -116,35 +167,26 @@ export class CountyImports {
   /** Files from the browser (base64) or every .tcpkg in a folder; returns the dry run of each. */
   async stage(input: { files: { name: string; base64: string }[] } | { folder: string }, batchId: string | null): Promise<{ batchId: string; items: ImportPreview[] }> {
     const keys = await this.keys();
-    let files: StagedFile[];
+    const sqlite = this.sqlite();
+    const files: StagedFile[] = [];
     if ('folder' in input) {
       if (!path.isAbsolute(input.folder) || !fs.existsSync(input.folder) || !fs.statSync(input.folder).isDirectory()) throw invalid(`找不到文件夹「${input.folder}」`, 'folder');
       const names = fs.readdirSync(input.folder).filter((n) => n.toLowerCase().endsWith('.tcpkg')).sort();
       if (names.length === 0) throw invalid(`文件夹「${input.folder}」里没有月报数据包（.tcpkg 文件）`, 'folder');
-      files = names.map((name) => {
-        const file = path.join(input.folder, name);
-        const size = fs.statSync(file).size;
-        const bytes = size > DEFAULT_LIMITS.packageBytes ? new Uint8Array(DEFAULT_LIMITS.packageBytes + 1) : new Uint8Array(fs.readFileSync(file));
-        return { fileName: name, bytes, hash: sha256(bytes) };
-      });
+      for (const name of names) files.push(stageFromFolder(sqlite, keys, path.join(input.folder, name)));
     } else {
       if (input.files.length === 0) throw invalid('请选择要导入的数据包文件', 'files');
-      files = input.files.map((f) => {
-        const bytes = new Uint8Array(Buffer.from(f.base64, 'base64'));
-        return { fileName: path.basename(f.name), bytes, hash: sha256(bytes) };
-      });
+      for (const f of input.files) files.push(stageBytes(sqlite, keys, path.basename(f.name), new Uint8Array(Buffer.from(f.base64, 'base64'))));
     }
     const id = batchId ?? newId();
     const staged = [...(batchId ? (this.batches.get(batchId) ?? []) : []), ...files];
     this.batches.set(id, staged);
-    const sqlite = this.sqlite();
-    for (const f of staged) f.checked ??= checkPackage(sqlite, keys, f.fileName, f.bytes, f.hash);
     return {
       batchId: id,
       items: staged.map((f, i) => {
         // The same file twice in one batch is imported once: say so on the second copy instead of 可导入 twice.
         const first = staged.findIndex((g) => g.hash === f.hash);
-        const preview = previewOf(placePackage(sqlite, f.checked!, false));
+        const preview = previewOf(placePackage(sqlite, f.checked, false));
         if (first === i || preview.outcome !== 'accepted') return preview;
         return { ...preview, outcome: 'already_imported' as const, message: `与本批的「${staged[first].fileName}」是同一个文件，只导入一次` };
       }),
@@ -164,13 +206,12 @@ export class CountyImports {
 
   /** Applies the files in order of centre, sequence and correction, each package in its own transaction. */
   async importAll(caller: Caller, files: StagedFile[], onProgress: (done: number, total: number) => void = () => {}) {
-    const keys = await this.keys();
     const sqlite = this.sqlite();
-    const ordered = files.map((f) => ({ f, order: peekManifest(f.bytes) })).sort(applyOrder).map((x) => x.f);
+    const ordered = files.map((f) => ({ f, order: orderOf(f.checked) })).sort(applyOrder).map((x) => x.f);
     const out: Array<ImportPreview & { reportId: string }> = [];
     for (const [i, f] of ordered.entries()) {
       // Placed just before it is applied: an earlier package of the batch may have changed the picture.
-      const v = placePackage(sqlite, f.checked ?? checkPackage(sqlite, keys, f.fileName, f.bytes, f.hash), true);
+      const v = placePackage(sqlite, f.checked, true);
       const reportId = await record(this.deps, sqlite, caller, v);
       out.push({ ...previewOf(v), reportId });
       onProgress(i + 1, ordered.length);
