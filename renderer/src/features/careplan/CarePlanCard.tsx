@@ -79,49 +79,52 @@ export function CarePlanCard({ residentId, active }: { residentId: string; activ
       {(plan.data ?? []).length === 0 ? (
         <Text>{t('careplan.none')}</Text>
       ) : (
-        <Table fz="md" data-testid="care-plan">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('careplan.task')}</Table.Th>
-              <Table.Th>{t('careplan.frequency')}</Table.Th>
-              <Table.Th>{t('careplan.source')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {plan.data!.map((task) => (
-              <Table.Tr key={task.id} style={{ opacity: task.active ? 1 : 0.75 }}>
-                <Table.Td>
-                  {task.task}
-                  {task.completesOnRound && (
-                    <Badge ml={6} color="#2b6a30" variant="outline">
-                      {t('night.completesOnRoundShort')}
-                    </Badge>
-                  )}
-                  {task.note && <Text size="sm">{task.note}</Text>}
-                </Table.Td>
-                <Table.Td>{task.frequencyText}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {task.source}
-                    {!task.active && (
-                      <Badge color="#495057" variant="filled">
-                        {t('careplan.off')}
+        // On a phone the table scrolls sideways rather than breaking task names one character per line.
+        <Table.ScrollContainer minWidth={600} type="native">
+          <Table fz="md" data-testid="care-plan">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('careplan.task')}</Table.Th>
+                <Table.Th>{t('careplan.frequency')}</Table.Th>
+                <Table.Th>{t('careplan.source')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {plan.data!.map((task) => (
+                <Table.Tr key={task.id} style={{ opacity: task.active ? 1 : 0.75 }}>
+                  <Table.Td>
+                    {task.task}
+                    {task.completesOnRound && (
+                      <Badge ml={6} color="#2b6a30" variant="outline">
+                        {t('night.completesOnRoundShort')}
                       </Badge>
                     )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  {mayEdit && (
-                    <Button variant="subtle" onClick={() => setEditing(task)} aria-label={`${t('app.edit')} ${task.task}`}>
-                      {t('app.edit')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                    {task.note && <Text size="sm">{task.note}</Text>}
+                  </Table.Td>
+                  <Table.Td>{task.frequencyText}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {task.source}
+                      {!task.active && (
+                        <Badge color="#495057" variant="filled">
+                          {t('careplan.off')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {mayEdit && (
+                      <Button variant="subtle" onClick={() => setEditing(task)} aria-label={`${t('app.edit')} ${task.task}`}>
+                        {t('app.edit')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {editing && <TaskForm residentId={residentId} task={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Card>

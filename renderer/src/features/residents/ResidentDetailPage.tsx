@@ -229,7 +229,8 @@ export function ResidentDetailPage() {
               {t('residents.idNumber')}
             </Text>
             <Group gap="xs">
-              <Text size="lg" data-testid="id-number">
+              {/* 18 characters do not fit half a phone's width: the number wraps inside its own cell, never over the next one. */}
+              <Text size="lg" data-testid="id-number" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
                 {fullIdNumber ?? r.idNumberMasked}
               </Text>
               {mayReveal && fullIdNumber === null && (
@@ -263,30 +264,33 @@ export function ResidentDetailPage() {
         {r.contacts.length === 0 ? (
           <Text>{t('file.contactsEmpty')}</Text>
         ) : (
-          <Table fz="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('file.contactName')}</Table.Th>
-                <Table.Th>{t('file.relation')}</Table.Th>
-                <Table.Th>{t('file.phone')}</Table.Th>
-                <Table.Th>{t('file.isGuardian')}</Table.Th>
-                <Table.Th>{t('file.isEmergency')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.contacts.map((c, i) => (
-                <Table.Tr key={`${i}-${c.name}-${c.phone}`}>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>{c.relation}</Table.Td>
-                  <Table.Td>
-                    <ContactPhone residentId={r.id} index={i} c={c} />
-                  </Table.Td>
-                  <Table.Td>{c.isGuardian ? '是' : '否'}</Table.Td>
-                  <Table.Td>{c.isEmergency ? '是' : '否'}</Table.Td>
+          // On a phone the table scrolls sideways rather than breaking names one character per line.
+          <Table.ScrollContainer minWidth={560} type="native">
+            <Table fz="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('file.contactName')}</Table.Th>
+                  <Table.Th>{t('file.relation')}</Table.Th>
+                  <Table.Th>{t('file.phone')}</Table.Th>
+                  <Table.Th>{t('file.isGuardian')}</Table.Th>
+                  <Table.Th>{t('file.isEmergency')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.contacts.map((c, i) => (
+                  <Table.Tr key={`${i}-${c.name}-${c.phone}`}>
+                    <Table.Td>{c.name}</Table.Td>
+                    <Table.Td>{c.relation}</Table.Td>
+                    <Table.Td>
+                      <ContactPhone residentId={r.id} index={i} c={c} />
+                    </Table.Td>
+                    <Table.Td>{c.isGuardian ? '是' : '否'}</Table.Td>
+                    <Table.Td>{c.isEmergency ? '是' : '否'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
 
