@@ -1,9 +1,10 @@
 // The monthly package's contract (issue 8 groundwork): keys and fingerprints, sealing, deterministic building, and a
 // corpus of damaged, forged and foreign packages — each refused with its own Chinese message. Issue 15: the reader's
 // edges — sizes that lie, repeated and unknown entries, wrong CRCs — on zips written byte by byte (test/helpers/raw-zip).
+import crypto from 'node:crypto';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, generateEncryptionKeys, generateSigningKeys, sign } from '../../electron/backend/sync/keys';
+import { fingerprint, generateEncryptionKeys, generateSigningKeys, privateKeyObject, sign } from '../../electron/backend/sync/keys';
 import { DEFAULT_LIMITS, type PackageInput, buildPackage, readPackage } from '../../electron/backend/sync/package';
 import { open, seal } from '../../electron/backend/sync/seal';
 import { forgeSigned, listed } from '../helpers/forge-package';
@@ -53,6 +54,14 @@ describe('building', () => {
     const c = buildPackage({ ...input, files: { ...input.files, 'incidents.jsonl': '{"id":"i1"}\n' } }, keys);
     expect(c.hash).not.toBe(a.hash);
     expect(c.manifest.payload.ephemeralPublicKey).not.toBe(a.manifest.payload.ephemeralPublicKey);
+  });
+
+  it('writes the same bytes as before the reader was rewritten (issue 15), from fixed keys', () => {
+    // Pinned: a re-export of an unchanged month must stay byte-identical across versions (a new fflate could change it).
+    const countyPrivate = Buffer.alloc(32, 9).toString('base64');
+    const countyPublic = crypto.createPublicKey(privateKeyObject('x25519', countyPrivate)).export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+    const fixed = { signingPrivateKey: Buffer.alloc(32, 7).toString('base64'), countyPublicKey: countyPublic };
+    expect(buildPackage({ ...input, sectionVersions: { residents: 2 } }, fixed).hash).toBe('5682e3c39663a87b5451b315fe96d0b610b417c6d5fcb1f59251ce4df9cd637f');
   });
 
   it('reads back what was written, with row counts and hashes from the manifest', () => {
