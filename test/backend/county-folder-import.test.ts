@@ -20,7 +20,11 @@ beforeAll(async () => {
   const enrolled = await county.call('county.enrol', { text: file });
   await county.call('county.confirmCentre', { centreCode: CENTRE, fingerprint: enrolled.fingerprint });
 }, 60_000);
-afterAll(() => county.close());
+const folder = tempDir('tc-folder-');
+afterAll(async () => {
+  await county.close();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
 
 /** Every county table but the import log and the audit trail, in a fixed order. */
 function countyData(): string {
@@ -30,7 +34,6 @@ function countyData(): string {
 
 describe('importing a folder', () => {
   it('refuses each bad file with its own message, reading none over the limit, and writes only the reports', async () => {
-    const folder = tempDir('tc-folder-');
     // Sparse: 1 MB over the limit without using the disk.
     fs.closeSync(fs.openSync(path.join(folder, '1-huge.tcpkg'), 'w'));
     fs.truncateSync(path.join(folder, '1-huge.tcpkg'), DEFAULT_LIMITS.packageBytes + 1024 * 1024);
