@@ -1,7 +1,8 @@
 // The 特困 tier belongs to the county (issue 14 §2), in two browser hosts: the manager records the six-indicator
 // assessment on the resident's file, where it shows 待县民政局认定; it travels in March's package; on the county PC the
 // clerk sees it on 特困认定 (ID masked, red once more than 10 working days have passed), confirms another tier with the
-// 文号 and 照料护理档次, and downloads the centre's answer file; the centre (red too while it waited) imports it on 月度报送 and the file shows the
+// 文号 and 照料护理档次, and downloads the centre's answer file (on 特困认定, and the same file from the package's row on
+// 导入记录); the centre (red too while it waited) imports it on 月度报送 and the file shows the
 // county's decision, marked as differing from the proposal.
 import fs from 'node:fs';
 import type { Download } from '@playwright/test';
@@ -106,6 +107,29 @@ test('a tier proposal goes to the county and its decision comes back', async ({ 
     await countyPage.getByRole('button', { name: '下载答复文件' }).click();
     const answerFile = await saved(download);
     await shot(countyPage, 'county-tier-answered');
+
+    // The same file from the accepted March package's row on 导入记录.
+    await closeNotifications(countyPage);
+    await countyPage.goto(`${county.origin}/#/county/reports`);
+    await expect(countyPage.getByRole('heading', { name: '导入记录' })).toBeVisible();
+    const report = countyPage.getByRole('row', { name: /2026-03/ });
+    const again = countyPage.waitForEvent('download');
+    await report.getByRole('button', { name: '下载答复文件' }).click();
+    expect((await again).suggestedFilename()).toBe(`县级答复-${enrolled.centreCode}-2026-04-17.json`);
+    expect((await again).suggestedFilename()).toBe((await download).suggestedFilename());
+    expect(JSON.parse((await saved(again)).toString()).body).toEqual(JSON.parse(answerFile.toString()).body);
+    await expectAccessible(countyPage, 'county reports with the answer file');
+    await shot(countyPage, 'county-reports-answer');
+    // On a phone the table scrolls sideways to the buttons, and the download works there too.
+    await countyPage.setViewportSize({ width: 390, height: 844 });
+    await countyPage.reload();
+    const phoneButton = report.getByRole('button', { name: '下载答复文件' });
+    await phoneButton.scrollIntoViewIfNeeded();
+    const onPhone = countyPage.waitForEvent('download');
+    await phoneButton.click();
+    expect((await onPhone).suggestedFilename()).toBe(`县级答复-${enrolled.centreCode}-2026-04-17.json`);
+    await shot(countyPage, 'county-reports-answer-phone');
+    await countyPage.setViewportSize({ width: 1366, height: 768 });
 
     // Back at the centre: the answer file on 月度报送, then the file shows the county's decision.
     app.setTime('2026-04-20T02:00:00.000Z');

@@ -150,7 +150,7 @@ export const countyZh = {
   unassessed: '未评估',
   overdue: '评估逾期',
   reportsTitle: '导入记录',
-  reportsHint: '每次导入（包括被拒绝的）都有一条记录，可下载回执发回给该院。',
+  reportsHint: '每次导入（包括被拒绝的）都有一条记录，可下载回执发回给该院；已导入的，还可下载该院的县级答复文件（特困认定的答复）。',
   reportsSearch: '按机构、文件名或月份查找',
   allOutcomes: '全部结果',
   none: '没有符合条件的记录。',

@@ -1,5 +1,5 @@
 // 导入记录: every import attempt with its outcome, searchable and filterable; each receipt can be downloaded and sent
-// back to the centre.
+// back to the centre, and on an accepted package's row the centre's 县级答复 file too (the county administrator).
 import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +7,32 @@ import { OUTCOMES, type Outcome } from '../../../../shared/api/county';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
+import { useMayCall } from '../../shell/current-user';
+import { downloadAnswerFile } from '../tier/answer-file';
 import { OutcomeBadge, OutcomeDetails, downloadReceipt } from './outcome';
+
+/** The centre's 县级答复 file (answers to its 特困 tier proposals), as on 特困认定: offered on an accepted package's row. */
+function AnswerFileButton({ centreCode }: { centreCode: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    await downloadAnswerFile(centreCode, t);
+    setBusy(false);
+  };
+  return (
+    <Button variant="outline" size="sm" loading={busy} onClick={() => void download()}>
+      {t('countyTier.download')}
+    </Button>
+  );
+}
 
 export function CountyReportsPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const reports = useApi('county.reports', { query, outcome });
+  const mayAnswerFile = useMayCall('tier.answerFile');
   return (
     <Stack>
       <Title order={2}>{t('county.reportsTitle')}</Title>
@@ -54,9 +73,12 @@ export function CountyReportsPage() {
                   </Table.Td>
                   <Table.Td>{r.byName}</Table.Td>
                   <Table.Td>
-                    <Button variant="outline" size="sm" onClick={() => void downloadReceipt(r.id)}>
-                      {t('county.receipt')}
-                    </Button>
+                    <Stack gap="xs" align="flex-start">
+                      <Button variant="outline" size="sm" onClick={() => void downloadReceipt(r.id)}>
+                        {t('county.receipt')}
+                      </Button>
+                      {mayAnswerFile && r.outcome === 'accepted' && r.centreCode && <AnswerFileButton centreCode={r.centreCode} />}
+                    </Stack>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -6,12 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountyProposalRow } from '../../../../shared/api/tier';
 import { TIER_NAMES, TIERS, type Tier } from '../../../../shared/domain/assessment/tekun-tier';
-import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { downloadText } from '../../components/download';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { notifyError, notifySuccess } from '../../components/notify';
 import { useMayCall } from '../../shell/current-user';
+import { downloadAnswerFile } from './answer-file';
 
 function AnswerForm({ row, today, onClose }: { row: CountyProposalRow; today: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -73,15 +71,8 @@ function AnswerFiles() {
   const download = async () => {
     if (!centre) return;
     setBusy(true);
-    try {
-      const file = await call('tier.answerFile', { centreCode: centre });
-      downloadText(file.fileName, file.text, 'application/json');
-      notifySuccess(t('countyTier.downloaded', { n: file.answers }));
-    } catch (error) {
-      notifyError((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await downloadAnswerFile(centre, t);
+    setBusy(false);
   };
   return (
     <Card withBorder padding="lg">
