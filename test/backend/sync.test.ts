@@ -406,6 +406,16 @@ describe('bad input: each refused with its own message, the county data unchange
     const badJson = buildPackage({ ...base, files: { ...files, 'residents.jsonl': '{"id": \n' } }, { signingPrivateKey: key, countyPublicKey: countyKey.publicKey }).bytes;
     const second = await importFiles([{ name: 'json.tcpkg', bytes: badJson }]);
     expect(second.reports[0].message).toMatch(/不是合法的 JSON|应有 1 行/);
+    // Seventy bad lines: every one is counted, only the first 50 are listed (issue 15).
+    const bad = Array.from({ length: 70 }, () => '{"id":"r1","name":"张三","sex":"male","birthDate":"1940-01-01","ageAtMonthEnd":"八十"}').join('\n') + '\n';
+    const many = buildPackage({ ...base, files: { ...files, 'residents.jsonl': bad } }, { signingPrivateKey: key, countyPublicKey: countyKey.publicKey }).bytes;
+    const third = await importFiles([{ name: 'many.tcpkg', bytes: many }]);
+    expect(third.reports[0].outcome).toBe('rejected');
+    expect(third.reports[0].message).toMatch(/数据内容有 \d+ 处错误/);
+    const total = Number(/数据内容有 (\d+) 处错误/.exec(third.reports[0].message)![1]);
+    expect(total).toBeGreaterThanOrEqual(70);
+    expect(third.reports[0].errors).toHaveLength(51);
+    expect(third.reports[0].errors[50]).toBe(`还有 ${total - 50} 处`);
     expect(countyData()).toBe(before);
   });
 });

@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf, readerFor, sinceFormat } from '../../../../shared/domain/sync/sections';
 import { type Manifest, readPackage } from '../../sync/package';
+import { capped } from '../../sync/problem-list';
 
 export type Outcome = 'accepted' | 'already_imported' | 'superseded' | 'rejected';
 
@@ -21,7 +22,6 @@ export interface Verdict {
   apply: { data: SectionData; lines: Map<SectionName, string[]>; supersedes: string[] } | null;
 }
 
-const MAX_LISTED = 50;
 
 export interface CountyKeys {
   countyCode: string;
@@ -112,8 +112,7 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
       const parsed = reader.schema.safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        if (errors.length < MAX_LISTED) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${issue.path.join('.') || '记录'} 的值不对`);
-        else if (errors.length === MAX_LISTED) errors.push('……更多错误未列出');
+        errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${issue.path.join('.') || '记录'} 的值不对`);
         return;
       }
       const current = (reader.upgrade ? reader.upgrade(parsed.data as never) : parsed.data) as { id: string };
@@ -126,7 +125,8 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
     lines.set(section, reader.upgrade ? records.map((r) => JSON.stringify(r)) : rows);
     counts[section] = rows.length;
   }
-  if (errors.length) return refused(reject(fileName, fileHash, `数据内容有 ${errors.length} 处错误，整个数据包未导入`, m, centreName, errors));
+  // Every kind of error counts, but only the first 50 are listed (issue 15): a hostile file cannot flood the report.
+  if (errors.length) return refused(reject(fileName, fileHash, `数据内容有 ${errors.length} 处错误，整个数据包未导入`, m, centreName, capped(errors)));
   if (data.centre.length !== 1 || data.centre[0].centreCode !== m.centreCode) return refused(reject(fileName, fileHash, '「centre.jsonl」应当正好有一条本院的记录，且机构代码与清单一致', m, centreName));
   return { ok: true, fileName, fileHash, manifest: m, centreName, data, lines, counts };
 }
