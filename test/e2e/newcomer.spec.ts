@@ -12,6 +12,7 @@ const idFor = (first17: string) => first17 + computeCheckChar(first17);
 const ZHANG_SAN = idFor('32010219450601123');
 
 test('a newcomer runs the whole stay of one resident', async ({ page, app }) => {
+  test.setTimeout(180_000); // the whole stay of one resident: about a minute, more on a busy CI machine
   await page.goto(app.url);
 
   // First run: the administrator's own account (no default password), then the centre's profile.
