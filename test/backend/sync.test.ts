@@ -416,6 +416,15 @@ describe('bad input: each refused with its own message, the county data unchange
     expect(total).toBeGreaterThanOrEqual(70);
     expect(third.reports[0].errors).toHaveLength(51);
     expect(third.reports[0].errors[50]).toBe(`还有 ${total - 50} 处`);
+    // A correction without its reason, and a sequence number far beyond the last one, are refused by name.
+    const empty = { ...files, 'residents.jsonl': '', 'tier_proposals.jsonl': '' };
+    const versions = { ...base.sectionVersions, residents: 2, staff: 2, tier_proposals: 1 };
+    const unexplained = buildPackage({ ...base, sectionVersions: versions, files: empty, correction: 1, correctionReason: '  ' }, { signingPrivateKey: key, countyPublicKey: countyKey.publicKey }).bytes;
+    const absurd = buildPackage({ ...base, sectionVersions: versions, files: empty, period: '2026-06', sequence: 100_000 }, { signingPrivateKey: key, countyPublicKey: countyKey.publicKey }).bytes;
+    const fourth = await importFiles([{ name: 'unexplained.tcpkg', bytes: unexplained }, { name: 'absurd.tcpkg', bytes: absurd }]);
+    expect(fourth.reports.map((r) => r.outcome)).toEqual(['rejected', 'rejected']);
+    expect(fourth.reports[0].message).toBe('2026-07 的更正1没有写更正原因，未导入。请让该院重新导出并写明为什么更正');
+    expect(fourth.reports[1].message).toMatch(/^2026-06（第 100000 号）的序号比已导入的第 \d+ 号大了 \d+，超过 120，不像真实的月报，已拒绝/);
     expect(countyData()).toBe(before);
   });
 });

@@ -23,6 +23,9 @@ export interface Verdict {
 }
 
 
+/** The largest believable step between a centre's package numbers: ten years of monthly packages. */
+export const MAX_SEQUENCE_JUMP = 120;
+
 export interface CountyKeys {
   countyCode: string;
   privateKey: string;
@@ -77,6 +80,8 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
   }
   const m = read.manifest;
   const centreName = centreRow(m.centreCode)!.name;
+  // A correction replaces figures the county already counted: the county must be told why (issue 15).
+  if (m.correction > 0 && !m.correctionReason.trim()) return refused(reject(fileName, fileHash, `${m.period} 的更正${m.correction}没有写更正原因，未导入。请让该院重新导出并写明为什么更正`, m, centreName));
 
   // Every record against its section's schema; all problems are listed (up to 50), and any one refuses the package.
   const errors: string[] = [];
@@ -149,6 +154,11 @@ export function placePackage(sqlite: Database, checked: Checked, applying: boole
   }
   if (current && m.correction === 0) return reject(fileName, fileHash, `${tag}：该月已有数据，重新报送必须是更正`, m, centreName);
   const maxSequence = applied.reduce((n, p) => Math.max(n, p.sequence), 0);
+  // One absurd number must not block every later month (a later package would look "older"): ten years of monthly
+  // packages is the most a real gap can be.
+  if (m.sequence > maxSequence + MAX_SEQUENCE_JUMP) {
+    return reject(fileName, fileHash, `${tag}的序号比已导入的第 ${maxSequence} 号大了 ${m.sequence - maxSequence}，超过 ${MAX_SEQUENCE_JUMP}，不像真实的月报，已拒绝。请向该院核实`, m, centreName);
+  }
   if (!current && m.correction === 0 && m.sequence <= maxSequence) {
     return reject(fileName, fileHash, `${tag} 比已导入的第 ${maxSequence} 号旧，可能是重复提交的旧文件，已拒绝。如该月确需补报，请让该院以「更正」方式重新导出该月`, m, centreName);
   }
