@@ -330,7 +330,9 @@ export function ResidentDetailPage() {
         )}
       </Card>
 
-      {action && <StayActionModal action={action} residentId={r.id} today={today} onClose={() => setAction(null)} />}
+      {/* A form closes only itself: its close can arrive after the page has already refreshed and another action was
+          chosen (leave saved, then 销假返回 tapped at once), and must not shut that next form. */}
+      {action && <StayActionModal action={action} residentId={r.id} today={today} onClose={() => setAction((current) => (current === action ? null : current))} />}
       {editing && fullIdNumber && <EditModal file={r} idNumber={fullIdNumber} today={today} onClose={() => (setEditing(false), setFullIdNumber(null))} />}
     </Stack>
   );
