@@ -58,9 +58,12 @@ function methodOf(pathname: string): string | null {
 
 export function createWebHost(options: WebHostOptions): WebHost {
   const connections = new Connections(options.token);
+  // The bound port, kept from 'listening': server.address() is null once the server is closing, while a request
+  // that arrived just before may still be running.
+  let boundPort = 0;
   const server = http.createServer(async (req, res) => {
     try {
-      const port = (server.address() as AddressInfo).port;
+      const port = boundPort || ((server.address() as AddressInfo | null)?.port ?? 0);
       if (!isLoopbackAddress(req.socket.remoteAddress) || !isAllowedHost(req.headers.host, port)) {
         return refusePage(res, 403, '本服务只接受本机访问（127.0.0.1）。');
       }
@@ -127,6 +130,7 @@ export function createWebHost(options: WebHostOptions): WebHost {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器出错，请重试' } });
     }
   });
+  server.on('listening', () => (boundPort = (server.address() as AddressInfo).port));
   return Object.assign(server, { issueToken: () => connections.issueToken() });
 }
 

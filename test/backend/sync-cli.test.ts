@@ -20,7 +20,7 @@ interface Run {
   err: string;
 }
 
-/** Runs the CLI with stdout on a pipe that is not read for the first second, so the pipe is full while it writes. */
+/** Runs the CLI with stdout and stderr on pipes, as `… | cat` does. */
 function runCli(args: string[]): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/sync.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -28,11 +28,15 @@ function runCli(args: string[]): Promise<Run> {
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (c: string) => (err += c));
-  child.stdout.pause();
-  setTimeout(() => child.stdout.on('data', (c: string) => (out += c)).resume(), 1_000);
+  // Read from the start: a stream paused before its first reader loses what arrives meanwhile on Node 20.20.
+  child.stdout.on('data', (c: string) => (out += c));
+  // Done when the process has exited and both pipes have been read to their end ('close' alone may come first while
+  // stdout is still paused, on some Node versions).
+  const ended = (stream: NodeJS.ReadableStream) => new Promise<void>((resolve) => stream.on('end', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`the CLI did not end: ${err}`))), 90_000);
-    child.on('close', (code) => (clearTimeout(timer), resolve({ code, out, err })));
+    void Promise.all([exited, ended(child.stdout), ended(child.stderr)]).then(([code]) => (clearTimeout(timer), resolve({ code, out, err })));
   });
 }
 

@@ -203,18 +203,19 @@ function formatOneFiles(period: string) {
 describe('format 1 still imports', () => {
   it('upgrades each record to the v2 shape with null for what format 1 did not carry', async () => {
     const { files, sectionVersions } = formatOneFiles('2026-01');
-    const base = { formatVersion: 1, schemaVersion: 16, sectionVersions, centreCode: '411422103000', countyCode: '411422', period: '2025-12', sequence: 30, correction: 0, correctionReason: '', previousHash: '', createdAt: '2026-01-01T00:00:00.000Z', appVersion: 'old', files };
+    // January again, as the old program would have written it: sent as a correction, since January is already in.
+    const base = { formatVersion: 1, schemaVersion: 16, sectionVersions, centreCode: '411422103000', countyCode: '411422', period: '2026-01', sequence: 1, correction: 1, correctionReason: '旧版程序重报', previousHash: '', createdAt: '2026-02-01T00:00:00.000Z', appVersion: 'old', files };
     const old = buildPackage(base, { signingPrivateKey: centreKey, countyPublicKey }).bytes;
     const reports = await importFiles([{ name: 'old.tcpkg', bytes: old }]);
     expect(reports[0].outcome).toBe('accepted');
-    const mine = stored('2025-12', 'residents').get(chosen.id)!;
+    const mine = stored('2026-01', 'residents').get(chosen.id)!;
     // Format 1's tier was the centre's own view: kept as the proposal, never as the county's decision.
     expect(mine).toMatchObject({ idNumber: null, tekunCertNo: null, severeDisability: null, mentalIllness: null, hukou: null, supportMode: null, tekunTier: null, tekunCareTier: null, pressureInjuryStage: null });
     expect(mine.tekunTierProposed).not.toBeNull();
-    for (const s of stored('2025-12', 'staff').values()) expect(s).toMatchObject({ trainedInYear: null, certified: null });
-    expect(stored('2025-12', 'tier_proposals').size).toBe(0);
+    for (const s of stored('2026-01', 'staff').values()) expect(s).toMatchObject({ trainedInYear: null, certified: null });
+    expect(stored('2026-01', 'tier_proposals').size).toBe(0);
     // The county's tables read the month like any other.
-    const ind = await county.call('county.indicators', { period: '2025-12' });
+    const ind = await county.call('county.indicators', { period: '2026-01' });
     expect(ind.reported).toBe(1);
   }, 60_000);
 

@@ -85,7 +85,7 @@ export async function benchSync(centre: Backend, centreCall: Call, today: string
       const files = { ...data.get(m)!, 'centre.jsonl': toJsonLines([{ ...centreRecord, centreCode: code, name: `第${c + 1}敬老院` }]) };
       totalRows += Object.values(files).reduce((n, text) => n + (text ? text.split('\n').length - 1 : 0), 0);
       const built = buildPackage(
-        { schemaVersion: 11, sectionVersions: Object.fromEntries(SECTION_NAMES.map((s) => [s, SECTIONS[s].version])), centreCode: code, countyCode: '411422', period: m, sequence: i + 1, correction: 0, correctionReason: '', previousHash, createdAt: `${m}-28T00:00:00.000Z`, appVersion: 'bench', files },
+        { schemaVersion: 11, sectionVersions: Object.fromEntries(SECTION_NAMES.map((s) => [s, SECTIONS[s].version])), centreCode: code, countyCode: '411422', period: m, sequence: i + 1, correction: 0, correctionReason: '', previousHash, createdAt: monthRange(m).toInstant, appVersion: 'bench', files },
         { signingPrivateKey: keys.privateKey, countyPublicKey: publicKey },
       );
       previousHash = built.hash;

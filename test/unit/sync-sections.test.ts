@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { pressureInjuryStage } from '../../electron/backend/services/sync/pressure-injury';
 import { HEALTH_ITEMS } from '../../shared/domain/assessment/health';
-import { FORMAT_VERSION, SECTIONS, SECTION_NAMES, readerFor, sinceFormat } from '../../shared/domain/sync/sections';
+import { checkLine } from '../../electron/backend/services/county/record-checks';
+import { FORMAT_VERSION, SECTIONS, SECTION_NAMES, isCalendarDate, readerFor, sinceFormat } from '../../shared/domain/sync/sections';
 
 const v1Resident = {
-  id: 'r1',
+  id: '01900000-0000-7000-8000-0000000000a1',
   name: '张三',
   sex: 'male',
   birthDate: '1940-01-01',
@@ -21,7 +22,7 @@ const v1Resident = {
   dischargedOn: null,
   dischargeReason: null,
   statusAtMonthEnd: 'in_residence',
-  bedId: 'b1',
+  bedId: '01900000-0000-7000-8000-0000000000b1',
 };
 
 describe('pressure injury stage from the stored A.5.1 answer', () => {
@@ -73,7 +74,7 @@ describe('format versions', () => {
 
   it('upgrades a format-1 staff record with training and certificate unknown', () => {
     const reader = readerFor('staff', 1)!;
-    const s = { id: 's1', name: '李护理', role: 'caregiver', certLevel: 'level4', hireDate: '2025-01-01', leftOn: null };
+    const s = { id: '01900000-0000-7000-8000-000000000051', name: '李护理', role: 'caregiver', certLevel: 'level4', hireDate: '2025-01-01', leftOn: null };
     expect(SECTIONS.staff.schema.parse(reader.upgrade!(reader.schema.parse(s) as never))).toEqual({ ...s, trainedInYear: null, certified: null });
   });
 
@@ -94,5 +95,52 @@ describe('format versions', () => {
     expect(SECTIONS.residents.schema.safeParse({ ...v2, idNumber: '110105194912310' }).success).toBe(false);
     expect(SECTIONS.residents.schema.safeParse({ ...v2, hukou: 'rural', tekunCareTier: 3, pressureInjuryStage: 'unstageable', idNumber: '11010519491231002X' }).success).toBe(true);
     expect(SECTIONS.residents.schema.safeParse({ ...v2, idNumber: '' }).success).toBe(true);
+  });
+});
+
+describe('what a record may hold (issue 15)', () => {
+  const current = () => ({ ...(readerFor('residents', 1)!.upgrade!(v1Resident as never) as object) }) as Record<string, unknown>;
+  const problem = (section: keyof typeof SECTIONS, record: unknown) => {
+    const checked = checkLine(SECTIONS[section].schema, record);
+    return checked.ok ? null : checked.problem;
+  };
+
+  it('takes the exporter’s record as it is, and returns a copy with exactly its fields', () => {
+    const checked = checkLine<Record<string, unknown>>(SECTIONS.residents.schema, current());
+    expect(checked.ok && Object.keys(checked.record)).toEqual(Object.keys(SECTIONS.residents.schema.shape));
+  });
+
+  it('refuses an unknown field by name: a blob, an ID number where none belongs, __proto__ and constructor', () => {
+    expect(problem('residents', { ...current(), blob: 'x'.repeat(3_000_000) })).toBe('有格式里没有的字段「blob」');
+    expect(problem('staff', { id: '01900000-0000-7000-8000-000000000051', name: '李', role: 'caregiver', certLevel: 'none', hireDate: null, leftOn: null, trainedInYear: null, certified: null, idNumber: '110105194912310021' })).toBe('有格式里没有的字段「idNumber」');
+    expect(problem('residents', JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(current()).slice(1)}`))).toBe('字段名「__proto__」不允许出现在数据里');
+    expect(problem('residents', { ...current(), constructor: 'x' })).toBe('字段名「constructor」不允许出现在数据里');
+    // At any depth: a diet name in a meal's counts.
+    const meal = { id: '01900000-0000-7000-8000-000000000061', date: '2026-03-01', meal: 'lunch', residentTotal: 3, counts: JSON.parse('{"normal": 2, "__proto__": 1}') };
+    expect(problem('meals', meal)).toBe('字段名「counts.__proto__」不允许出现在数据里');
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('refuses an id that is not a UUID, naming the field', () => {
+    expect(problem('residents', { ...current(), id: 'r1' })).toBe('字段「id」不是 UUID 编号');
+    expect(problem('residents', { ...current(), bedId: '../../etc' })).toBe('字段「bedId」不是 UUID 编号');
+  });
+
+  it('takes only real calendar dates between 1900 and 2100, and real instants', () => {
+    for (const bad of ['2026-13-01', '2026-02-30', '2026-01-45', '9999-01-01', '1899-12-31', '2026-1-1', '']) expect(isCalendarDate(bad), bad).toBe(false);
+    for (const good of ['2024-02-29', '1900-01-01', '2100-12-31']) expect(isCalendarDate(good), good).toBe(true);
+    expect(problem('residents', { ...current(), birthDate: '1940-02-30' })).toMatch(/^字段「birthDate」不是 1900–2100 年之间真实的日期/);
+    const round = { id: '01900000-0000-7000-8000-000000000071', kind: 'day_patrol', doneAt: '2026-03-01T08:00:00.000Z', problems: 0, countersigned: false };
+    expect(problem('fire_rounds', round)).toBeNull();
+    expect(problem('fire_rounds', { ...round, doneAt: '2026-03-01 08:00' })).toMatch(/^字段「doneAt」不是真实的时间/);
+    expect(problem('fire_rounds', { ...round, doneAt: '2026-02-31T08:00:00.000Z' })).toMatch(/^字段「doneAt」不是真实的时间/);
+  });
+
+  it('names a missing field, a wrong type and a value outside its list', () => {
+    const { name: _name, ...nameless } = current();
+    expect(problem('residents', nameless)).toBe('缺少字段「name」');
+    expect(problem('residents', { ...current(), ageAtMonthEnd: '八十' })).toBe('字段「ageAtMonthEnd」应为数字');
+    expect(problem('residents', { ...current(), sex: 'x' })).toBe('字段「sex」的取值不在允许的范围内');
+    expect(problem('residents', { ...current(), name: '张'.repeat(501) })).toBe('字段「name」太长（最多 500 个字）');
   });
 });

@@ -5,17 +5,41 @@
 // current shapes with `null` for what it did not carry (OLDER_SECTIONS). Field meanings: docs/data-dictionary.md.
 import { z } from 'zod';
 
-const id = z.string().min(1).max(64);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const instant = z.string().min(10).max(40);
+// The building blocks of every record (issue 15): the county keeps only what passed them.
+/** Every id is a UUID (or a UUID-shaped id derived by SHA-256, docs/sync-package.md §6). */
+const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: '不是 UUID 编号' });
+/** A real calendar date between 1900 and 2100: no month 13, no 30 February, no year 9999. */
+const date = z.string().refine(isCalendarDate, { message: '不是 1900–2100 年之间真实的日期（应为 YYYY-MM-DD）' });
+/** An ISO-8601 instant whose date part is a real date between 1900 and 2100. */
+const instant = z.string().refine((v) => INSTANT.test(v) && isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)), { message: '不是真实的时间（应为 ISO-8601，如 2026-03-15T08:00:00.000Z）' });
 const text = z.string().max(500);
 const count = z.number().int().min(0);
 const tier = z.enum(['self_sufficient', 'partly_lost', 'fully_lost']);
+/**
+ * A record: exactly the fields its section lists. An unknown field (a blob, a full ID number in the wrong place, a
+ * `__proto__` key) refuses the line instead of riding along into the county's tables.
+ */
+const record = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `YYYY-MM-DD` that names a day that exists, in 1900–2100. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, m, d] = match.slice(1).map(Number);
+  if (y < 1900 || y > 2100) return false;
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+/** Keys a record may never carry, at any depth: they change an object's prototype when copied. */
+export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** The package format this program writes; a reader takes this one and every older one (docs/sync-package.md §2). */
 export const FORMAT_VERSION = 2;
 
-const residentsV1 = z.object({
+const residentsV1 = record({
   id,
   name: text,
   sex: z.enum(['male', 'female']),
@@ -56,7 +80,7 @@ const residentsV2 = residentsV1.extend({
   pressureInjuryStage: z.enum(PRESSURE_INJURY_STAGES).nullable(),
 });
 
-const staffV1 = z.object({ id, name: text, role: text, certLevel: text, hireDate: date.nullable(), leftOn: date.nullable() });
+const staffV1 = record({ id, name: text, role: text, certLevel: text, hireDate: date.nullable(), leftOn: date.nullable() });
 const staffV2 = staffV1.extend({ trainedInYear: z.boolean().nullable(), certified: z.boolean().nullable() });
 
 export const SECTIONS = {
@@ -64,51 +88,51 @@ export const SECTIONS = {
     version: 1,
     // setUpOn (added within version 1, optional): the day the centre was set up in this system, so the county does not
     // count months before it as unreported.
-    schema: z.object({ id, centreCode: z.string().regex(/^\d{12}$/), name: text, creditCode: text, county: text, township: text, type: text, licensedBeds: count, setUpOn: date.optional() }),
+    schema: record({ id, centreCode: z.string().regex(/^\d{12}$/), name: text, creditCode: text, county: text, township: text, type: text, licensedBeds: count, setUpOn: date.optional() }),
   },
   beds: {
     version: 1,
-    schema: z.object({ id, building: text, room: text, floor: z.number().int(), label: text, bedType: z.enum(['normal', 'nursing']), setting: z.enum(['available', 'reserved', 'disabled']), occupied: z.boolean() }),
+    schema: record({ id, building: text, room: text, floor: z.number().int(), label: text, bedType: z.enum(['normal', 'nursing']), setting: z.enum(['available', 'reserved', 'disabled']), occupied: z.boolean() }),
   },
   residents: { version: 2, schema: residentsV2 },
   staff: { version: 2, schema: staffV2 },
-  grades: { version: 1, schema: z.object({ id, name: text, rank: z.number().int() }) },
+  grades: { version: 1, schema: record({ id, name: text, rank: z.number().int() }) },
   assessments: {
     version: 1,
-    schema: z.object({ id, residentId: id, kind: z.enum(['ability', 'tekun_tier']), assessedOn: date, reason: text, level: z.number().int().min(0).max(4).nullable(), tier: tier.nullable() }),
+    schema: record({ id, residentId: id, kind: z.enum(['ability', 'tekun_tier']), assessedOn: date, reason: text, level: z.number().int().min(0).max(4).nullable(), tier: tier.nullable() }),
   },
   stay_events: {
     version: 1,
-    schema: z.object({ id, residentId: id, type: z.enum(['admission', 'transfer', 'leave', 'hospital', 'discharge']), date, endDate: date.nullable(), reason: text.nullable() }),
+    schema: record({ id, residentId: id, type: z.enum(['admission', 'transfer', 'leave', 'hospital', 'discharge']), date, endDate: date.nullable(), reason: text.nullable() }),
   },
   care_days: {
     version: 1,
-    schema: z.object({ id, residentId: id, date, entries: count, tasks: count, vitals: count, rounds: count, amendments: count }),
+    schema: record({ id, residentId: id, date, entries: count, tasks: count, vitals: count, rounds: count, amendments: count }),
   },
   incidents: {
     version: 1,
-    schema: z.object({ id, residentId: id, type: text, severity: text, occurredAt: instant, status: z.enum(['open', 'closed']), hospitalTransfer: z.boolean(), familyNotified: z.boolean() }),
+    schema: record({ id, residentId: id, type: text, severity: text, occurredAt: instant, status: z.enum(['open', 'closed']), hospitalTransfer: z.boolean(), familyNotified: z.boolean() }),
   },
-  meals: { version: 1, schema: z.object({ id, date, meal: text, residentTotal: count, counts: z.record(z.string(), count) }) },
+  meals: { version: 1, schema: record({ id, date, meal: text, residentTotal: count, counts: z.record(z.string().min(1).max(40), count) }) },
   meal_aid: {
     version: 1,
-    schema: z.object({ id, dinerId: id, date, meal: text, mode: text, category: text, priceFen: count, subsidyFen: count, cancelled: z.boolean() }),
+    schema: record({ id, dinerId: id, date, meal: text, mode: text, category: text, priceFen: count, subsidyFen: count, cancelled: z.boolean() }),
   },
-  fire_rounds: { version: 1, schema: z.object({ id, kind: z.enum(['day_patrol', 'night_patrol', 'inspection', 'equipment_check']), doneAt: instant, problems: count, countersigned: z.boolean() }) },
+  fire_rounds: { version: 1, schema: record({ id, kind: z.enum(['day_patrol', 'night_patrol', 'inspection', 'equipment_check']), doneAt: instant, problems: count, countersigned: z.boolean() }) },
   fire_compliance: {
     version: 1,
-    schema: z.object({ id, date, dayRequired: count, dayDone: count, nightWindows: count, nightMissed: count }),
+    schema: record({ id, date, dayRequired: count, dayDone: count, nightWindows: count, nightMissed: count }),
   },
   fire_dangers: {
     version: 1,
-    schema: z.object({ id, source: text, level: text, status: z.enum(['open', 'in_progress', 'rectified', 'verified']), foundAt: instant, deadline: date, rectifiedAt: instant.nullable(), verifiedAt: instant.nullable() }),
+    schema: record({ id, source: text, level: text, status: z.enum(['open', 'in_progress', 'rectified', 'verified']), foundAt: instant, deadline: date, rectifiedAt: instant.nullable(), verifiedAt: instant.nullable() }),
   },
-  fire_drills: { version: 1, schema: z.object({ id, date, atNight: z.boolean(), bedridden: z.boolean(), participants: count, evacuationSeconds: count.nullable() }) },
+  fire_drills: { version: 1, schema: record({ id, date, atNight: z.boolean(), bedridden: z.boolean(), participants: count, evacuationSeconds: count.nullable() }) },
   /** 特困 tier change proposals made in the month or still unanswered by the county (format 2 on). */
   tier_proposals: {
     version: 1,
     since: 2,
-    schema: z.object({ id, residentId: id, proposedOn: date, tier, indicatorsNotMet: z.array(text).max(6), previousTier: tier.nullable(), note: text }),
+    schema: record({ id, residentId: id, proposedOn: date, tier, indicatorsNotMet: z.array(text).max(6), previousTier: tier.nullable(), note: text }),
   },
 } as const;
 

@@ -120,7 +120,7 @@ function hashInPieces(fd: number): string {
 }
 
 /** One file of a folder, read and checked on its own: a folder of large files is never in memory all at once. */
-function stageFromFolder(sqlite: Database, keys: CountyKeys, file: string): StagedFile {
+function stageFromFolder(sqlite: Database, keys: CountyKeys, file: string, now: Date): StagedFile {
   const fileName = path.basename(file);
   let fd: number;
   try {
@@ -143,12 +143,12 @@ function stageFromFolder(sqlite: Database, keys: CountyKeys, file: string): Stag
   } finally {
     fs.closeSync(fd);
   }
-  return stageBytes(sqlite, keys, fileName, bytes);
+  return stageBytes(sqlite, keys, fileName, bytes, now);
 }
 
-function stageBytes(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array): StagedFile {
+function stageBytes(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, now: Date): StagedFile {
   const hash = sha256(bytes);
-  return { fileName, hash, checked: checkPackage(sqlite, keys, fileName, bytes, hash) };
+  return { fileName, hash, checked: checkPackage(sqlite, keys, fileName, bytes, hash, now) };
 }
 
 export class CountyImports {
@@ -169,14 +169,15 @@ export class CountyImports {
     const keys = await this.keys();
     const sqlite = this.sqlite();
     const files: StagedFile[] = [];
+    const now = this.deps.clock.now();
     if ('folder' in input) {
       if (!path.isAbsolute(input.folder) || !fs.existsSync(input.folder) || !fs.statSync(input.folder).isDirectory()) throw invalid(`找不到文件夹「${input.folder}」`, 'folder');
       const names = fs.readdirSync(input.folder).filter((n) => n.toLowerCase().endsWith('.tcpkg')).sort();
       if (names.length === 0) throw invalid(`文件夹「${input.folder}」里没有月报数据包（.tcpkg 文件）`, 'folder');
-      for (const name of names) files.push(stageFromFolder(sqlite, keys, path.join(input.folder, name)));
+      for (const name of names) files.push(stageFromFolder(sqlite, keys, path.join(input.folder, name), now));
     } else {
       if (input.files.length === 0) throw invalid('请选择要导入的数据包文件', 'files');
-      for (const f of input.files) files.push(stageBytes(sqlite, keys, path.basename(f.name), new Uint8Array(Buffer.from(f.base64, 'base64'))));
+      for (const f of input.files) files.push(stageBytes(sqlite, keys, path.basename(f.name), new Uint8Array(Buffer.from(f.base64, 'base64')), now));
     }
     const id = batchId ?? newId();
     const staged = [...(batchId ? (this.batches.get(batchId) ?? []) : []), ...files];

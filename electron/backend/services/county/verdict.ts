@@ -1,10 +1,15 @@
 // What the county would do with one package file, decided without writing anything: the dry run. The reader's checks
-// (electron/backend/sync/package.ts) come first; then every record against its section's schema; then the package's
-// place among those already applied — already imported, a correction, superseded, an older sequence, a gap.
+// (electron/backend/sync/package.ts) come first; then the period by the county's clock; then every record against its
+// section's schema and the records against each other (consistency.ts); then the package's place among those already
+// applied — already imported, a correction, superseded, an older sequence, a gap.
 import type { Database } from 'better-sqlite3';
 import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf, readerFor, sinceFormat } from '../../../../shared/domain/sync/sections';
 import { type Manifest, readPackage } from '../../sync/package';
 import { capped } from '../../sync/problem-list';
+import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { checkConsistency } from './consistency';
+import { checkLine } from './record-checks';
 
 export type Outcome = 'accepted' | 'already_imported' | 'superseded' | 'rejected';
 
@@ -18,10 +23,13 @@ export interface Verdict {
   counts: Record<string, number>;
   errors: string[];
   warnings: string[];
-  /** For an accepted package: the records as received (validated lines) and the earlier packages it replaces. */
+  /** For an accepted package: the validated records, each as the county stores it, and the packages it replaces. */
   apply: { data: SectionData; lines: Map<SectionName, string[]>; supersedes: string[] } | null;
 }
 
+
+/** How far the county's clock may trail a centre's: a month may arrive this long before it has ended by the county. */
+export const CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /** The largest believable step between a centre's package numbers: ten years of monthly packages. */
 export const MAX_SEQUENCE_JUMP = 120;
@@ -61,10 +69,18 @@ function reject(fileName: string, fileHash: string, message: string, manifest: M
  * the county's key and the centre's enrolled key (which never changes), so the preview's result is reused when the
  * same batch is applied.
  */
-export type Checked = { ok: false; verdict: Verdict } | { ok: true; fileName: string; fileHash: string; manifest: Manifest; centreName: string; data: SectionData; lines: Map<SectionName, string[]>; counts: Record<string, number> };
+export type Checked =
+  | { ok: false; verdict: Verdict }
+  | { ok: true; fileName: string; fileHash: string; manifest: Manifest; centreName: string; data: SectionData; lines: Map<SectionName, string[]>; counts: Record<string, number>; warnings: string[] };
 
-/** `sqlite` is only read. */
-export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string): Checked {
+/** The moment a month ends (00:00 China time on the 1st of the next month). */
+function monthEnd(period: string): Date {
+  const [y, m] = period.split('-').map(Number);
+  return chinaInstant(addDays(new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10), 1), '00:00');
+}
+
+/** `sqlite` is only read; `now` is the county's clock. */
+export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string, now: Date): Checked {
   const refused = (v: Verdict): Checked => ({ ok: false, verdict: v });
   const centreRow = (code: string) => sqlite.prepare("SELECT name, public_key, state FROM county_centres WHERE centre_code = ? AND state <> 'withdrawn'").get(code) as { name: string; public_key: string; state: string } | undefined;
   // Only a confirmed enrolment's key is trusted: a pending one has not been compared by phone yet.
@@ -82,6 +98,17 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
   const centreName = centreRow(m.centreCode)!.name;
   // A correction replaces figures the county already counted: the county must be told why (issue 15).
   if (m.correction > 0 && !m.correctionReason.trim()) return refused(reject(fileName, fileHash, `${m.period} 的更正${m.correction}没有写更正原因，未导入。请让该院重新导出并写明为什么更正`, m, centreName));
+
+  // A month is reported once it is over: one that has not ended by the county's clock (a day's grace for a centre's
+  // clock running ahead) or lies in the future is refused, whatever its signature says.
+  const ends = monthEnd(m.period);
+  if (ends.getTime() - CLOCK_TOLERANCE_MS > now.getTime()) {
+    return refused(reject(fileName, fileHash, `${m.period} 还没有结束（本县电脑的日期是 ${chinaDate(now)}），不能导入这个月的月报。请核对该院电脑的日期，月末之后再导出`, m, centreName));
+  }
+  const createdAt = Date.parse(m.createdAt);
+  if (Number.isNaN(createdAt)) return refused(reject(fileName, fileHash, `清单里的生成时间「${m.createdAt.slice(0, 40)}」不是真实的时间，未导入`, m, centreName));
+  if (createdAt < ends.getTime() - CLOCK_TOLERANCE_MS) return refused(reject(fileName, fileHash, `这个数据包生成于 ${chinaDate(new Date(createdAt))}，${m.period} 还没有结束，不是完整的月报，未导入`, m, centreName));
+  const clockWarnings = createdAt > now.getTime() + CLOCK_TOLERANCE_MS ? [`数据包的生成时间（${chinaDate(new Date(createdAt))}）晚于本县电脑的日期，该院电脑的时间可能不准`] : [];
 
   // Every record against its section's schema; all problems are listed (up to 50), and any one refuses the package.
   const errors: string[] = [];
@@ -114,26 +141,28 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
     const records: unknown[] = [];
     const ids = new Set<string>();
     raw.forEach((record, i) => {
-      const parsed = reader.schema.safeParse(record);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${issue.path.join('.') || '记录'} 的值不对`);
+      const line = checkLine(reader.schema, record);
+      if (!line.ok) {
+        errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${line.problem}`);
         return;
       }
-      const current = (reader.upgrade ? reader.upgrade(parsed.data as never) : parsed.data) as { id: string };
+      const current = (reader.upgrade ? reader.upgrade(line.record as never) : line.record) as { id: string };
       if (ids.has(current.id)) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：编号 ${current.id} 重复`);
       ids.add(current.id);
       records.push(current);
     });
     (data as Record<string, unknown[]>)[section] = records;
-    // An upgraded record is stored in its current shape, so the county reads one shape whatever the format.
-    lines.set(section, reader.upgrade ? records.map((r) => JSON.stringify(r)) : rows);
+    // The county stores the parsed, validated record in its current shape, never the line as it came: only what was
+    // checked gets in, and an upgraded record reads like a current one.
+    lines.set(section, records.map((r) => JSON.stringify(r)));
     counts[section] = rows.length;
   }
   // Every kind of error counts, but only the first 50 are listed (issue 15): a hostile file cannot flood the report.
   if (errors.length) return refused(reject(fileName, fileHash, `数据内容有 ${errors.length} 处错误，整个数据包未导入`, m, centreName, capped(errors)));
   if (data.centre.length !== 1 || data.centre[0].centreCode !== m.centreCode) return refused(reject(fileName, fileHash, '「centre.jsonl」应当正好有一条本院的记录，且机构代码与清单一致', m, centreName));
-  return { ok: true, fileName, fileHash, manifest: m, centreName, data, lines, counts };
+  const consistency = checkConsistency(m.period, data, chinaDate(now));
+  if (consistency.errors.length) return refused(reject(fileName, fileHash, `数据前后矛盾，有 ${consistency.errors.length} 处，整个数据包未导入`, m, centreName, capped(consistency.errors)));
+  return { ok: true, fileName, fileHash, manifest: m, centreName, data, lines, counts, warnings: [...clockWarnings, ...capped(consistency.warnings)] };
 }
 
 /** The checked package's place among those already applied: the part that depends on the county's database now. */
@@ -162,7 +191,7 @@ export function placePackage(sqlite: Database, checked: Checked, applying: boole
   if (!current && m.correction === 0 && m.sequence <= maxSequence) {
     return reject(fileName, fileHash, `${tag} 比已导入的第 ${maxSequence} 号旧，可能是重复提交的旧文件，已拒绝。如该月确需补报，请让该院以「更正」方式重新导出该月`, m, centreName);
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...checked.warnings];
   if (current && m.sequence !== applied.find((p) => p.package_id === current.package_id)!.sequence) warnings.push(`更正包的序号（第 ${m.sequence} 号）与原包不同`);
   if (!current && m.sequence > maxSequence + 1) {
     const numbers = maxSequence + 1 === m.sequence - 1 ? `第 ${maxSequence + 1} 号` : `第 ${maxSequence + 1}–${m.sequence - 1} 号`;
@@ -173,9 +202,6 @@ export function placePackage(sqlite: Database, checked: Checked, applying: boole
   const missingMonths = earlier.length ? monthsBetween(earlier[earlier.length - 1], m.period) : [];
   if (!current && missingMonths.length) warnings.push(`${missingMonths.join('、')} 未收到该院的月报，请催报`);
   if (m.previousHash && !applied.some((p) => p.file_hash === m.previousHash) && m.sequence > 1) warnings.push('该院上一份数据包还没有导入本县（前一包校验值对不上）');
-  const residentIds = new Set(data.residents.map((r) => r.id));
-  const orphans = [...data.care_days, ...data.incidents, ...data.assessments].filter((r) => !residentIds.has(r.residentId));
-  if (orphans.length) warnings.push(`${orphans.length} 条记录对应的老人不在本月名单里（如 ${orphans[0].id}）`);
   // The dry run says what will happen, the applied report what did: never 可导入 beside 已导入.
   const reason = m.correctionReason || '未写';
   const message = applying
