@@ -7,6 +7,7 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname, 'renderer'),
   base: '/',
   plugins: [react()],
+  resolve: { alias: { '@shared': path.resolve(import.meta.dirname, 'shared') } },
   build: {
     // RENDERER_OUT_DIR lets two developers' test runs on one machine build side by side (tests read the same variable).
     outDir: path.resolve(import.meta.dirname, process.env.RENDERER_OUT_DIR ?? 'out/renderer'),

@@ -2,10 +2,10 @@
 // A database that fails its start-up check does not crash the app: it starts in recovery mode and offers backups.
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../shared/api/errors';
-import type { BackendDeps } from './audit';
-import type { DatabaseHolder } from './backup/holder';
-import { BackupService } from './backup/service';
+import { AppError } from '@shared/api/errors';
+import type { BackendDeps } from './deps';
+import type { DatabaseHolder } from './services/backup/holder';
+import { BackupService } from './services/backup/service';
 import { type Clock, systemClock } from './clock';
 import { type OpenedDatabase, openDatabase } from './db/open';
 import type { Platform } from './platform';

@@ -1,8 +1,9 @@
 // The one write path: every change to a record goes through `writeAction`, which opens one transaction and
 // appends who/when/what with before and after values to audit_log inside it.
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Transaction, sql } from 'kysely';
 import type { Caller } from './caller';
-import { type Clock, nowIso, todayIn } from './clock';
+import { nowIso, todayIn } from './clock';
+import type { BackendDeps } from './deps';
 import type { DB } from './db/schema';
 import { newId } from './ids';
 
@@ -50,10 +51,6 @@ export interface WriteContext {
   stampUpdate(): { updatedAt: string; updatedBy: string };
 }
 
-export interface BackendDeps {
-  db: Kysely<DB>;
-  clock: Clock;
-}
 
 function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);

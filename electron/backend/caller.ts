@@ -1,5 +1,5 @@
 // Who is calling the API. Every write carries the caller's name into the audit log.
-import type { Role } from '../../shared/api/roles';
+import type { Role } from '@shared/api/roles';
 
 export interface Caller {
   /** The account id (or a fixed id for the command line and the demo generator). */

@@ -1,5 +1,5 @@
 // The backend's only source of time, so tests and the demo generator can fix it.
-import { chinaDate } from '../../shared/domain/dates';
+import { chinaDate } from '@shared/domain/dates';
 
 export interface Clock {
   now(): Date;

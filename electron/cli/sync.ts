@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../backend/app';
-import { Session } from '../backend/auth/session';
-import { installationMode } from '../backend/sync/identity';
+import { Session } from '../backend/security/session';
+import { installationMode } from '../backend/package/identity';
 
 const USAGE = `用法：
   npm run sync -- export --data <敬老院数据文件夹> --month 2026-11 [--out <保存到的文件夹>] [--reason <更正原因>]

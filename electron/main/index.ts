@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { type Backend, startBackend } from '../backend/app';
-import { Session } from '../backend/auth/session';
+import { Session } from '../backend/security/session';
 import { registerRpc } from './ipc';
 import { secretProtection } from './secrets';
 import { handleAppProtocol, registerAppScheme } from './protocol';

@@ -1,6 +1,6 @@
 // The one IPC channel: 'rpc', answered only for our own window's main frame on app://township-care.
 import { type IpcMainInvokeEvent, ipcMain } from 'electron';
-import type { Session } from '../backend/auth/session';
+import type { Session } from '../backend/security/session';
 import type { Dispatch } from '../backend/rpc/dispatch';
 import { isInternalUrl } from './security';
 

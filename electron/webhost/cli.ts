@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import { startBackend, defaultWebDataDir } from '../backend/app';
-import { Session } from '../backend/auth/session';
+import { Session } from '../backend/security/session';
 import { createWebHost, listenOnLoopback } from './server';
 
 async function main() {

@@ -2,7 +2,7 @@
 // A link already used opens nothing more (whoever copies it later, from the terminal or the browser history, gets no
 // session and cannot push others out); the person at the terminal asks for a fresh link to open another browser.
 import { randomBytes } from 'node:crypto';
-import { Session } from '../backend/auth/session';
+import { Session } from '../backend/security/session';
 import { tokensMatch } from './request-guard';
 
 /** A memory guard: only the person at the terminal opens sessions, one link at a time. */

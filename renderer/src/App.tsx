@@ -5,7 +5,7 @@ import { DatesProvider } from '@mantine/dates';
 import { type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
-import type { SignedInUser } from '../../shared/api/auth';
+import type { SignedInUser } from '@shared/api/auth';
 import { useApi } from './api/hooks';
 import { ErrorState, LoadingState } from './components/States';
 import { AppLayout } from './shell/AppLayout';

@@ -116,7 +116,7 @@ export const FacilityTable = z.object({ period: z.string(), rows: z.array(z.obje
 export type FacilityTable = z.output<typeof FacilityTable>;
 
 const yearField = z.number({ error: '请选择年份' }).int().min(2000, { error: '年份不对' }).max(2100, { error: '年份不对' });
-/** A package read by the county is at most 24 MB (DEFAULT_LIMITS in electron/backend/sync/package.ts): its base64 text. */
+/** A package read by the county is at most 24 MB (DEFAULT_LIMITS in electron/backend/package/package.ts): its base64 text. */
 const packageText = z.string().max(Math.ceil((24 * 1024 * 1024) / 3) * 4, { error: '文件太大（超过24MB），不是月报数据包' });
 const StageInput = z.union([
   z.object({ batchId: z.string().nullable().default(null), files: z.array(z.object({ name: z.string().min(1).max(255), base64: packageText })).min(1, { error: '请选择要导入的数据包文件' }).max(200) }),

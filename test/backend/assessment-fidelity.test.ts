@@ -3,8 +3,8 @@
 // only from 跌倒、噎食、走失、自杀、自伤 with the other incidents of the 30 days listed beside them.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../shared/api/settings';
-import { ITEMS } from '../../shared/domain/assessment/items';
+import { DEFAULT_SETTINGS } from '@shared/api/settings';
+import { ITEMS } from '@shared/domain/assessment/items';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { admission, person, smallCentre, snapshotCounts } from '../helpers/centre';
 

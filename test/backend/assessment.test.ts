@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ITEMS } from '../../shared/domain/assessment/items';
-import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
+import { ITEMS } from '@shared/domain/assessment/items';
+import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
 import { ADMIN, type TestBackend, openTestBackend } from '../helpers/backend';
 import { admission, person, smallCentre, snapshotCounts } from '../helpers/centre';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { ADMIN, type TestBackend, openTestBackend } from '../helpers/backend';
 import { PROFILE, admission, person, smallCentre } from '../helpers/centre';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Session } from '../../electron/backend/auth/session';
-import { backupsToRemove } from '../../electron/backend/backup/rotation';
-import { backupWriteError } from '../../electron/backend/backup/write';
+import { Session } from '../../electron/backend/security/session';
+import { backupsToRemove } from '../../electron/backend/services/backup/rotation';
+import { backupWriteError } from '../../electron/backend/services/backup/write';
 import { startBackend } from '../../electron/backend/app';
 import { ADMIN, type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';

@@ -2,9 +2,9 @@
 // corrections, incidents, night rounds, handover and acceptance, and the manager's coverage and ledgers.
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { EntryDataInput } from '../../shared/api/care';
-import type { In } from '../../shared/api/contract';
-import { ITEMS } from '../../shared/domain/assessment/items';
+import type { EntryDataInput } from '@shared/api/care';
+import type { In } from '@shared/api/contract';
+import { ITEMS } from '@shared/domain/assessment/items';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { DAY, SHIFT, careDay } from '../helpers/care-day';

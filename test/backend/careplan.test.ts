@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
+import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
 

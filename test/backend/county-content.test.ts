@@ -5,8 +5,8 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectMonth, monthRange } from '../../electron/backend/services/sync/collect';
-import { type PackageInput, buildPackage } from '../../electron/backend/sync/package';
-import { SECTIONS, SECTION_NAMES, type SectionData, fileOf } from '../../shared/domain/sync/sections';
+import { type PackageInput, buildPackage } from '../../electron/backend/package/package';
+import { SECTIONS, SECTION_NAMES, type SectionData, fileOf } from '@shared/domain/sync/sections';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { canonicalDump, changesBesidesLogs } from '../helpers/canonical-dump';
 import { forgeSigned, listed } from '../helpers/forge-package';

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKeys } from '../../electron/backend/sync/keys';
-import { DEFAULT_LIMITS, type PackageInput } from '../../electron/backend/sync/package';
+import { generateSigningKeys } from '../../electron/backend/package/keys';
+import { DEFAULT_LIMITS, type PackageInput } from '../../electron/backend/package/package';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { forgeSigned, listed } from '../helpers/forge-package';
 import { type RawEntry, deflated, rawZip } from '../helpers/raw-zip';

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dayjs from 'dayjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageOn } from '../../shared/domain/dates';
-import { TEKUN_AGE_BANDS, indicatorValue } from '../../shared/domain/sync/figures';
+import { ageOn } from '@shared/domain/dates';
+import { TEKUN_AGE_BANDS, indicatorValue } from '@shared/domain/sync/figures';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 
 const PERIOD = '2026-02';

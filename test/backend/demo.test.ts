@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIdNumber } from '../../shared/domain/id-number';
+import { parseIdNumber } from '@shared/domain/id-number';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 
 let b: TestBackend;

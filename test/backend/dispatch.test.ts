@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Session } from '../../electron/backend/auth/session';
-import { contract } from '../../shared/api/contract';
-import { ROLES } from '../../shared/api/roles';
+import { Session } from '../../electron/backend/security/session';
+import { contract } from '@shared/api/contract';
+import { ROLES } from '@shared/api/roles';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { PROFILE } from '../helpers/centre';
 

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { In } from '../../shared/api/contract';
-import { chinaInstant } from '../../shared/domain/care/shifts';
-import type { Session } from '../../electron/backend/auth/session';
+import type { In } from '@shared/api/contract';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import type { Session } from '../../electron/backend/security/session';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { PROFILE } from '../helpers/centre';
 

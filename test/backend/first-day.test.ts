@@ -3,7 +3,7 @@
 // itself, and a week's roster is made in a few actions (one person over several days; a whole week from a pattern) —
 // one transaction each, audited, and refused with a Chinese message that writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chinaInstant } from '../../shared/domain/care/shifts';
+import { chinaInstant } from '@shared/domain/care/shifts';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { PROFILE } from '../helpers/centre';
 import { SHIFT } from '../helpers/care-day';

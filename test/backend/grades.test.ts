@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ITEMS } from '../../shared/domain/assessment/items';
+import { ITEMS } from '@shared/domain/assessment/items';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { admission, person, smallCentre, snapshotCounts } from '../helpers/centre';
 

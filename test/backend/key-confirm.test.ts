@@ -3,14 +3,14 @@
 // the swap on the same database at the moment the fingerprints are compared) makes the confirmation refuse, never
 // confirm the new key with the old key's fingerprint.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/sync/keys';
+import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/package/keys';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { PROFILE } from '../helpers/centre';
 
 /** Runs once, the next time a heard fingerprint is compared. */
 const during = vi.hoisted(() => ({ compare: null as null | (() => void) }));
-vi.mock('../../electron/backend/sync/keys', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../electron/backend/sync/keys')>();
+vi.mock('../../electron/backend/package/keys', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/backend/package/keys')>();
   return {
     ...real,
     sameFingerprint: (heard: string, expected: string) => {

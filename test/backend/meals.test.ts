@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
-import { chinaInstant } from '../../shared/domain/care/shifts';
-import type { Session } from '../../electron/backend/auth/session';
+import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import type { Session } from '../../electron/backend/security/session';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
 import { validIdNumber } from '../helpers/ids';

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/backend/db/migrations';
 import { migration0019 } from '../../electron/backend/db/migrations/0019_night_patrol_count';
-import { FireSettings } from '../../shared/api/fire';
+import { FireSettings } from '@shared/api/fire';
 import { tempDir } from '../helpers/backend';
 
 const OLD = {

@@ -2,7 +2,7 @@
 // forced password change), a forgotten PIN reset by 院长 or 护理组长 (audited), a password added later if wanted.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { migrations } from '../../electron/backend/db/migrations';
 import { openDatabase } from '../../electron/backend/db/open';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';

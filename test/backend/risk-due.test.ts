@@ -3,7 +3,7 @@
 // change — one row per reason, answered by a risk assessment recorded afterwards.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
+import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
 import { ADMIN, type TestBackend, openTestBackend } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
 

@@ -2,8 +2,8 @@
 // too light and 125 g is fine; a setting may ask for more, never less; a sample goes no sooner than 48 hours.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chinaInstant } from '../../shared/domain/care/shifts';
-import type { Session } from '../../electron/backend/auth/session';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import type { Session } from '../../electron/backend/security/session';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 
 const TODAY = '2026-03-15';

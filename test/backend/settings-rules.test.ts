@@ -2,7 +2,7 @@
 // no longer allows falls back to its default on its own (the other settings keep their values) and is named by
 // settings.replaced, so the change is not silent; the coma level takes only 重度失能 or 完全失能.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../shared/api/settings';
+import { DEFAULT_SETTINGS } from '@shared/api/settings';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 
 let b: TestBackend;

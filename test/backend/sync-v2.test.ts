@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ITEMS } from '../../shared/domain/assessment/items';
-import { SECTION_NAMES, type SectionName } from '../../shared/domain/sync/sections';
-import { buildPackage } from '../../electron/backend/sync/package';
+import { ITEMS } from '@shared/domain/assessment/items';
+import { SECTION_NAMES, type SectionName } from '@shared/domain/sync/sections';
+import { buildPackage } from '../../electron/backend/package/package';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 
 let centre: TestBackend;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edPrivateToX, edPublicToX, checkFromCounty, signForCentre } from '../../electron/backend/services/tier/answer-seal';
-import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/sync/keys';
+import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/package/keys';
 import { ADMIN, type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
 import { validIdNumber } from '../helpers/ids';

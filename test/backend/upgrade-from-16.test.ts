@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/backend/app';
 import { migrate, schemaVersion } from '../../electron/backend/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
-import { EMPTY_BASIC_INFO } from '../../shared/domain/assessment/basic-info';
-import { ITEMS } from '../../shared/domain/assessment/items';
+import { EMPTY_BASIC_INFO } from '@shared/domain/assessment/basic-info';
+import { ITEMS } from '@shared/domain/assessment/items';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { validIdNumber } from '../helpers/ids';
 

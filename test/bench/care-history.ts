@@ -2,10 +2,10 @@
 // the care-plan tasks of current residents (or a note for former ones) and a daily set of vitals. Written with plain
 // SQL in large transactions — history only; what the benchmark times goes through the real dispatcher.
 import type Database from 'better-sqlite3';
-import { shiftWindow } from '../../shared/domain/care/shifts';
-import type { Frequency } from '../../shared/domain/care-frequency';
-import { dueSlots } from '../../shared/domain/care/due';
-import { addDays } from '../../shared/domain/care/shifts';
+import { shiftWindow } from '@shared/domain/care/shifts';
+import type { Frequency } from '@shared/domain/care-frequency';
+import { dueSlots } from '@shared/domain/care/due';
+import { addDays } from '@shared/domain/care/shifts';
 
 const SHIFTS = [
   { id: '01900000-0000-7000-8000-000000000201', name: '早班', start: '07:00', end: '15:00' },

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Page, chromium } from '@playwright/test';
 import { startBackend } from '../../electron/backend/app';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { createWebHost, listenOnLoopback } from '../../electron/webhost/server';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
 

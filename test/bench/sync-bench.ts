@@ -9,12 +9,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import dayjs from 'dayjs';
 import { type Backend, startBackend } from '../../electron/backend/app';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { collectMonth, monthRange } from '../../electron/backend/services/sync/collect';
 import { toJsonLines } from '../../electron/backend/services/sync/export';
-import { generateSigningKeys } from '../../electron/backend/sync/keys';
-import { buildPackage } from '../../electron/backend/sync/package';
-import { SECTIONS, SECTION_NAMES, fileOf } from '../../shared/domain/sync/sections';
+import { generateSigningKeys } from '../../electron/backend/package/keys';
+import { buildPackage } from '../../electron/backend/package/package';
+import { SECTIONS, SECTION_NAMES, fileOf } from '@shared/domain/sync/sections';
 
 export const EXPORT_TARGET_MS = 2000;
 export const IMPORT_RATIO_TARGET = 0.5;

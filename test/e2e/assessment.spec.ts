@@ -2,12 +2,12 @@
 // the scores and the rules, with the reasons shown; the due list and the risk badges follow.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { ageOn, chinaDate } from '../../shared/domain/dates';
-import { computeCheckChar } from '../../shared/domain/id-number';
+import { ageOn, chinaDate } from '@shared/domain/dates';
+import { computeCheckChar } from '@shared/domain/id-number';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ITEMS } from '../../shared/domain/assessment/items';
-import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
+import { ITEMS } from '@shared/domain/assessment/items';
+import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
 import { PROFILE } from '../helpers/centre';
 import type { Page } from '@playwright/test';
 import { ADMIN, expect, expectAccessible, field, shot, signInWithPassword, test } from './fixtures';

@@ -1,6 +1,6 @@
 // The administrator reads the audit log in plain words, exports it to Excel, and sees a full ID-number view recorded.
-import { chinaDate } from '../../shared/domain/dates';
-import { computeCheckChar } from '../../shared/domain/id-number';
+import { chinaDate } from '@shared/domain/dates';
+import { computeCheckChar } from '@shared/domain/id-number';
 import { PROFILE } from '../helpers/centre';
 import { ADMIN, choose, expect, expectAccessible, shot, signInWithPassword, test } from './fixtures';
 

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chinaDate } from '../../shared/domain/dates';
-import { computeCheckChar } from '../../shared/domain/id-number';
+import { chinaDate } from '@shared/domain/dates';
+import { computeCheckChar } from '@shared/domain/id-number';
 import { PROFILE } from '../helpers/centre';
 import { ADMIN, expect, expectAccessible, field, shot, signInWithPassword, test } from './fixtures';
 

@@ -2,7 +2,7 @@
 // in with her PIN, does her tasks, records vitals and an incident and hands over; the middle shift accepts; the manager
 // sees the missed task in coverage and prints the handover record.
 import type { Page } from '@playwright/test';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { ADMIN, type RunningApp, choose, expect, expectAccessible, field, pinIn, shot, signInWithPassword, test } from './fixtures';
 import { validIdNumber } from '../helpers/ids';
 

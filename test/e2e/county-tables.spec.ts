@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { expect, expectAccessible, shot, signInWithPassword, startApp, test } from './fixtures';
 
 const COUNTY_ADMIN = { username: 'county', displayName: '刘科长', password: 'Anquan-2026', pin: null, mode: 'county', countyCode: '411422', countyName: '睢县' };

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { chinaDate } from '../../shared/domain/dates';
+import { chinaDate } from '@shared/domain/dates';
 import { PROFILE } from '../helpers/centre';
 import { ADMIN, expect, expectAccessible, field, shot, signInWithPassword, test } from './fixtures';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { type Backend, startBackend } from '../../electron/backend/app';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { createWebHost, listenOnLoopback } from '../../electron/webhost/server';
 
 export interface RunningApp {

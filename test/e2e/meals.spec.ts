@@ -2,7 +2,7 @@
 // lunch's portions (one resident in hospital, a guest added), serves lunch, keeps a sample of every dish; serves
 // village elders (助餐) after the manager set the price; and reads the month's report with the subsidy claim.
 import type { Page } from '@playwright/test';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { validIdNumber } from '../helpers/ids';
 import { ADMIN, choose, expect, expectAccessible, field, fillDate, pinIn, shot, signInWithPassword, test } from './fixtures';
 

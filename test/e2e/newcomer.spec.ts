@@ -1,8 +1,8 @@
 // A newcomer sets up the centre, builds rooms and beds, admits a resident, transfers, records leave and return,
 // discharges, and sees the census and bed map follow — plus the bad inputs a real user will make.
 import dayjs from 'dayjs';
-import { chinaDate } from '../../shared/domain/dates';
-import { computeCheckChar } from '../../shared/domain/id-number';
+import { chinaDate } from '@shared/domain/dates';
+import { computeCheckChar } from '@shared/domain/id-number';
 import { choose, expect, expectAccessible, field, fillDate, shot, test } from './fixtures';
 
 // The app's "today" is China's date, whatever the test machine's time zone.

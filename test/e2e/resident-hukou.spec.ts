@@ -1,6 +1,6 @@
 // 户籍 (城市/农村) on the resident file (issue 14 §4): a file made before it shows 未填; the manager chooses 农村 in the
 // edit form and the file view shows it. Screenshots at desktop and phone sizes.
-import { computeCheckChar } from '../../shared/domain/id-number';
+import { computeCheckChar } from '@shared/domain/id-number';
 import { PROFILE } from '../helpers/centre';
 import { ADMIN, choose, expect, expectAccessible, shot, signInWithPassword, test } from './fixtures';
 

@@ -3,7 +3,7 @@
 // after the assessment the next routine date. Screenshots at desk and phone sizes.
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { SAFETY_RISKS } from '../../shared/domain/assessment/safety-risks';
+import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
 import { PROFILE } from '../helpers/centre';
 import { validIdNumber } from '../helpers/ids';
 import { ADMIN, expect, expectAccessible, shot, signInWithPassword, test } from './fixtures';

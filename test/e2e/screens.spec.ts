@@ -2,7 +2,7 @@
 // and a phone (390×844). Screenshots go to test-results/screenshots/sizes-<page>-<width>x<height>.png; the menu shows
 // its current entry lit and in view at every desktop size.
 import type { Page } from '@playwright/test';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import { ADMIN, type RunningApp, expect, pinIn, shot, signInWithPassword, startApp, test } from './fixtures';
 
 const SIZES = [

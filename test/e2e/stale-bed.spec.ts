@@ -1,7 +1,7 @@
 // Two people at two PCs: the bed chosen on the form is taken (or disabled) before "确认入住" is pressed.
 // The second admission is refused with a plain message, and nothing of it is written.
-import { chinaDate } from '../../shared/domain/dates';
-import { computeCheckChar } from '../../shared/domain/id-number';
+import { chinaDate } from '@shared/domain/dates';
+import { computeCheckChar } from '@shared/domain/id-number';
 import { PROFILE } from '../helpers/centre';
 import { ADMIN, type RunningApp, choose, expect, field, signInWithPassword, test } from './fixtures';
 

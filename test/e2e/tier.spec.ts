@@ -6,8 +6,8 @@
 // county's decision, marked as differing from the proposal.
 import fs from 'node:fs';
 import type { Download } from '@playwright/test';
-import { Session } from '../../electron/backend/auth/session';
-import { computeCheckChar } from '../../shared/domain/id-number';
+import { Session } from '../../electron/backend/security/session';
+import { computeCheckChar } from '@shared/domain/id-number';
 import { PROFILE } from '../helpers/centre';
 import { ADMIN, choose, closeNotifications, expect, expectAccessible, field, shot, signInWithPassword, startApp, test } from './fixtures';
 

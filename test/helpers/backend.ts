@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { In, Method, Out } from '../../shared/api/contract';
-import type { Role } from '../../shared/api/roles';
+import type { In, Method, Out } from '@shared/api/contract';
+import type { Role } from '@shared/api/roles';
 import { type Backend, startBackend } from '../../electron/backend/app';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 import type { Clock } from '../../electron/backend/clock';
 
 export function tempDir(prefix = 'tc-test-'): string {

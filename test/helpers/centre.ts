@@ -1,5 +1,5 @@
 // Builds a small centre through the real API: one building, rooms with beds, and helpers to admit people.
-import type { In } from '../../shared/api/contract';
+import type { In } from '@shared/api/contract';
 import type { TestBackend } from './backend';
 import { validIdNumber } from './ids';
 

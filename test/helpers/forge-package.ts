@@ -1,9 +1,9 @@
 // A correctly signed and sealed package around an inner zip chosen by the test (issue 15): the reader must refuse a
 // hostile payload even when the centre's key vouches for it.
 import crypto from 'node:crypto';
-import { type Manifest, type PackageInput, buildPackage } from '../../electron/backend/sync/package';
-import { sign } from '../../electron/backend/sync/keys';
-import { seal } from '../../electron/backend/sync/seal';
+import { type Manifest, type PackageInput, buildPackage } from '../../electron/backend/package/package';
+import { sign } from '../../electron/backend/package/keys';
+import { seal } from '../../electron/backend/package/seal';
 import { deflated, rawZip } from './raw-zip';
 
 export interface ForgeKeys {

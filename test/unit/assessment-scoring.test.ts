@@ -1,8 +1,8 @@
 // GB/T 42195-2022 scoring and the 特困 tier: every boundary, every rule alone and together, and the cap.
 import { describe, expect, it } from 'vitest';
-import { DIMENSIONS, FIVE_STEPS, ITEMS, levelWording } from '../../shared/domain/assessment/items';
-import { type Answers, answerProblems, dimensionScores, finalLevel, missingItems, preliminaryLevel, totalScore } from '../../shared/domain/assessment/scoring';
-import { TIER_INDICATORS, type TierIndicator, suggestIndicators, tierFromIndicators } from '../../shared/domain/assessment/tekun-tier';
+import { DIMENSIONS, FIVE_STEPS, ITEMS, levelWording } from '@shared/domain/assessment/items';
+import { type Answers, answerProblems, dimensionScores, finalLevel, missingItems, preliminaryLevel, totalScore } from '@shared/domain/assessment/scoring';
+import { TIER_INDICATORS, type TierIndicator, suggestIndicators, tierFromIndicators } from '@shared/domain/assessment/tekun-tier';
 
 /** Answers adding up to `total`: items are filled to their maximum in order, the rest left at 0. */
 function answersWithTotal(total: number): Answers {

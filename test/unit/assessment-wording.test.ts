@@ -2,14 +2,14 @@
 // Appendix B transcription (../shared/reference/gbt42195-appendix-b.md), typed here from it; the A.2 basic
 // information, BMI and A.5.9, the 昏迷 ↔ B.3.9 rules, and which incidents count into A.2.14.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_BASIC_INFO, LOW_BMI, basicInfoProblems, bmi, prefillBasicInfo, suggestedMalnutrition } from '../../shared/domain/assessment/basic-info';
-import { comaLevelNote, comaProblems, setComa, setConsciousness, setConsciousnessScore } from '../../shared/domain/assessment/coma';
-import { EMPTY_HEALTH } from '../../shared/domain/assessment/health';
-import { FIVE_STEPS, ITEMS } from '../../shared/domain/assessment/items';
-import { INCIDENT_RISK_EVENT, readRiskEvents, riskEventTotal } from '../../shared/domain/assessment/risk-events';
-import { finalLevel } from '../../shared/domain/assessment/scoring';
-import { INCIDENT_TYPES } from '../../shared/domain/care/vocab';
-import { ENUM_LABELS_ZH } from '../../shared/domain/enum-labels';
+import { EMPTY_BASIC_INFO, LOW_BMI, basicInfoProblems, bmi, prefillBasicInfo, suggestedMalnutrition } from '@shared/domain/assessment/basic-info';
+import { comaLevelNote, comaProblems, setComa, setConsciousness, setConsciousnessScore } from '@shared/domain/assessment/coma';
+import { EMPTY_HEALTH } from '@shared/domain/assessment/health';
+import { FIVE_STEPS, ITEMS } from '@shared/domain/assessment/items';
+import { INCIDENT_RISK_EVENT, readRiskEvents, riskEventTotal } from '@shared/domain/assessment/risk-events';
+import { finalLevel } from '@shared/domain/assessment/scoring';
+import { INCIDENT_TYPES } from '@shared/domain/care/vocab';
+import { ENUM_LABELS_ZH } from '@shared/domain/enum-labels';
 
 // Typed from gbt42195-appendix-b.md: code, name, definition, and the score wording (or the common five steps).
 const REFERENCE: [code: string, name: string, definition: string, levels: 'five steps' | Record<number, string>][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AFTER_SUCCESS, afterFailure, isLockedOut, minutesLeft } from '../../electron/backend/auth/lockout';
-import { hashSecret, verifySecret } from '../../electron/backend/auth/secrets';
-import { Session } from '../../electron/backend/auth/session';
+import { AFTER_SUCCESS, afterFailure, isLockedOut, minutesLeft } from '../../electron/backend/security/lockout';
+import { hashSecret, verifySecret } from '../../electron/backend/security/secrets';
+import { Session } from '../../electron/backend/security/session';
 
 describe('password hashing (scrypt)', () => {
   it('stores no secret in clear, salts every hash, and verifies only the right secret', async () => {

@@ -1,8 +1,8 @@
 // Shift windows, task due-ness across midnight, 24-hour coverage, and the vitals ranges.
 import { describe, expect, it } from 'vitest';
-import { dueSlots } from '../../shared/domain/care/due';
-import { chinaInstant, shiftWindow, shiftsAt, uncoveredHours } from '../../shared/domain/care/shifts';
-import { unusualVitals } from '../../shared/domain/care/vitals';
+import { dueSlots } from '@shared/domain/care/due';
+import { chinaInstant, shiftWindow, shiftsAt, uncoveredHours } from '@shared/domain/care/shifts';
+import { unusualVitals } from '@shared/domain/care/vitals';
 
 const EARLY = { id: 'e', name: '早班', start: '07:00', end: '15:00' };
 const MIDDLE = { id: 'm', name: '中班', start: '15:00', end: '23:00' };

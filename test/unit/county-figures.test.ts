@@ -1,9 +1,9 @@
 // The county's figures at their boundaries (issue 14 §4): the official 特困 age bands, the official tier, facts an
 // older package did not carry counted as 不详 (never as "no"), the rates and their denominators, and the table layouts.
 import { describe, expect, it } from 'vitest';
-import { FACILITY_TABLE, TEKUN_TABLE, headerGroups } from '../../shared/domain/sync/county-tables';
-import { FIGURES_VERSION, addFigures, computeFigures, figuresAreCurrent, formatIndicator, ratios } from '../../shared/domain/sync/figures';
-import { SECTION_NAMES, type SectionData, type SectionRecord } from '../../shared/domain/sync/sections';
+import { FACILITY_TABLE, TEKUN_TABLE, headerGroups } from '@shared/domain/sync/county-tables';
+import { FIGURES_VERSION, addFigures, computeFigures, figuresAreCurrent, formatIndicator, ratios } from '@shared/domain/sync/figures';
+import { SECTION_NAMES, type SectionData, type SectionRecord } from '@shared/domain/sync/sections';
 
 const empty = (): SectionData => Object.fromEntries(SECTION_NAMES.map((s) => [s, []])) as unknown as SectionData;
 

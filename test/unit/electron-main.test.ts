@@ -19,7 +19,7 @@ import { appProtocolResponse, registerAppScheme } from '../../electron/main/prot
 import { denyAllPermissions, hardenWebContents, isInternalUrl } from '../../electron/main/security';
 import { secureWebPreferences } from '../../electron/main/window';
 import { createBridge } from '../../electron/preload/bridge';
-import { Session } from '../../electron/backend/auth/session';
+import { Session } from '../../electron/backend/security/session';
 
 describe('window preferences', () => {
   it('isolate, sandbox and never integrate Node', () => {

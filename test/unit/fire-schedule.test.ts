@@ -2,10 +2,10 @@
 // count a minimum gap apart or one per window, what counts as missed at a given moment, the plan check, day patrols,
 // the 重点单位 flag, and periodic duties by months.
 import { describe, expect, it } from 'vitest';
-import { chinaInstant } from '../../shared/domain/care/shifts';
-import { keyUnitDuties, keyUnitProblem } from '../../shared/domain/fire/key-unit';
-import { addMonths, countedPatrols, dayCompliance, nextDue, nightOf, nightPlanProblem, nightSpan } from '../../shared/domain/fire/schedule';
-import { expiryProblem, expiryState } from '../../shared/domain/fire/equipment';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import { keyUnitDuties, keyUnitProblem } from '@shared/domain/fire/key-unit';
+import { addMonths, countedPatrols, dayCompliance, nextDue, nightOf, nightPlanProblem, nightSpan } from '@shared/domain/fire/schedule';
+import { expiryProblem, expiryState } from '@shared/domain/fire/equipment';
 
 const plan = { dayPatrolsPerDay: 1, nightStart: '22:00', nightEnd: '06:00', nightPatrols: 2, nightGapMinutes: 120, nightWindows: [] };
 const at = (date: string, hhmm: string) => chinaInstant(date, hhmm);

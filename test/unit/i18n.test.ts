@@ -1,8 +1,8 @@
 // Every code the backend can send has a Chinese label, so the UI never shows a raw code.
 import { describe, expect, it } from 'vitest';
-import { BED_SETTINGS, BED_STATUSES, BED_TYPES, DIET_TYPES, DISCHARGE_REASONS, FACILITY_TYPES, RESIDENT_CATEGORIES, RESIDENT_STATUSES, RESIDENT_TAGS, SEXES } from '../../shared/domain/enums';
-import { SEARCH_SCOPES } from '../../shared/api/residents';
-import { DINER_CATEGORIES, MEALS, SERVING_MODES } from '../../shared/domain/meals/vocab';
+import { BED_SETTINGS, BED_STATUSES, BED_TYPES, DIET_TYPES, DISCHARGE_REASONS, FACILITY_TYPES, RESIDENT_CATEGORIES, RESIDENT_STATUSES, RESIDENT_TAGS, SEXES } from '@shared/domain/enums';
+import { SEARCH_SCOPES } from '@shared/api/residents';
+import { DINER_CATEGORIES, MEALS, SERVING_MODES } from '@shared/domain/meals/vocab';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
 
 const cjk = /[\u4e00-\u9fff]/;

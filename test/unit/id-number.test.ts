@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCheckChar, maskIdNumber, parseIdNumber } from '../../shared/domain/id-number';
+import { computeCheckChar, maskIdNumber, parseIdNumber } from '@shared/domain/id-number';
 
 describe('GB 11643 ID numbers', () => {
   it.each([

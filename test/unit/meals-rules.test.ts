@@ -1,10 +1,10 @@
 // The meals module's rules without a database: who eats at a meal across leave and hospital stays, the price in force
 // on a date, and the food-sample checks.
 import { describe, expect, it } from 'vitest';
-import { chinaInstant } from '../../shared/domain/care/shifts';
-import { type StayRecord, countByDiet, presentAt, staySpans } from '../../shared/domain/meals/headcount';
-import { payableFen, priceOn } from '../../shared/domain/meals/prices';
-import { dishesWithoutSample, disposedEarly, keepUntil, tooSmall } from '../../shared/domain/meals/samples';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import { type StayRecord, countByDiet, presentAt, staySpans } from '@shared/domain/meals/headcount';
+import { payableFen, priceOn } from '@shared/domain/meals/prices';
+import { dishesWithoutSample, disposedEarly, keepUntil, tooSmall } from '@shared/domain/meals/samples';
 
 /** An ISO instant at China wall-clock time. */
 const at = (date: string, hhmm: string) => chinaInstant(date, hhmm).toISOString();

@@ -1,6 +1,6 @@
 // The grouped menu: which entry an address lights (exactly one, the most specific), and how each role's menu is grouped.
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../shared/api/roles';
+import { ROLES } from '@shared/api/roles';
 import { MENU_GROUPS, PAGES, currentPage, menuFor } from '../../renderer/src/shell/navigation';
 
 const lit = (pathname: string) => currentPage(PAGES, pathname)?.path;

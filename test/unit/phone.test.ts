@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone } from '../../shared/domain/phone';
+import { maskPhone } from '@shared/domain/phone';
 
 describe('maskPhone', () => {
   it('keeps the first 3 and last 4 digits of an 11-digit mobile', () => {

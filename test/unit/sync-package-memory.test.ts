@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/sync/keys';
-import { type PackageInput, buildPackage } from '../../electron/backend/sync/package';
+import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/package/keys';
+import { type PackageInput, buildPackage } from '../../electron/backend/package/package';
 import { forgeSigned, listed } from '../helpers/forge-package';
 import { type RawEntry, deflated, rawZip, zeros } from '../helpers/raw-zip';
 

@@ -4,9 +4,9 @@
 import crypto from 'node:crypto';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, generateEncryptionKeys, generateSigningKeys, privateKeyObject, sign } from '../../electron/backend/sync/keys';
-import { DEFAULT_LIMITS, type PackageInput, buildPackage, readPackage } from '../../electron/backend/sync/package';
-import { open, seal } from '../../electron/backend/sync/seal';
+import { fingerprint, generateEncryptionKeys, generateSigningKeys, privateKeyObject, sign } from '../../electron/backend/package/keys';
+import { DEFAULT_LIMITS, type PackageInput, buildPackage, readPackage } from '../../electron/backend/package/package';
+import { open, seal } from '../../electron/backend/package/seal';
 import { forgeSigned, listed } from '../helpers/forge-package';
 import { type RawEntry, deflated, rawZip, zeros } from '../helpers/raw-zip';
 

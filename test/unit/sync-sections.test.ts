@@ -2,9 +2,9 @@
 // stored A.5 answers at every option of the standard, and the upgrade of format-1 records to the current shapes.
 import { describe, expect, it } from 'vitest';
 import { pressureInjuryStage } from '../../electron/backend/services/sync/pressure-injury';
-import { HEALTH_ITEMS } from '../../shared/domain/assessment/health';
+import { HEALTH_ITEMS } from '@shared/domain/assessment/health';
 import { checkLine } from '../../electron/backend/services/county/record-checks';
-import { FORMAT_VERSION, SECTIONS, SECTION_NAMES, isCalendarDate, readerFor, sinceFormat } from '../../shared/domain/sync/sections';
+import { FORMAT_VERSION, SECTIONS, SECTION_NAMES, isCalendarDate, readerFor, sinceFormat } from '@shared/domain/sync/sections';
 
 const v1Resident = {
   id: '01900000-0000-7000-8000-0000000000a1',

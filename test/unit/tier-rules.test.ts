@@ -1,7 +1,7 @@
 // The 特困 tier's rules at their boundaries: working days for the county's answer, and which tier is official.
 import { describe, expect, it } from 'vitest';
-import { tierStatus } from '../../shared/domain/tier/official';
-import { answerOverdue, workingDaysBetween } from '../../shared/domain/tier/working-days';
+import { tierStatus } from '@shared/domain/tier/official';
+import { answerOverdue, workingDaysBetween } from '@shared/domain/tier/working-days';
 
 describe('working days', () => {
   it('counts Monday to Friday after the day received, up to and including today', () => {

@@ -2,7 +2,7 @@
 // (a photo, a file) is given room for it, and the table names only methods that exist.
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../shared/api/contract';
+import { contract } from '@shared/api/contract';
 import { DEFAULT_BODY_LIMIT, LARGE_BODY_METHODS, bodyLimitFor, tooLargeMessage } from '../../electron/webhost/body-limits';
 
 /** The longest string the method's input schema allows anywhere (0 when none is capped above the default). */

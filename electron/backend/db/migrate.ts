@@ -1,7 +1,7 @@
 // Brings a database to the schema this build knows. Each migration and its version bump commit together
 // (PRAGMA user_version inside the same transaction), so a power cut leaves either the old or the new schema.
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 import { type Migration, migrations as defaultMigrations } from './migrations';
 
 export interface MigrateOptions {

@@ -1,11 +1,11 @@
 // Kysely row types (camelCase; CamelCasePlugin maps them to the snake_case columns of the migrations).
 // The schema snapshot test (test/backend/schema.test.ts) keeps these and the SQL in step.
 import type { Generated } from 'kysely';
-import type { Role } from '../../../shared/api/roles';
-import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '../../../shared/domain/care/vocab';
-import type { BedSetting, BedType, ResidentStatus, StayEventType } from '../../../shared/domain/enums';
-import type { DinerCategory, Meal, ServingMode } from '../../../shared/domain/meals/vocab';
-import type { DangerLevel, DangerStatus, EquipmentType, RoundKind } from '../../../shared/domain/fire/vocab';
+import type { Role } from '@shared/api/roles';
+import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '@shared/domain/care/vocab';
+import type { BedSetting, BedType, ResidentStatus, StayEventType } from '@shared/domain/enums';
+import type { DinerCategory, Meal, ServingMode } from '@shared/domain/meals/vocab';
+import type { DangerLevel, DangerStatus, EquipmentType, RoundKind } from '@shared/domain/fire/vocab';
 
 interface Stamped {
   createdAt: string;

@@ -1,12 +1,12 @@
 // The demo centre's current residents get what a real centre would have on file: a finalised ability assessment
 // (some due again), a safety risk assessment, a 特困 tier, a care grade with consent, and a care plan.
 import dayjs from 'dayjs';
-import { EDUCATIONS, suggestedMalnutrition } from '../../../shared/domain/assessment/basic-info';
-import { HEALTH_ITEMS } from '../../../shared/domain/assessment/health';
-import { ITEMS } from '../../../shared/domain/assessment/items';
-import { SAFETY_RISKS } from '../../../shared/domain/assessment/safety-risks';
-import { suggestIndicators } from '../../../shared/domain/assessment/tekun-tier';
-import type { BackendDeps } from '../audit';
+import { EDUCATIONS, suggestedMalnutrition } from '@shared/domain/assessment/basic-info';
+import { HEALTH_ITEMS } from '@shared/domain/assessment/health';
+import { ITEMS } from '@shared/domain/assessment/items';
+import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
+import { suggestIndicators } from '@shared/domain/assessment/tekun-tier';
+import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
 import { finalize, saveDraft } from '../services/assessment/ability';
 import { recordRisks } from '../services/assessment/risk';

@@ -5,9 +5,9 @@
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { addDays, chinaInstant } from '../../../shared/domain/care/shifts';
-import { nightSpan } from '../../../shared/domain/fire/schedule';
-import type { BackendDeps } from '../audit';
+import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { nightSpan } from '@shared/domain/fire/schedule';
+import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
 import { listCheckpoints, listItems, saveCheckpoint } from '../services/fire/checklists';
 import { reportDanger } from '../services/fire/dangers';

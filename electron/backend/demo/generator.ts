@@ -1,12 +1,12 @@
 // The demo centre: a realistic 敬老院 built through the real services (every write audited), then a simulated
 // history of admissions, leave, hospital stays, transfers and discharges up to today. Tests and the benchmark use it too.
 import dayjs from 'dayjs';
-import { AppError } from '../../../shared/api/errors';
-import type { DischargeReason } from '../../../shared/domain/enums';
-import type { BackendDeps } from '../audit';
+import { AppError } from '@shared/api/errors';
+import type { DischargeReason } from '@shared/domain/enums';
+import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
 import { todayIn } from '../clock';
-import { chinaInstant } from '../../../shared/domain/care/shifts';
+import { chinaInstant } from '@shared/domain/care/shifts';
 import { addBuilding, addRoom, updateBed } from '../services/facility/layout';
 import { saveProfile } from '../services/facility/profile';
 import { activeBeds } from '../services/facility/bed-map';

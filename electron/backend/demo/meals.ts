@@ -3,10 +3,10 @@
 // All through the real services, so every write is audited.
 import dayjs from 'dayjs';
 import { randomUUID } from 'node:crypto';
-import { chinaInstant } from '../../../shared/domain/care/shifts';
-import type { DietType } from '../../../shared/domain/enums';
-import type { DinerCategory, Meal } from '../../../shared/domain/meals/vocab';
-import type { BackendDeps } from '../audit';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import type { DietType } from '@shared/domain/enums';
+import type { DinerCategory, Meal } from '@shared/domain/meals/vocab';
+import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
 import { saveDiner } from '../services/meals/diners';
 import { mealTime, serveMeal } from '../services/meals/headcount';

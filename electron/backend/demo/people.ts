@@ -1,8 +1,8 @@
 // Fictional older people with valid ID numbers (GB 11643 check digit) and their family contacts.
 import type { z } from 'zod';
-import type { ContactInput, PersonInput } from '../../../shared/api/residents';
-import type { ResidentCategory } from '../../../shared/domain/enums';
-import { computeCheckChar } from '../../../shared/domain/id-number';
+import type { ContactInput, PersonInput } from '@shared/api/residents';
+import type { ResidentCategory } from '@shared/domain/enums';
+import { computeCheckChar } from '@shared/domain/id-number';
 import { AREA_PREFIXES, FEMALE_GIVEN, MALE_GIVEN, SURNAMES, VILLAGES } from './names';
 import type { Random } from './random';
 

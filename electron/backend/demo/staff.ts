@@ -2,10 +2,10 @@
 // (some about to run out), training, a roster for last week and this week (three shifts, caregivers by building),
 // and a few incidents over the past year. All through the real services, so every write is audited.
 import dayjs from 'dayjs';
-import type { StaffRole } from '../../../shared/domain/care/vocab';
-import { addDays } from '../../../shared/domain/care/shifts';
-import { chinaInstant } from '../../../shared/domain/care/shifts';
-import type { BackendDeps } from '../audit';
+import type { StaffRole } from '@shared/domain/care/vocab';
+import { addDays } from '@shared/domain/care/shifts';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
 import { newId } from '../ids';
 import { reportIncident } from '../services/incidents/incidents';

@@ -1,7 +1,7 @@
 // The demo centre's 特困 residents have the county's decision on file (entered from the paper document), so the
 // package carries an official tier; the newest assessments are left waiting for the county, one of them overdue.
 import dayjs from 'dayjs';
-import type { BackendDeps } from '../audit';
+import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
 import { recordDecision } from '../services/tier/decisions';
 import type { Random } from './random';

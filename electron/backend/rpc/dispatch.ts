@@ -1,16 +1,16 @@
 // The one door into the backend, shared by Electron IPC and the browser host:
 // known method → allowed role → valid input → handler → envelope. Nothing is ever thrown across it.
 import type { z } from 'zod';
-import { contract, isMethod } from '../../../shared/api/contract';
-import { AppError, type ApiError, type ErrorCode } from '../../../shared/api/errors';
-import { PUBLIC } from '../../../shared/api/method';
-import type { RpcResult } from '../../../shared/api/result';
-import type { Role } from '../../../shared/api/roles';
-import { enumLabel } from '../../../shared/domain/enum-labels';
-import type { BackendDeps } from '../audit';
-import type { Session } from '../auth/session';
-import type { DatabaseHolder } from '../backup/holder';
-import type { BackupService } from '../backup/service';
+import { contract, isMethod } from '@shared/api/contract';
+import { AppError, type ApiError, type ErrorCode } from '@shared/api/errors';
+import { PUBLIC } from '@shared/api/method';
+import type { RpcResult } from '@shared/api/result';
+import type { Role } from '@shared/api/roles';
+import { enumLabel } from '@shared/domain/enum-labels';
+import type { BackendDeps } from '../deps';
+import type { Session } from '../security/session';
+import type { DatabaseHolder } from '../services/backup/holder';
+import type { BackupService } from '../services/backup/service';
 import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { readSettings } from '../services/settings/settings';

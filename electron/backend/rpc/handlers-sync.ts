@@ -1,7 +1,7 @@
 // Handlers of the monthly package: the centre's 月度报送 (sync.*) and the county's 县级汇总 (county.*).
 import path from 'node:path';
-import type { BackendDeps } from '../audit';
-import type { DatabaseHolder } from '../backup/holder';
+import type { BackendDeps } from '../deps';
+import type { DatabaseHolder } from '../services/backup/holder';
 import type { Platform } from '../platform';
 import { centreDetail, facilityTable, indicators, submissionMatrix, tekunQuarter } from '../services/county/figures';
 import { revealIdNumber } from '../services/county/reveal';

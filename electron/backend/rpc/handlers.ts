@@ -1,11 +1,11 @@
 // Binds every method of the contract to its service. The mapped type makes a missing handler a type error.
 import type { z } from 'zod';
-import type { Contract, Method, Out } from '../../../shared/api/contract';
-import type { BackendDeps } from '../audit';
-import { AppError } from '../../../shared/api/errors';
-import type { Session } from '../auth/session';
-import type { DatabaseHolder } from '../backup/holder';
-import type { BackupService } from '../backup/service';
+import type { Contract, Method, Out } from '@shared/api/contract';
+import type { BackendDeps } from '../deps';
+import { AppError } from '@shared/api/errors';
+import type { Session } from '../security/session';
+import type { DatabaseHolder } from '../services/backup/holder';
+import type { BackupService } from '../services/backup/service';
 import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { authStatus, changePassword, login, pinLogin, setPin, setupAdmin } from '../services/auth/auth';

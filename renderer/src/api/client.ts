@@ -1,7 +1,7 @@
 // Typed calls to the backend. In Electron the preload bridge carries them over IPC; in the browser host, HTTP.
-import type { In, Method, Out } from '../../../shared/api/contract';
-import type { ApiError } from '../../../shared/api/errors';
-import type { RpcResult } from '../../../shared/api/result';
+import type { In, Method, Out } from '@shared/api/contract';
+import type { ApiError } from '@shared/api/errors';
+import type { RpcResult } from '@shared/api/result';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 // React Query around the typed client: reads are cached by [method, input]; any write refreshes every read.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { In, Method, Out } from '../../../shared/api/contract';
+import type { In, Method, Out } from '@shared/api/contract';
 import { notifyError, notifySuccess } from '../components/notify';
 import { ApiCallError, call } from './client';
 

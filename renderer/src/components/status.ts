@@ -1,6 +1,6 @@
 // Colours for statuses, the same everywhere. Dark "ink" shades so white or light-background text stays readable
 // (WCAG AA 4.5:1): green free, blue occupied, brown-orange reserved, grey disabled.
-import type { BedStatus, ResidentStatus } from '../../../shared/domain/enums';
+import type { BedStatus, ResidentStatus } from '@shared/domain/enums';
 
 export const BED_STATUS_INK: Record<BedStatus, string> = {
   free: '#1b5e20',

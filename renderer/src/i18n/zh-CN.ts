@@ -1,4 +1,4 @@
-import { ENUM_LABELS_ZH } from '../../../shared/domain/enum-labels';
+import { ENUM_LABELS_ZH } from '@shared/domain/enum-labels';
 import { abilityZh } from './zh-CN-assessment';
 import { fireZh } from './zh-CN-fire';
 import { riskDueZh } from './zh-CN-risk';

@@ -1,7 +1,7 @@
 // The signed-in person, for pages that show or hide actions by role (the backend checks again).
 import { createContext, useContext } from 'react';
-import type { SignedInUser } from '../../../shared/api/auth';
-import { contract } from '../../../shared/api/contract';
+import type { SignedInUser } from '@shared/api/auth';
+import { contract } from '@shared/api/contract';
 import { mayCall } from './navigation';
 
 export const CurrentUserContext = createContext<SignedInUser | null>(null);

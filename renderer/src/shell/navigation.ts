@@ -1,7 +1,7 @@
 // The pages, who may open them (the same roles the backend enforces for their main method), their menu labels and
 // the menu group each belongs to (twenty entries do not fit a 768-pixel-high screen in one list).
-import { contract } from '../../../shared/api/contract';
-import type { Role } from '../../../shared/api/roles';
+import { contract } from '@shared/api/contract';
+import type { Role } from '@shared/api/roles';
 
 export interface Page {
   path: string;

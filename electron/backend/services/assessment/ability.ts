@@ -1,19 +1,20 @@
 // GB/T 42195 ability assessments: drafts that can be saved half-done, and finalisation that computes and freezes
 // the scores, levels and reasons. A finalised assessment is read-only (a database trigger guarantees it).
 import type { z } from 'zod';
-import type { AssessmentDraftInput, AssessmentView, DisputeInput } from '../../../../shared/api/assessment';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { type BasicInfo, EMPTY_BASIC_INFO, basicInfoProblems } from '../../../../shared/domain/assessment/basic-info';
-import { comaProblems, consciousnessAnswerProblem } from '../../../../shared/domain/assessment/coma';
-import { EMPTY_HEALTH, type HealthAnswers, healthProblems } from '../../../../shared/domain/assessment/health';
-import { ITEMS } from '../../../../shared/domain/assessment/items';
-import { type RiskEventCounts, readRiskEvents, riskEventTotal } from '../../../../shared/domain/assessment/risk-events';
-import { type Answers, DEFAULT_LEVEL_RULES, type Level, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '../../../../shared/domain/assessment/scoring';
-import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
+import type { AssessmentDraftInput, AssessmentView, DisputeInput } from '@shared/api/assessment';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { type BasicInfo, EMPTY_BASIC_INFO, basicInfoProblems } from '@shared/domain/assessment/basic-info';
+import { comaProblems, consciousnessAnswerProblem } from '@shared/domain/assessment/coma';
+import { EMPTY_HEALTH, type HealthAnswers, healthProblems } from '@shared/domain/assessment/health';
+import { ITEMS } from '@shared/domain/assessment/items';
+import { type RiskEventCounts, readRiskEvents, riskEventTotal } from '@shared/domain/assessment/risk-events';
+import { type Answers, DEFAULT_LEVEL_RULES, type Level, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '@shared/domain/assessment/scoring';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { AssessmentsTable } from '../../db/schema';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
 import { readSettings } from '../settings/settings';
 import { assessorColumns, assessorFromColumns, resolveAssessors } from './assessors';

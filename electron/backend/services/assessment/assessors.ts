@@ -1,9 +1,9 @@
 // The two assessors of an ability assessment: each a staff member of the centre (the name is taken from the register,
 // never from what the screen sent) or an outside person with a name and an organisation; never the same person twice.
 import type { z } from 'zod';
-import type { AssessorInput, AssessorView } from '../../../../shared/api/assessment';
-import { invalid } from '../../../../shared/api/errors';
-import type { Executor } from '../facility/places';
+import type { AssessorInput, AssessorView } from '@shared/api/assessment';
+import { invalid } from '@shared/api/errors';
+import type { Executor } from '../../db/executor';
 
 type Input = z.output<typeof AssessorInput>;
 export type Slot = 'assessor1' | 'assessor2';

@@ -3,10 +3,10 @@
 // a return from hospital, a change of care grade. An event is answered by the latest risk assessment when that
 // assessment is dated on or after the event and was recorded after it (or in the same moment).
 import dayjs from 'dayjs';
-import type { RiskDueRow } from '../../../../shared/api/assessment';
-import { type SafetyRiskCode, SAFETY_RISKS } from '../../../../shared/domain/assessment/safety-risks';
-import { chinaDate } from '../../../../shared/domain/dates';
-import type { BackendDeps } from '../../audit';
+import type { RiskDueRow } from '@shared/api/assessment';
+import { type SafetyRiskCode, SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
+import { chinaDate } from '@shared/domain/dates';
+import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
 import { bedLabels } from '../facility/places';
 import { readSettings } from '../settings/settings';

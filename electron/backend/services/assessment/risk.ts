@@ -1,12 +1,13 @@
 // GB 38600 safety risk assessments: all nine risks, each 低/中/高 with the measures taken; history kept (append-only).
 import type { z } from 'zod';
-import type { RiskInput } from '../../../../shared/api/assessment';
-import { invalid, notFound } from '../../../../shared/api/errors';
-import { type RiskGrade, SAFETY_RISKS } from '../../../../shared/domain/assessment/safety-risks';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { RiskInput } from '@shared/api/assessment';
+import { invalid, notFound } from '@shared/api/errors';
+import { type RiskGrade, SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
 
 export function recordRisks(deps: BackendDeps, caller: Caller, input: z.output<typeof RiskInput>) {

@@ -2,11 +2,11 @@
 // back from hospital or with an incident since the last one (即时评估). The GB 38600 risk assessment has its own
 // due list (risk-schedule.ts).
 import dayjs from 'dayjs';
-import type { DueRow } from '../../../../shared/api/assessment';
-import type { BackendDeps } from '../../audit';
+import type { DueRow } from '@shared/api/assessment';
+import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
-import { chinaDate } from '../../../../shared/domain/dates';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
+import { chinaDate } from '@shared/domain/dates';
+import { enumLabel } from '@shared/domain/enum-labels';
 import { bedLabels } from '../facility/places';
 import { readSettings } from '../settings/settings';
 

@@ -1,6 +1,6 @@
 // Turns an audit row's before/after JSON into a list of changed fields with Chinese names and readable values.
-import { FIELD_LABELS, HIDDEN_FIELDS } from '../../../../shared/domain/audit-labels';
-import { type EnumGroup, enumLabel } from '../../../../shared/domain/enum-labels';
+import { FIELD_LABELS, HIDDEN_FIELDS } from '@shared/domain/audit-labels';
+import { type EnumGroup, enumLabel } from '@shared/domain/enum-labels';
 
 /** Fields whose stored codes have Chinese names. */
 const FIELD_ENUMS: Record<string, EnumGroup> = {

@@ -2,8 +2,9 @@
 // is audited.
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { AuditQuery } from '../../../../shared/api/audit';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { AuditQuery } from '@shared/api/audit';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { auditEntries } from './search';

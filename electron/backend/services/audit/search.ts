@@ -1,8 +1,8 @@
 // Reading the audit log with filters, newest first, each entry with who/what in words and its changed fields.
 import type { z } from 'zod';
-import type { AuditEntry, AuditQuery } from '../../../../shared/api/audit';
-import { ACTION_LABELS, ENTITY_LABELS } from '../../../../shared/domain/audit-labels';
-import type { BackendDeps } from '../../audit';
+import type { AuditEntry, AuditQuery } from '@shared/api/audit';
+import { ACTION_LABELS, ENTITY_LABELS } from '@shared/domain/audit-labels';
+import type { BackendDeps } from '../../deps';
 import { bedLabels } from '../facility/places';
 import { listChanges } from './changes';
 

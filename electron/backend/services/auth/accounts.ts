@@ -1,13 +1,13 @@
 // Reading accounts and checking secrets against them, with the lockout rules applied and every outcome audited.
-import { AppError } from '../../../../shared/api/errors';
-import type { SignedInUser } from '../../../../shared/api/auth';
-import type { BackendDeps } from '../../audit';
+import { AppError } from '@shared/api/errors';
+import type { SignedInUser } from '@shared/api/auth';
+import type { BackendDeps } from '../../deps';
 import { writeAction } from '../../audit';
-import { AFTER_SUCCESS, afterFailure, isLockedOut, minutesLeft } from '../../auth/lockout';
-import { verifySecret } from '../../auth/secrets';
-import type { SessionUser } from '../../auth/session';
+import { AFTER_SUCCESS, afterFailure, isLockedOut, minutesLeft } from '../../security/lockout';
+import { verifySecret } from '../../security/secrets';
+import type { SessionUser } from '../../security/session';
 import type { UsersTable } from '../../db/schema';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { readSettings } from '../settings/settings';
 
 export type SignInKind = 'password' | 'pin';

@@ -1,15 +1,16 @@
 // Signing in and out at a shared PC: first-run administrator, password or PIN, lock, own password and PIN.
 import type { z } from 'zod';
-import type { AuthStatus, ChangePasswordInput, LoginInput, PinLoginInput, SetPinInput, SetupAdminInput, SignedInUser } from '../../../../shared/api/auth';
-import { AppError, conflict } from '../../../../shared/api/errors';
-import { type BackendDeps, writeAction } from '../../audit';
-import { hashSecret, verifySecret } from '../../auth/secrets';
-import type { Session } from '../../auth/session';
+import type { AuthStatus, ChangePasswordInput, LoginInput, PinLoginInput, SetPinInput, SetupAdminInput, SignedInUser } from '@shared/api/auth';
+import { AppError, conflict } from '@shared/api/errors';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
+import { hashSecret, verifySecret } from '../../security/secrets';
+import type { Session } from '../../security/session';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
 import type { Platform } from '../../platform';
-import { createIdentity } from '../../sync/identity';
+import { createIdentity } from '../../package/identity';
 import { onDuty, onDutyStaffIds } from '../roster/roster';
 import { readSettings } from '../settings/settings';
 import type { UsersTable } from '../../db/schema';

@@ -1,11 +1,12 @@
 // Whose shift is it: the caller's roster entry for a shift, whether that shift is still open for records, and the
 // residents in the caller's area. "The person who did it records it": every care write starts here.
-import { AppError, conflict } from '../../../../shared/api/errors';
-import { type ShiftWindow, addDays, shiftWindow } from '../../../../shared/domain/care/shifts';
+import { AppError, conflict } from '@shared/api/errors';
+import { type ShiftWindow, addDays, shiftWindow } from '@shared/domain/care/shifts';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import type { Clock } from '../../clock';
-import { type Executor, bedLabels } from '../facility/places';
+import { bedLabels } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { type AreaPlaces, areaText, loadAreas } from '../roster/areas';
 import { type Shift, hoursText, loadShifts, shiftById } from '../roster/shifts';
 import { readSettings } from '../settings/settings';

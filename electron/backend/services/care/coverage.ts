@@ -1,11 +1,11 @@
 // Coverage of one shift for the manager: who worked where, residents with no record at all, tasks missed (not
 // recorded by the time they were due, or recorded as not done with the reason), residents nobody was assigned to.
-import type { Coverage } from '../../../../shared/api/care';
-import { shiftWindow } from '../../../../shared/domain/care/shifts';
-import { CARE_STAFF_ROLES, type StaffRole } from '../../../../shared/domain/care/vocab';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import type { BackendDeps } from '../../audit';
-import type { Executor } from '../facility/places';
+import type { Coverage } from '@shared/api/care';
+import { shiftWindow } from '@shared/domain/care/shifts';
+import { CARE_STAFF_ROLES, type StaffRole } from '@shared/domain/care/vocab';
+import { enumLabel } from '@shared/domain/enum-labels';
+import type { BackendDeps } from '../../deps';
+import type { Executor } from '../../db/executor';
 import { areaText, loadAreas } from '../roster/areas';
 import { hoursText, shiftById } from '../roster/shifts';
 import { residentsInArea } from './context';

@@ -1,13 +1,13 @@
 // Reading the care log: entries as people read them (with the task's name and who recorded), corrections shown
 // beside what they correct, and the tasks due in a shift with what was recorded for each.
-import type { Entry, EntryData, TaskDue } from '../../../../shared/api/care';
-import type { Frequency } from '../../../../shared/domain/care-frequency';
-import { describeEntry } from '../../../../shared/domain/care/describe';
-import { dueSlots } from '../../../../shared/domain/care/due';
-import { type ShiftWindow, addDays } from '../../../../shared/domain/care/shifts';
+import type { Entry, EntryData, TaskDue } from '@shared/api/care';
+import type { Frequency } from '@shared/domain/care-frequency';
+import { describeEntry } from '@shared/domain/care/describe';
+import { dueSlots } from '@shared/domain/care/due';
+import { type ShiftWindow, addDays } from '@shared/domain/care/shifts';
 import { sql } from 'kysely';
 import type { CareEntriesTable } from '../../db/schema';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 export type EntryRow = CareEntriesTable;
 

@@ -1,16 +1,17 @@
 // Writing the care log: one record, a correction (a new entry pointing at the old one, with a reason), and a night
 // round over everyone in the area. Every write carries the person signed in; the same form sent twice writes once.
 import type { z } from 'zod';
-import type { AmendInput, EntryData, RecordInput, RoundInput } from '../../../../shared/api/care';
-import { AppError, conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { describeEntry } from '../../../../shared/domain/care/describe';
-import { unusualVitals } from '../../../../shared/domain/care/vitals';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
+import type { AmendInput, EntryData, RecordInput, RoundInput } from '@shared/api/care';
+import { AppError, conflict, invalid, notFound } from '@shared/api/errors';
+import { describeEntry } from '@shared/domain/care/describe';
+import { unusualVitals } from '@shared/domain/care/vitals';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { DEVICE_CLOCK_SKEW_MS } from '../../clock';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { type CallerShift, openCallerShift, residentsInArea } from './context';
 import { planTasks, shiftEntries, taskMarks, tasksDue } from './entries';
 

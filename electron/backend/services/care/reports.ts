@@ -2,16 +2,17 @@
 // the ledgers inspectors ask for (护理记录台账, 交接班记录, 意外事件登记) on screen, printed, and in Excel.
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
-import type { EntryData, Ledger } from '../../../../shared/api/care';
-import { invalid, notFound } from '../../../../shared/api/errors';
-import { addDays, chinaInstant, chinaWallClock } from '../../../../shared/domain/care/shifts';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { EntryData, Ledger } from '@shared/api/care';
+import { invalid, notFound } from '@shared/api/errors';
+import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import { ledgerWorkbook } from '../../ledger-excel';
 import type { Caller } from '../../caller';
 import { bedLabels } from '../facility/places';
 import { listHandovers } from '../handover/handover';
-import { summaryLines } from '../../../../shared/domain/care/handover-text';
+import { summaryLines } from '@shared/domain/care/handover-text';
 import { listIncidents } from '../incidents/incidents';
 import { loadShifts } from '../roster/shifts';
 import { entriesForDisplay } from './entries';

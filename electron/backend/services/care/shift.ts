@@ -1,11 +1,12 @@
 // The caregiver's screen: "本班任务" — my shift, my residents with their tasks due and how far along they are, the
 // night-round clock; and one resident's shift: tasks, and everything recorded so far.
-import type { MyShift, ResidentShift, ShiftInstance } from '../../../../shared/api/care';
-import { notFound } from '../../../../shared/api/errors';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { MyShift, ResidentShift, ShiftInstance } from '@shared/api/care';
+import { notFound } from '@shared/api/errors';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { maskPhone } from '../../../../shared/domain/phone';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { maskPhone } from '@shared/domain/phone';
 import { highRisksByResident } from '../assessment/risk';
 import { bedLabels } from '../facility/places';
 import { hoursText } from '../roster/shifts';

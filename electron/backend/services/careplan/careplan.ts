@@ -2,14 +2,15 @@
 // above the template's minimum grade. Generating adds what is missing and leaves adjusted tasks alone; every change
 // is audited; tasks are switched off, never deleted. The care-log issue turns these into shift tasks.
 import type { z } from 'zod';
-import type { CarePlanTask, SaveTaskInput } from '../../../../shared/api/careplan';
-import { conflict, notFound } from '../../../../shared/api/errors';
-import { SAFETY_RISKS } from '../../../../shared/domain/assessment/safety-risks';
-import { type Frequency, describeFrequency } from '../../../../shared/domain/care-frequency';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { CarePlanTask, SaveTaskInput } from '@shared/api/careplan';
+import { conflict, notFound } from '@shared/api/errors';
+import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
+import { type Frequency, describeFrequency } from '@shared/domain/care-frequency';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
 

@@ -1,14 +1,15 @@
 // The county's side of enrolment: its own public-key file to hand to the centres, and the registry of centres. A
 // registration file makes a pending enrolment; it is confirmed only when the clerk types the fingerprint the centre read
 // out by phone and it matches. An enrolment can be withdrawn until the first package from the centre was imported.
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import type { CentreRow, CountyStatus } from '../../../../shared/api/county';
-import { type BackendDeps, writeAction } from '../../audit';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import type { CentreRow, CountyStatus } from '@shared/api/county';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import type { Platform } from '../../platform';
-import { readIdentity } from '../../sync/identity';
-import { fingerprint, sameFingerprint } from '../../sync/keys';
+import { readIdentity } from '../../package/identity';
+import { fingerprint, sameFingerprint } from '../../package/keys';
 import { RegistrationFile, parseKeyFile } from '../sync/centre-keys';
 
 async function countyIdentity(deps: BackendDeps, platform: Platform | undefined) {

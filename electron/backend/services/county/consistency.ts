@@ -2,9 +2,9 @@
 // bed held by two people, a care day in another month, an age the birth date contradicts. What the exporter can never
 // write is refused (a bug or a hand-made file); what a real centre's records can hold is a warning naming the records.
 // The rules follow what docs/sync-package.md §6 says each section holds.
-import { ageOn } from '../../../../shared/domain/dates';
-import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
-import { type SectionData, type SectionName, fileOf } from '../../../../shared/domain/sync/sections';
+import { ageOn } from '@shared/domain/dates';
+import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { type SectionData, type SectionName, fileOf } from '@shared/domain/sync/sections';
 
 export interface Consistency {
   errors: string[];

@@ -2,10 +2,10 @@
 // twelve-month trend, the submission matrix of the year, the 特困 quarterly table of the month's quarter (official
 // layout), the facility basic-situation table, and the import reports of the month.
 import ExcelJS from 'exceljs';
-import { CELL_STATUSES } from '../../../../shared/api/county';
-import { FACILITY_TABLE, TEKUN_TABLE } from '../../../../shared/domain/sync/county-tables';
-import { type IndicatorRow, INDICATORS, formatIndicator } from '../../../../shared/domain/sync/figures';
-import type { BackendDeps } from '../../audit';
+import { CELL_STATUSES } from '@shared/api/county';
+import { FACILITY_TABLE, TEKUN_TABLE } from '@shared/domain/sync/county-tables';
+import { type IndicatorRow, INDICATORS, formatIndicator } from '@shared/domain/sync/figures';
+import type { BackendDeps } from '../../deps';
 import { addLedgerSheet } from '../../ledger-excel';
 import { facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
 import { OUTCOME_LABELS, listReports } from './reports';

@@ -2,13 +2,13 @@
 // one centre's months and residents (the drill-down), the 特困 quarterly table, the facility table, and the
 // submission matrix. Figures stored by an older version of computeFigures are recomputed from the stored records.
 import dayjs from 'dayjs';
-import type { CentreDetail, FacilityTable, Indicators, Matrix, TekunQuarter } from '../../../../shared/api/county';
-import { chinaDate } from '../../../../shared/domain/dates';
-import { maskIdNumber } from '../../../../shared/domain/id-number';
-import { type Figures, addFigures, computeFigures, figuresAreCurrent } from '../../../../shared/domain/sync/figures';
-import type { SectionRecord } from '../../../../shared/domain/sync/sections';
-import { notFound } from '../../../../shared/api/errors';
-import type { BackendDeps } from '../../audit';
+import type { CentreDetail, FacilityTable, Indicators, Matrix, TekunQuarter } from '@shared/api/county';
+import { chinaDate } from '@shared/domain/dates';
+import { maskIdNumber } from '@shared/domain/id-number';
+import { type Figures, addFigures, computeFigures, figuresAreCurrent } from '@shared/domain/sync/figures';
+import type { SectionRecord } from '@shared/domain/sync/sections';
+import { notFound } from '@shared/api/errors';
+import type { BackendDeps } from '../../deps';
 import { readMonth } from './records';
 import { todayIn } from '../../clock';
 import { listCentres } from './centres';

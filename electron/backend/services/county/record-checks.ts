@@ -1,8 +1,8 @@
 // One data line against its section's schema, with a message that names the line, the field and what is wrong
 // (issue 15). Only the parsed, validated record leaves here: the county never stores a line as it came.
 import type { z } from 'zod';
-import { FORBIDDEN_KEYS } from '../../../../shared/domain/sync/sections';
-import { quoted } from '../../sync/problem-list';
+import { FORBIDDEN_KEYS } from '@shared/domain/sync/sections';
+import { quoted } from '../../package/problem-list';
 
 /** The path of the first key a record must never carry (`__proto__`, `constructor`, `prototype`), at any depth. */
 export function forbiddenKeyPath(value: unknown, path: string[] = []): string[] | null {

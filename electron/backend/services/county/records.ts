@@ -1,7 +1,7 @@
 // The records the county kept of one centre's month, read back in the current shapes: a record stored from a format-1
 // package (before the fields the county now counts) is upgraded the way the import upgrades it, so it counts as 不详.
-import { OLDER_SECTIONS, SECTION_NAMES, type SectionData, type SectionName } from '../../../../shared/domain/sync/sections';
-import type { BackendDeps } from '../../audit';
+import { OLDER_SECTIONS, SECTION_NAMES, type SectionData, type SectionName } from '@shared/domain/sync/sections';
+import type { BackendDeps } from '../../deps';
 
 /** A format-1 record lacks the fields its section gained later: it gets them as null (not carried). */
 function current(section: SectionName, record: Record<string, unknown>): unknown {

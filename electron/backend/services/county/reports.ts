@@ -1,9 +1,9 @@
 // The stored import reports: searchable, and each one as a plain text file in Chinese to send back to the centre
 // (what was received, what happened, every error and warning).
-import type { ReportRow } from '../../../../shared/api/county';
-import { notFound } from '../../../../shared/api/errors';
-import { SECTION_NAMES } from '../../../../shared/domain/sync/sections';
-import type { BackendDeps } from '../../audit';
+import type { ReportRow } from '@shared/api/county';
+import { notFound } from '@shared/api/errors';
+import { SECTION_NAMES } from '@shared/domain/sync/sections';
+import type { BackendDeps } from '../../deps';
 import type { CountyImportReportsTable } from '../../db/schema';
 
 export const OUTCOME_LABELS = { accepted: '已导入', already_imported: '已导入过（未改动）', superseded: '已被更正取代', rejected: '已拒绝' } as const;

@@ -1,7 +1,8 @@
 // The full ID number of a resident a centre reported, for the county administrator matching the 特困 roll: every
 // look is written to the audit log (like residents.revealIdNumber in a centre). Everyone else sees it masked.
-import { notFound } from '../../../../shared/api/errors';
-import { type BackendDeps, writeAction } from '../../audit';
+import { notFound } from '@shared/api/errors';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 
 export function revealIdNumber(deps: BackendDeps, caller: Caller, input: { centreCode: string; period: string; residentId: string }) {

@@ -1,13 +1,13 @@
 // What the county would do with one package file, decided without writing anything: the dry run. The reader's checks
-// (electron/backend/sync/package.ts) come first; then the period by the county's clock; then every record against its
+// (electron/backend/package/package.ts) come first; then the period by the county's clock; then every record against its
 // section's schema and the records against each other (consistency.ts); then the package's place among those already
 // applied — already imported, a correction, superseded, an older sequence, a gap.
 import type { Database } from 'better-sqlite3';
-import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf, readerFor, sinceFormat } from '../../../../shared/domain/sync/sections';
-import { type Manifest, readPackage } from '../../sync/package';
-import { capped } from '../../sync/problem-list';
-import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
-import { chinaDate } from '../../../../shared/domain/dates';
+import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf, readerFor, sinceFormat } from '@shared/domain/sync/sections';
+import { type Manifest, readPackage } from '../../package/package';
+import { capped } from '../../package/problem-list';
+import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { chinaDate } from '@shared/domain/dates';
 import { checkConsistency } from './consistency';
 import { checkLine } from './record-checks';
 

@@ -1,8 +1,8 @@
 // 第一步: what an empty centre still lacks before it can run — beds, staff who can sign in with a PIN, a roster, and
 // the link with the county (its public key imported on 月度报送). Each item is read from the records themselves,
 // so it ticks itself as soon as the work is done and never needs to be dismissed.
-import type { FirstSteps } from '../../../../shared/api/dashboard';
-import type { Executor } from '../facility/places';
+import type { FirstSteps } from '@shared/api/dashboard';
+import type { Executor } from '../../db/executor';
 
 export async function firstSteps(db: Executor): Promise<FirstSteps> {
   const bed = await db

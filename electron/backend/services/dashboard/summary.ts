@@ -1,7 +1,7 @@
 // The morning view: census, occupancy, free beds by type, who is away, this month's admissions and discharges, and
 // for a new centre the first-day checklist.
-import type { DashboardSummary } from '../../../../shared/api/dashboard';
-import type { BackendDeps } from '../../audit';
+import type { DashboardSummary } from '@shared/api/dashboard';
+import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
 import { activeBeds, countBeds } from '../facility/bed-map';
 import { bedLabels } from '../facility/places';

@@ -1,10 +1,10 @@
 // The bed map (房态图): rooms as cards, each bed with its status and occupant, plus the counts the manager watches.
 import type { z } from 'zod';
-import type { BedCounts, BedMap, BedMapQuery, BedView, RoomView } from '../../../../shared/api/facility';
-import { type BedStatus, NURSING_BED_RATIO_GOAL } from '../../../../shared/domain/enums';
-import type { BackendDeps } from '../../audit';
+import type { BedCounts, BedMap, BedMapQuery, BedView, RoomView } from '@shared/api/facility';
+import { type BedStatus, NURSING_BED_RATIO_GOAL } from '@shared/domain/enums';
+import type { BackendDeps } from '../../deps';
 import { highRisksByResident } from '../assessment/risk';
-import type { Executor } from './places';
+import type { Executor } from '../../db/executor';
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 

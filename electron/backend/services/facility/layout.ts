@@ -1,8 +1,9 @@
 // Buildings, rooms and beds: added, edited and retired (never deleted: stays keep pointing at them).
 import type { z } from 'zod';
-import type { BedInput, BedUpdateInput, BuildingInput, RoomInput, RoomUpdateInput } from '../../../../shared/api/facility';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
+import type { BedInput, BedUpdateInput, BuildingInput, RoomInput, RoomUpdateInput } from '@shared/api/facility';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { loadActiveBed } from './places';

@@ -1,9 +1,6 @@
 // Looking up a bed with its room, building and occupant, and the label people read ("一号楼 101室 2床").
-import type { Kysely, Transaction } from 'kysely';
-import { notFound } from '../../../../shared/api/errors';
-import type { DB } from '../../db/schema';
-
-export type Executor = Kysely<DB> | Transaction<DB>;
+import { notFound } from '@shared/api/errors';
+import type { Executor } from '../../db/executor';
 
 export function formatBedLabel(buildingName: string, roomName: string, bedLabel: string): string {
   return `${buildingName} ${roomName}室 ${bedLabel}床`;

@@ -1,11 +1,12 @@
 // The centre's profile (机构信息): one row, created at first run and edited by the manager. Its first saving is the
 // moment the centre started using the system (startedAt): alarms are judged only from then on.
 import type { z } from 'zod';
-import type { FacilityProfile, FacilityProfileInput } from '../../../../shared/api/facility';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { FacilityProfile, FacilityProfileInput } from '@shared/api/facility';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import type { Executor } from './places';
+import type { Executor } from '../../db/executor';
 
 type ProfileInput = z.output<typeof FacilityProfileInput>;
 

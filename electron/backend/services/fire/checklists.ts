@@ -1,10 +1,11 @@
 // Checkpoints (where patrols go) and checklist items (what patrols and inspections look at), both editable; retired
 // ones stay on old records.
 import type { z } from 'zod';
-import type { CheckpointInput, ItemInput } from '../../../../shared/api/fire';
-import { conflict, notFound } from '../../../../shared/api/errors';
-import type { CHECKPOINT_KINDS, ItemList } from '../../../../shared/domain/fire/vocab';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { CheckpointInput, ItemInput } from '@shared/api/fire';
+import { conflict, notFound } from '@shared/api/errors';
+import type { CHECKPOINT_KINDS, ItemList } from '@shared/domain/fire/vocab';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 

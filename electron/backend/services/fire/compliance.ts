@@ -2,11 +2,11 @@
 // night patrols (a count, or one per window); inspections and equipment checks in the month; open and overdue dangers; when the next inspection
 // and drill fall due; equipment running out; staff without training. `overdueNow` turns the dashboard red.
 import dayjs from 'dayjs';
-import type { Compliance } from '../../../../shared/api/fire';
-import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
-import { chinaDate } from '../../../../shared/domain/dates';
-import { type DayCompliance, type NightSlot, type PatrolDone, dayCompliance, daySpan, nextDue, type PatrolPlan } from '../../../../shared/domain/fire/schedule';
-import type { BackendDeps } from '../../audit';
+import type { Compliance } from '@shared/api/fire';
+import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { chinaDate } from '@shared/domain/dates';
+import { type DayCompliance, type NightSlot, type PatrolDone, dayCompliance, daySpan, nextDue, type PatrolPlan } from '@shared/domain/fire/schedule';
+import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
 import { centreStartedAt } from '../facility/profile';
 import { untrainedStaff } from './drills';

@@ -2,10 +2,11 @@
 // 待整改 → 整改中 → 已整改 (with what was done) → 已验收, verified by someone other than the person who rectified it.
 // A danger is closed only by verification; nothing is deleted. Past the deadline and not yet rectified = overdue.
 import type { z } from 'zod';
-import type { DangerAction, DangerInput, DangerRow } from '../../../../shared/api/fire';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import type { DANGER_SOURCES } from '../../../../shared/domain/fire/vocab';
-import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
+import type { DangerAction, DangerInput, DangerRow } from '@shared/api/fire';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import type { DANGER_SOURCES } from '@shared/domain/fire/vocab';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';

@@ -2,14 +2,15 @@
 // fire training in the configured months are listed.
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type { DrillInput, TrainingInput } from '../../../../shared/api/fire';
-import { invalid, notFound } from '../../../../shared/api/errors';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { DrillInput, TrainingInput } from '@shared/api/fire';
+import { invalid, notFound } from '@shared/api/errors';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { readFireSettings } from './settings';
 
 export async function listDrills(deps: BackendDeps) {

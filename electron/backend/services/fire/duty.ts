@@ -1,10 +1,11 @@
 // 值班记录: the 24-hour duty log — what the person on duty saw and did, and the handover to the next person on duty.
 // Entries are signed by the signed-in person and never change.
 import type { z } from 'zod';
-import type { DutyInput } from '../../../../shared/api/fire';
-import { invalid } from '../../../../shared/api/errors';
-import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { DutyInput } from '@shared/api/fire';
+import { invalid } from '@shared/api/errors';
+import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 

@@ -2,10 +2,11 @@
 // dates; the monthly check is an equipment_check round (one result per item), so the last check is read from there.
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type { EquipmentInput, EquipmentRow } from '../../../../shared/api/fire';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { expiryProblem, expiryState } from '../../../../shared/domain/fire/equipment';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { EquipmentInput, EquipmentRow } from '@shared/api/fire';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { expiryProblem, expiryState } from '@shared/domain/fire/equipment';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';

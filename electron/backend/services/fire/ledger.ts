@@ -1,10 +1,11 @@
 // The printed ledgers inspectors ask for — 防火巡查记录, 防火检查记录, 隐患整改台账, 消防演练记录 — as rows of text, and
 // their Excel export (audited).
-import type { FireLedger } from '../../../../shared/api/fire';
-import { invalid } from '../../../../shared/api/errors';
-import { addDays, chinaInstant, chinaWallClock } from '../../../../shared/domain/care/shifts';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { FireLedger } from '@shared/api/fire';
+import { invalid } from '@shared/api/errors';
+import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import { ledgerWorkbook } from '../../ledger-excel';
 import type { Caller } from '../../caller';
 import { listDrills } from './drills';

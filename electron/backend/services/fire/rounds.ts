@@ -2,13 +2,14 @@
 // raises, signed by the signed-in patroller. A problem is either fixed on the spot or raised as a danger. A supervisor
 // other than the patroller countersigns once. Night patrols only in the night span; nothing in the future.
 import type { z } from 'zod';
-import type { RoundInput, RoundRow } from '../../../../shared/api/fire';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { addDays, chinaInstant, chinaWallClock } from '../../../../shared/domain/care/shifts';
-import { chinaDate } from '../../../../shared/domain/dates';
-import { nightOf } from '../../../../shared/domain/fire/schedule';
-import type { RoundKind } from '../../../../shared/domain/fire/vocab';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { RoundInput, RoundRow } from '@shared/api/fire';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { chinaDate } from '@shared/domain/dates';
+import { nightOf } from '@shared/domain/fire/schedule';
+import type { RoundKind } from '@shared/domain/fire/vocab';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { insertDanger } from './dangers';

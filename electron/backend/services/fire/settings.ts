@@ -3,13 +3,14 @@
 // inspection, drill and training plan. Stored as one JSON value; missing or unreadable values fall back to the
 // defaults (sources in README).
 import type { z } from 'zod';
-import { DEFAULT_FIRE_SETTINGS, FireSettings } from '../../../../shared/api/fire';
-import { invalid } from '../../../../shared/api/errors';
-import { type KeyUnitClamp, clampToKeyUnit, keyUnitProblem } from '../../../../shared/domain/fire/key-unit';
-import { nightPlanProblem } from '../../../../shared/domain/fire/schedule';
-import { type BackendDeps, writeAction } from '../../audit';
+import { DEFAULT_FIRE_SETTINGS, FireSettings } from '@shared/api/fire';
+import { invalid } from '@shared/api/errors';
+import { type KeyUnitClamp, clampToKeyUnit, keyUnitProblem } from '@shared/domain/fire/key-unit';
+import { nightPlanProblem } from '@shared/domain/fire/schedule';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 const KEY = 'fire';
 

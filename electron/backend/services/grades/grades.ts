@@ -2,13 +2,14 @@
 // grade history. The suggestion comes from the latest finalised assessment; another grade needs a reason and an
 // approver; the resident's or their agent's consent is always recorded (养老机构管理办法 第15条).
 import type { z } from 'zod';
-import type { AssignGradeInput, GradeInput, GradeRow } from '../../../../shared/api/grades';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { AssignGradeInput, GradeInput, GradeRow } from '@shared/api/grades';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 async function feeOn(db: Executor, gradeId: string, date: string) {
   return db

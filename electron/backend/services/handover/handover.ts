@@ -1,16 +1,17 @@
 // Handover (交接班): at shift end the system sums up the caregiver's area (incidents, tasks not done, residents away,
 // notes, rounds); the caregiver confirms and adds to it; someone on the next shift accepts it with their own sign-in.
-import { type HandoverDraft, type HandoverRow, HandoverSummary } from '../../../../shared/api/handover';
-import { AppError, conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { chinaWallClock, shiftWindow } from '../../../../shared/domain/care/shifts';
-import { describeEntry } from '../../../../shared/domain/care/describe';
-import type { EntryData } from '../../../../shared/api/care';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, writeAction } from '../../audit';
+import { type HandoverDraft, type HandoverRow, HandoverSummary } from '@shared/api/handover';
+import { AppError, conflict, invalid, notFound } from '@shared/api/errors';
+import { chinaWallClock, shiftWindow } from '@shared/domain/care/shifts';
+import { describeEntry } from '@shared/domain/care/describe';
+import type { EntryData } from '@shared/api/care';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Clock } from '../../clock';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { areaText, loadAreas } from '../roster/areas';
 import { hoursText, loadShifts } from '../roster/shifts';
 import { readSettings } from '../settings/settings';

@@ -2,12 +2,13 @@
 // follow-ups are appended. Each one prompts an immediate assessment and counts into the "risk events in 30 days".
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type { IncidentQuery, IncidentRow, ReportIncidentInput } from '../../../../shared/api/incidents';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { chinaInstant } from '../../../../shared/domain/care/shifts';
-import { INCIDENT_RISK_EVENT, NO_RISK_EVENTS } from '../../../../shared/domain/assessment/risk-events';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { IncidentQuery, IncidentRow, ReportIncidentInput } from '@shared/api/incidents';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import { INCIDENT_RISK_EVENT, NO_RISK_EVENTS } from '@shared/domain/assessment/risk-events';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { DEVICE_CLOCK_SKEW_MS } from '../../clock';
 import { newId } from '../../ids';

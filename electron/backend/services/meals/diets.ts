@@ -1,14 +1,16 @@
 // Diet types (a fixed list; the centre sets each one's texture and whether it is in use) and each resident's diet,
 // avoidances and allergies, beside the choking risk from the GB 38600 risk assessment.
 import type { z } from 'zod';
-import type { DietTypeInput, ResidentDiet, ResidentDietInput } from '../../../../shared/api/meals';
-import { invalid, notFound } from '../../../../shared/api/errors';
-import { DIET_TYPES, type DietType } from '../../../../shared/domain/enums';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { DietTypeInput, ResidentDiet, ResidentDietInput } from '@shared/api/meals';
+import { invalid, notFound } from '@shared/api/errors';
+import { DIET_TYPES, type DietType } from '@shared/domain/enums';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { latestRiskGrade } from '../assessment/risk';
-import { bedLabels, type Executor } from '../facility/places';
+import { bedLabels } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 const CURRENT = ['in_residence', 'on_leave', 'in_hospital'] as const;
 

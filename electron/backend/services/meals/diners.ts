@@ -1,16 +1,17 @@
 // 助餐 diners: village elders who eat at the centre's canteen or have meals delivered. A diner who lives here is a
 // resident, not a diner (residents' meals are counted from the census), so such an ID number is refused.
 import type { z } from 'zod';
-import type { DinerInput, DinerRow } from '../../../../shared/api/meals';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { ageOn } from '../../../../shared/domain/dates';
-import { maskIdNumber, parseIdNumber } from '../../../../shared/domain/id-number';
-import { pinyinInitials } from '../../../../shared/domain/pinyin-initials';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { DinerInput, DinerRow } from '@shared/api/meals';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { ageOn } from '@shared/domain/dates';
+import { maskIdNumber, parseIdNumber } from '@shared/domain/id-number';
+import { pinyinInitials } from '@shared/domain/pinyin-initials';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 export const dinerActiveOn = (d: { leftOn: string | null }, date: string) => d.leftOn === null || d.leftOn > date;
 

@@ -1,7 +1,7 @@
 // Kitchen staff's health certificates (健康证), from the staff register: food handlers must hold a valid one.
 import dayjs from 'dayjs';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import type { BackendDeps } from '../../audit';
+import { enumLabel } from '@shared/domain/enum-labels';
+import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
 import { readSettings } from '../settings/settings';
 

@@ -1,16 +1,17 @@
 // Weekly menus: the dishes of each meal for each diet type in use. A meal already served keeps its menu (it is the
 // record of what was cooked, and the dishes that need samples). Copying last week fills only the empty slots.
 import type { z } from 'zod';
-import type { MenuInput, MenuWeek } from '../../../../shared/api/meals';
-import { invalid } from '../../../../shared/api/errors';
-import { addDays } from '../../../../shared/domain/care/shifts';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import type { DietType } from '../../../../shared/domain/enums';
-import type { Meal } from '../../../../shared/domain/meals/vocab';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { MenuInput, MenuWeek } from '@shared/api/meals';
+import { invalid } from '@shared/api/errors';
+import { addDays } from '@shared/domain/care/shifts';
+import { enumLabel } from '@shared/domain/enum-labels';
+import type { DietType } from '@shared/domain/enums';
+import type { Meal } from '@shared/domain/meals/vocab';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { assertMonday } from '../roster/roster';
 import { loadDietTypes } from './diets';
 

@@ -2,16 +2,17 @@
 // price it was served at. A price may not start before meals already served at the old price (that would silently
 // rewrite a claimed month), so back-dating stops at the last serving.
 import type { z } from 'zod';
-import type { PriceInput } from '../../../../shared/api/meals';
-import { conflict, invalid } from '../../../../shared/api/errors';
-import { addDays } from '../../../../shared/domain/care/shifts';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { payableFen, priceOn } from '../../../../shared/domain/meals/prices';
-import { DINER_CATEGORIES, MEALS } from '../../../../shared/domain/meals/vocab';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { PriceInput } from '@shared/api/meals';
+import { conflict, invalid } from '@shared/api/errors';
+import { addDays } from '@shared/domain/care/shifts';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { payableFen, priceOn } from '@shared/domain/meals/prices';
+import { DINER_CATEGORIES, MEALS } from '@shared/domain/meals/vocab';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 export async function loadPrices(db: Executor) {
   const rows = await db.selectFrom('mealAidPrices').selectAll().execute();

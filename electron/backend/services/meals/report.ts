@@ -2,12 +2,13 @@
 // and mode with price, subsidy and what diners paid, and the sample record; an Excel export of it, audited.
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
-import type { MonthReport } from '../../../../shared/api/meals';
-import { addDays, chinaInstant, chinaWallClock } from '../../../../shared/domain/care/shifts';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { DIET_TYPES, type DietType } from '../../../../shared/domain/enums';
-import { DINER_CATEGORIES, MEALS } from '../../../../shared/domain/meals/vocab';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { MonthReport } from '@shared/api/meals';
+import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { DIET_TYPES, type DietType } from '@shared/domain/enums';
+import { DINER_CATEGORIES, MEALS } from '@shared/domain/meals/vocab';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { readSettings } from '../settings/settings';
 import { mealTime } from './headcount';

@@ -2,18 +2,19 @@
 // fridge and thrown away no sooner than the rule allows. Warnings: dishes of a served meal with no sample, samples
 // thrown away early, samples below the weight. The limits are settings (default 125 g, 48 h).
 import type { z } from 'zod';
-import type { DisposeInput, SampleInput, SampleWarning } from '../../../../shared/api/meals';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import type { Settings } from '../../../../shared/api/settings';
-import { addDays, chinaInstant, chinaWallClock } from '../../../../shared/domain/care/shifts';
-import { chinaDate } from '../../../../shared/domain/dates';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type SampleRule, dishesWithoutSample, disposedEarly, keepUntil, tooSmall } from '../../../../shared/domain/meals/samples';
-import type { Meal } from '../../../../shared/domain/meals/vocab';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { DisposeInput, SampleInput, SampleWarning } from '@shared/api/meals';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import type { Settings } from '@shared/api/settings';
+import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { chinaDate } from '@shared/domain/dates';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { type SampleRule, dishesWithoutSample, disposedEarly, keepUntil, tooSmall } from '@shared/domain/meals/samples';
+import type { Meal } from '@shared/domain/meals/vocab';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { centreStartedAt } from '../facility/profile';
 import { readSettings } from '../settings/settings';
 import { mealTime, mealsInOrder } from './headcount';

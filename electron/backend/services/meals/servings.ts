@@ -1,12 +1,13 @@
 // 助餐 servings: one meal for one diner on one day, dine-in or delivered, at the price and subsidy in force that day
 // (copied onto the serving, so a later price change never rewrites it). A mistaken serving is cancelled with a reason.
 import type { z } from 'zod';
-import type { CancelServingInput, ServeDinerInput } from '../../../../shared/api/meals';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { payableFen, priceOn } from '../../../../shared/domain/meals/prices';
-import type { Meal } from '../../../../shared/domain/meals/vocab';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { CancelServingInput, ServeDinerInput } from '@shared/api/meals';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { payableFen, priceOn } from '@shared/domain/meals/prices';
+import type { Meal } from '@shared/domain/meals/vocab';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { assertNotResident, dinerActiveOn } from './diners';

@@ -1,8 +1,9 @@
 // Admission (入住): a new file with its first stay, or a returning resident's new stay, in one transaction.
 import type { z } from 'zod';
-import type { AdmissionInput, AdmitInput, ReadmitInput } from '../../../../shared/api/residents';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
+import type { AdmissionInput, AdmitInput, ReadmitInput } from '@shared/api/residents';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { claimBed } from './beds';

@@ -1,5 +1,5 @@
 // Checks that a bed can take a resident, and clears a reservation once it is used.
-import { conflict } from '../../../../shared/api/errors';
+import { conflict } from '@shared/api/errors';
 import type { WriteContext } from '../../audit';
 import { type BedPlace, loadActiveBed } from '../facility/places';
 

@@ -1,9 +1,9 @@
 // Turning the person part of a form into a stored row: ID number checked against today, sex and birth date derived.
 import type { z } from 'zod';
-import type { PersonInput } from '../../../../shared/api/residents';
-import { invalid } from '../../../../shared/api/errors';
-import { ID_NUMBER_MESSAGES, parseIdNumber } from '../../../../shared/domain/id-number';
-import { pinyinInitials } from '../../../../shared/domain/pinyin-initials';
+import type { PersonInput } from '@shared/api/residents';
+import { invalid } from '@shared/api/errors';
+import { ID_NUMBER_MESSAGES, parseIdNumber } from '@shared/domain/id-number';
+import { pinyinInitials } from '@shared/domain/pinyin-initials';
 
 export type PersonData = z.output<typeof PersonInput>;
 

@@ -1,12 +1,13 @@
 // Reading residents: the searchable list, one full file with its stay history, and the census.
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { type Census, type ContactInput, type ContactView, type ResidentFile, type ResidentRow, type ResidentSearch, type StayEventView, residentsApi } from '../../../../shared/api/residents';
-import { notFound } from '../../../../shared/api/errors';
-import { ageOn } from '../../../../shared/domain/dates';
-import { maskIdNumber } from '../../../../shared/domain/id-number';
-import { maskPhone } from '../../../../shared/domain/phone';
-import { type BackendDeps, writeAction } from '../../audit';
+import { type Census, type ContactInput, type ContactView, type ResidentFile, type ResidentRow, type ResidentSearch, type StayEventView, residentsApi } from '@shared/api/residents';
+import { notFound } from '@shared/api/errors';
+import { ageOn } from '@shared/domain/dates';
+import { maskIdNumber } from '@shared/domain/id-number';
+import { maskPhone } from '@shared/domain/phone';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import type { ResidentsTable } from '../../db/schema';

@@ -1,11 +1,12 @@
 // Record retention (养老机构管理办法 第32条): a discharged resident's file is kept at least N years (default 5,
 // configurable) after the service agreement ends. Before that nothing may remove it; after it, an administrator may
 // archive it (hidden from everyday lists, still stored, audited). Nothing is ever deleted.
-import { conflict, notFound } from '../../../../shared/api/errors';
-import { addYears } from '../../../../shared/domain/dates';
-import { type BackendDeps, writeAction } from '../../audit';
+import { conflict, notFound } from '@shared/api/errors';
+import { addYears } from '@shared/domain/dates';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { readSettings } from '../settings/settings';
 import { withoutPhotoBytes } from './admission';
 

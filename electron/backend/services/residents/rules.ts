@@ -1,6 +1,6 @@
 // Date rules every stay event obeys: not in the future, not before birth, not before the resident's last event.
-import { invalid } from '../../../../shared/api/errors';
-import type { Executor } from '../facility/places';
+import { invalid } from '@shared/api/errors';
+import type { Executor } from '../../db/executor';
 
 export function assertNotFuture(date: string, today: string, label: string, field: string): void {
   if (date > today) throw invalid(`${label}（${date}）不能晚于今天（${today}）`, field);

@@ -1,9 +1,10 @@
 // Bed transfer (调床), leave and hospital stays (请假外出/住院) with return (销假), and discharge (离院).
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { DischargeInput, EndLeaveInput, StartLeaveInput, TransferInput } from '../../../../shared/api/residents';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
+import type { DischargeInput, EndLeaveInput, StartLeaveInput, TransferInput } from '@shared/api/residents';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { ResidentsTable } from '../../db/schema';
 import { newId } from '../../ids';

@@ -1,8 +1,9 @@
 // Editing a resident's file (personal data, contacts, diet …). The stay history is changed only by its own actions.
 import type { z } from 'zod';
-import type { UpdatePersonInput } from '../../../../shared/api/residents';
-import { conflict, notFound } from '../../../../shared/api/errors';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { UpdatePersonInput } from '@shared/api/residents';
+import { conflict, notFound } from '@shared/api/errors';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { withoutPhotoBytes } from './admission';
 import { personRow } from './person';

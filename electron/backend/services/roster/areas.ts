@@ -1,6 +1,6 @@
 // Where a caregiver works in a shift: whole floors ("floor:<buildingId>:<n>") or single rooms ("room:<roomId>").
 // No keys means the whole centre. This file turns keys into words and into the residents they cover.
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 export interface AreaPlaces {
   /** Every choosable key with its label, floors first. */

@@ -2,10 +2,11 @@
 // from a pattern such as 早早中中夜休休 for several people, optionally rotated one day per person. Each action is one
 // transaction with one audit row per roster entry it adds, re-scopes or cancels; any bad input writes nothing.
 import type { z } from 'zod';
-import type { AssignDaysInput, FillWeekInput } from '../../../../shared/api/roster';
-import { invalid, notFound } from '../../../../shared/api/errors';
-import { addDays } from '../../../../shared/domain/care/shifts';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { AssignDaysInput, FillWeekInput } from '@shared/api/roster';
+import { invalid, notFound } from '@shared/api/errors';
+import { addDays } from '@shared/domain/care/shifts';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { type Shift, loadShifts } from './shifts';
 import { assertMonday, rosterPerson, setDay } from './roster';

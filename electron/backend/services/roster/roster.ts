@@ -2,15 +2,16 @@
 // duty now; and the check that every hour of every day has a caregiver. Entries are cancelled, never deleted.
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type { AssignInput, RosterWeek } from '../../../../shared/api/roster';
-import { invalid, notFound } from '../../../../shared/api/errors';
-import { CARE_STAFF_ROLES } from '../../../../shared/domain/care/vocab';
-import { addDays, shiftWindow, shiftsAt, uncoveredHours } from '../../../../shared/domain/care/shifts';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
-import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
+import type { AssignInput, RosterWeek } from '@shared/api/roster';
+import { invalid, notFound } from '@shared/api/errors';
+import { CARE_STAFF_ROLES } from '@shared/domain/care/vocab';
+import { addDays, shiftWindow, shiftsAt, uncoveredHours } from '@shared/domain/care/shifts';
+import { enumLabel } from '@shared/domain/enum-labels';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import { areaText, loadAreas } from './areas';
 import { hoursText, loadShifts } from './shifts';
 

@@ -1,12 +1,13 @@
 // Shift definitions: named working hours (早班 07:00–15:00 …), retired rather than deleted.
 import type { z } from 'zod';
-import type { ShiftInput, ShiftRow } from '../../../../shared/api/roster';
-import { conflict, notFound } from '../../../../shared/api/errors';
-import { type ShiftDefinition, runsPastMidnight } from '../../../../shared/domain/care/shifts';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { ShiftInput, ShiftRow } from '@shared/api/roster';
+import { conflict, notFound } from '@shared/api/errors';
+import { type ShiftDefinition, runsPastMidnight } from '@shared/domain/care/shifts';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 export interface Shift extends ShiftDefinition {
   nightRounds: boolean;

@@ -1,9 +1,10 @@
 // Settings the centre can tune, stored one key per row; missing keys fall back to the defaults.
 import type { z } from 'zod';
-import { DEFAULT_SETTINGS, type SettingKey, Settings } from '../../../../shared/api/settings';
-import { type BackendDeps, writeAction } from '../../audit';
+import { DEFAULT_SETTINGS, type SettingKey, Settings } from '@shared/api/settings';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 
 /**
  * The settings in force, and the keys whose stored value is no longer allowed (a rule tightened since it was saved,

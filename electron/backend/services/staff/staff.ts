@@ -3,11 +3,12 @@
 // record (a leaving date, never a delete).
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type { ExpiringCert, HireInput, StaffInput, StaffRow, TrainingInput } from '../../../../shared/api/staff';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { maskIdNumber, parseIdNumber } from '../../../../shared/domain/id-number';
-import { type BackendDeps, type WriteContext, writeAction } from '../../audit';
-import { hashSecret } from '../../auth/secrets';
+import type { ExpiringCert, HireInput, StaffInput, StaffRow, TrainingInput } from '@shared/api/staff';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { maskIdNumber, parseIdNumber } from '@shared/domain/id-number';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
+import { hashSecret } from '../../security/secrets';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';

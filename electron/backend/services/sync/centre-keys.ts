@@ -2,13 +2,14 @@
 // fingerprint that the two sides read to each other by phone before trusting a key: the county's key is pending until
 // the manager types the fingerprint the county read out, and can be removed again until the first export.
 import { z } from 'zod';
-import { conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { type BackendDeps, writeAction } from '../../audit';
+import { conflict, invalid, notFound } from '@shared/api/errors';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
-import type { Executor } from '../facility/places';
+import type { Executor } from '../../db/executor';
 import type { Platform } from '../../platform';
-import { type Identity, createIdentity, readIdentity } from '../../sync/identity';
-import { fingerprint, publicKeyObject, sameFingerprint } from '../../sync/keys';
+import { type Identity, createIdentity, readIdentity } from '../../package/identity';
+import { fingerprint, publicKeyObject, sameFingerprint } from '../../package/keys';
 
 export const CountyKeyFile = z.object({
   type: z.literal('township-care-county-key'),

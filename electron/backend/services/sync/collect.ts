@@ -5,11 +5,11 @@
 import crypto from 'node:crypto';
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
-import { addDays, chinaInstant } from '../../../../shared/domain/care/shifts';
-import { ageOn, chinaDate } from '../../../../shared/domain/dates';
-import { type DayCompliance, type PatrolDone, dayCompliance } from '../../../../shared/domain/fire/schedule';
-import type { SectionData, SectionRecord } from '../../../../shared/domain/sync/sections';
-import type { BackendDeps } from '../../audit';
+import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { ageOn, chinaDate } from '@shared/domain/dates';
+import { type DayCompliance, type PatrolDone, dayCompliance } from '@shared/domain/fire/schedule';
+import type { SectionData, SectionRecord } from '@shared/domain/sync/sections';
+import type { BackendDeps } from '../../deps';
 import { readFireSettings } from '../fire/settings';
 import { sinceStart } from '../fire/compliance';
 import { centreStartedAt } from '../facility/profile';

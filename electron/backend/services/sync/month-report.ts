@@ -1,10 +1,10 @@
 // The centre's printed monthly report (月度报告): the month's figures computed from the same records the package
 // carries, by the same function the county uses, so the paper the manager signs says what the county will see.
 import dayjs from 'dayjs';
-import { conflict } from '../../../../shared/api/errors';
-import type { MonthReport } from '../../../../shared/api/sync';
-import { computeFigures } from '../../../../shared/domain/sync/figures';
-import type { BackendDeps } from '../../audit';
+import { conflict } from '@shared/api/errors';
+import type { MonthReport } from '@shared/api/sync';
+import { computeFigures } from '@shared/domain/sync/figures';
+import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
 import { collectMonth, monthRange } from './collect';
 import { extraChecks, previousExport, warningsOf } from './export';

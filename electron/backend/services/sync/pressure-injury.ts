@@ -1,7 +1,7 @@
 // A.5.1 压力性损伤 of an ability assessment, as the package reports it. The assessment stores the standard's option
 // words (shared/domain/assessment/health.ts, HealthAnswers.choices['A.5.1']); the stage is read from how the option
 // begins, so a longer description after "Ⅱ期" never changes the code the county counts.
-import type { PRESSURE_INJURY_STAGES } from '../../../../shared/domain/sync/sections';
+import type { PRESSURE_INJURY_STAGES } from '@shared/domain/sync/sections';
 
 type Stage = (typeof PRESSURE_INJURY_STAGES)[number];
 

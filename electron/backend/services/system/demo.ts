@@ -1,6 +1,6 @@
 // "Load a demo centre" at first run: only into an empty database, never over a real centre's records.
-import { conflict } from '../../../../shared/api/errors';
-import type { BackendDeps } from '../../audit';
+import { conflict } from '@shared/api/errors';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { generateDemoCentre } from '../../demo/generator';
 

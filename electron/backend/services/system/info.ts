@@ -1,10 +1,10 @@
 // What the app shell needs when it starts: versions, today's date, whether the centre is set up, who is signed in.
-import type { SystemInfo } from '../../../../shared/api/system';
-import type { BackendDeps } from '../../audit';
+import type { SystemInfo } from '@shared/api/system';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { installationMode } from '../../sync/identity';
+import { installationMode } from '../../package/identity';
 
 export const APP_VERSION = '0.1.0';
 

@@ -2,13 +2,14 @@
 // county's key for that centre (answer-seal.ts). The centre checks it and applies each answer once; importing the
 // same or a later file again only adds what is new.
 import { z } from 'zod';
-import { conflict, invalid } from '../../../../shared/api/errors';
-import { TIERS } from '../../../../shared/domain/assessment/tekun-tier';
-import { type BackendDeps, writeAction } from '../../audit';
+import { conflict, invalid } from '@shared/api/errors';
+import { TIERS } from '@shared/domain/assessment/tekun-tier';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Platform } from '../../platform';
-import { readIdentity } from '../../sync/identity';
+import { readIdentity } from '../../package/identity';
 import { centreIdentity } from '../sync/centre-keys';
 import { assertAnswer } from './answer-rules';
 import { checkFromCounty, signForCentre } from './answer-seal';

@@ -1,7 +1,7 @@
 // Checks shared by every way a county answer is recorded (by hand at the centre, by the county clerk, from a file).
 import type { z } from 'zod';
-import type { DecisionInput } from '../../../../shared/api/tier';
-import { invalid } from '../../../../shared/api/errors';
+import type { DecisionInput } from '@shared/api/tier';
+import { invalid } from '@shared/api/errors';
 
 type Answer = Pick<z.output<typeof DecisionInput>, 'outcome' | 'decidedOn' | 'tier' | 'careTier' | 'documentNo'>;
 

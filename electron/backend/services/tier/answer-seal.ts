@@ -4,7 +4,7 @@
 // and the file carries an HMAC-SHA256 under a key derived from it. Only the county's private key (or the centre's own)
 // can make it, so the centre knows the county wrote it; a file for another centre does not check.
 import crypto from 'node:crypto';
-import { privateKeyObject, publicKeyObject } from '../../sync/keys';
+import { privateKeyObject, publicKeyObject } from '../../package/keys';
 
 const P = 2n ** 255n - 19n;
 const INFO = Buffer.from('township-care tier answers v1');

@@ -2,13 +2,14 @@
 // the import), each with how long it has waited, and the clerk's answer (认定 with date, 文号, tier and 照料护理档次, or
 // 不予认定 with a reason). One answer per proposal; answers are records (never changed or deleted).
 import type { z } from 'zod';
-import type { CountyAnswerInput, CountyProposalRow } from '../../../../shared/api/tier';
-import { conflict, notFound } from '../../../../shared/api/errors';
-import { chinaDate } from '../../../../shared/domain/dates';
-import { maskIdNumber } from '../../../../shared/domain/id-number';
-import { answerOverdue, workingDaysBetween } from '../../../../shared/domain/tier/working-days';
-import type { Tier } from '../../../../shared/domain/assessment/tekun-tier';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { CountyAnswerInput, CountyProposalRow } from '@shared/api/tier';
+import { conflict, notFound } from '@shared/api/errors';
+import { chinaDate } from '@shared/domain/dates';
+import { maskIdNumber } from '@shared/domain/id-number';
+import { answerOverdue, workingDaysBetween } from '@shared/domain/tier/working-days';
+import type { Tier } from '@shared/domain/assessment/tekun-tier';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';

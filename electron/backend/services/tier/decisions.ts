@@ -2,10 +2,11 @@
 // decision), or the proposal marked 待县民政局认定 until the county answers; for a resident who is not 特困, the
 // centre's own assessment only.
 import type { z } from 'zod';
-import type { DecisionInput, DecisionView, TierOverview } from '../../../../shared/api/tier';
-import { conflict, notFound } from '../../../../shared/api/errors';
-import { tierStatus } from '../../../../shared/domain/tier/official';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { DecisionInput, DecisionView, TierOverview } from '@shared/api/tier';
+import { conflict, notFound } from '@shared/api/errors';
+import { tierStatus } from '@shared/domain/tier/official';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { assertAnswer } from './answer-rules';

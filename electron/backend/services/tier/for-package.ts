@@ -1,8 +1,8 @@
 // What the monthly package carries about 特困 tiers: the official tier (the county's latest decision), the centre's
 // latest proposal, and the proposals the county has to answer. Read-only; used by the sync collector.
 import type { Kysely } from 'kysely';
-import { TIER_INDICATOR_NAMES, TIER_INDICATORS, type Tier, type TierIndicator } from '../../../../shared/domain/assessment/tekun-tier';
-import type { BackendDeps } from '../../audit';
+import { TIER_INDICATOR_NAMES, TIER_INDICATORS, type Tier, type TierIndicator } from '@shared/domain/assessment/tekun-tier';
+import type { BackendDeps } from '../../deps';
 import type { DB } from '../../db/schema';
 
 export interface OfficialTier {

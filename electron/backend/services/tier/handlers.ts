@@ -1,6 +1,6 @@
 // Handlers of the tier module (tier.*): the centre's proposals and the county's decisions, on both sides.
 import type { Platform } from '../../platform';
-import type { BackendDeps } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Handlers } from '../../rpc/handlers';
 import { answerFile, importAnswers } from './answer-file';
 import { answerProposal, countyProposals } from './county';

@@ -1,12 +1,13 @@
 // The centre's 特困 self-care tier assessments (six indicators): proposals to the county, history kept (append-only).
 // Each is listed with the county's answer, when the first package carrying it went out, and whether the county is late.
 import type { z } from 'zod';
-import type { TierInput, TierView, WaitingRow } from '../../../../shared/api/tier';
-import { notFound } from '../../../../shared/api/errors';
-import { tierFromIndicators } from '../../../../shared/domain/assessment/tekun-tier';
-import { chinaDate } from '../../../../shared/domain/dates';
-import { answerOverdue } from '../../../../shared/domain/tier/working-days';
-import { type BackendDeps, writeAction } from '../../audit';
+import type { TierInput, TierView, WaitingRow } from '@shared/api/tier';
+import { notFound } from '@shared/api/errors';
+import { tierFromIndicators } from '@shared/domain/assessment/tekun-tier';
+import { chinaDate } from '@shared/domain/dates';
+import { answerOverdue } from '@shared/domain/tier/working-days';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';

@@ -1,14 +1,15 @@
 // The administrator's account list: create, edit (role, disable), reset a password (forced change at the next password
 // sign-in) or a forgotten PIN.
 import type { z } from 'zod';
-import { type CreateUserInput, PINS_A_CARE_LEAD_RESETS, type ResetPasswordInput, type ResetPinInput, type UpdateUserInput, type UserRow } from '../../../../shared/api/users';
-import { AppError, conflict, invalid, notFound } from '../../../../shared/api/errors';
-import { ADMIN_ROLE_OF, COUNTY_ROLES, type Role } from '../../../../shared/api/roles';
-import { type WriteContext, type BackendDeps, writeAction } from '../../audit';
-import { hashSecret } from '../../auth/secrets';
+import { type CreateUserInput, PINS_A_CARE_LEAD_RESETS, type ResetPasswordInput, type ResetPinInput, type UpdateUserInput, type UserRow } from '@shared/api/users';
+import { AppError, conflict, invalid, notFound } from '@shared/api/errors';
+import { ADMIN_ROLE_OF, COUNTY_ROLES, type Role } from '@shared/api/roles';
+import { type WriteContext, writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
+import { hashSecret } from '../../security/secrets';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import { installationMode } from '../../sync/identity';
+import { installationMode } from '../../package/identity';
 import { assertPasswordLength, assertPinFree, assertUsernameFree, findUser } from '../auth/accounts';
 
 export async function listUsers(deps: BackendDeps): Promise<UserRow[]> {

@@ -3,12 +3,12 @@
 // of the chosen score (B.3.9 = 0 says 昏迷 or 昏睡), the A.2.14 care-risk events, the A.5 health items with the BMI, dimension scores, total,
 // levels and the grounds for a level change, and signature lines. Hidden on screen; the only thing on the printed page.
 // Portrait A4: no table has more than five columns.
-import type { AssessmentView } from '../../../../shared/api/assessment';
-import { ASSESSMENT_REASON_NAMES, RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '../../../../shared/api/assessment';
-import { COMA_LEVEL_SOURCES, CONSCIOUSNESS_ZERO_NAMES } from '../../../../shared/domain/assessment/coma';
-import { HEALTH_ITEMS } from '../../../../shared/domain/assessment/health';
-import { DIMENSIONS, type DimensionCode, ITEMS } from '../../../../shared/domain/assessment/items';
-import { LEVELS } from '../../../../shared/domain/assessment/scoring';
+import type { AssessmentView } from '@shared/api/assessment';
+import { ASSESSMENT_REASON_NAMES, RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '@shared/api/assessment';
+import { COMA_LEVEL_SOURCES, CONSCIOUSNESS_ZERO_NAMES } from '@shared/domain/assessment/coma';
+import { HEALTH_ITEMS } from '@shared/domain/assessment/health';
+import { DIMENSIONS, type DimensionCode, ITEMS } from '@shared/domain/assessment/items';
+import { LEVELS } from '@shared/domain/assessment/scoring';
 import { assessorText } from './AssessorField';
 import { basicInfoLines } from './BasicInfoCard';
 import { healthText } from './HealthCard';

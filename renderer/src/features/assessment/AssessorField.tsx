@@ -2,7 +2,7 @@
 // assessment agency) with name and organisation. Read-only once the assessment is final.
 import { SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AssessorView } from '../../../../shared/api/assessment';
+import type { AssessorView } from '@shared/api/assessment';
 import { StaffPicker } from '../../components/StaffPicker';
 
 export type Assessor = AssessorView | null;

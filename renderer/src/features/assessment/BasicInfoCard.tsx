@@ -1,7 +1,7 @@
 // A.2 基本信息 (GB/T 42195-2022) recorded with the assessment: the standard's options; 民族 comes from the file.
 import { Card, MultiSelect, NumberInput, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type BasicInfo, EDUCATIONS, INCOME_SOURCES, LIVING, MARITAL, MEDICAL_PAYMENT, RELIGIONS } from '../../../../shared/domain/assessment/basic-info';
+import { type BasicInfo, EDUCATIONS, INCOME_SOURCES, LIVING, MARITAL, MEDICAL_PAYMENT, RELIGIONS } from '@shared/domain/assessment/basic-info';
 
 /** The A.2 answers as one line each, for the read-only card and the printed report. */
 export function basicInfoLines(b: BasicInfo): [string, string][] {

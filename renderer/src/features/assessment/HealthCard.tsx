@@ -2,8 +2,8 @@
 // from A.2 身高/体重 is shown with the A.5.9 answer it suggests.
 import { Button, Card, Group, MultiSelect, Select, SimpleGrid, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type BasicInfo, LOW_BMI, bmi, suggestedMalnutrition } from '../../../../shared/domain/assessment/basic-info';
-import { HEALTH_ITEMS, type HealthAnswers } from '../../../../shared/domain/assessment/health';
+import { type BasicInfo, LOW_BMI, bmi, suggestedMalnutrition } from '@shared/domain/assessment/basic-info';
+import { HEALTH_ITEMS, type HealthAnswers } from '@shared/domain/assessment/health';
 
 export const JOINT_AFFECTED = '是，影响日常生活功能';
 

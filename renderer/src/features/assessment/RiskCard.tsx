@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RISK_GRADE_NAMES, type RiskGrade, SAFETY_RISKS } from '../../../../shared/domain/assessment/safety-risks';
+import { RISK_GRADE_NAMES, type RiskGrade, SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
 

@@ -2,7 +2,7 @@
 // (突发疾病, 压疮, 他伤 …) for the assessor to count into 其他 or not: the register never decides that alone.
 import { NumberInput, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { RISK_EVENT_KINDS, RISK_EVENT_NAMES, type RiskEventCounts } from '../../../../shared/domain/assessment/risk-events';
+import { RISK_EVENT_KINDS, RISK_EVENT_NAMES, type RiskEventCounts } from '@shared/domain/assessment/risk-events';
 import { useApi } from '../../api/hooks';
 import { dateTime } from '../../components/time';
 

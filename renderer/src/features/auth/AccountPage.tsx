@@ -3,7 +3,7 @@
 import { Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { SetPinInput } from '../../../../shared/api/auth';
+import { SetPinInput } from '@shared/api/auth';
 import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { useCurrentUser } from '../../shell/current-user';

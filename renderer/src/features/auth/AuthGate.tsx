@@ -9,7 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { AuthStatus } from '../../../../shared/api/auth';
+import type { AuthStatus } from '@shared/api/auth';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ScreenCard } from '../../components/ScreenCard';

@@ -2,7 +2,7 @@
 import { Button, Card, Container, Input, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { SetupAdminInput } from '../../../../shared/api/auth';
+import { SetupAdminInput } from '@shared/api/auth';
 import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 

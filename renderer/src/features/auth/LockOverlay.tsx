@@ -2,7 +2,7 @@
 // the screen that can be focused or read — the rest of the document is inert until someone signs in.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuthStatus } from '../../../../shared/api/auth';
+import type { AuthStatus } from '@shared/api/auth';
 import { ScreenCard } from '../../components/ScreenCard';
 import { SignInPanel } from './SignIn';
 

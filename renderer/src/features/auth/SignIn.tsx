@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AuthStatus, LoginInput } from '../../../../shared/api/auth';
+import { type AuthStatus, LoginInput } from '@shared/api/auth';
 import { type ApiCallError, call } from '../../api/client';
 import { zodValidate } from '../../api/zod-form';
 import { NumberPad } from './NumberPad';

@@ -1,7 +1,7 @@
 // After a sign-in at the shared PC: the same person finds their screen as they left it (fresh data); another person
 // starts clean — nothing the previous person loaded stays in the cache to be shown to them.
 import type { QueryClient } from '@tanstack/react-query';
-import type { SignedInUser } from '../../../../shared/api/auth';
+import type { SignedInUser } from '@shared/api/auth';
 import { ApiCallError } from '../../api/client';
 
 export async function settleSignIn(client: QueryClient, lockedFor: string | null, user: SignedInUser) {

@@ -1,7 +1,7 @@
 // The list of backup files with a restore button on each: on the backup page and on the recovery screen.
 import { Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { BackupFile } from '../../../../shared/api/backup';
+import type { BackupFile } from '@shared/api/backup';
 import { KIND_LABELS, formatSize, formatTime } from './backup-labels';
 
 export function BackupTable({ backups, disabled, onRestore }: { backups: BackupFile[]; disabled?: boolean; onRestore: (b: BackupFile) => void }) {

@@ -1,5 +1,5 @@
 // How a backup file is described to people: its kind in words and its size in KB/MB.
-import type { BackupFile } from '../../../../shared/api/backup';
+import type { BackupFile } from '@shared/api/backup';
 import { dateTimeSeconds } from '../../components/time';
 
 export const KIND_LABELS: Record<BackupFile['kind'], string> = {

@@ -2,7 +2,7 @@
 import { Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Entry, EntryData, EntryDataInput } from '../../../../shared/api/care';
+import type { Entry, EntryData, EntryDataInput } from '@shared/api/care';
 import { useApiMutation } from '../../api/hooks';
 import { newRequestId } from '../../components/time';
 import { IntakeEditor, NoteEditor, OneTapEditor, RoundStateEditor, SkinEditor, TaskEditor, ToiletingEditor, VitalsEditor } from './editors';

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Ledger } from '../../../../shared/api/care';
+import type { Ledger } from '@shared/api/care';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { LedgerTable } from '../../components/LedgerTable';

@@ -3,7 +3,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResidentShift } from '../../../../shared/api/care';
+import type { ResidentShift } from '@shared/api/care';
 import { useApiMutation } from '../../api/hooks';
 import { ResidentAvatar } from './ResidentAvatar';
 

@@ -5,7 +5,7 @@ import { Accordion, Badge, Button, Card, Group, Stack, Text, Title } from '@mant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Entry, EntryDataInput, TaskDue } from '../../../../shared/api/care';
+import type { Entry, EntryDataInput, TaskDue } from '@shared/api/care';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime, newRequestId } from '../../components/time';

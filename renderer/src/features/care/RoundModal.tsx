@@ -4,8 +4,8 @@ import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@manti
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MyShift } from '../../../../shared/api/care';
-import { ROUND_STATES } from '../../../../shared/domain/care/vocab';
+import type { MyShift } from '@shared/api/care';
+import { ROUND_STATES } from '@shared/domain/care/vocab';
 import { useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { newRequestId } from '../../components/time';

@@ -3,7 +3,7 @@
 // is due, grey when away.
 import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ShiftResident } from '../../../../shared/api/care';
+import type { ShiftResident } from '@shared/api/care';
 import { ResidentAvatar } from './ResidentAvatar';
 
 const LOOK: Record<ShiftResident['state'], { bg?: string; border: string }> = {

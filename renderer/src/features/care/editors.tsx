@@ -3,10 +3,10 @@
 import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntryData, EntryDataInput } from '../../../../shared/api/care';
-import { INTAKE_AMOUNTS, MEALS, MOOD_STATES, NOT_DONE_REASONS, ROUND_STATES, SKIN_STATES, SLEEP_STATES, STOOL_STATES, URINE_STATES } from '../../../../shared/domain/care/vocab';
-import { VITALS, type VitalCode, unusualVitals } from '../../../../shared/domain/care/vitals';
-import type { EnumGroup } from '../../../../shared/domain/enum-labels';
+import type { EntryData, EntryDataInput } from '@shared/api/care';
+import { INTAKE_AMOUNTS, MEALS, MOOD_STATES, NOT_DONE_REASONS, ROUND_STATES, SKIN_STATES, SLEEP_STATES, STOOL_STATES, URINE_STATES } from '@shared/domain/care/vocab';
+import { VITALS, type VitalCode, unusualVitals } from '@shared/domain/care/vitals';
+import type { EnumGroup } from '@shared/domain/enum-labels';
 
 export interface EditorProps<K extends EntryData['kind']> {
   initial?: Extract<EntryData, { kind: K }>;

@@ -3,8 +3,8 @@
 import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CarePlanTask } from '../../../../shared/api/careplan';
-import type { Frequency } from '../../../../shared/domain/care-frequency';
+import type { CarePlanTask } from '@shared/api/careplan';
+import type { Frequency } from '@shared/domain/care-frequency';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
 

@@ -5,7 +5,7 @@ import { Anchor, Badge, Button, Card, Stack, Table, Text, TextInput, Title } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { INDICATORS, LEVEL_NAMES, TIER_NAMES, formatIndicator } from '../../../../shared/domain/sync/figures';
+import { INDICATORS, LEVEL_NAMES, TIER_NAMES, formatIndicator } from '@shared/domain/sync/figures';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
 import { ErrorState, LoadingState } from '../../components/States';

@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Card, FileButton, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
-import type { CentreRow } from '../../../../shared/api/county';
+import type { CentreRow } from '@shared/api/county';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadText } from '../../components/download';

@@ -3,7 +3,7 @@
 import { Alert, Box, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../../shared/api/county';
+import type { ImportPreview } from '@shared/api/county';
 import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { FolderField } from '../../components/FolderField';

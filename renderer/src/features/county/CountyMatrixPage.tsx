@@ -5,7 +5,7 @@ import { Badge, Box, Button, Group, Select, Stack, Table, Text, Title } from '@m
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CELL_STATUSES, type Matrix } from '../../../../shared/api/county';
+import { CELL_STATUSES, type Matrix } from '@shared/api/county';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { DARK } from './outcome';

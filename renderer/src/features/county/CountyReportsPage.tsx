@@ -3,7 +3,7 @@
 import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, type Outcome } from '../../../../shared/api/county';
+import { OUTCOMES, type Outcome } from '@shared/api/county';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';

@@ -3,8 +3,8 @@
 import { Select, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACILITY_TABLE, TEKUN_TABLE, headerGroups } from '../../../../shared/domain/sync/county-tables';
-import { type Figures, type IndicatorRow, formatIndicator } from '../../../../shared/domain/sync/figures';
+import { FACILITY_TABLE, TEKUN_TABLE, headerGroups } from '@shared/domain/sync/county-tables';
+import { type Figures, type IndicatorRow, formatIndicator } from '@shared/domain/sync/figures';
 import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
 import { PRINT_CELL } from './CountyMatrixPage';

@@ -1,7 +1,7 @@
 // How an import outcome looks (a coloured word), and the receipt download shared by the import and report pages.
 import { Badge, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, Outcome } from '../../../../shared/api/county';
+import type { ImportPreview, Outcome } from '@shared/api/county';
 import { call } from '../../api/client';
 import { downloadText } from '../../components/download';
 

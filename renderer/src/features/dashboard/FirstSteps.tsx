@@ -3,7 +3,7 @@
 import { Badge, Button, Card, Group, List, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { FirstSteps as Steps } from '../../../../shared/api/dashboard';
+import type { FirstSteps as Steps } from '@shared/api/dashboard';
 
 const ITEMS = [
   { key: 'beds', to: '/facility' },

@@ -3,8 +3,8 @@ import { Badge, Card, Group, Select, SimpleGrid, Stack, Text, Title, UnstyledBut
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { BedView } from '../../../../shared/api/facility';
-import { BED_STATUSES } from '../../../../shared/domain/enums';
+import type { BedView } from '@shared/api/facility';
+import { BED_STATUSES } from '@shared/domain/enums';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { BED_STATUS_INK, BED_STATUS_PAPER, percent } from '../../components/status';

@@ -2,8 +2,8 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { type FacilityProfile, FacilityProfileInput } from '../../../../shared/api/facility';
-import { FACILITY_TYPES } from '../../../../shared/domain/enums';
+import { type FacilityProfile, FacilityProfileInput } from '@shared/api/facility';
+import { FACILITY_TYPES } from '@shared/domain/enums';
 import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 

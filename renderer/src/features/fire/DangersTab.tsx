@@ -4,9 +4,9 @@ import { Badge, Button, Card, Checkbox, Group, Image, Modal, Select, SimpleGrid,
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DangerRow } from '../../../../shared/api/fire';
-import { addDays } from '../../../../shared/domain/care/shifts';
-import { DANGER_LEVELS } from '../../../../shared/domain/fire/vocab';
+import type { DangerRow } from '@shared/api/fire';
+import { addDays } from '@shared/domain/care/shifts';
+import { DANGER_LEVELS } from '@shared/domain/fire/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { StaffPicker } from '../../components/StaffPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';

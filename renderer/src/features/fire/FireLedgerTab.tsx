@@ -5,7 +5,7 @@ import { DateInput } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FIRE_LEDGERS, type FireLedger } from '../../../../shared/api/fire';
+import { FIRE_LEDGERS, type FireLedger } from '@shared/api/fire';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { LedgerTable } from '../../components/LedgerTable';

@@ -5,9 +5,9 @@ import { Alert, Button, Card, Checkbox, Group, List, Modal, NumberInput, Select,
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FireSettings } from '../../../../shared/api/fire';
-import { KEY_UNIT_BEDS, keyUnitDuties } from '../../../../shared/domain/fire/key-unit';
-import { CHECKPOINT_KINDS, ITEM_LISTS } from '../../../../shared/domain/fire/vocab';
+import { FireSettings } from '@shared/api/fire';
+import { KEY_UNIT_BEDS, keyUnitDuties } from '@shared/domain/fire/key-unit';
+import { CHECKPOINT_KINDS, ITEM_LISTS } from '@shared/domain/fire/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { LoadingState } from '../../components/States';

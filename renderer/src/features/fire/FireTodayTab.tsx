@@ -4,8 +4,8 @@ import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } fro
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Compliance } from '../../../../shared/api/fire';
-import { ROUND_KINDS, type RoundKind } from '../../../../shared/domain/fire/vocab';
+import type { Compliance } from '@shared/api/fire';
+import { ROUND_KINDS, type RoundKind } from '@shared/domain/fire/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
 import { clockTime, shortDateTime } from '../../components/time';

@@ -5,9 +5,9 @@ import { Button, Card, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { In } from '../../../../shared/api/contract';
-import type { RoundKind } from '../../../../shared/domain/fire/vocab';
-import { DANGER_LEVELS } from '../../../../shared/domain/fire/vocab';
+import type { In } from '@shared/api/contract';
+import type { RoundKind } from '@shared/domain/fire/vocab';
+import { DANGER_LEVELS } from '@shared/domain/fire/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, LoadingState } from '../../components/States';
 import { StaffPicker } from '../../components/StaffPicker';

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Ta
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEVELS } from '../../../../shared/domain/assessment/scoring';
+import { LEVELS } from '@shared/domain/assessment/scoring';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
 import { fenToYuan } from './money';

@@ -4,8 +4,8 @@ import { Button, Card, Group, Modal, MultiSelect, NumberInput, Stack, Table, Tex
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GradeRow } from '../../../../shared/api/grades';
-import { LEVELS } from '../../../../shared/domain/assessment/scoring';
+import type { GradeRow } from '@shared/api/grades';
+import { LEVELS } from '@shared/domain/assessment/scoring';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { fenToYuan, yuanToFen } from './money';
 

@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { IncidentRow } from '../../../../shared/api/incidents';
+import type { IncidentRow } from '@shared/api/incidents';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';

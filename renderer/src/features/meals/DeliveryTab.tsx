@@ -4,7 +4,7 @@ import { Button, Group, SegmentedControl, Stack } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Meal } from '../../../../shared/domain/meals/vocab';
+import type { Meal } from '@shared/domain/meals/vocab';
 import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { MEAL_ORDER } from './mealWords';

@@ -1,7 +1,7 @@
 // The four cells every diet list shows for a resident: diet type, avoidances, allergies and the choking-risk badge.
 import { Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DietType } from '../../../../shared/domain/enums';
+import type { DietType } from '@shared/domain/enums';
 
 export function DietCells({ dietType, avoidances, allergies, chokingRisk }: { dietType: DietType; avoidances: string; allergies: string; chokingRisk: 'high' | 'medium' | null }) {
   const { t } = useTranslation();

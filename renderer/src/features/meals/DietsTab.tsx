@@ -3,8 +3,8 @@
 import { Badge, Button, Card, Checkbox, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResidentDiet } from '../../../../shared/api/meals';
-import type { DietType } from '../../../../shared/domain/enums';
+import type { ResidentDiet } from '@shared/api/meals';
+import type { DietType } from '@shared/domain/enums';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { DietCells } from './DietCells';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';

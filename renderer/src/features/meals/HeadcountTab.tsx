@@ -4,8 +4,8 @@ import { Alert, Badge, Button, Card, Chip, Group, Modal, NumberInput, Select, Si
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Headcount } from '../../../../shared/api/meals';
-import type { DietType } from '../../../../shared/domain/enums';
+import type { Headcount } from '@shared/api/meals';
+import type { DietType } from '@shared/domain/enums';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime, newRequestId } from '../../components/time';

@@ -3,7 +3,7 @@
 import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Headcount } from '../../../../shared/api/meals';
+import type { Headcount } from '@shared/api/meals';
 import { DietCells } from './DietCells';
 import { EmptyState } from '../../components/States';
 

@@ -2,7 +2,7 @@
 // ordinary diet's dishes first and each special diet on its own line. One landscape page: the type is as large as
 // the week's text allows (boardFit).
 import { useTranslation } from 'react-i18next';
-import type { MenuWeek } from '../../../../shared/api/meals';
+import type { MenuWeek } from '@shared/api/meals';
 import { fitBoard } from './boardFit';
 import { MEAL_ORDER, dayLabel } from './mealWords';
 

@@ -3,9 +3,9 @@
 import { Button, Group, Modal, SegmentedControl, Stack, Table, TagsInput, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MenuWeek } from '../../../../shared/api/meals';
-import type { DietType } from '../../../../shared/domain/enums';
-import type { Meal } from '../../../../shared/domain/meals/vocab';
+import type { MenuWeek } from '@shared/api/meals';
+import type { DietType } from '@shared/domain/enums';
+import type { Meal } from '@shared/domain/meals/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { printOrientationClass } from '../../components/print';

@@ -4,7 +4,7 @@ import { Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Tab
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DINER_CATEGORIES, type DinerCategory, type Meal } from '../../../../shared/domain/meals/vocab';
+import { DINER_CATEGORIES, type DinerCategory, type Meal } from '@shared/domain/meals/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Segmen
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Meal } from '../../../../shared/domain/meals/vocab';
+import type { Meal } from '@shared/domain/meals/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { printOrientationClass } from '../../components/print';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';

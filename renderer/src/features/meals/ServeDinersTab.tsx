@@ -4,8 +4,8 @@ import { Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Text, TextI
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServingMode } from '../../../../shared/domain/meals/vocab';
-import type { Meal } from '../../../../shared/domain/meals/vocab';
+import type { ServingMode } from '@shared/domain/meals/vocab';
+import type { Meal } from '@shared/domain/meals/vocab';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { newRequestId } from '../../components/time';

@@ -1,5 +1,5 @@
 // Small formatting helpers the meal pages share.
-import type { Meal } from '../../../../shared/domain/meals/vocab';
+import type { Meal } from '@shared/domain/meals/vocab';
 
 export const MEAL_ORDER: Meal[] = ['breakfast', 'lunch', 'snack', 'dinner'];
 

@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { AdmissionInput, AdmitInput } from '../../../../shared/api/residents';
+import { AdmissionInput, AdmitInput } from '@shared/api/residents';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { LoadingState } from '../../components/States';

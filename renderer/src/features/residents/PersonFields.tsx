@@ -2,11 +2,11 @@
 import { Button, Card, Checkbox, FileButton, Group, Image, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { HUKOU_TYPES, type PersonInput } from '../../../../shared/api/residents';
-import { ageOn } from '../../../../shared/domain/dates';
-import { DIET_TYPES, RESIDENT_CATEGORIES, RESIDENT_TAGS } from '../../../../shared/domain/enums';
-import { ETHNICITIES } from '../../../../shared/domain/ethnicities';
-import { ID_NUMBER_MESSAGES, computeCheckChar, parseIdNumber } from '../../../../shared/domain/id-number';
+import { HUKOU_TYPES, type PersonInput } from '@shared/api/residents';
+import { ageOn } from '@shared/domain/dates';
+import { DIET_TYPES, RESIDENT_CATEGORIES, RESIDENT_TAGS } from '@shared/domain/enums';
+import { ETHNICITIES } from '@shared/domain/ethnicities';
+import { ID_NUMBER_MESSAGES, computeCheckChar, parseIdNumber } from '@shared/domain/id-number';
 import { shrinkPhoto } from './photo';
 
 export type PersonValues = Required<Omit<PersonInput, 'contacts'>> & { contacts: Required<NonNullable<PersonInput['contacts']>[number]>[] };

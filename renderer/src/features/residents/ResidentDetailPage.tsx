@@ -5,7 +5,7 @@ import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { type ContactView, type ResidentFile, type StayEventView, UpdatePersonInput } from '../../../../shared/api/residents';
+import { type ContactView, type ResidentFile, type StayEventView, UpdatePersonInput } from '@shared/api/residents';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';

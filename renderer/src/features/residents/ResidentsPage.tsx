@@ -5,7 +5,7 @@ import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { type ResidentRow, SEARCH_SCOPES } from '../../../../shared/api/residents';
+import { type ResidentRow, SEARCH_SCOPES } from '@shared/api/residents';
 import { useApi } from '../../api/hooks';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';

@@ -3,8 +3,8 @@ import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/c
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { DischargeInput, EndLeaveInput, StartLeaveInput, TransferInput } from '../../../../shared/api/residents';
-import { DISCHARGE_REASONS } from '../../../../shared/domain/enums';
+import { DischargeInput, EndLeaveInput, StartLeaveInput, TransferInput } from '@shared/api/residents';
+import { DISCHARGE_REASONS } from '@shared/domain/enums';
 import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { useFreeBeds } from './useFreeBeds';

@@ -2,9 +2,9 @@
 import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterWeek } from '../../../../shared/api/roster';
-import { CARE_STAFF_ROLES } from '../../../../shared/domain/care/vocab';
-import { enumLabel } from '../../../../shared/domain/enum-labels';
+import type { RosterWeek } from '@shared/api/roster';
+import { CARE_STAFF_ROLES } from '@shared/domain/care/vocab';
+import { enumLabel } from '@shared/domain/enum-labels';
 import { useApiMutation } from '../../api/hooks';
 
 const CARE_ROLE_LABELS = new Set<string>(CARE_STAFF_ROLES.map((r) => enumLabel('staffRole', r)));

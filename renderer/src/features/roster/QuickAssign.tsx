@@ -2,7 +2,7 @@
 import { Button, Card, Chip, Group, MultiSelect, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterWeek } from '../../../../shared/api/roster';
+import type { RosterWeek } from '@shared/api/roster';
 import { useApiMutation } from '../../api/hooks';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];

@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type RosterWeek, ShiftInput, type ShiftRow } from '../../../../shared/api/roster';
+import { type RosterWeek, ShiftInput, type ShiftRow } from '@shared/api/roster';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';

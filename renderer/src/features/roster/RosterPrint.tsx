@@ -2,7 +2,7 @@
 // the header row repeated on every page, names kept on one line, and lines for the signatures.
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RosterWeek } from '../../../../shared/api/roster';
+import type { RosterWeek } from '@shared/api/roster';
 import { printOrientationClass } from '../../components/print';
 import { cellText } from './cell-text';
 

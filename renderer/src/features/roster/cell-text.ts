@@ -1,6 +1,6 @@
 // What a roster cell shows, in words: the printed sheet and the cell's accessible name use the same text, so a
 // voice-control user says what they see ("早班，陆秀兰 11月30日").
-import type { RosterWeek } from '../../../../shared/api/roster';
+import type { RosterWeek } from '@shared/api/roster';
 
 export type RosterCells = RosterWeek['staff'][number]['cells'][string];
 

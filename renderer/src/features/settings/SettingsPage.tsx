@@ -4,7 +4,7 @@
 import { Alert, Button, Card, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { Settings } from '../../../../shared/api/settings';
+import { Settings } from '@shared/api/settings';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';

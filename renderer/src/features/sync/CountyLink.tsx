@@ -4,7 +4,7 @@
 import { Alert, Button, Card, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from '../../../../shared/api/sync';
+import type { SyncStatus } from '@shared/api/sync';
 import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { downloadText } from '../../components/download';

@@ -4,7 +4,7 @@
 import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Figures, type IndicatorRow, INDICATORS, formatIndicator } from '../../../../shared/domain/sync/figures';
+import { type Figures, type IndicatorRow, INDICATORS, formatIndicator } from '@shared/domain/sync/figures';
 import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Group, List, Progress, Select, Stack, Table
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportRow } from '../../../../shared/api/sync';
+import type { ExportRow } from '@shared/api/sync';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';

@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Card, FileButton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIER_NAMES } from '../../../../shared/domain/assessment/tekun-tier';
+import { TIER_NAMES } from '@shared/domain/assessment/tekun-tier';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
 

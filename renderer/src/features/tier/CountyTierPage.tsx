@@ -4,8 +4,8 @@ import { Badge, Button, Card, Group, Modal, Radio, Select, Stack, Table, Text, T
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CountyProposalRow } from '../../../../shared/api/tier';
-import { TIER_NAMES, TIERS, type Tier } from '../../../../shared/domain/assessment/tekun-tier';
+import type { CountyProposalRow } from '@shared/api/tier';
+import { TIER_NAMES, TIERS, type Tier } from '@shared/domain/assessment/tekun-tier';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';

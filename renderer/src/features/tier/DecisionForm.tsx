@@ -4,8 +4,8 @@ import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@ma
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TierView } from '../../../../shared/api/tier';
-import { TIER_NAMES, TIERS, type Tier } from '../../../../shared/domain/assessment/tekun-tier';
+import type { TierView } from '@shared/api/tier';
+import { TIER_NAMES, TIERS, type Tier } from '@shared/domain/assessment/tekun-tier';
 import { useApiMutation } from '../../api/hooks';
 
 export function DecisionForm({ residentId, today, proposals, onClose }: { residentId: string; today: string; proposals: TierView[]; onClose: () => void }) {

@@ -5,9 +5,9 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TierOverview } from '../../../../shared/api/tier';
-import { DEFAULT_SETTINGS } from '../../../../shared/api/settings';
-import { TIER_NAMES } from '../../../../shared/domain/assessment/tekun-tier';
+import type { TierOverview } from '@shared/api/tier';
+import { DEFAULT_SETTINGS } from '@shared/api/settings';
+import { TIER_NAMES } from '@shared/domain/assessment/tekun-tier';
 import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';

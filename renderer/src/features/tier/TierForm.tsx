@@ -4,7 +4,7 @@ import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIER_INDICATOR_NAMES, TIER_INDICATORS, TIER_NAMES, type TierIndicator, suggestIndicators, tierFromIndicators } from '../../../../shared/domain/assessment/tekun-tier';
+import { TIER_INDICATOR_NAMES, TIER_INDICATORS, TIER_NAMES, type TierIndicator, suggestIndicators, tierFromIndicators } from '@shared/domain/assessment/tekun-tier';
 import { useApi, useApiMutation } from '../../api/hooks';
 
 const allMet = Object.fromEntries(TIER_INDICATORS.map((i) => [i, true])) as Record<TierIndicator, boolean>;

@@ -2,7 +2,7 @@
 import { Button, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ResetPinInput } from '../../../../shared/api/users';
+import { ResetPinInput } from '@shared/api/users';
 import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 

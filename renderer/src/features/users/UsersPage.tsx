@@ -4,8 +4,8 @@ import { Badge, Button, Card, Checkbox, Group, Modal, PasswordInput, Select, Sim
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COUNTY_ROLES, ROLES } from '../../../../shared/api/roles';
-import { CreateUserInput, type UserRow } from '../../../../shared/api/users';
+import { COUNTY_ROLES, ROLES } from '@shared/api/roles';
+import { CreateUserInput, type UserRow } from '@shared/api/users';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';

@@ -1,7 +1,7 @@
 // The live database behind the backend, which a restore swaps for another file. Services read `deps.db` at call
 // time, so after a swap every call uses the restored database.
-import type { BackendDeps } from '../audit';
-import type { OpenedDatabase } from '../db/open';
+import type { BackendDeps } from '../../deps';
+import type { OpenedDatabase } from '../../db/open';
 
 export interface Recovery {
   problem: string;

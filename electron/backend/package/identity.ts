@@ -2,8 +2,9 @@
 // setup, the county's X25519 key in county mode. The private key is kept encrypted by the operating system where the
 // shell can (Electron safeStorage); the browser host and the command line keep it in the database file, which lives
 // in the user's own data folder (documented in docs/sync-package.md §4).
-import { AppError } from '../../../shared/api/errors';
-import type { BackendDeps, WriteContext } from '../audit';
+import { AppError } from '@shared/api/errors';
+import type { WriteContext } from '../audit';
+import type { BackendDeps } from '../deps';
 import type { Platform } from '../platform';
 import { type KeyPair, generateEncryptionKeys, generateSigningKeys } from './keys';
 

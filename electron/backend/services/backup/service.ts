@@ -2,12 +2,12 @@
 // and restore after an integrity check, always keeping a safety copy of what was there before.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupFile, BackupJob } from '../../../shared/api/backup';
-import { AppError } from '../../../shared/api/errors';
-import { writeAction } from '../audit';
-import type { Caller } from '../caller';
-import { todayIn } from '../clock';
-import { newId } from '../ids';
+import type { BackupFile, BackupJob } from '@shared/api/backup';
+import { AppError } from '@shared/api/errors';
+import { writeAction } from '../../audit';
+import type { Caller } from '../../caller';
+import { todayIn } from '../../clock';
+import { newId } from '../../ids';
 import type { DatabaseHolder } from './holder';
 import { BACKUP_PROBLEM_MESSAGES, inspectBackup } from './inspect';
 import { backupsToRemove, dailyName, monthlyName } from './rotation';

@@ -1,7 +1,7 @@
 // Is this file a usable backup of this app? Opened read-only: SQLite header, integrity, our tables, a version we know.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 
 export type BackupProblem = 'missing' | 'not_sqlite' | 'not_ours' | 'newer' | 'corrupt';
 

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { strToU8, strFromU8, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
-import { FORMAT_VERSION, SECTION_NAMES, fileOf } from '../../../shared/domain/sync/sections';
+import { FORMAT_VERSION, SECTION_NAMES, fileOf } from '@shared/domain/sync/sections';
 import { sign, verify } from './keys';
 import { listed, quoted } from './problem-list';
 import { open, seal } from './seal';
