@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { DangerRow } from '@shared/api/fire';
 import { addDays } from '@shared/domain/care/shifts';
 import { DANGER_LEVELS } from '@shared/domain/fire/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { StaffPicker } from '../../components/StaffPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { newRequestId, shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { shrinkPhoto } from '../residents/photo';
+import { useFireCheckpoints, useFireDangerAction, useFireDangers, useFireReportDanger } from './queries';
 
 /** 整改期限 starts a week after the server's today; the person reporting can change it. */
 export const defaultDeadline = (today: string) => addDays(today, 7);
@@ -29,11 +29,11 @@ function PhotoButton({ value, onChange }: { value: string | null; onChange: (v: 
 
 function ReportModal({ today, onClose }: { today: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const points = useApi('fire.checkpoints', {});
+  const points = useFireCheckpoints();
   const [v, setV] = useState({ checkpointId: null as string | null, location: '', description: '', level: 'general' as 'general' | 'major', responsibleStaffId: null as string | null, deadline: defaultDeadline(today), photo: null as string | null });
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [requestId] = useState(newRequestId);
-  const report = useApiMutation('fire.reportDanger', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (field, message) => (setError({ field, message }), true) });
+  const report = useFireReportDanger({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (field, message) => (setError({ field, message }), true) });
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   return (
     <Modal opened onClose={onClose} title={t('fire.report')} size="lg">
@@ -59,7 +59,7 @@ function ActionModal({ danger, action, onClose }: { danger: DangerRow; action: '
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<string | null>(null);
-  const act = useApiMutation('fire.dangerAction', { successMessage: t('app.saved'), onSuccess: onClose });
+  const act = useFireDangerAction({ successMessage: t('app.saved'), onSuccess: onClose });
   return (
     <Modal opened onClose={onClose} title={`${t(`fire.${action}`)}：${danger.description}`} size="lg">
       <Stack>
@@ -76,9 +76,9 @@ function ActionModal({ danger, action, onClose }: { danger: DangerRow; action: '
 export function DangersTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
-  const dangers = useApi('fire.dangers', { status: all ? 'all' : 'open' });
+  const dangers = useFireDangers({ status: all ? 'all' : 'open' });
   const mayAct = useMayCall('fire.dangerAction');
-  const act = useApiMutation('fire.dangerAction', { successMessage: t('app.saved') });
+  const act = useFireDangerAction({ successMessage: t('app.saved') });
   const [reporting, setReporting] = useState(false);
   const [acting, setActing] = useState<{ danger: DangerRow; action: 'rectify' | 'verify' } | null>(null);
   const [query, setQuery] = useState('');

@@ -5,16 +5,16 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
+import { useFireDrills, useFireSaveDrill, useFireSaveTraining, useFireTrainings } from './queries';
 
 function DrillModal({ today, onClose }: { today: string; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm({
     initialValues: { date: today as string | null, scenario: '', atNight: false, bedridden: false, participants: 1 as number | string, participantNames: '', evacuationSeconds: '' as number | string, evaluation: '', improvements: '' },
   });
-  const save = useApiMutation('fire.saveDrill', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useFireSaveDrill({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   const submit = (v: typeof form.values) =>
     save.mutate({ ...v, date: v.date ?? '', participants: Number(v.participants), evacuationSeconds: v.evacuationSeconds === '' ? null : Number(v.evacuationSeconds) });
   return (
@@ -43,9 +43,9 @@ function DrillModal({ today, onClose }: { today: string; onClose: () => void }) 
 
 function TrainingModal({ today, onClose }: { today: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const all = useApi('fire.trainings', {});
+  const all = useFireTrainings();
   const form = useForm({ initialValues: { date: today as string | null, topic: '', hours: 2 as number | string, trainer: '', staffIds: [] as string[] } });
-  const save = useApiMutation('fire.saveTraining', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useFireSaveTraining({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <Modal opened onClose={onClose} title={t('fire.addTraining')} size="xl">
       <form onSubmit={form.onSubmit((v) => save.mutate({ ...v, date: v.date ?? '', hours: Number(v.hours) }))} noValidate>
@@ -66,8 +66,8 @@ function TrainingModal({ today, onClose }: { today: string; onClose: () => void 
 
 export function DrillsTab({ today }: { today: string }) {
   const { t } = useTranslation();
-  const drills = useApi('fire.drills', {});
-  const trainings = useApi('fire.trainings', {});
+  const drills = useFireDrills();
+  const trainings = useFireTrainings();
   const mayEdit = useMayCall('fire.saveDrill');
   const [adding, setAdding] = useState<'drill' | 'training' | null>(null);
   if (!drills.data || !trainings.data) return <LoadingState />;

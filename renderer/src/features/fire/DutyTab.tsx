@@ -3,21 +3,21 @@ import { Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, TextI
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, LoadingState } from '../../components/States';
 import { newRequestId, shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
+import { useFireAddDuty, useFireDutyLog } from './queries';
 
 export function DutyTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(today);
-  const log = useApi('fire.dutyLog', { from: date ?? today, to: date ?? today });
+  const log = useFireDutyLog({ from: date ?? today, to: date ?? today });
   const mayAdd = useMayCall('fire.addDuty');
   const [kind, setKind] = useState<'entry' | 'handover'>('entry');
   const [text, setText] = useState('');
   const [handedTo, setHandedTo] = useState('');
   const [requestId, setRequestId] = useState(newRequestId);
-  const add = useApiMutation('fire.addDuty', { successMessage: t('app.saved'), onSuccess: () => (setText(''), setHandedTo(''), setRequestId(newRequestId())) });
+  const add = useFireAddDuty({ successMessage: t('app.saved'), onSuccess: () => (setText(''), setHandedTo(''), setRequestId(newRequestId())) });
   return (
     <Stack>
       {mayAdd && (

@@ -7,14 +7,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EquipmentRow } from '@shared/api/fire';
 import { EQUIPMENT_TYPES } from '@shared/domain/fire/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
+import { useFireCheckpoints, useFireEquipment, useFireSaveEquipment } from './queries';
 
 function EquipmentModal({ row, onClose }: { row: EquipmentRow | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const points = useApi('fire.checkpoints', {});
+  const points = useFireCheckpoints();
   const form = useForm({
     initialValues: {
       type: row?.type ?? 'extinguisher',
@@ -29,7 +29,7 @@ function EquipmentModal({ row, onClose }: { row: EquipmentRow | null; onClose: (
       note: row?.note ?? '',
     },
   });
-  const save = useApiMutation('fire.saveEquipment', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useFireSaveEquipment({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   const p = (k: keyof typeof form.values) => form.getInputProps(k);
   return (
     <Modal opened onClose={onClose} title={row ? t('fire.editEquipment', { code: row.code }) : t('fire.addEquipment')} size="xl">
@@ -55,7 +55,7 @@ function EquipmentModal({ row, onClose }: { row: EquipmentRow | null; onClose: (
 
 export function EquipmentTab() {
   const { t } = useTranslation();
-  const list = useApi('fire.equipment', {});
+  const list = useFireEquipment();
   const mayEdit = useMayCall('fire.saveEquipment');
   const [editing, setEditing] = useState<EquipmentRow | 'new' | null>(null);
   const [query, setQuery] = useState('');

@@ -3,11 +3,11 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApi } from '../../api/hooks';
+import { useFireCompliance } from './queries';
 
 export function FireAlerts({ today }: { today: string }) {
   const { t } = useTranslation();
-  const c = useApi('fire.compliance', { month: null });
+  const c = useFireCompliance({ month: null });
   if (!c.data) return null;
   const d = c.data;
   const nights = [d.lastNight, d.today].filter((n) => n.nightMissed > 0);

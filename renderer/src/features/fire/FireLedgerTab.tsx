@@ -6,22 +6,23 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIRE_LEDGERS, type FireLedger } from '@shared/api/fire';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { LedgerTable } from '../../components/LedgerTable';
 import { EmptyState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
+import { useFacilityGet } from '../facility/queries';
+import { useFireCompliance, useFireExportLedger, useFireLedger } from './queries';
 
 export function FireLedgerTab({ today }: { today: string }) {
   const { t } = useTranslation();
-  const facility = useApi('facility.get', {});
-  const month = useApi('fire.compliance', { month: null });
+  const facility = useFacilityGet();
+  const month = useFireCompliance({ month: null });
   const [kind, setKind] = useState<FireLedger['kind']>('patrol');
   const [from, setFrom] = useState<string | null>(dayjs(today).startOf('month').format('YYYY-MM-DD'));
   const [to, setTo] = useState<string | null>(today);
-  const ledger = useApi('fire.ledger', { kind, from: from ?? today, to: to ?? today });
+  const ledger = useFireLedger({ kind, from: from ?? today, to: to ?? today });
   const mayExport = useMayCall('fire.exportLedger');
-  const exporter = useApiMutation('fire.exportLedger', { onSuccess: (f) => downloadBase64(f.fileName, f.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') });
+  const exporter = useFireExportLedger({ onSuccess: (f) => downloadBase64(f.fileName, f.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') });
   const m = month.data?.month;
   return (
     <Stack>

@@ -1,7 +1,6 @@
 // 消防安全: patrols and inspections, hidden dangers, equipment, drills and training, the duty log, ledgers and
 // settings, one tab each.
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
 import { LoadingState } from '../../components/States';
 import { UrlTabs } from '../../components/UrlTabs';
 import { DangersTab } from './DangersTab';
@@ -11,10 +10,11 @@ import { EquipmentTab } from './EquipmentTab';
 import { FireLedgerTab } from './FireLedgerTab';
 import { FireSettingsTab } from './FireSettingsTab';
 import { FireTodayTab } from './FireTodayTab';
+import { useSystemInfo } from '../../shell/queries';
 
 export function FirePage() {
   const { t } = useTranslation();
-  const info = useApi('system.info', {});
+  const info = useSystemInfo();
   if (!info.data) return <LoadingState />;
   const today = info.data.today;
   return (

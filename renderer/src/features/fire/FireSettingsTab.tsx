@@ -8,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { FireSettings } from '@shared/api/fire';
 import { KEY_UNIT_BEDS, keyUnitDuties } from '@shared/domain/fire/key-unit';
 import { CHECKPOINT_KINDS, ITEM_LISTS } from '@shared/domain/fire/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
+import { useFacilityGet } from '../facility/queries';
+import { useFireCheckpoints, useFireItems, useFireSaveCheckpoint, useFireSaveItem, useFireSaveSettings, useFireSettings, useFireSettingsClamped } from './queries';
 
 const PATROL_NUMBERS = ['dayPatrolsPerDay', 'nightPatrols', 'nightGapMinutes'] as const;
 const NUMBERS = ['inspectionEveryMonths', 'drillEveryMonths', 'trainingEveryMonths', 'equipmentCheckEveryMonths', 'expiryWarnDays'] as const;
@@ -24,7 +25,7 @@ function KeyUnit({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
   const { t } = useTranslation();
   const duties = keyUnitDuties(form.values.keyUnit);
   const checkbox = form.getInputProps('keyUnit', { type: 'checkbox' });
-  const beds = useApi('facility.get', {}).data?.licensedBeds ?? null;
+  const beds = useFacilityGet().data?.licensedBeds ?? null;
   // 50 beds or more usually makes a home a key unit [R]: say so when the flag disagrees with the bed count.
   const bedHint = beds !== null && (beds >= KEY_UNIT_BEDS) !== form.values.keyUnit ? t('fire.keyUnitBeds', { beds, limit: KEY_UNIT_BEDS }) : null;
   return (
@@ -94,7 +95,7 @@ function NightWindows({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
 /** Intervals stored longer than the 重点单位 flag allows, now applied at the longest allowed: said, never silent. */
 function ClampedNote() {
   const { t } = useTranslation();
-  const clamped = useApi('fire.settingsClamped', {}).data ?? [];
+  const clamped = useFireSettingsClamped().data ?? [];
   if (clamped.length === 0) return null;
   return (
     <Alert color="yellow" title={t('fire.clampedTitle')} mb="sm" data-testid="fire-clamped">
@@ -109,7 +110,7 @@ function SettingsForm({ values }: { values: FireSettings }) {
   const { t } = useTranslation();
   const mayEdit = useMayCall('fire.saveSettings');
   const form = useFireForm(values);
-  const save = useApiMutation('fire.saveSettings', { successMessage: t('settings.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useFireSaveSettings({ successMessage: t('settings.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <Card withBorder>
       <Title order={3} mb="sm">
@@ -147,8 +148,8 @@ function AddRow({ kind, onClose }: { kind: 'checkpoint' | 'item'; onClose: () =>
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [type, setType] = useState<string>(kind === 'checkpoint' ? 'floor' : 'patrol');
-  const saveCheckpoint = useApiMutation('fire.saveCheckpoint', { successMessage: t('app.saved'), onSuccess: onClose });
-  const saveItem = useApiMutation('fire.saveItem', { successMessage: t('app.saved'), onSuccess: onClose });
+  const saveCheckpoint = useFireSaveCheckpoint({ successMessage: t('app.saved'), onSuccess: onClose });
+  const saveItem = useFireSaveItem({ successMessage: t('app.saved'), onSuccess: onClose });
   const options = kind === 'checkpoint' ? CHECKPOINT_KINDS.map((k) => ({ value: k, label: t(`enums.checkpointKind.${k}`) })) : ITEM_LISTS.map((l) => ({ value: l, label: t(`fire.lists.${l}`) }));
   return (
     <Modal opened onClose={onClose} title={kind === 'checkpoint' ? t('fire.addCheckpoint') : t('fire.addItem')}>
@@ -169,12 +170,12 @@ function AddRow({ kind, onClose }: { kind: 'checkpoint' | 'item'; onClose: () =>
 
 export function FireSettingsTab() {
   const { t } = useTranslation();
-  const settings = useApi('fire.settings', {});
-  const points = useApi('fire.checkpoints', {});
-  const items = useApi('fire.items', {});
+  const settings = useFireSettings();
+  const points = useFireCheckpoints();
+  const items = useFireItems();
   const mayEdit = useMayCall('fire.saveCheckpoint');
-  const retirePoint = useApiMutation('fire.saveCheckpoint', { successMessage: t('app.saved') });
-  const retireItem = useApiMutation('fire.saveItem', { successMessage: t('app.saved') });
+  const retirePoint = useFireSaveCheckpoint({ successMessage: t('app.saved') });
+  const retireItem = useFireSaveItem({ successMessage: t('app.saved') });
   const [adding, setAdding] = useState<'checkpoint' | 'item' | null>(null);
   if (!settings.data || !points.data || !items.data) return <LoadingState />;
   return (

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Compliance } from '@shared/api/fire';
 import { ROUND_KINDS, type RoundKind } from '@shared/domain/fire/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
 import { clockTime, shortDateTime } from '../../components/time';
 import { useCurrentUser, useMayCall } from '../../shell/current-user';
 import { RoundForm } from './RoundForm';
+import { useFireCompliance, useFireCountersign, useFireRounds, useFireSettings } from './queries';
 
 /** A night's required patrols: by number when the plan is a count, by window when windows are set. */
 function NightWindows({ title, day }: { title: string; day: Compliance['today'] }) {
@@ -35,7 +35,7 @@ function NightWindows({ title, day }: { title: string; day: Compliance['today'] 
 /** The night plan in words: "每晚至少巡查 2 次，两次之间至少隔 120 分钟" or "每个时段内巡查一次". */
 function NightPlanLine() {
   const { t } = useTranslation();
-  const plan = useApi('fire.settings', {});
+  const plan = useFireSettings();
   if (!plan.data) return null;
   const p = plan.data;
   return (
@@ -48,9 +48,9 @@ function NightPlanLine() {
 function RecentRounds({ today }: { today: string }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const rounds = useApi('fire.rounds', { from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
+  const rounds = useFireRounds({ from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
   const mayCountersign = useMayCall('fire.countersign');
-  const sign = useApiMutation('fire.countersign', { successMessage: t('app.saved') });
+  const sign = useFireCountersign({ successMessage: t('app.saved') });
   if (!rounds.data) return <LoadingState />;
   return (
     <Card withBorder>
@@ -87,7 +87,7 @@ function RecentRounds({ today }: { today: string }) {
 
 export function FireTodayTab({ today }: { today: string }) {
   const { t } = useTranslation();
-  const c = useApi('fire.compliance', { month: null });
+  const c = useFireCompliance({ month: null });
   const mayRecord = useMayCall('fire.recordRound');
   const [walking, setWalking] = useState<RoundKind | null>(null);
   if (walking) return <RoundForm kind={walking} today={today} onDone={() => setWalking(null)} />;

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { In } from '@shared/api/contract';
 import type { RoundKind } from '@shared/domain/fire/vocab';
 import { DANGER_LEVELS } from '@shared/domain/fire/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, LoadingState } from '../../components/States';
 import { StaffPicker } from '../../components/StaffPicker';
 import { notifySuccess } from '../../components/notify';
@@ -16,6 +15,7 @@ import { newRequestId } from '../../components/time';
 import { useCurrentUser } from '../../shell/current-user';
 import { shrinkPhoto } from '../residents/photo';
 import { defaultDeadline } from './DangersTab';
+import { useFireCheckpoints, useFireEquipment, useFireItems, useFireRecordRound } from './queries';
 
 type Result = In<'fire.recordRound'>['results'][number];
 interface Line {
@@ -66,13 +66,13 @@ function ProblemFields({ value, onChange, today }: { value: Result; onChange: (r
 export function RoundForm({ kind, today, onDone }: { kind: RoundKind; today: string; onDone: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const points = useApi('fire.checkpoints', {});
-  const items = useApi('fire.items', {});
-  const equipment = useApi('fire.equipment', {});
+  const points = useFireCheckpoints();
+  const items = useFireItems();
+  const equipment = useFireEquipment();
   const [results, setResults] = useState<Record<string, Result>>({});
   const [note, setNote] = useState('');
   const [requestId] = useState(newRequestId);
-  const save = useApiMutation('fire.recordRound', { onSuccess: () => (notifySuccess(t('fire.saved', { name: user.name })), onDone()) });
+  const save = useFireRecordRound({ onSuccess: () => (notifySuccess(t('fire.saved', { name: user.name })), onDone()) });
   if (!points.data || !items.data || !equipment.data) return <LoadingState />;
   const list = items.data.filter((i) => i.list === (kind === 'inspection' ? 'inspection' : 'patrol'));
   const groups: { title: string | null; lines: Line[] }[] =

@@ -5,15 +5,15 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meal } from '@shared/domain/meals/vocab';
-import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { MEAL_ORDER } from './mealWords';
+import { useMealsDeliveryList } from './queries';
 
 export function DeliveryTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(today);
   const [meal, setMeal] = useState<Meal>('lunch');
-  const list = useApi('meals.deliveryList', { date: date ?? today, meal });
+  const list = useMealsDeliveryList({ date: date ?? today, meal });
   const cell = { border: '1px solid #000', padding: '6px 8px', fontSize: 18 };
   return (
     <Stack>

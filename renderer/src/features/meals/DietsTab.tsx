@@ -5,18 +5,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentDiet } from '@shared/api/meals';
 import type { DietType } from '@shared/domain/enums';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { DietCells } from './DietCells';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
+import { useMealsDietTypes, useMealsResidentDiets, useMealsSaveDietType, useMealsSetResidentDiet } from './queries';
 
 function DietModal({ resident, onClose }: { resident: ResidentDiet; onClose: () => void }) {
   const { t } = useTranslation();
-  const types = useApi('meals.dietTypes', {});
+  const types = useMealsDietTypes();
   const [dietType, setDietType] = useState<string | null>(resident.dietType);
   const [avoidances, setAvoidances] = useState(resident.avoidances);
   const [allergies, setAllergies] = useState(resident.allergies);
-  const save = useApiMutation('meals.setResidentDiet', { successMessage: t('app.saved'), onSuccess: onClose });
+  const save = useMealsSetResidentDiet({ successMessage: t('app.saved'), onSuccess: onClose });
   const options = (types.data ?? []).filter((d) => d.inUse || d.code === resident.dietType).map((d) => ({ value: d.code, label: `${d.name}（${d.texture}）` }));
   return (
     <Modal opened onClose={onClose} title={t('meals.dietTitle', { name: resident.name })} size="lg">
@@ -36,7 +36,7 @@ function DietTypeModal({ code, name, texture, inUse, onClose }: { code: DietType
   const { t } = useTranslation();
   const [text, setText] = useState(texture);
   const [use, setUse] = useState(inUse);
-  const save = useApiMutation('meals.saveDietType', { successMessage: t('app.saved'), onSuccess: onClose });
+  const save = useMealsSaveDietType({ successMessage: t('app.saved'), onSuccess: onClose });
   return (
     <Modal opened onClose={onClose} title={t('meals.editDietType', { name })}>
       <Stack>
@@ -52,7 +52,7 @@ function DietTypeModal({ code, name, texture, inUse, onClose }: { code: DietType
 
 function DietTypes() {
   const { t } = useTranslation();
-  const types = useApi('meals.dietTypes', {});
+  const types = useMealsDietTypes();
   const mayEdit = useMayCall('meals.saveDietType');
   const [editing, setEditing] = useState<NonNullable<typeof types.data>[number] | null>(null);
   if (!types.data) return null;
@@ -92,7 +92,7 @@ function DietTypes() {
 export function DietsTab() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const diets = useApi('meals.residentDiets', { query });
+  const diets = useMealsResidentDiets({ query });
   const mayEdit = useMayCall('meals.setResidentDiet');
   const [editing, setEditing] = useState<ResidentDiet | null>(null);
   return (

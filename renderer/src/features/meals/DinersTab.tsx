@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DinerRow } from '@shared/api/meals';
 import { DINER_CATEGORIES, SERVING_MODES } from '@shared/domain/meals/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
+import { useMealsDiners, useMealsSaveDiner } from './queries';
 
 function DinerModal({ diner, onClose }: { diner: DinerRow | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ function DinerModal({ diner, onClose }: { diner: DinerRow | null; onClose: () =>
       note: diner?.note ?? '',
     },
   });
-  const save = useApiMutation('meals.saveDiner', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useMealsSaveDiner({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   const submit = (v: typeof form.values) => {
     const { idNumber, ...rest } = v;
     save.mutate({ ...rest, ...(diner ? { id: diner.id } : {}), ...(idNumber || !diner ? { idNumber } : {}) });
@@ -60,7 +60,7 @@ export function DinersTab() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [includeLeft, setIncludeLeft] = useState(false);
-  const diners = useApi('meals.diners', { query, includeLeft });
+  const diners = useMealsDiners({ query, includeLeft });
   const mayEdit = useMayCall('meals.saveDiner');
   const [editing, setEditing] = useState<DinerRow | 'new' | null>(null);
   return (

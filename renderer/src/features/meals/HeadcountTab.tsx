@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Headcount } from '@shared/api/meals';
 import type { DietType } from '@shared/domain/enums';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime, newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { KitchenSheet } from './KitchenSheet';
+import { useMealsAdjust, useMealsHeadcount, useMealsKitchenCerts, useMealsSampleWarnings, useMealsServe } from './queries';
 
 type MealCount = Headcount['meals'][number];
 
@@ -20,7 +20,7 @@ function AdjustModal({ date, meal, onClose }: { date: string; meal: MealCount; o
   const [delta, setDelta] = useState<number | string>(1);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<Record<string, string>>({});
-  const adjust = useApiMutation('meals.adjust', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (setError({ [f]: m }), true) });
+  const adjust = useMealsAdjust({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (setError({ [f]: m }), true) });
   const presets = Object.values(t('meals.reasonPresets', { returnObjects: true }) as Record<string, string>);
   return (
     <Modal opened onClose={onClose} title={t('meals.adjustTitle', { meal: t(`enums.meal.${meal.meal}`) })} size="lg">
@@ -50,7 +50,7 @@ function MealCard({ date, meal }: { date: string; meal: MealCount }) {
   const mayServe = useMayCall('meals.serve');
   const [requestId] = useState(newRequestId);
   const [adjusting, setAdjusting] = useState(false);
-  const serve = useApiMutation('meals.serve', { successMessage: t('app.saved') });
+  const serve = useMealsServe({ successMessage: t('app.saved') });
   return (
     <Card withBorder padding="md" data-testid={`meal-${meal.meal}`}>
       <Group justify="space-between" mb="xs">
@@ -119,7 +119,7 @@ function MealCard({ date, meal }: { date: string; meal: MealCount }) {
 
 export function KitchenCerts() {
   const { t } = useTranslation();
-  const certs = useApi('meals.kitchenCerts', {});
+  const certs = useMealsKitchenCerts();
   if (!certs.data) return null;
   const problems = certs.data.filter((c) => c.state !== 'ok');
   if (certs.data.length > 0 && problems.length === 0) return null;
@@ -141,8 +141,8 @@ export function KitchenCerts() {
 export function HeadcountTab({ today, onSamples }: { today: string; onSamples: () => void }) {
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(today);
-  const day = useApi('meals.headcount', { date: date ?? today });
-  const samples = useApi('meals.sampleWarnings', { from: date ?? today, to: date ?? today });
+  const day = useMealsHeadcount({ date: date ?? today });
+  const samples = useMealsSampleWarnings({ from: date ?? today, to: date ?? today });
   if (day.isPending) return <LoadingState />;
   if (day.isError) return <ErrorState error={day.error} onRetry={() => day.refetch()} />;
   const nobody = day.data.meals.every((m) => m.residentTotal === 0 && m.away.length === 0);

@@ -4,12 +4,12 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApi } from '../../api/hooks';
+import { useMealsKitchenCerts, useMealsSampleWarnings } from './queries';
 
 export function MealAlerts({ today }: { today: string }) {
   const { t } = useTranslation();
-  const warnings = useApi('meals.sampleWarnings', { from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
-  const certs = useApi('meals.kitchenCerts', {});
+  const warnings = useMealsSampleWarnings({ from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
+  const certs = useMealsKitchenCerts();
   const bad = (certs.data ?? []).filter((c) => c.state === 'expired' || c.state === 'missing');
   const list = warnings.data ?? [];
   if (list.length === 0 && bad.length === 0) return null;

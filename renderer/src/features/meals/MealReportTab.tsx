@@ -4,19 +4,19 @@ import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { printOrientationClass } from '../../components/print';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { fenToYuan } from '../grades/money';
 import { MEAL_ORDER } from './mealWords';
+import { useMealsExportMonth, useMealsMonthReport } from './queries';
 
 export function MealReportTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const [month, setMonth] = useState<string | null>(`${today.slice(0, 7)}-01`);
   const key = (month ?? today).slice(0, 7);
-  const report = useApi('meals.monthReport', { month: key });
-  const exporter = useApiMutation('meals.exportMonth', {
+  const report = useMealsMonthReport({ month: key });
+  const exporter = useMealsExportMonth({
     onSuccess: (file) => downloadBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   });
   const aidColumns = ['category', 'diners', 'dineIn', 'delivered', 'meals', 'price', 'subsidy', 'payable'] as const;

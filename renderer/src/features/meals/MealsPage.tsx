@@ -2,7 +2,6 @@
 // month's report, one tab each.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useApi } from '../../api/hooks';
 import { LoadingState } from '../../components/States';
 import { type UrlTab, UrlTabs } from '../../components/UrlTabs';
 import { useMayCall } from '../../shell/current-user';
@@ -11,10 +10,11 @@ import { HeadcountTab } from './HeadcountTab';
 import { MealReportTab } from './MealReportTab';
 import { MenuTab } from './MenuTab';
 import { SamplesTab } from './SamplesTab';
+import { useSystemInfo } from '../../shell/queries';
 
 export function MealsPage() {
   const { t } = useTranslation();
-  const info = useApi('system.info', {});
+  const info = useSystemInfo();
   const [, setParams] = useSearchParams();
   const mayReport = useMayCall('meals.monthReport');
   if (!info.data) return <LoadingState />;

@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { MenuWeek } from '@shared/api/meals';
 import type { DietType } from '@shared/domain/enums';
 import type { Meal } from '@shared/domain/meals/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { printOrientationClass } from '../../components/print';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 import { MEAL_ORDER, dayLabel, mondayOf, shiftDate } from './mealWords';
 import { Dishes, MenuBoard } from './MenuBoard';
+import { useMealsCopyMenuWeek, useMealsMenuWeek, useMealsSaveMenu } from './queries';
 
 function dishesOf(week: MenuWeek, date: string, meal: Meal, diet: DietType): string[] {
   return week.entries.find((e) => e.date === date && e.meal === meal && e.dietType === diet)?.dishes ?? [];
@@ -21,7 +21,7 @@ function dishesOf(week: MenuWeek, date: string, meal: Meal, diet: DietType): str
 function DishesModal({ date, meal, diet, initial, onClose }: { date: string; meal: Meal; diet: { code: DietType; name: string }; initial: string[]; onClose: () => void }) {
   const { t } = useTranslation();
   const [dishes, setDishes] = useState<string[]>(initial);
-  const save = useApiMutation('meals.saveMenu', { successMessage: t('app.saved'), onSuccess: onClose });
+  const save = useMealsSaveMenu({ successMessage: t('app.saved'), onSuccess: onClose });
   return (
     <Modal opened onClose={onClose} title={t('meals.editMenu', { date: dayLabel(date), meal: t(`enums.meal.${meal}`), diet: diet.name })} size="lg">
       <Stack>
@@ -37,12 +37,12 @@ function DishesModal({ date, meal, diet, initial, onClose }: { date: string; mea
 export function MenuTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const [monday, setMonday] = useState(mondayOf(today));
-  const week = useApi('meals.menuWeek', { monday });
+  const week = useMealsMenuWeek({ monday });
   const mayEdit = useMayCall('meals.saveMenu');
   const [diet, setDiet] = useState<DietType>('regular');
   const [editing, setEditing] = useState<{ date: string; meal: Meal } | null>(null);
   const [board, setBoard] = useState(false);
-  const copy = useApiMutation('meals.copyMenuWeek', { onSuccess: (r) => notifySuccess(t('meals.copied', { n: r.copied })) });
+  const copy = useMealsCopyMenuWeek({ onSuccess: (r) => notifySuccess(t('meals.copied', { n: r.copied })) });
   if (week.isPending) return <LoadingState />;
   if (week.isError) return <ErrorState error={week.error} onRetry={() => week.refetch()} />;
   const w = week.data;

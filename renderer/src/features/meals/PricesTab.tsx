@@ -5,11 +5,11 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DINER_CATEGORIES, type DinerCategory, type Meal } from '@shared/domain/meals/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 import { fenToYuan, yuanToFen } from '../grades/money';
 import { MEAL_ORDER } from './mealWords';
+import { useMealsPrices, useMealsSavePrice } from './queries';
 
 function PriceForm({ today }: { today: string }) {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ function PriceForm({ today }: { today: string }) {
   const [price, setPrice] = useState<number | string>('');
   const [subsidy, setSubsidy] = useState<number | string>('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useApiMutation('meals.savePrice', { successMessage: t('app.saved'), onSuccess: () => setErrors({}), onFieldError: (f, m) => (setErrors({ [f]: m }), true) });
+  const save = useMealsSavePrice({ successMessage: t('app.saved'), onSuccess: () => setErrors({}), onFieldError: (f, m) => (setErrors({ [f]: m }), true) });
   return (
     <Card withBorder>
       <Title order={3} mb="sm">
@@ -46,7 +46,7 @@ function PriceForm({ today }: { today: string }) {
 
 export function PricesTab({ today }: { today: string }) {
   const { t } = useTranslation();
-  const prices = useApi('meals.prices', { onDate: today });
+  const prices = useMealsPrices({ onDate: today });
   const mayEdit = useMayCall('meals.savePrice');
   return (
     <Stack>

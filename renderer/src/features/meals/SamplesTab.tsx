@@ -5,16 +5,17 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meal } from '@shared/domain/meals/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { printOrientationClass } from '../../components/print';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime, fromLocalInput, newRequestId, shortDateTime, toLocalInput } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { MEAL_ORDER } from './mealWords';
+import { useFacilityGet } from '../facility/queries';
+import { useMealsDisposeDue, useMealsDisposeSample, useMealsRecordSample, useMealsSamples } from './queries';
 
 const SAMPLE_COLUMNS = ['meal', 'dish', 'grams', 'sampledTime', 'fridge', 'sampledBy', 'keepUntil', 'disposedAt'] as const;
 
-type Day = NonNullable<ReturnType<typeof useApi<'meals.samples'>>['data']>;
+type Day = NonNullable<ReturnType<typeof useMealsSamples>['data']>;
 
 function SampleForm({ day, now }: { day: Day; now: string }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ function SampleForm({ day, now }: { day: Day; now: string }) {
   const [requestId, setRequestId] = useState(newRequestId);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const validTime = /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
-  const record = useApiMutation('meals.recordSample', {
+  const record = useMealsRecordSample({
     successMessage: t('app.saved'),
     onSuccess: () => (setDish(''), setGrams(''), setConfirm(false), setErrors({}), setRequestId(newRequestId())),
     onFieldError: (f, m) => (setErrors({ [f]: m }), true),
@@ -78,7 +79,7 @@ function SampleForm({ day, now }: { day: Day; now: string }) {
 function EarlyModal({ sample, hours, onClose }: { sample: Day['samples'][number]; hours: number; onClose: () => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const dispose = useApiMutation('meals.disposeSample', { successMessage: t('app.saved'), onSuccess: onClose });
+  const dispose = useMealsDisposeSample({ successMessage: t('app.saved'), onSuccess: onClose });
   return (
     <Modal opened onClose={onClose} title={t('meals.earlyTitle', { dish: sample.dish, h: hours })}>
       <Stack>
@@ -97,11 +98,11 @@ function EarlyModal({ sample, hours, onClose }: { sample: Day['samples'][number]
 export function SamplesTab({ today, now }: { today: string; now: string }) {
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(today);
-  const day = useApi('meals.samples', { date: date ?? today });
-  const facility = useApi('facility.get', {});
+  const day = useMealsSamples({ date: date ?? today });
+  const facility = useFacilityGet();
   const mayRecord = useMayCall('meals.recordSample');
-  const dispose = useApiMutation('meals.disposeSample', { successMessage: t('app.saved') });
-  const disposeDue = useApiMutation('meals.disposeDue', { successMessage: t('app.saved') });
+  const dispose = useMealsDisposeSample({ successMessage: t('app.saved') });
+  const disposeDue = useMealsDisposeDue({ successMessage: t('app.saved') });
   const [early, setEarly] = useState<Day['samples'][number] | null>(null);
   if (day.isPending) return <LoadingState />;
   if (day.isError) return <ErrorState error={day.error} onRetry={() => day.refetch()} />;

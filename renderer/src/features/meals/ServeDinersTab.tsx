@@ -6,19 +6,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServingMode } from '@shared/domain/meals/vocab';
 import type { Meal } from '@shared/domain/meals/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
+import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { fenToYuan } from '../grades/money';
 import { MEAL_ORDER } from './mealWords';
+import { useMealsCancelServing, useMealsServeDiner, useMealsServingDay } from './queries';
 
 type Line = NonNullable<ReturnType<typeof useApi<'meals.servingDay'>>['data']>['lines'][number];
 
 function CancelModal({ line, onClose }: { line: Line; onClose: () => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const cancel = useApiMutation('meals.cancelServing', { successMessage: t('app.saved'), onSuccess: onClose });
+  const cancel = useMealsCancelServing({ successMessage: t('app.saved'), onSuccess: onClose });
   return (
     <Modal opened onClose={onClose} title={t('meals.aid.cancelTitle', { name: line.name })}>
       <Stack>
@@ -36,7 +37,7 @@ function DinerLine({ line, date, meal }: { line: Line; date: string; meal: Meal 
   const mayServe = useMayCall('meals.serveDiner');
   const [requestId, setRequestId] = useState(newRequestId);
   const [cancelling, setCancelling] = useState(false);
-  const serve = useApiMutation('meals.serveDiner', { onSuccess: () => setRequestId(newRequestId()) });
+  const serve = useMealsServeDiner({ onSuccess: () => setRequestId(newRequestId()) });
   const tap = (mode: ServingMode) => serve.mutate({ dinerId: line.dinerId, date, meal, mode, requestId });
   return (
     <Card withBorder padding="sm" data-testid="diner-line" bg={line.serving ? '#e6f4ea' : undefined}>
@@ -83,7 +84,7 @@ export function ServeDinersTab({ today }: { today: string }) {
   const [date, setDate] = useState<string | null>(today);
   const [meal, setMeal] = useState<Meal>('lunch');
   const [query, setQuery] = useState('');
-  const day = useApi('meals.servingDay', { date: date ?? today, meal, query });
+  const day = useMealsServingDay({ date: date ?? today, meal, query });
   return (
     <Stack>
       <Group align="end">
