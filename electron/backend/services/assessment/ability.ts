@@ -12,6 +12,7 @@ import { type Answers, DEFAULT_LEVEL_RULES, type Level, answerProblems, dimensio
 import { type WriteContext, writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
+import type { Selectable } from 'kysely';
 import type { AssessmentsTable } from '../../db/schema';
 import { newId } from '../../ids';
 import type { Executor } from '../../db/executor';
@@ -26,7 +27,7 @@ async function comaLevelSetting(db: Executor): Promise<Level> {
   return (await readSettings(db)).comaLevel;
 }
 
-export function toView(row: AssessmentsTable, residentName: string, comaLevel: Level): AssessmentView {
+export function toView(row: Selectable<AssessmentsTable>, residentName: string, comaLevel: Level): AssessmentView {
   const answers = JSON.parse(row.answers) as Answers;
   const riskEvents = readRiskEvents(JSON.parse(row.riskEvents) as Partial<RiskEventCounts>);
   const total = totalScore(answers);

@@ -6,6 +6,7 @@ import { writeAction } from '../../audit';
 import { AFTER_SUCCESS, afterFailure, isLockedOut, minutesLeft } from '../../security/lockout';
 import { verifySecret } from '../../security/secrets';
 import type { SessionUser } from '../../security/session';
+import type { Selectable } from 'kysely';
 import type { UsersTable } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 import { readSettings } from '../settings/settings';
@@ -16,11 +17,11 @@ export type SignInKind = 'password' | 'pin';
  * A forced password change follows a password sign-in to a password an administrator chose. A PIN sign-in never
  * asks for one: people who only use a PIN never meet a password.
  */
-export function toSessionUser(row: UsersTable, by: SignInKind): SessionUser {
+export function toSessionUser(row: Selectable<UsersTable>, by: SignInKind): SessionUser {
   return { userId: row.id, name: row.displayName, role: row.role, mustChangePassword: by === 'password' && row.mustChangePassword === 1 };
 }
 
-export function toSignedInUser(row: UsersTable, session: SessionUser): SignedInUser {
+export function toSignedInUser(row: Selectable<UsersTable>, session: SessionUser): SignedInUser {
   return {
     id: row.id,
     name: row.displayName,
@@ -45,7 +46,7 @@ const WHO_RESETS = { password: '请管理员重置密码', pin: '请护理组长
  * Checks a password or PIN for an account. A wrong secret counts towards the lockout; the right one resets it.
  * Messages do not reveal whether a user name exists.
  */
-export async function checkSecret(deps: BackendDeps, row: UsersTable | undefined, secret: string, kind: 'password' | 'pin'): Promise<UsersTable> {
+export async function checkSecret(deps: BackendDeps, row: Selectable<UsersTable> | undefined, secret: string, kind: 'password' | 'pin'): Promise<Selectable<UsersTable>> {
   const now = deps.clock.now();
   if (!row || row.disabledAt) throw new AppError('UNAUTHENTICATED', kind === 'pin' ? WRONG.pin : WRONG.password);
   if (isLockedOut(row, now)) {

@@ -13,6 +13,7 @@ import type { Platform } from '../../platform';
 import { createIdentity } from '../../package/identity';
 import { onDuty, onDutyStaffIds } from '../roster/roster';
 import { readSettings } from '../settings/settings';
+import type { Selectable } from 'kysely';
 import type { UsersTable } from '../../db/schema';
 import { assertPasswordLength, assertPinFree, checkSecret, findUser, type SignInKind, toSessionUser, toSignedInUser } from './accounts';
 
@@ -62,7 +63,7 @@ export async function setupAdmin(deps: BackendDeps, session: Session, input: z.o
   return signIn(deps, session, (await findUser(deps.db, { id }))!, 'password');
 }
 
-function signIn(deps: BackendDeps, session: Session, row: UsersTable, by: SignInKind): SignedInUser {
+function signIn(deps: BackendDeps, session: Session, row: Selectable<UsersTable>, by: SignInKind): SignedInUser {
   const user = toSessionUser(row, by);
   session.signIn(user, deps.clock.now());
   return toSignedInUser(row, user);
