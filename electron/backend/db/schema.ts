@@ -15,6 +15,7 @@ import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '@s
 import type { BedSetting, BedType, ResidentStatus, Sex, StayEventType } from '@shared/domain/enums';
 import type { DANGER_SOURCES, DangerLevel, DangerStatus, EquipmentType, RoundKind } from '@shared/domain/fire/vocab';
 import type { DinerCategory, Meal, ServingMode } from '@shared/domain/meals/vocab';
+import type { TEMPLATE_MIN_RISKS, TEMPLATE_TRIGGERS } from './codes';
 import type * as G from './tables.generated';
 
 // The tables without narrowing are the generated ones, under the same names.
@@ -47,7 +48,10 @@ export type AssessmentsTable = Narrow<
 
 export type TierAssessmentsTable = Narrow<G.TierAssessmentsTable, { tier: Tier }>;
 
-export type CarePlanTemplatesTable = Narrow<G.CarePlanTemplatesTable, { triggerKind: 'grade' | 'risk'; minRisk: 'medium' | 'high' | null }>;
+export type CarePlanTemplatesTable = Narrow<
+  G.CarePlanTemplatesTable,
+  { triggerKind: (typeof TEMPLATE_TRIGGERS)[number]; minRisk: (typeof TEMPLATE_MIN_RISKS)[number] | null }
+>;
 
 export type StaffTable = Narrow<G.StaffTable, { role: StaffRole; certLevel: Generated<CertLevel> }>;
 
