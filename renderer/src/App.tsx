@@ -6,12 +6,12 @@ import { type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import type { SignedInUser } from '@shared/api/auth';
-import { useApi } from './api/hooks';
 import { ErrorState, LoadingState } from './components/States';
 import { AppLayout } from './shell/AppLayout';
 import { CurrentUserContext } from './shell/current-user';
 import { PAGES, mayCall } from './shell/navigation';
 import { lazyPage } from './lazy-page';
+import { useSystemInfo } from './shell/queries';
 
 // Every feature page is its own chunk, loaded when first opened (issue 13 §8: the first screen loads only the core).
 const AssessmentDetailPage = lazyPage(() => import('./features/assessment/AssessmentPage'), 'AssessmentDetailPage');
@@ -95,7 +95,7 @@ export function SignedInApp({ user }: { user: SignedInUser }) {
 }
 
 function SignedInPages({ user }: { user: SignedInUser }) {
-  const info = useApi('system.info', {});
+  const info = useSystemInfo();
   if (info.isPending) return <LoadingState />;
   if (info.isError) return <ErrorState error={info.error} onRetry={() => info.refetch()} />;
   if (!info.data.hasFacility && user.role === 'admin') {

@@ -3,7 +3,7 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/hooks';
+import { useBackupChooseFolder } from '../features/backup/queries';
 
 interface Props {
   label: string;
@@ -18,7 +18,7 @@ interface Props {
 
 export function FolderField({ label, description, placeholder, value, onChange, error, children }: Props) {
   const { t } = useTranslation();
-  const picker = useApi('backup.chooseFolder', {}, false);
+  const picker = useBackupChooseFolder(false);
   const choose = async () => {
     const result = await picker.refetch();
     if (result.data?.folder) onChange(result.data.folder);

@@ -2,7 +2,7 @@
 // now, each shown with their post. The value is the staff id; the name travels with it for display.
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/hooks';
+import { useStaffNames } from '../features/staff/queries';
 
 export interface StaffPickerProps extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable'> {
   value: string | null;
@@ -11,7 +11,7 @@ export interface StaffPickerProps extends Omit<SelectProps, 'data' | 'value' | '
 
 export function StaffPicker({ value, onChange, ...rest }: StaffPickerProps) {
   const { t } = useTranslation();
-  const staff = useApi('staff.names', {});
+  const staff = useStaffNames();
   const data = (staff.data ?? []).map((p) => ({ value: p.id, label: t('pickers.staffOption', { name: p.name, role: t(`enums.staffRole.${p.role}`) }) }));
   return (
     <Select

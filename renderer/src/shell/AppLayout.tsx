@@ -10,8 +10,8 @@ import type { SignedInUser } from '@shared/api/auth';
 import type { SystemInfo } from '@shared/api/system';
 import { call } from '../api/client';
 import { settleSignOut } from '../features/auth/session-switch';
-import { useApi } from '../api/hooks';
 import { type MenuGroup, type Page, currentPage, menuFor } from './navigation';
+import { useFacilityGet } from '../features/facility/queries';
 
 const ACTIVE_GREEN = '#0b5e4f';
 
@@ -112,7 +112,7 @@ function Menu({ user, onPick }: { user: SignedInUser; onPick: () => void }) {
 export function AppLayout({ info, user, children }: { info: SystemInfo; user: SignedInUser; children: ReactNode }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const facility = useApi('facility.get', {});
+  const facility = useFacilityGet();
   const navigate = useNavigate();
   const lock = () => void call('auth.lock', {}).finally(() => client.invalidateQueries());
   // Signing out also leaves the current address: the next person starts on the home page, with nothing cached.

@@ -1,5 +1,6 @@
 // The shell data the screens read and write: one hook per method, keyed [method, input] by api/hooks; every
 // write refreshes every read. Components import these hooks and never name a method themselves.
-import { useApi } from '../api/hooks';
+import { type MutationOptions, useApi, useApiMutation } from '../api/hooks';
 
 export const useSystemInfo = (enabled = true) => useApi('system.info', {}, enabled);
+export const useSystemLoadDemo = (options?: MutationOptions<'system.loadDemo'>) => useApiMutation('system.loadDemo', options);

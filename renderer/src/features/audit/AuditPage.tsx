@@ -6,11 +6,11 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@shared/api/audit';
 import { ACTION_LABELS, ENTITY_LABELS } from '@shared/domain/audit-labels';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { dateTimeSeconds } from '../../components/time';
+import { useAuditExport, useAuditSearch } from './queries';
 
 const PAGE_SIZE = 50;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -51,8 +51,8 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const filters = { actor: debouncedActor, entity, action, from, to };
-  const list = useApi('audit.search', { ...filters, page, pageSize: PAGE_SIZE });
-  const exporter = useApiMutation('audit.export', {
+  const list = useAuditSearch({ ...filters, page, pageSize: PAGE_SIZE });
+  const exporter = useAuditExport({
     onSuccess: (file) => downloadBase64(file.fileName, file.base64, XLSX),
     successMessage: t('audit.exported'),
   });

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BedView } from '@shared/api/facility';
 import { BED_STATUSES } from '@shared/domain/enums';
-import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { BED_STATUS_INK, BED_STATUS_PAPER, percent } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
+import { useFacilityBedMap } from './queries';
 
 /**
  * One bed. Its accessible name is its visible words in the order they are shown, then what pressing it does: someone
@@ -79,7 +79,7 @@ export function BedMapPage() {
   const { t } = useTranslation();
   const [buildingId, setBuildingId] = useState<string | null>(null);
   const [floor, setFloor] = useState<string | null>(null);
-  const map = useApi('facility.bedMap', {
+  const map = useFacilityBedMap({
     ...(buildingId ? { buildingId } : {}),
     ...(floor ? { floor: Number(floor) } : {}),
   });

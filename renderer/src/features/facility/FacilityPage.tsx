@@ -1,15 +1,15 @@
 // 床位与机构设置: the centre's profile (and since when it uses the system), and its buildings, rooms and beds.
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
 import { dateTime } from '../../components/time';
 import { LayoutEditor } from './LayoutEditor';
 import { ProfileForm } from './ProfileForm';
+import { useFacilityGet } from './queries';
 
 export function FacilityPage() {
   const { t } = useTranslation();
-  const profile = useApi('facility.get', {});
+  const profile = useFacilityGet();
   return (
     <Stack>
       <Card withBorder padding="lg">

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BedInput, type BedView, BedUpdateInput, BuildingInput, type BuildingView, RoomInput, type RoomView } from '@shared/api/facility';
 import { BED_SETTINGS, BED_TYPES } from '@shared/domain/enums';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { BED_STATUS_INK } from '../../components/status';
+import { useFacilityAddBed, useFacilityAddBuilding, useFacilityAddRoom, useFacilityBedMap, useFacilityRetireBed, useFacilityRetireBuilding, useFacilityRetireRoom, useFacilityUpdateBed } from './queries';
 
 function useConfirmRetire() {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ function useConfirmRetire() {
 function AddBuildingForm() {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { name: '', floors: 3 }, validate: zodValidate(BuildingInput) });
-  const add = useApiMutation('facility.addBuilding', {
+  const add = useFacilityAddBuilding({
     successMessage: t('app.saved'),
     onSuccess: () => form.reset(),
     onFieldError: (f, m) => (form.setFieldError(f, m), true),
@@ -51,7 +51,7 @@ function AddRoomForm({ building }: { building: BuildingView }) {
     initialValues: { buildingId: building.id, floor: 1, name: '', bedCount: 2, bedType: 'normal' as (typeof BED_TYPES)[number] },
     validate: zodValidate(RoomInput),
   });
-  const add = useApiMutation('facility.addRoom', {
+  const add = useFacilityAddRoom({
     successMessage: t('app.saved'),
     onSuccess: () => form.setFieldValue('name', ''),
     onFieldError: (f, m) => (form.setFieldError(f, m), true),
@@ -94,7 +94,7 @@ function BedEditModal({ bed, onClose }: { bed: BedView; onClose: () => void }) {
     initialValues: { id: bed.id, label: bed.label, bedType: bed.bedType, setting: bed.setting },
     validate: zodValidate(BedUpdateInput),
   });
-  const update = useApiMutation('facility.updateBed', {
+  const update = useFacilityUpdateBed({
     successMessage: t('app.saved'),
     onSuccess: onClose,
     onFieldError: (f, m) => (form.setFieldError(f, m), true),
@@ -129,10 +129,10 @@ function RoomCard({ room }: { room: RoomView }) {
   const { t } = useTranslation();
   const confirm = useConfirmRetire();
   const [editing, setEditing] = useState<BedView | null>(null);
-  const retireRoom = useApiMutation('facility.retireRoom', { successMessage: t('app.saved') });
-  const retireBed = useApiMutation('facility.retireBed', { successMessage: t('app.saved') });
+  const retireRoom = useFacilityRetireRoom({ successMessage: t('app.saved') });
+  const retireBed = useFacilityRetireBed({ successMessage: t('app.saved') });
   const nextLabel = String(room.beds.reduce((max, b) => Math.max(max, Number(b.label) || 0), 0) + 1);
-  const addBed = useApiMutation('facility.addBed', { successMessage: t('app.saved') });
+  const addBed = useFacilityAddBed({ successMessage: t('app.saved') });
   const bedInput = { roomId: room.id, label: nextLabel, bedType: room.beds[0]?.bedType ?? 'normal' } as const;
   return (
     <Card withBorder padding="sm" data-testid={`layout-room-${room.name}`}>
@@ -182,8 +182,8 @@ function RoomCard({ room }: { room: RoomView }) {
 export function LayoutEditor() {
   const { t } = useTranslation();
   const confirm = useConfirmRetire();
-  const map = useApi('facility.bedMap', {});
-  const retireBuilding = useApiMutation('facility.retireBuilding', { successMessage: t('app.saved') });
+  const map = useFacilityBedMap({});
+  const retireBuilding = useFacilityRetireBuilding({ successMessage: t('app.saved') });
   if (map.isPending) return <LoadingState />;
   if (map.isError) return <ErrorState error={map.error} onRetry={() => map.refetch()} />;
   const { buildings, rooms } = map.data;

@@ -4,8 +4,8 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { type FacilityProfile, FacilityProfileInput } from '@shared/api/facility';
 import { FACILITY_TYPES } from '@shared/domain/enums';
-import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
+import { useFacilitySave } from './queries';
 
 export function ProfileForm({ profile, onSaved }: { profile: FacilityProfile | null; onSaved?: () => void }) {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export function ProfileForm({ profile, onSaved }: { profile: FacilityProfile | n
     },
     validate: zodValidate(FacilityProfileInput),
   });
-  const save = useApiMutation('facility.save', {
+  const save = useFacilitySave({
     successMessage: t('facility.savedProfile'),
     onSuccess: () => onSaved?.(),
     onFieldError: (field, message) => (form.setFieldError(field, message), true),

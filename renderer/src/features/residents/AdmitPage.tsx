@@ -7,16 +7,17 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { AdmissionInput, AdmitInput } from '@shared/api/residents';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { LoadingState } from '../../components/States';
 import { emptyPerson, PersonFields, type PersonValues } from './PersonFields';
 import { useFreeBeds } from './useFreeBeds';
+import { useResidentsAdmit, useResidentsGet, useResidentsReadmit } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 export function AdmitPage() {
   const [params] = useSearchParams();
   const readmitId = params.get('resident');
-  const info = useApi('system.info', {});
+  const info = useSystemInfo();
   if (info.isPending) return <LoadingState />;
   return <AdmitForm key={readmitId ?? 'new'} today={info.data?.today ?? dayjs().format('YYYY-MM-DD')} bedId={params.get('bed') ?? ''} readmitId={readmitId} />;
 }
@@ -25,7 +26,7 @@ function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const beds = useFreeBeds();
-  const returning = useApi('residents.get', { id: readmitId ?? '' }, readmitId !== null);
+  const returning = useResidentsGet({ id: readmitId ?? '' }, readmitId !== null);
   const form = useForm<{ person: PersonValues; admission: { date: string; bedId: string; agreementNo: string; agreementEnd: string } }>({
     initialValues: {
       person: emptyPerson(),
@@ -36,8 +37,8 @@ function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; 
   });
   const onFieldError = (field: string, message: string) => (form.setFieldError(field, message), true);
   const goToFile = (id: string) => navigate(`/residents/${id}`);
-  const admit = useApiMutation('residents.admit', { onFieldError, onSuccess: (v) => goToFile(v.id), successMessage: t('stays.done') });
-  const readmit = useApiMutation('residents.readmit', { onFieldError, onSuccess: (v) => goToFile(v.id), successMessage: t('stays.done') });
+  const admit = useResidentsAdmit({ onFieldError, onSuccess: (v) => goToFile(v.id), successMessage: t('stays.done') });
+  const readmit = useResidentsReadmit({ onFieldError, onSuccess: (v) => goToFile(v.id), successMessage: t('stays.done') });
   const pending = admit.isPending || readmit.isPending;
 
   const submit = form.onSubmit((values) => {

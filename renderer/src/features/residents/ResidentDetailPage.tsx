@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { type ContactView, type ResidentFile, type StayEventView, UpdatePersonInput } from '@shared/api/residents';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
@@ -19,6 +18,9 @@ import { TierCard } from '../tier/TierCard';
 import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
 import { dateTime } from '../../components/time';
+import { useCareRevealContactPhone } from '../care/queries';
+import { useResidentsArchive, useResidentsGet, useResidentsRevealIdNumber, useResidentsUpdate } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -35,7 +37,7 @@ function Field({ label, value }: { label: string; value: string }) {
 function ContactPhone({ residentId, index, c }: { residentId: string; index: number; c: ContactView }) {
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState<string | null>(null);
-  const reveal = useApiMutation('care.revealContactPhone', { onSuccess: (v) => setRevealed(v.phone) });
+  const reveal = useCareRevealContactPhone({ onSuccess: (v) => setRevealed(v.phone) });
   const phone = c.phoneHidden ? revealed : c.phone;
   if (phone !== null)
     return (
@@ -100,7 +102,7 @@ function EditModal({ file, idNumber, today, onClose }: { file: ResidentFile; idN
     note: file.note,
   };
   const form = useForm({ initialValues: { id: file.id, person }, validate: zodValidate(UpdatePersonInput) });
-  const save = useApiMutation('residents.update', { onSuccess: onClose, successMessage: t('app.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useResidentsUpdate({ onSuccess: onClose, successMessage: t('app.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <Modal opened onClose={onClose} title={t('file.actions.edit')} size="90%">
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
@@ -122,8 +124,8 @@ export function ResidentDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const file = useApi('residents.get', { id });
-  const info = useApi('system.info', {});
+  const file = useResidentsGet({ id });
+  const info = useSystemInfo();
   const eventText = useEventText();
   const [action, setAction] = useState<StayAction | null>(null);
   const may = {
@@ -135,11 +137,11 @@ export function ResidentDetailPage() {
     assess: useMayCall('assessment.saveDraft'),
   };
   const mayReadCare = useMayCall('care.coverage');
-  const archive = useApiMutation('residents.archive', { successMessage: t('file.archived') });
+  const archive = useResidentsArchive({ successMessage: t('file.archived') });
   const [editing, setEditing] = useState(false);
   // The full ID number is fetched on request only; the backend writes every such view to the audit log.
   const [fullIdNumber, setFullIdNumber] = useState<string | null>(null);
-  const reveal = useApiMutation('residents.revealIdNumber', { onSuccess: (v) => setFullIdNumber(v.idNumber) });
+  const reveal = useResidentsRevealIdNumber({ onSuccess: (v) => setFullIdNumber(v.idNumber) });
   const mayReveal = useMayCall('residents.revealIdNumber');
   const openEditor = () =>
     fullIdNumber ? setEditing(true) : reveal.mutate({ id }, { onSuccess: () => setEditing(true) });

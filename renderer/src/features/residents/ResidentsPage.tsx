@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type ResidentRow, SEARCH_SCOPES } from '@shared/api/residents';
-import { useApi } from '../../api/hooks';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
+import { useResidentsCensus, useResidentsSearch } from './queries';
 
 const PAGE_SIZE = 50;
 
@@ -62,8 +62,8 @@ export function ResidentsPage() {
   const [debounced] = useDebouncedValue(query, 250);
   const [scope, setScope] = useState<(typeof SEARCH_SCOPES)[number]>('current');
   const [page, setPage] = useState(1);
-  const census = useApi('residents.census', {});
-  const list = useApi('residents.search', { query: debounced, scope, page, pageSize: PAGE_SIZE });
+  const census = useResidentsCensus();
+  const list = useResidentsSearch({ query: debounced, scope, page, pageSize: PAGE_SIZE });
   const c = census.data;
   const counts: Partial<Record<(typeof SEARCH_SCOPES)[number], number>> = c
     ? { current: c.enrolled, in_residence: c.inResidence, on_leave: c.onLeave, in_hospital: c.inHospital }

@@ -5,9 +5,9 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { DischargeInput, EndLeaveInput, StartLeaveInput, TransferInput } from '@shared/api/residents';
 import { DISCHARGE_REASONS } from '@shared/domain/enums';
-import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { useFreeBeds } from './useFreeBeds';
+import { useResidentsDischarge, useResidentsEndLeave, useResidentsStartLeave, useResidentsTransfer } from './queries';
 
 export type StayAction = 'transfer' | 'leave' | 'hospital' | 'return' | 'discharge';
 
@@ -36,7 +36,7 @@ function TransferForm({ residentId, today, onClose }: Omit<Props, 'action'>) {
   const { t } = useTranslation();
   const beds = useFreeBeds();
   const form = useForm({ initialValues: { residentId, date: today, toBedId: '', note: '' }, validate: zodValidate(TransferInput) });
-  const save = useApiMutation('residents.transfer', { onSuccess: onClose, successMessage: t('stays.done'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useResidentsTransfer({ onSuccess: onClose, successMessage: t('stays.done'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack>
@@ -55,7 +55,7 @@ function LeaveForm({ residentId, today, onClose, kind }: Omit<Props, 'action'> &
     initialValues: { residentId, kind, startDate: today, expectedReturn: null as string | null, note: '' },
     validate: zodValidate(StartLeaveInput),
   });
-  const save = useApiMutation('residents.startLeave', { onSuccess: onClose, successMessage: t('stays.done'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useResidentsStartLeave({ onSuccess: onClose, successMessage: t('stays.done'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack>
@@ -71,7 +71,7 @@ function LeaveForm({ residentId, today, onClose, kind }: Omit<Props, 'action'> &
 function ReturnForm({ residentId, today, onClose }: Omit<Props, 'action'>) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { residentId, returnDate: today }, validate: zodValidate(EndLeaveInput) });
-  const save = useApiMutation('residents.endLeave', { onSuccess: onClose, successMessage: t('stays.done'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useResidentsEndLeave({ onSuccess: onClose, successMessage: t('stays.done'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack>
@@ -88,7 +88,7 @@ function DischargeForm({ residentId, today, onClose }: Omit<Props, 'action'>) {
     initialValues: { residentId, date: today, reason: '' as (typeof DISCHARGE_REASONS)[number], note: '' },
     validate: zodValidate(DischargeInput),
   });
-  const save = useApiMutation('residents.discharge', { onSuccess: onClose, successMessage: t('stays.done'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useResidentsDischarge({ onSuccess: onClose, successMessage: t('stays.done'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack>

@@ -1,10 +1,10 @@
 // Free (and reserved) beds as choices for admission and transfer, labelled the way staff say them.
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
+import { useFacilityBedMap } from '../facility/queries';
 
 export function useFreeBeds() {
   const { t } = useTranslation();
-  const map = useApi('facility.bedMap', {});
+  const map = useFacilityBedMap({});
   const buildings = new Map((map.data?.buildings ?? []).map((b) => [b.id, b.name]));
   const options = (map.data?.rooms ?? []).flatMap((room) =>
     room.beds

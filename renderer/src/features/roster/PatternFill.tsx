@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '@shared/api/roster';
 import { CARE_STAFF_ROLES } from '@shared/domain/care/vocab';
 import { enumLabel } from '@shared/domain/enum-labels';
-import { useApiMutation } from '../../api/hooks';
+import { useRosterFillWeek } from './queries';
 
 const CARE_ROLE_LABELS = new Set<string>(CARE_STAFF_ROLES.map((r) => enumLabel('staffRole', r)));
 
@@ -14,7 +14,7 @@ export function PatternFill({ week, onClose, onDone }: { week: RosterWeek; onClo
   const [people, setPeople] = useState<string[]>([]);
   const [pattern, setPattern] = useState('');
   const [stagger, setStagger] = useState(true);
-  const fill = useApiMutation('roster.fillWeek', {
+  const fill = useRosterFillWeek({
     inlineErrors: true,
     onSuccess: (r) => {
       onDone(t('firstDay.roster.filled', r));

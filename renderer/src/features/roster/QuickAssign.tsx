@@ -3,7 +3,7 @@ import { Button, Card, Chip, Group, MultiSelect, SegmentedControl, Select, Stack
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '@shared/api/roster';
-import { useApiMutation } from '../../api/hooks';
+import { useRosterAssignDays } from './queries';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const OFF = 'off';
@@ -16,7 +16,7 @@ export function QuickAssign({ week, staffId, onStaff }: { week: RosterWeek; staf
   const [area, setArea] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const person = week.staff.find((p) => p.id === staffId);
-  const save = useApiMutation('roster.assignDays', {
+  const save = useRosterAssignDays({
     onSuccess: () => {
       setDone(t('firstDay.roster.applied', { name: person?.name ?? '', n: dates.length }));
       setDates([]);

@@ -7,7 +7,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RosterWeek, ShiftInput, type ShiftRow } from '@shared/api/roster';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
@@ -15,6 +14,8 @@ import { cellText, monthDay } from './cell-text';
 import { PatternFill } from './PatternFill';
 import { QuickAssign } from './QuickAssign';
 import { RosterPrint } from './RosterPrint';
+import { useRosterAssign, useRosterCopyWeek, useRosterOnDuty, useRosterSaveShift, useRosterWeek } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -36,7 +37,7 @@ function hoursList(hours: number[]): string {
 
 export function OnDutyCard() {
   const { t } = useTranslation();
-  const duty = useApi('roster.onDuty', {});
+  const duty = useRosterOnDuty();
   if (duty.isPending) return <LoadingState />;
   if (duty.isError) return <ErrorState error={duty.error} onRetry={() => duty.refetch()} />;
   return (
@@ -68,7 +69,7 @@ function CellModal({ week, staffId, date, onClose }: { week: RosterWeek; staffId
   const current = person.cells[date] ?? [];
   const active = week.shifts.filter((s) => !s.retired);
   const [chosen, setChosen] = useState<Record<string, string[] | undefined>>(Object.fromEntries(current.map((c) => [c.shiftId, c.area])));
-  const assign = useApiMutation('roster.assign', { successMessage: t('app.saved'), onSuccess: onClose });
+  const assign = useRosterAssign({ successMessage: t('app.saved'), onSuccess: onClose });
   const save = () =>
     assign.mutate({ staffId, date, shifts: Object.entries(chosen).flatMap(([shiftId, area]) => (area ? [{ shiftId, area }] : [])) });
   return (
@@ -98,7 +99,7 @@ function CellModal({ week, staffId, date, onClose }: { week: RosterWeek; staffId
 function ShiftEditor({ shifts }: { shifts: ShiftRow[] }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { name: '', start: '', end: '', nightRounds: false, retired: false }, validate: zodValidate(ShiftInput) });
-  const save = useApiMutation('roster.saveShift', { successMessage: t('app.saved'), onSuccess: () => form.reset(), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useRosterSaveShift({ successMessage: t('app.saved'), onSuccess: () => form.reset(), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <Card withBorder className="screen-only">
       <Title order={3} mb="sm">
@@ -142,10 +143,10 @@ function ShiftEditor({ shifts }: { shifts: ShiftRow[] }) {
 
 export function RosterPage() {
   const { t } = useTranslation();
-  const info = useApi('system.info', {});
+  const info = useSystemInfo();
   const [monday, setMonday] = useState<string | null>(null);
   const shown = monday ?? (info.data ? mondayOf(info.data.today) : null);
-  const week = useApi('roster.week', { monday: shown ?? '' }, shown !== null);
+  const week = useRosterWeek({ monday: shown ?? '' }, shown !== null);
   const mayEdit = useMayCall('roster.assign');
   const mayEditShifts = useMayCall('roster.saveShift');
   const [cell, setCell] = useState<{ staffId: string; date: string } | null>(null);
@@ -153,7 +154,7 @@ export function RosterPage() {
   const [copied, setCopied] = useState<string | null>(null);
   const [quickPerson, setQuickPerson] = useState<string | null>(null);
   const [patternOpen, setPatternOpen] = useState(false);
-  const copy = useApiMutation('roster.copyWeek', { onSuccess: (r) => setCopied(t('roster.copied', r)) });
+  const copy = useRosterCopyWeek({ onSuccess: (r) => setCopied(t('roster.copied', r)) });
   if (!shown || week.isPending) return <LoadingState />;
   if (week.isError) return <ErrorState error={week.error} onRetry={() => week.refetch()} />;
   const w = week.data;

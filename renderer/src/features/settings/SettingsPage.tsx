@@ -5,10 +5,11 @@ import { Alert, Button, Card, NumberInput, Select, Stack, TextInput, Title } fro
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Settings } from '@shared/api/settings';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
 import { GradesEditor } from '../grades/GradesEditor';
+import { useSettingsGet, useSettingsReplaced, useSettingsUpdate } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 const FIELDS = [
   'idleMinutes',
@@ -41,7 +42,7 @@ const MEAL_TIMES = ['breakfastTime', 'lunchTime', 'dinnerTime', 'snackTime'] as 
 function SettingsForm({ values }: { values: Settings }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: values, validate: zodValidate(Settings) });
-  const save = useApiMutation('settings.update', { successMessage: t('settings.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useSettingsUpdate({ successMessage: t('settings.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack maw={560}>
@@ -73,9 +74,9 @@ function SettingsForm({ values }: { values: Settings }) {
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const settings = useApi('settings.get', {});
-  const replaced = useApi('settings.replaced', {});
-  const info = useApi('system.info', {});
+  const settings = useSettingsGet();
+  const replaced = useSettingsReplaced();
+  const info = useSystemInfo();
   if (settings.isPending) return <LoadingState />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
   return (

@@ -1,13 +1,13 @@
 // First run: set up this centre, or load the demo centre to look around.
 import { Button, Card, Container, Divider, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { ProfileForm } from '../facility/ProfileForm';
+import { useSystemLoadDemo } from '../../shell/queries';
 
 export function SetupPage() {
   const { t } = useTranslation();
-  const demo = useApiMutation('system.loadDemo', {
+  const demo = useSystemLoadDemo({
     onSuccess: (v) => notifySuccess(t('setup.demoDone', v)),
   });
   return (

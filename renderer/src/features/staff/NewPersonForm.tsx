@@ -8,9 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { COUNTY_ROLES, ROLES, type Role } from '@shared/api/roles';
 import { DEFAULT_ACCOUNT_ROLE, HireInput, StaffInput } from '@shared/api/staff';
 import { CERT_LEVELS, STAFF_ROLES, type StaffRole } from '@shared/domain/care/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { notifySuccess } from '../../components/notify';
+import { useStaffHire, useStaffSave } from './queries';
+import { useUsersList } from '../users/queries';
+import { useSystemInfo } from '../../shell/queries';
 
 type SignInWay = 'pin' | 'existing' | 'none';
 
@@ -55,9 +57,9 @@ const saveInput = (v: Values) => ({ ...person(v), leftOn: null, userId: v.userId
 
 export function NewPersonModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const users = useApi('users.list', {});
+  const users = useUsersList();
   // 入职日期 starts at the server's today: this PC's own clock may be wrong.
-  const today = useApi('system.info', {}).data?.today ?? null;
+  const today = useSystemInfo().data?.today ?? null;
   const form = useForm<Values>({
     initialValues: {
       name: '',
@@ -89,8 +91,8 @@ export function NewPersonModal({ onClose }: { onClose: () => void }) {
     onClose();
   };
   const onFieldError = (f: string, m: string) => (form.setFieldError(f, m), true);
-  const hire = useApiMutation('staff.hire', { onSuccess: (r) => done(form.values.name, r.userId !== null), onFieldError });
-  const save = useApiMutation('staff.save', { onSuccess: () => done(form.values.name, true), onFieldError });
+  const hire = useStaffHire({ onSuccess: (r) => done(form.values.name, r.userId !== null), onFieldError });
+  const save = useStaffSave({ onSuccess: () => done(form.values.name, true), onFieldError });
   const submit = (v: Values) => (v.way === 'existing' ? save.mutate(saveInput(v)) : hire.mutate(hireInput(v)));
 
   // The post suggests the role and whether the person signs in at all (a cleaner does not).

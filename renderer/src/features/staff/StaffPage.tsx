@@ -7,16 +7,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffInput, type StaffRow, TrainingInput } from '@shared/api/staff';
 import { CERT_LEVELS, STAFF_ROLES } from '@shared/domain/care/vocab';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
 import { ResetPinModal } from '../users/ResetPinModal';
 import { NewPersonModal } from './NewPersonForm';
+import { useStaffAddTraining, useStaffExpiring, useStaffList, useStaffSave } from './queries';
+import { useUsersList } from '../users/queries';
 
 export function ExpiringCertificates() {
   const { t } = useTranslation();
-  const expiring = useApi('staff.expiring', {});
+  const expiring = useStaffExpiring();
   if (expiring.isPending) return <LoadingState />;
   if (expiring.isError) return <ErrorState error={expiring.error} onRetry={() => expiring.refetch()} />;
   return (
@@ -61,7 +62,7 @@ type StaffForm = {
 /** Editing a person on the register (a new person is NewPersonModal: the person and their PIN in one form). */
 function StaffModal({ person, onClose }: { person: StaffRow | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const users = useApi('users.list', {});
+  const users = useUsersList();
   const form = useForm<StaffForm>({
     initialValues: person
       ? {
@@ -81,7 +82,7 @@ function StaffModal({ person, onClose }: { person: StaffRow | null; onClose: () 
       : { name: '', role: 'caregiver', phone: '', idNumber: '', hireDate: null, certLevel: 'none', certExpiry: null, healthCertExpiry: null, leftOn: null, userId: null, note: '' },
     validate: (v) => zodValidate(StaffInput)({ ...v, idNumber: v.idNumber || '' }),
   });
-  const save = useApiMutation('staff.save', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const save = useStaffSave({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   const submit = (v: StaffForm) => {
     const { idNumber, ...rest } = v;
     // An edit without a newly typed ID number keeps the one on file.
@@ -116,7 +117,7 @@ function StaffModal({ person, onClose }: { person: StaffRow | null; onClose: () 
 function TrainingSection({ person }: { person: StaffRow }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { staffId: person.id, date: null as string | null, topic: '', hours: 2 as number | string, provider: '' }, validate: zodValidate(TrainingInput) });
-  const add = useApiMutation('staff.addTraining', { successMessage: t('app.saved'), onSuccess: () => form.reset(), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const add = useStaffAddTraining({ successMessage: t('app.saved'), onSuccess: () => form.reset(), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <Stack mt="lg">
       <Title order={3} size="h4">
@@ -156,7 +157,7 @@ function TrainingSection({ person }: { person: StaffRow }) {
 export function StaffPage() {
   const { t } = useTranslation();
   const [includeLeft, setIncludeLeft] = useState(false);
-  const staff = useApi('staff.list', { includeLeft });
+  const staff = useStaffList({ includeLeft });
   const mayEdit = useMayCall('staff.save');
   const mayResetPin = useMayCall('users.resetPin');
   const [resetting, setResetting] = useState<{ id: string; name: string } | null>(null);

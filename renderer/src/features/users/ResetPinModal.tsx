@@ -3,13 +3,13 @@ import { Button, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ResetPinInput } from '@shared/api/users';
-import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
+import { useUsersResetPin } from './queries';
 
 export function ResetPinModal({ account, onClose }: { account: { id: string; name: string }; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { id: account.id, pin: '' }, validate: zodValidate(ResetPinInput) });
-  const reset = useApiMutation('users.resetPin', {
+  const reset = useUsersResetPin({
     successMessage: t('people.pinResetDone', { name: account.name }),
     onSuccess: onClose,
     onFieldError: (f, m) => (form.setFieldError(f, m), true),

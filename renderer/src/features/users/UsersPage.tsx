@@ -6,16 +6,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTY_ROLES, ROLES } from '@shared/api/roles';
 import { CreateUserInput, type UserRow } from '@shared/api/users';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { ResetPinModal } from './ResetPinModal';
 import { dateTime } from '../../components/time';
+import { useUsersCreate, useUsersList, useUsersResetPassword, useUsersUpdate } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 /** The roles this PC gives: a centre's staff, or (in county mode) the county's. */
 function useRoleOptions() {
   const { t } = useTranslation();
-  const county = useApi('system.info', {}).data?.mode === 'county';
+  const county = useSystemInfo().data?.mode === 'county';
   return ROLES.filter((r) => COUNTY_ROLES.includes(r) === county).map((r) => ({ value: r, label: t(`enums.role.${r}`) }));
 }
 
@@ -26,7 +27,7 @@ function CreateUserForm() {
     initialValues: { username: '', displayName: '', role: roles[roles.length - 1]?.value ?? ('caregiver' as (typeof ROLES)[number]), password: '', pin: '' },
     validate: (v) => zodValidate(CreateUserInput)({ ...v, pin: v.pin || null }),
   });
-  const create = useApiMutation('users.create', {
+  const create = useUsersCreate({
     successMessage: t('app.saved'),
     onSuccess: () => form.reset(),
     onFieldError: (f, m) => (form.setFieldError(f, m), true),
@@ -53,8 +54,8 @@ function EditUserModal({ user, onClose }: { user: UserRow; onClose: () => void }
   const form = useForm({ initialValues: { id: user.id, displayName: user.displayName, role: user.role, disabled: user.disabled } });
   const reset = useForm({ initialValues: { password: '', username: '' } });
   const [resettingPin, setResettingPin] = useState(false);
-  const update = useApiMutation('users.update', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
-  const resetPassword = useApiMutation('users.resetPassword', {
+  const update = useUsersUpdate({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const resetPassword = useUsersResetPassword({
     successMessage: t('users.resetDone', { name: user.displayName }),
     onSuccess: onClose,
     onFieldError: (f, m) => (reset.setFieldError(f === 'username' ? 'username' : 'password', m), true),
@@ -95,7 +96,7 @@ function EditUserModal({ user, onClose }: { user: UserRow; onClose: () => void }
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const users = useApi('users.list', {});
+  const users = useUsersList();
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [query, setQuery] = useState('');
   if (users.isPending) return <LoadingState />;
