@@ -3,9 +3,9 @@ import { Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entry, EntryData, EntryDataInput } from '@shared/api/care';
-import { useApiMutation } from '../../api/hooks';
 import { newRequestId } from '../../components/time';
 import { IntakeEditor, NoteEditor, OneTapEditor, RoundStateEditor, SkinEditor, TaskEditor, ToiletingEditor, VitalsEditor } from './editors';
+import { useCareAmend } from './queries';
 
 const REASONS = ['记错了', '漏写了内容', '记到了别的老人身上', '其他'];
 
@@ -14,7 +14,7 @@ export function AmendModal({ entry, onClose }: { entry: Entry; onClose: () => vo
   const [reason, setReason] = useState<string | null>(null);
   const [other, setOther] = useState('');
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
-  const amend = useApiMutation('care.amend', {
+  const amend = useCareAmend({
     successMessage: t('care.saved'),
     onSuccess: onClose,
     onFieldError: (field, message) => (setError({ field, message }), true),

@@ -7,22 +7,26 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Ledger } from '@shared/api/care';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { LedgerTable } from '../../components/LedgerTable';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
 import { VitalsChart } from './VitalsChart';
+import { useCareCoverage, useCareExportLedger, useCareLedger, useCareMonthly, useCareTimeline } from './queries';
+import { useFacilityGet } from '../facility/queries';
+import { useResidentsGet } from '../residents/queries';
+import { useRosterShifts } from '../roster/queries';
+import { useSystemInfo } from '../../shell/queries';
 
 function CoverageTab({ today }: { today: string }) {
   const { t } = useTranslation();
-  const shifts = useApi('roster.shifts', {});
+  const shifts = useRosterShifts();
   const [date, setDate] = useState<string | null>(today);
   const [shiftId, setShiftId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const chosen = shiftId ?? shifts.data?.find((s) => !s.retired)?.id ?? null;
-  const cov = useApi('care.coverage', { shiftId: chosen ?? '', shiftDate: date ?? '' }, chosen !== null && date !== null);
+  const cov = useCareCoverage({ shiftId: chosen ?? '', shiftDate: date ?? '' }, chosen !== null && date !== null);
   const q = query.trim();
   return (
     <Stack>
@@ -91,7 +95,7 @@ function TimelineTab({ today, preselected }: { today: string; preselected: { val
   const [residentId, setResidentId] = useState<string | null>(preselected?.value ?? null);
   const [from, setFrom] = useState<string | null>(dayjs(today).subtract(13, 'day').format('YYYY-MM-DD'));
   const [to, setTo] = useState<string | null>(today);
-  const tl = useApi('care.timeline', { residentId: residentId ?? '', from: from ?? '', to: to ?? '' }, residentId !== null && from !== null && to !== null);
+  const tl = useCareTimeline({ residentId: residentId ?? '', from: from ?? '', to: to ?? '' }, residentId !== null && from !== null && to !== null);
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -136,7 +140,7 @@ function TimelineTab({ today, preselected }: { today: string; preselected: { val
 function MonthlyTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const [month, setMonth] = useState<string | null>(today.slice(0, 7) + '-01');
-  const summary = useApi('care.monthly', { month: (month ?? '').slice(0, 7) }, month !== null);
+  const summary = useCareMonthly({ month: (month ?? '').slice(0, 7) }, month !== null);
   const [query, setQuery] = useState('');
   const q = query.trim();
   return (
@@ -186,12 +190,12 @@ function MonthlyTab({ today }: { today: string }) {
 
 function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger['kind'] }) {
   const { t } = useTranslation();
-  const facility = useApi('facility.get', {});
+  const facility = useFacilityGet();
   const [kind, setKind] = useState<Ledger['kind']>(initialKind);
   const [from, setFrom] = useState<string | null>(dayjs(today).subtract(6, 'day').format('YYYY-MM-DD'));
   const [to, setTo] = useState<string | null>(today);
-  const ledger = useApi('care.ledger', { kind, from: from ?? '', to: to ?? '', residentId: null }, from !== null && to !== null);
-  const exporter = useApiMutation('care.exportLedger', {
+  const ledger = useCareLedger({ kind, from: from ?? '', to: to ?? '', residentId: null }, from !== null && to !== null);
+  const exporter = useCareExportLedger({
     onSuccess: (file) => downloadBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   });
   return (
@@ -230,11 +234,11 @@ function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger
 
 export function CareReportsPage() {
   const { t } = useTranslation();
-  const info = useApi('system.info', {});
+  const info = useSystemInfo();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'coverage';
   const residentParam = params.get('resident');
-  const resident = useApi('residents.get', { id: residentParam ?? '' }, residentParam !== null);
+  const resident = useResidentsGet({ id: residentParam ?? '' }, residentParam !== null);
   if (!info.data || (residentParam !== null && resident.isPending)) return <LoadingState />;
   const preselected = resident.data ? { value: resident.data.id, label: `${resident.data.name}${resident.data.bedLabel ? ` ${resident.data.bedLabel}` : ''}` } : null;
   const today = info.data.today;

@@ -5,12 +5,13 @@ import { Alert, Button, Card, SimpleGrid, Stack, Text, TextInput, Title } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime } from '../../components/time';
 import { IncidentModal } from '../incidents/IncidentForm';
 import { RoundModal } from './RoundModal';
 import { ShiftResidentCard } from './ShiftResidentCard';
+import { useCareMyShift } from './queries';
+import { useHandoverPending } from '../handover/queries';
 
 /** Where an incident happened, to start with: the resident's room (the bed label without its bed). */
 export const roomOf = (bedLabel: string | null) => (bedLabel ?? '').replace(/\s*\S+床$/, '');
@@ -18,8 +19,8 @@ export const roomOf = (bedLabel: string | null) => (bedLabel ?? '').replace(/\s*
 export function MyShiftPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const mine = useApi('care.myShift', {});
-  const pending = useApi('handover.pending', {});
+  const mine = useCareMyShift();
+  const pending = useHandoverPending();
   const [rounding, setRounding] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [query, setQuery] = useState('');

@@ -2,7 +2,7 @@
 // from the resident's id — two people with one name get two colours (and the bed beside tells them apart).
 import { Avatar, Image } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
+import { useCareResidentPhoto } from './queries';
 
 // Dark enough for white text (contrast above 4.5:1).
 const COLOURS = ['#1c5d99', '#2b6a30', '#8a3c00', '#6b2c91', '#a61e1e', '#0b6e6e', '#5c4a00', '#3b4a6b'];
@@ -16,7 +16,7 @@ function colourOf(id: string): string {
 export function ResidentAvatar({ residentId, name, hasPhoto, photo, size = 64 }: { residentId: string; name: string; hasPhoto: boolean; photo?: string | null; size?: number }) {
   const { t } = useTranslation();
   // The list only says whether there is a photo; each card fetches its own (cached), not 200 at once.
-  const fetched = useApi('care.residentPhoto', { residentId }, hasPhoto && photo === undefined);
+  const fetched = useCareResidentPhoto({ residentId }, hasPhoto && photo === undefined);
   const src = photo ?? fetched.data?.photo ?? null;
   if (src) return <Image src={src} alt={t('night.photoOf', { name })} w={size} h={size} radius="md" fit="cover" style={{ flexShrink: 0 }} data-testid="resident-photo" />;
   return (

@@ -4,15 +4,15 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentShift } from '@shared/api/care';
-import { useApiMutation } from '../../api/hooks';
 import { ResidentAvatar } from './ResidentAvatar';
+import { useCareRevealContactPhone } from './queries';
 
 type Resident = ResidentShift['resident'];
 
 function Contact({ residentId, c }: { residentId: string; c: Resident['contacts'][number] }) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState<string | null>(null);
-  const reveal = useApiMutation('care.revealContactPhone', { onSuccess: (v) => setPhone(v.phone) });
+  const reveal = useCareRevealContactPhone({ onSuccess: (v) => setPhone(v.phone) });
   return (
     <Group gap="sm" wrap="wrap" data-testid="family-contact">
       <Text size="lg" fw={600}>

@@ -6,13 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Entry, EntryDataInput, TaskDue } from '@shared/api/care';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { clockTime, newRequestId } from '../../components/time';
 import { useCurrentUser } from '../../shell/current-user';
 import { AmendModal } from './AmendModal';
 import { ResidentHeader } from './ResidentHeader';
 import { IntakeEditor, NoteEditor, OneTapEditor, SkinEditor, TaskEditor, ToiletingEditor, VitalsEditor } from './editors';
+import { useCareRecord, useCareResidentShift } from './queries';
 
 function slotText(t: (k: 'care.anyTime' | 'care.thisWeek') => string, d: TaskDue) {
   if (d.slot === 'shift') return t('care.anyTime');
@@ -92,13 +92,13 @@ export function ResidentShiftPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { shiftId = '', shiftDate = '', residentId = '' } = useParams();
-  const view = useApi('care.residentShift', { shiftId, shiftDate, residentId });
+  const view = useCareResidentShift({ shiftId, shiftDate, residentId });
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [amending, setAmending] = useState<Entry | null>(null);
   const [section, setSection] = useState<string | null>('vitals');
   // Editors start empty again after each saved record (not after a refusal: what was typed stays).
   const [saves, setSaves] = useState(0);
-  const record = useApiMutation('care.record', {
+  const record = useCareRecord({
     successMessage: t('care.saved'),
     onSuccess: () => (setError(null), setSaves((n) => n + 1)),
     onFieldError: (field, message) => (setError({ field, message }), field === 'confirmedUnusual'),

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyShift } from '@shared/api/care';
 import { ROUND_STATES } from '@shared/domain/care/vocab';
-import { useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { newRequestId } from '../../components/time';
 import { ResidentAvatar } from './ResidentAvatar';
+import { useCareRound } from './queries';
 
 type State = (typeof ROUND_STATES)[number];
 
@@ -21,7 +21,7 @@ export function RoundModal({ shift, onClose }: { shift: MyShift; onClose: () => 
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [missingNote, setMissingNote] = useState<Set<string>>(new Set());
   const present = shift.residents.filter((r) => r.present);
-  const save = useApiMutation('care.round', {
+  const save = useCareRound({
     onSuccess: (v) => (notifySuccess(t('night.roundDone', { n: v.checked, tasks: v.tasksCompleted })), onClose()),
   });
   const exceptions = Object.entries(states)

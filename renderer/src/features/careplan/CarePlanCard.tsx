@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CarePlanTask } from '@shared/api/careplan';
 import type { Frequency } from '@shared/domain/care-frequency';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
+import { useCareplanGenerate, useCareplanGet, useCareplanSaveTask } from './queries';
 
 const KINDS: { value: Frequency['kind']; label: string }[] = [
   { value: 'each_shift', label: '每班一次' },
@@ -26,7 +26,7 @@ function TaskForm({ residentId, task, onClose }: { residentId: string; task: Car
   const [note, setNote] = useState(task?.note ?? '');
   const [onRound, setOnRound] = useState(task?.completesOnRound ?? false);
   const [error, setError] = useState<string | null>(null);
-  const save = useApiMutation('careplan.saveTask', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  const save = useCareplanSaveTask({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
   const frequency = (): Frequency =>
     kind === 'every_hours' ? { kind, hours } : kind === 'at_times' ? { kind, times: times.split(/[、,，\s]+/).filter(Boolean) } : { kind };
   return (
@@ -54,10 +54,10 @@ function TaskForm({ residentId, task, onClose }: { residentId: string; task: Car
 
 export function CarePlanCard({ residentId, active }: { residentId: string; active: boolean }) {
   const { t } = useTranslation();
-  const plan = useApi('careplan.get', { residentId });
+  const plan = useCareplanGet({ residentId });
   const mayEdit = useMayCall('careplan.saveTask');
   const [editing, setEditing] = useState<CarePlanTask | 'new' | null>(null);
-  const generate = useApiMutation('careplan.generate', {});
+  const generate = useCareplanGenerate({});
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="sm">

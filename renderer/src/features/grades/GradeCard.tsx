@@ -5,14 +5,14 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEVELS } from '@shared/domain/assessment/scoring';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
 import { fenToYuan } from './money';
+import { useGradesAssign, useGradesHistory, useGradesList, useGradesSuggest } from './queries';
 
 function AssignForm({ residentId, today, onClose }: { residentId: string; today: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const grades = useApi('grades.list', {});
-  const suggestion = useApi('grades.suggest', { residentId });
+  const grades = useGradesList();
+  const suggestion = useGradesSuggest({ residentId });
   const [gradeId, setGradeId] = useState<string | null>(null);
   const [effectiveFrom, setEffectiveFrom] = useState(today);
   const [overrideReason, setReason] = useState('');
@@ -22,7 +22,7 @@ function AssignForm({ residentId, today, onClose }: { residentId: string; today:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const chosen = gradeId ?? suggestion.data?.gradeId ?? null;
   const overriding = suggestion.data?.gradeId !== null && suggestion.data?.gradeId !== undefined && chosen !== suggestion.data.gradeId;
-  const save = useApiMutation('grades.assign', {
+  const save = useGradesAssign({
     successMessage: t('grades.saved'),
     onSuccess: onClose,
     onFieldError: (f, m) => (setErrors({ [f]: m }), true),
@@ -81,7 +81,7 @@ function AssignForm({ residentId, today, onClose }: { residentId: string; today:
 
 export function GradeCard({ residentId, today, active }: { residentId: string; today: string; active: boolean }) {
   const { t } = useTranslation();
-  const history = useApi('grades.history', { residentId });
+  const history = useGradesHistory({ residentId });
   const mayAssign = useMayCall('grades.assign');
   const [open, setOpen] = useState(false);
   const current = history.data?.[0];

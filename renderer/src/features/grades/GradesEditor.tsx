@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GradeRow } from '@shared/api/grades';
 import { LEVELS } from '@shared/domain/assessment/scoring';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { fenToYuan, yuanToFen } from './money';
+import { useGradesList, useGradesSave } from './queries';
 
 function GradeForm({ grade, today, onClose }: { grade: GradeRow | null; today: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ function GradeForm({ grade, today, onClose }: { grade: GradeRow | null; today: s
   const [fee, setFee] = useState<number>(grade?.monthlyFeeFen !== null && grade?.monthlyFeeFen !== undefined ? grade.monthlyFeeFen / 100 : 0);
   const [feeFrom, setFeeFrom] = useState(today);
   const [error, setError] = useState<string | null>(null);
-  const save = useApiMutation('grades.save', { successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  const save = useGradesSave({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
   return (
     <Modal opened onClose={onClose} title={grade ? `${t('app.edit')}：${grade.name}` : t('grades.add')}>
       <Stack>
@@ -39,7 +39,7 @@ function GradeForm({ grade, today, onClose }: { grade: GradeRow | null; today: s
 
 export function GradesEditor({ today }: { today: string }) {
   const { t } = useTranslation();
-  const grades = useApi('grades.list', {});
+  const grades = useGradesList();
   const [editing, setEditing] = useState<GradeRow | 'new' | null>(null);
   return (
     <Card withBorder padding="lg">

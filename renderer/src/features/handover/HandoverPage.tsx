@@ -8,10 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HandoverResident, HandoverRow, HandoverSummary } from '@shared/api/handover';
 import { compactTasks } from '@shared/domain/care/handover-text';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime, newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
+import { useCareMyShift } from '../care/queries';
+import { useHandoverAccept, useHandoverDraft, useHandoverList, useHandoverPending, useHandoverSubmit } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 /** A summary made before the grouping existed (issue 13): the flat lists as they were kept. */
 function FlatSummary({ summary }: { summary: HandoverSummary }) {
@@ -165,14 +167,14 @@ export function SummaryView({ summary }: { summary: HandoverSummary }) {
 
 function MyHandover() {
   const { t } = useTranslation();
-  const mine = useApi('care.myShift', {});
+  const mine = useCareMyShift();
   const shift = mine.data?.shift ?? null;
-  const draft = useApi('handover.draft', { shiftId: shift?.shiftId ?? '', shiftDate: shift?.shiftDate ?? '' }, shift !== null && !mine.data?.handedOver);
+  const draft = useHandoverDraft({ shiftId: shift?.shiftId ?? '', shiftDate: shift?.shiftDate ?? '' }, shift !== null && !mine.data?.handedOver);
   const [notes, setNotes] = useState('');
   const [earlyReason, setEarlyReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [requestId] = useState(newRequestId);
-  const submit = useApiMutation('handover.submit', { successMessage: t('handover.confirmed'), onFieldError: (_f, m) => (setReasonError(m), true) });
+  const submit = useHandoverSubmit({ successMessage: t('handover.confirmed'), onFieldError: (_f, m) => (setReasonError(m), true) });
   if (mine.isPending) return <LoadingState />;
   if (mine.isError) return <ErrorState error={mine.error} onRetry={() => mine.refetch()} />;
   if (!shift) return <Text size="lg">{t('handover.noShift')}</Text>;
@@ -210,7 +212,7 @@ function MyHandover() {
 function HandoverCard({ h, accept }: { h: HandoverRow; accept?: boolean }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const save = useApiMutation('handover.accept', { successMessage: t('handover.accepted') });
+  const save = useHandoverAccept({ successMessage: t('handover.accepted') });
   return (
     <Card withBorder padding="lg" data-testid="handover-card">
       <Group justify="space-between">
@@ -259,7 +261,7 @@ function HandoverCard({ h, accept }: { h: HandoverRow; accept?: boolean }) {
 
 function RecentHandovers({ today }: { today: string }) {
   const { t } = useTranslation();
-  const list = useApi('handover.list', { from: dayjs(today).subtract(6, 'day').format('YYYY-MM-DD'), to: today });
+  const list = useHandoverList({ from: dayjs(today).subtract(6, 'day').format('YYYY-MM-DD'), to: today });
   if (list.isPending) return <LoadingState />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
   return (
@@ -277,8 +279,8 @@ function RecentHandovers({ today }: { today: string }) {
 
 export function HandoverPage() {
   const { t } = useTranslation();
-  const pending = useApi('handover.pending', {});
-  const info = useApi('system.info', {});
+  const pending = useHandoverPending();
+  const info = useSystemInfo();
   const mayList = useMayCall('handover.list');
   return (
     <Stack>

@@ -8,11 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { ReportIncidentInput } from '@shared/api/incidents';
 import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '@shared/domain/care/vocab';
 import { call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { DATE_TIME_FORMAT, fromPickerValue, newRequestId, toPickerValue } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
 import { Choices } from '../care/editors';
+import { useIncidentsReport } from './queries';
 
 interface Values {
   residentId: string | null;
@@ -68,7 +68,7 @@ export function IncidentModal({ residents, onClose }: { residents?: { value: str
     // The room is a starting point: a place the caregiver already typed is kept.
     if (place && !form.values.place) form.setFieldValue('place', place);
   };
-  const report = useApiMutation('incidents.report', { successMessage: t('incidents.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const report = useIncidentsReport({ successMessage: t('incidents.saved'), onSuccess: onClose, onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   const v = form.values;
   const serious = v.severity !== null && SEVERITIES_NEEDING_FAMILY.includes(v.severity);
   return (

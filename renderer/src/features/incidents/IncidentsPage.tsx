@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IncidentRow } from '@shared/api/incidents';
-import { useApi, useApiMutation } from '../../api/hooks';
+import { useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { IncidentModal } from './IncidentForm';
+import { useIncidentsList } from './queries';
 
 const SEVERITY_INK = { minor: '#495057', moderate: '#8a3c00', serious: '#a61e1e', critical: '#7a0b0b' } as const;
 
@@ -98,7 +99,7 @@ function IncidentCard({ i }: { i: IncidentRow }) {
 export function IncidentsPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<'open' | 'closed' | 'all'>('all');
-  const list = useApi('incidents.list', { status });
+  const list = useIncidentsList({ status });
   const mayReport = useMayCall('incidents.report');
   const [reporting, setReporting] = useState(false);
   const [query, setQuery] = useState('');
