@@ -4,15 +4,15 @@ import { Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@man
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { SetPinInput } from '@shared/api/auth';
-import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
 import { useCurrentUser } from '../../shell/current-user';
 import { ChangePasswordForm } from './ChangePassword';
+import { useAuthSetPin } from './queries';
 
 function SetPinForm({ hasPassword }: { hasPassword: boolean }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { current: '', pin: '' }, validate: zodValidate(SetPinInput) });
-  const save = useApiMutation('auth.setPin', {
+  const save = useAuthSetPin({
     successMessage: t('auth.pinSaved'),
     onSuccess: () => form.reset(),
     onFieldError: (f, m) => (form.setFieldError(f, m), true),

@@ -11,7 +11,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AuthStatus } from '@shared/api/auth';
 import { call } from '../../api/client';
-import { useApi } from '../../api/hooks';
 import { ScreenCard } from '../../components/ScreenCard';
 import { ErrorState, LoadingState } from '../../components/States';
 import { RecoveryScreen } from '../backup/RecoveryScreen';
@@ -20,6 +19,7 @@ import { FirstRunAdmin } from './FirstRunAdmin';
 import { LockOverlay } from './LockOverlay';
 import { keepReadsThroughLock } from './session-switch';
 import { SignInPanel } from './SignIn';
+import { useAuthStatus } from './queries';
 
 const HEARTBEAT_MS = 60_000;
 
@@ -75,7 +75,7 @@ export function AuthGate({ children }: { children: (user: NonNullable<AuthStatus
   const { t } = useTranslation();
   const client = useQueryClient();
   useState(() => keepReadsThroughLock(client));
-  const status = useApi('auth.status', {});
+  const status = useAuthStatus();
   const s = status.data;
   const active = s?.user && !s.locked && !s.user.mustChangePassword ? s.user : null;
   const { mounted, forget } = usePersonSwitch(active ? { id: active.id, name: active.name } : null);

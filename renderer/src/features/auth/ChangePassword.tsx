@@ -2,7 +2,7 @@
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../../api/hooks';
+import { useAuthChangePassword } from './queries';
 
 export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
@@ -14,7 +14,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
       repeat: (v, values) => (v === values.next ? null : t('auth.passwordMismatch')),
     },
   });
-  const change = useApiMutation('auth.changePassword', {
+  const change = useAuthChangePassword({
     successMessage: t('auth.passwordChanged'),
     onSuccess: () => (form.reset(), onDone?.()),
     onFieldError: (f, m) => (form.setFieldError(f, m), true),

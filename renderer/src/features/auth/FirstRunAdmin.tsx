@@ -3,8 +3,8 @@ import { Button, Card, Container, Input, PasswordInput, SegmentedControl, Stack,
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { SetupAdminInput } from '@shared/api/auth';
-import { useApiMutation } from '../../api/hooks';
 import { zodValidate } from '../../api/zod-form';
+import { useAuthSetupAdmin } from './queries';
 
 interface Values {
   username: string;
@@ -35,7 +35,7 @@ export function FirstRunAdmin() {
       return errors;
     },
   });
-  const setup = useApiMutation('auth.setupAdmin', { onFieldError: (f, m) => (form.setFieldError(f, m), true) });
+  const setup = useAuthSetupAdmin({ onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <Container size="sm" py="xl">
       <Card withBorder padding="xl">

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { INDICATORS, LEVEL_NAMES, TIER_NAMES, formatIndicator } from '@shared/domain/sync/figures';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
 import { ErrorState, LoadingState } from '../../components/States';
+import { useCountyCentre, useCountyRevealIdNumber } from './queries';
 
 /** Names, ID numbers and one-word cells stay on one line. */
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -16,11 +16,11 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 export function CountyCentrePage() {
   const { t } = useTranslation();
   const { code = '', period = '' } = useParams();
-  const detail = useApi('county.centre', { centreCode: code, period });
+  const detail = useCountyCentre({ centreCode: code, period });
   const [query, setQuery] = useState('');
   // Full numbers fetched on request only; the backend writes every look to the audit log.
   const [full, setFull] = useState<Record<string, string>>({});
-  const reveal = useApiMutation('county.revealIdNumber');
+  const reveal = useCountyRevealIdNumber();
   const mayReveal = useMayCall('county.revealIdNumber');
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => detail.refetch()} />;

@@ -6,22 +6,22 @@ import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import type { CentreRow } from '@shared/api/county';
 import { useTranslation } from 'react-i18next';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadText } from '../../components/download';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { Fingerprint } from '../sync/CountyLink';
 import { FingerprintConfirm } from '../sync/FingerprintConfirm';
 import { DARK } from './outcome';
+import { useCountyCentres, useCountyConfirmCentre, useCountyEnrol, useCountyStatus, useCountyWithdrawCentre } from './queries';
 
 export function CountyCentresPage() {
   const { t } = useTranslation();
-  const status = useApi('county.status', {});
-  const centres = useApi('county.centres', {});
+  const status = useCountyStatus();
+  const centres = useCountyCentres();
   const [query, setQuery] = useState('');
-  const enrol = useApiMutation('county.enrol', { inlineErrors: true });
-  const confirm = useApiMutation('county.confirmCentre', { inlineErrors: true, onSuccess: (c) => setDone(t('county.confirmedEnrol', c)) });
-  const withdraw = useApiMutation('county.withdrawCentre', { inlineErrors: true });
+  const enrol = useCountyEnrol({ inlineErrors: true });
+  const confirm = useCountyConfirmCentre({ inlineErrors: true, onSuccess: (c) => setDone(t('county.confirmedEnrol', c)) });
+  const withdraw = useCountyWithdrawCentre({ inlineErrors: true });
   const [done, setDone] = useState<string | null>(null);
   const askWithdraw = (c: CentreRow) =>
     modals.openConfirmModal({

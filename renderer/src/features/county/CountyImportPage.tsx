@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@shared/api/county';
 import { call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
 import { FolderField } from '../../components/FolderField';
 import { usePolledJob } from '../../components/usePolledJob';
 import { OutcomeBadge, OutcomeDetails, downloadReceipt } from './outcome';
+import { useCountyApply, useCountyStage } from './queries';
 
 const pollImport = (jobId: string) => call('county.job', { jobId });
 
@@ -67,8 +67,8 @@ export function CountyImportPage() {
   const [staged, setStaged] = useState<{ batchId: string; items: ImportPreview[] } | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = usePolledJob(jobId, pollImport);
-  const stage = useApiMutation('county.stage', { onSuccess: (v) => (setStaged(v), setJobId(null)) });
-  const apply = useApiMutation('county.apply', { onSuccess: (v) => setJobId(v.jobId) });
+  const stage = useCountyStage({ onSuccess: (v) => (setStaged(v), setJobId(null)) });
+  const apply = useCountyApply({ onSuccess: (v) => setJobId(v.jobId) });
   const addFiles = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const files = await Promise.all([...list].map(asBase64));

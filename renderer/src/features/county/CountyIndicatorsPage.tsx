@@ -10,12 +10,13 @@ import { Link, useSearchParams } from 'react-router';
 import type { Indicators } from '@shared/api/county';
 import { INDICATORS, formatIndicator, indicatorValue } from '@shared/domain/sync/figures';
 import { call } from '../../api/client';
-import { useApi } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { FiguresTable } from '../sync/MonthReport';
 import { PRINT_CELL } from './CountyMatrixPage';
 import { FacilityTableView, PrintTable, QuarterSelect, TekunQuarterTable } from './CountyTables';
+import { useCountyIndicators, useCountyStatus } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADLINES = ['beds', 'nursingBedRatio', 'occupancy', 'residents', 'careCoverage', 'patrolCompliance', 'incidents', 'openDangers'];
@@ -94,7 +95,7 @@ function Trend({ data }: { data: Indicators }) {
 /** On paper, landscape: the county's totals by topic, then each centre's headline figures (a page of their own). */
 function PrintIndicators({ data }: { data: Indicators }) {
   const { t } = useTranslation();
-  const status = useApi('county.status', {});
+  const status = useCountyStatus();
   const headlines = HEADLINES.map((key) => INDICATORS.find((r) => r.key === key)!);
   return (
     <div className="print-only print-wide">
@@ -143,12 +144,12 @@ function PrintIndicators({ data }: { data: Indicators }) {
 
 export function CountyIndicatorsPage() {
   const { t } = useTranslation();
-  const info = useApi('system.info', {});
+  const info = useSystemInfo();
   const [params, setParams] = useSearchParams();
   const lastMonth = dayjs(info.data?.today).subtract(1, 'month').format('YYYY-MM');
   const period = params.get('period') ?? lastMonth;
-  const data = useApi('county.indicators', { period });
-  const status = useApi('county.status', {});
+  const data = useCountyIndicators({ period });
+  const status = useCountyStatus();
   const [tab, setTab] = useState<string | null>('table');
   const year = Number(period.slice(0, 4));
   // The quarter of the chosen month, unless another quarter of that month's year was picked.

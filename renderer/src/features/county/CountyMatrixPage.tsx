@@ -6,9 +6,10 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CELL_STATUSES, type Matrix } from '@shared/api/county';
-import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { DARK } from './outcome';
+import { useCountyMatrix, useCountyStatus } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 export const CELL_COLOURS: Record<(typeof CELL_STATUSES)[number], { color: string; variant: 'filled' | 'outline' | 'light' }> = {
   on_time: { color: DARK.green, variant: 'filled' },
@@ -109,7 +110,7 @@ function ScreenMatrix({ data, months }: { data: Matrix; months: number[] }) {
 /** On paper: plain words in a landscape table whose header repeats on every page; names never break. */
 function PrintMatrix({ data, countyName }: { data: Matrix; countyName: string }) {
   const { t } = useTranslation();
-  const info = useApi('system.info', {});
+  const info = useSystemInfo();
   return (
     <div className="print-only print-wide">
       <Title order={2} mb="xs">
@@ -153,13 +154,13 @@ function PrintMatrix({ data, countyName }: { data: Matrix; countyName: string })
 export function CountyMatrixPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const info = useApi('system.info', {});
-  const status = useApi('county.status', {});
+  const info = useSystemInfo();
+  const status = useCountyStatus();
   const today = info.data?.today ?? '2026-12-31';
   const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState<number | null>(null);
   const shownYear = year ?? thisYear;
-  const matrix = useApi('county.matrix', { year: shownYear });
+  const matrix = useCountyMatrix({ year: shownYear });
   if (matrix.isPending) return <LoadingState />;
   if (matrix.isError) return <ErrorState error={matrix.error} onRetry={() => matrix.refetch()} />;
   return (

@@ -4,12 +4,12 @@ import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@ma
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, type Outcome } from '@shared/api/county';
-import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { downloadAnswerFile } from '../tier/answer-file';
 import { OutcomeBadge, OutcomeDetails, downloadReceipt } from './outcome';
+import { useCountyReports } from './queries';
 
 /** The centre's 县级答复 file (answers to its 特困 tier proposals), as on 特困认定: offered on an accepted package's row. */
 function AnswerFileButton({ centreCode }: { centreCode: string }) {
@@ -31,7 +31,7 @@ export function CountyReportsPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const reports = useApi('county.reports', { query, outcome });
+  const reports = useCountyReports({ query, outcome });
   const mayAnswerFile = useMayCall('tier.answerFile');
   return (
     <Stack>

@@ -5,9 +5,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_TABLE, TEKUN_TABLE, headerGroups } from '@shared/domain/sync/county-tables';
 import { type Figures, type IndicatorRow, formatIndicator } from '@shared/domain/sync/figures';
-import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
 import { PRINT_CELL } from './CountyMatrixPage';
+import { useCountyFacilityTable, useCountyTekunQuarter } from './queries';
 
 interface Row {
   key: string;
@@ -115,7 +115,7 @@ export function QuarterSelect({ year, quarter, onChange }: { year: number; quart
 
 export function TekunQuarterTable({ year, quarter, paper, county }: { year: number; quarter: number; paper?: boolean; county?: string }) {
   const { t } = useTranslation();
-  const table = useApi('county.tekunQuarter', { year, quarter });
+  const table = useCountyTekunQuarter({ year, quarter });
   if (table.isPending) return paper ? null : <LoadingState />;
   if (table.isError) return paper ? null : <ErrorState error={table.error} onRetry={() => table.refetch()} />;
   const rows = table.data.rows.map((r) => ({ key: r.centreCode, name: r.name, figures: r.reported ? r.figures : null, extra: String(r.figures.monthsReported ?? 0) }));
@@ -136,7 +136,7 @@ export function TekunQuarterTable({ year, quarter, paper, county }: { year: numb
 
 export function FacilityTableView({ period, paper, county }: { period: string; paper?: boolean; county?: string }) {
   const { t } = useTranslation();
-  const table = useApi('county.facilityTable', { period });
+  const table = useCountyFacilityTable({ period });
   if (table.isPending) return paper ? null : <LoadingState />;
   if (table.isError) return paper ? null : <ErrorState error={table.error} onRetry={() => table.refetch()} />;
   const rows = table.data.rows.map((r) => ({ key: r.centreCode, name: r.name, figures: r.figures }));

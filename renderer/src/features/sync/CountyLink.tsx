@@ -6,10 +6,10 @@ import { modals } from '@mantine/modals';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '@shared/api/sync';
 import { call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
 import { downloadText } from '../../components/download';
 import { shortDateTime } from '../../components/time';
 import { FingerprintConfirm } from './FingerprintConfirm';
+import { useSyncConfirmCountyKey, useSyncImportCountyKey, useSyncUndoCountyKey } from './queries';
 
 export function Fingerprint({ label, value }: { label: string; value: string }) {
   return (
@@ -24,9 +24,9 @@ export function Fingerprint({ label, value }: { label: string; value: string }) 
 
 export function CountyLink({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
-  const importKey = useApiMutation('sync.importCountyKey', { inlineErrors: true });
-  const confirmKey = useApiMutation('sync.confirmCountyKey', { successMessage: t('sync.countyKeyConfirmed'), inlineErrors: true });
-  const undoKey = useApiMutation('sync.undoCountyKey', { successMessage: t('sync.countyKeyUndone'), inlineErrors: true });
+  const importKey = useSyncImportCountyKey({ inlineErrors: true });
+  const confirmKey = useSyncConfirmCountyKey({ successMessage: t('sync.countyKeyConfirmed'), inlineErrors: true });
+  const undoKey = useSyncUndoCountyKey({ successMessage: t('sync.countyKeyUndone'), inlineErrors: true });
   const saveRegistration = async () => {
     const file = await call('sync.registrationFile', {});
     downloadText(file.fileName, file.text, 'application/json');

@@ -5,9 +5,10 @@ import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Figures, type IndicatorRow, INDICATORS, formatIndicator } from '@shared/domain/sync/figures';
-import { useApi } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
+import { useSyncMonthReport } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 const CELL = { border: '1px solid #555', padding: '2px 8px', lineHeight: 1.35 } as const;
 /** Two label–value pairs a line: the longest labels stay on one line on a portrait A4. */
@@ -57,8 +58,8 @@ export function FiguresTable({ figures, testId }: { figures: Figures; testId?: s
 
 export function MonthReportSheet({ period, onClose }: { period: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const report = useApi('sync.monthReport', { period });
-  const info = useApi('system.info', {});
+  const report = useSyncMonthReport({ period });
+  const info = useSystemInfo();
   return (
     <Stack>
       <Group className="screen-only">

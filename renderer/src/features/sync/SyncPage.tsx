@@ -6,7 +6,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRow } from '@shared/api/sync';
 import { call } from '../../api/client';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { FolderField } from '../../components/FolderField';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
@@ -15,6 +14,7 @@ import { usePolledJob } from '../../components/usePolledJob';
 import { CountyLink } from './CountyLink';
 import { AnswerImport } from '../tier/AnswerImport';
 import { MonthReportSheet } from './MonthReport';
+import { useSyncExport, useSyncPrecheck, useSyncStatus } from './queries';
 
 const pollExport = (jobId: string) => call('sync.job', { jobId });
 const PACKAGE_MIME = 'application/octet-stream';
@@ -36,9 +36,9 @@ function ExportMonth({ suggested, onReport }: { suggested: string; onReport: (pe
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const check = useApi('sync.precheck', { period });
+  const check = useSyncPrecheck({ period });
   const job = usePolledJob(jobId, pollExport);
-  const start = useApiMutation('sync.export', { onSuccess: (v) => setJobId(v.jobId), onFieldError: (field, message) => (setFieldError({ field, message }), true) });
+  const start = useSyncExport({ onSuccess: (v) => setJobId(v.jobId), onFieldError: (field, message) => (setFieldError({ field, message }), true) });
   const running = jobId !== null && !(job?.done ?? false);
   const previous = check.data?.previous ?? null;
   return (
@@ -173,7 +173,7 @@ function History({ rows }: { rows: ExportRow[] }) {
 
 export function SyncPage() {
   const { t } = useTranslation();
-  const status = useApi('sync.status', {});
+  const status = useSyncStatus();
   // The printed monthly report replaces the page while it is open, so the paper carries the report alone.
   const [reportPeriod, setReportPeriod] = useState<string | null>(null);
   if (status.isPending) return <LoadingState />;
