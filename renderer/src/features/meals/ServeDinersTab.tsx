@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServingMode } from '@shared/domain/meals/vocab';
 import type { Meal } from '@shared/domain/meals/vocab';
-import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
@@ -14,7 +13,7 @@ import { fenToYuan } from '../grades/money';
 import { MEAL_ORDER } from './mealWords';
 import { useMealsCancelServing, useMealsServeDiner, useMealsServingDay } from './queries';
 
-type Line = NonNullable<ReturnType<typeof useApi<'meals.servingDay'>>['data']>['lines'][number];
+type Line = NonNullable<ReturnType<typeof useMealsServingDay>['data']>['lines'][number];
 
 function CancelModal({ line, onClose }: { line: Line; onClose: () => void }) {
   const { t } = useTranslation();
