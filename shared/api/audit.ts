@@ -1,6 +1,6 @@
 // API of the audit module: read the append-only log by person, record type, action and date; export it to Excel.
 import { z } from 'zod';
-import { calendarDate, wholeNumber } from './fields';
+import { ExcelFile, optionalDateRange, wholeNumber } from './fields';
 import { method } from './method';
 import { ACCOUNT_ADMINS } from './roles';
 
@@ -8,8 +8,7 @@ export const AuditQuery = z.object({
   actor: z.string().trim().max(30).default(''),
   entity: z.string().max(30).default(''),
   action: z.string().max(30).default(''),
-  from: calendarDate('开始日期').nullable().default(null),
-  to: calendarDate('结束日期').nullable().default(null),
+  ...optionalDateRange(),
   page: wholeNumber('页码', 1, 100_000).default(1),
   pageSize: wholeNumber('每页条数', 1, 500).default(50),
 });
@@ -31,7 +30,6 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.output<typeof AuditEntry>;
 
-export const ExcelFile = z.object({ fileName: z.string(), base64: z.string(), rows: z.number() });
 
 export const auditApi = {
   'audit.search': method({

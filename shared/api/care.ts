@@ -14,7 +14,7 @@ import {
   URINE_STATES,
 } from '../domain/care/vocab';
 import { VITALS, type VitalCode } from '../domain/care/vitals';
-import { calendarDate, entityId, optionalText, requiredText } from './fields';
+import { ExcelFile, calendarDate, dateRange, entityId, instant, optionalText, requestId as requestIdField, requiredText, yearMonth } from './fields';
 import { method } from './method';
 import { RESIDENT_READERS } from './roles';
 
@@ -83,7 +83,7 @@ export const EntryData = z.discriminatedUnion('kind', [
 export type EntryData = z.output<typeof EntryData>;
 export type EntryDataInput = z.input<typeof EntryData>;
 
-const requestId = z.string({ error: '缺少请求编号' }).uuid({ error: '请求编号格式不正确' });
+const requestId = requestIdField('请求', '缺少请求编号');
 const ShiftRef = { shiftId: entityId('班次'), shiftDate: calendarDate('班次日期') };
 
 export const RecordInput = z.object({
@@ -92,7 +92,7 @@ export const RecordInput = z.object({
   /** Made once per form: the same form sent twice is written once. */
   requestId,
   /** When it happened (ISO instant); default now. Must lie in the shift and not in the future. */
-  occurredAt: z.iso.datetime({ offset: true, error: '时间格式不正确' }).optional(),
+  occurredAt: instant('时间').optional(),
   data: EntryData,
 });
 
@@ -236,7 +236,7 @@ export const Coverage = z.object({
 });
 export type Coverage = z.output<typeof Coverage>;
 
-const DateRange = { from: calendarDate('开始日期'), to: calendarDate('结束日期') };
+const DateRange = dateRange();
 
 export const Timeline = z.object({
   resident: z.object({ id: z.string(), name: z.string(), bedLabel: z.string().nullable() }),
@@ -292,7 +292,7 @@ export const careApi = {
   }),
   'care.coverage': method({ input: CoverageQuery, output: Coverage, roles: CARE_MANAGERS, writes: false }),
   'care.timeline': method({ input: z.object({ residentId: entityId('老人'), ...DateRange }), output: Timeline, roles: RESIDENT_READERS, writes: false }),
-  'care.monthly': method({ input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 年-月，如 2026-03' }) }), output: MonthlySummary, roles: CARE_MANAGERS, writes: false }),
+  'care.monthly': method({ input: z.object({ month: yearMonth() }), output: MonthlySummary, roles: CARE_MANAGERS, writes: false }),
   'care.ledger': method({ input: LedgerQuery, output: Ledger, roles: CARE_MANAGERS, writes: false }),
-  'care.exportLedger': method({ input: LedgerQuery, output: z.object({ fileName: z.string(), base64: z.string(), rows: z.number() }), roles: CARE_MANAGERS, writes: true }),
+  'care.exportLedger': method({ input: LedgerQuery, output: ExcelFile, roles: CARE_MANAGERS, writes: true }),
 };

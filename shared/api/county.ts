@@ -2,6 +2,7 @@
 // → apply as a job), the stored import reports, the submission matrix, indicators with a drill-down to one centre,
 // the 特困 quarterly table and the Excel workbook of them all.
 import { z } from 'zod';
+import { BinaryFile, TextFile, centreCode } from './fields';
 import { method } from './method';
 import type { Role } from './roles';
 import { heardFingerprint, periodField } from './sync';
@@ -19,7 +20,7 @@ export const CountyStatus = z.object({
   countyName: z.string(),
   fingerprint: z.string(),
   keyProtection: z.enum(['safe_storage', 'none']),
-  keyFile: z.object({ fileName: z.string(), text: z.string() }),
+  keyFile: TextFile,
 });
 export type CountyStatus = z.output<typeof CountyStatus>;
 
@@ -123,8 +124,6 @@ const StageInput = z.union([
   z.object({ batchId: z.string().nullable().default(null), folder: z.string().trim().min(1, { error: '请填写或选择文件夹' }).max(1000) }),
 ]);
 
-const FileOut = z.object({ fileName: z.string(), base64: z.string() });
-
 export const countyApi = {
   'county.status': method({ input: z.object({}), output: CountyStatus, roles: COUNTY_READERS, writes: false }),
   'county.centres': method({ input: z.object({}), output: z.array(CentreRow), roles: COUNTY_READERS, writes: false }),
@@ -144,19 +143,19 @@ export const countyApi = {
   'county.job': method({ input: z.object({ jobId: z.string() }), output: ImportJob, roles: COUNTY_ADMINS, writes: false }),
   'county.reports': method({ input: z.object({ query: z.string().trim().max(60).default(''), outcome: z.enum(OUTCOMES).nullable().default(null) }), output: z.array(ReportRow), roles: COUNTY_READERS, writes: false }),
   /** One report as a text file, to send back to the centre. */
-  'county.reportFile': method({ input: z.object({ id: z.string() }), output: z.object({ fileName: z.string(), text: z.string() }), roles: COUNTY_READERS, writes: false }),
+  'county.reportFile': method({ input: z.object({ id: z.string() }), output: TextFile, roles: COUNTY_READERS, writes: false }),
   'county.matrix': method({ input: z.object({ year: yearField }), output: Matrix, roles: COUNTY_READERS, writes: false }),
   'county.indicators': method({ input: z.object({ period: periodField }), output: Indicators, roles: COUNTY_READERS, writes: false }),
-  'county.centre': method({ input: z.object({ centreCode: z.string().regex(/^\d{12}$/, { error: '机构代码应为12位数字' }), period: periodField }), output: CentreDetail, roles: COUNTY_READERS, writes: false }),
+  'county.centre': method({ input: z.object({ centreCode: centreCode(), period: periodField }), output: CentreDetail, roles: COUNTY_READERS, writes: false }),
   'county.tekunQuarter': method({ input: z.object({ year: yearField, quarter: z.number().int().min(1, { error: '季度应为1–4' }).max(4, { error: '季度应为1–4' }) }), output: TekunQuarter, roles: COUNTY_READERS, writes: false }),
   /** 机构基本情况表 of a month: beds, residents, staff by post, social workers per 100 beds, training and certificates. */
   'county.facilityTable': method({ input: z.object({ period: periodField }), output: FacilityTable, roles: COUNTY_READERS, writes: false }),
   /** A reported resident's full ID number, for matching the county's roll: county administrator only, every look audited. */
   'county.revealIdNumber': method({
-    input: z.object({ centreCode: z.string().regex(/^\d{12}$/, { error: '机构代码应为12位数字' }), period: periodField, residentId: z.string().min(1).max(64) }),
+    input: z.object({ centreCode: centreCode(), period: periodField, residentId: z.string().min(1).max(64) }),
     output: z.object({ idNumber: z.string() }),
     roles: COUNTY_ADMINS,
     writes: true,
   }),
-  'county.exportExcel': method({ input: z.object({ period: periodField }), output: FileOut, roles: COUNTY_READERS, writes: false }),
+  'county.exportExcel': method({ input: z.object({ period: periodField }), output: BinaryFile, roles: COUNTY_READERS, writes: false }),
 };

@@ -1,6 +1,6 @@
 // zod building blocks whose messages name the field in Chinese, so a form and an API caller read the same sentence.
 import { z } from 'zod';
-import { isCalendarDate } from '../domain/dates';
+import { MONTH_PATTERN, isCalendarDate } from '../domain/dates';
 
 export function requiredText(label: string, max = 50) {
   return z
@@ -24,6 +24,25 @@ export function calendarDate(label: string) {
     .refine(isCalendarDate, { error: `${label}不是有效日期（格式：年-月-日，如 2026-01-31）` });
 }
 
+/** A date that may be left empty (null). */
+export const optionalDate = (label: string) => calendarDate(label).nullable().default(null);
+
+/** The from–to pair of a ledger or report query (spread into an object). */
+export const dateRange = () => ({ from: calendarDate('开始日期'), to: calendarDate('结束日期') });
+
+/** A from–to pair where either end may be left open (null). */
+export const optionalDateRange = () => ({ from: optionalDate('开始日期'), to: optionalDate('结束日期') });
+
+/**
+ * A calendar month, YYYY-MM. `missing` is the sentence for a month not sent at all; without it the dispatcher's
+ * generic one (输入内容有误（month）) is said, as care.monthly and fire.compliance always have.
+ */
+export const yearMonth = (missing?: string) =>
+  z.string(missing === undefined ? undefined : { error: missing }).regex(MONTH_PATTERN, { error: '月份格式应为 年-月，如 2026-03' });
+
+/** An instant as ISO-8601 text with its offset (e.g. 2026-03-01T08:30:00+08:00). */
+export const instant = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不正确` });
+
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, { error: `请选择${label}` });
 }
@@ -39,6 +58,16 @@ export function wholeNumber(label: string, min: number, max: number) {
 export const entityId = (label: string) =>
   z.string({ error: `缺少${label}` }).uuid({ error: `${label}编号格式不正确` });
 
+/**
+ * The UUID a form makes once, so the same form sent twice is written once. `word` is what the module's forms call it
+ * (请求 or 提交); `missing` as for yearMonth (handover and incidents leave it to the generic sentence).
+ */
+export const requestId = (word: '请求' | '提交', missing?: string) =>
+  z.string(missing === undefined ? undefined : { error: missing }).uuid({ error: `${word}编号格式不正确` });
+
+/** A centre's 机构代码: 12 digits. */
+export const centreCode = () => z.string().regex(/^\d{12}$/, { error: '机构代码应为12位数字' });
+
 export const phone = (label: string) =>
   z
     .string({ error: `请填写${label}` })
@@ -48,3 +77,11 @@ export const phone = (label: string) =>
 /** A wall-clock time of day, HH:MM (24-hour). */
 export const clockTime = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 时:分，如 07:00` });
+
+// Files a method hands back for the renderer to save as they are.
+/** Binary content (a workbook, a package) as base64. */
+export const BinaryFile = z.object({ fileName: z.string(), base64: z.string() });
+/** Text content (a key file, a report, an answer file). */
+export const TextFile = z.object({ fileName: z.string(), text: z.string() });
+/** An Excel export and the number of data rows written. */
+export const ExcelFile = BinaryFile.extend({ rows: z.number() });

@@ -3,7 +3,7 @@
 // verification, equipment and its monthly check, drills, training, the 24-hour duty log, compliance and ledgers.
 import { z } from 'zod';
 import { CHECKPOINT_KINDS, DANGER_LEVELS, DANGER_SOURCES, DANGER_STATUSES, EQUIPMENT_TYPES, ITEM_LISTS, ROUND_KINDS } from '../domain/fire/vocab';
-import { calendarDate, clockTime, entityId, oneOf, optionalText, requiredText, wholeNumber } from './fields';
+import { ExcelFile, calendarDate, clockTime, dateRange, entityId, instant, oneOf, optionalDate, optionalText, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
 import { method } from './method';
 import { photoField } from './residents';
 import type { Role } from './roles';
@@ -14,9 +14,7 @@ export const FIRE_RECORDERS: readonly Role[] = ['admin', 'safety', 'care_lead', 
 /** Who countersigns rounds, rectifies and verifies dangers, and keeps equipment, drills and training. */
 export const FIRE_MANAGERS: readonly Role[] = ['admin', 'safety'];
 
-const requestId = z.string({ error: '缺少提交编号' }).uuid({ error: '提交编号格式不正确' });
-const instant = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不正确` });
-const optionalDate = (label: string) => calendarDate(label).nullable().default(null);
+const requestId = requestIdField('提交', '缺少提交编号');
 
 export const FireSettings = z.object({
   responsiblePerson: optionalText('消防安全责任人', 20),
@@ -235,13 +233,13 @@ export const Compliance = z.object({
 export type Compliance = z.output<typeof Compliance>;
 
 export const FIRE_LEDGERS = ['patrol', 'inspection', 'dangers', 'drills'] as const;
-export const LedgerQuery = z.object({ kind: oneOf('台账', FIRE_LEDGERS), from: calendarDate('开始日期'), to: calendarDate('结束日期') });
+export const LedgerQuery = z.object({ kind: oneOf('台账', FIRE_LEDGERS), ...dateRange() });
 export const FireLedger = z.object({ kind: z.enum(FIRE_LEDGERS), title: z.string(), from: z.string(), to: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) });
 export type FireLedger = z.output<typeof FireLedger>;
 
 const ok = z.object({ id: z.string() });
 const written = z.object({ id: z.string(), repeated: z.boolean() });
-const range = z.object({ from: calendarDate('开始日期'), to: calendarDate('结束日期') });
+const range = z.object(dateRange());
 
 export const fireApi = {
   'fire.settings': method({ input: z.object({}), output: FireSettings, roles: CENTRE_STAFF, writes: false }),
@@ -271,7 +269,7 @@ export const fireApi = {
   'fire.dutyLog': method({ input: range, output: z.array(DutyRow), roles: FIRE_RECORDERS, writes: false }),
   'fire.addDuty': method({ input: DutyInput, output: written, roles: FIRE_RECORDERS, writes: true }),
 
-  'fire.compliance': method({ input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 年-月，如 2026-03' }).nullable().default(null) }), output: Compliance, roles: CENTRE_STAFF, writes: false }),
+  'fire.compliance': method({ input: z.object({ month: yearMonth().nullable().default(null) }), output: Compliance, roles: CENTRE_STAFF, writes: false }),
   'fire.ledger': method({ input: LedgerQuery, output: FireLedger, roles: FIRE_RECORDERS, writes: false }),
-  'fire.exportLedger': method({ input: LedgerQuery, output: z.object({ fileName: z.string(), base64: z.string(), rows: z.number() }), roles: FIRE_MANAGERS, writes: true }),
+  'fire.exportLedger': method({ input: LedgerQuery, output: ExcelFile, roles: FIRE_MANAGERS, writes: true }),
 };

@@ -1,7 +1,7 @@
 // API of the handover module (交接班): the summary made at shift end, confirmed and added to by the caregiver,
 // accepted by the next shift with its own sign-in; unaccepted ones are flagged.
 import { z } from 'zod';
-import { calendarDate, entityId, optionalText } from './fields';
+import { calendarDate, dateRange, entityId, optionalText, requestId } from './fields';
 import { method } from './method';
 import { CARE_RECORDERS } from './care';
 
@@ -79,7 +79,7 @@ const ShiftRef = z.object({ shiftId: entityId('班次'), shiftDate: calendarDate
 export const handoverApi = {
   'handover.draft': method({ input: ShiftRef, output: HandoverDraft, roles: CARE_RECORDERS, writes: false }),
   'handover.submit': method({
-    input: ShiftRef.extend({ requestId: z.string().uuid({ error: '请求编号格式不正确' }), notes: optionalText('补充交代', 1000), earlyReason: optionalText('提前交班原因', 200) }),
+    input: ShiftRef.extend({ requestId: requestId('请求'), notes: optionalText('补充交代', 1000), earlyReason: optionalText('提前交班原因', 200) }),
     output: z.object({ id: z.string(), repeated: z.boolean() }),
     roles: CARE_RECORDERS,
     writes: true,
@@ -88,7 +88,7 @@ export const handoverApi = {
   'handover.pending': method({ input: z.object({}), output: z.array(HandoverRow), roles: CARE_RECORDERS, writes: false }),
   'handover.accept': method({ input: z.object({ id: entityId('交班记录'), note: optionalText('接班说明', 500) }), output: z.object({ id: z.string() }), roles: CARE_RECORDERS, writes: true }),
   'handover.list': method({
-    input: z.object({ from: calendarDate('开始日期'), to: calendarDate('结束日期') }),
+    input: z.object(dateRange()),
     output: z.array(HandoverRow),
     roles: ['admin', 'care_lead'],
     writes: false,

@@ -1,16 +1,14 @@
 // API of the incidents module (意外事件): report, follow up, close; the 30-day counts feed the ability assessment.
 import { z } from 'zod';
 import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '../domain/care/vocab';
-import { calendarDate, entityId, oneOf, optionalText, requiredText } from './fields';
+import { calendarDate, entityId, instant, oneOf, optionalDateRange, optionalText, requestId, requiredText } from './fields';
 import { method } from './method';
 import { RESIDENT_READERS } from './roles';
 import { CARE_RECORDERS } from './care';
 
-const instant = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不正确` });
-
 export const ReportIncidentInput = z
   .object({
-    requestId: z.string().uuid({ error: '请求编号格式不正确' }),
+    requestId: requestId('请求'),
     residentId: entityId('老人'),
     type: oneOf('事件类型', INCIDENT_TYPES),
     occurredAt: instant('发生时间'),
@@ -58,8 +56,7 @@ export const IncidentRow = z.object({
 export type IncidentRow = z.output<typeof IncidentRow>;
 
 export const IncidentQuery = z.object({
-  from: calendarDate('开始日期').nullable().default(null),
-  to: calendarDate('结束日期').nullable().default(null),
+  ...optionalDateRange(),
   residentId: entityId('老人').nullable().default(null),
   status: z.enum(['open', 'closed', 'all']).default('all'),
 });

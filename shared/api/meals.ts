@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DIET_TYPES } from '../domain/enums';
 import { DINER_CATEGORIES, MEALS, SERVING_MODES } from '../domain/meals/vocab';
-import { calendarDate, entityId, oneOf, optionalText, phone, requiredText, wholeNumber } from './fields';
+import { ExcelFile, calendarDate, dateRange, entityId, instant, oneOf, optionalDate, optionalText, phone, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
 import { method } from './method';
 import { idNumberField } from './residents';
 import type { Role } from './roles';
@@ -21,8 +21,8 @@ export const MEAL_AID_READERS: readonly Role[] = ['admin', 'kitchen'];
 
 const meal = oneOf('餐次', MEALS);
 const dietType = oneOf('饮食类型', DIET_TYPES);
-const requestId = z.string({ error: '缺少提交编号' }).uuid({ error: '提交编号格式不正确' });
-const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 年-月，如 2026-03' });
+const requestId = requestIdField('提交', '缺少提交编号');
+const month = yearMonth('请选择月份');
 const fen = (label: string) => wholeNumber(label, 0, 100_000);
 
 export const DietTypeRow = z.object({ code: z.enum(DIET_TYPES), name: z.string(), texture: z.string(), inUse: z.boolean(), residents: z.number() });
@@ -110,7 +110,7 @@ export const DinerInput = z.object({
   address: optionalText('住址', 80),
   route: optionalText('送餐路线', 20),
   defaultMode: oneOf('就餐方式', SERVING_MODES).default('dine_in'),
-  leftOn: calendarDate('停止助餐日期').nullable().default(null),
+  leftOn: optionalDate('停止助餐日期'),
   note: optionalText('备注', 200),
 });
 export const DinerRow = z.object({
@@ -177,7 +177,7 @@ export const SampleInput = z.object({
   dish,
   amountGrams: z.number({ error: '留样量应为数字' }).positive({ error: '留样量必须大于0' }).max(2000, { error: '留样量不能超过2000克' }),
   /** When the sample was put away; ISO instant. */
-  sampledAt: z.iso.datetime({ offset: true, error: '留样时间格式不正确' }),
+  sampledAt: instant('留样时间'),
   fridge: requiredText('留样冰箱', 20),
   /** A sample lighter than the rule: recorded as it is, after the kitchen confirms. */
   confirmUnderweight: z.boolean().default(false),
@@ -242,7 +242,6 @@ export const MonthReport = z.object({
 });
 export type MonthReport = z.output<typeof MonthReport>;
 
-const file = z.object({ fileName: z.string(), base64: z.string(), rows: z.number() });
 const ok = z.object({ id: z.string() });
 
 export const mealsApi = {
@@ -272,9 +271,9 @@ export const mealsApi = {
   'meals.recordSample': method({ input: SampleInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: KITCHEN, writes: true }),
   'meals.disposeSample': method({ input: DisposeInput, output: ok, roles: KITCHEN, writes: true }),
   'meals.disposeDue': method({ input: z.object({}), output: z.object({ disposed: z.number() }), roles: KITCHEN, writes: true }),
-  'meals.sampleWarnings': method({ input: z.object({ from: calendarDate('开始日期'), to: calendarDate('结束日期') }), output: z.array(SampleWarning), roles: MEAL_READERS, writes: false }),
+  'meals.sampleWarnings': method({ input: z.object(dateRange()), output: z.array(SampleWarning), roles: MEAL_READERS, writes: false }),
 
   'meals.kitchenCerts': method({ input: z.object({}), output: z.array(KitchenCert), roles: MEAL_READERS, writes: false }),
   'meals.monthReport': method({ input: z.object({ month }), output: MonthReport, roles: MEAL_AID_READERS, writes: false }),
-  'meals.exportMonth': method({ input: z.object({ month }), output: file, roles: MEAL_AID_READERS, writes: true }),
+  'meals.exportMonth': method({ input: z.object({ month }), output: ExcelFile, roles: MEAL_AID_READERS, writes: true }),
 };

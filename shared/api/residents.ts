@@ -11,7 +11,7 @@ import {
   STAY_EVENT_TYPES,
 } from '../domain/enums';
 import { ID_NUMBER_MESSAGES, parseIdNumber } from '../domain/id-number';
-import { calendarDate, entityId, oneOf, optionalText, phone, requiredText, wholeNumber } from './fields';
+import { calendarDate, entityId, oneOf, optionalDate, optionalText, phone, requiredText, wholeNumber } from './fields';
 import { method } from './method';
 import { ID_NUMBER_VIEWERS, LEAVE_RECORDERS, MANAGERS, RESIDENT_READERS } from './roles';
 
@@ -83,7 +83,7 @@ export const StartLeaveInput = z
     residentId: entityId('老人'),
     kind: z.enum(['leave', 'hospital'], { error: '请选择外出类型' }),
     startDate: calendarDate('离院日期'),
-    expectedReturn: calendarDate('预计返回日期').nullable().default(null),
+    expectedReturn: optionalDate('预计返回日期'),
     note: optionalText('去向/原因', 200),
   })
   .refine((v) => v.kind === 'hospital' || v.expectedReturn !== null, {

@@ -2,12 +2,11 @@
 import { z } from 'zod';
 import { CERT_LEVELS, STAFF_ROLES, type StaffRole } from '../domain/care/vocab';
 import { passwordField, pinField, usernameField } from './auth';
-import { calendarDate, entityId, oneOf, optionalText, phone, requiredText } from './fields';
+import { calendarDate, entityId, oneOf, optionalDate, optionalText, phone, requiredText } from './fields';
 import { method } from './method';
 import { idNumberField } from './residents';
 import { CENTRE_STAFF, MANAGERS, ROLES, type Role } from './roles';
 
-const optionalDate = (label: string) => calendarDate(label).nullable().default(null);
 
 export const StaffInput = z.object({
   id: entityId('员工').optional(),

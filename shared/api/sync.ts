@@ -1,10 +1,11 @@
 // API of the sync module, centre side (月度报送): the county's public key, the centre's registration file, the
 // pre-export check, the export itself (a job with progress) and the history of exports with their corrections.
 import { z } from 'zod';
+import { BinaryFile, TextFile, yearMonth } from './fields';
 import { method } from './method';
 import { MANAGERS } from './roles';
 
-export const periodField = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 年-月，如 2026-03' });
+export const periodField = yearMonth('请选择月份');
 const keyFileText = z.string({ error: '请选择文件' }).min(1, { error: '文件是空的' }).max(100_000, { error: '文件太大，不是密钥或登记文件' });
 
 export const ExportRow = z.object({
@@ -71,8 +72,6 @@ export const ExportInput = z.object({
   correctionReason: z.string().trim().max(200, { error: '更正原因不能超过200个字' }).nullable().default(null),
 });
 
-const FileOut = z.object({ fileName: z.string(), text: z.string() });
-
 /** The centre's printed monthly report: the same figures the county will compute from the package. */
 export const MonthReport = z.object({
   period: z.string(),
@@ -95,10 +94,10 @@ export const syncApi = {
   /** Remove the county key (a wrong file, a fingerprint that did not match) — refused after the first export. */
   'sync.undoCountyKey': method({ input: z.object({}), output: SyncStatus, roles: MANAGERS, writes: true }),
   'sync.monthReport': method({ input: z.object({ period: periodField }), output: MonthReport, roles: MANAGERS, writes: false }),
-  'sync.registrationFile': method({ input: z.object({}), output: FileOut.extend({ fingerprint: z.string() }), roles: MANAGERS, writes: true }),
+  'sync.registrationFile': method({ input: z.object({}), output: TextFile.extend({ fingerprint: z.string() }), roles: MANAGERS, writes: true }),
   'sync.precheck': method({ input: z.object({ period: periodField }), output: Precheck, roles: MANAGERS, writes: false }),
   'sync.export': method({ input: ExportInput, output: z.object({ jobId: z.string() }), roles: MANAGERS, writes: true }),
   'sync.job': method({ input: z.object({ jobId: z.string() }), output: ExportJob, roles: MANAGERS, writes: false }),
   /** The stored copy of an export, byte for byte (base64), to save again (another USB stick, e-mail). */
-  'sync.download': method({ input: z.object({ id: z.string() }), output: z.object({ fileName: z.string(), base64: z.string() }), roles: MANAGERS, writes: false }),
+  'sync.download': method({ input: z.object({ id: z.string() }), output: BinaryFile, roles: MANAGERS, writes: false }),
 };

@@ -4,7 +4,7 @@
 // clerk answers the proposals that came with the monthly packages.
 import { z } from 'zod';
 import { TIER_INDICATORS, TIERS } from '../domain/assessment/tekun-tier';
-import { calendarDate, entityId, optionalText, requiredText } from './fields';
+import { TextFile, calendarDate, entityId, optionalText, requiredText } from './fields';
 import { method } from './method';
 import { MANAGERS, RESIDENT_READERS, type Role } from './roles';
 
@@ -144,7 +144,7 @@ export const tierApi = {
   'tier.countyAnswer': method({ input: CountyAnswerInput, output: Done, roles: COUNTY_ADMINS, writes: true }),
   'tier.answerFile': method({
     input: z.object({ centreCode: z.string().trim().min(1).max(30) }),
-    output: z.object({ fileName: z.string(), text: z.string(), answers: z.number() }),
+    output: TextFile.extend({ answers: z.number() }),
     roles: COUNTY_ADMINS,
     writes: true,
   }),

@@ -1,6 +1,8 @@
 // Calendar dates travel as 'YYYY-MM-DD' strings; instants as ISO-8601 text. The centre's clock is China time.
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar month, 'YYYY-MM' (01–12). */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function isCalendarDate(value: string): boolean {
   if (!DATE_PATTERN.test(value)) return false;
