@@ -8,7 +8,7 @@ import type { AuditEntry } from '@shared/api/audit';
 import { ACTION_LABELS, ENTITY_LABELS } from '@shared/domain/audit-labels';
 import { downloadBase64 } from '../../components/download';
 import { Pager } from '../../components/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { dateTimeSeconds } from '../../components/time';
 import { useAuditExport, useAuditSearch } from './queries';
 
@@ -90,58 +90,54 @@ export function AuditPage() {
           <DateInput label={t('audit.to')} valueFormat="YYYY-MM-DD" clearable value={to} onChange={resetPage(setTo)} w={170} />
         </Group>
       </Card>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.rows.length === 0 ? (
-        <EmptyState>{t('audit.empty')}</EmptyState>
-      ) : (
-        <>
-          <Text>{t('audit.total', { n: list.data.total })}</Text>
-          {/* On a phone the table scrolls on its own, the page does not (names never break one character per line). */}
-          <Table.ScrollContainer minWidth={720} type="native">
-            <Table striped fz="md" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('audit.time')}</Table.Th>
-                  <Table.Th>{t('audit.actor')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.entity')}</Table.Th>
-                  <Table.Th>{t('audit.subject')}</Table.Th>
-                  <Table.Th>{t('audit.details')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.rows.map((r) => (
-                  <Fragment key={r.id}>
-                    <Table.Tr>
-                      <Table.Td>{dateTimeSeconds(r.at)}</Table.Td>
-                      <Table.Td>{r.actor}</Table.Td>
-                      <Table.Td>{r.actionLabel}</Table.Td>
-                      <Table.Td>{r.entityLabel}</Table.Td>
-                      <Table.Td>{r.subject || '—'}</Table.Td>
-                      <Table.Td>
-                        <Button variant="subtle" size="compact-md" onClick={() => setOpen(open === r.id ? null : r.id)}>
-                          {open === r.id ? t('audit.hide') : t('audit.show', { n: r.changes.length })}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                    {open === r.id && (
+      <QueryView query={list} isEmpty={(data) => data.rows.length === 0} empty={t('audit.empty')}>
+        {(data) => (
+          <>
+            <Text>{t('audit.total', { n: data.total })}</Text>
+            {/* On a phone the table scrolls on its own, the page does not (names never break one character per line). */}
+            <Table.ScrollContainer minWidth={720} type="native">
+              <Table striped fz="md" verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('audit.time')}</Table.Th>
+                    <Table.Th>{t('audit.actor')}</Table.Th>
+                    <Table.Th>{t('audit.action')}</Table.Th>
+                    <Table.Th>{t('audit.entity')}</Table.Th>
+                    <Table.Th>{t('audit.subject')}</Table.Th>
+                    <Table.Th>{t('audit.details')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.rows.map((r) => (
+                    <Fragment key={r.id}>
                       <Table.Tr>
-                        <Table.Td colSpan={6}>
-                          <Changes entry={r} />
+                        <Table.Td>{dateTimeSeconds(r.at)}</Table.Td>
+                        <Table.Td>{r.actor}</Table.Td>
+                        <Table.Td>{r.actionLabel}</Table.Td>
+                        <Table.Td>{r.entityLabel}</Table.Td>
+                        <Table.Td>{r.subject || '—'}</Table.Td>
+                        <Table.Td>
+                          <Button variant="subtle" size="compact-md" onClick={() => setOpen(open === r.id ? null : r.id)}>
+                            {open === r.id ? t('audit.hide') : t('audit.show', { n: r.changes.length })}
+                          </Button>
                         </Table.Td>
                       </Table.Tr>
-                    )}
-                  </Fragment>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data.total > PAGE_SIZE && <Pager total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} />}
-        </>
-      )}
+                      {open === r.id && (
+                        <Table.Tr>
+                          <Table.Td colSpan={6}>
+                            <Changes entry={r} />
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {data.total > PAGE_SIZE && <Pager total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />}
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import type { Ledger } from '@shared/api/care';
 import { downloadBase64 } from '../../components/download';
 import { LedgerTable } from '../../components/LedgerTable';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
 import { VitalsChart } from './VitalsChart';
@@ -34,58 +35,56 @@ function CoverageTab({ today }: { today: string }) {
         <DateInput label={t('care.shiftDate')} valueFormat="YYYY-MM-DD" maxDate={today} value={date} onChange={setDate} />
         <Select label={t('care.shift')} allowDeselect={false} data={(shifts.data ?? []).map((s) => ({ value: s.id, label: `${s.name} ${s.hoursText}` }))} value={chosen} onChange={setShiftId} />
       </Group>
-      {cov.isPending ? (
-        <LoadingState />
-      ) : cov.isError ? (
-        <ErrorState error={cov.error} onRetry={() => cov.refetch()} />
-      ) : (
-        <>
-          <Text size="lg" fw={700} data-testid="coverage-line">
-            {t('care.coverageLine', { total: cov.data.residents.length, none: cov.data.withoutRecord, missed: cov.data.missedTasks, unassigned: cov.data.unassigned })}
-          </Text>
-          <Text>
-            {t('care.caregivers')}：
-            {cov.data.caregivers.length === 0
-              ? t('care.noCaregivers')
-              : cov.data.caregivers.map((c) => `${c.name}（${c.areaText}，${c.handedOver ? t('care.handedOver') : t('care.notHandedOver')}）`).join('、')}
-          </Text>
-          <TextInput aria-label={t('care.searchResidents')} placeholder={t('care.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
-          <Table striped fz="md" verticalSpacing="sm" data-testid="coverage-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('care.resident')}</Table.Th>
-                <Table.Th>{t('care.caregivers')}</Table.Th>
-                <Table.Th>{t('care.entries')}</Table.Th>
-                <Table.Th>{t('care.missed')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cov.data.residents
-                .filter((r) => !q || r.name.includes(q) || (r.bedLabel ?? '').includes(q))
-                .map((r) => (
-                  <Table.Tr key={r.residentId}>
-                    <Table.Td>
-                      <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
-                      <Text size="sm">{r.bedLabel}</Text>
-                    </Table.Td>
-                    <Table.Td>{r.caregivers.length ? r.caregivers.join('、') : <Badge color="#a61e1e" variant="filled">{t('care.unassigned')}</Badge>}</Table.Td>
-                    <Table.Td>{r.records === 0 ? <Badge color="#a61e1e" variant="filled">{t('care.withoutRecord')}</Badge> : r.records}</Table.Td>
-                    <Table.Td>
-                      {r.missed.length === 0
-                        ? t('care.missedNone')
-                        : r.missed.map((m) => (
-                            <Text key={`${m.task}-${m.slot}`} c="red.9">
-                              {m.task} {m.slot}
-                              {m.reason ? `（${m.reason}）` : '（未记录）'}
-                            </Text>
-                          ))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        </>
-      )}
+      <QueryView query={cov}>
+        {(data) => (
+          <>
+            <Text size="lg" fw={700} data-testid="coverage-line">
+              {t('care.coverageLine', { total: data.residents.length, none: data.withoutRecord, missed: data.missedTasks, unassigned: data.unassigned })}
+            </Text>
+            <Text>
+              {t('care.caregivers')}：
+              {data.caregivers.length === 0
+                ? t('care.noCaregivers')
+                : data.caregivers.map((c) => `${c.name}（${c.areaText}，${c.handedOver ? t('care.handedOver') : t('care.notHandedOver')}）`).join('、')}
+            </Text>
+            <TextInput aria-label={t('care.searchResidents')} placeholder={t('care.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+            <Table striped fz="md" verticalSpacing="sm" data-testid="coverage-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('care.resident')}</Table.Th>
+                  <Table.Th>{t('care.caregivers')}</Table.Th>
+                  <Table.Th>{t('care.entries')}</Table.Th>
+                  <Table.Th>{t('care.missed')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.residents
+                  .filter((r) => !q || r.name.includes(q) || (r.bedLabel ?? '').includes(q))
+                  .map((r) => (
+                    <Table.Tr key={r.residentId}>
+                      <Table.Td>
+                        <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                        <Text size="sm">{r.bedLabel}</Text>
+                      </Table.Td>
+                      <Table.Td>{r.caregivers.length ? r.caregivers.join('、') : <Badge color="#a61e1e" variant="filled">{t('care.unassigned')}</Badge>}</Table.Td>
+                      <Table.Td>{r.records === 0 ? <Badge color="#a61e1e" variant="filled">{t('care.withoutRecord')}</Badge> : r.records}</Table.Td>
+                      <Table.Td>
+                        {r.missed.length === 0
+                          ? t('care.missedNone')
+                          : r.missed.map((m) => (
+                              <Text key={`${m.task}-${m.slot}`} c="red.9">
+                                {m.task} {m.slot}
+                                {m.reason ? `（${m.reason}）` : '（未记录）'}
+                              </Text>
+                            ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }
@@ -149,41 +148,37 @@ function MonthlyTab({ today }: { today: string }) {
         <MonthPickerInput label={t('care.month')} valueFormat="YYYY-MM" value={month} onChange={setMonth} />
         <TextInput aria-label={t('care.searchResidents')} placeholder={t('care.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
       </Group>
-      {summary.isPending ? (
-        <LoadingState />
-      ) : summary.isError ? (
-        <ErrorState error={summary.error} onRetry={() => summary.refetch()} />
-      ) : summary.data.rows.length === 0 ? (
-        <EmptyState>{t('care.noEntries')}</EmptyState>
-      ) : (
-        <Table striped fz="md">
-          <Table.Thead>
-            <Table.Tr>
-              {(['resident', 'tasksDone', 'tasksNotDone', 'entries', 'rounds', 'mealsRefused', 'temperatureMax', 'systolicMax', 'weightLast', 'incidents'] as const).map((k) => (
-                <Table.Th key={k}>{t(`care.${k}`)}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {summary.data.rows
-              .filter((r) => !q || r.name.includes(q) || (r.bedLabel ?? '').includes(q))
-              .map((r) => (
-                <Table.Tr key={r.residentId}>
-                  <Table.Td>{r.name}</Table.Td>
-                  <Table.Td>{r.tasksDone}</Table.Td>
-                  <Table.Td>{r.tasksNotDone}</Table.Td>
-                  <Table.Td>{r.records}</Table.Td>
-                  <Table.Td>{r.rounds}</Table.Td>
-                  <Table.Td>{r.mealsRefused}</Table.Td>
-                  <Table.Td>{r.temperatureMax ?? '—'}</Table.Td>
-                  <Table.Td>{r.systolicMax ?? '—'}</Table.Td>
-                  <Table.Td>{r.weightLast ?? '—'}</Table.Td>
-                  <Table.Td>{r.incidents}</Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <QueryView query={summary} isEmpty={(data) => data.rows.length === 0} empty={t('care.noEntries')}>
+        {(data) => (
+          <Table striped fz="md">
+            <Table.Thead>
+              <Table.Tr>
+                {(['resident', 'tasksDone', 'tasksNotDone', 'entries', 'rounds', 'mealsRefused', 'temperatureMax', 'systolicMax', 'weightLast', 'incidents'] as const).map((k) => (
+                  <Table.Th key={k}>{t(`care.${k}`)}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.rows
+                .filter((r) => !q || r.name.includes(q) || (r.bedLabel ?? '').includes(q))
+                .map((r) => (
+                  <Table.Tr key={r.residentId}>
+                    <Table.Td>{r.name}</Table.Td>
+                    <Table.Td>{r.tasksDone}</Table.Td>
+                    <Table.Td>{r.tasksNotDone}</Table.Td>
+                    <Table.Td>{r.records}</Table.Td>
+                    <Table.Td>{r.rounds}</Table.Td>
+                    <Table.Td>{r.mealsRefused}</Table.Td>
+                    <Table.Td>{r.temperatureMax ?? '—'}</Table.Td>
+                    <Table.Td>{r.systolicMax ?? '—'}</Table.Td>
+                    <Table.Td>{r.weightLast ?? '—'}</Table.Td>
+                    <Table.Td>{r.incidents}</Table.Td>
+                  </Table.Tr>
+                ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
     </Stack>
   );
 }

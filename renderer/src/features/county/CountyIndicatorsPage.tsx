@@ -11,7 +11,8 @@ import type { Indicators } from '@shared/api/county';
 import { INDICATORS, formatIndicator, indicatorValue } from '@shared/domain/sync/figures';
 import { call } from '../../api/client';
 import { downloadBase64 } from '../../components/download';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { FiguresTable } from '../sync/MonthReport';
 import { PRINT_CELL } from './CountyMatrixPage';
 import { FacilityTableView, PrintTable, QuarterSelect, TekunQuarterTable } from './CountyTables';
@@ -176,77 +177,75 @@ export function CountyIndicatorsPage() {
           {t('county.print')}
         </Button>
       </Group>
-      {data.isPending ? (
-        <LoadingState />
-      ) : data.isError ? (
-        <ErrorState error={data.error} onRetry={() => data.refetch()} />
-      ) : (
-        <>
-          {tab === 'tekun' ? (
-            <PrintTable>
-              <TekunQuarterTable year={year} quarter={quarter} county={county} paper />
-            </PrintTable>
-          ) : tab === 'facility' ? (
-            <PrintTable>
-              <FacilityTableView period={period} county={county} paper />
-            </PrintTable>
-          ) : (
-            <PrintIndicators data={data.data} />
-          )}
-          <Stack className="screen-only">
-          <Text size="lg">{t('county.reported', { n: data.data.reported, total: data.data.centres.length })}</Text>
-          {data.data.reported === 0 && <EmptyState>{t('county.noData')}</EmptyState>}
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
-            {HEADLINES.map((key) => {
-              const row = INDICATORS.find((r) => r.key === key)!;
-              return (
-                <Card key={key} withBorder padding="md">
-                  <Text>{row.label}</Text>
-                  <Text size="xl" fw={700} data-testid={`headline-${key}`}>
-                    {formatIndicator(row, data.data.reported ? data.data.total : null, '—')}
-                  </Text>
-                </Card>
-              );
-            })}
-          </SimpleGrid>
-          <Tabs value={tab} onChange={setTab} keepMounted={false}>
-            <Tabs.List>
-              <Tabs.Tab value="table">{t('county.tabs.table')}</Tabs.Tab>
-              <Tabs.Tab value="trend">{t('county.tabs.trend')}</Tabs.Tab>
-              <Tabs.Tab value="tekun">{t('county.tabs.tekun')}</Tabs.Tab>
-              <Tabs.Tab value="facility">{t('county.tables.tabFacility')}</Tabs.Tab>
-            </Tabs.List>
-            <Tabs.Panel value="table" pt="md">
-              <IndicatorTable data={data.data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="trend" pt="md">
-              <Trend data={data.data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="tekun" pt="md">
-              <Stack>
-                <Group align="end">
-                  <QuarterSelect year={year} quarter={quarter} onChange={setQuarter} />
-                  <Button variant="outline" onClick={() => window.print()}>
-                    {t('county.tables.printTable')}
-                  </Button>
-                </Group>
-                <TekunQuarterTable year={year} quarter={quarter} />
-              </Stack>
-            </Tabs.Panel>
-            <Tabs.Panel value="facility" pt="md">
-              <Stack>
-                <Group>
-                  <Button variant="outline" onClick={() => window.print()}>
-                    {t('county.tables.printTable')}
-                  </Button>
-                </Group>
-                <FacilityTableView period={period} />
-              </Stack>
-            </Tabs.Panel>
-          </Tabs>
-          </Stack>
-        </>
-      )}
+      <QueryView query={data}>
+        {(rows) => (
+          <>
+            {tab === 'tekun' ? (
+              <PrintTable>
+                <TekunQuarterTable year={year} quarter={quarter} county={county} paper />
+              </PrintTable>
+            ) : tab === 'facility' ? (
+              <PrintTable>
+                <FacilityTableView period={period} county={county} paper />
+              </PrintTable>
+            ) : (
+              <PrintIndicators data={rows} />
+            )}
+            <Stack className="screen-only">
+            <Text size="lg">{t('county.reported', { n: rows.reported, total: rows.centres.length })}</Text>
+            {rows.reported === 0 && <EmptyState>{t('county.noData')}</EmptyState>}
+            <SimpleGrid cols={{ base: 2, md: 4 }}>
+              {HEADLINES.map((key) => {
+                const row = INDICATORS.find((r) => r.key === key)!;
+                return (
+                  <Card key={key} withBorder padding="md">
+                    <Text>{row.label}</Text>
+                    <Text size="xl" fw={700} data-testid={`headline-${key}`}>
+                      {formatIndicator(row, rows.reported ? rows.total : null, '—')}
+                    </Text>
+                  </Card>
+                );
+              })}
+            </SimpleGrid>
+            <Tabs value={tab} onChange={setTab} keepMounted={false}>
+              <Tabs.List>
+                <Tabs.Tab value="table">{t('county.tabs.table')}</Tabs.Tab>
+                <Tabs.Tab value="trend">{t('county.tabs.trend')}</Tabs.Tab>
+                <Tabs.Tab value="tekun">{t('county.tabs.tekun')}</Tabs.Tab>
+                <Tabs.Tab value="facility">{t('county.tables.tabFacility')}</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="table" pt="md">
+                <IndicatorTable data={rows} />
+              </Tabs.Panel>
+              <Tabs.Panel value="trend" pt="md">
+                <Trend data={rows} />
+              </Tabs.Panel>
+              <Tabs.Panel value="tekun" pt="md">
+                <Stack>
+                  <Group align="end">
+                    <QuarterSelect year={year} quarter={quarter} onChange={setQuarter} />
+                    <Button variant="outline" onClick={() => window.print()}>
+                      {t('county.tables.printTable')}
+                    </Button>
+                  </Group>
+                  <TekunQuarterTable year={year} quarter={quarter} />
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="facility" pt="md">
+                <Stack>
+                  <Group>
+                    <Button variant="outline" onClick={() => window.print()}>
+                      {t('county.tables.printTable')}
+                    </Button>
+                  </Group>
+                  <FacilityTableView period={period} />
+                </Stack>
+              </Tabs.Panel>
+            </Tabs>
+            </Stack>
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@ma
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, type Outcome } from '@shared/api/county';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { downloadAnswerFile } from '../tier/answer-file';
@@ -41,51 +41,47 @@ export function CountyReportsPage() {
         <TextInput label={t('county.reportsSearch')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={320} />
         <Select label={t('county.col.outcome')} data={[{ value: '', label: t('county.allOutcomes') }, ...OUTCOMES.map((o) => ({ value: o, label: t(`county.outcomeDone.${o}`) }))]} value={outcome ?? ''} onChange={(v) => setOutcome(v ? (v as Outcome) : null)} allowDeselect={false} w={220} />
       </Group>
-      {reports.isPending ? (
-        <LoadingState />
-      ) : reports.isError ? (
-        <ErrorState error={reports.error} onRetry={() => reports.refetch()} />
-      ) : reports.data.length === 0 ? (
-        <EmptyState>{t('county.none')}</EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                {(['at', 'centre', 'period', 'file', 'outcome', 'message', 'by'] as const).map((c) => (
-                  <Table.Th key={c}>{t(`county.col.${c}`)}</Table.Th>
-                ))}
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {reports.data.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{shortDateTime(r.at)}</Table.Td>
-                  <Table.Td>{r.centreName || r.centreCode || '—'}</Table.Td>
-                  <Table.Td>{r.period || '—'}</Table.Td>
-                  <Table.Td>{r.fileName}</Table.Td>
-                  <Table.Td>
-                    <OutcomeBadge outcome={r.outcome} done />
-                  </Table.Td>
-                  <Table.Td>
-                    <OutcomeDetails item={r} />
-                  </Table.Td>
-                  <Table.Td>{r.byName}</Table.Td>
-                  <Table.Td>
-                    <Stack gap="xs" align="flex-start">
-                      <Button variant="outline" size="sm" onClick={() => void downloadReceipt(r.id)}>
-                        {t('county.receipt')}
-                      </Button>
-                      {mayAnswerFile && r.outcome === 'accepted' && r.centreCode && <AnswerFileButton centreCode={r.centreCode} />}
-                    </Stack>
-                  </Table.Td>
+      <QueryView query={reports} empty={t('county.none')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  {(['at', 'centre', 'period', 'file', 'outcome', 'message', 'by'] as const).map((c) => (
+                    <Table.Th key={c}>{t(`county.col.${c}`)}</Table.Th>
+                  ))}
+                  <Table.Th />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{shortDateTime(r.at)}</Table.Td>
+                    <Table.Td>{r.centreName || r.centreCode || '—'}</Table.Td>
+                    <Table.Td>{r.period || '—'}</Table.Td>
+                    <Table.Td>{r.fileName}</Table.Td>
+                    <Table.Td>
+                      <OutcomeBadge outcome={r.outcome} done />
+                    </Table.Td>
+                    <Table.Td>
+                      <OutcomeDetails item={r} />
+                    </Table.Td>
+                    <Table.Td>{r.byName}</Table.Td>
+                    <Table.Td>
+                      <Stack gap="xs" align="flex-start">
+                        <Button variant="outline" size="sm" onClick={() => void downloadReceipt(r.id)}>
+                          {t('county.receipt')}
+                        </Button>
+                        {mayAnswerFile && r.outcome === 'accepted' && r.centreCode && <AnswerFileButton centreCode={r.centreCode} />}
+                      </Stack>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
     </Stack>
   );
 }

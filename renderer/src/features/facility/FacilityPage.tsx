@@ -1,7 +1,7 @@
 // 床位与机构设置: the centre's profile (and since when it uses the system), and its buildings, rooms and beds.
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { dateTime } from '../../components/time';
 import { LayoutEditor } from './LayoutEditor';
 import { ProfileForm } from './ProfileForm';
@@ -16,20 +16,18 @@ export function FacilityPage() {
         <Title order={2} mb="md">
           {t('facility.profileTitle')}
         </Title>
-        {profile.isPending ? (
-          <LoadingState />
-        ) : profile.isError ? (
-          <ErrorState error={profile.error} onRetry={() => profile.refetch()} />
-        ) : (
-          <>
-            {profile.data && (
-              <Text mb="md" data-testid="started-at">
-                {t('firstDay.startedAt', { at: dateTime(profile.data.startedAt) })}
-              </Text>
-            )}
-            <ProfileForm key={profile.data?.updatedAt} profile={profile.data} />
-          </>
-        )}
+        <QueryView query={profile}>
+          {(data) => (
+            <>
+              {data && (
+                <Text mb="md" data-testid="started-at">
+                  {t('firstDay.startedAt', { at: dateTime(data.startedAt) })}
+                </Text>
+              )}
+              <ProfileForm key={data?.updatedAt} profile={data} />
+            </>
+          )}
+        </QueryView>
       </Card>
       <Card withBorder padding="lg">
         <Title order={2} mb="md">

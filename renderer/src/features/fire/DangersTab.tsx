@@ -8,7 +8,7 @@ import type { DangerRow } from '@shared/api/fire';
 import { addDays } from '@shared/domain/care/shifts';
 import { DANGER_LEVELS } from '@shared/domain/fire/vocab';
 import { StaffPicker } from '../../components/StaffPicker';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { newRequestId, shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { shrinkPhoto } from '../residents/photo';
@@ -92,61 +92,57 @@ export function DangersTab({ today }: { today: string }) {
           {t('fire.report')}
         </Button>
       </Group>
-      {dangers.isPending ? (
-        <LoadingState />
-      ) : dangers.isError ? (
-        <ErrorState error={dangers.error} onRetry={() => dangers.refetch()} />
-      ) : dangers.data.length === 0 ? (
-        <EmptyState>{t('fire.noDangers')}</EmptyState>
-      ) : (
-        dangers.data
-          .filter((d) => !q || d.location.includes(q) || d.description.includes(q) || d.responsible.includes(q))
-          .map((d) => (
-            <Card key={d.id} withBorder padding="md" data-testid="danger-card" style={d.overdue ? { borderColor: '#a61e1e', borderWidth: 3 } : undefined}>
-              <Group justify="space-between" align="start">
-                <Stack gap={4}>
-                  <Group gap="xs">
-                    <Text fw={700} size="lg">
-                      {d.location}：{d.description}
-                    </Text>
-                    <Badge color={d.level === 'major' ? '#a61e1e' : '#8a3c00'} variant="filled">
-                      {t(`enums.dangerLevel.${d.level}`)}
-                    </Badge>
-                    <Badge color={d.status === 'verified' ? '#0b6e4f' : '#1c4f82'} variant="filled" data-testid="danger-status">
-                      {t(`enums.dangerStatus.${d.status}`)}
-                    </Badge>
-                    {d.overdue && (
-                      <Badge color="#a61e1e" variant="filled">
-                        {t('fire.overdueBadge')}
+      <QueryView query={dangers} empty={t('fire.noDangers')}>
+        {(data) => (
+          data
+            .filter((d) => !q || d.location.includes(q) || d.description.includes(q) || d.responsible.includes(q))
+            .map((d) => (
+              <Card key={d.id} withBorder padding="md" data-testid="danger-card" style={d.overdue ? { borderColor: '#a61e1e', borderWidth: 3 } : undefined}>
+                <Group justify="space-between" align="start">
+                  <Stack gap={4}>
+                    <Group gap="xs">
+                      <Text fw={700} size="lg">
+                        {d.location}：{d.description}
+                      </Text>
+                      <Badge color={d.level === 'major' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                        {t(`enums.dangerLevel.${d.level}`)}
                       </Badge>
-                    )}
+                      <Badge color={d.status === 'verified' ? '#0b6e4f' : '#1c4f82'} variant="filled" data-testid="danger-status">
+                        {t(`enums.dangerStatus.${d.status}`)}
+                      </Badge>
+                      {d.overdue && (
+                        <Badge color="#a61e1e" variant="filled">
+                          {t('fire.overdueBadge')}
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="sm">{t('fire.foundLine', { time: shortDateTime(d.foundAt), by: d.foundBy, source: t(`enums.dangerSource.${d.source}`) })}</Text>
+                    <Text size="sm" c={d.overdue ? 'red.9' : undefined}>
+                      {t('fire.responsible')}：{d.responsible}；{t('fire.deadline')}：{d.deadline}
+                    </Text>
+                    {d.rectifiedAt && <Text size="sm">{t('fire.rectifiedLine', { note: d.rectificationNote, by: d.rectifiedBy, time: shortDateTime(d.rectifiedAt) })}</Text>}
+                    {d.verifiedAt && <Text size="sm">{t('fire.verifiedLine', { by: d.verifiedBy, time: shortDateTime(d.verifiedAt), note: d.verificationNote ?? '' })}</Text>}
+                  </Stack>
+                  <Group gap="xs">
+                    {d.photo && <Image src={d.photo} alt={d.description} w={96} h={72} fit="cover" radius="sm" />}
+                    {d.rectificationPhoto && <Image src={d.rectificationPhoto} alt={d.rectificationNote ?? ''} w={96} h={72} fit="cover" radius="sm" />}
                   </Group>
-                  <Text size="sm">{t('fire.foundLine', { time: shortDateTime(d.foundAt), by: d.foundBy, source: t(`enums.dangerSource.${d.source}`) })}</Text>
-                  <Text size="sm" c={d.overdue ? 'red.9' : undefined}>
-                    {t('fire.responsible')}：{d.responsible}；{t('fire.deadline')}：{d.deadline}
-                  </Text>
-                  {d.rectifiedAt && <Text size="sm">{t('fire.rectifiedLine', { note: d.rectificationNote, by: d.rectifiedBy, time: shortDateTime(d.rectifiedAt) })}</Text>}
-                  {d.verifiedAt && <Text size="sm">{t('fire.verifiedLine', { by: d.verifiedBy, time: shortDateTime(d.verifiedAt), note: d.verificationNote ?? '' })}</Text>}
-                </Stack>
-                <Group gap="xs">
-                  {d.photo && <Image src={d.photo} alt={d.description} w={96} h={72} fit="cover" radius="sm" />}
-                  {d.rectificationPhoto && <Image src={d.rectificationPhoto} alt={d.rectificationNote ?? ''} w={96} h={72} fit="cover" radius="sm" />}
                 </Group>
-              </Group>
-              {mayAct && d.status !== 'verified' && (
-                <Group mt="sm">
-                  {d.status === 'open' && (
-                    <Button variant="outline" onClick={() => act.mutate({ action: 'start', dangerId: d.id })}>
-                      {t('fire.startFix')}
-                    </Button>
-                  )}
-                  {d.status !== 'rectified' && <Button onClick={() => setActing({ danger: d, action: 'rectify' })}>{t('fire.rectify')}</Button>}
-                  {d.status === 'rectified' && <Button onClick={() => setActing({ danger: d, action: 'verify' })}>{t('fire.verify')}</Button>}
-                </Group>
-              )}
-            </Card>
-          ))
-      )}
+                {mayAct && d.status !== 'verified' && (
+                  <Group mt="sm">
+                    {d.status === 'open' && (
+                      <Button variant="outline" onClick={() => act.mutate({ action: 'start', dangerId: d.id })}>
+                        {t('fire.startFix')}
+                      </Button>
+                    )}
+                    {d.status !== 'rectified' && <Button onClick={() => setActing({ danger: d, action: 'rectify' })}>{t('fire.rectify')}</Button>}
+                    {d.status === 'rectified' && <Button onClick={() => setActing({ danger: d, action: 'verify' })}>{t('fire.verify')}</Button>}
+                  </Group>
+                )}
+              </Card>
+            ))
+        )}
+      </QueryView>
       {reporting && <ReportModal today={today} onClose={() => setReporting(false)} />}
       {acting && <ActionModal {...acting} onClose={() => setActing(null)} />}
     </Stack>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EquipmentRow } from '@shared/api/fire';
 import { EQUIPMENT_TYPES } from '@shared/domain/fire/vocab';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { useFireCheckpoints, useFireEquipment, useFireSaveEquipment } from './queries';
@@ -70,53 +70,49 @@ export function EquipmentTab() {
           </Button>
         )}
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <EmptyState>{t('fire.noEquipment')}</EmptyState>
-      ) : (
-        <Table fz="md" striped data-testid="equipment-table">
-          <Table.Thead>
-            <Table.Tr>
-              {(['code', 'type', 'spec', 'location', 'productionDate', 'expiryDate', 'lastChecked'] as const).map((c) => (
-                <Table.Th key={c}>{t(`fire.${c}`)}</Table.Th>
-              ))}
-              {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data
-              .filter((e) => !q || e.code.includes(q) || e.location.includes(q) || t(`enums.equipmentType.${e.type}`).includes(q))
-              .map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td fw={700}>{e.code}</Table.Td>
-                  <Table.Td>{t(`enums.equipmentType.${e.type}`)}</Table.Td>
-                  <Table.Td>{e.spec || '—'}</Table.Td>
-                  <Table.Td>{e.location}</Table.Td>
-                  <Table.Td>{e.productionDate ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {e.expiryDate ?? '—'}{' '}
-                    {(e.expiry === 'soon' || e.expiry === 'expired') && (
-                      <Badge color={e.expiry === 'expired' ? '#a61e1e' : '#8a3c00'} variant="filled">
-                        {t(`fire.expiry.${e.expiry}`)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{e.lastChecked ? shortDateTime(e.lastChecked) : t('fire.never')}</Table.Td>
-                  {mayEdit && (
+      <QueryView query={list} empty={t('fire.noEquipment')}>
+        {(data) => (
+          <Table fz="md" striped data-testid="equipment-table">
+            <Table.Thead>
+              <Table.Tr>
+                {(['code', 'type', 'spec', 'location', 'productionDate', 'expiryDate', 'lastChecked'] as const).map((c) => (
+                  <Table.Th key={c}>{t(`fire.${c}`)}</Table.Th>
+                ))}
+                {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data
+                .filter((e) => !q || e.code.includes(q) || e.location.includes(q) || t(`enums.equipmentType.${e.type}`).includes(q))
+                .map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td fw={700}>{e.code}</Table.Td>
+                    <Table.Td>{t(`enums.equipmentType.${e.type}`)}</Table.Td>
+                    <Table.Td>{e.spec || '—'}</Table.Td>
+                    <Table.Td>{e.location}</Table.Td>
+                    <Table.Td>{e.productionDate ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Button variant="subtle" onClick={() => setEditing(e)} aria-label={`${t('app.edit')} ${e.code}`}>
-                        {t('app.edit')}
-                      </Button>
+                      {e.expiryDate ?? '—'}{' '}
+                      {(e.expiry === 'soon' || e.expiry === 'expired') && (
+                        <Badge color={e.expiry === 'expired' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                          {t(`fire.expiry.${e.expiry}`)}
+                        </Badge>
+                      )}
                     </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
-      )}
+                    <Table.Td>{e.lastChecked ? shortDateTime(e.lastChecked) : t('fire.never')}</Table.Td>
+                    {mayEdit && (
+                      <Table.Td>
+                        <Button variant="subtle" onClick={() => setEditing(e)} aria-label={`${t('app.edit')} ${e.code}`}>
+                          {t('app.edit')}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       {editing && <EquipmentModal row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

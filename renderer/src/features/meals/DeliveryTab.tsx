@@ -5,7 +5,7 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meal } from '@shared/domain/meals/vocab';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { MEAL_ORDER } from './mealWords';
 import { useMealsDeliveryList } from './queries';
 
@@ -24,48 +24,44 @@ export function DeliveryTab({ today }: { today: string }) {
           {t('meals.aid.printDelivery')}
         </Button>
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.routes.length === 0 ? (
-        <EmptyState>{t('meals.aid.deliveryEmpty')}</EmptyState>
-      ) : (
-        <div data-testid="delivery-list">
-          <h2 style={{ textAlign: 'center' }}>{t('meals.aid.deliveryTitle', { centre: list.data.facilityName, date: list.data.date, meal: t(`enums.meal.${list.data.meal}`) })}</h2>
-          {list.data.routes.map((r) => (
-            <div key={r.route} style={{ marginBottom: 16 }}>
-              <h3>
-                {r.route}（{r.stops.length} 人）
-              </h3>
-              <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-                <thead>
-                  <tr>
-                    {(['no', 'name', 'village', 'address', 'phone', 'served'] as const).map((c) => (
-                      <th key={c} style={cell}>
-                        {t(`meals.aid.deliveryColumns.${c}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.stops.map((s, i) => (
-                    <tr key={`${s.name}-${i}`}>
-                      <td style={cell}>{i + 1}</td>
-                      <td style={{ ...cell, whiteSpace: 'nowrap' }}>{s.name}</td>
-                      <td style={cell}>{s.village}</td>
-                      <td style={cell}>{s.address}</td>
-                      <td style={{ ...cell, whiteSpace: 'nowrap' }}>{s.phone || '—'}</td>
-                      <td style={cell}>{s.served ? t('meals.aid.servedMark') : t('meals.aid.notServedMark')}</td>
+      <QueryView query={list} isEmpty={(data) => data.routes.length === 0} empty={t('meals.aid.deliveryEmpty')}>
+        {(data) => (
+          <div data-testid="delivery-list">
+            <h2 style={{ textAlign: 'center' }}>{t('meals.aid.deliveryTitle', { centre: data.facilityName, date: data.date, meal: t(`enums.meal.${data.meal}`) })}</h2>
+            {data.routes.map((r) => (
+              <div key={r.route} style={{ marginBottom: 16 }}>
+                <h3>
+                  {r.route}（{r.stops.length} 人）
+                </h3>
+                <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+                  <thead>
+                    <tr>
+                      {(['no', 'name', 'village', 'address', 'phone', 'served'] as const).map((c) => (
+                        <th key={c} style={cell}>
+                          {t(`meals.aid.deliveryColumns.${c}`)}
+                        </th>
+                      ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p>{t('meals.aid.signature')}</p>
-            </div>
-          ))}
-        </div>
-      )}
+                  </thead>
+                  <tbody>
+                    {r.stops.map((s, i) => (
+                      <tr key={`${s.name}-${i}`}>
+                        <td style={cell}>{i + 1}</td>
+                        <td style={{ ...cell, whiteSpace: 'nowrap' }}>{s.name}</td>
+                        <td style={cell}>{s.village}</td>
+                        <td style={cell}>{s.address}</td>
+                        <td style={{ ...cell, whiteSpace: 'nowrap' }}>{s.phone || '—'}</td>
+                        <td style={cell}>{s.served ? t('meals.aid.servedMark') : t('meals.aid.notServedMark')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p>{t('meals.aid.signature')}</p>
+              </div>
+            ))}
+          </div>
+        )}
+      </QueryView>
     </Stack>
   );
 }

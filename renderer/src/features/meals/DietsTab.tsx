@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResidentDiet } from '@shared/api/meals';
 import type { DietType } from '@shared/domain/enums';
 import { DietCells } from './DietCells';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { useMealsDietTypes, useMealsResidentDiets, useMealsSaveDietType, useMealsSetResidentDiet } from './queries';
 
@@ -98,46 +98,42 @@ export function DietsTab() {
   return (
     <Stack>
       <TextInput size="lg" aria-label={t('meals.searchResidents')} placeholder={t('meals.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
-      {diets.isPending ? (
-        <LoadingState />
-      ) : diets.isError ? (
-        <ErrorState error={diets.error} onRetry={() => diets.refetch()} />
-      ) : diets.data.length === 0 ? (
-        <EmptyState>{query ? t('meals.noMatch') : t('meals.noResidents')}</EmptyState>
-      ) : (
-        <Table fz="md" striped verticalSpacing="sm" data-testid="resident-diets">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('care.resident')}</Table.Th>
-              <Table.Th>{t('meals.dietType')}</Table.Th>
-              <Table.Th>{t('meals.avoidances')}</Table.Th>
-              <Table.Th>{t('meals.allergies')}</Table.Th>
-              <Table.Th>{t('meals.choking')}</Table.Th>
-              {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {diets.data.map((r) => (
-              <Table.Tr key={r.residentId}>
-                <Table.Td>
-                  <Text fw={700}>{r.name}</Text>
-                  <Text size="sm">
-                    {r.bedLabel} {r.present ? '' : `（${r.status}）`}
-                  </Text>
-                </Table.Td>
-                <DietCells {...r} />
-                {mayEdit && (
-                  <Table.Td>
-                    <Button variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('meals.setDiet')} ${r.name}`}>
-                      {t('meals.setDiet')}
-                    </Button>
-                  </Table.Td>
-                )}
+      <QueryView query={diets} empty={query ? t('meals.noMatch') : t('meals.noResidents')}>
+        {(data) => (
+          <Table fz="md" striped verticalSpacing="sm" data-testid="resident-diets">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('care.resident')}</Table.Th>
+                <Table.Th>{t('meals.dietType')}</Table.Th>
+                <Table.Th>{t('meals.avoidances')}</Table.Th>
+                <Table.Th>{t('meals.allergies')}</Table.Th>
+                <Table.Th>{t('meals.choking')}</Table.Th>
+                {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((r) => (
+                <Table.Tr key={r.residentId}>
+                  <Table.Td>
+                    <Text fw={700}>{r.name}</Text>
+                    <Text size="sm">
+                      {r.bedLabel} {r.present ? '' : `（${r.status}）`}
+                    </Text>
+                  </Table.Td>
+                  <DietCells {...r} />
+                  {mayEdit && (
+                    <Table.Td>
+                      <Button variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('meals.setDiet')} ${r.name}`}>
+                        {t('meals.setDiet')}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       <DietTypes />
       {editing && <DietModal resident={editing} onClose={() => setEditing(null)} />}
     </Stack>

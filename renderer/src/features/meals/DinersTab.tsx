@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DinerRow } from '@shared/api/meals';
 import { DINER_CATEGORIES, SERVING_MODES } from '@shared/domain/meals/vocab';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { useMealsDiners, useMealsSaveDiner } from './queries';
 
@@ -74,57 +74,53 @@ export function DinersTab() {
           </Button>
         )}
       </Group>
-      {diners.isPending ? (
-        <LoadingState />
-      ) : diners.isError ? (
-        <ErrorState error={diners.error} onRetry={() => diners.refetch()} />
-      ) : diners.data.length === 0 ? (
-        <EmptyState action={mayEdit && !query && <Button onClick={() => setEditing('new')}>{t('meals.aid.addDiner')}</Button>}>{query ? t('meals.noMatch') : t('meals.aid.empty')}</EmptyState>
-      ) : (
-        <Table fz="md" striped verticalSpacing="sm" data-testid="diners-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('meals.aid.name')}</Table.Th>
-              <Table.Th>{t('meals.aid.village')}</Table.Th>
-              <Table.Th>{t('meals.aid.category')}</Table.Th>
-              <Table.Th>{t('meals.aid.defaultMode')}</Table.Th>
-              <Table.Th>{t('meals.aid.route')}</Table.Th>
-              <Table.Th>{t('meals.aid.phone')}</Table.Th>
-              <Table.Th>{t('staff.status')}</Table.Th>
-              {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {diners.data.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>
-                  <Text fw={700}>{d.name}</Text>
-                  <Text size="sm">
-                    {t(`enums.sex.${d.sex}`)} {t('meals.aid.age', { n: d.age })} {d.idNumberMasked}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{d.village}</Table.Td>
-                <Table.Td>{t(`enums.dinerCategory.${d.category}`)}</Table.Td>
-                <Table.Td>{t(`enums.servingMode.${d.defaultMode}`)}</Table.Td>
-                <Table.Td>{d.route || '—'}</Table.Td>
-                <Table.Td>{d.phone || '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={d.active ? '#0b6e4f' : '#495057'} variant="filled">
-                    {d.active ? t('meals.aid.active') : t('meals.aid.stopped')}
-                  </Badge>
-                </Table.Td>
-                {mayEdit && (
-                  <Table.Td>
-                    <Button variant="subtle" onClick={() => setEditing(d)} aria-label={`${t('app.edit')} ${d.name}`}>
-                      {t('app.edit')}
-                    </Button>
-                  </Table.Td>
-                )}
+      <QueryView query={diners} empty={query ? t('meals.noMatch') : t('meals.aid.empty')} emptyAction={mayEdit && !query && <Button onClick={() => setEditing('new')}>{t('meals.aid.addDiner')}</Button>}>
+        {(data) => (
+          <Table fz="md" striped verticalSpacing="sm" data-testid="diners-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('meals.aid.name')}</Table.Th>
+                <Table.Th>{t('meals.aid.village')}</Table.Th>
+                <Table.Th>{t('meals.aid.category')}</Table.Th>
+                <Table.Th>{t('meals.aid.defaultMode')}</Table.Th>
+                <Table.Th>{t('meals.aid.route')}</Table.Th>
+                <Table.Th>{t('meals.aid.phone')}</Table.Th>
+                <Table.Th>{t('staff.status')}</Table.Th>
+                {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <Text fw={700}>{d.name}</Text>
+                    <Text size="sm">
+                      {t(`enums.sex.${d.sex}`)} {t('meals.aid.age', { n: d.age })} {d.idNumberMasked}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{d.village}</Table.Td>
+                  <Table.Td>{t(`enums.dinerCategory.${d.category}`)}</Table.Td>
+                  <Table.Td>{t(`enums.servingMode.${d.defaultMode}`)}</Table.Td>
+                  <Table.Td>{d.route || '—'}</Table.Td>
+                  <Table.Td>{d.phone || '—'}</Table.Td>
+                  <Table.Td>
+                    <Badge color={d.active ? '#0b6e4f' : '#495057'} variant="filled">
+                      {d.active ? t('meals.aid.active') : t('meals.aid.stopped')}
+                    </Badge>
+                  </Table.Td>
+                  {mayEdit && (
+                    <Table.Td>
+                      <Button variant="subtle" onClick={() => setEditing(d)} aria-label={`${t('app.edit')} ${d.name}`}>
+                        {t('app.edit')}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
       {editing && <DinerModal diner={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

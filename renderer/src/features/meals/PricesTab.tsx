@@ -5,7 +5,7 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DINER_CATEGORIES, type DinerCategory, type Meal } from '@shared/domain/meals/vocab';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { fenToYuan, yuanToFen } from '../grades/money';
 import { MEAL_ORDER } from './mealWords';
@@ -52,52 +52,48 @@ export function PricesTab({ today }: { today: string }) {
     <Stack>
       <Title order={3}>{t('meals.aid.pricesTitle')}</Title>
       {mayEdit && <PriceForm today={today} />}
-      {prices.isPending ? (
-        <LoadingState />
-      ) : prices.isError ? (
-        <ErrorState error={prices.error} onRetry={() => prices.refetch()} />
-      ) : prices.data.length === 0 ? (
-        <EmptyState>{t('meals.aid.pricesEmpty')}</EmptyState>
-      ) : (
-        <Table fz="md" striped data-testid="prices-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('meals.aid.category')}</Table.Th>
-              <Table.Th>{t('meals.meal')}</Table.Th>
-              <Table.Th>{t('meals.aid.effectiveFrom')}</Table.Th>
-              <Table.Th>{t('meals.price')}</Table.Th>
-              <Table.Th>{t('meals.subsidy')}</Table.Th>
-              <Table.Th>{t('meals.payable')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {prices.data.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{t(`enums.dinerCategory.${p.category}`)}</Table.Td>
-                <Table.Td>{t(`enums.meal.${p.meal}`)}</Table.Td>
-                <Table.Td>{p.effectiveFrom}</Table.Td>
-                <Table.Td>{fenToYuan(p.priceFen)}</Table.Td>
-                <Table.Td>{fenToYuan(p.subsidyFen)}</Table.Td>
-                <Table.Td>{fenToYuan(p.payableFen)}</Table.Td>
-                <Table.Td>
-                  {p.current ? (
-                    <Badge color="#0b6e4f" variant="filled">
-                      {t('meals.aid.current')}
-                    </Badge>
-                  ) : p.effectiveFrom > today ? (
-                    <Badge color="#1c4f82" variant="filled">
-                      {p.effectiveFrom}
-                    </Badge>
-                  ) : (
-                    <Group gap={4}>{t('meals.aid.history')}</Group>
-                  )}
-                </Table.Td>
+      <QueryView query={prices} empty={t('meals.aid.pricesEmpty')}>
+        {(data) => (
+          <Table fz="md" striped data-testid="prices-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('meals.aid.category')}</Table.Th>
+                <Table.Th>{t('meals.meal')}</Table.Th>
+                <Table.Th>{t('meals.aid.effectiveFrom')}</Table.Th>
+                <Table.Th>{t('meals.price')}</Table.Th>
+                <Table.Th>{t('meals.subsidy')}</Table.Th>
+                <Table.Th>{t('meals.payable')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{t(`enums.dinerCategory.${p.category}`)}</Table.Td>
+                  <Table.Td>{t(`enums.meal.${p.meal}`)}</Table.Td>
+                  <Table.Td>{p.effectiveFrom}</Table.Td>
+                  <Table.Td>{fenToYuan(p.priceFen)}</Table.Td>
+                  <Table.Td>{fenToYuan(p.subsidyFen)}</Table.Td>
+                  <Table.Td>{fenToYuan(p.payableFen)}</Table.Td>
+                  <Table.Td>
+                    {p.current ? (
+                      <Badge color="#0b6e4f" variant="filled">
+                        {t('meals.aid.current')}
+                      </Badge>
+                    ) : p.effectiveFrom > today ? (
+                      <Badge color="#1c4f82" variant="filled">
+                        {p.effectiveFrom}
+                      </Badge>
+                    ) : (
+                      <Group gap={4}>{t('meals.aid.history')}</Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryView>
     </Stack>
   );
 }

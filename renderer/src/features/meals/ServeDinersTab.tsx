@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServingMode } from '@shared/domain/meals/vocab';
 import type { Meal } from '@shared/domain/meals/vocab';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { fenToYuan } from '../grades/money';
@@ -91,22 +92,20 @@ export function ServeDinersTab({ today }: { today: string }) {
         <SegmentedControl size="lg" value={meal} onChange={(v) => setMeal(v as Meal)} data={MEAL_ORDER.map((m) => ({ value: m, label: t(`enums.meal.${m}`) }))} aria-label={t('meals.meal')} />
       </Group>
       <TextInput size="lg" aria-label={t('meals.aid.search')} placeholder={t('meals.aid.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
-      {day.isPending ? (
-        <LoadingState />
-      ) : day.isError ? (
-        <ErrorState error={day.error} onRetry={() => day.refetch()} />
-      ) : (
-        <>
-          <Text size="lg" fw={700} data-testid="served-line">
-            {t('meals.aid.servedLine', { n: day.data.served, dineIn: day.data.dineIn, delivered: day.data.delivered })}
-          </Text>
-          {day.data.lines.length === 0 ? (
-            <EmptyState>{query ? t('meals.noMatch') : t('meals.aid.empty')}</EmptyState>
-          ) : (
-            day.data.lines.map((l) => <DinerLine key={l.dinerId} line={l} date={day.data.date} meal={meal} />)
-          )}
-        </>
-      )}
+      <QueryView query={day}>
+        {(data) => (
+          <>
+            <Text size="lg" fw={700} data-testid="served-line">
+              {t('meals.aid.servedLine', { n: data.served, dineIn: data.dineIn, delivered: data.delivered })}
+            </Text>
+            {data.lines.length === 0 ? (
+              <EmptyState>{query ? t('meals.noMatch') : t('meals.aid.empty')}</EmptyState>
+            ) : (
+              data.lines.map((l) => <DinerLine key={l.dinerId} line={l} date={data.date} meal={meal} />)
+            )}
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }

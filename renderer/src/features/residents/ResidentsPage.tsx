@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type ResidentRow, SEARCH_SCOPES } from '@shared/api/residents';
 import { Pager } from '../../components/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 import { useResidentsCensus, useResidentsSearch } from './queries';
@@ -105,59 +105,55 @@ export function ResidentsPage() {
           {t('dashboard.freeBeds')}：{c.freeBeds}（{t('dashboard.freeNormal', { n: c.freeNormalBeds })}，{t('dashboard.freeNursing', { n: c.freeNursingBeds })}）
         </Text>
       )}
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.rows.length === 0 ? (
-        <EmptyState>{debounced ? t('residents.empty') : t('residents.emptyNoQuery')}</EmptyState>
-      ) : (
-        <>
-          <Text>{t('residents.total', { n: list.data.total })}</Text>
-          <Stack gap="xs" hiddenFrom="sm">
-            {list.data.rows.map((r) => (
-              <ResidentCard key={r.id} row={r} discharged={scope === 'discharged'} />
-            ))}
-          </Stack>
-          <Table striped highlightOnHover fz="md" verticalSpacing="sm" visibleFrom="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('residents.name')}</Table.Th>
-                <Table.Th>{t('residents.sex')}</Table.Th>
-                <Table.Th>{t('residents.age')}</Table.Th>
-                <Table.Th>{t('residents.idNumber')}</Table.Th>
-                <Table.Th>{t('residents.category')}</Table.Th>
-                <Table.Th>{t('residents.status')}</Table.Th>
-                <Table.Th>{t('residents.bed')}</Table.Th>
-                <Table.Th>{scope === 'discharged' ? t('residents.dischargedOn') : t('residents.admittedOn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.rows.map((r) => (
-                <Table.Tr key={r.id} onClick={() => navigate(`/residents/${r.id}`)} style={{ cursor: 'pointer' }}>
-                  <Table.Td>
-                    <Button variant="subtle" size="compact-lg" onClick={() => navigate(`/residents/${r.id}`)}>
-                      {r.name}
-                    </Button>
-                  </Table.Td>
-                  <Table.Td>{t(`enums.sex.${r.sex}`)}</Table.Td>
-                  <Table.Td>{t('residents.ageN', { n: r.age })}</Table.Td>
-                  <Table.Td>{r.idNumberMasked}</Table.Td>
-                  <Table.Td>{t(`enums.category.${r.primaryCategory}`)}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                  <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
-                  <Table.Td>{scope === 'discharged' ? r.dischargedOn : r.admittedOn}</Table.Td>
-                </Table.Tr>
+      <QueryView query={list} isEmpty={(data) => data.rows.length === 0} empty={debounced ? t('residents.empty') : t('residents.emptyNoQuery')}>
+        {(data) => (
+          <>
+            <Text>{t('residents.total', { n: data.total })}</Text>
+            <Stack gap="xs" hiddenFrom="sm">
+              {data.rows.map((r) => (
+                <ResidentCard key={r.id} row={r} discharged={scope === 'discharged'} />
               ))}
-            </Table.Tbody>
-          </Table>
-          {list.data.total > PAGE_SIZE && (
-            <Pager total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} />
-          )}
-        </>
-      )}
+            </Stack>
+            <Table striped highlightOnHover fz="md" verticalSpacing="sm" visibleFrom="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('residents.name')}</Table.Th>
+                  <Table.Th>{t('residents.sex')}</Table.Th>
+                  <Table.Th>{t('residents.age')}</Table.Th>
+                  <Table.Th>{t('residents.idNumber')}</Table.Th>
+                  <Table.Th>{t('residents.category')}</Table.Th>
+                  <Table.Th>{t('residents.status')}</Table.Th>
+                  <Table.Th>{t('residents.bed')}</Table.Th>
+                  <Table.Th>{scope === 'discharged' ? t('residents.dischargedOn') : t('residents.admittedOn')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.rows.map((r) => (
+                  <Table.Tr key={r.id} onClick={() => navigate(`/residents/${r.id}`)} style={{ cursor: 'pointer' }}>
+                    <Table.Td>
+                      <Button variant="subtle" size="compact-lg" onClick={() => navigate(`/residents/${r.id}`)}>
+                        {r.name}
+                      </Button>
+                    </Table.Td>
+                    <Table.Td>{t(`enums.sex.${r.sex}`)}</Table.Td>
+                    <Table.Td>{t('residents.ageN', { n: r.age })}</Table.Td>
+                    <Table.Td>{r.idNumberMasked}</Table.Td>
+                    <Table.Td>{t(`enums.category.${r.primaryCategory}`)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={r.status} />
+                    </Table.Td>
+                    <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                    <Table.Td>{scope === 'discharged' ? r.dischargedOn : r.admittedOn}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {data.total > PAGE_SIZE && (
+              <Pager total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />
+            )}
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }

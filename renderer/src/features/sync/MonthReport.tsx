@@ -5,7 +5,7 @@ import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Figures, type IndicatorRow, INDICATORS, formatIndicator } from '@shared/domain/sync/figures';
-import { ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { useSyncMonthReport } from './queries';
 import { useSystemInfo } from '../../shell/queries';
@@ -70,46 +70,44 @@ export function MonthReportSheet({ period, onClose }: { period: string; onClose:
           {t('sync.reportPrint')}
         </Button>
       </Group>
-      {report.isPending ? (
-        <LoadingState />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => report.refetch()} />
-      ) : (
-        <Stack gap="sm" data-testid="month-report">
-          <Title order={2} ta="center">
-            {t('sync.reportTitle', { name: report.data.centre.name, year: period.slice(0, 4), month: Number(period.slice(5)) })}
-          </Title>
-          <Text ta="center">
-            {t('sync.reportSubtitle', { code: report.data.centre.code, county: report.data.centre.county, township: report.data.centre.township, date: info.data?.today ?? '' })}
-          </Text>
-          <Text size="lg">{t('sync.reportSummary', summaryValues(report.data.figures))}</Text>
-          <FiguresTable figures={report.data.figures} testId="month-report-figures" />
-          <Text>
-            {report.data.exported
-              ? t('sync.reportExported', {
-                  at: shortDateTime(report.data.exported.createdAt),
-                  sequence: report.data.exported.sequence,
-                  correction: report.data.exported.correction ? `，更正${report.data.exported.correction}` : '',
-                })
-              : t('sync.reportNotExported')}
-          </Text>
-          {report.data.warnings.length > 0 && (
-            <Alert color="orange.9" variant="outline" title={t('sync.reportWarnings')}>
-              <List size="sm">{report.data.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}</List>
-            </Alert>
-          )}
-          <Group justify="space-between" align="end" mt="lg" wrap="nowrap" style={{ breakInside: 'avoid' }}>
-            <Stack gap="lg">
-              <Text>{t('sync.reportFiller')}</Text>
-              <Text>{t('sync.reportManager')}</Text>
-              <Text>{t('sync.reportDate')}</Text>
-            </Stack>
-            <div style={{ width: 150, height: 150, border: '1px dashed #555', borderRadius: '50%', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-              <Text>{t('sync.reportSeal')}</Text>
-            </div>
-          </Group>
-        </Stack>
-      )}
+      <QueryView query={report}>
+        {(data) => (
+          <Stack gap="sm" data-testid="month-report">
+            <Title order={2} ta="center">
+              {t('sync.reportTitle', { name: data.centre.name, year: period.slice(0, 4), month: Number(period.slice(5)) })}
+            </Title>
+            <Text ta="center">
+              {t('sync.reportSubtitle', { code: data.centre.code, county: data.centre.county, township: data.centre.township, date: info.data?.today ?? '' })}
+            </Text>
+            <Text size="lg">{t('sync.reportSummary', summaryValues(data.figures))}</Text>
+            <FiguresTable figures={data.figures} testId="month-report-figures" />
+            <Text>
+              {data.exported
+                ? t('sync.reportExported', {
+                    at: shortDateTime(data.exported.createdAt),
+                    sequence: data.exported.sequence,
+                    correction: data.exported.correction ? `，更正${data.exported.correction}` : '',
+                  })
+                : t('sync.reportNotExported')}
+            </Text>
+            {data.warnings.length > 0 && (
+              <Alert color="orange.9" variant="outline" title={t('sync.reportWarnings')}>
+                <List size="sm">{data.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}</List>
+              </Alert>
+            )}
+            <Group justify="space-between" align="end" mt="lg" wrap="nowrap" style={{ breakInside: 'avoid' }}>
+              <Stack gap="lg">
+                <Text>{t('sync.reportFiller')}</Text>
+                <Text>{t('sync.reportManager')}</Text>
+                <Text>{t('sync.reportDate')}</Text>
+              </Stack>
+              <div style={{ width: 150, height: 150, border: '1px dashed #555', borderRadius: '50%', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+                <Text>{t('sync.reportSeal')}</Text>
+              </div>
+            </Group>
+          </Stack>
+        )}
+      </QueryView>
     </Stack>
   );
 }
