@@ -183,7 +183,7 @@ export const assessmentApi = {
   'assessment.finalize': method({ input: z.object({ id: entityId('评估') }), output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'assessment.due': method({ input: z.object({}), output: z.array(DueRow), roles: RESIDENT_READERS, writes: false }),
   'assessment.dispute': method({ input: DisputeInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
-  'risk.record': method({ input: RiskInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
-  'risk.list': method({ input: ByResident, output: z.array(RiskView), roles: RESIDENT_READERS, writes: false }),
-  'risk.due': method({ input: z.object({}), output: z.array(RiskDueRow), roles: RESIDENT_READERS, writes: false }),
+  'assessment.recordRisks': method({ input: RiskInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
+  'assessment.risks': method({ input: ByResident, output: z.array(RiskView), roles: RESIDENT_READERS, writes: false }),
+  'assessment.riskDue': method({ input: z.object({}), output: z.array(RiskDueRow), roles: RESIDENT_READERS, writes: false }),
 };

@@ -53,6 +53,6 @@ export const backupApi = {
     writes: false,
   }),
   /** Public: the accounts live inside the damaged database, so nobody can sign in until it is restored. */
-  'recovery.status': method({ input: z.object({}), output: RecoveryStatus, roles: PUBLIC, writes: false }),
-  'recovery.restore': method({ input: z.object({ name: z.string().min(1).max(200) }), output: RestoreResult, roles: PUBLIC, writes: true }),
+  'backup.recoveryStatus': method({ input: z.object({}), output: RecoveryStatus, roles: PUBLIC, writes: false }),
+  'backup.recoveryRestore': method({ input: z.object({ name: z.string().min(1).max(200) }), output: RestoreResult, roles: PUBLIC, writes: true }),
 };

@@ -111,8 +111,8 @@ describe('reassessment schedule', () => {
     expect((await b.call('assessment.due', {}))[0]).toMatchObject({ name: '张三', state: 'overdue', prompt: '入住后尚未做能力评估' });
     const { id } = await b.call('assessment.saveDraft', draft());
     await b.call('assessment.finalize', { id });
-    expect(await b.call('assessment.due', {})).toEqual([]); // the risk assessment has its own list (risk.due)
-    await b.call('risk.record', { residentId, assessedOn: '2026-03-15', risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
+    expect(await b.call('assessment.due', {})).toEqual([]); // the risk assessment has its own list (assessment.riskDue)
+    await b.call('assessment.recordRisks', { residentId, assessedOn: '2026-03-15', risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
     expect(await b.call('assessment.due', {})).toEqual([]);
     b.clock.set('2026-08-20T02:00:00.000Z'); // within 30 days of 2026-09-15
     await b.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
@@ -134,10 +134,10 @@ describe('特困 tier and safety risks', () => {
   it('records all nine risks, asks for measures on medium and high ones, and shows high risks on the bed map', async () => {
     const risks: { code: string; grade: 'low' | 'medium' | 'high'; measures: string }[] = SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' }));
     risks[2] = { code: 'pressure_sore', grade: 'high', measures: '' };
-    expect((await b.raw('risk.record', { residentId, assessedOn: '2026-03-15', risks, assessor: '李评估', note: '' })).error?.message).toBe('中、高风险需要写明防范措施：压疮');
+    expect((await b.raw('assessment.recordRisks', { residentId, assessedOn: '2026-03-15', risks, assessor: '李评估', note: '' })).error?.message).toBe('中、高风险需要写明防范措施：压疮');
     risks[2].measures = '每2小时翻身，气垫床';
-    expect((await b.raw('risk.record', { residentId, assessedOn: '2026-03-15', risks: risks.slice(0, 8), assessor: '李评估', note: '' })).error?.message).toBe('请评估全部9项风险');
-    await b.call('risk.record', { residentId, assessedOn: '2026-03-15', risks, assessor: '李评估', note: '' });
+    expect((await b.raw('assessment.recordRisks', { residentId, assessedOn: '2026-03-15', risks: risks.slice(0, 8), assessor: '李评估', note: '' })).error?.message).toBe('请评估全部9项风险');
+    await b.call('assessment.recordRisks', { residentId, assessedOn: '2026-03-15', risks, assessor: '李评估', note: '' });
     const map = await b.call('facility.bedMap', {});
     const bed = map.rooms.flatMap((r) => r.beds).find((x) => x.residentId === residentId)!;
     expect(bed.highRisks).toEqual(['压疮']);
@@ -146,7 +146,7 @@ describe('特困 tier and safety risks', () => {
 
 describe('objections to a result', () => {
   it('records an objection beside the final assessment and prompts a review until one is finalised', async () => {
-    await b.call('risk.record', { residentId, assessedOn: '2026-03-15', risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
+    await b.call('assessment.recordRisks', { residentId, assessedOn: '2026-03-15', risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
     const { id } = await b.call('assessment.saveDraft', draft());
     expect((await b.raw('assessment.dispute', { assessmentId: id, raisedBy: '张小明', relation: '侄子', note: '认为评得太高', raisedOn: '2026-03-15' })).error?.message).toMatch(/草稿还没有结果/);
     await b.call('assessment.finalize', { id });

@@ -118,10 +118,10 @@ describe('start-up integrity check', () => {
     const damaged = await startBackend({ dataDir });
     const visitor = new Session();
     expect((await damaged.dispatch(visitor, 'auth.status', {})).ok).toBe(false);
-    const status = (await damaged.dispatch(visitor, 'recovery.status', {})) as { ok: true; value: { needed: boolean; backups: { name: string }[] } };
+    const status = (await damaged.dispatch(visitor, 'backup.recoveryStatus', {})) as { ok: true; value: { needed: boolean; backups: { name: string }[] } };
     expect(status.value.needed).toBe(true);
     expect(status.value.backups[0].name).toMatch(/^(daily|monthly)-/);
-    const restored = await damaged.dispatch(visitor, 'recovery.restore', { name: status.value.backups[0].name });
+    const restored = await damaged.dispatch(visitor, 'backup.recoveryRestore', { name: status.value.backups[0].name });
     expect(restored).toMatchObject({ ok: true, value: { safetyCopy: expect.stringMatching(/^damaged-/) } });
     expect((await damaged.dispatch(visitor, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).ok).toBe(true);
     await damaged.close();

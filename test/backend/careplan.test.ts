@@ -24,7 +24,7 @@ describe('care plans', () => {
 
   it('follows the grade and the risks: 翻身 every 2 hours for a high pressure-sore risk', async () => {
     await setGrade('全护理');
-    await b.call('risk.record', {
+    await b.call('assessment.recordRisks', {
       residentId,
       assessedOn: '2026-03-15',
       risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: r.code === 'pressure_sore' ? 'high' : r.code === 'choking' ? 'medium' : 'low', measures: r.code === 'pressure_sore' || r.code === 'choking' ? '见护理计划' : '' })),
@@ -62,7 +62,7 @@ describe('care plans', () => {
 
 describe('round-type tasks (查房时完成, issue 13)', () => {
   it('夜间巡视 and 检查床栏 come from their templates marked to be completed by a round; the mark is editable and audited', async () => {
-    await b.call('risk.record', {
+    await b.call('assessment.recordRisks', {
       residentId,
       assessedOn: '2026-03-15',
       risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: r.code === 'fall' || r.code === 'fall_from_bed' || r.code === 'scald' ? 'medium' : 'low', measures: '见护理计划' })),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Session } from '../../electron/backend/security/session';
 import { contract } from '@shared/api/contract';
+import { RENAMED_METHODS } from '../../electron/backend/rpc/dispatch';
 import { ROLES } from '@shared/api/roles';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { PROFILE } from '../helpers/centre';
@@ -15,13 +16,19 @@ describe('dispatcher', () => {
   it('every method declares its roles and whether it writes', () => {
     for (const [name, spec] of Object.entries(contract)) {
       if (spec.roles === 'public') {
-        expect(name, 'only sign-in, status and start-up recovery are public').toMatch(/^(auth\.(status|setupAdmin|login|pinLogin)|recovery\.(status|restore))$/);
+        expect(name, 'only sign-in, status and start-up recovery are public').toMatch(/^(auth\.(status|setupAdmin|login|pinLogin)|backup\.(recoveryStatus|recoveryRestore))$/);
         continue;
       }
       expect(spec.roles.length, name).toBeGreaterThan(0);
       for (const role of spec.roles) expect(ROLES, name).toContain(role);
       expect(typeof spec.writes, name).toBe('boolean');
     }
+  });
+
+  it('refuses a method renamed when each module got its own prefix, naming the new name (issue 16)', async () => {
+    expect(await b.dispatch(b.admin, 'risk.due', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: '操作「risk.due」已改名为「assessment.riskDue」，请升级或重新启动程序' } });
+    expect(await b.dispatch(new Session(), 'recovery.status', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('「backup.recoveryStatus」') } });
+    for (const renamed of Object.values(RENAMED_METHODS)) expect(Object.hasOwn(contract, renamed), renamed).toBe(true);
   });
 
   it('answers an unknown method with an envelope, never a throw', async () => {

@@ -41,7 +41,7 @@ afterEach(async () => b.close());
 
 describe('diets', () => {
   it("lists each resident's diet with the choking risk from the risk assessment, and only care staff change it", async () => {
-    await b.call('risk.record', {
+    await b.call('assessment.recordRisks', {
       residentId: ids.li,
       assessedOn: TODAY,
       assessor: '王院长',

@@ -17,8 +17,8 @@ beforeEach(async () => {
 afterEach(async () => b.close());
 
 const assessRisks = (assessedOn: string) =>
-  b.call('risk.record', { residentId, assessedOn, risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
-const reasons = async () => (await b.call('risk.due', {})).map((r) => [r.reason, r.dueOn, r.state, r.prompt]);
+  b.call('assessment.recordRisks', { residentId, assessedOn, risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
+const reasons = async () => (await b.call('assessment.riskDue', {})).map((r) => [r.reason, r.dueOn, r.state, r.prompt]);
 async function moveTo(iso: string) {
   b.clock.set(iso);
   await b.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
@@ -36,7 +36,7 @@ const incident = (type: 'fall' | 'scald' | 'sudden_illness' | 'harm', occurredAt
 
 describe('risk assessment due list', () => {
   it('is due at admission, then after the interval from the settings', async () => {
-    expect(await b.call('risk.due', {})).toEqual([
+    expect(await b.call('assessment.riskDue', {})).toEqual([
       { residentId, name: '张三', bedLabel: expect.any(String), lastAssessedOn: null, dueOn: '2026-01-10', state: 'overdue', reason: 'admission', riskCode: null, prompt: '尚未做安全风险评估（GB 38600 要求入住前完成）' },
     ]);
     await assessRisks('2026-03-15');
@@ -55,7 +55,7 @@ describe('risk assessment due list', () => {
     await b.call('incidents.report', incident('fall', '2026-03-12T01:00:00.000Z'));
     await b.call('incidents.report', incident('scald', '2026-03-11T01:00:00.000Z'));
     await b.call('incidents.report', incident('sudden_illness', '2026-03-13T01:00:00.000Z'));
-    const due = await b.call('risk.due', {});
+    const due = await b.call('assessment.riskDue', {});
     expect(due.map((r) => [r.reason, r.riskCode, r.dueOn, r.state, r.prompt])).toEqual([
       ['incident', 'scald', '2026-03-11', 'overdue', '2026-03-11 发生烫伤事件，需重新评估「烫伤」风险'],
       ['incident', 'fall', '2026-03-12', 'overdue', '2026-03-12 发生跌倒事件，需重新评估「跌倒」风险'],
@@ -83,11 +83,11 @@ describe('risk assessment due list', () => {
   it('does not take an assessment dated before an incident as the answer to it', async () => {
     await b.call('incidents.report', incident('harm', '2026-03-14T01:00:00.000Z'));
     await assessRisks('2026-03-13'); // recorded later but dated before the incident
-    expect((await b.call('risk.due', {})).map((r) => r.prompt)).toEqual(['2026-03-14 发生他伤和自伤事件，需重新评估「他伤和自伤」风险']);
+    expect((await b.call('assessment.riskDue', {})).map((r) => r.prompt)).toEqual(['2026-03-14 发生他伤和自伤事件，需重新评估「他伤和自伤」风险']);
   });
 
   it('is readable by care staff', async () => {
     const { session } = await b.signInAs('caregiver');
-    expect(await b.call('risk.due', {}, session)).toHaveLength(1);
+    expect(await b.call('assessment.riskDue', {}, session)).toHaveLength(1);
   });
 });

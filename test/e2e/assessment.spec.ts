@@ -36,7 +36,7 @@ test('assess a resident: scores, level, reasons, final and read-only; due list a
   const incident = (type: string, description: string) => ({ requestId: randomUUID(), residentId: id, type, occurredAt: `${daysAgo(5)}T10:00:00+08:00`, place: '房间', severity: 'minor', description, actionTaken: '处理' });
   await app.api('incidents.report', incident('fall', '起夜时滑倒'));
   await app.api('incidents.report', incident('sudden_illness', '胸闷，测血压后缓解'));
-  await app.api('risk.record', {
+  await app.api('assessment.recordRisks', {
     residentId: id,
     assessedOn: chinaDate(new Date()),
     risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: r.code === 'fall' ? 'high' : 'low', measures: r.code === 'fall' ? '床栏、防滑鞋、夜间巡视' : '' })),

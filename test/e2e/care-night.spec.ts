@@ -51,7 +51,7 @@ async function night20(app: RunningApp) {
   }
   // 张三 is turned every two hours (not a round task): at 01:30 his 00:00 turn is late.
   await app.api('careplan.saveTask', { residentId: ids[0], task: '翻身', frequency: { kind: 'every_hours', hours: 2 }, active: true, note: '' });
-  await app.api('risk.record', {
+  await app.api('assessment.recordRisks', {
     residentId: ids[1],
     assessedOn: '2026-03-02',
     risks: ['choking', 'wrong_intake', 'pressure_sore', 'scald', 'fall_from_bed', 'fall', 'harm', 'wandering', 'activity_accident'].map((code) => ({ code, grade: code === 'fall' ? 'high' : 'low', measures: code === 'fall' ? '床边防滑垫' : '' })),

@@ -34,7 +34,7 @@ test('the risk assessment is due at admission, after a fall, and then by the int
       admission: { date: '2026-03-10', bedId: bed, agreementNo: `XY-${name}`, agreementEnd: '2027-03-09' },
     });
   const { id: zhang } = await admit('张三', '1945-06-01', beds[0].id);
-  await app.api('risk.record', { residentId: zhang, assessedOn: '2026-03-10', risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
+  await app.api('assessment.recordRisks', { residentId: zhang, assessedOn: '2026-03-10', risks: SAFETY_RISKS.map((r) => ({ code: r.code, grade: 'low', measures: '' })), assessor: '李评估', note: '' });
   await app.api('incidents.report', { requestId: randomUUID(), residentId: zhang, type: 'fall', occurredAt: '2026-03-14T21:00:00+08:00', place: '卫生间', severity: 'minor', description: '起夜滑倒', actionTaken: '扶起，查看无外伤' });
   await admit('李四', '1940-02-02', beds[1].id);
 

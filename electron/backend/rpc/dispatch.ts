@@ -14,7 +14,8 @@ import type { BackupService } from '../services/backup/service';
 import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { readSettings } from '../services/settings/settings';
-import { type Call, createHandlers } from './handlers';
+import { createHandlers } from './handlers';
+import type { Call } from './types';
 
 export type Dispatch = (session: Session, method: unknown, input: unknown) => Promise<RpcResult<unknown>>;
 
@@ -59,10 +60,22 @@ function callFor(session: Session): Call {
 }
 
 /** While the database needs restoring, only the recovery screen's methods work. */
-const RECOVERY_METHODS = new Set(['recovery.status', 'recovery.restore']);
+const RECOVERY_METHODS = new Set(['backup.recoveryStatus', 'backup.recoveryRestore']);
+
+/**
+ * Methods renamed when each module got its own prefix (issue 16): an old program or page calling one is told the new
+ * name instead of a bare "unknown".
+ */
+export const RENAMED_METHODS: Readonly<Record<string, string>> = {
+  'risk.record': 'assessment.recordRisks',
+  'risk.list': 'assessment.risks',
+  'risk.due': 'assessment.riskDue',
+  'recovery.status': 'backup.recoveryStatus',
+  'recovery.restore': 'backup.recoveryRestore',
+};
 
 export function createDispatcher(deps: BackendDeps, options: DispatcherOptions): Dispatch {
-  const handlers = createHandlers(deps, options);
+  const handlers = createHandlers({ deps, holder: options.holder, backups: options.backups, platform: options.platform });
 
   /** Signed in, not locked (idle time counts), password up to date, and a role the method allows. */
   async function checkAccess(session: Session, roles: readonly Role[], method: string): Promise<RpcResult<never> | null> {
@@ -83,6 +96,9 @@ export function createDispatcher(deps: BackendDeps, options: DispatcherOptions):
   const logError = options.logError ?? ((method, error) => console.error(`[rpc] ${method} failed:`, error));
 
   return async (session, method, rawInput) => {
+    if (typeof method === 'string' && Object.hasOwn(RENAMED_METHODS, method)) {
+      return fail('UNKNOWN_METHOD', `操作「${method}」已改名为「${RENAMED_METHODS[method]}」，请升级或重新启动程序`);
+    }
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', '未知的操作，请升级或重新启动程序');
     const spec = contract[method];
     if (options.holder.recovery && !RECOVERY_METHODS.has(method)) return fail('RECOVERY_NEEDED', options.holder.recovery.problem);

@@ -1,15 +1,12 @@
 // Handlers of the tier module (tier.*): the centre's proposals and the county's decisions, on both sides.
-import type { Platform } from '../../platform';
-import type { BackendDeps } from '../../deps';
-import type { Handlers } from '../../rpc/handlers';
+import type { tierApi } from '@shared/api/tier';
+import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
 import { answerFile, importAnswers } from './answer-file';
 import { answerProposal, countyProposals } from './county';
 import { recordDecision, tierOverview } from './decisions';
 import { listTiers, recordTier, waitingTiers } from './tier';
 
-type TierMethod = Extract<keyof Handlers, `tier.${string}`>;
-
-export function tierHandlers(deps: BackendDeps, platform: Platform | undefined): Pick<Handlers, TierMethod> {
+export function tierHandlers({ deps, platform }: HandlerContext): ModuleHandlers<typeof tierApi> {
   return {
     'tier.record': (input, { caller }) => recordTier(deps, caller, input),
     'tier.list': (input) => listTiers(deps, input.residentId),

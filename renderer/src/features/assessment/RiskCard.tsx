@@ -18,7 +18,7 @@ function RiskForm({ residentId, today, onClose }: { residentId: string; today: s
   const [assessedOn, setAssessedOn] = useState(today);
   const [assessor, setAssessor] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const save = useApiMutation('risk.record', { successMessage: t('risk.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  const save = useApiMutation('assessment.recordRisks', { successMessage: t('risk.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
   const update = (i: number, change: Partial<(typeof risks)[number]>) => setRisks(risks.map((r, j) => (j === i ? { ...r, ...change } : r)));
   return (
     <Modal opened onClose={onClose} title={t('risk.formTitle')} size="xl">
@@ -68,7 +68,7 @@ function RiskForm({ residentId, today, onClose }: { residentId: string; today: s
 /** This resident's rows of the due list, or the next routine date. */
 function RiskDueLine({ residentId, lastOn, active }: { residentId: string; lastOn: string | null; active: boolean }) {
   const { t } = useTranslation();
-  const due = useApi('risk.due', {}, active);
+  const due = useApi('assessment.riskDue', {}, active);
   const settings = useApi('settings.get', {}, active);
   if (!active || !due.data) return null;
   const mine = due.data.filter((r) => r.residentId === residentId);
@@ -91,8 +91,8 @@ function RiskDueLine({ residentId, lastOn, active }: { residentId: string; lastO
 
 export function RiskCard({ residentId, today, active }: { residentId: string; today: string; active: boolean }) {
   const { t } = useTranslation();
-  const list = useApi('risk.list', { residentId });
-  const mayRecord = useMayCall('risk.record');
+  const list = useApi('assessment.risks', { residentId });
+  const mayRecord = useMayCall('assessment.recordRisks');
   const [open, setOpen] = useState(false);
   const latest = list.data?.[0];
   const notable = latest?.risks.filter((r) => r.grade !== 'low') ?? [];

@@ -13,7 +13,7 @@ import { BackupTable } from './BackupTable';
 export function RecoveryScreen() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const status = useApi('recovery.status', {});
+  const status = useApi('backup.recoveryStatus', {});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (status.isPending) return <LoadingState />;
@@ -22,7 +22,7 @@ export function RecoveryScreen() {
     setBusy(true);
     setError(null);
     try {
-      await call('recovery.restore', { name });
+      await call('backup.recoveryRestore', { name });
       await client.invalidateQueries();
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : String(e));

@@ -11,7 +11,7 @@ const FIRST_ROWS = 10;
 
 export function RiskDue() {
   const { t } = useTranslation();
-  const due = useApi('risk.due', {});
+  const due = useApi('assessment.riskDue', {});
   const [all, setAll] = useState(false);
   if (due.isPending) return <LoadingState />;
   if (due.isError) return <ErrorState error={due.error} onRetry={() => due.refetch()} />;

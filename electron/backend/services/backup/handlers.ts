@@ -1,0 +1,24 @@
+// The handlers of backups and recovery (backup.*): each method of the module's contract, bound to its service.
+import { AppError } from '@shared/api/errors';
+import type { backupApi } from '@shared/api/backup';
+import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
+
+export function backupHandlers({ holder, backups, platform }: HandlerContext): ModuleHandlers<typeof backupApi> {
+  return {
+    'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
+    'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),
+    'backup.job': async (input) => backups.job(input.jobId),
+    'backup.restore': (input, { caller }) => backups.restore(input.source, caller),
+    'backup.chooseFolder': async () =>
+      platform?.chooseFolder ? { supported: true, folder: await platform.chooseFolder() } : { supported: false, folder: null },
+    'backup.recoveryStatus': async () => ({
+      needed: holder.recovery !== null,
+      problem: holder.recovery?.problem ?? null,
+      backups: holder.recovery ? backups.list().filter((b) => b.kind !== 'damaged') : [],
+    }),
+    'backup.recoveryRestore': async (input) => {
+      if (!holder.recovery) throw new AppError('CONFLICT', '数据库正常，不需要恢复；如需恢复备份请登录后在“数据备份”中操作');
+      return backups.restore(input.name.replace(/[\\/]/g, ''), null);
+    },
+  };
+}
