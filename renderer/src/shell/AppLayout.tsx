@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { SignedInUser } from '@shared/api/auth';
 import type { SystemInfo } from '@shared/api/system';
-import { call } from '../api/client';
 import { settleSignOut } from '../features/auth/session-switch';
 import { type MenuGroup, type Page, currentPage, menuFor } from './navigation';
+import { lockSession, signOut } from '../features/auth/queries';
 import { useFacilityGet } from '../features/facility/queries';
 
 const ACTIVE_GREEN = '#0b5e4f';
@@ -114,9 +114,9 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
   const client = useQueryClient();
   const facility = useFacilityGet();
   const navigate = useNavigate();
-  const lock = () => void call('auth.lock', {}).finally(() => client.invalidateQueries());
+  const lock = () => void lockSession().finally(() => client.invalidateQueries());
   // Signing out also leaves the current address: the next person starts on the home page, with nothing cached.
-  const logout = () => void call('auth.logout', {}).finally(() => settleSignOut(client).then(() => navigate('/', { replace: true })));
+  const logout = () => void signOut().finally(() => settleSignOut(client).then(() => navigate('/', { replace: true })));
   // On a phone-sized screen (a patrol on the move) the menu folds away behind a button.
   const [menuOpen, menu] = useDisclosure(false);
   return (

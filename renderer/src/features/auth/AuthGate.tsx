@@ -10,7 +10,6 @@ import { Fragment, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AuthStatus } from '@shared/api/auth';
-import { call } from '../../api/client';
 import { ScreenCard } from '../../components/ScreenCard';
 import { ErrorState, LoadingState } from '../../components/States';
 import { RecoveryScreen } from '../backup/RecoveryScreen';
@@ -19,7 +18,7 @@ import { FirstRunAdmin } from './FirstRunAdmin';
 import { LockOverlay } from './LockOverlay';
 import { keepReadsThroughLock } from './session-switch';
 import { SignInPanel } from './SignIn';
-import { useAuthStatus } from './queries';
+import { heartbeat, lockSession, useAuthStatus } from './queries';
 
 const HEARTBEAT_MS = 60_000;
 
@@ -30,13 +29,13 @@ function IdleLock({ minutes }: { minutes: number }) {
   const lastBeat = useRef(Date.now());
   useEffect(() => {
     // Only the sign-in state is read again: the pages under the lock keep what they show and what was typed.
-    if (idle) void call('auth.lock', {}).finally(() => client.invalidateQueries({ queryKey: ['auth.status'] }));
+    if (idle) void lockSession().finally(() => client.invalidateQueries({ queryKey: ['auth.status'] }));
   }, [idle, client]);
   useEffect(() => {
     const onActivity = () => {
       if (Date.now() - lastBeat.current < HEARTBEAT_MS) return;
       lastBeat.current = Date.now();
-      void call('auth.heartbeat', {}).catch(() => client.invalidateQueries({ queryKey: ['auth.status'] }));
+      void heartbeat().catch(() => client.invalidateQueries({ queryKey: ['auth.status'] }));
     };
     const events = ['mousemove', 'mousedown', 'keydown', 'touchstart', 'wheel'] as const;
     for (const e of events) window.addEventListener(e, onActivity, { passive: true });

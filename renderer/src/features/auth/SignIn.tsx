@@ -2,14 +2,14 @@
 // number pad or the keyboard. Or use login name and password.
 import { Alert, Box, Button, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuthStatus, LoginInput } from '@shared/api/auth';
-import { type ApiCallError, call } from '../../api/client';
 import { zodValidate } from '../../api/zod-form';
 import { NumberPad } from './NumberPad';
 import { settleSignIn } from './session-switch';
+import { usePasswordLogin, usePinLogin } from './queries';
 
 type QuickUser = AuthStatus['quickUsers'][number];
 const PIN_LENGTH = 6;
@@ -44,8 +44,7 @@ function PinEntry({ status, user, onBack }: { status: AuthStatus; user: QuickUse
   const [count, setCount] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const setTyped = (value: string) => ((typed.current = value), setCount(value.length));
-  const login = useMutation<Awaited<ReturnType<typeof call<'auth.pinLogin'>>>, ApiCallError, string>({
-    mutationFn: (value) => call('auth.pinLogin', { userId: user.id, pin: value }),
+  const login = usePinLogin(user.id, {
     onSuccess: (signedIn) => settleSignIn(client, lockedFor(status), signedIn),
     onError: (e) => (setError(e.message), setTyped('')),
   });
@@ -92,8 +91,7 @@ function PasswordLogin({ status }: { status: AuthStatus }) {
   const client = useQueryClient();
   const form = useForm({ initialValues: { username: '', password: '' }, validate: zodValidate(LoginInput) });
   const [error, setError] = useState<string | null>(null);
-  const login = useMutation<Awaited<ReturnType<typeof call<'auth.login'>>>, ApiCallError, typeof form.values>({
-    mutationFn: (v) => call('auth.login', v),
+  const login = usePasswordLogin({
     onSuccess: (signedIn) => settleSignIn(client, lockedFor(status), signedIn),
     onError: (e) => (e.field ? form.setFieldError(e.field, e.message) : setError(e.message)),
   });

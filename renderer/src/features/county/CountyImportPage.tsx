@@ -4,13 +4,10 @@ import { Alert, Box, Button, Group, Progress, Stack, Table, Text, Title } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@shared/api/county';
-import { call } from '../../api/client';
 import { FolderField } from '../../components/FolderField';
 import { usePolledJob } from '../../components/usePolledJob';
-import { OutcomeBadge, OutcomeDetails, downloadReceipt } from './outcome';
-import { useCountyApply, useCountyStage } from './queries';
-
-const pollImport = (jobId: string) => call('county.job', { jobId });
+import { OutcomeBadge, OutcomeDetails, ReceiptButton } from './outcome';
+import { pollCountyJob, useCountyApply, useCountyStage } from './queries';
 
 async function asBase64(file: File) {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -47,9 +44,7 @@ function ResultTable({ items, reportIds }: { items: ImportPreview[]; reportIds?:
               </Table.Td>
               {reportIds && (
                 <Table.Td>
-                  <Button variant="outline" size="sm" onClick={() => void downloadReceipt(reportIds[i])}>
-                    {t('county.receipt')}
-                  </Button>
+                  <ReceiptButton reportId={reportIds[i]} />
                 </Table.Td>
               )}
             </Table.Tr>
@@ -66,7 +61,7 @@ export function CountyImportPage() {
   const [dragging, setDragging] = useState(false);
   const [staged, setStaged] = useState<{ batchId: string; items: ImportPreview[] } | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = usePolledJob(jobId, pollImport);
+  const job = usePolledJob(jobId, pollCountyJob);
   const stage = useCountyStage({ onSuccess: (v) => (setStaged(v), setJobId(null)) });
   const apply = useCountyApply({ onSuccess: (v) => setJobId(v.jobId) });
   const addFiles = async (list: FileList | null) => {

@@ -9,14 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Indicators } from '@shared/api/county';
 import { INDICATORS, formatIndicator, indicatorValue } from '@shared/domain/sync/figures';
-import { call } from '../../api/client';
 import { downloadBase64 } from '../../components/download';
 import { EmptyState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { FiguresTable } from '../sync/MonthReport';
 import { PRINT_CELL } from './CountyMatrixPage';
 import { FacilityTableView, PrintTable, QuarterSelect, TekunQuarterTable } from './CountyTables';
-import { useCountyIndicators, useCountyStatus } from './queries';
+import { fetchCountyExcel, useCountyIndicators, useCountyStatus } from './queries';
 import { useSystemInfo } from '../../shell/queries';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -160,7 +159,7 @@ export function CountyIndicatorsPage() {
   const county = status.data?.countyName ?? '';
   const months = Array.from({ length: 24 }, (_, i) => dayjs(`${lastMonth}-01`).subtract(i, 'month').format('YYYY-MM'));
   const excel = async () => {
-    const file = await call('county.exportExcel', { period });
+    const file = await fetchCountyExcel(period);
     downloadBase64(file.fileName, file.base64, XLSX);
   };
   return (

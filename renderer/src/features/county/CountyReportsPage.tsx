@@ -8,7 +8,7 @@ import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { downloadAnswerFile } from '../tier/answer-file';
-import { OutcomeBadge, OutcomeDetails, downloadReceipt } from './outcome';
+import { OutcomeBadge, OutcomeDetails, ReceiptButton } from './outcome';
 import { useCountyReports } from './queries';
 
 /** The centre's 县级答复 file (answers to its 特困 tier proposals), as on 特困认定: offered on an accepted package's row. */
@@ -69,9 +69,7 @@ export function CountyReportsPage() {
                     <Table.Td>{r.byName}</Table.Td>
                     <Table.Td>
                       <Stack gap="xs" align="flex-start">
-                        <Button variant="outline" size="sm" onClick={() => void downloadReceipt(r.id)}>
-                          {t('county.receipt')}
-                        </Button>
+                        <ReceiptButton reportId={r.id} />
                         {mayAnswerFile && r.outcome === 'accepted' && r.centreCode && <AnswerFileButton centreCode={r.centreCode} />}
                       </Stack>
                     </Table.Td>

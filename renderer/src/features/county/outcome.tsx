@@ -1,9 +1,9 @@
-// How an import outcome looks (a coloured word), and the receipt download shared by the import and report pages.
-import { Badge, List, Text } from '@mantine/core';
+// How an import outcome looks (a coloured word), and the receipt button shared by the import and report pages.
+import { Badge, Button, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, Outcome } from '@shared/api/county';
-import { call } from '../../api/client';
 import { downloadText } from '../../components/download';
+import { fetchCountyReportFile } from './queries';
 
 /** Dark enough for white text at 4.5:1 (Mantine's green.9 and orange.9 are not). */
 export const DARK = { green: '#1e6b30', blue: '#1c4f8a', grey: '#495057', red: '#b02525', orange: '#a34400' } as const;
@@ -18,9 +18,19 @@ export function OutcomeBadge({ outcome, done }: { outcome: Outcome; done: boolea
   );
 }
 
-export async function downloadReceipt(reportId: string) {
-  const file = await call('county.reportFile', { id: reportId });
+async function downloadReceipt(reportId: string) {
+  const file = await fetchCountyReportFile(reportId);
   downloadText(file.fileName, file.text, 'text/plain');
+}
+
+/** Downloads the receipt of one import, to send back to the centre. */
+export function ReceiptButton({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="outline" size="sm" onClick={() => void downloadReceipt(reportId)}>
+      {t('county.receipt')}
+    </Button>
+  );
 }
 
 /** The message, then every error and warning of one package. */

@@ -1,6 +1,7 @@
 // The county data the screens read and write: one hook per method, keyed [method, input] by api/hooks; every
 // write refreshes every read. Components import these hooks and never name a method themselves.
 import type { In } from '@shared/api/contract';
+import { call } from '../../api/client';
 import { type MutationOptions, useApi, useApiMutation } from '../../api/hooks';
 
 export const useCountyApply = (options?: MutationOptions<'county.apply'>) => useApiMutation('county.apply', options);
@@ -17,3 +18,8 @@ export const useCountyStage = (options?: MutationOptions<'county.stage'>) => use
 export const useCountyStatus = (enabled = true) => useApi('county.status', {}, enabled);
 export const useCountyTekunQuarter = (input: In<'county.tekunQuarter'>, enabled = true) => useApi('county.tekunQuarter', input, enabled);
 export const useCountyWithdrawCentre = (options?: MutationOptions<'county.withdrawCentre'>) => useApiMutation('county.withdrawCentre', options);
+
+// Plain calls (files and job polling), outside React Query: each asks once, when the person taps.
+export const pollCountyJob = (jobId: string) => call('county.job', { jobId });
+export const fetchCountyReportFile = (id: string) => call('county.reportFile', { id });
+export const fetchCountyExcel = (period: string) => call('county.exportExcel', { period });

@@ -7,12 +7,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReportIncidentInput } from '@shared/api/incidents';
 import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '@shared/domain/care/vocab';
-import { call } from '../../api/client';
 import { zodValidate } from '../../api/zod-form';
 import { DATE_TIME_FORMAT, fromPickerValue, newRequestId, toPickerValue } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
 import { Choices } from '../care/editors';
 import { useIncidentsReport } from './queries';
+import { fetchSystemInfo } from '../../shell/queries';
 
 interface Values {
   residentId: string | null;
@@ -50,7 +50,7 @@ export function IncidentModal({ residents, onClose }: { residents?: { value: str
   // "Now" is the server's: asked once when the form opens. It fills only a time still empty when the answer comes (a
   // time typed meanwhile is kept); if the server cannot be asked, the field says so instead of staying silently empty.
   useEffect(() => {
-    call('system.info', {})
+    fetchSystemInfo()
       .then((info) => {
         const now = toPickerValue(info.now);
         const current = form.getValues();

@@ -4,19 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IncidentRow } from '@shared/api/incidents';
-import { useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { IncidentModal } from './IncidentForm';
-import { useIncidentsList } from './queries';
+import { useIncidentsList, useIncidentsNote } from './queries';
 
 const SEVERITY_INK = { minor: '#495057', moderate: '#8a3c00', serious: '#a61e1e', critical: '#7a0b0b' } as const;
 
 function NoteAction({ incident, method, label, noteLabel }: { incident: IncidentRow; method: 'incidents.followUp' | 'incidents.close'; label: string; noteLabel: string }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const save = useApiMutation(method, { successMessage: '已保存', onSuccess: () => (setOpen(false), setNote('')) });
+  const save = useIncidentsNote(method, { successMessage: '已保存', onSuccess: () => (setOpen(false), setNote('')) });
   if (!open)
     return (
       <Button variant="outline" onClick={() => setOpen(true)}>

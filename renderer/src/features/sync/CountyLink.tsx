@@ -5,11 +5,10 @@ import { Alert, Button, Card, FileButton, Group, Stack, Text, Title } from '@man
 import { modals } from '@mantine/modals';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '@shared/api/sync';
-import { call } from '../../api/client';
 import { downloadText } from '../../components/download';
 import { shortDateTime } from '../../components/time';
 import { FingerprintConfirm } from './FingerprintConfirm';
-import { useSyncConfirmCountyKey, useSyncImportCountyKey, useSyncUndoCountyKey } from './queries';
+import { fetchRegistrationFile, useSyncConfirmCountyKey, useSyncImportCountyKey, useSyncUndoCountyKey } from './queries';
 
 export function Fingerprint({ label, value }: { label: string; value: string }) {
   return (
@@ -28,7 +27,7 @@ export function CountyLink({ status }: { status: SyncStatus }) {
   const confirmKey = useSyncConfirmCountyKey({ successMessage: t('sync.countyKeyConfirmed'), inlineErrors: true });
   const undoKey = useSyncUndoCountyKey({ successMessage: t('sync.countyKeyUndone'), inlineErrors: true });
   const saveRegistration = async () => {
-    const file = await call('sync.registrationFile', {});
+    const file = await fetchRegistrationFile();
     downloadText(file.fileName, file.text, 'application/json');
   };
   const askUndo = () =>

@@ -5,7 +5,6 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRow } from '@shared/api/sync';
-import { call } from '../../api/client';
 import { downloadBase64 } from '../../components/download';
 import { FolderField } from '../../components/FolderField';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
@@ -14,13 +13,12 @@ import { usePolledJob } from '../../components/usePolledJob';
 import { CountyLink } from './CountyLink';
 import { AnswerImport } from '../tier/AnswerImport';
 import { MonthReportSheet } from './MonthReport';
-import { useSyncExport, useSyncPrecheck, useSyncStatus } from './queries';
+import { fetchSyncPackage, pollSyncJob, useSyncExport, useSyncPrecheck, useSyncStatus } from './queries';
 
-const pollExport = (jobId: string) => call('sync.job', { jobId });
 const PACKAGE_MIME = 'application/octet-stream';
 
 async function download(row: ExportRow) {
-  const file = await call('sync.download', { id: row.id });
+  const file = await fetchSyncPackage(row.id);
   downloadBase64(file.fileName, file.base64, PACKAGE_MIME);
 }
 
@@ -37,7 +35,7 @@ function ExportMonth({ suggested, onReport }: { suggested: string; onReport: (pe
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const check = useSyncPrecheck({ period });
-  const job = usePolledJob(jobId, pollExport);
+  const job = usePolledJob(jobId, pollSyncJob);
   const start = useSyncExport({ onSuccess: (v) => setJobId(v.jobId), onFieldError: (field, message) => (setFieldError({ field, message }), true) });
   const running = jobId !== null && !(job?.done ?? false);
   const previous = check.data?.previous ?? null;
