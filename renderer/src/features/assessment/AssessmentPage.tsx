@@ -13,7 +13,6 @@ import { EMPTY_HEALTH } from '@shared/domain/assessment/health';
 import { NO_RISK_EVENTS, riskEventTotal } from '@shared/domain/assessment/risk-events';
 import { DIMENSIONS, type DimensionCode, ITEMS } from '@shared/domain/assessment/items';
 import { DEFAULT_LEVEL_RULES, LEVELS, type Level, dimensionScores, finalLevel, missingItems, totalScore } from '@shared/domain/assessment/scoring';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useMayCall } from '../../shell/current-user';
@@ -23,6 +22,12 @@ import { BasicInfoCard } from './BasicInfoCard';
 import { HealthCard } from './HealthCard';
 import { RiskEventsCard } from './RiskEventsCard';
 import { dateTime } from '../../components/time';
+import { useAssessmentDispute, useAssessmentFinalize, useAssessmentGet, useAssessmentList, useAssessmentSaveDraft } from './queries';
+import { useFacilityGet } from '../facility/queries';
+import { useIncidentsRiskEvents } from '../incidents/queries';
+import { useResidentsGet } from '../residents/queries';
+import { useSettingsGet } from '../settings/queries';
+import { useSystemInfo } from '../../shell/queries';
 
 type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
 
@@ -130,8 +135,8 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const readOnly = existing?.status === 'final';
   const mayAssess = useMayCall('assessment.dispute');
-  const today = useApi('system.info', {}).data?.today ?? form.assessedOn;
-  const comaLevel: Level = useApi('settings.get', {}).data?.comaLevel ?? DEFAULT_LEVEL_RULES.comaLevel;
+  const today = useSystemInfo().data?.today ?? form.assessedOn;
+  const comaLevel: Level = useSettingsGet().data?.comaLevel ?? DEFAULT_LEVEL_RULES.comaLevel;
   // 昏迷, B.3.9, the 昏迷/昏睡 answer and A.5.11 move together (shared/domain/assessment/coma.ts).
   const keepComa = (change: (f: Form) => Form) => (setForm(change), setError(null));
   const setHealth = (health: Form['health']) => {
@@ -147,8 +152,8 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
   const assessorError = (slot: 'assessor1' | 'assessor2') => (sameAssessor && slot === 'assessor2' ? t('pickers.sameAssessor') : error?.field === slot ? error.message : null);
   // A new form becomes a draft on its first save; later saves update that same draft (never a second one).
   const [draftId, setDraftId] = useState<string | null>(existing?.id ?? null);
-  const save = useApiMutation('assessment.saveDraft', { onFieldError, onSuccess: (v) => setDraftId(v.id) });
-  const finalize = useApiMutation('assessment.finalize', { successMessage: t('assessment.finalized'), onFieldError });
+  const save = useAssessmentSaveDraft({ onFieldError, onSuccess: (v) => setDraftId(v.id) });
+  const finalize = useAssessmentFinalize({ successMessage: t('assessment.finalized'), onFieldError });
   const payload = { ...form, residentId, ...(draftId ? { id: draftId } : {}) };
   const saveDraft = () => (setError(null), save.mutate(payload, { onSuccess: () => notifySuccess(t('assessment.saved')) }));
   const saveThenFinalize = () => {
@@ -275,7 +280,7 @@ function DisputeButton({ assessmentId, today }: { assessmentId: string; today: s
   const [relation, setRelation] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const save = useApiMutation('assessment.dispute', { successMessage: t('assessment.disputeSaved'), onSuccess: () => setOpen(false), onFieldError: (_f, m) => (setError(m), true) });
+  const save = useAssessmentDispute({ successMessage: t('assessment.disputeSaved'), onSuccess: () => setOpen(false), onFieldError: (_f, m) => (setError(m), true) });
   return (
     <>
       <Button size="lg" variant="outline" color="red.9" onClick={() => setOpen(true)}>
@@ -299,11 +304,11 @@ function DisputeButton({ assessmentId, today }: { assessmentId: string; today: s
 export function NewAssessmentPage() {
   const { t } = useTranslation();
   const { id: residentId = '' } = useParams();
-  const file = useApi('residents.get', { id: residentId });
-  const info = useApi('system.info', {});
-  const history = useApi('assessment.list', { residentId });
+  const file = useResidentsGet({ id: residentId });
+  const info = useSystemInfo();
+  const history = useAssessmentList({ residentId });
   // Incidents of the last 30 days fill the risk-event boxes (the assessor can still correct them).
-  const events = useApi('incidents.riskEvents', { residentId, onDate: info.data?.today ?? '' }, info.data !== undefined);
+  const events = useIncidentsRiskEvents({ residentId, onDate: info.data?.today ?? '' }, info.data !== undefined);
   // A.2 starts from the latest assessment's answers (final first) and the file's ethnicity.
   const previous = history.data?.find((a) => a.status === 'final') ?? history.data?.[0] ?? null;
   if (file.isPending || info.isPending || history.isPending || events.isPending) return <LoadingState />;
@@ -336,11 +341,11 @@ export function NewAssessmentPage() {
 export function AssessmentDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const assessment = useApi('assessment.get', { id });
-  const facility = useApi('facility.get', {});
+  const assessment = useAssessmentGet({ id });
+  const facility = useFacilityGet();
   const residentId = assessment.data?.residentId ?? '';
   // Sex, age, masked ID and bed come from the resident's file for the printed report.
-  const file = useApi('residents.get', { id: residentId }, residentId !== '');
+  const file = useResidentsGet({ id: residentId }, residentId !== '');
   if (assessment.isPending) return <LoadingState />;
   if (assessment.isError) return <ErrorState error={assessment.error} onRetry={() => assessment.refetch()} />;
   const a = assessment.data;
@@ -369,7 +374,7 @@ export function AssessmentDetailPage() {
 export function AssessmentHistory({ residentId }: { residentId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const list = useApi('assessment.list', { residentId });
+  const list = useAssessmentList({ residentId });
   if (list.isPending) return <LoadingState />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
   if (list.data.length === 0) return <Text>{t('assessment.none')}</Text>;

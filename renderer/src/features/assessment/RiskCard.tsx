@@ -6,8 +6,9 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_GRADE_NAMES, type RiskGrade, SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
+import { useAssessmentRecordRisks, useAssessmentRiskDue, useAssessmentRisks } from './queries';
+import { useSettingsGet } from '../settings/queries';
 
 const GRADE_INK: Record<RiskGrade, string> = { low: '#495057', medium: '#8a3c00', high: '#a61e1e' };
 const riskName = (code: string) => SAFETY_RISKS.find((r) => r.code === code)?.name ?? code;
@@ -18,7 +19,7 @@ function RiskForm({ residentId, today, onClose }: { residentId: string; today: s
   const [assessedOn, setAssessedOn] = useState(today);
   const [assessor, setAssessor] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const save = useApiMutation('assessment.recordRisks', { successMessage: t('risk.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  const save = useAssessmentRecordRisks({ successMessage: t('risk.saved'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
   const update = (i: number, change: Partial<(typeof risks)[number]>) => setRisks(risks.map((r, j) => (j === i ? { ...r, ...change } : r)));
   return (
     <Modal opened onClose={onClose} title={t('risk.formTitle')} size="xl">
@@ -68,8 +69,8 @@ function RiskForm({ residentId, today, onClose }: { residentId: string; today: s
 /** This resident's rows of the due list, or the next routine date. */
 function RiskDueLine({ residentId, lastOn, active }: { residentId: string; lastOn: string | null; active: boolean }) {
   const { t } = useTranslation();
-  const due = useApi('assessment.riskDue', {}, active);
-  const settings = useApi('settings.get', {}, active);
+  const due = useAssessmentRiskDue(active);
+  const settings = useSettingsGet(active);
   if (!active || !due.data) return null;
   const mine = due.data.filter((r) => r.residentId === residentId);
   if (mine.length > 0) {
@@ -91,7 +92,7 @@ function RiskDueLine({ residentId, lastOn, active }: { residentId: string; lastO
 
 export function RiskCard({ residentId, today, active }: { residentId: string; today: string; active: boolean }) {
   const { t } = useTranslation();
-  const list = useApi('assessment.risks', { residentId });
+  const list = useAssessmentRisks({ residentId });
   const mayRecord = useMayCall('assessment.recordRisks');
   const [open, setOpen] = useState(false);
   const latest = list.data?.[0];

@@ -3,12 +3,12 @@
 import { NumberInput, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RISK_EVENT_KINDS, RISK_EVENT_NAMES, type RiskEventCounts } from '@shared/domain/assessment/risk-events';
-import { useApi } from '../../api/hooks';
 import { dateTime } from '../../components/time';
+import { useIncidentsRiskEvents } from '../incidents/queries';
 
 export function RiskEventsCard({ residentId, onDate, value, onChange, readOnly }: { residentId: string; onDate: string; value: RiskEventCounts; onChange: (v: RiskEventCounts) => void; readOnly: boolean }) {
   const { t } = useTranslation();
-  const incidents = useApi('incidents.riskEvents', { residentId, onDate }, onDate !== '');
+  const incidents = useIncidentsRiskEvents({ residentId, onDate }, onDate !== '');
   const others = incidents.data?.others ?? [];
   return (
     <>

@@ -4,23 +4,21 @@ import { Alert, Button, Card, Group, Progress, Stack, Text, TextInput, Title } f
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { FolderField } from '../../components/FolderField';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { usePolledJob } from '../../components/usePolledJob';
 import { KIND_LABELS, formatTime } from './backup-labels';
 import { BackupTable } from './BackupTable';
-
-const pollBackup = (jobId: string) => call('backup.job', { jobId });
+import { pollBackupJob, useBackupList, useBackupRestore, useBackupToFolder } from './queries';
 
 function BackupToFolder() {
   const { t } = useTranslation();
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = usePolledJob(jobId, pollBackup);
-  const start = useApiMutation('backup.toFolder', {
+  const job = usePolledJob(jobId, pollBackupJob);
+  const start = useBackupToFolder({
     onSuccess: (v) => setJobId(v.jobId),
     onFieldError: (_f, m) => (setError(m), true),
   });
@@ -58,7 +56,7 @@ function BackupToFolder() {
 
 export function useRestore() {
   const { t } = useTranslation();
-  const restore = useApiMutation('backup.restore', { successMessage: t('backup.restored') });
+  const restore = useBackupRestore({ successMessage: t('backup.restored') });
   const confirmRestore = (source: string, label: string) =>
     modals.openConfirmModal({
       title: t('backup.restoreTitle'),
@@ -72,7 +70,7 @@ export function useRestore() {
 
 export function BackupPage() {
   const { t } = useTranslation();
-  const list = useApi('backup.list', {});
+  const list = useBackupList();
   const { confirmRestore, restore } = useRestore();
   const [file, setFile] = useState('');
   return (
@@ -83,20 +81,18 @@ export function BackupPage() {
         <Title order={3} size="h4" mb="sm">
           {t('backup.automaticTitle')}
         </Title>
-        {list.isPending ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <>
-            <Text mb="sm">{t('backup.automaticHint', { folder: list.data.folder })}</Text>
-            {list.data.backups.length === 0 ? (
-              <EmptyState>{t('backup.none')}</EmptyState>
-            ) : (
-              <BackupTable backups={list.data.backups} onRestore={(b) => confirmRestore(b.name, `${KIND_LABELS[b.kind]}（${formatTime(b.modifiedAt)}）`)} />
-            )}
-          </>
-        )}
+        <QueryView query={list}>
+          {(data) => (
+            <>
+              <Text mb="sm">{t('backup.automaticHint', { folder: data.folder })}</Text>
+              {data.backups.length === 0 ? (
+                <EmptyState>{t('backup.none')}</EmptyState>
+              ) : (
+                <BackupTable backups={data.backups} onRestore={(b) => confirmRestore(b.name, `${KIND_LABELS[b.kind]}（${formatTime(b.modifiedAt)}）`)} />
+              )}
+            </>
+          )}
+        </QueryView>
       </Card>
       <Card withBorder padding="lg">
         <Title order={3} size="h4" mb="sm">

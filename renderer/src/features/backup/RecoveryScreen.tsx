@@ -3,17 +3,17 @@ import { Alert, Button, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, call } from '../../api/client';
-import { useApi } from '../../api/hooks';
+import { ApiCallError } from '../../api/client';
 import { LoadingState } from '../../components/States';
 import { ScreenCard } from '../../components/ScreenCard';
 import { formatTime } from './backup-labels';
 import { BackupTable } from './BackupTable';
+import { restoreForRecovery, useBackupRecoveryStatus } from './queries';
 
 export function RecoveryScreen() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const status = useApi('backup.recoveryStatus', {});
+  const status = useBackupRecoveryStatus();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (status.isPending) return <LoadingState />;
@@ -22,7 +22,7 @@ export function RecoveryScreen() {
     setBusy(true);
     setError(null);
     try {
-      await call('backup.recoveryRestore', { name });
+      await restoreForRecovery(name);
       await client.invalidateQueries();
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : String(e));

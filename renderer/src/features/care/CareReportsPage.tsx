@@ -9,7 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Ledger } from '@shared/api/care';
 import { downloadBase64 } from '../../components/download';
 import { LedgerTable } from '../../components/LedgerTable';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState, LoadingState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
@@ -104,33 +104,33 @@ function TimelineTab({ today, preselected }: { today: string; preselected: { val
       </SimpleGrid>
       {!residentId ? (
         <EmptyState>{t('care.pickResident')}</EmptyState>
-      ) : tl.isPending ? (
-        <LoadingState />
-      ) : tl.isError ? (
-        <ErrorState error={tl.error} onRetry={() => tl.refetch()} />
       ) : (
-        <>
-          <Card withBorder>
-            <Title order={3} mb="sm">
-              {t('care.vitalsChart')}
-            </Title>
-            <VitalsChart points={tl.data.vitals} />
-          </Card>
-          <Card withBorder>
-            <Title order={3} mb="sm">
-              {t('care.entries')}
-            </Title>
-            {tl.data.entries.length === 0 ? (
-              <Text>{t('care.noEntries')}</Text>
-            ) : (
-              tl.data.entries.map((e) => (
-                <Text key={e.id} td={e.supersededBy ? 'line-through' : undefined}>
-                  {shortDateTime(e.occurredAt)}　{t(`enums.entryKind.${e.kind}`)}：{e.text}（{e.recordedBy}）{e.amendReason && ` 更正：${e.amendReason}`}
-                </Text>
-              ))
-            )}
-          </Card>
-        </>
+        <QueryView query={tl}>
+          {(data) => (
+            <>
+              <Card withBorder>
+                <Title order={3} mb="sm">
+                  {t('care.vitalsChart')}
+                </Title>
+                <VitalsChart points={data.vitals} />
+              </Card>
+              <Card withBorder>
+                <Title order={3} mb="sm">
+                  {t('care.entries')}
+                </Title>
+                {data.entries.length === 0 ? (
+                  <Text>{t('care.noEntries')}</Text>
+                ) : (
+                  data.entries.map((e) => (
+                    <Text key={e.id} td={e.supersededBy ? 'line-through' : undefined}>
+                      {shortDateTime(e.occurredAt)}　{t(`enums.entryKind.${e.kind}`)}：{e.text}（{e.recordedBy}）{e.amendReason && ` 更正：${e.amendReason}`}
+                    </Text>
+                  ))
+                )}
+              </Card>
+            </>
+          )}
+        </QueryView>
       )}
     </Stack>
   );

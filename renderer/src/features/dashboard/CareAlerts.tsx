@@ -3,12 +3,13 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApi } from '../../api/hooks';
+import { useHandoverList } from '../handover/queries';
+import { useIncidentsList } from '../incidents/queries';
 
 export function CareAlerts({ today }: { today: string }) {
   const { t } = useTranslation();
-  const handovers = useApi('handover.list', { from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
-  const incidents = useApi('incidents.list', { status: 'open' });
+  const handovers = useHandoverList({ from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
+  const incidents = useIncidentsList({ status: 'open' });
   const flagged = (handovers.data ?? []).filter((h) => h.flagged);
   const open = incidents.data ?? [];
   if (flagged.length === 0 && open.length === 0) return null;

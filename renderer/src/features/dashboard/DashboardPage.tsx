@@ -3,7 +3,6 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { percent, RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
@@ -14,6 +13,8 @@ import { MealAlerts } from '../meals/MealAlerts';
 import { CareAlerts } from './CareAlerts';
 import { FirstSteps } from './FirstSteps';
 import { RiskDue } from './RiskDue';
+import { useAssessmentDue } from '../assessment/queries';
+import { useDashboardSummary } from './queries';
 
 function Figure({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -34,7 +35,7 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 function DueAssessments() {
   const { t } = useTranslation();
-  const due = useApi('assessment.due', {});
+  const due = useAssessmentDue();
   if (due.isPending) return <LoadingState />;
   if (due.isError) return <ErrorState error={due.error} onRetry={() => due.refetch()} />;
   return (
@@ -85,7 +86,7 @@ function DueAssessments() {
 
 export function DashboardPage() {
   const { t } = useTranslation();
-  const summary = useApi('dashboard.summary', {});
+  const summary = useDashboardSummary();
   const mayReadResidents = useMayCall('assessment.due');
   const mayReadStaff = useMayCall('staff.expiring');
   const mayReadCare = useMayCall('handover.list');

@@ -4,14 +4,14 @@ import { Badge, Button, Card, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApi } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { useAssessmentRiskDue } from '../assessment/queries';
 
 const FIRST_ROWS = 10;
 
 export function RiskDue() {
   const { t } = useTranslation();
-  const due = useApi('assessment.riskDue', {});
+  const due = useAssessmentRiskDue();
   const [all, setAll] = useState(false);
   if (due.isPending) return <LoadingState />;
   if (due.isError) return <ErrorState error={due.error} onRetry={() => due.refetch()} />;

@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import type { HandoverResident, HandoverRow, HandoverSummary } from '@shared/api/handover';
 import { compactTasks } from '@shared/domain/care/handover-text';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { shortDateTime, newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { useCareMyShift } from '../care/queries';
@@ -185,7 +186,7 @@ function MyHandover() {
         {shift.name} {shift.hoursText}（{shift.shiftDate}）　{shift.areaText}
       </Text>
       <Text>{t('handover.summary')}</Text>
-      {draft.isPending ? <LoadingState /> : draft.isError ? <ErrorState error={draft.error} onRetry={() => draft.refetch()} /> : <SummaryView summary={draft.data.summary} />}
+      <QueryView query={draft}>{(data) => <SummaryView summary={data.summary} />}</QueryView>
       <Textarea size="lg" autosize minRows={3} label={t('handover.extra')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
       {draft.data?.needsReason && (
         <Stack gap={4} p="sm" style={{ border: '2px solid #8a3c00', borderRadius: 8 }}>
@@ -290,19 +291,19 @@ export function HandoverPage() {
         <Title order={3} mb="sm">
           {t('handover.pending')}
         </Title>
-        {pending.isPending ? (
-          <LoadingState />
-        ) : pending.isError ? (
-          <ErrorState error={pending.error} onRetry={() => pending.refetch()} />
-        ) : pending.data.length === 0 ? (
-          <Text>{t('handover.pendingEmpty')}</Text>
-        ) : (
-          <Stack>
-            {pending.data.map((h) => (
-              <HandoverCard key={h.id} h={h} accept />
-            ))}
-          </Stack>
-        )}
+        <QueryView query={pending}>
+          {(data) =>
+            data.length === 0 ? (
+              <Text>{t('handover.pendingEmpty')}</Text>
+            ) : (
+              <Stack>
+                {data.map((h) => (
+                  <HandoverCard key={h.id} h={h} accept />
+                ))}
+              </Stack>
+            )
+          }
+        </QueryView>
       </Card>
       <Card withBorder padding="lg" className="no-print">
         <Title order={3} mb="sm">

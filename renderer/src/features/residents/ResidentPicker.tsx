@@ -2,7 +2,7 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useSearchApi } from '../../api/hooks';
+import { useResidentsSearchAsYouType } from './queries';
 
 export function ResidentPicker({
   label,
@@ -22,7 +22,7 @@ export function ResidentPicker({
 }) {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 250);
-  const found = useSearchApi('residents.search', { query, scope, pageSize: 50 });
+  const found = useResidentsSearchAsYouType({ query, scope, pageSize: 50 });
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(initial);
   const options = (found.data?.rows ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.bedLabel ? ` ${r.bedLabel}` : ''}` }));
   if (picked && !options.some((o) => o.value === picked.value)) options.unshift(picked);

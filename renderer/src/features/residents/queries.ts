@@ -1,7 +1,7 @@
 // The residents data the screens read and write: one hook per method, keyed [method, input] by api/hooks; every
 // write refreshes every read. Components import these hooks and never name a method themselves.
 import type { In } from '@shared/api/contract';
-import { type MutationOptions, useApi, useApiMutation } from '../../api/hooks';
+import { type MutationOptions, useApi, useApiMutation, useSearchApi } from '../../api/hooks';
 
 export const useResidentsAdmit = (options?: MutationOptions<'residents.admit'>) => useApiMutation('residents.admit', options);
 export const useResidentsArchive = (options?: MutationOptions<'residents.archive'>) => useApiMutation('residents.archive', options);
@@ -15,3 +15,6 @@ export const useResidentsSearch = (input: In<'residents.search'>, enabled = true
 export const useResidentsStartLeave = (options?: MutationOptions<'residents.startLeave'>) => useApiMutation('residents.startLeave', options);
 export const useResidentsTransfer = (options?: MutationOptions<'residents.transfer'>) => useApiMutation('residents.transfer', options);
 export const useResidentsUpdate = (options?: MutationOptions<'residents.update'>) => useApiMutation('residents.update', options);
+
+// Plain calls: none. Search-as-you-type keeps the previous results on screen while the next query runs.
+export const useResidentsSearchAsYouType = (input: In<'residents.search'>) => useSearchApi('residents.search', input);

@@ -8,6 +8,7 @@ import type { ExportRow } from '@shared/api/sync';
 import { downloadBase64 } from '../../components/download';
 import { FolderField } from '../../components/FolderField';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { usePolledJob } from '../../components/usePolledJob';
 import { CountyLink } from './CountyLink';
@@ -46,47 +47,45 @@ function ExportMonth({ suggested, onReport }: { suggested: string; onReport: (pe
       </Title>
       <Stack>
         <Select label={t('sync.month')} data={monthOptions(suggested)} value={period} onChange={(v) => v && (setPeriod(v), setJobId(null), setReason(''))} allowDeselect={false} w={240} size="md" />
-        {check.isPending ? (
-          <Text>{t('sync.checking')}</Text>
-        ) : check.isError ? (
-          <ErrorState error={check.error} onRetry={() => check.refetch()} />
-        ) : (
-          <>
-            {check.data.blockers.length > 0 && (
-              <Alert color="red.9" variant="outline" title={t('sync.blockers')}>
-                <List>{check.data.blockers.map((b) => <List.Item key={b}>{b}</List.Item>)}</List>
-              </Alert>
-            )}
-            {check.data.blockers.length === 0 &&
-              (check.data.warnings.length > 0 ? (
-                <Alert color="orange.9" variant="outline" title={t('sync.warnings')}>
-                  <List>{check.data.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}</List>
+        <QueryView query={check} loading={<Text>{t('sync.checking')}</Text>}>
+          {(data) => (
+            <>
+              {data.blockers.length > 0 && (
+                <Alert color="red.9" variant="outline" title={t('sync.blockers')}>
+                  <List>{data.blockers.map((b) => <List.Item key={b}>{b}</List.Item>)}</List>
                 </Alert>
-              ) : (
-                <Alert color="green.9" variant="outline">
-                  {t('sync.noWarnings')}
-                </Alert>
-              ))}
-            {check.data.counts.residents !== undefined && <Text>{t('sync.counts', { residents: check.data.counts.residents, care: check.data.counts.care_days, rounds: check.data.counts.fire_rounds, proposals: check.data.counts.tier_proposals ?? 0 })}</Text>}
-            {previous && (
-              <>
-                <Alert color="blue.9" variant="outline">
-                  {t('sync.previous', { period: previous.period, at: shortDateTime(previous.createdAt), sequence: previous.sequence, correction: previous.correction ? `，更正${previous.correction}` : '' })}
-                </Alert>
-                <Textarea label={t('sync.correctionReason')} placeholder={t('sync.correctionPlaceholder')} withAsterisk value={reason} onChange={(e) => (setReason(e.currentTarget.value), setFieldError(null))} error={fieldError?.field === 'correctionReason' ? fieldError.message : null} maxLength={200} />
-              </>
-            )}
-            <FolderField label={t('sync.folder')} description={t('sync.folderHint')} placeholder={t('sync.folderPlaceholder')} value={folder} onChange={(f) => (setFolder(f), setFieldError(null))} error={fieldError?.field === 'folder' ? fieldError.message : null} />
-            <Group>
-              <Button size="lg" variant="outline" onClick={() => onReport(period)}>
-                {t('sync.reportOpen')}
-              </Button>
-              <Button size="lg" disabled={check.data.blockers.length > 0 || running} loading={start.isPending} onClick={() => (setJobId(null), start.mutate({ period, folder: folder.trim() || null, correctionReason: previous ? reason : null }))}>
-                {previous ? t('sync.exportCorrection') : t('sync.export')}
-              </Button>
-            </Group>
-          </>
-        )}
+              )}
+              {data.blockers.length === 0 &&
+                (data.warnings.length > 0 ? (
+                  <Alert color="orange.9" variant="outline" title={t('sync.warnings')}>
+                    <List>{data.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}</List>
+                  </Alert>
+                ) : (
+                  <Alert color="green.9" variant="outline">
+                    {t('sync.noWarnings')}
+                  </Alert>
+                ))}
+              {data.counts.residents !== undefined && <Text>{t('sync.counts', { residents: data.counts.residents, care: data.counts.care_days, rounds: data.counts.fire_rounds, proposals: data.counts.tier_proposals ?? 0 })}</Text>}
+              {previous && (
+                <>
+                  <Alert color="blue.9" variant="outline">
+                    {t('sync.previous', { period: previous.period, at: shortDateTime(previous.createdAt), sequence: previous.sequence, correction: previous.correction ? `，更正${previous.correction}` : '' })}
+                  </Alert>
+                  <Textarea label={t('sync.correctionReason')} placeholder={t('sync.correctionPlaceholder')} withAsterisk value={reason} onChange={(e) => (setReason(e.currentTarget.value), setFieldError(null))} error={fieldError?.field === 'correctionReason' ? fieldError.message : null} maxLength={200} />
+                </>
+              )}
+              <FolderField label={t('sync.folder')} description={t('sync.folderHint')} placeholder={t('sync.folderPlaceholder')} value={folder} onChange={(f) => (setFolder(f), setFieldError(null))} error={fieldError?.field === 'folder' ? fieldError.message : null} />
+              <Group>
+                <Button size="lg" variant="outline" onClick={() => onReport(period)}>
+                  {t('sync.reportOpen')}
+                </Button>
+                <Button size="lg" disabled={data.blockers.length > 0 || running} loading={start.isPending} onClick={() => (setJobId(null), start.mutate({ period, folder: folder.trim() || null, correctionReason: previous ? reason : null }))}>
+                  {previous ? t('sync.exportCorrection') : t('sync.export')}
+                </Button>
+              </Group>
+            </>
+          )}
+        </QueryView>
         {jobId && (
           <Stack gap="xs">
             <Progress value={job?.percent ?? 0} size="xl" aria-label={t('sync.exporting', { stage: job?.stage ?? '' })} />

@@ -4,14 +4,14 @@ import { Alert, Badge, Button, Card, FileButton, Stack, Table, Text, Title } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIER_NAMES } from '@shared/domain/assessment/tekun-tier';
-import { useApi, useApiMutation } from '../../api/hooks';
 import { useMayCall } from '../../shell/current-user';
+import { useTierImportAnswers, useTierWaiting } from './queries';
 
 export function AnswerImport() {
   const { t } = useTranslation();
   const [done, setDone] = useState<string | null>(null);
   const may = useMayCall('tier.importAnswers');
-  const importAnswers = useApiMutation('tier.importAnswers', {
+  const importAnswers = useTierImportAnswers({
     onSuccess: (r) => setDone(t('tier.imported', { county: r.countyName, applied: r.applied, already: r.already })),
   });
   if (!may) return null;
@@ -20,7 +20,7 @@ export function AnswerImport() {
 
 function Waiting() {
   const { t } = useTranslation();
-  const rows = useApi('tier.waiting', {});
+  const rows = useTierWaiting();
   if (!rows.data) return null;
   if (rows.data.length === 0) return <Text>{t('tier.waitingNone')}</Text>;
   return (

@@ -6,10 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountyProposalRow } from '@shared/api/tier';
 import { TIER_NAMES, TIERS, type Tier } from '@shared/domain/assessment/tekun-tier';
-import { useApi, useApiMutation } from '../../api/hooks';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { downloadAnswerFile } from './answer-file';
+import { useCountyCentres } from '../county/queries';
+import { useTierCountyAnswer, useTierCountyProposals } from './queries';
+import { useSystemInfo } from '../../shell/queries';
 
 function AnswerForm({ row, today, onClose }: { row: CountyProposalRow; today: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -20,7 +22,7 @@ function AnswerForm({ row, today, onClose }: { row: CountyProposalRow; today: st
   const [careTier, setCareTier] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useApiMutation('tier.countyAnswer', { successMessage: t('countyTier.answered'), onSuccess: onClose, onFieldError: (f, m) => (setErrors({ [f]: m }), true) });
+  const save = useTierCountyAnswer({ successMessage: t('countyTier.answered'), onSuccess: onClose, onFieldError: (f, m) => (setErrors({ [f]: m }), true) });
   const confirmed = outcome === 'confirmed';
   return (
     <Modal opened onClose={onClose} title={t('countyTier.answerTitle', { centre: row.centreName, name: row.residentName })} size="lg">
@@ -64,7 +66,7 @@ function AnswerForm({ row, today, onClose }: { row: CountyProposalRow; today: st
 
 function AnswerFiles() {
   const { t } = useTranslation();
-  const centres = useApi('county.centres', {});
+  const centres = useCountyCentres();
   const [centre, setCentre] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const confirmed = (centres.data ?? []).filter((c) => c.state === 'confirmed');
@@ -94,8 +96,8 @@ function AnswerFiles() {
 
 export function CountyTierPage() {
   const { t } = useTranslation();
-  const rows = useApi('tier.countyProposals', {});
-  const info = useApi('system.info', {});
+  const rows = useTierCountyProposals();
+  const info = useSystemInfo();
   const mayAnswer = useMayCall('tier.countyAnswer');
   const mayFile = useMayCall('tier.answerFile');
   const [answering, setAnswering] = useState<CountyProposalRow | null>(null);
@@ -104,71 +106,67 @@ export function CountyTierPage() {
     <Stack>
       <Title order={2}>{t('countyTier.title')}</Title>
       <Text size="lg">{t('countyTier.hint', { days: rows.data?.allowedDays ?? 10 })}</Text>
-      {rows.isPending ? (
-        <LoadingState />
-      ) : rows.isError ? (
-        <ErrorState error={rows.error} onRetry={() => rows.refetch()} />
-      ) : rows.data.rows.length === 0 ? (
-        <EmptyState>{t('countyTier.empty')}</EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={1100} type="native" tabIndex={0} aria-label={t('countyTier.title')}>
-          <Table striped verticalSpacing="sm" data-testid="county-tier-table">
-            <Table.Thead>
-              <Table.Tr>
-                {(['person', 'waiting', 'answer', 'proposed', 'current', 'notMet', 'proposedOn', 'idNumber'] as const).map((c) => (
-                  <Table.Th key={c}>{t(`countyTier.col.${c}`)}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.data.rows.map((r) => (
-                <Table.Tr key={`${r.centreCode}/${r.proposalId}`} bg={r.overdue ? 'red.0' : undefined}>
-                  <Table.Td>
-                    <Text fw={700}>{r.residentName}</Text>
-                    <Text size="sm">{r.centreName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined}>
-                      {t('countyTier.waitingDays', { n: r.workingDaysWaiting })}
-                    </Text>
-                    {r.overdue && (
-                      <Badge color="red" data-testid="county-tier-overdue">
-                        {t('countyTier.overdue')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.answer ? (
-                      <Stack gap={2}>
-                        <Text fw={700}>{r.answer.outcome === 'confirmed' ? t('tier.answerConfirmed', { tier: TIER_NAMES[r.answer.tier!] }) : t('tier.answerRejected', { reason: r.answer.reason })}</Text>
-                        <Text size="sm">
-                          {r.answer.decidedOn} {r.answer.documentNo} {r.answer.careTier ? t('tier.careTier', { n: r.answer.careTier }) : ''}
-                        </Text>
-                        <Text size="sm" c="dimmed">
-                          {t('countyTier.answerBy', { by: r.answer.createdBy })}
-                        </Text>
-                      </Stack>
-                    ) : r.superseded ? (
-                      <Text c="dimmed">{t('countyTier.superseded')}</Text>
-                    ) : mayAnswer ? (
-                      <Button size="sm" onClick={() => setAnswering(r)}>
-                        {t('countyTier.answer')}
-                      </Button>
-                    ) : (
-                      t('tier.answerNone')
-                    )}
-                  </Table.Td>
-                  <Table.Td>{TIER_NAMES[r.tier]}</Table.Td>
-                  <Table.Td>{r.currentTier ? TIER_NAMES[r.currentTier] : t('countyTier.none')}</Table.Td>
-                  <Table.Td>{r.indicatorsNotMet.join('、') || t('countyTier.none')}</Table.Td>
-                  <Table.Td>{r.proposedOn}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.idNumberMasked || '—'}</Table.Td>
+      <QueryView query={rows} isEmpty={(data) => data.rows.length === 0} empty={t('countyTier.empty')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={1100} type="native" tabIndex={0} aria-label={t('countyTier.title')}>
+            <Table striped verticalSpacing="sm" data-testid="county-tier-table">
+              <Table.Thead>
+                <Table.Tr>
+                  {(['person', 'waiting', 'answer', 'proposed', 'current', 'notMet', 'proposedOn', 'idNumber'] as const).map((c) => (
+                    <Table.Th key={c}>{t(`countyTier.col.${c}`)}</Table.Th>
+                  ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.rows.map((r) => (
+                  <Table.Tr key={`${r.centreCode}/${r.proposalId}`} bg={r.overdue ? 'red.0' : undefined}>
+                    <Table.Td>
+                      <Text fw={700}>{r.residentName}</Text>
+                      <Text size="sm">{r.centreName}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined}>
+                        {t('countyTier.waitingDays', { n: r.workingDaysWaiting })}
+                      </Text>
+                      {r.overdue && (
+                        <Badge color="red" data-testid="county-tier-overdue">
+                          {t('countyTier.overdue')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.answer ? (
+                        <Stack gap={2}>
+                          <Text fw={700}>{r.answer.outcome === 'confirmed' ? t('tier.answerConfirmed', { tier: TIER_NAMES[r.answer.tier!] }) : t('tier.answerRejected', { reason: r.answer.reason })}</Text>
+                          <Text size="sm">
+                            {r.answer.decidedOn} {r.answer.documentNo} {r.answer.careTier ? t('tier.careTier', { n: r.answer.careTier }) : ''}
+                          </Text>
+                          <Text size="sm" c="dimmed">
+                            {t('countyTier.answerBy', { by: r.answer.createdBy })}
+                          </Text>
+                        </Stack>
+                      ) : r.superseded ? (
+                        <Text c="dimmed">{t('countyTier.superseded')}</Text>
+                      ) : mayAnswer ? (
+                        <Button size="sm" onClick={() => setAnswering(r)}>
+                          {t('countyTier.answer')}
+                        </Button>
+                      ) : (
+                        t('tier.answerNone')
+                      )}
+                    </Table.Td>
+                    <Table.Td>{TIER_NAMES[r.tier]}</Table.Td>
+                    <Table.Td>{r.currentTier ? TIER_NAMES[r.currentTier] : t('countyTier.none')}</Table.Td>
+                    <Table.Td>{r.indicatorsNotMet.join('、') || t('countyTier.none')}</Table.Td>
+                    <Table.Td>{r.proposedOn}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.idNumberMasked || '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
       {mayFile && <AnswerFiles />}
       {answering && today && <AnswerForm row={answering} today={today} onClose={() => setAnswering(null)} />}
     </Stack>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierView } from '@shared/api/tier';
 import { TIER_NAMES, TIERS, type Tier } from '@shared/domain/assessment/tekun-tier';
-import { useApiMutation } from '../../api/hooks';
+import { useTierDecide } from './queries';
 
 export function DecisionForm({ residentId, today, proposals, onClose }: { residentId: string; today: string; proposals: TierView[]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export function DecisionForm({ residentId, today, proposals, onClose }: { reside
   const [careTier, setCareTier] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useApiMutation('tier.decide', { successMessage: t('tier.decided'), onSuccess: onClose, onFieldError: (f, m) => (setErrors({ [f]: m }), true) });
+  const save = useTierDecide({ successMessage: t('tier.decided'), onSuccess: onClose, onFieldError: (f, m) => (setErrors({ [f]: m }), true) });
   const confirmed = outcome === 'confirmed';
   const submit = () => {
     setErrors({});

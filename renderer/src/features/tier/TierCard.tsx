@@ -8,11 +8,12 @@ import { useTranslation } from 'react-i18next';
 import type { TierOverview } from '@shared/api/tier';
 import { DEFAULT_SETTINGS } from '@shared/api/settings';
 import { TIER_NAMES } from '@shared/domain/assessment/tekun-tier';
-import { useApi } from '../../api/hooks';
-import { ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { DecisionForm } from './DecisionForm';
 import { TierForm } from './TierForm';
+import { useSettingsGet } from '../settings/queries';
+import { useTierOverview } from './queries';
 
 function Status({ o }: { o: TierOverview }) {
   const { t } = useTranslation();
@@ -73,7 +74,7 @@ function Status({ o }: { o: TierOverview }) {
 
 function TierOverdue() {
   const { t } = useTranslation();
-  const settings = useApi('settings.get', {});
+  const settings = useSettingsGet();
   return (
     <Alert color="red" variant="light" data-testid="tier-overdue">
       {t('tier.overdue', { days: settings.data?.tierAnswerWorkingDays ?? DEFAULT_SETTINGS.tierAnswerWorkingDays })}
@@ -134,7 +135,7 @@ function History({ o }: { o: TierOverview }) {
 
 export function TierCard({ residentId, today, active }: { residentId: string; today: string; active: boolean }) {
   const { t } = useTranslation();
-  const overview = useApi('tier.overview', { residentId });
+  const overview = useTierOverview({ residentId });
   const mayRecord = useMayCall('tier.record');
   const mayDecide = useMayCall('tier.decide');
   const [open, setOpen] = useState<'proposal' | 'decision' | null>(null);
@@ -153,19 +154,17 @@ export function TierCard({ residentId, today, active }: { residentId: string; to
           )}
         </Group>
       </Group>
-      {overview.isPending ? (
-        <LoadingState />
-      ) : overview.isError ? (
-        <ErrorState error={overview.error} onRetry={() => overview.refetch()} />
-      ) : (
-        <Stack>
-          <Status o={overview.data} />
-          <Title order={4} size="h5">
-            {t('tier.history')}
-          </Title>
-          <History o={overview.data} />
-        </Stack>
-      )}
+      <QueryView query={overview}>
+        {(data) => (
+          <Stack>
+            <Status o={data} />
+            <Title order={4} size="h5">
+              {t('tier.history')}
+            </Title>
+            <History o={data} />
+          </Stack>
+        )}
+      </QueryView>
       {open === 'proposal' && <TierForm residentId={residentId} today={today} tekun={overview.data?.tekun ?? true} onClose={() => setOpen(null)} />}
       {open === 'decision' && overview.data && <DecisionForm residentId={residentId} today={today} proposals={overview.data.proposals} onClose={() => setOpen(null)} />}
     </Card>

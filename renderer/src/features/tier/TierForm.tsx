@@ -5,7 +5,8 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIER_INDICATOR_NAMES, TIER_INDICATORS, TIER_NAMES, type TierIndicator, suggestIndicators, tierFromIndicators } from '@shared/domain/assessment/tekun-tier';
-import { useApi, useApiMutation } from '../../api/hooks';
+import { useAssessmentList } from '../assessment/queries';
+import { useTierRecord } from './queries';
 
 const allMet = Object.fromEntries(TIER_INDICATORS.map((i) => [i, true])) as Record<TierIndicator, boolean>;
 
@@ -15,9 +16,9 @@ export function TierForm({ residentId, today, tekun, onClose }: { residentId: st
   const [assessedOn, setAssessedOn] = useState(today);
   const [assessor, setAssessor] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const latest = useApi('assessment.list', { residentId }).data?.find((a) => a.status === 'final');
+  const latest = useAssessmentList({ residentId }).data?.find((a) => a.status === 'final');
   const suggestion = latest ? suggestIndicators(latest.answers) : null;
-  const save = useApiMutation('tier.record', { successMessage: t(tekun ? 'tier.saved' : 'tier.savedOwn'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
+  const save = useTierRecord({ successMessage: t(tekun ? 'tier.saved' : 'tier.savedOwn'), onSuccess: onClose, onFieldError: (_f, m) => (setError(m), true) });
   return (
     <Modal opened onClose={onClose} title={t('tier.formTitle')} size="lg">
       <Stack>
