@@ -1,4 +1,9 @@
 // Calendar dates travel as 'YYYY-MM-DD' strings; instants as ISO-8601 text. The centre's clock is China time.
+// The one home of calendar maths: dayjs in UTC mode, so the PC's time zone (and its daylight saving) never moves a date.
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar month, 'YYYY-MM' (01–12). */
@@ -32,10 +37,45 @@ export function ageOn(birthDate: string, onDate: string): number {
   return age;
 }
 
+const day = (date: string): Dayjs => dayjs.utc(date);
+const text = (d: Dayjs): string => d.format('YYYY-MM-DD');
+
+/** A date some days later (negative: earlier). */
+export function addDays(date: string, days: number): string {
+  return text(day(date).add(days, 'day'));
+}
+
+/** A date some whole months later (negative: earlier); a day the target month lacks falls back to its last day. */
+export function addMonths(date: string, months: number): string {
+  return text(day(date).add(months, 'month'));
+}
+
 /** Adds whole years to a date; 29 Feb falls back to 28 Feb. */
 export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
+  return text(day(date).add(years, 'year'));
+}
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return day(to).diff(day(from), 'day');
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function weekday(date: string): number {
+  return day(date).day();
+}
+
+/** The Monday of the week a date falls in (weeks start on Monday in China). */
+export function mondayOf(date: string): string {
+  return addDays(date, -((weekday(date) + 6) % 7));
+}
+
+/** The last day of a month given as 'YYYY-MM'. */
+export function lastDayOfMonth(month: string): string {
+  return text(day(`${month}-01`).endOf('month'));
+}
+
+/** A month ('YYYY-MM') some months later (negative: earlier). */
+export function shiftMonth(month: string, months: number): string {
+  return day(`${month}-01`).add(months, 'month').format('YYYY-MM');
 }

@@ -1,5 +1,6 @@
 // GB 11643-1999 citizen ID number (公民身份号码): checksum, 15→18 conversion, birth date and sex.
 // Weights and check characters: ISO 7064 MOD 11-2, see ../shared/reference/domain.md §6.1.
+import { isCalendarDate } from './dates';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -42,11 +43,6 @@ export function computeCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11];
 }
 
-function isRealDate(yyyy: number, mm: number, dd: number): boolean {
-  const d = new Date(Date.UTC(yyyy, mm - 1, dd));
-  return d.getUTCFullYear() === yyyy && d.getUTCMonth() === mm - 1 && d.getUTCDate() === dd;
-}
-
 /** Validates an 18-digit (or legacy 15-digit) ID number. `today` bounds the birth date. */
 export function parseIdNumber(raw: string, today?: string): IdNumberResult {
   const value = raw.trim().toUpperCase();
@@ -59,10 +55,8 @@ export function parseIdNumber(raw: string, today?: string): IdNumberResult {
   const convertedFrom15 = value.length === 15;
   const first17 = convertedFrom15 ? `${value.slice(0, 6)}19${value.slice(6, 15)}` : value.slice(0, 17);
   const yyyy = Number(first17.slice(6, 10));
-  const mm = Number(first17.slice(10, 12));
-  const dd = Number(first17.slice(12, 14));
   const birthDate = `${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}`;
-  if (yyyy < 1880 || !isRealDate(yyyy, mm, dd) || (today !== undefined && birthDate > today)) {
+  if (yyyy < 1880 || !isCalendarDate(birthDate) || (today !== undefined && birthDate > today)) {
     return { ok: false, problem: 'birthDate' };
   }
   const check = computeCheckChar(first17);

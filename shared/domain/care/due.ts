@@ -2,7 +2,8 @@
 // fall in the shift whose window holds the time, across midnight too; "每班" is once per shift; daily tasks belong to
 // the shift on duty at the daily task time (09:00); weekly tasks there too, once 7 days have passed since last done.
 import type { Frequency } from '../care-frequency';
-import { type ShiftWindow, addDays, chinaInstant, chinaWallClock } from './shifts';
+import { addDays } from '../dates';
+import { type ShiftWindow, chinaInstant, chinaWallClock } from './shifts';
 
 /** When the day's once-a-day tasks are done: the shift on duty at this time carries them. */
 export const DAILY_TASK_TIME = '09:00';

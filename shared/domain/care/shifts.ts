@@ -1,6 +1,9 @@
 // Shift arithmetic in China time (UTC+8, no daylight saving): a shift is named by its definition and the calendar
 // date it starts on; a shift whose end is not after its start runs past midnight (end == start: a 24-hour shift).
-import { chinaDate } from '../dates';
+import { addDays, chinaDate } from '../dates';
+
+/** Calendar maths lives in ../dates; addDays stays importable from here for the renderer's older imports. */
+export { addDays };
 
 export interface ShiftDefinition {
   id: string;
@@ -24,11 +27,6 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 export function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h * 60 + m;
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The instant of a China-time wall clock reading. */

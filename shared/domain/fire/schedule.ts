@@ -2,7 +2,8 @@
 // (default 06:00–22:00); "the night of D" runs from D 22:00 to D+1 06:00, so a patrol at 01:00 on the 1st counts for
 // the night of the last day of the month before. The night plan is a COUNT of patrols (default 2, at least 2 hours
 // apart [R: 养老院 guidance "夜间防火巡查不少于两次"]), or, when windows are set, one patrol inside each window.
-import { addDays, chinaInstant, minutesOf } from '../care/shifts';
+import { chinaInstant, minutesOf } from '../care/shifts';
+import { addDays, addMonths } from '../dates';
 
 export interface NightWindowTime {
   from: string;
@@ -156,14 +157,8 @@ export function nightOf(now: Date, plan: PatrolPlan, today: string): string | nu
   return null;
 }
 
-/** Whole months from a date to another (for "every 6 months" style duties). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
+/** Whole months from a date (for "every 6 months" style duties): ../dates' addMonths, named here too for its tests. */
+export { addMonths };
 
 /** Next due date of a periodic duty: never done → due now. */
 export const nextDue = (last: string | null, everyMonths: number, today: string) => (last ? addMonths(last, everyMonths) : today);

@@ -2,8 +2,7 @@
 // centre's own arithmetic). Figures are a flat map of counts so thirty centres add up by key; ratios are computed
 // when shown. INDICATORS lists them in the order of the county's tables, with their Chinese names.
 // Fields a v1 package did not carry are null: they are counted in a `.unknown` key (不详), never as "no".
-import dayjs from 'dayjs';
-import { chinaDate } from '../dates';
+import { chinaDate, daysBetween, lastDayOfMonth } from '../dates';
 import { ENUM_LABELS_ZH } from '../enum-labels';
 import type { SectionData, SectionRecord } from './sections';
 
@@ -64,7 +63,7 @@ function bump(f: Figures, key: string, by = 1) {
 
 export function computeFigures(period: string, data: SectionData): Figures {
   const first = `${period}-01`;
-  const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
+  const last = lastDayOfMonth(period);
   const inMonth = (d: string | null) => d !== null && d >= first && d <= last;
   const f: Figures = { [VERSION_KEY]: FIGURES_VERSION };
   const usable = data.beds.filter((b) => b.setting !== 'disabled');
@@ -130,7 +129,7 @@ export function computeFigures(period: string, data: SectionData): Figures {
   for (const r of data.residents) {
     const from = r.admittedOn > first ? r.admittedOn : first;
     const to = r.dischargedOn && r.dischargedOn < last ? r.dischargedOn : last;
-    if (to >= from) residentDays += dayjs(to).diff(dayjs(from), 'day') + 1;
+    if (to >= from) residentDays += daysBetween(from, to) + 1;
   }
   f.residentDays = residentDays;
   f.careDaysRecorded = data.care_days.filter((d) => d.entries > 0).length;

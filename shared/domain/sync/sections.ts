@@ -4,6 +4,7 @@
 // its 特困 roll (residents v2, staff v2, tier_proposals); a format-1 package is still read, its records upgraded to the
 // current shapes with `null` for what it did not carry (OLDER_SECTIONS). Field meanings: docs/data-dictionary.md.
 import { z } from 'zod';
+import { isCalendarDate as isRealDate } from '../dates';
 
 // The building blocks of every record (issue 15): the county keeps only what passed them.
 /** Every id is a UUID (or a UUID-shaped id derived by SHA-256, docs/sync-package.md §6). */
@@ -25,12 +26,9 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 
 /** `YYYY-MM-DD` that names a day that exists, in 1900–2100. */
 export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [y, m, d] = match.slice(1).map(Number);
-  if (y < 1900 || y > 2100) return false;
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  if (!isRealDate(value)) return false;
+  const y = Number(value.slice(0, 4));
+  return y >= 1900 && y <= 2100;
 }
 
 /** Keys a record may never carry, at any depth: they change an object's prototype when copied. */

@@ -1,22 +1,12 @@
 // Working days for the county's answer period (认定办法: 复核评估 within 10 working days [C]; the setting
 // tierAnswerWorkingDays [R]). Monday to Friday count; public holidays and 调休 make-up days are not known to the
 // program, so an answer due across a holiday shows overdue a little early (documented in README).
-
-/** Day of week of a YYYY-MM-DD date, 0 = Sunday (UTC, so no time zone can move it). */
-function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, weekday } from '../dates';
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: string, to: string): number {
   let n = 0;
-  for (let d = nextDay(from); d <= to; d = nextDay(d)) {
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
     const w = weekday(d);
     if (w !== 0 && w !== 6) n += 1;
   }
