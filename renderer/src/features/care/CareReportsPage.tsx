@@ -1,6 +1,6 @@
 // 护理记录查询 for managers: coverage of a shift, one resident's records and vitals, the monthly summary, and the
 // ledgers inspectors ask for (printed or exported to Excel).
-import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { DateInput, MonthPickerInput } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Ledger } from '@shared/api/care';
 import { downloadBase64 } from '../../components/download';
-import { LedgerTable } from '../../components/LedgerTable';
+import { LedgerPanel } from '../../components/LedgerPanel';
 import { EmptyState, LoadingState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
@@ -195,34 +195,23 @@ function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger
   });
   return (
     <Stack>
-      <Group align="end" className="screen-only">
-        <Select
-          label={t('care.ledgerKind')}
-          allowDeselect={false}
-          value={kind}
-          onChange={(v) => v && setKind(v as Ledger['kind'])}
-          data={(['care', 'handover', 'incidents'] as const).map((k) => ({ value: k, label: t(`care.ledgerKinds.${k}`) }))}
-        />
-        <DateInput label={t('care.from')} valueFormat="YYYY-MM-DD" value={from} onChange={setFrom} />
-        <DateInput label={t('care.to')} valueFormat="YYYY-MM-DD" value={to} onChange={setTo} />
-        <Button onClick={() => window.print()} disabled={!ledger.data}>
-          {t('care.printLedger')}
-        </Button>
-        <Button variant="outline" onClick={() => from && to && exporter.mutate({ kind, from, to, residentId: null })} loading={exporter.isPending}>
-          {t('care.exportLedger')}
-        </Button>
-      </Group>
-      {ledger.isPending ? (
-        <LoadingState />
-      ) : ledger.isError ? (
-        <Alert color="red.9" variant="outline">
-          {ledger.error.message}
-        </Alert>
-      ) : ledger.data.rows.length === 0 ? (
-        <EmptyState>{t('care.ledgerEmpty')}</EmptyState>
-      ) : (
-        <LedgerTable ledger={ledger.data} centre={facility.data?.name ?? ''} signatures={t('care.signatures')} />
-      )}
+      <LedgerPanel
+        kindLabel={t('care.ledgerKind')}
+        kinds={(['care', 'handover', 'incidents'] as const).map((k) => ({ value: k, label: t(`care.ledgerKinds.${k}`) }))}
+        kind={kind}
+        onKind={setKind}
+        from={from}
+        to={to}
+        onFrom={setFrom}
+        onTo={setTo}
+        ledger={ledger}
+        centre={facility.data?.name ?? ''}
+        signatures={t('care.signatures')}
+        empty={t('care.ledgerEmpty')}
+        canPrint={ledger.data !== undefined}
+        onExport={() => from && to && exporter.mutate({ kind, from, to, residentId: null })}
+        exporting={exporter.isPending}
+      />
     </Stack>
   );
 }

@@ -1,14 +1,12 @@
 // 台账: the month's patrol record at a glance, and the printed ledgers (防火巡查记录, 防火检查记录, 隐患整改台账,
 // 消防演练记录) in the table layout inspectors expect, with a signature line; Excel export.
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Alert, Stack, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIRE_LEDGERS, type FireLedger } from '@shared/api/fire';
 import { downloadBase64 } from '../../components/download';
-import { LedgerTable } from '../../components/LedgerTable';
-import { EmptyState, LoadingState } from '../../components/States';
+import { LedgerPanel } from '../../components/LedgerPanel';
 import { useMayCall } from '../../shell/current-user';
 import { useFacilityGet } from '../facility/queries';
 import { useFireCompliance, useFireExportLedger, useFireLedger } from './queries';
@@ -33,30 +31,24 @@ export function FireLedgerTab({ today }: { today: string }) {
           </Text>
         </Alert>
       )}
-      <Group align="end" className="screen-only">
-        <Select size="md" label={t('fire.ledgerKind')} allowDeselect={false} value={kind} onChange={(v) => v && setKind(v as FireLedger['kind'])} data={FIRE_LEDGERS.map((k) => ({ value: k, label: t(`fire.ledgers.${k}`) }))} />
-        <DateInput size="md" label={t('care.from')} valueFormat="YYYY-MM-DD" value={from} onChange={setFrom} />
-        <DateInput size="md" label={t('care.to')} valueFormat="YYYY-MM-DD" value={to} onChange={setTo} />
-        <Button onClick={() => window.print()} disabled={!ledger.data?.rows.length}>
-          {t('care.printLedger')}
-        </Button>
-        {mayExport && (
-          <Button variant="outline" loading={exporter.isPending} onClick={() => exporter.mutate({ kind, from: from ?? today, to: to ?? today })}>
-            {t('care.exportLedger')}
-          </Button>
-        )}
-      </Group>
-      {ledger.isPending ? (
-        <LoadingState />
-      ) : ledger.isError ? (
-        <Alert color="red.9" variant="outline">
-          {ledger.error.message}
-        </Alert>
-      ) : ledger.data.rows.length === 0 ? (
-        <EmptyState>{t('fire.ledgerEmpty')}</EmptyState>
-      ) : (
-        <LedgerTable ledger={ledger.data} centre={facility.data?.name ?? ''} signatures={t('fire.signatures')} testId="fire-ledger" />
-      )}
+      <LedgerPanel
+        kindLabel={t('fire.ledgerKind')}
+        kinds={FIRE_LEDGERS.map((k) => ({ value: k, label: t(`fire.ledgers.${k}`) }))}
+        kind={kind}
+        onKind={setKind}
+        from={from}
+        to={to}
+        onFrom={setFrom}
+        onTo={setTo}
+        ledger={ledger}
+        centre={facility.data?.name ?? ''}
+        signatures={t('fire.signatures')}
+        empty={t('fire.ledgerEmpty')}
+        canPrint={(ledger.data?.rows.length ?? 0) > 0}
+        onExport={mayExport ? () => exporter.mutate({ kind, from: from ?? today, to: to ?? today }) : undefined}
+        exporting={exporter.isPending}
+        testId="fire-ledger"
+      />
     </Stack>
   );
 }
