@@ -2,10 +2,9 @@
 // before admission), then every `riskReassessMonths` months [R], and at once on a change: an incident of a risk's kind,
 // a return from hospital, a change of care grade. An event is answered by the latest risk assessment when that
 // assessment is dated on or after the event and was recorded after it (or in the same moment).
-import dayjs from 'dayjs';
 import type { RiskDueRow } from '@shared/api/assessment';
 import { type SafetyRiskCode, SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
-import { chinaDate } from '@shared/domain/dates';
+import { addMonths, chinaDate, daysBetween } from '@shared/domain/dates';
 import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
 import { bedLabels } from '../facility/places';
@@ -59,8 +58,8 @@ export function riskDueReasons(f: RiskDueFacts): RiskDue[] {
   const last = f.last;
   const open = <T extends RiskEvent>(e: T) => !(last.assessedOn >= e.date && last.recordedAt >= e.recordedAt);
   const rows: RiskDue[] = [];
-  const routine = dayjs(last.assessedOn).add(f.everyMonths, 'month').format('YYYY-MM-DD');
-  if (dayjs(routine).diff(f.today, 'day') <= SOON_DAYS) rows.push({ dueOn: routine, reason: 'routine', riskCode: null, prompt: `定期复评（每${f.everyMonths}个月）` });
+  const routine = addMonths(last.assessedOn, f.everyMonths);
+  if (daysBetween(f.today, routine) <= SOON_DAYS) rows.push({ dueOn: routine, reason: 'routine', riskCode: null, prompt: `定期复评（每${f.everyMonths}个月）` });
   const byRisk = new Map<SafetyRiskCode, (RiskEvent & { type: string })[]>();
   for (const i of f.incidents.filter(open)) {
     const code = riskOfIncident(i.type);

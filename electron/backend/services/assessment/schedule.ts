@@ -1,11 +1,10 @@
 // Who needs an ability assessment: never assessed, past the routine interval (configurable, default 6 months), or
 // back from hospital or with an incident since the last one (即时评估). The GB 38600 risk assessment has its own
 // due list (risk-schedule.ts).
-import dayjs from 'dayjs';
 import type { DueRow } from '@shared/api/assessment';
 import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
-import { chinaDate } from '@shared/domain/dates';
+import { addMonths, chinaDate, daysBetween } from '@shared/domain/dates';
 import { enumLabel } from '@shared/domain/enum-labels';
 import { bedLabels } from '../facility/places';
 import { readSettings } from '../settings/settings';
@@ -76,9 +75,9 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
       dueOn = returned;
       prompt = `${returned} 住院返回，需即时评估`;
     } else {
-      dueOn = dayjs(last).add(reassessMonths, 'month').format('YYYY-MM-DD');
+      dueOn = addMonths(last, reassessMonths);
     }
-    const state: DueRow['state'] | null = dueOn <= today ? 'overdue' : dayjs(dueOn).diff(today, 'day') <= SOON_DAYS ? 'due_soon' : null;
+    const state: DueRow['state'] | null = dueOn <= today ? 'overdue' : daysBetween(today, dueOn) <= SOON_DAYS ? 'due_soon' : null;
     if (state) rows.push({ residentId: r.id, name: r.name, bedLabel: r.bedId ? (labels.get(r.bedId) ?? null) : null, lastAssessedOn: last, dueOn, state, prompt });
   }
   return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn));

@@ -1,7 +1,8 @@
 // Whose shift is it: the caller's roster entry for a shift, whether that shift is still open for records, and the
 // residents in the caller's area. "The person who did it records it": every care write starts here.
 import { AppError, conflict } from '@shared/api/errors';
-import { type ShiftWindow, addDays, shiftWindow } from '@shared/domain/care/shifts';
+import { addDays } from '@shared/domain/dates';
+import { type ShiftWindow, shiftWindow } from '@shared/domain/care/shifts';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import type { Clock } from '../../clock';

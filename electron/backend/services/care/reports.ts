@@ -1,10 +1,10 @@
 // The manager's views of the care log: one resident's timeline with vitals, the monthly summary per resident, and
 // the ledgers inspectors ask for (护理记录台账, 交接班记录, 意外事件登记) on screen, printed, and in Excel.
-import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import type { EntryData, Ledger } from '@shared/api/care';
 import { invalid, notFound } from '@shared/api/errors';
-import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { addDays, daysBetween, lastDayOfMonth } from '@shared/domain/dates';
+import { chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
 import { enumLabel } from '@shared/domain/enum-labels';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
@@ -21,7 +21,7 @@ const MAX_DAYS = 92;
 
 function assertRange(from: string, to: string): void {
   if (to < from) throw invalid('结束日期不能早于开始日期', 'to');
-  if (dayjs(to).diff(from, 'day') >= MAX_DAYS) throw invalid(`一次最多查 ${MAX_DAYS} 天，请缩短日期范围`, 'to');
+  if (daysBetween(from, to) >= MAX_DAYS) throw invalid(`一次最多查 ${MAX_DAYS} 天，请缩短日期范围`, 'to');
 }
 
 const startOf = (date: string) => chinaInstant(date, '00:00').toISOString();
@@ -64,7 +64,7 @@ interface MonthAggregate {
 
 export async function monthlySummary(deps: BackendDeps, month: string) {
   const from = `${month}-01`;
-  const to = dayjs(from).endOf('month').format('YYYY-MM-DD');
+  const to = lastDayOfMonth(month);
   const residents = await deps.db
     .selectFrom('residents')
     .select(['id', 'name', 'bedId'])

@@ -2,8 +2,8 @@
 // bed held by two people, a care day in another month, an age the birth date contradicts. What the exporter can never
 // write is refused (a bug or a hand-made file); what a real centre's records can hold is a warning naming the records.
 // The rules follow what docs/sync-package.md §6 says each section holds.
-import { ageOn } from '@shared/domain/dates';
-import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { addDays, ageOn, lastDayOfMonth } from '@shared/domain/dates';
+import { chinaInstant } from '@shared/domain/care/shifts';
 import { type SectionData, type SectionName, fileOf } from '@shared/domain/sync/sections';
 
 export interface Consistency {
@@ -13,8 +13,7 @@ export interface Consistency {
 
 function monthOf(period: string) {
   const first = `${period}-01`;
-  const [y, m] = period.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const last = lastDayOfMonth(period);
   return { first, last, from: chinaInstant(first, '00:00').getTime(), to: chinaInstant(addDays(last, 1), '00:00').getTime() };
 }
 

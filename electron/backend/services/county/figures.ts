@@ -1,9 +1,8 @@
 // The county's tables, read from the figures computed at import: indicators for a month with a twelve-month trend,
 // one centre's months and residents (the drill-down), the 特困 quarterly table, the facility table, and the
 // submission matrix. Figures stored by an older version of computeFigures are recomputed from the stored records.
-import dayjs from 'dayjs';
 import type { CentreDetail, FacilityTable, Indicators, Matrix, TekunQuarter } from '@shared/api/county';
-import { chinaDate } from '@shared/domain/dates';
+import { chinaDate, lastDayOfMonth, shiftMonth } from '@shared/domain/dates';
 import { maskIdNumber } from '@shared/domain/id-number';
 import { type Figures, addFigures, computeFigures, figuresAreCurrent } from '@shared/domain/sync/figures';
 import type { SectionRecord } from '@shared/domain/sync/sections';
@@ -16,7 +15,7 @@ import { listCentres } from './centres';
 /** A month's package is due by this day of the next month. [R] the county sets its own deadline in practice. */
 export const DUE_DAY = 10;
 
-const monthsBack = (period: string, n: number) => Array.from({ length: n }, (_, i) => dayjs(`${period}-01`).subtract(n - 1 - i, 'month').format('YYYY-MM'));
+const monthsBack = (period: string, n: number) => Array.from({ length: n }, (_, i) => shiftMonth(period, -(n - 1 - i)));
 
 async function figuresFor(deps: BackendDeps, periods: string[]) {
   if (periods.length === 0) return [];
@@ -131,13 +130,13 @@ export async function submissionMatrix(deps: BackendDeps, year: number): Promise
         state: c.state,
         cells: Array.from({ length: 12 }, (_, i) => {
           const period = `${year}-${String(i + 1).padStart(2, '0')}`;
-          const due = dayjs(`${period}-01`).add(1, 'month').date(DUE_DAY).format('YYYY-MM-DD');
+          const due = `${shiftMonth(period, 1)}-${String(DUE_DAY).padStart(2, '0')}`;
           const mine = packages.filter((p) => p.centreCode === c.centreCode && p.period === period);
           const current = mine.find((p) => p.supersededBy === null);
           const original = mine.find((p) => p.correction === 0) ?? mine.sort((a, b) => a.correction - b.correction)[0];
           if (!current || !original) {
             // Nothing was expected: not yet enrolled (confirmed) when the month fell due, or the centre did not exist yet.
-            const monthEnd = dayjs(`${period}-01`).endOf('month').format('YYYY-MM-DD');
+            const monthEnd = lastDayOfMonth(period);
             const expected = enrolledOn !== null && due >= enrolledOn && (setUpOn === null || monthEnd >= setUpOn);
             const status = !expected ? ('unregistered' as const) : today > due ? ('missing' as const) : ('not_due' as const);
             return { period, status, correction: 0, exportedAt: null, importedAt: null };

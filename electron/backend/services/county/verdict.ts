@@ -6,8 +6,8 @@ import type { Database } from 'better-sqlite3';
 import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf, readerFor, sinceFormat } from '@shared/domain/sync/sections';
 import { type Manifest, readPackage } from '../../package/package';
 import { capped } from '../../package/problem-list';
-import { addDays, chinaInstant } from '@shared/domain/care/shifts';
-import { chinaDate } from '@shared/domain/dates';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import { addDays, chinaDate, lastDayOfMonth, shiftMonth } from '@shared/domain/dates';
 import { checkConsistency } from './consistency';
 import { checkLine } from './record-checks';
 
@@ -41,14 +41,8 @@ export interface CountyKeys {
 
 function monthsBetween(fromExclusive: string, toExclusive: string): string[] {
   const out: string[] = [];
-  let [y, m] = fromExclusive.split('-').map(Number);
-  for (;;) {
-    m += 1;
-    if (m > 12) [y, m] = [y + 1, 1];
-    const p = `${y}-${String(m).padStart(2, '0')}`;
-    if (p >= toExclusive) return out;
-    out.push(p);
-  }
+  for (let p = shiftMonth(fromExclusive, 1); p < toExclusive; p = shiftMonth(p, 1)) out.push(p);
+  return out;
 }
 
 interface Applied {
@@ -75,8 +69,7 @@ export type Checked =
 
 /** The moment a month ends (00:00 China time on the 1st of the next month). */
 function monthEnd(period: string): Date {
-  const [y, m] = period.split('-').map(Number);
-  return chinaInstant(addDays(new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10), 1), '00:00');
+  return chinaInstant(addDays(lastDayOfMonth(period), 1), '00:00');
 }
 
 /** `sqlite` is only read; `now` is the county's clock. */

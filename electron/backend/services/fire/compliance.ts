@@ -1,10 +1,9 @@
 // Fire-safety compliance: for today, last night and each day of a month, patrols required against done and missed
 // night patrols (a count, or one per window); inspections and equipment checks in the month; open and overdue dangers; when the next inspection
 // and drill fall due; equipment running out; staff without training. `overdueNow` turns the dashboard red.
-import dayjs from 'dayjs';
 import type { Compliance } from '@shared/api/fire';
-import { addDays, chinaInstant } from '@shared/domain/care/shifts';
-import { chinaDate } from '@shared/domain/dates';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import { addDays, chinaDate, lastDayOfMonth } from '@shared/domain/dates';
 import { type DayCompliance, type NightSlot, type PatrolDone, dayCompliance, daySpan, nextDue, type PatrolPlan } from '@shared/domain/fire/schedule';
 import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
@@ -40,7 +39,7 @@ export async function compliance(deps: BackendDeps, month: string | null): Promi
   const plan = await readFireSettings(deps.db);
   const monthKey = month ?? today.slice(0, 7);
   const first = `${monthKey}-01`;
-  const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
+  const last = lastDayOfMonth(monthKey);
   const from = [first, addDays(today, -1)].sort()[0];
   const to = [last, today].sort().reverse()[0];
   const rounds = await deps.db

@@ -1,6 +1,6 @@
 // Drills (including night-time and bedridden evacuation) and fire-safety training with attendees; staff without
 // fire training in the configured months are listed.
-import dayjs from 'dayjs';
+import { addMonths } from '@shared/domain/dates';
 import type { z } from 'zod';
 import type { DrillInput, TrainingInput } from '@shared/api/fire';
 import { invalid, notFound } from '@shared/api/errors';
@@ -42,7 +42,7 @@ export function saveDrill(deps: BackendDeps, caller: Caller, input: z.output<typ
 
 /** Current staff whose last fire-safety training is older than the interval (or who never had one). */
 export async function untrainedStaff(db: Executor, today: string, everyMonths: number) {
-  const since = dayjs(today).subtract(everyMonths, 'month').format('YYYY-MM-DD');
+  const since = addMonths(today, -everyMonths);
   const staff = await db.selectFrom('staff').select(['id', 'name', 'role']).where((eb) => eb.or([eb('leftOn', 'is', null), eb('leftOn', '>', today)])).orderBy('name').execute();
   const last = await db
     .selectFrom('fireTrainingAttendees')

@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import type { DutyInput } from '@shared/api/fire';
 import { invalid } from '@shared/api/errors';
-import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { addDays } from '@shared/domain/dates';
+import { chinaInstant } from '@shared/domain/care/shifts';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';

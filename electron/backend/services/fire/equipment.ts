@@ -1,6 +1,6 @@
 // Fire equipment: extinguishers, hydrants, smoke detectors, emergency lights, exit signs and fire doors, with their
 // dates; the monthly check is an equipment_check round (one result per item), so the last check is read from there.
-import dayjs from 'dayjs';
+import { addDays } from '@shared/domain/dates';
 import type { z } from 'zod';
 import type { EquipmentInput, EquipmentRow } from '@shared/api/fire';
 import { conflict, invalid, notFound } from '@shared/api/errors';
@@ -15,7 +15,7 @@ import { readFireSettings } from './settings';
 export async function listEquipment(deps: BackendDeps, includeRetired: boolean): Promise<EquipmentRow[]> {
   const today = todayIn(deps.clock);
   const { expiryWarnDays } = await readFireSettings(deps.db);
-  const horizon = dayjs(today).add(expiryWarnDays, 'day').format('YYYY-MM-DD');
+  const horizon = addDays(today, expiryWarnDays);
   const rows = await deps.db.selectFrom('fireEquipment').selectAll().$if(!includeRetired, (q) => q.where('retiredAt', 'is', null)).orderBy('type').orderBy('code').execute();
   const checks = await deps.db
     .selectFrom('fireRoundResults')

@@ -2,7 +2,8 @@
 // their Excel export (audited).
 import type { FireLedger } from '@shared/api/fire';
 import { invalid } from '@shared/api/errors';
-import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { addDays } from '@shared/domain/dates';
+import { chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
 import { enumLabel } from '@shared/domain/enum-labels';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';

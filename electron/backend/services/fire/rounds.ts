@@ -4,8 +4,8 @@
 import type { z } from 'zod';
 import type { RoundInput, RoundRow } from '@shared/api/fire';
 import { conflict, invalid, notFound } from '@shared/api/errors';
-import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
-import { chinaDate } from '@shared/domain/dates';
+import { chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { addDays, chinaDate } from '@shared/domain/dates';
 import { nightOf } from '@shared/domain/fire/schedule';
 import type { RoundKind } from '@shared/domain/fire/vocab';
 import { writeAction } from '../../audit';

@@ -1,9 +1,9 @@
 // Incidents (意外事件): reported by whoever saw them, followed up, closed by the manager. Never deleted or rewritten:
 // follow-ups are appended. Each one prompts an immediate assessment and counts into the "risk events in 30 days".
-import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { IncidentQuery, IncidentRow, ReportIncidentInput } from '@shared/api/incidents';
 import { conflict, invalid, notFound } from '@shared/api/errors';
+import { addDays } from '@shared/domain/dates';
 import { chinaInstant } from '@shared/domain/care/shifts';
 import { INCIDENT_RISK_EVENT, NO_RISK_EVENTS } from '@shared/domain/assessment/risk-events';
 import { enumLabel } from '@shared/domain/enum-labels';
@@ -62,7 +62,7 @@ export async function reportIncident(deps: BackendDeps, caller: Caller, input: z
 export async function listIncidents(deps: BackendDeps, q: z.output<typeof IncidentQuery>): Promise<IncidentRow[]> {
   let query = deps.db.selectFrom('incidents').innerJoin('residents', 'residents.id', 'incidents.residentId').selectAll('incidents').select(['residents.name as residentName', 'residents.bedId']);
   if (q.from) query = query.where('incidents.occurredAt', '>=', chinaInstant(q.from, '00:00').toISOString());
-  if (q.to) query = query.where('incidents.occurredAt', '<', chinaInstant(dayjs(q.to).add(1, 'day').format('YYYY-MM-DD'), '00:00').toISOString());
+  if (q.to) query = query.where('incidents.occurredAt', '<', chinaInstant(addDays(q.to, 1), '00:00').toISOString());
   if (q.residentId) query = query.where('incidents.residentId', '=', q.residentId);
   if (q.status !== 'all') query = query.where('incidents.status', '=', q.status);
   const rows = await query.orderBy('incidents.occurredAt', 'desc').limit(2000).execute();
@@ -130,8 +130,8 @@ export async function riskEventCounts(deps: BackendDeps, residentId: string, onD
     .select(['id', 'type', 'occurredAt', 'description'])
     .where('residentId', '=', residentId)
     // 近30天: the assessment day and the 29 days before it, China time.
-    .where('occurredAt', '>=', chinaInstant(dayjs(onDate).subtract(29, 'day').format('YYYY-MM-DD'), '00:00').toISOString())
-    .where('occurredAt', '<', chinaInstant(dayjs(onDate).add(1, 'day').format('YYYY-MM-DD'), '00:00').toISOString())
+    .where('occurredAt', '>=', chinaInstant(addDays(onDate, -29), '00:00').toISOString())
+    .where('occurredAt', '<', chinaInstant(addDays(onDate, 1), '00:00').toISOString())
     .orderBy('occurredAt')
     .execute();
   for (const r of rows) {

@@ -1,5 +1,5 @@
 // Kitchen staff's health certificates (健康证), from the staff register: food handlers must hold a valid one.
-import dayjs from 'dayjs';
+import { addDays } from '@shared/domain/dates';
 import { enumLabel } from '@shared/domain/enum-labels';
 import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
@@ -8,7 +8,7 @@ import { readSettings } from '../settings/settings';
 export async function kitchenCerts(deps: BackendDeps) {
   const today = todayIn(deps.clock);
   const { certWarnDays } = await readSettings(deps.db);
-  const horizon = dayjs(today).add(certWarnDays, 'day').format('YYYY-MM-DD');
+  const horizon = addDays(today, certWarnDays);
   const cooks = await deps.db
     .selectFrom('staff')
     .select(['id', 'name', 'role', 'healthCertExpiry'])

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { MenuInput, MenuWeek } from '@shared/api/meals';
 import { invalid } from '@shared/api/errors';
-import { addDays } from '@shared/domain/care/shifts';
+import { addDays } from '@shared/domain/dates';
 import { enumLabel } from '@shared/domain/enum-labels';
 import type { DietType } from '@shared/domain/enums';
 import type { Meal } from '@shared/domain/meals/vocab';

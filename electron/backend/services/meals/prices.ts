@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { PriceInput } from '@shared/api/meals';
 import { conflict, invalid } from '@shared/api/errors';
-import { addDays } from '@shared/domain/care/shifts';
+import { addDays } from '@shared/domain/dates';
 import { enumLabel } from '@shared/domain/enum-labels';
 import { payableFen, priceOn } from '@shared/domain/meals/prices';
 import { DINER_CATEGORIES, MEALS } from '@shared/domain/meals/vocab';

@@ -1,9 +1,9 @@
 // The monthly meal report: residents' meals by diet (the counts frozen when each meal was served), 助餐 by category
 // and mode with price, subsidy and what diners paid, and the sample record; an Excel export of it, audited.
-import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { MonthReport } from '@shared/api/meals';
-import { addDays, chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
+import { addDays, lastDayOfMonth } from '@shared/domain/dates';
+import { chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
 import { enumLabel } from '@shared/domain/enum-labels';
 import { DIET_TYPES, type DietType } from '@shared/domain/enums';
 import { DINER_CATEGORIES, MEALS } from '@shared/domain/meals/vocab';
@@ -19,7 +19,7 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 
 export async function monthReport(deps: BackendDeps, month: string): Promise<MonthReport> {
   const from = `${month}-01`;
-  const to = dayjs(from).endOf('month').format('YYYY-MM-DD');
+  const to = lastDayOfMonth(month);
   const settings = await readSettings(deps.db);
   const served = await deps.db.selectFrom('mealServices').select(['date', 'meal', 'counts']).where('date', '>=', from).where('date', '<=', to).execute();
   const byDiet = new Map<DietType, Record<(typeof MEALS)[number], number>>();
@@ -85,7 +85,7 @@ export async function monthReport(deps: BackendDeps, month: string): Promise<Mon
 export async function exportMonth(deps: BackendDeps, caller: Caller, month: string) {
   const report = await monthReport(deps, month);
   const from = `${month}-01`;
-  const to = dayjs(from).endOf('month').format('YYYY-MM-DD');
+  const to = lastDayOfMonth(month);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '乡镇敬老院运营系统';
   const title = (sheet: ExcelJS.Worksheet, text: string) => (sheet.addRow([`${report.facilityName} ${text}（${month}）`]).font = { bold: true, size: 14 });

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { AssignDaysInput, FillWeekInput } from '@shared/api/roster';
 import { invalid, notFound } from '@shared/api/errors';
-import { addDays } from '@shared/domain/care/shifts';
+import { addDays } from '@shared/domain/dates';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';

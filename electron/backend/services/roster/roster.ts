@@ -1,11 +1,11 @@
 // The weekly roster: who works which shift on which day, over which floors or rooms; copying last week; who is on
 // duty now; and the check that every hour of every day has a caregiver. Entries are cancelled, never deleted.
-import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { AssignInput, RosterWeek } from '@shared/api/roster';
 import { invalid, notFound } from '@shared/api/errors';
 import { CARE_STAFF_ROLES } from '@shared/domain/care/vocab';
-import { addDays, shiftWindow, shiftsAt, uncoveredHours } from '@shared/domain/care/shifts';
+import { addDays, weekday } from '@shared/domain/dates';
+import { shiftWindow, shiftsAt, uncoveredHours } from '@shared/domain/care/shifts';
 import { enumLabel } from '@shared/domain/enum-labels';
 import { type WriteContext, writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
@@ -39,7 +39,7 @@ export async function rosterBetween(db: Executor, from: string, to: string): Pro
 }
 
 export function assertMonday(monday: string): void {
-  if (dayjs(monday).day() !== 1) throw invalid('请从星期一开始选择一周', 'monday');
+  if (weekday(monday) !== 1) throw invalid('请从星期一开始选择一周', 'monday');
 }
 
 export async function rosterWeek(deps: BackendDeps, monday: string): Promise<RosterWeek> {

@@ -1,7 +1,7 @@
 // The staff register: people, their certificates and health certificates, training records, and the account they
 // sign in with. A new person and their PIN account are one form and one transaction. People who leave keep their
 // record (a leaving date, never a delete).
-import dayjs from 'dayjs';
+import { addDays } from '@shared/domain/dates';
 import type { z } from 'zod';
 import type { ExpiringCert, HireInput, StaffInput, StaffRow, TrainingInput } from '@shared/api/staff';
 import { conflict, invalid, notFound } from '@shared/api/errors';
@@ -138,7 +138,7 @@ export function addTraining(deps: BackendDeps, caller: Caller, input: z.output<t
 export async function expiringCertificates(deps: BackendDeps): Promise<ExpiringCert[]> {
   const today = todayIn(deps.clock);
   const { certWarnDays } = await readSettings(deps.db);
-  const horizon = dayjs(today).add(certWarnDays, 'day').format('YYYY-MM-DD');
+  const horizon = addDays(today, certWarnDays);
   const rows = await deps.db
     .selectFrom('staff')
     .select(['id', 'name', 'certExpiry', 'healthCertExpiry'])

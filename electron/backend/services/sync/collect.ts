@@ -3,10 +3,9 @@
 // the sections of shared/domain/sync/sections.ts. Read-only; every record is keyed by its UUID, or by a UUID derived
 // from what it summarises (a care-log day, a fire day), so the same month always gives the same records.
 import crypto from 'node:crypto';
-import dayjs from 'dayjs';
 import { sql } from 'kysely';
-import { addDays, chinaInstant } from '@shared/domain/care/shifts';
-import { ageOn, chinaDate } from '@shared/domain/dates';
+import { chinaInstant } from '@shared/domain/care/shifts';
+import { addDays, addMonths, ageOn, chinaDate, lastDayOfMonth } from '@shared/domain/dates';
 import { type DayCompliance, type PatrolDone, dayCompliance } from '@shared/domain/fire/schedule';
 import type { SectionData, SectionRecord } from '@shared/domain/sync/sections';
 import type { BackendDeps } from '../../deps';
@@ -19,7 +18,7 @@ import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from '../ti
 
 export function monthRange(period: string) {
   const first = `${period}-01`;
-  const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
+  const last = lastDayOfMonth(period);
   return { first, last, fromInstant: chinaInstant(first, '00:00').toISOString(), toInstant: chinaInstant(addDays(last, 1), '00:00').toISOString() };
 }
 
@@ -68,7 +67,7 @@ async function residentsSection(deps: BackendDeps, period: string) {
     (g) => g.effectiveFrom,
   );
   const { reassessMonths } = await readSettings(db);
-  const dueBefore = dayjs(last).subtract(reassessMonths, 'month').format('YYYY-MM-DD');
+  const dueBefore = addMonths(last, -reassessMonths);
   return people.map((p): SectionRecord<'residents'> => {
     const gone = p.dischargedOn !== null && p.dischargedOn <= last;
     const lastAssessedOn = ability.get(p.id)?.assessedOn ?? null;
@@ -179,7 +178,7 @@ async function fireSections(deps: BackendDeps, period: string, until: Date) {
 
 /** Staff with any training record (staff training or a fire-safety training attended) in the 12 months to `last`. */
 async function trainedInYear(deps: BackendDeps, last: string): Promise<Set<string>> {
-  const from = dayjs(last).subtract(12, 'month').add(1, 'day').format('YYYY-MM-DD');
+  const from = addDays(addMonths(last, -12), 1);
   const own = await deps.db.selectFrom('staffTraining').select('staffId').where('date', '>=', from).where('date', '<=', last).execute();
   const fire = await deps.db
     .selectFrom('fireTrainingAttendees')

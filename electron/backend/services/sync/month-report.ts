@@ -1,6 +1,5 @@
 // The centre's printed monthly report (月度报告): the month's figures computed from the same records the package
 // carries, by the same function the county uses, so the paper the manager signs says what the county will see.
-import dayjs from 'dayjs';
 import { conflict } from '@shared/api/errors';
 import type { MonthReport } from '@shared/api/sync';
 import { computeFigures } from '@shared/domain/sync/figures';
@@ -15,7 +14,8 @@ export async function monthReport(deps: BackendDeps, period: string): Promise<Mo
   if (period > todayIn(deps.clock).slice(0, 7)) throw conflict(`${period} 还没有到，不能打印月报`);
   // A month still running is reported up to now; an ended month as at its end.
   const end = new Date(monthRange(period).toInstant);
-  const until = dayjs(end).isAfter(deps.clock.now()) ? deps.clock.now() : end;
+  const now = deps.clock.now();
+  const until = end > now ? now : end;
   const data = await collectMonth(deps, period, until);
   return {
     period,
