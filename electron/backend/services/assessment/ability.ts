@@ -1,18 +1,19 @@
 // GB/T 42195 ability assessments: drafts that can be saved half-done, and finalisation that computes and freezes
 // the scores, levels and reasons. A finalised assessment is read-only (a database trigger guarantees it).
 import type { z } from 'zod';
-import type { AssessmentDraftInput, AssessmentView, DisputeInput } from '@shared/api/assessment';
+import { type AssessmentDraftInput, type AssessmentView, Answers, BasicInfoInput, type DisputeInput, HealthInput, RiskEvents } from '@shared/api/assessment';
 import { conflict, invalid, notFound } from '@shared/api/errors';
 import { type BasicInfo, EMPTY_BASIC_INFO, basicInfoProblems } from '@shared/domain/assessment/basic-info';
 import { comaProblems, consciousnessAnswerProblem } from '@shared/domain/assessment/coma';
-import { EMPTY_HEALTH, type HealthAnswers, healthProblems } from '@shared/domain/assessment/health';
+import { EMPTY_HEALTH, healthProblems } from '@shared/domain/assessment/health';
 import { ITEMS } from '@shared/domain/assessment/items';
-import { type RiskEventCounts, readRiskEvents, riskEventTotal } from '@shared/domain/assessment/risk-events';
-import { type Answers, DEFAULT_LEVEL_RULES, type Level, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '@shared/domain/assessment/scoring';
+import { readRiskEvents, riskEventTotal } from '@shared/domain/assessment/risk-events';
+import { DEFAULT_LEVEL_RULES, type Level, answerProblems, dimensionScores, finalLevel, missingItems, totalScore } from '@shared/domain/assessment/scoring';
 import { type WriteContext, writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Selectable } from 'kysely';
+import { StringList, parseJsonColumn } from '../../db/json';
 import type { AssessmentsTable } from '../../db/schema';
 import { newId } from '../../ids';
 import type { Executor } from '../../db/executor';
@@ -28,8 +29,8 @@ async function comaLevelSetting(db: Executor): Promise<Level> {
 }
 
 export function toView(row: Selectable<AssessmentsTable>, residentName: string, comaLevel: Level): AssessmentView {
-  const answers = JSON.parse(row.answers) as Answers;
-  const riskEvents = readRiskEvents(JSON.parse(row.riskEvents) as Partial<RiskEventCounts>);
+  const answers = parseJsonColumn(Answers, row.answers, 'assessments.answers');
+  const riskEvents = readRiskEvents(parseJsonColumn(RiskEvents.partial(), row.riskEvents, 'assessments.risk_events'));
   const total = totalScore(answers);
   const computed = finalLevel(
     total,
@@ -47,12 +48,12 @@ export function toView(row: Selectable<AssessmentsTable>, residentName: string, 
     riskEvents,
     coma: row.coma === 1,
     consciousness: row.consciousness,
-    basicInfo: { ...EMPTY_BASIC_INFO, ...(JSON.parse(row.basicInfo) as Partial<BasicInfo>) },
+    basicInfo: { ...EMPTY_BASIC_INFO, ...parseJsonColumn(BasicInfoInput.partial(), row.basicInfo, 'assessments.basic_info') },
     dementia: row.dementia === 1,
     mentalDisorder: row.mentalDisorder === 1,
     assessor1: assessorFromColumns(row.assessor1, row.assessor1StaffId, row.assessor1Org),
     assessor2: assessorFromColumns(row.assessor2, row.assessor2StaffId, row.assessor2Org),
-    health: { ...EMPTY_HEALTH, ...(JSON.parse(row.health) as Partial<HealthAnswers>) },
+    health: { ...EMPTY_HEALTH, ...parseJsonColumn(HealthInput.partial(), row.health, 'assessments.health') },
     status: row.status,
     dimensionScores: dimensionScores(answers),
     // A final assessment shows what was frozen at finalisation; a draft shows the live calculation.
@@ -60,7 +61,7 @@ export function toView(row: Selectable<AssessmentsTable>, residentName: string, 
     missing: missingItems(answers),
     preliminaryLevel: final ? row.preliminaryLevel! : computed.preliminary,
     finalLevel: final ? row.finalLevel! : computed.final,
-    levelReasons: final ? (JSON.parse(row.levelReasons) as string[]) : computed.reasons,
+    levelReasons: final ? parseJsonColumn(StringList, row.levelReasons, 'assessments.level_reasons') : computed.reasons,
     finalizedAt: row.finalizedAt,
     finalizedBy: row.finalizedBy,
     createdBy: row.createdBy,
@@ -129,14 +130,14 @@ export function finalize(deps: BackendDeps, caller: Caller, id: string) {
     const row = await ctx.trx.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('评估');
     if (row.status === 'final') throw conflict('这份评估已经定稿');
-    const answers = JSON.parse(row.answers) as Answers;
+    const answers = parseJsonColumn(Answers, row.answers, 'assessments.answers');
     const missing = missingItems(answers);
     if (missing.length) {
       const names = missing.slice(0, 3).map((code) => `${code} ${ITEMS.find((i) => i.code === code)!.name}`);
       throw invalid(`还有 ${missing.length} 项未评分（${names.join('、')}${missing.length > 3 ? '…' : ''}），评完才能定稿`, `answers.${missing[0]}`);
     }
     if (!row.assessor1 || !row.assessor2) throw invalid('定稿需要两位评估员：请选好评估员1和评估员2', row.assessor1 ? 'assessor2' : 'assessor1');
-    const health = { ...EMPTY_HEALTH, ...(JSON.parse(row.health) as Partial<HealthAnswers>) };
+    const health = { ...EMPTY_HEALTH, ...parseJsonColumn(HealthInput.partial(), row.health, 'assessments.health') };
     const [coma] = comaProblems({ coma: row.coma === 1, answers, consciousness: row.consciousness, a511: health.choices['A.5.11'] ?? [] });
     if (coma) throw invalid(coma.message, coma.field);
     const view = toView(row, '', await comaLevelSetting(ctx.trx));

@@ -1,11 +1,12 @@
 // GB 38600 safety risk assessments: all nine risks, each 低/中/高 with the measures taken; history kept (append-only).
 import type { z } from 'zod';
-import type { RiskInput } from '@shared/api/assessment';
+import { type RiskInput, RiskView } from '@shared/api/assessment';
 import { invalid, notFound } from '@shared/api/errors';
 import { type RiskGrade, SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
+import { parseJsonColumn } from '../../db/json';
 import { newId } from '../../ids';
 import type { Executor } from '../../db/executor';
 import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
@@ -31,12 +32,15 @@ export function recordRisks(deps: BackendDeps, caller: Caller, input: z.output<t
   });
 }
 
+/** The risks of one risk assessment as stored (risk_assessments.risks). */
+export const storedRisks = (text: string) => parseJsonColumn(RiskView.shape.risks, text, 'risk_assessments.risks');
+
 export async function listRisks(deps: BackendDeps, residentId: string) {
   const rows = await deps.db.selectFrom('riskAssessments').selectAll().where('residentId', '=', residentId).orderBy('assessedOn', 'desc').orderBy('createdAt', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,
     assessedOn: r.assessedOn,
-    risks: JSON.parse(r.risks) as { code: string; grade: RiskGrade; measures: string }[],
+    risks: storedRisks(r.risks),
     assessor: r.assessor,
     note: r.note,
     createdBy: r.createdBy,
@@ -55,7 +59,7 @@ export async function highRisksByResident(db: Executor, residentIds: string[]): 
     .orderBy('createdAt')
     .execute();
   for (const r of rows) {
-    const risks = JSON.parse(r.risks) as { code: string; grade: RiskGrade }[];
+    const risks = storedRisks(r.risks);
     result.set(r.residentId, risks.filter((x) => x.grade === 'high').map((x) => SAFETY_RISKS.find((s) => s.code === x.code)?.name ?? x.code));
   }
   return result;
@@ -67,7 +71,7 @@ export async function latestRiskGrade(db: Executor, residentIds: string[], code:
   if (residentIds.length === 0) return result;
   const rows = await db.selectFrom('riskAssessments').select(['residentId', 'risks']).where('residentId', 'in', residentIds).orderBy('assessedOn').orderBy('createdAt').execute();
   for (const r of rows) {
-    const grade = (JSON.parse(r.risks) as { code: string; grade: RiskGrade }[]).find((x) => x.code === code)?.grade;
+    const grade = storedRisks(r.risks).find((x) => x.code === code)?.grade;
     if (grade) result.set(r.residentId, grade);
     else result.delete(r.residentId);
   }

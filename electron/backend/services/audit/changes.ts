@@ -1,6 +1,8 @@
 // Turns an audit row's before/after JSON into a list of changed fields with Chinese names and readable values.
+import { z } from 'zod';
 import { FIELD_LABELS, HIDDEN_FIELDS } from '@shared/domain/audit-labels';
 import { type EnumGroup, enumLabel } from '@shared/domain/enum-labels';
+import { parseJsonColumn } from '../../db/json';
 
 /** Fields whose stored codes have Chinese names. */
 const FIELD_ENUMS: Record<string, EnumGroup> = {
@@ -48,7 +50,7 @@ export function formatValue(field: string, value: unknown, lookup: Lookup = () =
 
 function parse(json: string | null): Record<string, unknown> {
   if (!json) return {};
-  const value = JSON.parse(json) as unknown;
+  const value = parseJsonColumn(z.unknown(), json, 'audit_log.before/after');
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 

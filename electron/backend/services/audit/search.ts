@@ -1,10 +1,11 @@
 // Reading the audit log with filters, newest first, each entry with who/what in words and its changed fields.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AuditEntry, AuditQuery } from '@shared/api/audit';
 import { ACTION_LABELS, ENTITY_LABELS } from '@shared/domain/audit-labels';
 import type { BackendDeps } from '../../deps';
 import { bedLabels } from '../facility/places';
 import { listChanges } from './changes';
+import { parseJsonColumn } from '../../db/json';
 
 type Query = z.output<typeof AuditQuery>;
 
@@ -47,11 +48,13 @@ async function subjects(deps: BackendDeps, rows: { entity: string; entityId: str
   return names;
 }
 
+const valuesOf = (value: unknown): unknown[] => (value !== null && typeof value === 'object' ? Object.values(value) : []);
+
 export async function auditEntries(deps: BackendDeps, q: Query, limit: number, offset: number): Promise<{ rows: AuditEntry[]; total: number }> {
   const total = Number((await filtered(deps, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await filtered(deps, q).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
   const names = await subjects(deps, rows);
-  const bedIds = rows.flatMap((r) => [r.before, r.after].flatMap((j) => (j ? Object.values(JSON.parse(j) as Record<string, unknown>) : [])))
+  const bedIds = rows.flatMap((r) => [r.before, r.after].flatMap((j) => (j ? valuesOf(parseJsonColumn(z.unknown(), j, 'audit_log.before/after')) : [])))
     .filter((v): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v));
   const beds = await bedLabels(deps.db, bedIds);
   const lookup = (field: string, value: string) => (field.toLowerCase().endsWith('bedid') ? beds.get(value) : undefined);

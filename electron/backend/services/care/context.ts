@@ -11,6 +11,7 @@ import type { Executor } from '../../db/executor';
 import { type AreaPlaces, areaText, loadAreas } from '../roster/areas';
 import { type Shift, hoursText, loadShifts, shiftById } from '../roster/shifts';
 import { readSettings } from '../settings/settings';
+import { StringList, parseJsonColumn } from '../../db/json';
 
 export interface CallerShift {
   shift: Shift;
@@ -56,7 +57,7 @@ export async function callerShift(db: Executor, caller: Caller, clock: Clock, sh
     .where('cancelledAt', 'is', null)
     .executeTakeFirst();
   if (!entry) throw new AppError('FORBIDDEN', `这不是您的班（${shiftDate} ${shift.name}）：排班表上没有您，不能记录`);
-  return describe(db, caller, clock, shift, shiftDate, JSON.parse(entry.area) as string[]);
+  return describe(db, caller, clock, shift, shiftDate, parseJsonColumn(StringList, entry.area, 'roster_entries.area'));
 }
 
 /** A shift that is open for the caller's records, or a refusal that says why. */
@@ -86,7 +87,7 @@ export async function currentCallerShift(db: Executor, caller: Caller, clock: Cl
   const candidates: CallerShift[] = [];
   for (const e of entries) {
     const shift = shifts.find((s) => s.id === e.shiftId);
-    if (shift) candidates.push(await describe(db, caller, clock, shift, e.shiftDate, JSON.parse(e.area) as string[]));
+    if (shift) candidates.push(await describe(db, caller, clock, shift, e.shiftDate, parseJsonColumn(StringList, e.area, 'roster_entries.area')));
   }
   const running = candidates.find((c) => c.window.start <= now && now < c.window.end && !c.handedOver);
   return running ?? candidates.find((c) => c.open) ?? candidates.find((c) => c.window.start <= now && now < c.window.end) ?? null;

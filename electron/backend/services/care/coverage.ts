@@ -10,6 +10,7 @@ import { areaText, loadAreas } from '../roster/areas';
 import { hoursText, shiftById } from '../roster/shifts';
 import { residentsInArea } from './context';
 import { planTasks, shiftEntries, supersededIds, taskMarks, tasksDue } from './entries';
+import { StringList, parseJsonColumn } from '../../db/json';
 
 /** Residents away (leave or hospital) on a date, from the stay history. */
 export async function awayOn(db: Executor, date: string): Promise<Set<string>> {
@@ -38,7 +39,7 @@ export async function shiftCoverage(deps: BackendDeps, shiftId: string, shiftDat
     .where('rosterEntries.shiftDate', '=', shiftDate)
     .where('rosterEntries.cancelledAt', 'is', null)
     .execute();
-  const carers = roster.filter((r) => CARE_STAFF_ROLES.includes(r.role as StaffRole)).map((r) => ({ ...r, area: JSON.parse(r.area) as string[] }));
+  const carers = roster.filter((r) => CARE_STAFF_ROLES.includes(r.role as StaffRole)).map((r) => ({ ...r, area: parseJsonColumn(StringList, r.area, 'roster_entries.area') }));
   const handedOver = new Set(
     (await deps.db.selectFrom('handovers').select('fromUserId').where('shiftId', '=', shiftId).where('shiftDate', '=', shiftDate).execute()).map((h) => h.fromUserId),
   );

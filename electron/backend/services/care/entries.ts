@@ -1,16 +1,20 @@
 // Reading the care log: entries as people read them (with the task's name and who recorded), corrections shown
 // beside what they correct, and the tasks due in a shift with what was recorded for each.
-import type { Entry, EntryData, TaskDue } from '@shared/api/care';
-import type { Frequency } from '@shared/domain/care-frequency';
+import { type Entry, EntryData, type TaskDue } from '@shared/api/care';
+import { Frequency } from '@shared/domain/care-frequency';
 import { describeEntry } from '@shared/domain/care/describe';
 import { dueSlots } from '@shared/domain/care/due';
 import { addDays } from '@shared/domain/dates';
 import { type ShiftWindow } from '@shared/domain/care/shifts';
 import { sql } from 'kysely';
+import { parseJsonColumn } from '../../db/json';
 import type { CareEntriesTable } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 
 export type EntryRow = CareEntriesTable;
+
+/** What one care entry recorded (care_entries.data), checked. */
+export const entryData = (row: Pick<EntryRow, 'data'>): EntryData => parseJsonColumn(EntryData, row.data, 'care_entries.data');
 
 /** Ids of entries a later entry corrects. */
 export function supersededIds(rows: readonly Pick<EntryRow, 'amendsId'>[]): Set<string> {
@@ -25,7 +29,7 @@ export async function taskNames(db: Executor, taskIds: readonly string[]): Promi
 }
 
 export function toEntry(row: EntryRow, residentName: string, tasks: Map<string, string>, correctedBy: Map<string, string>): Entry {
-  const data = JSON.parse(row.data) as EntryData;
+  const data = entryData(row);
   return {
     id: row.id,
     residentId: row.residentId,
@@ -70,7 +74,7 @@ export async function planTasks(db: Executor, residentIds: readonly string[], wi
     .where('createdAt', '<', window.end.toISOString())
     .orderBy('createdAt')
     .execute();
-  return rows.map((r) => ({ ...r, frequency: JSON.parse(r.frequency) as Frequency, completesOnRound: r.completesOnRound === 1 }));
+  return rows.map((r) => ({ ...r, frequency: parseJsonColumn(Frequency, r.frequency, 'care_plan_tasks.frequency'), completesOnRound: r.completesOnRound === 1 }));
 }
 
 /** The last day each weekly task was done before the shift (weekly tasks fall due 7 days after). */
@@ -88,7 +92,9 @@ async function weeklyLastDone(db: Executor, tasks: readonly PlanTask[], window: 
   const superseded = supersededIds(rows);
   const last = new Map<string, string>();
   for (const r of rows) {
-    if (superseded.has(r.id) || (JSON.parse(r.data) as { status: string }).status !== 'done') continue;
+    if (superseded.has(r.id)) continue;
+    const data = entryData(r);
+    if (data.kind !== 'task' || data.status !== 'done') continue;
     if (!last.has(r.taskId!) || last.get(r.taskId!)! < r.shiftDate) last.set(r.taskId!, r.shiftDate);
   }
   return last;
@@ -111,8 +117,9 @@ export function taskMarks(rows: readonly EntryRow[]): TaskMark[] {
   const superseded = supersededIds(rows);
   return rows
     .filter((r) => r.kind === 'task' && !superseded.has(r.id))
-    .map((r) => {
-      const data = JSON.parse(r.data) as { status: 'done' | 'not_done'; reason: string | null; fromRound?: boolean };
+    .flatMap((r) => {
+      const data = entryData(r);
+      if (data.kind !== 'task') return [];
       return { id: r.id, taskId: r.taskId!, slot: r.slot!, status: data.status, reason: data.reason, recordedBy: r.recordedBy, fromRound: data.fromRound ?? false };
     });
 }

@@ -9,18 +9,11 @@ import { enumLabel } from '@shared/domain/enum-labels';
 import { maskPhone } from '@shared/domain/phone';
 import { highRisksByResident } from '../assessment/risk';
 import { bedLabels } from '../facility/places';
+import { storedContacts } from '../residents/read';
 import { hoursText } from '../roster/shifts';
 import { readSettings } from '../settings/settings';
 import { type CallerShift, callerShift, currentCallerShift, residentsInArea } from './context';
 import { entriesForDisplay, planTasks, shiftEntries, shiftSummary, taskMarks, tasksDue } from './entries';
-
-interface StoredContact {
-  name: string;
-  relation: string;
-  phone: string;
-  isGuardian: boolean;
-  isEmergency: boolean;
-}
 
 /** The photo alone: the shift list only says whether there is one. */
 export async function residentPhoto(deps: BackendDeps, residentId: string) {
@@ -34,7 +27,7 @@ export function revealContactPhone(deps: BackendDeps, caller: Caller, input: { r
   return writeAction(deps, caller, async (ctx) => {
     const row = await ctx.trx.selectFrom('residents').select(['name', 'contacts']).where('id', '=', input.residentId).executeTakeFirst();
     if (!row) throw notFound('老人档案');
-    const contact = (JSON.parse(row.contacts) as StoredContact[])[input.index];
+    const contact = storedContacts(row.contacts)[input.index];
     if (!contact) throw notFound('联系人');
     await ctx.audit({ action: 'view_contact_phone', entity: 'residents', entityId: input.residentId, after: { resident: row.name, contact: `${contact.relation} ${contact.name}` } });
     return { phone: contact.phone };
@@ -133,7 +126,7 @@ export async function residentShift(deps: BackendDeps, caller: Caller, input: { 
       allergies: resident.allergies,
       highRisks: risks.get(resident.id) ?? [],
       photo: resident.photo,
-      contacts: (JSON.parse(resident.contacts) as StoredContact[]).map((c, index) => ({
+      contacts: storedContacts(resident.contacts).map((c, index) => ({
         index,
         name: c.name,
         relation: c.relation,

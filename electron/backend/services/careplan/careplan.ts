@@ -5,11 +5,13 @@ import type { z } from 'zod';
 import type { CarePlanTask, SaveTaskInput } from '@shared/api/careplan';
 import { conflict, notFound } from '@shared/api/errors';
 import { SAFETY_RISKS } from '@shared/domain/assessment/safety-risks';
-import { type Frequency, describeFrequency } from '@shared/domain/care-frequency';
+import { Frequency, describeFrequency } from '@shared/domain/care-frequency';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
+import { parseJsonColumn } from '../../db/json';
 import { newId } from '../../ids';
+import { storedRisks } from '../assessment/risk';
 import type { Executor } from '../../db/executor';
 
 const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
@@ -17,7 +19,7 @@ const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
 export async function carePlan(deps: BackendDeps, residentId: string): Promise<CarePlanTask[]> {
   const rows = await deps.db.selectFrom('carePlanTasks').selectAll().where('residentId', '=', residentId).orderBy('active', 'desc').orderBy('createdAt').execute();
   return rows.map((r) => {
-    const frequency = JSON.parse(r.frequency) as Frequency;
+    const frequency = parseJsonColumn(Frequency, r.frequency, 'care_plan_tasks.frequency');
     return { id: r.id, task: r.task, frequency, frequencyText: describeFrequency(frequency), source: r.source, active: r.active === 1, note: r.note, completesOnRound: r.completesOnRound === 1, updatedBy: r.updatedBy };
   });
 }
@@ -38,7 +40,7 @@ async function applicableTemplates(db: Executor, residentId: string) {
     .orderBy('assessedOn', 'desc')
     .orderBy('createdAt', 'desc')
     .executeTakeFirst();
-  const risks = risk ? (JSON.parse(risk.risks) as { code: string; grade: keyof typeof RISK_ORDER }[]) : [];
+  const risks = risk ? storedRisks(risk.risks) : [];
   const templates = await db.selectFrom('carePlanTemplates').selectAll().where('retiredAt', 'is', null).execute();
   const matching = templates.filter((t) => {
     if (t.triggerKind === 'grade') return grade?.gradeId === t.triggerRef;
@@ -78,7 +80,7 @@ export function generatePlan(deps: BackendDeps, caller: Caller, residentId: stri
         action: 'create',
         entity: 'carePlanTasks',
         entityId: row.id,
-        after: { ...row, frequency: describeFrequency(JSON.parse(t.frequency) as Frequency), completesOnRound: t.completesOnRound === 1 },
+        after: { ...row, frequency: describeFrequency(parseJsonColumn(Frequency, t.frequency, 'care_plan_templates.frequency')), completesOnRound: t.completesOnRound === 1 },
       });
       added += 1;
     }
@@ -100,7 +102,7 @@ export function saveTask(deps: BackendDeps, caller: Caller, input: z.output<type
         entityId: input.id,
         before: {
           task: before.task,
-          frequency: describeFrequency(JSON.parse(before.frequency) as Frequency),
+          frequency: describeFrequency(parseJsonColumn(Frequency, before.frequency, 'care_plan_tasks.frequency')),
           active: before.active === 1,
           note: before.note,
           completesOnRound: before.completesOnRound === 1,

@@ -5,12 +5,16 @@ import type { CentreDetail, FacilityTable, Indicators, Matrix, TekunQuarter } fr
 import { chinaDate, lastDayOfMonth, shiftMonth } from '@shared/domain/dates';
 import { maskIdNumber } from '@shared/domain/id-number';
 import { type Figures, addFigures, computeFigures, figuresAreCurrent } from '@shared/domain/sync/figures';
-import type { SectionRecord } from '@shared/domain/sync/sections';
+import { SECTIONS } from '@shared/domain/sync/sections';
 import { notFound } from '@shared/api/errors';
 import type { BackendDeps } from '../../deps';
 import { readMonth } from './records';
 import { todayIn } from '../../clock';
 import { listCentres } from './centres';
+import { Counts, parseJsonColumn } from '../../db/json';
+
+/** The one field of a centre record read here (setUpOn is optional within format 1). */
+const CentreSetUp = SECTIONS.centre.schema.pick({ setUpOn: true }).loose();
 
 /** A month's package is due by this day of the next month. [R] the county sets its own deadline in practice. */
 export const DUE_DAY = 10;
@@ -22,7 +26,7 @@ async function figuresFor(deps: BackendDeps, periods: string[]) {
   const rows = await deps.db.selectFrom('countyFigures').select(['centreCode', 'period', 'figures']).where('period', 'in', periods).execute();
   const out = [];
   for (const r of rows) {
-    const stored = JSON.parse(r.figures) as Figures;
+    const stored = parseJsonColumn(Counts, r.figures, 'county_figures.figures');
     // Imported before the county counted today's figures: counted again from the records it kept (not written back).
     const figures = figuresAreCurrent(stored) ? stored : computeFigures(r.period, await readMonth(deps, r.centreCode, r.period));
     out.push({ ...r, figures });
@@ -107,7 +111,7 @@ async function setUpDays(deps: BackendDeps): Promise<Map<string, string>> {
   const rows = await deps.db.selectFrom('countyRecords').select(['centreCode', 'period', 'data']).where('section', '=', 'centre').orderBy('period').execute();
   const out = new Map<string, string>();
   for (const r of rows) {
-    const setUpOn = (JSON.parse(r.data) as SectionRecord<'centre'>).setUpOn;
+    const setUpOn = parseJsonColumn(CentreSetUp, r.data, 'county_records.data').setUpOn;
     if (setUpOn) out.set(r.centreCode, setUpOn);
   }
   return out;

@@ -2,6 +2,7 @@
 // package (before the fields the county now counts) is upgraded the way the import upgrades it, so it counts as 不详.
 import { OLDER_SECTIONS, SECTION_NAMES, type SectionData, type SectionName } from '@shared/domain/sync/sections';
 import type { BackendDeps } from '../../deps';
+import { JsonObject, parseJsonColumn } from '../../db/json';
 
 /** A format-1 record lacks the fields its section gained later: it gets them as null (not carried). */
 function current(section: SectionName, record: Record<string, unknown>): unknown {
@@ -22,7 +23,7 @@ export async function readMonth(deps: BackendDeps, centreCode: string, period: s
   const data = Object.fromEntries(SECTION_NAMES.map((s) => [s, [] as unknown[]])) as Record<SectionName, unknown[]>;
   for (const r of rows) {
     const section = r.section as SectionName;
-    data[section]?.push(current(section, JSON.parse(r.data) as Record<string, unknown>));
+    data[section]?.push(current(section, parseJsonColumn(JsonObject, r.data, 'county_records.data')));
   }
   return data as SectionData;
 }

@@ -5,6 +5,7 @@ import { notFound } from '@shared/api/errors';
 import { SECTION_NAMES } from '@shared/domain/sync/sections';
 import type { BackendDeps } from '../../deps';
 import type { CountyImportReportsTable } from '../../db/schema';
+import { Counts, StringList, parseJsonColumn } from '../../db/json';
 
 export const OUTCOME_LABELS = { accepted: '已导入', already_imported: '已导入过（未改动）', superseded: '已被更正取代', rejected: '已拒绝' } as const;
 
@@ -22,9 +23,9 @@ const toRow = (r: CountyImportReportsTable): ReportRow => ({
   period: r.period,
   sequence: r.sequence,
   correction: r.correction,
-  counts: JSON.parse(r.counts) as Record<string, number>,
-  errors: JSON.parse(r.errors) as string[],
-  warnings: JSON.parse(r.warnings) as string[],
+  counts: parseJsonColumn(Counts, r.counts, 'county_import_reports.counts'),
+  errors: parseJsonColumn(StringList, r.errors, 'county_import_reports.errors'),
+  warnings: parseJsonColumn(StringList, r.warnings, 'county_import_reports.warnings'),
 });
 
 export async function listReports(deps: BackendDeps, input: { query: string; outcome: ReportRow['outcome'] | null }): Promise<ReportRow[]> {

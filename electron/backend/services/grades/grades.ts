@@ -10,6 +10,9 @@ import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
 import type { Executor } from '../../db/executor';
+import { NumberList, parseJsonColumn } from '../../db/json';
+
+const suggestedLevels = (text: string) => parseJsonColumn(NumberList, text, 'care_grades.suggested_for_levels');
 
 async function feeOn(db: Executor, gradeId: string, date: string) {
   return db
@@ -28,7 +31,7 @@ export async function listGrades(deps: BackendDeps): Promise<GradeRow[]> {
   const result: GradeRow[] = [];
   for (const g of rows) {
     const fee = await feeOn(deps.db, g.id, today);
-    result.push({ id: g.id, name: g.name, rank: g.rank, levels: JSON.parse(g.suggestedForLevels) as number[], monthlyFeeFen: fee?.monthlyFeeFen ?? null, feeFrom: fee?.effectiveFrom ?? null });
+    result.push({ id: g.id, name: g.name, rank: g.rank, levels: suggestedLevels(g.suggestedForLevels), monthlyFeeFen: fee?.monthlyFeeFen ?? null, feeFrom: fee?.effectiveFrom ?? null });
   }
   return result;
 }
@@ -38,7 +41,7 @@ export function saveGrade(deps: BackendDeps, caller: Caller, input: z.output<typ
     const others = await ctx.trx.selectFrom('careGrades').selectAll().where('retiredAt', 'is', null).execute();
     const clash = others.find((g) => g.id !== input.id && g.name === input.name);
     if (clash) throw conflict(`已有名为「${input.name}」的护理等级`, 'name');
-    const taken = others.filter((g) => g.id !== input.id).flatMap((g) => (JSON.parse(g.suggestedForLevels) as number[]).map((l) => [l, g.name] as const));
+    const taken = others.filter((g) => g.id !== input.id).flatMap((g) => suggestedLevels(g.suggestedForLevels).map((l) => [l, g.name] as const));
     const double = taken.find(([level]) => input.levels.includes(level));
     if (double) throw invalid(`能力等级 ${double[0]} 已对应「${double[1]}」，一个能力等级只能建议一个护理等级`, 'levels');
     const values = { name: input.name, rank: input.rank, suggestedForLevels: JSON.stringify([...new Set(input.levels)].sort()) };
@@ -75,7 +78,7 @@ export async function suggestGrade(db: Executor, residentId: string) {
     .executeTakeFirst();
   if (!latest) return { assessmentId: null, level: null, gradeId: null, gradeName: null };
   const grades = await db.selectFrom('careGrades').select(['id', 'name', 'suggestedForLevels']).where('retiredAt', 'is', null).execute();
-  const grade = grades.find((g) => (JSON.parse(g.suggestedForLevels) as number[]).includes(latest.finalLevel!));
+  const grade = grades.find((g) => suggestedLevels(g.suggestedForLevels).includes(latest.finalLevel!));
   return { assessmentId: latest.id, level: latest.finalLevel, gradeId: grade?.id ?? null, gradeName: grade?.name ?? null };
 }
 

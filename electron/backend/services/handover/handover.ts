@@ -4,7 +4,6 @@ import { type HandoverDraft, type HandoverRow, HandoverSummary } from '@shared/a
 import { AppError, conflict, invalid, notFound } from '@shared/api/errors';
 import { chinaWallClock, shiftWindow } from '@shared/domain/care/shifts';
 import { describeEntry } from '@shared/domain/care/describe';
-import type { EntryData } from '@shared/api/care';
 import { enumLabel } from '@shared/domain/enum-labels';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
@@ -12,13 +11,17 @@ import type { Caller } from '../../caller';
 import type { Clock } from '../../clock';
 import { newId } from '../../ids';
 import type { Executor } from '../../db/executor';
+import { StringList, parseJsonColumn } from '../../db/json';
 import { areaText, loadAreas } from '../roster/areas';
 import { hoursText, loadShifts } from '../roster/shifts';
 import { readSettings } from '../settings/settings';
 import { type CallerShift, callerShift, currentCallerShift, openCallerShift, residentsInArea } from '../care/context';
-import { planTasks, shiftEntries, supersededIds, taskMarks, tasksDue } from '../care/entries';
+import type { EntryData } from '@shared/api/care';
+import { entryData, planTasks, shiftEntries, supersededIds, taskMarks, tasksDue } from '../care/entries';
 
 const time = (iso: string) => chinaWallClock(new Date(iso)).slice(11);
+/** A round entry that found the resident other than asleep in bed. */
+const isException = (data: EntryData) => data.kind === 'round' && data.state !== 'asleep';
 
 interface ResidentLines {
   name: string;
@@ -75,10 +78,10 @@ async function summarise(db: Executor, clock: Clock, s: CallerShift): Promise<Ha
     `${time(i.occurredAt)} ${enumLabel('incidentType', i.type)}（${enumLabel('severity', i.severity)}）${i.place ? `，${i.place}` : ''}：${i.actionTaken}${i.hospitalTransfer ? `，已送${i.hospital}` : ''}`;
   for (const i of incidents) byResident.get(i.residentId)!.incidents.push(incidentText(i));
   const rounds = [...new Set(live.filter((r) => r.kind === 'round').map((r) => r.occurredAt))].sort();
-  const roundExceptions = live.filter((r) => r.kind === 'round' && (JSON.parse(r.data) as { state: string }).state !== 'asleep');
+  const roundExceptions = live.filter((r) => r.kind === 'round' && isException(entryData(r)));
   const noteRows = live.filter((r) => r.kind === 'note');
-  for (const r of noteRows) byResident.get(r.residentId)!.notes.push(`${time(r.occurredAt)} ${describeEntry(JSON.parse(r.data) as EntryData)}`);
-  for (const r of roundExceptions) byResident.get(r.residentId)!.notes.push(`${time(r.occurredAt)} 查房：${describeEntry(JSON.parse(r.data) as EntryData)}`);
+  for (const r of noteRows) byResident.get(r.residentId)!.notes.push(`${time(r.occurredAt)} ${describeEntry(entryData(r))}`);
+  for (const r of roundExceptions) byResident.get(r.residentId)!.notes.push(`${time(r.occurredAt)} 查房：${describeEntry(entryData(r))}`);
   // Who needs the next shift's attention comes first: incidents, then anything not done, then the rest.
   const weight = (l: ResidentLines) => (l.incidents.length > 0 ? 0 : l.notDone.length + l.unrecorded.length + l.notes.length > 0 || l.away ? 1 : 2);
   const grouped = residents.map((r) => byResident.get(r.id)!).sort((a, b) => weight(a) - weight(b));
@@ -88,8 +91,8 @@ async function summarise(db: Executor, clock: Clock, s: CallerShift): Promise<Ha
     tasksNotDone,
     away: residents.filter((r) => !r.present).map((r) => `${r.name}：${enumLabel('residentStatus', r.status)}`),
     notes: [
-      ...noteRows.map((r) => `${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
-      ...roundExceptions.map((r) => `${time(r.occurredAt)} 查房 ${names.get(r.residentId)}：${describeEntry(JSON.parse(r.data) as EntryData)}`),
+      ...noteRows.map((r) => `${names.get(r.residentId)}：${describeEntry(entryData(r))}`),
+      ...roundExceptions.map((r) => `${time(r.occurredAt)} 查房 ${names.get(r.residentId)}：${describeEntry(entryData(r))}`),
     ],
     roundsText: rounds.length ? `查房 ${rounds.length} 次，最后一次 ${time(rounds.at(-1)!)}` : s.shift.nightRounds ? '本班没有查房记录' : '',
     residents: grouped,
@@ -171,9 +174,9 @@ async function toRows(db: Executor, clock: Clock, rows: Awaited<ReturnType<typeo
       shiftName: shift.name,
       hoursText: hoursText(shift),
       fromName: h.fromName,
-      areaText: areaText(places, JSON.parse(h.area) as string[]),
+      areaText: areaText(places, parseJsonColumn(StringList, h.area, 'handovers.area')),
       // Summaries made before issue 13 lack the grouping: the schema fills the defaults.
-      summary: HandoverSummary.parse(JSON.parse(h.summary)),
+      summary: parseJsonColumn(HandoverSummary, h.summary, 'handovers.summary'),
       notes: h.notes,
       earlyReason: h.earlyReason,
       submittedAt: h.submittedAt,

@@ -21,6 +21,7 @@ import type { Executor } from '../../db/executor';
 import { readSettings } from '../settings/settings';
 import { loadDietTypes } from './diets';
 import { menuEntries } from './menus';
+import { Counts, parseJsonColumn } from '../../db/json';
 
 /** How early a meal may be marked served (the kitchen plates up before the bell). */
 const SERVE_EARLY_MINUTES = 120;
@@ -95,7 +96,7 @@ export async function headcount(deps: BackendDeps, date: string): Promise<Headco
     const present = countByDiet(eaters, at);
     const mine = adjustments.filter((a) => a.meal === meal);
     const frozen = served.find((s) => s.meal === meal);
-    const frozenCounts = frozen ? (JSON.parse(frozen.counts) as Record<string, number>) : null;
+    const frozenCounts = frozen ? parseJsonColumn(Counts, frozen.counts, 'meal_services.counts') : null;
     const diets = dietTypes
       .filter((d) => d.inUse || present.has(d.code) || mine.some((a) => a.dietType === d.code))
       .map((d) => {

@@ -14,11 +14,12 @@ import { newId } from '../../ids';
 import type { Executor } from '../../db/executor';
 import { assertMonday } from '../roster/roster';
 import { loadDietTypes } from './diets';
+import { StringList, parseJsonColumn } from '../../db/json';
 
 export async function menuEntries(db: Executor, from: string, to: string) {
   const rows = await db.selectFrom('menuEntries').select(['date', 'meal', 'dietType', 'dishes']).where('date', '>=', from).where('date', '<=', to).execute();
   return rows
-    .map((r) => ({ date: r.date, meal: r.meal, dietType: r.dietType as DietType, dishes: JSON.parse(r.dishes) as string[] }))
+    .map((r) => ({ date: r.date, meal: r.meal, dietType: r.dietType as DietType, dishes: parseJsonColumn(StringList, r.dishes, 'menu_entries.dishes') }))
     .filter((r) => r.dishes.length > 0);
 }
 
@@ -50,7 +51,7 @@ export function saveMenu(deps: BackendDeps, caller: Caller, input: z.output<type
     const after = { date: input.date, meal: input.meal, dietType: input.dietType, dishes };
     if (before) {
       await ctx.trx.updateTable('menuEntries').set({ dishes: JSON.stringify(dishes), ...ctx.stampUpdate() }).where('id', '=', before.id).execute();
-      await ctx.audit({ action: 'update', entity: 'menuEntries', entityId: before.id, before: { ...after, dishes: JSON.parse(before.dishes) as string[] }, after });
+      await ctx.audit({ action: 'update', entity: 'menuEntries', entityId: before.id, before: { ...after, dishes: parseJsonColumn(StringList, before.dishes, 'menu_entries.dishes') }, after });
     } else {
       const id = newId();
       await ctx.trx.insertInto('menuEntries').values({ id, ...after, dishes: JSON.stringify(dishes), ...ctx.stampNew() }).execute();
@@ -66,7 +67,7 @@ export function copyMenuWeek(deps: BackendDeps, caller: Caller, monday: string) 
     const source = await menuEntries(ctx.trx, addDays(monday, -7), addDays(monday, -1));
     if (source.length === 0) throw invalid('上一周没有菜单可复制');
     const target = await ctx.trx.selectFrom('menuEntries').select(['date', 'meal', 'dietType', 'dishes']).where('date', '>=', monday).where('date', '<=', addDays(monday, 6)).execute();
-    const filled = new Set(target.filter((t) => (JSON.parse(t.dishes) as string[]).length > 0).map((t) => `${t.date}|${t.meal}|${t.dietType}`));
+    const filled = new Set(target.filter((t) => parseJsonColumn(StringList, t.dishes, 'menu_entries.dishes').length > 0).map((t) => `${t.date}|${t.meal}|${t.dietType}`));
     const served = await ctx.trx.selectFrom('mealServices').select(['date', 'meal']).where('date', '>=', monday).where('date', '<=', addDays(monday, 6)).execute();
     const servedSlots = new Set(served.map((s) => `${s.date}|${s.meal}`));
     const inUse = new Set((await loadDietTypes(ctx.trx)).filter((d) => d.inUse).map((d) => d.code));

@@ -14,6 +14,7 @@ import { readSettings } from '../settings/settings';
 import { mealTime } from './headcount';
 import { menuEntries } from './menus';
 import { sampleWarnings } from './samples';
+import { Counts, parseJsonColumn } from '../../db/json';
 
 const yuan = (fen: number) => Math.round(fen) / 100;
 
@@ -24,7 +25,7 @@ export async function monthReport(deps: BackendDeps, month: string): Promise<Mon
   const served = await deps.db.selectFrom('mealServices').select(['date', 'meal', 'counts']).where('date', '>=', from).where('date', '<=', to).execute();
   const byDiet = new Map<DietType, Record<(typeof MEALS)[number], number>>();
   for (const s of served) {
-    for (const [diet, n] of Object.entries(JSON.parse(s.counts) as Record<string, number>)) {
+    for (const [diet, n] of Object.entries(parseJsonColumn(Counts, s.counts, 'meal_services.counts'))) {
       const code = (DIET_TYPES as readonly string[]).includes(diet) ? (diet as DietType) : 'other';
       const row = byDiet.get(code) ?? { breakfast: 0, lunch: 0, dinner: 0, snack: 0 };
       row[s.meal] += n;

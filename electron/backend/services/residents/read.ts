@@ -1,7 +1,7 @@
 // Reading residents: the searchable list, one full file with its stay history, and the census.
 import { sql } from 'kysely';
-import type { z } from 'zod';
-import { type Census, type ContactInput, type ContactView, type ResidentFile, type ResidentRow, type ResidentSearch, type StayEventView, residentsApi } from '@shared/api/residents';
+import { z } from 'zod';
+import { type Census, ContactInput, type ContactView, ResidentFile, type ResidentRow, type ResidentSearch, type StayEventView, residentsApi } from '@shared/api/residents';
 import { notFound } from '@shared/api/errors';
 import { ageOn } from '@shared/domain/dates';
 import { maskIdNumber } from '@shared/domain/id-number';
@@ -14,6 +14,7 @@ import type { ResidentsTable } from '../../db/schema';
 import { activeBeds } from '../facility/bed-map';
 import { bedLabels } from '../facility/places';
 import { keepUntil } from './retention';
+import { parseJsonColumn } from '../../db/json';
 
 const nameCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
@@ -99,10 +100,13 @@ export async function searchResidents(deps: BackendDeps, input: z.output<typeof 
  * Family numbers in full only for those who may edit the file (the edit form sends the contacts back as they are);
  * everyone else sees them masked and taps to reveal one, which is audited (care.revealContactPhone), like the ID number.
  */
+/** A resident's contacts as stored (residents.contacts): ContactInput's output. */
+export const storedContacts = (text: string) => parseJsonColumn(z.array(ContactInput), text, 'residents.contacts');
+
 function contactViews(stored: string, caller: Caller): ContactView[] {
   const editors = residentsApi['residents.update'].roles;
   const full = Array.isArray(editors) && editors.includes(caller.role);
-  return (JSON.parse(stored) as Required<ContactInput>[]).map((c) => ({
+  return storedContacts(stored).map((c) => ({
     name: c.name,
     relation: c.relation,
     phone: full ? c.phone : maskPhone(c.phone),
@@ -154,7 +158,7 @@ export async function getResidentFile(deps: BackendDeps, caller: Caller, id: str
     householdAddress: r.householdAddress,
     village: r.village,
     primaryCategory: r.primaryCategory as ResidentFile['primaryCategory'],
-    tags: JSON.parse(r.tags) as ResidentFile['tags'],
+    tags: parseJsonColumn(ResidentFile.shape.tags, r.tags, 'residents.tags'),
     tekunCertNo: r.tekunCertNo,
     hukou: r.hukou,
     contacts: contactViews(r.contacts, caller),

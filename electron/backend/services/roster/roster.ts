@@ -14,6 +14,7 @@ import { newId } from '../../ids';
 import type { Executor } from '../../db/executor';
 import { areaText, loadAreas } from './areas';
 import { hoursText, loadShifts } from './shifts';
+import { StringList, parseJsonColumn } from '../../db/json';
 
 export interface RosterRow {
   id: string;
@@ -35,7 +36,7 @@ export async function rosterBetween(db: Executor, from: string, to: string): Pro
     .where('rosterEntries.shiftDate', '<=', to)
     .where('rosterEntries.cancelledAt', 'is', null)
     .execute();
-  return rows.map((r) => ({ ...r, area: JSON.parse(r.area) as string[] }));
+  return rows.map((r) => ({ ...r, area: parseJsonColumn(StringList, r.area, 'roster_entries.area') }));
 }
 
 export function assertMonday(monday: string): void {
@@ -122,7 +123,7 @@ export async function setDay(ctx: WriteContext, person: RosterPerson, date: stri
       changed += 1;
     } else if (keep.area && JSON.stringify(keep.area) !== row.area) {
       await ctx.trx.updateTable('rosterEntries').set({ area: JSON.stringify(keep.area), ...ctx.stampUpdate() }).where('id', '=', row.id).execute();
-      await ctx.audit({ action: 'update', entity: 'rosterEntries', entityId: row.id, before: { area: JSON.parse(row.area) as unknown }, after: { area: keep.area } });
+      await ctx.audit({ action: 'update', entity: 'rosterEntries', entityId: row.id, before: { area: parseJsonColumn(StringList, row.area, 'roster_entries.area') }, after: { area: keep.area } });
       changed += 1;
     }
   }

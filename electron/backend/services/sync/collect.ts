@@ -15,6 +15,7 @@ import { centreStartedAt } from '../facility/profile';
 import { readSettings } from '../settings/settings';
 import { pressureInjuryStage } from './pressure-injury';
 import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from '../tier/for-package';
+import { Counts, StringList, parseJsonColumn } from '../../db/json';
 
 export function monthRange(period: string) {
   const first = `${period}-01`;
@@ -71,7 +72,7 @@ async function residentsSection(deps: BackendDeps, period: string) {
   return people.map((p): SectionRecord<'residents'> => {
     const gone = p.dischargedOn !== null && p.dischargedOn <= last;
     const lastAssessedOn = ability.get(p.id)?.assessedOn ?? null;
-    const tags = JSON.parse(p.tags) as string[];
+    const tags = parseJsonColumn(StringList, p.tags, 'residents.tags');
     return {
       id: p.id,
       name: p.name,
@@ -236,7 +237,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     care_days: await careDays(deps, period),
     // An incident closed after the month ends was still open at its end.
     incidents: incidents.map((i) => ({ id: i.id, residentId: i.residentId, type: i.type, severity: i.severity, occurredAt: i.occurredAt, status: i.status === 'closed' && i.closedAt !== null && i.closedAt < toInstant ? 'closed' : 'open', hospitalTransfer: i.hospitalTransfer === 1, familyNotified: i.familyNotified === 1 })),
-    meals: meals.map((m) => ({ id: m.id, date: m.date, meal: m.meal, residentTotal: m.residentTotal, counts: JSON.parse(m.counts) as Record<string, number> })),
+    meals: meals.map((m) => ({ id: m.id, date: m.date, meal: m.meal, residentTotal: m.residentTotal, counts: parseJsonColumn(Counts, m.counts, 'meal_services.counts') })),
     meal_aid: aid.map((a) => ({ id: a.id, dinerId: a.dinerId, date: a.date, meal: a.meal, mode: a.mode, category: a.category, priceFen: a.priceFen, subsidyFen: a.subsidyFen, cancelled: a.cancelledAt !== null && a.cancelledAt < toInstant })),
     ...(await fireSections(deps, period, until)),
     // The county decides tiers for 特困 people only: another resident's six-indicator assessment stays at the centre.

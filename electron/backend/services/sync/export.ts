@@ -19,6 +19,7 @@ import { buildPackage } from '../../package/package';
 import { APP_VERSION } from '../system/info';
 import { centreIdentity } from './centre-keys';
 import { collectMonth, monthRange } from './collect';
+import { StringList, parseJsonColumn } from '../../db/json';
 
 const toRow = (r: { id: string; period: string; sequence: number; correction: number; correctionReason: string; fileName: string; fileHash: string; bytes: number; rows: number; warnings: string; createdAt: string; createdBy: string }): ExportRow => ({
   id: r.id,
@@ -30,7 +31,7 @@ const toRow = (r: { id: string; period: string; sequence: number; correction: nu
   fileHash: r.fileHash,
   bytes: r.bytes,
   rows: r.rows,
-  warnings: JSON.parse(r.warnings) as string[],
+  warnings: parseJsonColumn(StringList, r.warnings, 'sync_exports.warnings'),
   createdAt: r.createdAt,
   createdBy: r.createdBy,
 });

@@ -1,13 +1,14 @@
 // County side of 特困认定: the proposals received with the centres' monthly packages (section tier_proposals, stored by
 // the import), each with how long it has waited, and the clerk's answer (认定 with date, 文号, tier and 照料护理档次, or
 // 不予认定 with a reason). One answer per proposal; answers are records (never changed or deleted).
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CountyAnswerInput, CountyProposalRow } from '@shared/api/tier';
 import { conflict, notFound } from '@shared/api/errors';
 import { chinaDate } from '@shared/domain/dates';
 import { maskIdNumber } from '@shared/domain/id-number';
 import { answerOverdue, workingDaysBetween } from '@shared/domain/tier/working-days';
-import type { Tier } from '@shared/domain/assessment/tekun-tier';
+import { TIERS } from '@shared/domain/assessment/tekun-tier';
+import { SECTIONS } from '@shared/domain/sync/sections';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
@@ -16,13 +17,10 @@ import { newId } from '../../ids';
 import { answerWorkingDays } from './answer-days';
 import { assertAnswer } from './answer-rules';
 import type { TierProposalRecord } from './for-package';
+import { parseJsonColumn } from '../../db/json';
 
-interface ResidentRecord {
-  id: string;
-  name: string;
-  idNumber?: string | null;
-  tekunTier?: Tier | null;
-}
+/** The fields of a county-kept resident record read here (idNumber and tekunTier are missing from format-1 records). */
+const ResidentRecord = z.object({ id: z.string(), name: z.string(), idNumber: z.string().nullable().optional(), tekunTier: z.enum(TIERS).nullable().optional() });
 
 /** Every proposal received, once each (a proposal is carried month after month until answered: first receipt counts). */
 async function received(deps: BackendDeps) {
@@ -37,7 +35,7 @@ async function received(deps: BackendDeps) {
   for (const r of rows) {
     const key = `${r.centreCode}/${r.recordId}`;
     const seen = byKey.get(key);
-    const record = JSON.parse(r.data) as TierProposalRecord;
+    const record: TierProposalRecord = parseJsonColumn(SECTIONS.tier_proposals.schema, r.data, 'county_records.data');
     // The first import dates it (rows come in import order); the latest month's copy is the one shown.
     if (!seen) byKey.set(key, { centreCode: r.centreCode, period: r.period, record, receivedOn: chinaDate(new Date(r.importedAt)) });
     else if (r.period > seen.period) Object.assign(seen, { period: r.period, record });
@@ -53,7 +51,7 @@ export async function countyProposals(deps: BackendDeps): Promise<{ allowedDays:
   const allowed = await answerWorkingDays(deps.db);
   const today = todayIn(deps.clock);
   const residentRows = await deps.db.selectFrom('countyRecords').select(['centreCode', 'period', 'recordId', 'data']).where('section', '=', 'residents').orderBy('period').execute();
-  const residents = new Map(residentRows.map((r) => [`${r.centreCode}/${r.recordId}`, JSON.parse(r.data) as ResidentRecord])); // the latest month wins
+  const residents = new Map(residentRows.map((r) => [`${r.centreCode}/${r.recordId}`, parseJsonColumn(ResidentRecord, r.data, 'county_records.data')])); // the latest month wins
   const newest = new Map<string, string>();
   for (const p of proposals) {
     const key = `${p.centreCode}/${p.record.residentId}`;

@@ -1,9 +1,11 @@
 // What the monthly package carries about 特困 tiers: the official tier (the county's latest decision), the centre's
 // latest proposal, and the proposals the county has to answer. Read-only; used by the sync collector.
 import type { Kysely } from 'kysely';
-import { TIER_INDICATOR_NAMES, TIER_INDICATORS, type Tier, type TierIndicator } from '@shared/domain/assessment/tekun-tier';
+import { TierInput } from '@shared/api/tier';
+import { TIER_INDICATOR_NAMES, TIER_INDICATORS, type Tier } from '@shared/domain/assessment/tekun-tier';
 import type { BackendDeps } from '../../deps';
 import type { DB } from '../../db/schema';
+import { parseJsonColumn } from '../../db/json';
 
 export interface OfficialTier {
   tier: Tier;
@@ -66,7 +68,7 @@ export async function tierProposalsForMonth(deps: BackendDeps, period: string): 
   const tierBefore = (residentId: string, date: string) => decisions.filter((d) => d.residentId === residentId && d.decidedOn <= date).at(-1)?.tier ?? null;
   const records: TierProposalRecord[] = [];
   for (const r of carried) {
-    const indicators = JSON.parse(r.indicators) as Record<TierIndicator, boolean>;
+    const indicators = parseJsonColumn(TierInput.shape.indicators, r.indicators, 'tier_assessments.indicators');
     records.push({
       id: r.id,
       residentId: r.residentId,

@@ -1,7 +1,7 @@
 // The centre's 特困 self-care tier assessments (six indicators): proposals to the county, history kept (append-only).
 // Each is listed with the county's answer, when the first package carrying it went out, and whether the county is late.
 import type { z } from 'zod';
-import type { TierInput, TierView, WaitingRow } from '@shared/api/tier';
+import { type TierInput, TierView, type WaitingRow } from '@shared/api/tier';
 import { notFound } from '@shared/api/errors';
 import { tierFromIndicators } from '@shared/domain/assessment/tekun-tier';
 import { chinaDate } from '@shared/domain/dates';
@@ -13,6 +13,7 @@ import { todayIn } from '../../clock';
 import { newId } from '../../ids';
 import { answerWorkingDays } from './answer-days';
 import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
+import { parseJsonColumn } from '../../db/json';
 
 export function recordTier(deps: BackendDeps, caller: Caller, input: z.output<typeof TierInput>) {
   return writeAction(deps, caller, async (ctx) => {
@@ -71,7 +72,7 @@ export async function listTiers(deps: BackendDeps, residentId: string): Promise<
     return {
       id: r.id,
       assessedOn: r.assessedOn,
-      indicators: JSON.parse(r.indicators) as Record<string, boolean>,
+      indicators: parseJsonColumn(TierView.shape.indicators, r.indicators, 'tier_assessments.indicators'),
       tier: r.tier,
       assessor: r.assessor,
       note: r.note,
