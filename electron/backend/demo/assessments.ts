@@ -1,6 +1,6 @@
 // The demo centre's current residents get what a real centre would have on file: a finalised ability assessment
 // (some due again), a safety risk assessment, a 特困 tier, a care grade with consent, and a care plan.
-import dayjs from 'dayjs';
+import { addDays, addMonths, daysBetween } from '@shared/domain/dates';
 import { EDUCATIONS, suggestedMalnutrition } from '@shared/domain/assessment/basic-info';
 import { HEALTH_ITEMS } from '@shared/domain/assessment/health';
 import { ITEMS } from '@shared/domain/assessment/items';
@@ -42,7 +42,7 @@ export async function assessCurrentResidents(deps: BackendDeps, actor: Caller, r
     const answers = Object.fromEntries(
       ITEMS.map((i) => [i.code, Math.max(0, Math.min(i.max, Math.round(i.max * ability + (random.next() - 0.5) * 1.5)))]),
     );
-    const earliest = r.admittedOn && r.admittedOn > dayjs(today).subtract(8, 'month').format('YYYY-MM-DD') ? r.admittedOn : dayjs(today).subtract(8, 'month').format('YYYY-MM-DD');
+    const earliest = r.admittedOn && r.admittedOn > addMonths(today, -8) ? r.admittedOn : addMonths(today, -8);
     // A.2 of a typical 敬老院 resident: living in the centre, widowed or never married, 城乡居民医保 with 医疗救助.
     const heightCm = random.int(148, 172);
     const weightKg = Math.round(heightCm * heightCm * (16 + random.next() * 9) / 1000) / 10;
@@ -64,7 +64,7 @@ export async function assessCurrentResidents(deps: BackendDeps, actor: Caller, r
     choices['A.5.1'] = [ability < 0.25 && random.chance(0.4) ? a51[random.int(1, 3)] : a51[0]];
     choices['A.5.9'] = [suggestedMalnutrition(basicInfo) ?? '无'];
     const health = { choices, jointSites: '', other: '' };
-    const assessedOn = dayjs(earliest).add(random.int(0, Math.max(0, dayjs(today).diff(earliest, 'day'))), 'day').format('YYYY-MM-DD');
+    const assessedOn = addDays(earliest, random.int(0, Math.max(0, daysBetween(earliest, today))));
     const { id } = await saveDraft(deps, actor, {
       residentId: r.id,
       reason: 'first',

@@ -2,10 +2,10 @@
 // patrols as the guard and the night caregiver walked them (three nights ago only one of the night's patrols), this
 // month's inspection, an open hidden danger, a drill four months ago and last autumn's training. Every round is
 // written through the real service at the moment it happened (a clock set to that moment), so its audit row says when.
-import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { addDays, chinaInstant } from '@shared/domain/care/shifts';
+import { addDays, addMonths, addYears } from '@shared/domain/dates';
+import { chinaInstant } from '@shared/domain/care/shifts';
 import { nightSpan } from '@shared/domain/fire/schedule';
 import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
@@ -34,17 +34,17 @@ export async function demoFire(deps: BackendDeps, actor: Caller, random: Random,
   const points = await listCheckpoints(deps, false);
   const items = await listItems(deps, false);
   for (let n = 1; n <= 10; n++) {
-    const made = dayjs(today).subtract(random.int(200, 1500), 'day');
+    const made = addDays(today, -random.int(200, 1500));
     await saveEquipment(deps, actor, {
       type: 'extinguisher',
       code: `MH-${String(n).padStart(2, '0')}`,
       spec: 'MFZ/ABC4 干粉',
       checkpointId: points[n % points.length].id,
       location: points[n % points.length].name,
-      productionDate: made.format('YYYY-MM-DD'),
+      productionDate: made,
       // One runs out in three weeks, as one always does.
-      expiryDate: n === 3 ? dayjs(today).add(21, 'day').format('YYYY-MM-DD') : made.add(5, 'year').format('YYYY-MM-DD'),
-      lastPressureCheck: dayjs(today).subtract(random.int(5, 25), 'day').format('YYYY-MM-DD'),
+      expiryDate: n === 3 ? addDays(today, 21) : addYears(made, 5),
+      lastPressureCheck: addDays(today, -random.int(5, 25)),
       retired: false,
       note: '',
     });
@@ -80,7 +80,7 @@ export async function demoFire(deps: BackendDeps, actor: Caller, random: Random,
       instant = new Date(instant.getTime() + (plan.nightGapMinutes + random.int(30, 90)) * 60_000);
     }
   }
-  const inspection = chinaInstant(dayjs(today).date() > 3 ? `${today.slice(0, 7)}-03` : addDays(today, -1), '10:00');
+  const inspection = chinaInstant(Number(today.slice(8, 10)) > 3 ? `${today.slice(0, 7)}-03` : addDays(today, -1), '10:00');
   if (inspection < now) await walk('inspection', inspection);
   // The guard is responsible for the store-room danger (the person is chosen from the staff register).
   const guard = await deps.db.selectFrom('staff').select('id').orderBy(sql`role = 'security'`, 'desc').orderBy('hireDate').executeTakeFirstOrThrow();
@@ -95,7 +95,7 @@ export async function demoFire(deps: BackendDeps, actor: Caller, random: Random,
     requestId: randomUUID(),
   });
   await saveDrill(deps, actor, {
-    date: dayjs(today).subtract(4, 'month').format('YYYY-MM-DD'),
+    date: addMonths(today, -4),
     scenario: '夜间一号楼二层起火，疏散卧床老人',
     atNight: true,
     bedridden: true,
@@ -107,6 +107,6 @@ export async function demoFire(deps: BackendDeps, actor: Caller, random: Random,
   });
   const staff = await deps.db.selectFrom('staff').select(['id', 'role']).execute();
   const carers = staff.filter((s) => s.role === 'caregiver' || s.role === 'care_lead' || s.role === 'security').map((s) => s.id);
-  if (carers.length) await saveTraining(deps, actor, { date: dayjs(today).subtract(8, 'month').format('YYYY-MM-DD'), topic: '灭火器使用与初起火灾扑救', hours: 2, trainer: '县消防救援大队', staffIds: carers });
+  if (carers.length) await saveTraining(deps, actor, { date: addMonths(today, -8), topic: '灭火器使用与初起火灾扑救', hours: 2, trainer: '县消防救援大队', staffIds: carers });
   return events + 4;
 }

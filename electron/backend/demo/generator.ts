@@ -1,11 +1,11 @@
 // The demo centre: a realistic 敬老院 built through the real services (every write audited), then a simulated
 // history of admissions, leave, hospital stays, transfers and discharges up to today. Tests and the benchmark use it too.
-import dayjs from 'dayjs';
 import { AppError } from '@shared/api/errors';
 import type { DischargeReason } from '@shared/domain/enums';
 import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
 import { todayIn } from '../clock';
+import { addDays, addYears, daysBetween } from '@shared/domain/dates';
 import { chinaInstant } from '@shared/domain/care/shifts';
 import { addBuilding, addRoom, updateBed } from '../services/facility/layout';
 import { saveProfile } from '../services/facility/profile';
@@ -98,7 +98,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
     licensedBeds: targetBeds,
     phone: '0370-8123456',
     address: `${COUNTY}柳湾镇敬老院路1号`,
-  }, { startedAt: chinaInstant(dayjs(today).subtract(years, 'year').format('YYYY-MM-DD'), '00:00').toISOString() }); // its history starts that far back
+  }, { startedAt: chinaInstant(addYears(today, -years), '00:00').toISOString() }); // its history starts that far back
   await buildLayout(deps, actor, random, targetBeds);
 
   const allBeds = await activeBeds(deps.db);
@@ -124,7 +124,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
             date,
             bedId,
             agreementNo: `LW-${date.slice(0, 4)}-${String(serial).padStart(4, '0')}`,
-            agreementEnd: dayjs(date).add(random.pick([1, 3, 5]), 'year').format('YYYY-MM-DD'),
+            agreementEnd: addYears(date, random.pick([1, 3, 5])),
           },
         });
         occupants.set(bedId, { id, bedId, status: 'in_residence', returnOn: null });
@@ -138,16 +138,16 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
     }
   };
 
-  const start = dayjs(today).subtract(years, 'year');
+  const start = addYears(today, -years);
   // The residents already living there when the simulated history starts.
   const initial = Math.round(usable.length * occupancy * 0.9);
   for (const bedId of usable.slice(0, initial)) {
-    await admitInto(bedId, start.subtract(random.int(1, 6 * 365), 'day').format('YYYY-MM-DD'));
+    await admitInto(bedId, addDays(start, -random.int(1, 6 * 365)));
   }
 
-  const days = dayjs(today).diff(start, 'day');
+  const days = daysBetween(start, today);
   for (let d = 0; d <= days; d++) {
-    const date = start.add(d, 'day').format('YYYY-MM-DD');
+    const date = addDays(start, d);
     for (const occ of [...occupants.values()]) {
       if (occ.status === 'away' && occ.returnOn !== null && occ.returnOn <= date) {
         await endLeave(deps, actor, { residentId: occ.id, returnDate: date });
@@ -163,7 +163,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
           events += 1;
         } else if (random.chance(1 / 365)) {
           const hospital = random.chance(0.35);
-          const returnOn = dayjs(date).add(random.int(2, hospital ? 20 : 12), 'day').format('YYYY-MM-DD');
+          const returnOn = addDays(date, random.int(2, hospital ? 20 : 12));
           await startLeave(deps, actor, {
             residentId: occ.id,
             kind: hospital ? 'hospital' : 'leave',

@@ -1,8 +1,8 @@
 // The demo centre's kitchen: menus for last week and this week, the meals already past recorded as served with their
 // food samples, a dozen village elders on 助餐 with prices from last month, and their meals of the last two weeks.
 // All through the real services, so every write is audited.
-import dayjs from 'dayjs';
 import { randomUUID } from 'node:crypto';
+import { addDays, daysBetween, mondayOf, shiftMonth } from '@shared/domain/dates';
 import { chinaInstant } from '@shared/domain/care/shifts';
 import type { DietType } from '@shared/domain/enums';
 import type { DinerCategory, Meal } from '@shared/domain/meals/vocab';
@@ -47,9 +47,9 @@ export async function demoMeals(deps: BackendDeps, actor: Caller, random: Random
   let events = 0;
   const settings = await readSettings(deps.db);
   const now = deps.clock.now();
-  const monday = dayjs(today).subtract((dayjs(today).day() + 6) % 7, 'day');
-  const days = Array.from({ length: 14 }, (_, i) => monday.subtract(7, 'day').add(i, 'day').format('YYYY-MM-DD'));
-  const menuOf = (date: string, meal: Meal) => DISHES[meal][dayjs(date).diff(days[0], 'day') % DISHES[meal].length];
+  const monday = mondayOf(today);
+  const days = Array.from({ length: 14 }, (_, i) => addDays(monday, i - 7));
+  const menuOf = (date: string, meal: Meal) => DISHES[meal][daysBetween(days[0], date) % DISHES[meal].length];
   for (const date of days) {
     for (const meal of ['breakfast', 'lunch', 'snack', 'dinner'] as const) {
       for (const diet of DEMO_DIETS) {
@@ -73,7 +73,7 @@ export async function demoMeals(deps: BackendDeps, actor: Caller, random: Random
   // This morning's cook has thrown away every sample kept its 48 hours (none yet is fine too).
   await disposeDue(deps, actor).catch(() => undefined);
 
-  const priceFrom = dayjs(today).subtract(1, 'month').startOf('month').format('YYYY-MM-DD');
+  const priceFrom = `${shiftMonth(today.slice(0, 7), -1)}-01`;
   for (const c of CATEGORIES) {
     await savePrice(deps, actor, { category: c.category, meal: 'lunch', effectiveFrom: priceFrom, priceFen: c.priceFen, subsidyFen: c.subsidyFen });
   }

@@ -1,9 +1,8 @@
 // The demo centre's people: caregivers, a care lead, kitchen, cleaning, security and a nurse, with certificates
 // (some about to run out), training, a roster for last week and this week (three shifts, caregivers by building),
 // and a few incidents over the past year. All through the real services, so every write is audited.
-import dayjs from 'dayjs';
 import type { StaffRole } from '@shared/domain/care/vocab';
-import { addDays } from '@shared/domain/care/shifts';
+import { addDays, mondayOf, weekday } from '@shared/domain/dates';
 import { chinaInstant } from '@shared/domain/care/shifts';
 import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
@@ -35,18 +34,18 @@ async function hireStaff(deps: BackendDeps, actor: Caller, random: Random, today
         name: `${random.pick(SURNAMES)}${random.pick(FEMALE_GIVEN)}`,
         role,
         phone: `13${random.int(100000000, 999999999)}`,
-        hireDate: dayjs(today).subtract(random.int(60, 3000), 'day').format('YYYY-MM-DD'),
+        hireDate: addDays(today, -random.int(60, 3000)),
         certLevel: caring ? random.pick(['level5', 'level4', 'level4', 'level3'] as const) : 'none',
         // One certificate and one health certificate run out soon, as they do.
-        certExpiry: caring ? dayjs(today).add(hired.length === 0 ? 20 : random.int(90, 1000), 'day').format('YYYY-MM-DD') : null,
-        healthCertExpiry: dayjs(today).add(hired.length === 1 ? 12 : random.int(60, 360), 'day').format('YYYY-MM-DD'),
+        certExpiry: caring ? addDays(today, hired.length === 0 ? 20 : random.int(90, 1000)) : null,
+        healthCertExpiry: addDays(today, hired.length === 1 ? 12 : random.int(60, 360)),
         leftOn: null,
         userId: null,
         note: '',
       });
       if (caring) {
-        await addTraining(deps, actor, { staffId: id, date: dayjs(today).subtract(random.int(10, 300), 'day').format('YYYY-MM-DD'), topic: '压疮预防与翻身技巧', hours: 4, provider: '县民政局' });
-        await addTraining(deps, actor, { staffId: id, date: dayjs(today).subtract(random.int(10, 300), 'day').format('YYYY-MM-DD'), topic: '消防安全与疏散演练', hours: 2, provider: '本院' });
+        await addTraining(deps, actor, { staffId: id, date: addDays(today, -random.int(10, 300)), topic: '压疮预防与翻身技巧', hours: 4, provider: '县民政局' });
+        await addTraining(deps, actor, { staffId: id, date: addDays(today, -random.int(10, 300)), topic: '消防安全与疏散演练', hours: 2, provider: '本院' });
       }
       hired.push({ id, role });
     }
@@ -60,8 +59,7 @@ async function rosterTwoWeeks(deps: BackendDeps, actor: Caller, caregivers: stri
   const [early, middle, night] = ['早班', '中班', '夜班'].map((n) => shifts.find((s) => s.name === n)!.id);
   const floors = (await loadAreas(deps.db)).options.filter((o) => o.value.startsWith('floor:')).map((o) => o.value);
   const buildings = [...new Set(floors.map((f) => f.split(':')[1]))].map((b) => floors.filter((f) => f.includes(b)));
-  const d = dayjs(today);
-  const monday = d.subtract((d.day() + 6) % 7, 'day').format('YYYY-MM-DD');
+  const monday = mondayOf(today);
   for (let day = -7; day < 7; day++) {
     const date = addDays(monday, day);
     const n = caregivers.length;
@@ -72,7 +70,7 @@ async function rosterTwoWeeks(deps: BackendDeps, actor: Caller, caregivers: stri
       put(caregivers[(day + 7 + buildings.length + b) % n], middle, area);
     });
     put(caregivers[(day + 7 + 2 * buildings.length) % n], night, []);
-    if (dayjs(date).day() !== 0) put(lead, early, []);
+    if (weekday(date) !== 0) put(lead, early, []);
     for (const [staffId, list] of byPerson) await assign(deps, actor, { staffId, date, shifts: list });
   }
 }

@@ -1,6 +1,6 @@
 // The demo centre's 特困 residents have the county's decision on file (entered from the paper document), so the
 // package carries an official tier; the newest assessments are left waiting for the county, one of them overdue.
-import dayjs from 'dayjs';
+import { addDays } from '@shared/domain/dates';
 import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
 import { recordDecision } from '../services/tier/decisions';
@@ -21,7 +21,7 @@ export async function decideDemoTiers(deps: BackendDeps, actor: Caller, random: 
   for (const [i, t] of rows.entries()) {
     // About one in six stays unanswered: the county has not decided yet.
     if (i % 6 === 5) continue;
-    const decidedOn = dayjs(t.assessedOn).add(random.int(3, 12), 'day').format('YYYY-MM-DD');
+    const decidedOn = addDays(t.assessedOn, random.int(3, 12));
     if (decidedOn > today) continue;
     await recordDecision(deps, actor, {
       residentId: t.residentId,

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { AuditEntry, AuditQuery } from '@shared/api/audit';
 import { ACTION_LABELS, ENTITY_LABELS } from '@shared/domain/audit-labels';
+import { addDays } from '@shared/domain/dates';
+import { chinaInstant } from '@shared/domain/care/shifts';
 import type { BackendDeps } from '../../deps';
 import { bedLabels } from '../facility/places';
 import { listChanges } from './changes';
@@ -10,8 +12,8 @@ import { parseJsonColumn } from '../../db/json';
 type Query = z.output<typeof AuditQuery>;
 
 /** China dates to UTC instants: the log stores ISO instants, people pick calendar days in China time. */
-const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const endOfChinaDay = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+const startOfChinaDay = (date: string) => chinaInstant(date, '00:00').toISOString();
+const endOfChinaDay = (date: string) => chinaInstant(addDays(date, 1), '00:00').toISOString();
 
 function filtered(deps: BackendDeps, q: Query) {
   let query = deps.db.selectFrom('auditLog');
