@@ -4,6 +4,7 @@ import { type Transaction, sql } from 'kysely';
 import type { Caller } from './caller';
 import { nowIso, todayIn } from './clock';
 import type { BackendDeps } from './deps';
+import { assertMayWrite } from './db/read-only';
 import type { DB } from './db/schema';
 import { newId } from './ids';
 
@@ -78,6 +79,7 @@ async function inSavepoint<T>(trx: Transaction<DB>, body: (trx: Transaction<DB>)
 
 /** Runs one user action in one transaction; anything thrown rolls back every write of it, audit rows included. */
 export async function writeAction<T>(deps: BackendDeps, caller: Caller, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
+  assertMayWrite('writeAction');
   const at = nowIso(deps.clock);
   const today = todayIn(deps.clock);
   const run = (body: (trx: Transaction<DB>) => Promise<T>) =>

@@ -6,6 +6,7 @@ import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { type MigrateResult, assertKnownVersion, migrate } from './migrate';
 import type { Migration } from './migrations';
 import type { DB } from './schema';
+import { ReadOnlyGuard } from './read-only';
 
 export interface OpenedDatabase {
   sqlite: Database.Database;
@@ -53,7 +54,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     });
     const db = new Kysely<DB>({
       dialect: new SqliteDialect({ database: sqlite }),
-      plugins: [new CamelCasePlugin()],
+      plugins: [new CamelCasePlugin(), new ReadOnlyGuard()],
     });
     return {
       sqlite,

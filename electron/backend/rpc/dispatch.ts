@@ -14,6 +14,7 @@ import type { BackupService } from '../services/backup/service';
 import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { readSettings } from '../services/settings/settings';
+import { runReadOnly } from '../db/read-only';
 import { createHandlers } from './handlers';
 import type { Call } from './types';
 
@@ -110,7 +111,9 @@ export function createDispatcher(deps: BackendDeps, options: DispatcherOptions):
     if (!parsed.success) return { ok: false, error: describeInputError(parsed.error) };
     try {
       const handler = handlers[method] as (input: unknown, call: Call) => Promise<unknown>;
-      const value = await handler(parsed.data, callFor(session));
+      // A method that says it does not write gets a database that refuses writes (db/read-only.ts).
+      const run = () => handler(parsed.data, callFor(session));
+      const value = spec.writes ? await run() : await runReadOnly(method, run);
       if (options.checkOutput) spec.output.parse(value);
       return { ok: true, value };
     } catch (error) {
