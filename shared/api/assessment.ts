@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CONSCIOUSNESS_ZERO } from '../domain/assessment/coma';
 import { RISK_GRADES, SAFETY_RISKS } from '../domain/assessment/safety-risks';
-import { calendarDate, entityId, optionalText, requiredText, wholeNumber } from './fields';
+import { ByResident, Done, calendarDate, entityId, optionalText, requiredText, wholeNumber } from './fields';
 import { method } from './method';
 import { RESIDENT_READERS } from './roles';
 
@@ -173,8 +173,6 @@ export const DisputeInput = z.object({
   raisedOn: calendarDate('提出日期'),
 });
 
-const Done = z.object({ id: z.string() });
-const ByResident = z.object({ residentId: entityId('老人') });
 
 export const assessmentApi = {
   'assessment.list': method({ input: ByResident, output: z.array(AssessmentView), roles: RESIDENT_READERS, writes: false }),

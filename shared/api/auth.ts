@@ -1,7 +1,7 @@
 // API of the auth module: first-run administrator, sign-in by password or PIN, lock, sign-out, own password and PIN.
 import { z } from 'zod';
 import { ROLES } from './roles';
-import { requiredText } from './fields';
+import { Ok, requiredText } from './fields';
 import { method, PUBLIC } from './method';
 import { ANY_ROLE } from './roles';
 
@@ -69,7 +69,6 @@ export const ChangePasswordInput = z.object({ current: passwordField, next: pass
 /** `current`: the person's password, or (people who only use a PIN) their current PIN. */
 export const SetPinInput = z.object({ current: z.string({ error: '请填写当前密码或PIN码' }).min(1, { error: '请填写当前密码或PIN码' }).max(200), pin: pinField });
 
-const Ok = z.object({ ok: z.literal(true) });
 
 export const authApi = {
   'auth.status': method({ input: z.object({}), output: AuthStatus, roles: PUBLIC, writes: false }),

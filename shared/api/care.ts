@@ -14,7 +14,7 @@ import {
   URINE_STATES,
 } from '../domain/care/vocab';
 import { VITALS, type VitalCode } from '../domain/care/vitals';
-import { ExcelFile, calendarDate, dateRange, entityId, instant, optionalText, requestId as requestIdField, requiredText, yearMonth } from './fields';
+import { ByResident, ExcelFile, calendarDate, dateRange, entityId, instant, optionalText, requestId as requestIdField, requiredText, yearMonth } from './fields';
 import { method } from './method';
 import { RESIDENT_READERS } from './roles';
 
@@ -282,7 +282,7 @@ export const careApi = {
   'care.record': method({ input: RecordInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: CARE_RECORDERS, writes: true }),
   'care.amend': method({ input: AmendInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: CARE_RECORDERS, writes: true }),
   'care.round': method({ input: RoundInput, output: z.object({ checked: z.number(), tasksCompleted: z.number(), repeated: z.boolean() }), roles: CARE_RECORDERS, writes: true }),
-  'care.residentPhoto': method({ input: z.object({ residentId: entityId('老人') }), output: z.object({ photo: z.string().nullable() }), roles: CARE_RECORDERS, writes: false }),
+  'care.residentPhoto': method({ input: ByResident, output: z.object({ photo: z.string().nullable() }), roles: CARE_RECORDERS, writes: false }),
   /** A family member's full number, for a call at night; every reveal is audited (like the ID number). */
   'care.revealContactPhone': method({
     input: z.object({ residentId: entityId('老人'), index: z.number().int().min(0).max(9) }),

@@ -1,7 +1,7 @@
 // API of the care-plan module: each resident's tasks, generated from their care grade and safety risks, then adjusted.
 import { z } from 'zod';
 import { Frequency } from '../domain/care-frequency';
-import { entityId, optionalText, requiredText } from './fields';
+import { ByResident, Done, entityId, optionalText, requiredText } from './fields';
 import { method } from './method';
 import { RESIDENT_READERS } from './roles';
 
@@ -29,10 +29,9 @@ export const SaveTaskInput = z.object({
   completesOnRound: z.boolean().default(false),
 });
 
-const ByResident = z.object({ residentId: entityId('老人') });
 
 export const careplanApi = {
   'careplan.get': method({ input: ByResident, output: z.array(CarePlanTask), roles: RESIDENT_READERS, writes: false }),
   'careplan.generate': method({ input: ByResident, output: z.object({ added: z.number() }), roles: ['admin', 'care_lead'], writes: true }),
-  'careplan.saveTask': method({ input: SaveTaskInput, output: z.object({ id: z.string() }), roles: ['admin', 'care_lead'], writes: true }),
+  'careplan.saveTask': method({ input: SaveTaskInput, output: Done, roles: ['admin', 'care_lead'], writes: true }),
 };

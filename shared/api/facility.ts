@@ -1,7 +1,7 @@
 // API of the facility module: the centre's profile, buildings, rooms, beds and the bed map.
 import { z } from 'zod';
 import { BED_SETTINGS, BED_STATUSES, BED_TYPES, FACILITY_TYPES } from '../domain/enums';
-import { entityId, oneOf, optionalText, requiredText, wholeNumber } from './fields';
+import { Done, entityId, oneOf, optionalText, requiredText, wholeNumber } from './fields';
 import { method } from './method';
 import { CENTRE_STAFF, MANAGERS } from './roles';
 
@@ -110,7 +110,6 @@ export const BedUpdateInput = z.object({
   setting: oneOf('床位状态', BED_SETTINGS),
 });
 const IdOnly = (label: string) => z.object({ id: entityId(label) });
-const Done = z.object({ id: z.string() });
 
 export const facilityApi = {
   'facility.get': method({ input: z.object({}), output: FacilityProfile.nullable(), roles: CENTRE_STAFF, writes: false }),

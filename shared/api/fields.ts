@@ -65,6 +65,14 @@ export const entityId = (label: string) =>
 export const requestId = (word: '请求' | '提交', missing?: string) =>
   z.string(missing === undefined ? undefined : { error: missing }).uuid({ error: `${word}编号格式不正确` });
 
+/** The question of every per-resident read: which resident. */
+export const ByResident = z.object({ residentId: entityId('老人') });
+
+/** What a write returns: the id of the record written. */
+export const Done = z.object({ id: z.string() });
+/** What a write with no record to name returns. */
+export const Ok = z.object({ ok: z.literal(true) });
+
 /** A centre's 机构代码: 12 digits. */
 export const centreCode = () => z.string().regex(/^\d{12}$/, { error: '机构代码应为12位数字' });
 

@@ -3,7 +3,7 @@
 // verification, equipment and its monthly check, drills, training, the 24-hour duty log, compliance and ledgers.
 import { z } from 'zod';
 import { CHECKPOINT_KINDS, DANGER_LEVELS, DANGER_SOURCES, DANGER_STATUSES, EQUIPMENT_TYPES, ITEM_LISTS, ROUND_KINDS } from '../domain/fire/vocab';
-import { ExcelFile, calendarDate, clockTime, dateRange, entityId, instant, oneOf, optionalDate, optionalText, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
+import { Done, ExcelFile, calendarDate, clockTime, dateRange, entityId, instant, oneOf, optionalDate, optionalText, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
 import { method } from './method';
 import { photoField } from './residents';
 import type { Role } from './roles';
@@ -237,7 +237,6 @@ export const LedgerQuery = z.object({ kind: oneOf('台账', FIRE_LEDGERS), ...da
 export const FireLedger = z.object({ kind: z.enum(FIRE_LEDGERS), title: z.string(), from: z.string(), to: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) });
 export type FireLedger = z.output<typeof FireLedger>;
 
-const ok = z.object({ id: z.string() });
 const written = z.object({ id: z.string(), repeated: z.boolean() });
 const range = z.object(dateRange());
 
@@ -246,25 +245,25 @@ export const fireApi = {
   'fire.settingsClamped': method({ input: z.object({}), output: z.array(FireSettingClamp), roles: CENTRE_STAFF, writes: false }),
   'fire.saveSettings': method({ input: FireSettings, output: FireSettings, roles: MANAGERS, writes: true }),
   'fire.checkpoints': method({ input: z.object({ includeRetired: z.boolean().default(false) }), output: z.array(Checkpoint), roles: FIRE_RECORDERS, writes: false }),
-  'fire.saveCheckpoint': method({ input: CheckpointInput, output: ok, roles: FIRE_MANAGERS, writes: true }),
+  'fire.saveCheckpoint': method({ input: CheckpointInput, output: Done, roles: FIRE_MANAGERS, writes: true }),
   'fire.items': method({ input: z.object({ includeRetired: z.boolean().default(false) }), output: z.array(CheckItem), roles: FIRE_RECORDERS, writes: false }),
-  'fire.saveItem': method({ input: ItemInput, output: ok, roles: FIRE_MANAGERS, writes: true }),
+  'fire.saveItem': method({ input: ItemInput, output: Done, roles: FIRE_MANAGERS, writes: true }),
 
   'fire.recordRound': method({ input: RoundInput, output: written, roles: FIRE_RECORDERS, writes: true }),
-  'fire.countersign': method({ input: z.object({ roundId: entityId('巡查记录') }), output: ok, roles: FIRE_MANAGERS, writes: true }),
+  'fire.countersign': method({ input: z.object({ roundId: entityId('巡查记录') }), output: Done, roles: FIRE_MANAGERS, writes: true }),
   'fire.rounds': method({ input: range.extend({ kind: z.enum(ROUND_KINDS).nullable().default(null) }), output: z.array(RoundRow), roles: FIRE_RECORDERS, writes: false }),
 
   'fire.dangers': method({ input: z.object({ status: z.enum(['open', 'all']).default('open') }), output: z.array(DangerRow), roles: CENTRE_STAFF, writes: false }),
   'fire.reportDanger': method({ input: DangerInput, output: written, roles: CENTRE_STAFF, writes: true }),
-  'fire.dangerAction': method({ input: DangerAction, output: ok, roles: FIRE_MANAGERS, writes: true }),
+  'fire.dangerAction': method({ input: DangerAction, output: Done, roles: FIRE_MANAGERS, writes: true }),
 
   'fire.equipment': method({ input: z.object({ includeRetired: z.boolean().default(false) }), output: z.array(EquipmentRow), roles: FIRE_RECORDERS, writes: false }),
-  'fire.saveEquipment': method({ input: EquipmentInput, output: ok, roles: FIRE_MANAGERS, writes: true }),
+  'fire.saveEquipment': method({ input: EquipmentInput, output: Done, roles: FIRE_MANAGERS, writes: true }),
 
   'fire.drills': method({ input: z.object({}), output: z.array(DrillRow), roles: FIRE_RECORDERS, writes: false }),
-  'fire.saveDrill': method({ input: DrillInput, output: ok, roles: FIRE_MANAGERS, writes: true }),
+  'fire.saveDrill': method({ input: DrillInput, output: Done, roles: FIRE_MANAGERS, writes: true }),
   'fire.trainings': method({ input: z.object({}), output: z.object({ sessions: z.array(TrainingRow), untrained: z.array(Untrained), staff: z.array(z.object({ id: z.string(), name: z.string() })) }), roles: FIRE_RECORDERS, writes: false }),
-  'fire.saveTraining': method({ input: TrainingInput, output: ok, roles: FIRE_MANAGERS, writes: true }),
+  'fire.saveTraining': method({ input: TrainingInput, output: Done, roles: FIRE_MANAGERS, writes: true }),
 
   'fire.dutyLog': method({ input: range, output: z.array(DutyRow), roles: FIRE_RECORDERS, writes: false }),
   'fire.addDuty': method({ input: DutyInput, output: written, roles: FIRE_RECORDERS, writes: true }),

@@ -1,7 +1,7 @@
 // API of the care-grade module: the centre's grades with rank, suggested levels and dated fees; each resident's grade
 // history, set from the assessment with consent, and overrides only with a reason and an approver.
 import { z } from 'zod';
-import { calendarDate, entityId, optionalText, requiredText, wholeNumber } from './fields';
+import { ByResident, Done, calendarDate, entityId, optionalText, requiredText, wholeNumber } from './fields';
 import { method } from './method';
 import { MANAGERS, RESIDENT_READERS } from './roles';
 
@@ -55,8 +55,6 @@ export const GradeSuggestion = z.object({
   gradeName: z.string().nullable(),
 });
 
-const Done = z.object({ id: z.string() });
-const ByResident = z.object({ residentId: entityId('老人') });
 
 export const gradesApi = {
   'grades.list': method({ input: z.object({}), output: z.array(GradeRow), roles: RESIDENT_READERS, writes: false }),

@@ -1,7 +1,7 @@
 // API of the handover module (交接班): the summary made at shift end, confirmed and added to by the caregiver,
 // accepted by the next shift with its own sign-in; unaccepted ones are flagged.
 import { z } from 'zod';
-import { calendarDate, dateRange, entityId, optionalText, requestId } from './fields';
+import { Done, calendarDate, dateRange, entityId, optionalText, requestId } from './fields';
 import { method } from './method';
 import { CARE_RECORDERS } from './care';
 
@@ -86,7 +86,7 @@ export const handoverApi = {
   }),
   /** Handovers the caller's current shift may accept. */
   'handover.pending': method({ input: z.object({}), output: z.array(HandoverRow), roles: CARE_RECORDERS, writes: false }),
-  'handover.accept': method({ input: z.object({ id: entityId('交班记录'), note: optionalText('接班说明', 500) }), output: z.object({ id: z.string() }), roles: CARE_RECORDERS, writes: true }),
+  'handover.accept': method({ input: z.object({ id: entityId('交班记录'), note: optionalText('接班说明', 500) }), output: Done, roles: CARE_RECORDERS, writes: true }),
   'handover.list': method({
     input: z.object(dateRange()),
     output: z.array(HandoverRow),

@@ -1,7 +1,7 @@
 // API of the incidents module (意外事件): report, follow up, close; the 30-day counts feed the ability assessment.
 import { z } from 'zod';
 import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '../domain/care/vocab';
-import { calendarDate, entityId, instant, oneOf, optionalDateRange, optionalText, requestId, requiredText } from './fields';
+import { Done, calendarDate, entityId, instant, oneOf, optionalDateRange, optionalText, requestId, requiredText } from './fields';
 import { method } from './method';
 import { RESIDENT_READERS } from './roles';
 import { CARE_RECORDERS } from './care';
@@ -66,11 +66,11 @@ export const incidentsApi = {
   'incidents.list': method({ input: IncidentQuery, output: z.array(IncidentRow), roles: RESIDENT_READERS, writes: false }),
   'incidents.followUp': method({
     input: z.object({ id: entityId('意外事件'), note: requiredText('跟进情况', 500) }),
-    output: z.object({ id: z.string() }),
+    output: Done,
     roles: ['admin', 'care_lead', 'medical'],
     writes: true,
   }),
-  'incidents.close': method({ input: z.object({ id: entityId('意外事件'), note: requiredText('结案说明', 500) }), output: z.object({ id: z.string() }), roles: ['admin'], writes: true }),
+  'incidents.close': method({ input: z.object({ id: entityId('意外事件'), note: requiredText('结案说明', 500) }), output: Done, roles: ['admin'], writes: true }),
   /**
    * Incidents of the 30 days up to a date: 跌倒、走失、噎食、自杀、自伤 counted into the assessment's A.2.14 boxes; every
    * other incident listed for the assessor to count into 其他 or not.

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DIET_TYPES } from '../domain/enums';
 import { DINER_CATEGORIES, MEALS, SERVING_MODES } from '../domain/meals/vocab';
-import { ExcelFile, calendarDate, dateRange, entityId, instant, oneOf, optionalDate, optionalText, phone, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
+import { Done, ExcelFile, Ok, calendarDate, dateRange, entityId, instant, oneOf, optionalDate, optionalText, phone, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
 import { method } from './method';
 import { idNumberField } from './residents';
 import type { Role } from './roles';
@@ -242,34 +242,33 @@ export const MonthReport = z.object({
 });
 export type MonthReport = z.output<typeof MonthReport>;
 
-const ok = z.object({ id: z.string() });
 
 export const mealsApi = {
   'meals.dietTypes': method({ input: z.object({}), output: z.array(DietTypeRow), roles: CENTRE_STAFF, writes: false }),
   'meals.saveDietType': method({ input: DietTypeInput, output: z.object({ code: z.string() }), roles: KITCHEN, writes: true }),
   'meals.residentDiets': method({ input: z.object({ query: optionalText('搜索', 30) }), output: z.array(ResidentDiet), roles: MEAL_READERS, writes: false }),
-  'meals.setResidentDiet': method({ input: ResidentDietInput, output: ok, roles: DIET_SETTERS, writes: true }),
+  'meals.setResidentDiet': method({ input: ResidentDietInput, output: Done, roles: DIET_SETTERS, writes: true }),
 
   'meals.menuWeek': method({ input: z.object({ monday: calendarDate('周一日期') }), output: MenuWeek, roles: CENTRE_STAFF, writes: false }),
-  'meals.saveMenu': method({ input: MenuInput, output: z.object({ ok: z.literal(true) }), roles: KITCHEN, writes: true }),
+  'meals.saveMenu': method({ input: MenuInput, output: Ok, roles: KITCHEN, writes: true }),
   'meals.copyMenuWeek': method({ input: z.object({ monday: calendarDate('周一日期') }), output: z.object({ copied: z.number() }), roles: KITCHEN, writes: true }),
 
   'meals.headcount': method({ input: z.object({ date: calendarDate('日期') }), output: Headcount, roles: MEAL_READERS, writes: false }),
-  'meals.adjust': method({ input: AdjustInput, output: ok, roles: KITCHEN, writes: true }),
+  'meals.adjust': method({ input: AdjustInput, output: Done, roles: KITCHEN, writes: true }),
   'meals.serve': method({ input: ServeInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: KITCHEN, writes: true }),
 
   'meals.diners': method({ input: z.object({ query: optionalText('搜索', 30), includeLeft: z.boolean().default(false) }), output: z.array(DinerRow), roles: MEAL_AID_READERS, writes: false }),
-  'meals.saveDiner': method({ input: DinerInput, output: ok, roles: KITCHEN, writes: true }),
+  'meals.saveDiner': method({ input: DinerInput, output: Done, roles: KITCHEN, writes: true }),
   'meals.prices': method({ input: z.object({ onDate: calendarDate('日期') }), output: z.array(PriceRowOut), roles: MEAL_AID_READERS, writes: false }),
-  'meals.savePrice': method({ input: PriceInput, output: ok, roles: ['admin'], writes: true }),
+  'meals.savePrice': method({ input: PriceInput, output: Done, roles: ['admin'], writes: true }),
   'meals.servingDay': method({ input: z.object({ date: calendarDate('日期'), meal, query: optionalText('搜索', 30) }), output: ServingDay, roles: MEAL_AID_READERS, writes: false }),
   'meals.serveDiner': method({ input: ServeDinerInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: KITCHEN, writes: true }),
-  'meals.cancelServing': method({ input: CancelServingInput, output: ok, roles: KITCHEN, writes: true }),
+  'meals.cancelServing': method({ input: CancelServingInput, output: Done, roles: KITCHEN, writes: true }),
   'meals.deliveryList': method({ input: z.object({ date: calendarDate('日期'), meal }), output: DeliveryList, roles: MEAL_AID_READERS, writes: false }),
 
   'meals.samples': method({ input: z.object({ date: calendarDate('日期') }), output: SampleDay, roles: MEAL_READERS, writes: false }),
   'meals.recordSample': method({ input: SampleInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: KITCHEN, writes: true }),
-  'meals.disposeSample': method({ input: DisposeInput, output: ok, roles: KITCHEN, writes: true }),
+  'meals.disposeSample': method({ input: DisposeInput, output: Done, roles: KITCHEN, writes: true }),
   'meals.disposeDue': method({ input: z.object({}), output: z.object({ disposed: z.number() }), roles: KITCHEN, writes: true }),
   'meals.sampleWarnings': method({ input: z.object(dateRange()), output: z.array(SampleWarning), roles: MEAL_READERS, writes: false }),
 

@@ -11,7 +11,7 @@ import {
   STAY_EVENT_TYPES,
 } from '../domain/enums';
 import { ID_NUMBER_MESSAGES, parseIdNumber } from '../domain/id-number';
-import { calendarDate, entityId, oneOf, optionalDate, optionalText, phone, requiredText, wholeNumber } from './fields';
+import { Done, calendarDate, entityId, oneOf, optionalDate, optionalText, phone, requiredText, wholeNumber } from './fields';
 import { method } from './method';
 import { ID_NUMBER_VIEWERS, LEAVE_RECORDERS, MANAGERS, RESIDENT_READERS } from './roles';
 
@@ -188,7 +188,6 @@ export const Census = z.object({
 });
 export type Census = z.output<typeof Census>;
 
-const Done = z.object({ id: z.string() });
 
 export const residentsApi = {
   'residents.search': method({

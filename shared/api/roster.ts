@@ -1,7 +1,7 @@
 // API of the roster module: shift definitions, the weekly roster (who works which shift, over which floors or
 // rooms), copying last week, who is on duty now, and the 24-hour coverage check.
 import { z } from 'zod';
-import { calendarDate, clockTime, entityId, requiredText } from './fields';
+import { Done, calendarDate, clockTime, entityId, requiredText } from './fields';
 import { method } from './method';
 import { CENTRE_STAFF, MANAGERS } from './roles';
 
@@ -90,7 +90,7 @@ const Week = z.object({ monday: calendarDate('周一日期') });
 
 export const rosterApi = {
   'roster.shifts': method({ input: z.object({}), output: z.array(ShiftRow), roles: CENTRE_STAFF, writes: false }),
-  'roster.saveShift': method({ input: ShiftInput, output: z.object({ id: z.string() }), roles: MANAGERS, writes: true }),
+  'roster.saveShift': method({ input: ShiftInput, output: Done, roles: MANAGERS, writes: true }),
   'roster.week': method({ input: Week, output: RosterWeek, roles: CENTRE_STAFF, writes: false }),
   'roster.assign': method({ input: AssignInput, output: z.object({ changed: z.number() }), roles: ROSTER_EDITORS, writes: true }),
   'roster.assignDays': method({ input: AssignDaysInput, output: z.object({ changed: z.number() }), roles: ROSTER_EDITORS, writes: true }),

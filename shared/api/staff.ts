@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CERT_LEVELS, STAFF_ROLES, type StaffRole } from '../domain/care/vocab';
 import { passwordField, pinField, usernameField } from './auth';
-import { calendarDate, entityId, oneOf, optionalDate, optionalText, phone, requiredText } from './fields';
+import { Done, calendarDate, entityId, oneOf, optionalDate, optionalText, phone, requiredText } from './fields';
 import { method } from './method';
 import { idNumberField } from './residents';
 import { CENTRE_STAFF, MANAGERS, ROLES, type Role } from './roles';
@@ -106,8 +106,8 @@ export type StaffName = z.output<typeof StaffName>;
 export const staffApi = {
   'staff.list': method({ input: z.object({ includeLeft: z.boolean().default(false) }), output: z.array(StaffRow), roles: STAFF_READERS, writes: false }),
   'staff.hire': method({ input: HireInput, output: z.object({ id: z.string(), userId: z.string().nullable() }), roles: MANAGERS, writes: true }),
-  'staff.save': method({ input: StaffInput, output: z.object({ id: z.string() }), roles: MANAGERS, writes: true }),
-  'staff.addTraining': method({ input: TrainingInput, output: z.object({ id: z.string() }), roles: MANAGERS, writes: true }),
+  'staff.save': method({ input: StaffInput, output: Done, roles: MANAGERS, writes: true }),
+  'staff.addTraining': method({ input: TrainingInput, output: Done, roles: MANAGERS, writes: true }),
   'staff.expiring': method({ input: z.object({}), output: z.array(ExpiringCert), roles: STAFF_READERS, writes: false }),
   'staff.names': method({ input: z.object({}), output: z.array(StaffName), roles: CENTRE_STAFF, writes: false }),
 };

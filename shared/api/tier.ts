@@ -4,7 +4,7 @@
 // clerk answers the proposals that came with the monthly packages.
 import { z } from 'zod';
 import { TIER_INDICATORS, TIERS } from '../domain/assessment/tekun-tier';
-import { TextFile, calendarDate, entityId, optionalText, requiredText } from './fields';
+import { ByResident, Done, TextFile, calendarDate, entityId, optionalText, requiredText } from './fields';
 import { method } from './method';
 import { MANAGERS, RESIDENT_READERS, type Role } from './roles';
 
@@ -123,8 +123,6 @@ export type CountyProposalRow = z.output<typeof CountyProposalRow>;
 export const WaitingRow = z.object({ residentId: z.string(), name: z.string(), proposedOn: z.string(), tier: z.enum(TIERS), sentOn: z.string().nullable(), overdue: z.boolean() });
 export type WaitingRow = z.output<typeof WaitingRow>;
 
-const Done = z.object({ id: z.string() });
-const ByResident = z.object({ residentId: entityId('老人') });
 const COUNTY_READERS: readonly Role[] = ['county_admin', 'county_viewer'];
 const COUNTY_ADMINS: readonly Role[] = ['county_admin'];
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 import { passwordField, pinField, usernameField } from './auth';
-import { entityId, requiredText } from './fields';
+import { Done, entityId, requiredText } from './fields';
 import { method } from './method';
 import { ACCOUNT_ADMINS, type Role } from './roles';
 
@@ -43,7 +43,6 @@ export const ResetPasswordInput = z.object({ id: entityId('账号'), password: p
 /** A forgotten PIN: the new one is typed with the person present. */
 export const ResetPinInput = z.object({ id: entityId('账号'), pin: pinField });
 
-const Done = z.object({ id: z.string() });
 
 export const usersApi = {
   'users.list': method({ input: z.object({}), output: z.array(UserRow), roles: ACCOUNT_ADMINS, writes: false }),
