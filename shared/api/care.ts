@@ -14,6 +14,7 @@ import {
   URINE_STATES,
 } from '../domain/care/vocab';
 import { VITALS, type VitalCode } from '../domain/care/vitals';
+import { DIET_TYPES, RESIDENT_STATUSES } from '../domain/enums';
 import { ByResident, ExcelFile, calendarDate, dateRange, entityId, instant, optionalText, requestId as requestIdField, requiredText, yearMonth } from './fields';
 import { method } from './method';
 import { RESIDENT_READERS } from './roles';
@@ -170,7 +171,7 @@ export const ShiftResident = z.object({
   residentId: z.string(),
   name: z.string(),
   bedLabel: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(RESIDENT_STATUSES),
   present: z.boolean(),
   tasksDue: z.number(),
   tasksRecorded: z.number(),
@@ -202,9 +203,9 @@ export const ResidentShift = z.object({
     id: z.string(),
     name: z.string(),
     bedLabel: z.string().nullable(),
-    status: z.string(),
+    status: z.enum(RESIDENT_STATUSES),
     present: z.boolean(),
-    diet: z.string(),
+    diet: z.enum(DIET_TYPES),
     allergies: z.string(),
     highRisks: z.array(z.string()),
     photo: z.string().nullable(),
@@ -227,7 +228,7 @@ export const Coverage = z.object({
       bedLabel: z.string().nullable(),
       caregivers: z.array(z.string()),
       records: z.number(),
-      missed: z.array(z.object({ task: z.string(), slot: z.string(), reason: z.string().nullable() })),
+      missed: z.array(z.object({ task: z.string(), slot: z.string(), reason: z.enum(NOT_DONE_REASONS).nullable() })),
     }),
   ),
   unassigned: z.number(),

@@ -2,6 +2,7 @@
 // inspection rounds (signed by the patroller, countersigned by a supervisor), hidden dangers from finding to
 // verification, equipment and its monthly check, drills, training, the 24-hour duty log, compliance and ledgers.
 import { z } from 'zod';
+import { STAFF_ROLES } from '../domain/care/vocab';
 import { CHECKPOINT_KINDS, DANGER_LEVELS, DANGER_SOURCES, DANGER_STATUSES, EQUIPMENT_TYPES, ITEM_LISTS, ROUND_KINDS } from '../domain/fire/vocab';
 import { Done, ExcelFile, calendarDate, clockTime, dateRange, entityId, instant, oneOf, optionalDate, optionalText, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
 import { method } from './method';
@@ -197,7 +198,7 @@ export const TrainingInput = z.object({
   staffIds: z.array(entityId('员工')).min(1, { error: '请选择参加培训的员工' }),
 });
 export const TrainingRow = z.object({ id: z.string(), date: z.string(), topic: z.string(), hours: z.number(), trainer: z.string(), attendees: z.array(z.string()) });
-export const Untrained = z.object({ staffId: z.string(), name: z.string(), role: z.string(), lastTrained: z.string().nullable() });
+export const Untrained = z.object({ staffId: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), lastTrained: z.string().nullable() });
 
 export const DutyInput = z.object({ kind: z.enum(['entry', 'handover']), text: requiredText('值班情况', 300), handedTo: optionalText('接班人', 20), requestId });
 export const DutyRow = z.object({ id: z.string(), at: z.string(), kind: z.enum(['entry', 'handover']), text: z.string(), handedTo: z.string().nullable(), by: z.string() });

@@ -1,6 +1,7 @@
 // API of the handover module (交接班): the summary made at shift end, confirmed and added to by the caregiver,
 // accepted by the next shift with its own sign-in; unaccepted ones are flagged.
 import { z } from 'zod';
+import { RESIDENT_STATUSES } from '../domain/enums';
 import { Done, calendarDate, dateRange, entityId, optionalText, requestId } from './fields';
 import { method } from './method';
 import { CARE_RECORDERS } from './care';
@@ -10,7 +11,7 @@ export const HandoverResident = z.object({
   name: z.string(),
   bedLabel: z.string().nullable(),
   /** 外出/住院…, or null when in the centre. */
-  away: z.string().nullable(),
+  away: z.enum(RESIDENT_STATUSES).nullable(),
   incidents: z.array(z.string()),
   notDone: z.array(z.string()),
   unrecorded: z.array(z.string()),

@@ -2,7 +2,8 @@
 // and serving, 助餐 for village elders (diners, dated prices, servings, delivery lists), food samples and the
 // monthly meal report. Money travels in fen (分).
 import { z } from 'zod';
-import { DIET_TYPES } from '../domain/enums';
+import { STAFF_ROLES } from '../domain/care/vocab';
+import { DIET_TYPES, RESIDENT_STATUSES } from '../domain/enums';
 import { DINER_CATEGORIES, MEALS, SERVING_MODES } from '../domain/meals/vocab';
 import { Done, ExcelFile, Ok, calendarDate, dateRange, entityId, instant, oneOf, optionalDate, optionalText, phone, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
 import { method } from './method';
@@ -32,7 +33,7 @@ export const ResidentDiet = z.object({
   residentId: z.string(),
   name: z.string(),
   bedLabel: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(RESIDENT_STATUSES),
   present: z.boolean(),
   dietType: z.enum(DIET_TYPES),
   avoidances: z.string(),
@@ -222,7 +223,7 @@ export const SampleDay = z.object({
   rule: z.object({ minGrams: z.number(), minHours: z.number() }),
 });
 
-export const KitchenCert = z.object({ staffId: z.string(), name: z.string(), role: z.string(), healthCertExpiry: z.string().nullable(), state: z.enum(['ok', 'soon', 'expired', 'missing']) });
+export const KitchenCert = z.object({ staffId: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), healthCertExpiry: z.string().nullable(), state: z.enum(['ok', 'soon', 'expired', 'missing']) });
 
 export const MonthReport = z.object({
   month: z.string(),

@@ -1,6 +1,7 @@
 // API of the roster module: shift definitions, the weekly roster (who works which shift, over which floors or
 // rooms), copying last week, who is on duty now, and the 24-hour coverage check.
 import { z } from 'zod';
+import { STAFF_ROLES } from '../domain/care/vocab';
 import { Done, calendarDate, clockTime, entityId, requiredText } from './fields';
 import { method } from './method';
 import { CENTRE_STAFF, MANAGERS } from './roles';
@@ -74,7 +75,7 @@ export const RosterWeek = z.object({
   monday: z.string(),
   days: z.array(z.string()),
   shifts: z.array(ShiftRow),
-  staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), cells: z.record(z.string(), z.array(RosterCell)) })),
+  staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), cells: z.record(z.string(), z.array(RosterCell)) })),
   /** Per day, hours (0–23) with no caregiver on the roster. */
   gaps: z.array(z.object({ date: z.string(), hours: z.array(z.number()) })),
   areas: z.array(z.object({ value: z.string(), label: z.string() })),
@@ -82,7 +83,7 @@ export const RosterWeek = z.object({
 export type RosterWeek = z.output<typeof RosterWeek>;
 
 export const OnDuty = z.object({
-  shifts: z.array(z.object({ shiftId: z.string(), name: z.string(), shiftDate: z.string(), hoursText: z.string(), people: z.array(z.object({ name: z.string(), role: z.string(), areaText: z.string() })) })),
+  shifts: z.array(z.object({ shiftId: z.string(), name: z.string(), shiftDate: z.string(), hoursText: z.string(), people: z.array(z.object({ name: z.string(), role: z.enum(STAFF_ROLES), areaText: z.string() })) })),
 });
 
 const ROSTER_EDITORS = ['admin', 'care_lead'] as const;

@@ -212,7 +212,8 @@ describe("the manager's views", () => {
     const cov = await b.call('care.coverage', { shiftId: SHIFT.early, shiftDate: DAY });
     expect(cov.caregivers).toEqual([{ name: '早班小王', areaText: '全院', handedOver: false }]);
     const zhang = cov.residents.find((r) => r.name === '张三')!;
-    expect(zhang.missed.map((m) => `${m.task} ${m.slot}`)).toEqual(['翻身 10:00', '翻身 12:00', '翻身 14:00', '测量生命体征 本班']);
+    // Codes, not words (issue 16): the slot as the plan has it (the screen shows 10:00 … and 本班).
+    expect(zhang.missed.map((m) => `${m.task} ${m.slot}`)).toEqual(['翻身 2026-03-15 10:00', '翻身 2026-03-15 12:00', '翻身 2026-03-15 14:00', '测量生命体征 shift']);
     expect(cov.withoutRecord).toBe(1); // 李四
     expect(cov.missedTasks).toBe(6);
     expect(cov.unassigned).toBe(0);

@@ -423,6 +423,9 @@ export const zhCN = {
     tasks: '本班护理任务',
     noTasks: '本班没有护理计划里的任务。',
     anyTime: '本班内',
+    /** The slot of a missed task on the coverage report (the shift as a whole). */
+    slotShift: '本班',
+    notRecorded: '（未记录）',
     thisWeek: '本周',
     done: '做了',
     notDone: '没做',

@@ -1,9 +1,9 @@
 // Coverage of one shift for the manager: who worked where, residents with no record at all, tasks missed (not
 // recorded by the time they were due, or recorded as not done with the reason), residents nobody was assigned to.
+import type { NOT_DONE_REASONS } from '@shared/domain/care/vocab';
 import type { Coverage } from '@shared/api/care';
 import { shiftWindow } from '@shared/domain/care/shifts';
 import { CARE_STAFF_ROLES, type StaffRole } from '@shared/domain/care/vocab';
-import { enumLabel } from '@shared/domain/enum-labels';
 import type { BackendDeps } from '../../deps';
 import type { Executor } from '../../db/executor';
 import { areaText, loadAreas } from '../roster/areas';
@@ -60,7 +60,7 @@ export async function shiftCoverage(deps: BackendDeps, shiftId: string, shiftDat
     const assigned = carers.filter((c) => room && places.covers(c.area, room)).map((c) => c.name);
     const missed = (due.get(r.id) ?? [])
       .filter((d) => d.status === 'not_done' || (d.status === 'pending' && (d.dueAt ? new Date(d.dueAt) <= cutoff : cutoff === window.end)))
-      .map((d) => ({ task: d.task, slot: d.slot === 'shift' ? '本班' : d.slot === 'week' ? '本周' : d.slot.slice(11), reason: d.reason ? enumLabel('notDoneReason', d.reason) : null }));
+      .map((d) => ({ task: d.task, slot: d.slot, reason: d.reason as (typeof NOT_DONE_REASONS)[number] | null }));
     return { residentId: r.id, name: r.name, bedLabel: r.bedLabel, caregivers: assigned, records: live.filter((e) => e.residentId === r.id).length, missed };
   });
   return {

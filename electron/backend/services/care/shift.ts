@@ -1,11 +1,11 @@
 // The caregiver's screen: "本班任务" — my shift, my residents with their tasks due and how far along they are, the
 // night-round clock; and one resident's shift: tasks, and everything recorded so far.
+import { DIET_TYPES, type DietType, type ResidentStatus } from '@shared/domain/enums';
 import type { MyShift, ResidentShift, ShiftInstance } from '@shared/api/care';
 import { notFound } from '@shared/api/errors';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
-import { enumLabel } from '@shared/domain/enum-labels';
 import { maskPhone } from '@shared/domain/phone';
 import { highRisksByResident } from '../assessment/risk';
 import { bedLabels } from '../facility/places';
@@ -80,7 +80,7 @@ export async function myShift(deps: BackendDeps, caller: Caller): Promise<MyShif
         residentId: r.id,
         name: r.name,
         bedLabel: r.bedLabel,
-        status: enumLabel('residentStatus', r.status),
+        status: r.status as ResidentStatus,
         present: r.present,
         tasksDue: list.length,
         tasksRecorded: recorded,
@@ -120,9 +120,9 @@ export async function residentShift(deps: BackendDeps, caller: Caller, input: { 
       id: resident.id,
       name: resident.name,
       bedLabel,
-      status: enumLabel('residentStatus', resident.status),
+      status: resident.status as ResidentStatus,
       present: resident.status === 'in_residence',
-      diet: enumLabel('diet', resident.dietType),
+      diet: (DIET_TYPES as readonly string[]).includes(resident.dietType) ? (resident.dietType as DietType) : 'other',
       allergies: resident.allergies,
       highRisks: risks.get(resident.id) ?? [],
       photo: resident.photo,

@@ -4,7 +4,6 @@ import { addMonths } from '@shared/domain/dates';
 import type { z } from 'zod';
 import type { DrillInput, TrainingInput } from '@shared/api/fire';
 import { invalid, notFound } from '@shared/api/errors';
-import { enumLabel } from '@shared/domain/enum-labels';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
@@ -53,7 +52,7 @@ export async function untrainedStaff(db: Executor, today: string, everyMonths: n
   const lastOf = new Map(last.map((l) => [l.staffId, l.last]));
   return staff
     .filter((s) => (lastOf.get(s.id) ?? '') < since)
-    .map((s) => ({ staffId: s.id, name: s.name, role: enumLabel('staffRole', s.role), lastTrained: lastOf.get(s.id) ?? null }));
+    .map((s) => ({ staffId: s.id, name: s.name, role: s.role, lastTrained: lastOf.get(s.id) ?? null }));
 }
 
 export async function listTrainings(deps: BackendDeps) {

@@ -1,5 +1,6 @@
 // Handover (交接班): at shift end the system sums up the caregiver's area (incidents, tasks not done, residents away,
 // notes, rounds); the caregiver confirms and adds to it; someone on the next shift accepts it with their own sign-in.
+import type { ResidentStatus } from '@shared/domain/enums';
 import { type HandoverDraft, type HandoverRow, HandoverSummary } from '@shared/api/handover';
 import { AppError, conflict, invalid, notFound } from '@shared/api/errors';
 import { chinaWallClock, shiftWindow } from '@shared/domain/care/shifts';
@@ -26,7 +27,7 @@ const isException = (data: EntryData) => data.kind === 'round' && data.state !==
 interface ResidentLines {
   name: string;
   bedLabel: string | null;
-  away: string | null;
+  away: ResidentStatus | null;
   incidents: string[];
   notDone: string[];
   unrecorded: string[];
@@ -46,7 +47,7 @@ async function summarise(db: Executor, clock: Clock, s: CallerShift): Promise<Ha
   const byResident = new Map<string, ResidentLines>(
     residents.map((r) => [
       r.id,
-      { name: r.name, bedLabel: r.bedLabel, away: r.present ? null : enumLabel('residentStatus', r.status), incidents: [], notDone: [], unrecorded: [], notes: [], tasksDone: 0 },
+      { name: r.name, bedLabel: r.bedLabel, away: r.present ? null : (r.status as ResidentStatus), incidents: [], notDone: [], unrecorded: [], notes: [], tasksDone: 0 },
     ]),
   );
   const tasksNotDone: string[] = [];

@@ -67,7 +67,7 @@ export async function residentDiets(deps: BackendDeps, query: string): Promise<R
       residentId: r.id,
       name: r.name,
       bedLabel: r.bedId ? (beds.get(r.bedId) ?? null) : null,
-      status: enumLabel('residentStatus', r.status),
+      status: r.status,
       present: r.status === 'in_residence',
       dietType: (DIET_TYPES as readonly string[]).includes(r.dietType) ? (r.dietType as DietType) : 'other',
       avoidances: r.avoidances,

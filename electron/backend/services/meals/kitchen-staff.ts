@@ -1,6 +1,5 @@
 // Kitchen staff's health certificates (健康证), from the staff register: food handlers must hold a valid one.
 import { addDays } from '@shared/domain/dates';
-import { enumLabel } from '@shared/domain/enum-labels';
 import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
 import { readSettings } from '../settings/settings';
@@ -19,7 +18,7 @@ export async function kitchenCerts(deps: BackendDeps) {
   return cooks.map((c) => ({
     staffId: c.id,
     name: c.name,
-    role: enumLabel('staffRole', c.role),
+    role: c.role,
     healthCertExpiry: c.healthCertExpiry,
     state: !c.healthCertExpiry ? ('missing' as const) : c.healthCertExpiry < today ? ('expired' as const) : c.healthCertExpiry <= horizon ? ('soon' as const) : ('ok' as const),
   }));

@@ -3,10 +3,9 @@
 import type { z } from 'zod';
 import type { AssignInput, RosterWeek } from '@shared/api/roster';
 import { invalid, notFound } from '@shared/api/errors';
-import { CARE_STAFF_ROLES } from '@shared/domain/care/vocab';
+import { CARE_STAFF_ROLES, type StaffRole } from '@shared/domain/care/vocab';
 import { addDays, weekday } from '@shared/domain/dates';
 import { shiftWindow, shiftsAt, uncoveredHours } from '@shared/domain/care/shifts';
-import { enumLabel } from '@shared/domain/enum-labels';
 import { type WriteContext, writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
@@ -20,7 +19,7 @@ export interface RosterRow {
   id: string;
   staffId: string;
   staffName: string;
-  staffRole: string;
+  staffRole: StaffRole;
   shiftId: string;
   shiftDate: string;
   area: string[];
@@ -68,7 +67,7 @@ export async function rosterWeek(deps: BackendDeps, monday: string): Promise<Ros
         if (e.staffId !== p.id || e.shiftDate < monday) continue;
         (cells[e.shiftDate] ??= []).push({ id: e.id, shiftId: e.shiftId, area: e.area, areaText: areaText(places, e.area) });
       }
-      return { id: p.id, name: p.name, role: enumLabel('staffRole', p.role), cells };
+      return { id: p.id, name: p.name, role: p.role, cells };
     }),
     gaps: days.map((date) => ({ date, hours: uncoveredHours(date, careWindows) })).filter((g) => g.hours.length > 0),
     areas: places.options,
@@ -195,7 +194,7 @@ export async function onDuty(deps: BackendDeps) {
         hoursText: hoursText(shift),
         people: entries
           .filter((e) => e.shiftId === w.shiftId && e.shiftDate === w.shiftDate)
-          .map((e) => ({ name: e.staffName, role: enumLabel('staffRole', e.staffRole), areaText: areaText(places, e.area) })),
+          .map((e) => ({ name: e.staffName, role: e.staffRole, areaText: areaText(places, e.area) })),
       };
     }),
   };

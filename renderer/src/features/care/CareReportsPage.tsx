@@ -73,8 +73,8 @@ function CoverageTab({ today }: { today: string }) {
                           ? t('care.missedNone')
                           : r.missed.map((m) => (
                               <Text key={`${m.task}-${m.slot}`} c="red.9">
-                                {m.task} {m.slot}
-                                {m.reason ? `（${m.reason}）` : '（未记录）'}
+                                {m.task} {m.slot === 'shift' ? t('care.slotShift') : m.slot === 'week' ? t('care.thisWeek') : m.slot.slice(11)}
+                                {m.reason ? `（${t(`enums.notDoneReason.${m.reason}`)}）` : t('care.notRecorded')}
                               </Text>
                             ))}
                       </Table.Td>

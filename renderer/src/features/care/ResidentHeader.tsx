@@ -50,7 +50,7 @@ export function ResidentHeader({ resident: r, closed }: { resident: Resident; cl
           </Text>
           {!r.present && (
             <Badge size="xl" color="#495057" variant="filled">
-              {r.status}
+              {t(`enums.residentStatus.${r.status}`)}
             </Badge>
           )}
         </Stack>
@@ -59,7 +59,7 @@ export function ResidentHeader({ resident: r, closed }: { resident: Resident; cl
         <Text size="lg" fw={700} c={r.allergies ? '#a61e1e' : undefined} data-testid="allergies">
           {r.allergies ? t('care.allergies', { text: r.allergies }) : t('night.noAllergies')}
         </Text>
-        <Text size="lg">{t('care.diet', { text: r.diet })}</Text>
+        <Text size="lg">{t('care.diet', { text: t(`enums.diet.${r.diet}`) })}</Text>
         {r.highRisks.length > 0 && (
           <Group gap={4} data-testid="risk-badges">
             {r.highRisks.map((x) => (

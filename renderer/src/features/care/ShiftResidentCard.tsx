@@ -44,7 +44,7 @@ export function ShiftResidentCard({ r, onOpen }: { r: ShiftResident; onOpen: () 
             )}
             {r.state === 'away' && (
               <Badge size="lg" color="#495057" variant="filled" style={{ alignSelf: 'start' }}>
-                {r.status}
+                {t(`enums.residentStatus.${r.status}`)}
               </Badge>
             )}
             {r.state === 'no_tasks' && (

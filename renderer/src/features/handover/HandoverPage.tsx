@@ -51,6 +51,7 @@ const needsAttention = (r: HandoverResident) => r.away !== null || r.incidents.l
 
 /** The paper version: one compact table, a row per resident who needs attention (the accordion does not print). */
 function PrintedSummary({ summary }: { summary: HandoverSummary }) {
+  const { t } = useTranslation();
   const cell = { border: '1px solid #000', padding: '3px 5px', verticalAlign: 'top' as const };
   const rows = summary.residents.filter(needsAttention);
   return (
@@ -75,7 +76,7 @@ function PrintedSummary({ summary }: { summary: HandoverSummary }) {
             <tr key={`${r.name}-${r.bedLabel}`}>
               <td style={cell}>
                 <span style={{ whiteSpace: 'nowrap' }}>{r.name}</span>
-                {r.away && `（${r.away}）`}
+                {r.away && `（${t(`enums.residentStatus.${r.away}`)}）`}
               </td>
               <td style={cell}>
                 <span style={{ whiteSpace: 'nowrap' }}>{r.bedLabel}</span>
@@ -127,7 +128,7 @@ export function SummaryView({ summary }: { summary: HandoverSummary }) {
                 <Accordion.Control>
                   <Text fw={700} fz={19} c={r.incidents.length > 0 ? '#a61e1e' : undefined}>
                     {r.name}　<Text span fw={400}>{r.bedLabel}</Text>
-                    {r.away && `（${r.away}）`}
+                    {r.away && `（${t(`enums.residentStatus.${r.away}`)}）`}
                   </Text>
                   <Text size="md">{countsLine(r, t)}</Text>
                 </Accordion.Control>

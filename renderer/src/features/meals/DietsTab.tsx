@@ -117,7 +117,7 @@ export function DietsTab() {
                   <Table.Td>
                     <Text fw={700}>{r.name}</Text>
                     <Text size="sm">
-                      {r.bedLabel} {r.present ? '' : `（${r.status}）`}
+                      {r.bedLabel} {r.present ? '' : `（${t(`enums.residentStatus.${r.status}`)}）`}
                     </Text>
                   </Table.Td>
                   <DietCells {...r} />

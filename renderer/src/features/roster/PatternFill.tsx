@@ -4,10 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '@shared/api/roster';
 import { CARE_STAFF_ROLES } from '@shared/domain/care/vocab';
-import { enumLabel } from '@shared/domain/enum-labels';
 import { useRosterFillWeek } from './queries';
-
-const CARE_ROLE_LABELS = new Set<string>(CARE_STAFF_ROLES.map((r) => enumLabel('staffRole', r)));
 
 export function PatternFill({ week, onClose, onDone }: { week: RosterWeek; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
@@ -31,12 +28,12 @@ export function PatternFill({ week, onClose, onDone }: { week: RosterWeek; onClo
         <MultiSelect
           label={t('firstDay.roster.patternPeople')}
           searchable
-          data={week.staff.map((p) => ({ value: p.id, label: `${p.name}（${p.role}）` }))}
+          data={week.staff.map((p) => ({ value: p.id, label: `${p.name}（${t(`enums.staffRole.${p.role}`)}）` }))}
           value={people}
           onChange={setPeople}
         />
         <Group gap="xs">
-          <Button variant="outline" size="compact-md" onClick={() => setPeople(week.staff.filter((p) => CARE_ROLE_LABELS.has(p.role)).map((p) => p.id))}>
+          <Button variant="outline" size="compact-md" onClick={() => setPeople(week.staff.filter((p) => CARE_STAFF_ROLES.includes(p.role)).map((p) => p.id))}>
             {t('firstDay.roster.allCareStaff')}
           </Button>
           <Button variant="outline" size="compact-md" onClick={() => setPeople(week.staff.map((p) => p.id))}>

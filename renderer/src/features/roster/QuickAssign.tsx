@@ -35,7 +35,7 @@ export function QuickAssign({ week, staffId, onStaff }: { week: RosterWeek; staf
           searchable
           clearable
           maw={360}
-          data={week.staff.map((p) => ({ value: p.id, label: `${p.name}（${p.role}）` }))}
+          data={week.staff.map((p) => ({ value: p.id, label: `${p.name}（${t(`enums.staffRole.${p.role}`)}）` }))}
           value={staffId}
           onChange={(v) => {
             onStaff(v);

@@ -160,7 +160,7 @@ export function RosterPage() {
   const w = week.data;
   const shiftName = new Map(w.shifts.map((s) => [s.id, s.name]));
   const q = query.trim();
-  const people = w.staff.filter((p) => !q || p.name.includes(q) || p.role.includes(q));
+  const people = w.staff.filter((p) => !q || p.name.includes(q) || t(`enums.staffRole.${p.role}`).includes(q));
   const move = (days: number) => setMonday(dayjs(shown).add(days, 'day').format('YYYY-MM-DD'));
   return (
     <Stack>
@@ -267,12 +267,12 @@ function RosterGrid(props: {
                     <Text fw={700} td="underline">
                       {p.name}
                     </Text>
-                    <Text size="sm">{p.role}</Text>
+                    <Text size="sm">{t(`enums.staffRole.${p.role}`)}</Text>
                   </UnstyledButton>
                 ) : (
                   <>
                     <Text fw={700}>{p.name}</Text>
-                    <Text size="sm">{p.role}</Text>
+                    <Text size="sm">{t(`enums.staffRole.${p.role}`)}</Text>
                   </>
                 )}
               </Table.Td>

@@ -31,7 +31,7 @@ export function RosterPrint({ week, people }: { week: RosterWeek; people: Roster
           {people.map((p) => (
             <tr key={p.id} style={{ breakInside: 'avoid' }}>
               <td style={{ ...cell, whiteSpace: 'nowrap' }}>
-                {p.name}（{p.role}）
+                {p.name}（{t(`enums.staffRole.${p.role}`)}）
               </td>
               {week.days.map((d) => (
                 <td key={d} style={cell}>
