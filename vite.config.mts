@@ -13,5 +13,13 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, process.env.RENDERER_OUT_DIR ?? 'out/renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // zod-setup.ts turns zod's eval probe off; it must run before any schema is built. Schemas are built when the
+        // chunks holding shared/api evaluate, which happens before the entry's own body: zod and its setup share one
+        // chunk, so the setup runs as soon as zod is loaded, ahead of every schema.
+        manualChunks: (id) => (id.includes('/node_modules/zod/') || id.endsWith('/renderer/src/zod-setup.ts') ? 'zod' : undefined),
+      },
+    },
   },
 });
