@@ -26,7 +26,7 @@ const requestId = requestIdField('提交', '缺少提交编号');
 const month = yearMonth('请选择月份');
 const fen = (label: string) => wholeNumber(label, 0, 100_000);
 
-export const DietTypeRow = z.object({ code: z.enum(DIET_TYPES), name: z.string(), texture: z.string(), inUse: z.boolean(), residents: z.number() });
+export const DietTypeRow = z.object({ code: z.enum(DIET_TYPES), texture: z.string(), inUse: z.boolean(), residents: z.number() });
 export const DietTypeInput = z.object({ code: dietType, texture: optionalText('质地说明', 60), inUse: z.boolean({ error: '请选择是否使用' }) });
 
 export const ResidentDiet = z.object({
@@ -60,13 +60,13 @@ export const MenuEntry = z.object({ date: z.string(), meal: z.enum(MEALS), dietT
 export const MenuWeek = z.object({
   monday: z.string(),
   days: z.array(z.string()),
-  dietTypes: z.array(z.object({ code: z.enum(DIET_TYPES), name: z.string(), texture: z.string() })),
+  dietTypes: z.array(z.object({ code: z.enum(DIET_TYPES), texture: z.string() })),
   entries: z.array(MenuEntry),
   facilityName: z.string(),
 });
 export type MenuWeek = z.output<typeof MenuWeek>;
 
-export const DietCount = z.object({ dietType: z.enum(DIET_TYPES), name: z.string(), computed: z.number(), adjustment: z.number(), total: z.number(), dishes: z.array(z.string()) });
+export const DietCount = z.object({ dietType: z.enum(DIET_TYPES), computed: z.number(), adjustment: z.number(), total: z.number(), dishes: z.array(z.string()) });
 export const MealCount = z.object({
   meal: z.enum(MEALS),
   time: z.string(),
@@ -229,7 +229,7 @@ export const MonthReport = z.object({
   month: z.string(),
   facilityName: z.string(),
   residents: z.object({
-    byDiet: z.array(z.object({ dietType: z.enum(DIET_TYPES), name: z.string(), breakfast: z.number(), lunch: z.number(), dinner: z.number(), snack: z.number(), total: z.number() })),
+    byDiet: z.array(z.object({ dietType: z.enum(DIET_TYPES), breakfast: z.number(), lunch: z.number(), dinner: z.number(), snack: z.number(), total: z.number() })),
     total: z.number(),
     mealsNotServed: z.number(),
   }),

@@ -19,7 +19,7 @@ export async function loadDietTypes(db: Executor) {
   const order = (code: string) => DIET_TYPES.indexOf(code as DietType);
   return rows
     .sort((a, b) => order(a.code) - order(b.code))
-    .map((r) => ({ code: r.code as DietType, name: enumLabel('diet', r.code), texture: r.texture, inUse: r.inUse === 1 }));
+    .map((r) => ({ code: r.code as DietType, texture: r.texture, inUse: r.inUse === 1 }));
 }
 
 export async function listDietTypes(deps: BackendDeps) {

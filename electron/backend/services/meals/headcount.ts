@@ -103,7 +103,7 @@ export async function headcount(deps: BackendDeps, date: string): Promise<Headco
         const computed = present.get(d.code)?.length ?? 0;
         const adjustment = mine.filter((a) => a.dietType === d.code).reduce((sum, a) => sum + a.delta, 0);
         const dishes = menu.find((e) => e.meal === meal && e.dietType === d.code)?.dishes ?? [];
-        return { dietType: d.code, name: d.name, computed, adjustment, total: frozenCounts ? (frozenCounts[d.code] ?? 0) : Math.max(0, computed + adjustment), dishes };
+        return { dietType: d.code, computed, adjustment, total: frozenCounts ? (frozenCounts[d.code] ?? 0) : Math.max(0, computed + adjustment), dishes };
       });
     return {
       meal,

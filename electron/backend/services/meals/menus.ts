@@ -30,7 +30,7 @@ export async function menuWeek(deps: BackendDeps, monday: string): Promise<MenuW
   return {
     monday,
     days,
-    dietTypes: (await loadDietTypes(deps.db)).filter((d) => d.inUse).map(({ code, name, texture }) => ({ code, name, texture })),
+    dietTypes: (await loadDietTypes(deps.db)).filter((d) => d.inUse).map(({ code, texture }) => ({ code, texture })),
     entries: await menuEntries(deps.db, days[0], days[6]),
     facilityName: facility?.name ?? '',
   };

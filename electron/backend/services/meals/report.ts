@@ -44,7 +44,7 @@ export async function monthReport(deps: BackendDeps, month: string): Promise<Mon
   }
   const dietRows = DIET_TYPES.filter((d) => byDiet.has(d)).map((d) => {
     const r = byDiet.get(d)!;
-    return { dietType: d, name: enumLabel('diet', d), ...r, total: r.breakfast + r.lunch + r.dinner + r.snack };
+    return { dietType: d, ...r, total: r.breakfast + r.lunch + r.dinner + r.snack };
   });
 
   const servings = await deps.db
@@ -95,7 +95,7 @@ export async function exportMonth(deps: BackendDeps, caller: Caller, month: stri
   const residents = workbook.addWorksheet('老人用餐');
   title(residents, '在院老人用餐人次（按饮食类型）');
   header(residents, ['饮食类型', ...MEALS.map((m) => enumLabel('meal', m)), '合计']);
-  for (const r of report.residents.byDiet) residents.addRow([r.name, r.breakfast, r.lunch, r.dinner, r.snack, r.total]);
+  for (const r of report.residents.byDiet) residents.addRow([enumLabel('diet', r.dietType), r.breakfast, r.lunch, r.dinner, r.snack, r.total]);
   residents.addRow(['合计', ...MEALS.map((m) => report.residents.byDiet.reduce((n, r) => n + r[m], 0)), report.residents.total]).font = { bold: true };
   residents.addRow([`有菜单但未登记出餐的餐次：${report.residents.mealsNotServed}`]);
 

@@ -17,7 +17,7 @@ function DietModal({ resident, onClose }: { resident: ResidentDiet; onClose: () 
   const [avoidances, setAvoidances] = useState(resident.avoidances);
   const [allergies, setAllergies] = useState(resident.allergies);
   const save = useMealsSetResidentDiet({ successMessage: t('app.saved'), onSuccess: onClose });
-  const options = (types.data ?? []).filter((d) => d.inUse || d.code === resident.dietType).map((d) => ({ value: d.code, label: `${d.name}（${d.texture}）` }));
+  const options = (types.data ?? []).filter((d) => d.inUse || d.code === resident.dietType).map((d) => ({ value: d.code, label: `${t(`enums.diet.${d.code}`)}（${d.texture}）` }));
   return (
     <Modal opened onClose={onClose} title={t('meals.dietTitle', { name: resident.name })} size="lg">
       <Stack>
@@ -32,13 +32,13 @@ function DietModal({ resident, onClose }: { resident: ResidentDiet; onClose: () 
   );
 }
 
-function DietTypeModal({ code, name, texture, inUse, onClose }: { code: DietType; name: string; texture: string; inUse: boolean; onClose: () => void }) {
+function DietTypeModal({ code, texture, inUse, onClose }: { code: DietType; texture: string; inUse: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(texture);
   const [use, setUse] = useState(inUse);
   const save = useMealsSaveDietType({ successMessage: t('app.saved'), onSuccess: onClose });
   return (
-    <Modal opened onClose={onClose} title={t('meals.editDietType', { name })}>
+    <Modal opened onClose={onClose} title={t('meals.editDietType', { name: t(`enums.diet.${code}`) })}>
       <Stack>
         <TextInput size="lg" label={t('meals.texture')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         <Checkbox size="md" label={t('meals.useThis')} checked={use} onChange={(e) => setUse(e.currentTarget.checked)} />
@@ -65,7 +65,7 @@ function DietTypes() {
         <Table.Tbody>
           {types.data.map((d) => (
             <Table.Tr key={d.code}>
-              <Table.Td fw={700}>{d.name}</Table.Td>
+              <Table.Td fw={700}>{t(`enums.diet.${d.code}`)}</Table.Td>
               <Table.Td>{d.texture}</Table.Td>
               <Table.Td>{t('meals.residentsCount', { n: d.residents })}</Table.Td>
               <Table.Td>
@@ -75,7 +75,7 @@ function DietTypes() {
               </Table.Td>
               {mayEdit && (
                 <Table.Td>
-                  <Button variant="subtle" onClick={() => setEditing(d)} aria-label={`${t('app.edit')} ${d.name}`}>
+                  <Button variant="subtle" onClick={() => setEditing(d)} aria-label={`${t('app.edit')} ${t(`enums.diet.${d.code}`)}`}>
                     {t('app.edit')}
                   </Button>
                 </Table.Td>

@@ -25,7 +25,7 @@ function AdjustModal({ date, meal, onClose }: { date: string; meal: MealCount; o
   return (
     <Modal opened onClose={onClose} title={t('meals.adjustTitle', { meal: t(`enums.meal.${meal.meal}`) })} size="lg">
       <Stack>
-        <Select label={t('meals.dietType')} allowDeselect={false} data={meal.diets.map((d) => ({ value: d.dietType, label: `${d.name}（现在 ${d.total} 份）` }))} value={dietType} onChange={setDietType} />
+        <Select label={t('meals.dietType')} allowDeselect={false} data={meal.diets.map((d) => ({ value: d.dietType, label: `${t(`enums.diet.${d.dietType}`)}（现在 ${d.total} 份）` }))} value={dietType} onChange={setDietType} />
         <NumberInput label={t('meals.delta')} value={delta} onChange={setDelta} allowDecimal={false} error={error.delta} />
         <TextInput label={t('meals.reason')} withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error.reason} />
         <Chip.Group>
@@ -82,7 +82,7 @@ function MealCard({ date, meal }: { date: string; meal: MealCount }) {
             .map((d) => (
               <Table.Tr key={d.dietType}>
                 <Table.Td>
-                  <Text fw={700}>{d.name}</Text>
+                  <Text fw={700}>{t(`enums.diet.${d.dietType}`)}</Text>
                   {d.dishes.length > 0 && <Text size="sm">{d.dishes.join('、')}</Text>}
                 </Table.Td>
                 <Table.Td>{d.computed}</Table.Td>

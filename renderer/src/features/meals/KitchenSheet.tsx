@@ -26,7 +26,7 @@ export function KitchenSheet({ day }: { day: Headcount }) {
         </Button>
       </Group>
       <Text className="print-only" size="lg" mb="sm">
-        {day.meals.map((m) => `${t(`enums.meal.${m.meal}`)}：${m.diets.filter((d) => d.total > 0).map((d) => `${d.name}${d.total}`).join('，') || '0'}`).join('；')}
+        {day.meals.map((m) => `${t(`enums.meal.${m.meal}`)}：${m.diets.filter((d) => d.total > 0).map((d) => `${t(`enums.diet.${d.dietType}`)}${d.total}`).join('，') || '0'}`).join('；')}
       </Text>
       {day.specialNeeds.length === 0 ? (
         <EmptyState>{t('meals.sheetEmpty')}</EmptyState>

@@ -55,7 +55,7 @@ export function MealReportTab({ today }: { today: string }) {
                 <Table.Tbody>
                   {data.residents.byDiet.map((r) => (
                     <Table.Tr key={r.dietType}>
-                      <Table.Td>{r.name}</Table.Td>
+                      <Table.Td>{t(`enums.diet.${r.dietType}`)}</Table.Td>
                       {MEAL_ORDER.map((m) => (
                         <Table.Td key={m}>{r[m]}</Table.Td>
                       ))}

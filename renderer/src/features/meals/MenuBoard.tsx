@@ -26,7 +26,7 @@ export function MenuBoard({ week }: { week: MenuWeek }) {
   const linesOf = (date: string, meal: string) =>
     week.dietTypes.flatMap((diet) => {
       const dishes = week.entries.find((e) => e.date === date && e.meal === meal && e.dietType === diet.code)?.dishes ?? [];
-      return dishes.length ? [{ key: diet.code, label: diet.code === 'regular' ? '' : `【${diet.name}】`, dishes }] : [];
+      return dishes.length ? [{ key: diet.code, label: diet.code === 'regular' ? '' : `【${t(`enums.diet.${diet.code}`)}】`, dishes }] : [];
     });
   const rows = week.days.map((d) => ({ date: d, label: dayLabel(d), cells: meals.map((m) => linesOf(d, m)) }));
   const mealNames = meals.map((m) => t(`enums.meal.${m}`));

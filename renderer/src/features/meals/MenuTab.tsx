@@ -18,12 +18,12 @@ function dishesOf(week: MenuWeek, date: string, meal: Meal, diet: DietType): str
   return week.entries.find((e) => e.date === date && e.meal === meal && e.dietType === diet)?.dishes ?? [];
 }
 
-function DishesModal({ date, meal, diet, initial, onClose }: { date: string; meal: Meal; diet: { code: DietType; name: string }; initial: string[]; onClose: () => void }) {
+function DishesModal({ date, meal, diet, initial, onClose }: { date: string; meal: Meal; diet: { code: DietType }; initial: string[]; onClose: () => void }) {
   const { t } = useTranslation();
   const [dishes, setDishes] = useState<string[]>(initial);
   const save = useMealsSaveMenu({ successMessage: t('app.saved'), onSuccess: onClose });
   return (
-    <Modal opened onClose={onClose} title={t('meals.editMenu', { date: dayLabel(date), meal: t(`enums.meal.${meal}`), diet: diet.name })} size="lg">
+    <Modal opened onClose={onClose} title={t('meals.editMenu', { date: dayLabel(date), meal: t(`enums.meal.${meal}`), diet: t(`enums.diet.${diet.code}`) })} size="lg">
       <Stack>
         <TagsInput size="lg" label={t('meals.dishes')} value={dishes} onChange={setDishes} maxTags={12} clearable acceptValueOnBlur />
         <Button size="lg" loading={save.isPending} onClick={() => save.mutate({ date, meal, dietType: diet.code, dishes })}>
@@ -90,8 +90,8 @@ export function MenuTab({ today }: { today: string }) {
           <Button onClick={() => setBoard(true)}>{t('meals.board')}</Button>
         </Group>
       </Group>
-      <SegmentedControl className="screen-only" size="md" value={current?.code ?? 'regular'} onChange={(v) => setDiet(v as DietType)} data={w.dietTypes.map((d) => ({ value: d.code, label: d.name }))} aria-label={t('meals.dietType')} />
-      {current && <Text>{`${current.name}：${current.texture}`}</Text>}
+      <SegmentedControl className="screen-only" size="md" value={current?.code ?? 'regular'} onChange={(v) => setDiet(v as DietType)} data={w.dietTypes.map((d) => ({ value: d.code, label: t(`enums.diet.${d.code}`) }))} aria-label={t('meals.dietType')} />
+      {current && <Text>{`${t(`enums.diet.${current.code}`)}：${current.texture}`}</Text>}
       {w.entries.length === 0 && <Text fw={700}>{t('meals.menuEmpty')}</Text>}
       <Table withTableBorder withColumnBorders fz="md" data-testid="menu-grid" className={printOrientationClass(w.days.length + 1)}>
         <Table.Thead>
