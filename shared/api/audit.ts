@@ -20,10 +20,9 @@ export const AuditEntry = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.string(),
+  /** Codes: the screen and the export turn them into words from shared/domain/audit-labels.ts. */
   action: z.string(),
-  actionLabel: z.string(),
   entity: z.string(),
-  entityLabel: z.string(),
   /** Whom or what the record is about, in words (a resident's name, an account's name). */
   subject: z.string(),
   changes: z.array(AuditChange),

@@ -21,16 +21,16 @@ describe('audit viewer', () => {
   it('filters by action and shows the change in Chinese words, beds by their names', async () => {
     const { rows, total } = await b.call('audit.search', { action: 'transfer' });
     expect(total).toBe(1);
-    expect(rows[0]).toMatchObject({ actor: '王院长', actionLabel: '调床', entityLabel: '老人档案', subject: '张三' });
+    expect(rows[0]).toMatchObject({ actor: '王院长', action: 'transfer', entity: 'residents', subject: '张三' });
     expect(rows[0].changes).toContainEqual({ field: 'bedId', label: '床位', before: '一号楼 101室 1床', after: '一号楼 102室 1床' });
   });
 
   it('filters by person, record type and China-time date range', async () => {
     const { session } = await b.signInAs('caregiver', '护理员小张');
     await b.call('residents.startLeave', { residentId, kind: 'leave', startDate: '2026-03-16', expectedReturn: '2026-03-18', note: '' }, session);
-    expect((await b.call('audit.search', { actor: '小张', entity: 'residents' })).rows.map((r) => r.actionLabel)).toEqual(['外出/住院']);
+    expect((await b.call('audit.search', { actor: '小张', entity: 'residents' })).rows.map((r) => r.action)).toEqual(['leave']);
     const firstDay = await b.call('audit.search', { from: '2026-03-15', to: '2026-03-15', entity: 'residents' });
-    expect(firstDay.rows.map((r) => r.actionLabel)).toEqual(['办理入住']);
+    expect(firstDay.rows.map((r) => r.action)).toEqual(['admit']);
     expect((await b.call('audit.search', { from: '2026-03-17' })).total).toBe(0);
   });
 

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { AuditQuery } from '@shared/api/audit';
+import { ACTION_LABELS, ENTITY_LABELS } from '@shared/domain/audit-labels';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
@@ -29,7 +30,7 @@ export async function exportAudit(deps: BackendDeps, caller: Caller, q: z.output
   sheet.getRow(1).font = { bold: true };
   const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
   for (const r of rows) {
-    const base = { at: time.format(new Date(r.at)), actor: r.actor, action: r.actionLabel, entity: r.entityLabel, subject: r.subject };
+    const base = { at: time.format(new Date(r.at)), actor: r.actor, action: ACTION_LABELS[r.action] ?? r.action, entity: ENTITY_LABELS[r.entity] ?? r.entity, subject: r.subject };
     if (r.changes.length === 0) sheet.addRow({ ...base, field: '', before: '', after: '' });
     for (const c of r.changes) sheet.addRow({ ...base, field: c.label, before: c.before, after: c.after });
   }

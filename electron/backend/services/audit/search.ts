@@ -1,7 +1,6 @@
 // Reading the audit log with filters, newest first, each entry with who/what in words and its changed fields.
 import { z } from 'zod';
 import type { AuditEntry, AuditQuery } from '@shared/api/audit';
-import { ACTION_LABELS, ENTITY_LABELS } from '@shared/domain/audit-labels';
 import { addDays } from '@shared/domain/dates';
 import { chinaInstant } from '@shared/domain/care/shifts';
 import type { BackendDeps } from '../../deps';
@@ -67,9 +66,7 @@ export async function auditEntries(deps: BackendDeps, q: Query, limit: number, o
       at: r.at,
       actor: r.actor,
       action: r.action,
-      actionLabel: ACTION_LABELS[r.action] ?? r.action,
       entity: r.entity,
-      entityLabel: ENTITY_LABELS[r.entity] ?? r.entity,
       subject: names.get(r.entityId) ?? '',
       changes: listChanges(r.before, r.after, lookup),
     })),

@@ -113,8 +113,8 @@ export function AuditPage() {
                       <Table.Tr>
                         <Table.Td>{dateTimeSeconds(r.at)}</Table.Td>
                         <Table.Td>{r.actor}</Table.Td>
-                        <Table.Td>{r.actionLabel}</Table.Td>
-                        <Table.Td>{r.entityLabel}</Table.Td>
+                        <Table.Td>{ACTION_LABELS[r.action] ?? r.action}</Table.Td>
+                        <Table.Td>{ENTITY_LABELS[r.entity] ?? r.entity}</Table.Td>
                         <Table.Td>{r.subject || '—'}</Table.Td>
                         <Table.Td>
                           <Button variant="subtle" size="compact-md" onClick={() => setOpen(open === r.id ? null : r.id)}>
