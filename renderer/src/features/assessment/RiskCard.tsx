@@ -1,7 +1,6 @@
 // GB 38600 safety risks on the resident's file: the latest grades as badges, why a new assessment is due (admission,
 // interval, incident, hospital return, care-grade change) or when the next routine one falls, and the nine-risk form.
 import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { RISK_GRADE_NAMES, type RiskGrade, SAFETY_RISKS } from '@shared/domain/a
 import { useMayCall } from '../../shell/current-user';
 import { useAssessmentRecordRisks, useAssessmentRiskDue, useAssessmentRisks } from './queries';
 import { useSettingsGet } from '../settings/queries';
+import { addMonths } from '@shared/domain/dates';
 
 const GRADE_INK: Record<RiskGrade, string> = { low: '#495057', medium: '#8a3c00', high: '#a61e1e' };
 const riskName = (code: string) => SAFETY_RISKS.find((r) => r.code === code)?.name ?? code;
@@ -87,7 +87,7 @@ function RiskDueLine({ residentId, lastOn, active }: { residentId: string; lastO
   }
   if (!lastOn || !settings.data) return null;
   const months = settings.data.riskReassessMonths;
-  return <Text data-testid="risk-next-due">{t('risk.nextDue', { date: dayjs(lastOn).add(months, 'month').format('YYYY-MM-DD'), months })}</Text>;
+  return <Text data-testid="risk-next-due">{t('risk.nextDue', { date: addMonths(lastOn, months), months })}</Text>;
 }
 
 export function RiskCard({ residentId, today, active }: { residentId: string; today: string; active: boolean }) {

@@ -2,7 +2,6 @@
 // ledgers inspectors ask for (printed or exported to Excel).
 import { Badge, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { DateInput, MonthPickerInput } from '@mantine/dates';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -19,6 +18,7 @@ import { useFacilityGet } from '../facility/queries';
 import { useResidentsGet } from '../residents/queries';
 import { useRosterShifts } from '../roster/queries';
 import { useSystemInfo } from '../../shell/queries';
+import { addDays } from '@shared/domain/dates';
 
 function CoverageTab({ today }: { today: string }) {
   const { t } = useTranslation();
@@ -92,7 +92,7 @@ function CoverageTab({ today }: { today: string }) {
 function TimelineTab({ today, preselected }: { today: string; preselected: { value: string; label: string } | null }) {
   const { t } = useTranslation();
   const [residentId, setResidentId] = useState<string | null>(preselected?.value ?? null);
-  const [from, setFrom] = useState<string | null>(dayjs(today).subtract(13, 'day').format('YYYY-MM-DD'));
+  const [from, setFrom] = useState<string | null>(addDays(today, -13));
   const [to, setTo] = useState<string | null>(today);
   const tl = useCareTimeline({ residentId: residentId ?? '', from: from ?? '', to: to ?? '' }, residentId !== null && from !== null && to !== null);
   return (
@@ -187,7 +187,7 @@ function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger
   const { t } = useTranslation();
   const facility = useFacilityGet();
   const [kind, setKind] = useState<Ledger['kind']>(initialKind);
-  const [from, setFrom] = useState<string | null>(dayjs(today).subtract(6, 'day').format('YYYY-MM-DD'));
+  const [from, setFrom] = useState<string | null>(addDays(today, -6));
   const [to, setTo] = useState<string | null>(today);
   const ledger = useCareLedger({ kind, from: from ?? '', to: to ?? '', residentId: null }, from !== null && to !== null);
   const exporter = useCareExportLedger({

@@ -3,7 +3,6 @@
 // workbook of every table. 打印 prints the tab that is open: the indicators, or the official table shown.
 import { LineChart } from '@mantine/charts';
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -17,6 +16,7 @@ import { PRINT_CELL } from './CountyMatrixPage';
 import { FacilityTableView, PrintTable, QuarterSelect, TekunQuarterTable } from './CountyTables';
 import { fetchCountyExcel, useCountyIndicators, useCountyStatus } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { chinaDate, shiftMonth } from '@shared/domain/dates';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADLINES = ['beds', 'nursingBedRatio', 'occupancy', 'residents', 'careCoverage', 'patrolCompliance', 'incidents', 'openDangers'];
@@ -146,7 +146,7 @@ export function CountyIndicatorsPage() {
   const { t } = useTranslation();
   const info = useSystemInfo();
   const [params, setParams] = useSearchParams();
-  const lastMonth = dayjs(info.data?.today).subtract(1, 'month').format('YYYY-MM');
+  const lastMonth = shiftMonth((info.data?.today ?? chinaDate(new Date())).slice(0, 7), -1);
   const period = params.get('period') ?? lastMonth;
   const data = useCountyIndicators({ period });
   const status = useCountyStatus();
@@ -157,7 +157,7 @@ export function CountyIndicatorsPage() {
   const quarter = picked?.period === period ? picked.quarter : Math.ceil(Number(period.slice(5, 7)) / 3);
   const setQuarter = (q: number) => setPicked({ period, quarter: q });
   const county = status.data?.countyName ?? '';
-  const months = Array.from({ length: 24 }, (_, i) => dayjs(`${lastMonth}-01`).subtract(i, 'month').format('YYYY-MM'));
+  const months = Array.from({ length: 24 }, (_, i) => shiftMonth(lastMonth, -i));
   const excel = async () => {
     const file = await fetchCountyExcel(period);
     downloadBase64(file.fileName, file.base64, XLSX);

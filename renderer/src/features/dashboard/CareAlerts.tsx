@@ -1,14 +1,14 @@
 // What the manager must not miss from the care log: handovers nobody accepted, incidents still open.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useHandoverList } from '../handover/queries';
 import { useIncidentsList } from '../incidents/queries';
+import { addDays } from '@shared/domain/dates';
 
 export function CareAlerts({ today }: { today: string }) {
   const { t } = useTranslation();
-  const handovers = useHandoverList({ from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
+  const handovers = useHandoverList({ from: addDays(today, -2), to: today });
   const incidents = useIncidentsList({ status: 'open' });
   const flagged = (handovers.data ?? []).filter((h) => h.flagged);
   const open = incidents.data ?? [];

@@ -5,7 +5,7 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DangerRow } from '@shared/api/fire';
-import { addDays } from '@shared/domain/care/shifts';
+import { addDays } from '@shared/domain/dates';
 import { DANGER_LEVELS } from '@shared/domain/fire/vocab';
 import { StaffPicker } from '../../components/StaffPicker';
 import { QueryView } from '../../components/QueryView';

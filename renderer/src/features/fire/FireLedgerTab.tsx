@@ -1,7 +1,6 @@
 // 台账: the month's patrol record at a glance, and the printed ledgers (防火巡查记录, 防火检查记录, 隐患整改台账,
 // 消防演练记录) in the table layout inspectors expect, with a signature line; Excel export.
 import { Alert, Stack, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIRE_LEDGERS, type FireLedger } from '@shared/api/fire';
@@ -16,7 +15,7 @@ export function FireLedgerTab({ today }: { today: string }) {
   const facility = useFacilityGet();
   const month = useFireCompliance({ month: null });
   const [kind, setKind] = useState<FireLedger['kind']>('patrol');
-  const [from, setFrom] = useState<string | null>(dayjs(today).startOf('month').format('YYYY-MM-DD'));
+  const [from, setFrom] = useState<string | null>(`${today.slice(0, 7)}-01`);
   const [to, setTo] = useState<string | null>(today);
   const ledger = useFireLedger({ kind, from: from ?? today, to: to ?? today });
   const mayExport = useMayCall('fire.exportLedger');

@@ -1,7 +1,6 @@
 // 今日巡查: today's day patrol, tonight's and last night's patrols (green done, red missed), what falls due, the
 // buttons that start a round, and the latest rounds with the supervisor's countersignature.
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Compliance } from '@shared/api/fire';
@@ -11,6 +10,7 @@ import { clockTime, shortDateTime } from '../../components/time';
 import { useCurrentUser, useMayCall } from '../../shell/current-user';
 import { RoundForm } from './RoundForm';
 import { useFireCompliance, useFireCountersign, useFireRounds, useFireSettings } from './queries';
+import { addDays } from '@shared/domain/dates';
 
 /** A night's required patrols: by number when the plan is a count, by window when windows are set. */
 function NightWindows({ title, day }: { title: string; day: Compliance['today'] }) {
@@ -48,7 +48,7 @@ function NightPlanLine() {
 function RecentRounds({ today }: { today: string }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const rounds = useFireRounds({ from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
+  const rounds = useFireRounds({ from: addDays(today, -2), to: today });
   const mayCountersign = useMayCall('fire.countersign');
   const sign = useFireCountersign({ successMessage: t('app.saved') });
   if (!rounds.data) return <LoadingState />;

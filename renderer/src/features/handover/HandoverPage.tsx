@@ -1,7 +1,6 @@
 // 交接班: hand over my shift (the summary is made for me; I check it and add what matters), accept the shift
 // handed to me with my own sign-in, and for managers the recent handovers with the unaccepted ones flagged.
 import { Accordion, Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +14,7 @@ import { useMayCall } from '../../shell/current-user';
 import { useCareMyShift } from '../care/queries';
 import { useHandoverAccept, useHandoverDraft, useHandoverList, useHandoverPending, useHandoverSubmit } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { addDays } from '@shared/domain/dates';
 
 /** A summary made before the grouping existed (issue 13): the flat lists as they were kept. */
 function FlatSummary({ summary }: { summary: HandoverSummary }) {
@@ -263,7 +263,7 @@ function HandoverCard({ h, accept }: { h: HandoverRow; accept?: boolean }) {
 
 function RecentHandovers({ today }: { today: string }) {
   const { t } = useTranslation();
-  const list = useHandoverList({ from: dayjs(today).subtract(6, 'day').format('YYYY-MM-DD'), to: today });
+  const list = useHandoverList({ from: addDays(today, -6), to: today });
   if (list.isPending) return <LoadingState />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
   return (

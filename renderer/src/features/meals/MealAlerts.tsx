@@ -1,14 +1,14 @@
 // What the kitchen and the manager must not miss on the home page: meals of the last three days served without a
 // sample (or with one thrown away early or too light), and kitchen staff whose health certificate is not valid.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMealsKitchenCerts, useMealsSampleWarnings } from './queries';
+import { addDays } from '@shared/domain/dates';
 
 export function MealAlerts({ today }: { today: string }) {
   const { t } = useTranslation();
-  const warnings = useMealsSampleWarnings({ from: dayjs(today).subtract(2, 'day').format('YYYY-MM-DD'), to: today });
+  const warnings = useMealsSampleWarnings({ from: addDays(today, -2), to: today });
   const certs = useMealsKitchenCerts();
   const bad = (certs.data ?? []).filter((c) => c.state === 'expired' || c.state === 'missing');
   const list = warnings.data ?? [];

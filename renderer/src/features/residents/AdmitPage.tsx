@@ -3,7 +3,6 @@
 import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { AdmissionInput, AdmitInput } from '@shared/api/residents';
@@ -13,13 +12,14 @@ import { emptyPerson, PersonFields, type PersonValues } from './PersonFields';
 import { useFreeBeds } from './useFreeBeds';
 import { useResidentsAdmit, useResidentsGet, useResidentsReadmit } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { addYears, chinaDate } from '@shared/domain/dates';
 
 export function AdmitPage() {
   const [params] = useSearchParams();
   const readmitId = params.get('resident');
   const info = useSystemInfo();
   if (info.isPending) return <LoadingState />;
-  return <AdmitForm key={readmitId ?? 'new'} today={info.data?.today ?? dayjs().format('YYYY-MM-DD')} bedId={params.get('bed') ?? ''} readmitId={readmitId} />;
+  return <AdmitForm key={readmitId ?? 'new'} today={info.data?.today ?? chinaDate(new Date())} bedId={params.get('bed') ?? ''} readmitId={readmitId} />;
 }
 
 function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; readmitId: string | null }) {
@@ -30,7 +30,7 @@ function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; 
   const form = useForm<{ person: PersonValues; admission: { date: string; bedId: string; agreementNo: string; agreementEnd: string } }>({
     initialValues: {
       person: emptyPerson(),
-      admission: { date: today, bedId, agreementNo: '', agreementEnd: dayjs(today).add(1, 'year').format('YYYY-MM-DD') },
+      admission: { date: today, bedId, agreementNo: '', agreementEnd: addYears(today, 1) },
     },
     validate: (values) =>
       readmitId ? prefix('admission', zodValidate(AdmissionInput)(values.admission)) : zodValidate(AdmitInput)(values),

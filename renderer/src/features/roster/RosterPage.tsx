@@ -3,7 +3,6 @@
 // shift definitions.
 import { Alert, Badge, Button, Card, Checkbox, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RosterWeek, ShiftInput, type ShiftRow } from '@shared/api/roster';
@@ -16,13 +15,9 @@ import { QuickAssign } from './QuickAssign';
 import { RosterPrint } from './RosterPrint';
 import { useRosterAssign, useRosterCopyWeek, useRosterOnDuty, useRosterSaveShift, useRosterWeek } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { addDays, mondayOf } from '@shared/domain/dates';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-
-export function mondayOf(date: string): string {
-  const d = dayjs(date);
-  return d.subtract((d.day() + 6) % 7, 'day').format('YYYY-MM-DD');
-}
 
 function hoursList(hours: number[]): string {
   // Runs of hours read better than 24 numbers: 0:00–7:00、23:00–24:00
@@ -161,7 +156,7 @@ export function RosterPage() {
   const shiftName = new Map(w.shifts.map((s) => [s.id, s.name]));
   const q = query.trim();
   const people = w.staff.filter((p) => !q || p.name.includes(q) || t(`enums.staffRole.${p.role}`).includes(q));
-  const move = (days: number) => setMonday(dayjs(shown).add(days, 'day').format('YYYY-MM-DD'));
+  const move = (days: number) => setMonday(addDays(shown, days));
   return (
     <Stack>
       <Group justify="space-between" className="screen-only">

@@ -1,7 +1,6 @@
 // 月度报送: link with the county once, then each month pick the month, read what the pre-export check found, export
 // with a progress bar (a correction needs a reason), and find every earlier export in the history.
 import { Alert, Badge, Button, Card, Group, List, Progress, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRow } from '@shared/api/sync';
@@ -15,6 +14,7 @@ import { CountyLink } from './CountyLink';
 import { AnswerImport } from '../tier/AnswerImport';
 import { MonthReportSheet } from './MonthReport';
 import { fetchSyncPackage, pollSyncJob, useSyncExport, useSyncPrecheck, useSyncStatus } from './queries';
+import { shiftMonth } from '@shared/domain/dates';
 
 const PACKAGE_MIME = 'application/octet-stream';
 
@@ -25,7 +25,7 @@ async function download(row: ExportRow) {
 
 /** The last 24 months, newest first. */
 function monthOptions(suggested: string) {
-  return Array.from({ length: 24 }, (_, i) => dayjs(`${suggested}-01`).subtract(i, 'month').format('YYYY-MM')).map((m) => ({ value: m, label: `${m.slice(0, 4)}年${Number(m.slice(5))}月` }));
+  return Array.from({ length: 24 }, (_, i) => shiftMonth(suggested, -i)).map((m) => ({ value: m, label: `${m.slice(0, 4)}年${Number(m.slice(5))}月` }));
 }
 
 function ExportMonth({ suggested, onReport }: { suggested: string; onReport: (period: string) => void }) {
