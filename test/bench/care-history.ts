@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { shiftWindow } from '@shared/domain/care/shifts';
 import type { Frequency } from '@shared/domain/care-frequency';
 import { dueSlots } from '@shared/domain/care/due';
-import { addDays } from '@shared/domain/care/shifts';
+import { addDays } from '@shared/domain/dates';
 
 const SHIFTS = [
   { id: '01900000-0000-7000-8000-000000000201', name: '早班', start: '07:00', end: '15:00' },

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { chinaInstant } from '@shared/domain/care/shifts';
 import { keyUnitDuties, keyUnitProblem } from '@shared/domain/fire/key-unit';
-import { addMonths, countedPatrols, dayCompliance, nextDue, nightOf, nightPlanProblem, nightSpan } from '@shared/domain/fire/schedule';
+import { addMonths } from '@shared/domain/dates';
+import { countedPatrols, dayCompliance, nextDue, nightOf, nightPlanProblem, nightSpan } from '@shared/domain/fire/schedule';
 import { expiryProblem, expiryState } from '@shared/domain/fire/equipment';
 
 const plan = { dayPatrolsPerDay: 1, nightStart: '22:00', nightEnd: '06:00', nightPatrols: 2, nightGapMinutes: 120, nightWindows: [] };

@@ -2,9 +2,6 @@
 // date it starts on; a shift whose end is not after its start runs past midnight (end == start: a 24-hour shift).
 import { addDays, chinaDate } from '../dates';
 
-/** Calendar maths lives in ../dates; addDays stays importable from here for the renderer's older imports. */
-export { addDays };
-
 export interface ShiftDefinition {
   id: string;
   name: string;

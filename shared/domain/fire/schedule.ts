@@ -157,8 +157,5 @@ export function nightOf(now: Date, plan: PatrolPlan, today: string): string | nu
   return null;
 }
 
-/** Whole months from a date (for "every 6 months" style duties): ../dates' addMonths, named here too for its tests. */
-export { addMonths };
-
 /** Next due date of a periodic duty: never done → due now. */
 export const nextDue = (last: string | null, everyMonths: number, today: string) => (last ? addMonths(last, everyMonths) : today);
