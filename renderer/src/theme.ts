@@ -1,5 +1,5 @@
 // Large, calm, readable: older staff on old monitors. System CJK fonts only (offline, CSP).
-import { type CSSVariablesResolver, DEFAULT_THEME, type MantineColorsTuple, createTheme, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from '@mantine/core';
+import { type CSSVariablesResolver, DEFAULT_THEME, type MantineColorsTuple, createTheme, darken, defaultVariantColorsResolver, parseThemeColor, rgba, type VariantColorsResolver } from '@mantine/core';
 
 /** Text of light and subtle buttons in the darkest shade, so it stays readable on white. */
 const variantColorResolver: VariantColorsResolver = (input) => {
@@ -33,9 +33,59 @@ const colors = {
   yellow: deepened('yellow', '#9c4f00'),
 };
 
+/**
+ * The named inks of badges, status words and borders, each dark enough for white text at 4.5:1. Screens say
+ * `color="danger"`, `c="warning"`, or `inkVar('danger')` in a style, never the hex itself.
+ */
+export const INKS = {
+  /** The menu's lit entry (teal.9, with its own hover shade). */
+  active: '#0b5e4f',
+  /** Overdue, serious, failed, allergies. */
+  danger: '#a61e1e',
+  /** Due soon, a draft, on leave, needs a look. */
+  warning: '#8a3c00',
+  /** In residence, verified, in use, signed. */
+  ok: '#0b6e4f',
+  /** A care task or round done. */
+  done: '#2b6a30',
+  /** The edge of a resident card whose shift is all recorded. */
+  leaf: '#2b8a3e',
+  /** Inactive, left, minor, discharged. */
+  muted: '#495057',
+  /** Occupied beds, the current grade and tier. */
+  info: '#0b4f8a',
+  /** Waiting for someone (a danger being fixed, an aid price). */
+  notice: '#1c4f82',
+  /** A critical incident. */
+  critical: '#7a0b0b',
+  /** A free bed. */
+  meadow: '#1b5e20',
+  /** The county's words: accepted, on time. */
+  forest: '#1e6b30',
+  /** The county's words: already imported, corrected. */
+  navy: '#1c4f8a',
+  /** The county's words: refused, missing. */
+  brick: '#b02525',
+  /** The county's words: late, a correction. */
+  rust: '#a34400',
+} as const;
+export type Ink = keyof typeof INKS;
+
+/**
+ * One ink as a Mantine palette that renders exactly as the hex did: every shade is the ink (filled, outline and text
+ * all use it), except the light variant's tints (shades 1–2, 10 % and 12 %) and the filled hover (shade 8, 10 % darker).
+ */
+const inkPalette = (hex: string) => [hex, rgba(hex, 0.1), rgba(hex, 0.12), hex, hex, hex, hex, hex, darken(hex, 0.1), hex] as unknown as MantineColorsTuple;
+const inkColors = Object.fromEntries(Object.entries(INKS).map(([name, hex]) => [name, inkPalette(hex)])) as Record<Ink, MantineColorsTuple>;
+
+/** An ink (or any theme colour such as 'teal' or 'gray.5') as a CSS value, for style props: borders, backgrounds. */
+/** A colour of this theme: an ink, the primary teal, or a palette shade such as 'gray.5'. */
+export type ThemeColour = Ink | 'teal' | `${string}.${number}`;
+export const inkVar = (color: ThemeColour) => (color.includes('.') ? `var(--mantine-color-${color.replace('.', '-')})` : `var(--mantine-color-${color}-filled)`);
+
 export const theme = createTheme({
   variantColorResolver,
-  colors,
+  colors: { ...colors, ...inkColors },
   fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',
   headings: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif' },
   fontSizes: { xs: '15px', sm: '16px', md: '18px', lg: '20px', xl: '24px' },

@@ -12,8 +12,8 @@ import { settleSignOut } from '../features/auth/session-switch';
 import { type MenuGroup, type Page, currentPage, menuFor } from './navigation';
 import { lockSession, signOut } from '../features/auth/queries';
 import { useFacilityGet } from '../features/facility/queries';
+import { inkVar } from '../theme';
 
-const ACTIVE_GREEN = '#0b5e4f';
 
 function MenuEntry({ page, active, onPick, nested }: { page: Page; active: boolean; onPick: () => void; nested: boolean }) {
   const { t } = useTranslation();
@@ -23,7 +23,7 @@ function MenuEntry({ page, active, onPick, nested }: { page: Page; active: boole
       to={page.path}
       label={t(page.labelKey)}
       variant="filled"
-      color={ACTIVE_GREEN}
+      color="active"
       active={active}
       aria-current={active ? 'page' : undefined}
       data-menu-entry={page.path}
@@ -52,7 +52,7 @@ function GroupHeading({ group, opened, onToggle, holdsCurrent }: { group: MenuGr
         alignItems: 'center',
         justifyContent: 'space-between',
         // A folded group that holds the current page keeps a green edge, so the way back is never a guess.
-        borderLeft: `4px solid ${holdsCurrent && !opened ? ACTIVE_GREEN : 'transparent'}`,
+        borderLeft: `4px solid ${holdsCurrent && !opened ? inkVar('active') : 'transparent'}`,
       }}
     >
       <Text fw={700} c="dark.7" size="md">

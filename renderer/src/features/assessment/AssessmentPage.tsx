@@ -28,6 +28,7 @@ import { useIncidentsRiskEvents } from '../incidents/queries';
 import { useResidentsGet } from '../residents/queries';
 import { useSettingsGet } from '../settings/queries';
 import { useSystemInfo } from '../../shell/queries';
+import { inkVar } from '../../theme';
 
 type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
 
@@ -45,9 +46,9 @@ function ScoreButtons({ levels, label, max, value, disabled, onChange }: { level
             disabled={disabled}
             onClick={() => onChange(s)}
             style={{
-              border: `2px solid ${selected ? '#0b5e4f' : '#adb5bd'}`,
-              background: selected ? '#0b5e4f' : '#fff',
-              color: selected ? '#fff' : '#212529',
+              border: `2px solid ${selected ? inkVar('teal') : inkVar('gray.5')}`,
+              background: selected ? inkVar('teal') : '#fff',
+              color: selected ? '#fff' : inkVar('gray.9'),
               borderRadius: 8,
               padding: '6px 10px',
               minWidth: 56,
@@ -108,7 +109,7 @@ function Summary({ form, comaLevel, frozen }: { form: Form; comaLevel: Level; fr
           {t('assessment.final')}：<b data-testid="final-level">{missing ? pending : LEVELS[level.final].name}</b>
         </Text>
         {missing > 0 && (
-          <Badge color="#8a3c00" variant="filled" size="lg" visibleFrom="sm">
+          <Badge color="warning" variant="filled" size="lg" visibleFrom="sm">
             {t('assessment.missing', { n: missing })}
           </Badge>
         )}
@@ -355,7 +356,7 @@ export function AssessmentDetailPage() {
     <Stack className="screen-only">
       <Group>
         <Title order={2}>{t('assessment.title', { name: a.residentName, date: a.assessedOn })}</Title>
-        <Badge size="xl" color={a.status === 'final' ? '#0b6e4f' : '#8a3c00'} variant="filled" data-testid="assessment-status">
+        <Badge size="xl" color={a.status === 'final' ? 'ok' : 'warning'} variant="filled" data-testid="assessment-status">
           {a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}
         </Badge>
       </Group>

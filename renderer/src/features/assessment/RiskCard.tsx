@@ -10,7 +10,7 @@ import { useAssessmentRecordRisks, useAssessmentRiskDue, useAssessmentRisks } fr
 import { useSettingsGet } from '../settings/queries';
 import { addMonths } from '@shared/domain/dates';
 
-const GRADE_INK: Record<RiskGrade, string> = { low: '#495057', medium: '#8a3c00', high: '#a61e1e' };
+const GRADE_INK: Record<RiskGrade, string> = { low: 'muted', medium: 'warning', high: 'danger' };
 const riskName = (code: string) => SAFETY_RISKS.find((r) => r.code === code)?.name ?? code;
 
 function RiskForm({ residentId, today, onClose }: { residentId: string; today: string; onClose: () => void }) {
@@ -49,7 +49,7 @@ function RiskForm({ residentId, today, onClose }: { residentId: string; today: s
           <TextInput label={t('tier.assessor')} value={assessor} onChange={(e) => setAssessor(e.currentTarget.value)} />
         </Group>
         {error && (
-          <Text c="#a61e1e" role="alert">
+          <Text c="danger" role="alert">
             {error}
           </Text>
         )}

@@ -10,6 +10,7 @@ import { zodValidate } from '../../api/zod-form';
 import { NumberPad } from './NumberPad';
 import { settleSignIn } from './session-switch';
 import { usePasswordLogin, usePinLogin } from './queries';
+import { inkVar } from '../../theme';
 
 type QuickUser = AuthStatus['quickUsers'][number];
 const PIN_LENGTH = 6;
@@ -26,7 +27,7 @@ function PinDots({ count }: { count: number }) {
           key={i}
           w={36}
           h={44}
-          style={{ border: '2px solid #0b5e4f', borderRadius: 8, display: 'grid', placeItems: 'center', fontSize: 28, background: i < count ? '#e6f2ef' : 'white' }}
+          style={{ border: `2px solid ${inkVar('teal')}`, borderRadius: 8, display: 'grid', placeItems: 'center', fontSize: 28, background: i < count ? '#e6f2ef' : 'white' }}
           aria-hidden
         >
           {i < count ? '●' : ''}
@@ -118,7 +119,7 @@ function NameButtons({ users, onPick }: { users: QuickUser[]; onPick: (u: QuickU
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }}>
       {users.map((u) => (
-        <UnstyledButton key={u.id} onClick={() => onPick(u)} style={{ border: '2px solid #0b5e4f', borderRadius: 12, padding: 16, minHeight: 88, textAlign: 'center' }}>
+        <UnstyledButton key={u.id} onClick={() => onPick(u)} style={{ border: `2px solid ${inkVar('teal')}`, borderRadius: 12, padding: 16, minHeight: 88, textAlign: 'center' }}>
           <Text size="xl" fw={700}>
             {u.name}
           </Text>

@@ -66,8 +66,8 @@ function CoverageTab({ today }: { today: string }) {
                         <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
                         <Text size="sm">{r.bedLabel}</Text>
                       </Table.Td>
-                      <Table.Td>{r.caregivers.length ? r.caregivers.join('、') : <Badge color="#a61e1e" variant="filled">{t('care.unassigned')}</Badge>}</Table.Td>
-                      <Table.Td>{r.records === 0 ? <Badge color="#a61e1e" variant="filled">{t('care.withoutRecord')}</Badge> : r.records}</Table.Td>
+                      <Table.Td>{r.caregivers.length ? r.caregivers.join('、') : <Badge color="danger" variant="filled">{t('care.unassigned')}</Badge>}</Table.Td>
+                      <Table.Td>{r.records === 0 ? <Badge color="danger" variant="filled">{t('care.withoutRecord')}</Badge> : r.records}</Table.Td>
                       <Table.Td>
                         {r.missed.length === 0
                           ? t('care.missedNone')

@@ -49,21 +49,21 @@ export function ResidentHeader({ resident: r, closed }: { resident: Resident; cl
             {r.bedLabel}
           </Text>
           {!r.present && (
-            <Badge size="xl" color="#495057" variant="filled">
+            <Badge size="xl" color="muted" variant="filled">
               {t(`enums.residentStatus.${r.status}`)}
             </Badge>
           )}
         </Stack>
       </Group>
       <Stack gap={6} mt="sm">
-        <Text size="lg" fw={700} c={r.allergies ? '#a61e1e' : undefined} data-testid="allergies">
+        <Text size="lg" fw={700} c={r.allergies ? 'danger' : undefined} data-testid="allergies">
           {r.allergies ? t('care.allergies', { text: r.allergies }) : t('night.noAllergies')}
         </Text>
         <Text size="lg">{t('care.diet', { text: t(`enums.diet.${r.diet}`) })}</Text>
         {r.highRisks.length > 0 && (
           <Group gap={4} data-testid="risk-badges">
             {r.highRisks.map((x) => (
-              <Badge key={x} color="#a61e1e" variant="filled" size="lg">
+              <Badge key={x} color="danger" variant="filled" size="lg">
                 {x}高风险
               </Badge>
             ))}

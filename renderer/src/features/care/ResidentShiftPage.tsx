@@ -13,6 +13,7 @@ import { AmendModal } from './AmendModal';
 import { ResidentHeader } from './ResidentHeader';
 import { IntakeEditor, NoteEditor, OneTapEditor, SkinEditor, TaskEditor, ToiletingEditor, VitalsEditor } from './editors';
 import { useCareRecord, useCareResidentShift } from './queries';
+import { inkVar } from '../../theme';
 
 function slotText(t: (k: 'care.anyTime' | 'care.thisWeek') => string, d: TaskDue) {
   if (d.slot === 'shift') return t('care.anyTime');
@@ -25,9 +26,9 @@ function TaskRow({ task, open, onSave, pending }: { task: TaskDue; open: boolean
   // A recorded task hides its buttons (no double taps at 3 a.m.); "改一下" brings them back.
   const [changing, setChanging] = useState(false);
   const recorded = task.status !== 'pending';
-  const colour = task.status === 'done' ? '#d3f9d8' : task.status === 'not_done' ? '#fff4e6' : task.overdue ? '#fff5f5' : undefined;
+  const colour = task.status === 'done' ? 'green.1' : task.status === 'not_done' ? 'orange.0' : task.overdue ? 'red.0' : undefined;
   return (
-    <Card withBorder padding="md" bg={colour} data-testid="task-row" data-overdue={task.overdue ? 'yes' : 'no'} style={task.overdue ? { borderColor: '#a61e1e', borderWidth: 2 } : undefined}>
+    <Card withBorder padding="md" bg={colour} data-testid="task-row" data-overdue={task.overdue ? 'yes' : 'no'} style={task.overdue ? { borderColor: inkVar('danger'), borderWidth: 2 } : undefined}>
       <Group justify="space-between" wrap="wrap">
         <div>
           <Text fz={22} fw={700}>
@@ -41,12 +42,12 @@ function TaskRow({ task, open, onSave, pending }: { task: TaskDue; open: boolean
             {task.recordedBy && `　${t('care.by', { name: task.recordedBy })}`}
           </Text>
           {task.overdue && (
-            <Badge size="lg" color="#a61e1e" variant="filled">
+            <Badge size="lg" color="danger" variant="filled">
               {t('night.overdueTask')}
             </Badge>
           )}
           {task.fromRound && (
-            <Badge size="lg" color="#2b6a30" variant="outline">
+            <Badge size="lg" color="done" variant="outline">
               {t('night.fromRound')}
             </Badge>
           )}
@@ -68,7 +69,7 @@ function EntryLine({ entry, mayAmend, onAmend }: { entry: Entry; mayAmend: boole
   const { t } = useTranslation();
   const struck = entry.supersededBy !== null;
   return (
-    <Group justify="space-between" p="xs" style={{ borderBottom: '1px solid #dee2e6' }} data-testid="entry-line">
+    <Group justify="space-between" p="xs" style={{ borderBottom: `1px solid ${inkVar('gray.3')}` }} data-testid="entry-line">
       <div>
         <Text size="lg" td={struck ? 'line-through' : undefined} c={struck ? 'dark.4' : undefined}>
           {clockTime(entry.occurredAt)}　{entry.text}

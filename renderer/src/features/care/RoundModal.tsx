@@ -10,6 +10,7 @@ import { notifySuccess } from '../../components/notify';
 import { newRequestId } from '../../components/time';
 import { ResidentAvatar } from './ResidentAvatar';
 import { useCareRound } from './queries';
+import { inkVar } from '../../theme';
 
 type State = (typeof ROUND_STATES)[number];
 
@@ -41,7 +42,7 @@ export function RoundModal({ shift, onClose }: { shift: MyShift; onClose: () => 
         {present.map((r) => {
           const state = states[r.residentId] ?? 'asleep';
           return (
-            <Stack key={r.residentId} gap="xs" p="xs" style={{ borderBottom: '1px solid #dee2e6' }} data-testid="round-resident">
+            <Stack key={r.residentId} gap="xs" p="xs" style={{ borderBottom: `1px solid ${inkVar('gray.3')}` }} data-testid="round-resident">
               <Group gap="sm" wrap="nowrap">
                 <ResidentAvatar residentId={r.residentId} name={r.name} hasPhoto={r.hasPhoto} size={44} />
                 <Text fw={700} fz={20}>
@@ -55,7 +56,7 @@ export function RoundModal({ shift, onClose }: { shift: MyShift; onClose: () => 
                 {ROUND_STATES.map((s) => {
                   const chosen = state === s;
                   return (
-                    <Button key={s} size="lg" variant={chosen ? 'filled' : 'outline'} color={s === 'asleep' ? undefined : '#8a3c00'} aria-pressed={chosen} onClick={() => setStates({ ...states, [r.residentId]: s })}>
+                    <Button key={s} size="lg" variant={chosen ? 'filled' : 'outline'} color={s === 'asleep' ? undefined : 'warning'} aria-pressed={chosen} onClick={() => setStates({ ...states, [r.residentId]: s })}>
                       {t(`enums.roundState.${s}`)}
                     </Button>
                   );

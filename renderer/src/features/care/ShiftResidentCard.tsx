@@ -5,13 +5,14 @@ import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ShiftResident } from '@shared/api/care';
 import { ResidentAvatar } from './ResidentAvatar';
+import { inkVar } from '../../theme';
 
 const LOOK: Record<ShiftResident['state'], { bg?: string; border: string }> = {
-  away: { bg: '#e9ecef', border: '#adb5bd' },
-  no_tasks: { border: '#adb5bd' },
-  done: { bg: '#d3f9d8', border: '#2b8a3e' },
-  overdue: { bg: '#fff5f5', border: '#a61e1e' },
-  in_progress: { border: '#adb5bd' },
+  away: { bg: 'gray.2', border: inkVar('gray.5') },
+  no_tasks: { border: inkVar('gray.5') },
+  done: { bg: 'green.1', border: inkVar('leaf') },
+  overdue: { bg: 'red.0', border: inkVar('danger') },
+  in_progress: { border: inkVar('gray.5') },
 };
 
 export function ShiftResidentCard({ r, onOpen }: { r: ShiftResident; onOpen: () => void }) {
@@ -38,12 +39,12 @@ export function ShiftResidentCard({ r, onOpen }: { r: ShiftResident; onOpen: () 
               {r.bedLabel}
             </Text>
             {r.state === 'done' && (
-              <Badge size="xl" color="#2b6a30" variant="filled" style={{ alignSelf: 'start' }}>
+              <Badge size="xl" color="done" variant="filled" style={{ alignSelf: 'start' }}>
                 ✓ {t('care.allDone')}
               </Badge>
             )}
             {r.state === 'away' && (
-              <Badge size="lg" color="#495057" variant="filled" style={{ alignSelf: 'start' }}>
+              <Badge size="lg" color="muted" variant="filled" style={{ alignSelf: 'start' }}>
                 {t(`enums.residentStatus.${r.status}`)}
               </Badge>
             )}
@@ -58,14 +59,14 @@ export function ShiftResidentCard({ r, onOpen }: { r: ShiftResident; onOpen: () 
               </Text>
             )}
             {r.state === 'overdue' && (
-              <Badge size="lg" color="#a61e1e" variant="filled" style={{ alignSelf: 'start' }}>
+              <Badge size="lg" color="danger" variant="filled" style={{ alignSelf: 'start' }}>
                 {t('night.overdue', { n: r.overdueTasks })}
               </Badge>
             )}
             {r.highRisks.length > 0 && (
               <Group gap={4} mt={2}>
                 {r.highRisks.map((x) => (
-                  <Badge key={x} color="#a61e1e" variant="outline" size="md">
+                  <Badge key={x} color="danger" variant="outline" size="md">
                     {x}高风险
                   </Badge>
                 ))}

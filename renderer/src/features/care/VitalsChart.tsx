@@ -19,7 +19,7 @@ export function VitalsChart({ points }: { points: Point[] }) {
   return (
     <>
       <Text fw={700}>体温（℃）</Text>
-      <LineChart h={200} data={data} dataKey="time" connectNulls yAxisProps={{ domain: [34, 42] }} series={[{ name: '体温', color: '#a61e1e' }]} referenceLines={[{ y: 37.3, label: '37.3', color: 'orange.9' }]} />
+      <LineChart h={200} data={data} dataKey="time" connectNulls yAxisProps={{ domain: [34, 42] }} series={[{ name: '体温', color: 'danger' }]} referenceLines={[{ y: 37.3, label: '37.3', color: 'orange.9' }]} />
       <Text fw={700} mt="md">
         血压（mmHg）与脉搏（次/分）
       </Text>
@@ -30,9 +30,9 @@ export function VitalsChart({ points }: { points: Point[] }) {
         connectNulls
         withLegend
         series={[
-          { name: '高压', color: '#0b5e4f' },
-          { name: '低压', color: '#1864ab' },
-          { name: '脉搏', color: '#8a3c00' },
+          { name: '高压', color: 'teal' },
+          { name: '低压', color: 'blue.9' },
+          { name: '脉搏', color: 'warning' },
         ]}
       />
     </>

@@ -7,6 +7,7 @@ import type { EntryData, EntryDataInput } from '@shared/api/care';
 import { INTAKE_AMOUNTS, MEALS, MOOD_STATES, NOT_DONE_REASONS, ROUND_STATES, SKIN_STATES, SLEEP_STATES, STOOL_STATES, URINE_STATES } from '@shared/domain/care/vocab';
 import { VITALS, type VitalCode, unusualVitals } from '@shared/domain/care/vitals';
 import type { EnumGroup } from '@shared/domain/enum-labels';
+import { inkVar } from '../../theme';
 
 export interface EditorProps<K extends EntryData['kind']> {
   initial?: Extract<EntryData, { kind: K }>;
@@ -62,7 +63,7 @@ export function VitalsEditor({ initial, onSave, pending, fieldError }: EditorPro
         ))}
       </SimpleGrid>
       {(unusual.length > 0 || fieldError?.field === 'confirmedUnusual') && (
-        <Stack gap={4} p="sm" style={{ border: '2px solid #a61e1e', borderRadius: 8 }}>
+        <Stack gap={4} p="sm" style={{ border: `2px solid ${inkVar('danger')}`, borderRadius: 8 }}>
           {fieldError?.field === 'confirmedUnusual' ? (
             <Text c="red.9" fw={700} role="alert">
               {fieldError.message}
@@ -181,7 +182,7 @@ export function TaskEditor({ initial, onSave, pending }: EditorProps<'task'> & {
         <Text fw={700}>{t('care.whyNot')}</Text>
         <Group gap="xs">
           {NOT_DONE_REASONS.map((r) => (
-            <Button key={r} size="lg" variant="outline" color="#8a3c00" disabled={pending} onClick={() => onSave({ ...initial, status: 'not_done', reason: r })}>
+            <Button key={r} size="lg" variant="outline" color="warning" disabled={pending} onClick={() => onSave({ ...initial, status: 'not_done', reason: r })}>
               {t(`enums.notDoneReason.${r}`)}
             </Button>
           ))}
@@ -194,10 +195,10 @@ export function TaskEditor({ initial, onSave, pending }: EditorProps<'task'> & {
   }
   return (
     <Group gap="xs">
-      <Button size="lg" color="#2b6a30" disabled={pending} onClick={() => onSave({ ...initial, status: 'done', reason: null })}>
+      <Button size="lg" color="done" disabled={pending} onClick={() => onSave({ ...initial, status: 'done', reason: null })}>
         {t('care.done')}
       </Button>
-      <Button size="lg" variant="outline" color="#8a3c00" disabled={pending} onClick={() => setAsking(true)}>
+      <Button size="lg" variant="outline" color="warning" disabled={pending} onClick={() => setAsking(true)}>
         {t('care.notDone')}
       </Button>
     </Group>

@@ -40,7 +40,7 @@ function TaskForm({ residentId, task, onClose }: { residentId: string; task: Car
         <Checkbox label={t('night.completesOnRound')} checked={onRound} onChange={(e) => setOnRound(e.currentTarget.checked)} />
         <Checkbox label={t('careplan.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         {error && (
-          <Text c="#a61e1e" role="alert">
+          <Text c="danger" role="alert">
             {error}
           </Text>
         )}
@@ -96,7 +96,7 @@ export function CarePlanCard({ residentId, active }: { residentId: string; activ
                   <Table.Td>
                     {task.task}
                     {task.completesOnRound && (
-                      <Badge ml={6} color="#2b6a30" variant="outline">
+                      <Badge ml={6} color="done" variant="outline">
                         {t('night.completesOnRoundShort')}
                       </Badge>
                     )}
@@ -107,7 +107,7 @@ export function CarePlanCard({ residentId, active }: { residentId: string; activ
                     <Group gap={4}>
                       {task.source}
                       {!task.active && (
-                        <Badge color="#495057" variant="filled">
+                        <Badge color="muted" variant="filled">
                           {t('careplan.off')}
                         </Badge>
                       )}

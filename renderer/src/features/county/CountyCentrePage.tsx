@@ -96,7 +96,7 @@ export function CountyCentrePage() {
                   <Table.Td>
                     {r.level === null ? t('county.unassessed') : LEVEL_NAMES[r.level]}
                     {r.overdue && (
-                      <Badge color="#a34400" variant="outline" ml="xs">
+                      <Badge color="rust" variant="outline" ml="xs">
                         {t('county.overdue')}
                       </Badge>
                     )}

@@ -13,6 +13,7 @@ import { Fingerprint } from '../sync/CountyLink';
 import { FingerprintConfirm } from '../sync/FingerprintConfirm';
 import { DARK } from './outcome';
 import { useCountyCentres, useCountyConfirmCentre, useCountyEnrol, useCountyStatus, useCountyWithdrawCentre } from './queries';
+import { inkVar } from '../../theme';
 
 export function CountyCentresPage() {
   const { t } = useTranslation();
@@ -88,7 +89,7 @@ export function CountyCentresPage() {
         </Stack>
       </Card>
       {pending.map((c) => (
-        <Card key={c.centreCode} withBorder padding="lg" style={{ borderColor: DARK.orange, borderWidth: 2 }}>
+        <Card key={c.centreCode} withBorder padding="lg" style={{ borderColor: inkVar(DARK.orange), borderWidth: 2 }}>
           <Title order={3} size="h4" mb="sm">
             {t('county.pendingTitle', { name: c.name, code: c.centreCode })}
           </Title>

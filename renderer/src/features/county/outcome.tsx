@@ -6,7 +6,7 @@ import { downloadText } from '../../components/download';
 import { fetchCountyReportFile } from './queries';
 
 /** Dark enough for white text at 4.5:1 (Mantine's green.9 and orange.9 are not). */
-export const DARK = { green: '#1e6b30', blue: '#1c4f8a', grey: '#495057', red: '#b02525', orange: '#a34400' } as const;
+export const DARK = { green: 'forest', blue: 'navy', grey: 'muted', red: 'brick', orange: 'rust' } as const;
 const COLOURS: Record<Outcome, string> = { accepted: DARK.green, already_imported: DARK.blue, superseded: DARK.grey, rejected: DARK.red };
 
 export function OutcomeBadge({ outcome, done }: { outcome: Outcome; done: boolean }) {

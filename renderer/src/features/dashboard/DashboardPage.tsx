@@ -68,7 +68,7 @@ function DueAssessments() {
                   <Table.Td style={NOWRAP}>{r.dueOn}</Table.Td>
                   <Table.Td>
                     <Group gap="xs">
-                      <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                      <Badge color={r.state === 'overdue' ? 'danger' : 'warning'} variant="filled">
                         {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
                       </Badge>
                       {r.prompt && <Text size="sm">{r.prompt}</Text>}
@@ -158,7 +158,7 @@ export function DashboardPage() {
                       <Group gap="xs">
                         {r.expectedReturn ?? '—'}
                         {r.expectedReturn && r.expectedReturn < s.today && (
-                          <Badge color="#a61e1e" variant="filled">
+                          <Badge color="danger" variant="filled">
                             {t('dashboard.overdue')}
                           </Badge>
                         )}

@@ -27,13 +27,13 @@ export function FirstSteps({ steps }: { steps: Steps }) {
           return (
             <List.Item key={key} data-testid={`first-step-${key}`} data-done={done}>
               <Group gap="sm" wrap="wrap">
-                <ThemeIcon color={done ? '#0b5e4f' : 'gray.7'} variant={done ? 'filled' : 'outline'} radius="xl" size="lg" aria-hidden>
+                <ThemeIcon color={done ? 'teal' : 'gray.7'} variant={done ? 'filled' : 'outline'} radius="xl" size="lg" aria-hidden>
                   {done ? '✓' : i + 1}
                 </ThemeIcon>
                 <Text fw={done ? 400 : 700} td={done ? 'line-through' : undefined}>
                   {t(`firstDay.steps.${key}`)}
                 </Text>
-                <Badge color={done ? '#0b5e4f' : '#8a3c00'} variant="filled">
+                <Badge color={done ? 'teal' : 'warning'} variant="filled">
                   {done ? t('firstDay.steps.done') : t('firstDay.steps.todo')}
                 </Badge>
                 {!done && (

@@ -44,7 +44,7 @@ export function RiskDue() {
                   <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
                   <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={r.state === 'overdue' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                    <Badge color={r.state === 'overdue' ? 'danger' : 'warning'} variant="filled">
                       {r.dueOn} {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
                     </Badge>
                   </Table.Td>

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { BED_STATUS_INK, BED_STATUS_PAPER, percent } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 import { useFacilityBedMap } from './queries';
+import { inkVar } from '../../theme';
 
 /**
  * One bed. Its accessible name is its visible words in the order they are shown, then what pressing it does: someone
@@ -39,8 +40,8 @@ function BedTile({ bed }: { bed: BedView }) {
       data-testid={`bed-${bed.id}`}
       data-status={bed.status}
       style={{
-        border: `2px solid ${ink}`,
-        background: BED_STATUS_PAPER[bed.status],
+        border: `2px solid ${inkVar(ink)}`,
+        background: inkVar(BED_STATUS_PAPER[bed.status]),
         borderRadius: 8,
         padding: '8px 10px',
         minHeight: 64,
@@ -60,7 +61,7 @@ function BedTile({ bed }: { bed: BedView }) {
       {risks.length > 0 && (
         <Group gap={4} mt={2}>
           {risks.map((r) => (
-            <Badge key={r} size="sm" color="#a61e1e" variant="filled" data-testid="risk-badge">
+            <Badge key={r} size="sm" color="danger" variant="filled" data-testid="risk-badge">
               {r}
             </Badge>
           ))}
@@ -120,7 +121,7 @@ export function BedMapPage() {
             {t(`enums.bedStatus.${s}`)} {counts[s]}
           </Badge>
         ))}
-        <Text fw={700} c={counts.nursingRatio >= counts.nursingRatioGoal ? BED_STATUS_INK.free : '#a61e1e'}>
+        <Text fw={700} c={counts.nursingRatio >= counts.nursingRatioGoal ? BED_STATUS_INK.free : 'danger'}>
           {t('bedMap.nursingRatio', { ratio: percent(counts.nursingRatio), goal: percent(counts.nursingRatioGoal) })}
         </Text>
       </Group>

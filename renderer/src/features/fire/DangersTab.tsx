@@ -13,6 +13,7 @@ import { newRequestId, shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { shrinkPhoto } from '../residents/photo';
 import { useFireCheckpoints, useFireDangerAction, useFireDangers, useFireReportDanger } from './queries';
+import { inkVar } from '../../theme';
 
 /** 整改期限 starts a week after the server's today; the person reporting can change it. */
 export const defaultDeadline = (today: string) => addDays(today, 7);
@@ -97,21 +98,21 @@ export function DangersTab({ today }: { today: string }) {
           data
             .filter((d) => !q || d.location.includes(q) || d.description.includes(q) || d.responsible.includes(q))
             .map((d) => (
-              <Card key={d.id} withBorder padding="md" data-testid="danger-card" style={d.overdue ? { borderColor: '#a61e1e', borderWidth: 3 } : undefined}>
+              <Card key={d.id} withBorder padding="md" data-testid="danger-card" style={d.overdue ? { borderColor: inkVar('danger'), borderWidth: 3 } : undefined}>
                 <Group justify="space-between" align="start">
                   <Stack gap={4}>
                     <Group gap="xs">
                       <Text fw={700} size="lg">
                         {d.location}：{d.description}
                       </Text>
-                      <Badge color={d.level === 'major' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                      <Badge color={d.level === 'major' ? 'danger' : 'warning'} variant="filled">
                         {t(`enums.dangerLevel.${d.level}`)}
                       </Badge>
-                      <Badge color={d.status === 'verified' ? '#0b6e4f' : '#1c4f82'} variant="filled" data-testid="danger-status">
+                      <Badge color={d.status === 'verified' ? 'ok' : 'notice'} variant="filled" data-testid="danger-status">
                         {t(`enums.dangerStatus.${d.status}`)}
                       </Badge>
                       {d.overdue && (
-                        <Badge color="#a61e1e" variant="filled">
+                        <Badge color="danger" variant="filled">
                           {t('fire.overdueBadge')}
                         </Badge>
                       )}

@@ -130,7 +130,7 @@ export function DrillsTab({ today }: { today: string }) {
         ) : (
           <Group gap="xs" data-testid="untrained">
             {trainings.data.untrained.map((u) => (
-              <Badge key={u.staffId} size="lg" color="#8a3c00" variant="filled">
+              <Badge key={u.staffId} size="lg" color="warning" variant="filled">
                 {u.name}（{t(`enums.staffRole.${u.role}`)}，{t('fire.lastTrained')} {u.lastTrained ?? t('fire.never')}）
               </Badge>
             ))}

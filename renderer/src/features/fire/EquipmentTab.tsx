@@ -94,7 +94,7 @@ export function EquipmentTab() {
                     <Table.Td>
                       {e.expiryDate ?? '—'}{' '}
                       {(e.expiry === 'soon' || e.expiry === 'expired') && (
-                        <Badge color={e.expiry === 'expired' ? '#a61e1e' : '#8a3c00'} variant="filled">
+                        <Badge color={e.expiry === 'expired' ? 'danger' : 'warning'} variant="filled">
                           {t(`fire.expiry.${e.expiry}`)}
                         </Badge>
                       )}

@@ -24,7 +24,7 @@ export function FireLedgerTab({ today }: { today: string }) {
   return (
     <Stack>
       {m && (
-        <Alert color={m.dayPatrolsMissed || m.nightWindowsMissed ? 'red.9' : '#0b6e4f'} variant="outline" className="screen-only" data-testid="month-line">
+        <Alert color={m.dayPatrolsMissed || m.nightWindowsMissed ? 'red.9' : 'ok'} variant="outline" className="screen-only" data-testid="month-line">
           <Text fw={700}>
             {t('fire.monthTitle')}（{m.month}）：{t('fire.monthLine', { day: m.dayPatrolsMissed, night: m.nightWindowsMissed, inspections: m.inspections, required: m.inspectionsRequired, equipment: m.equipmentChecks })}
           </Text>

@@ -41,7 +41,7 @@ function KeyUnit({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
         }}
       />
       {bedHint && (
-        <Text mt="xs" c="#8a3c00" fw={700} data-testid="key-unit-beds">
+        <Text mt="xs" c="warning" fw={700} data-testid="key-unit-beds">
           {bedHint}
         </Text>
       )}
@@ -77,7 +77,7 @@ function NightWindows({ form, mayEdit }: { form: FireForm; mayEdit: boolean }) {
         </Group>
       ))}
       {form.errors.nightWindows && (
-        <Text c="#a61e1e" size="sm" role="alert">
+        <Text c="danger" size="sm" role="alert">
           {form.errors.nightWindows}
         </Text>
       )}

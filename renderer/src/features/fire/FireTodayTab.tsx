@@ -23,7 +23,7 @@ function NightWindows({ title, day }: { title: string; day: Compliance['today'] 
       </Text>
       <Group gap="xs" data-testid="night-windows">
         {day.night.map((w, i) => (
-          <Badge key={`${w.from}-${i}`} size="xl" variant="filled" color={w.done ? '#0b6e4f' : w.missed ? '#a61e1e' : '#495057'}>
+          <Badge key={`${w.from}-${i}`} size="xl" variant="filled" color={w.done ? 'ok' : w.missed ? 'danger' : 'muted'}>
             {byCount ? t('fire.patrolNo', { n: i + 1 }) : `${clockTime(w.from)}–${clockTime(w.to)}`} {w.done ? `${t('fire.windowDone')} ${clockTime(w.at!)}` : w.missed ? t('fire.windowMissed') : t('fire.windowOpen')}
           </Badge>
         ))}
@@ -67,7 +67,7 @@ function RecentRounds({ today }: { today: string }) {
                 {t('fire.roundLine', { time: shortDateTime(r.doneAt), kind: t(`enums.roundKind.${r.kind}`), by: r.by, checked: r.checked, problems: r.problems })}
               </Text>
               {r.countersignedBy ? (
-                <Badge color="#0b6e4f" variant="light" size="lg">
+                <Badge color="ok" variant="light" size="lg">
                   {t('fire.countersigned', { name: r.countersignedBy })}
                 </Badge>
               ) : mayCountersign && r.by !== user.name ? (

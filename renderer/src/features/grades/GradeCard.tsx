@@ -32,11 +32,11 @@ function AssignForm({ residentId, today, onClose }: { residentId: string; today:
     <Modal opened onClose={onClose} title={t('grades.assignTitle')} size="lg">
       <Stack>
         {s?.gradeName ? (
-          <Alert color="#0b4f8a" variant="outline">
+          <Alert color="info" variant="outline">
             {t('grades.suggested', { level: LEVELS[s.level!].name, grade: s.gradeName })}
           </Alert>
         ) : (
-          <Alert color="#8a3c00" variant="outline">
+          <Alert color="warning" variant="outline">
             {t('grades.noAssessment')}
           </Alert>
         )}
@@ -98,7 +98,7 @@ export function GradeCard({ residentId, today, active }: { residentId: string; t
       ) : (
         <Stack gap="xs">
           <Group>
-            <Badge size="xl" color="#0b4f8a" variant="filled" data-testid="grade-current">
+            <Badge size="xl" color="info" variant="filled" data-testid="grade-current">
               {current.gradeName}
             </Badge>
             <Text>{t('grades.since', { date: current.effectiveFrom, fee: fenToYuan(current.monthlyFeeFen) })}</Text>

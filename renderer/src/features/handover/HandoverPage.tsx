@@ -14,6 +14,7 @@ import { useMayCall } from '../../shell/current-user';
 import { useCareMyShift } from '../care/queries';
 import { useHandoverAccept, useHandoverDraft, useHandoverList, useHandoverPending, useHandoverSubmit } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { inkVar } from '../../theme';
 import { addDays } from '@shared/domain/dates';
 
 /** A summary made before the grouping existed (issue 13): the flat lists as they were kept. */
@@ -107,8 +108,8 @@ export function SummaryView({ summary }: { summary: HandoverSummary }) {
       <PrintedSummary summary={summary} />
       <div className="no-print">
         {summary.incidents.length > 0 && (
-          <Card withBorder padding="sm" mb="sm" style={{ borderColor: '#a61e1e', borderWidth: 2 }} data-testid="handover-incidents">
-            <Text fw={700} c="#a61e1e">
+          <Card withBorder padding="sm" mb="sm" style={{ borderColor: inkVar('danger'), borderWidth: 2 }} data-testid="handover-incidents">
+            <Text fw={700} c="danger">
               {t('night.incidentsFirst')}（{summary.incidents.length}）
             </Text>
             <List>
@@ -126,7 +127,7 @@ export function SummaryView({ summary }: { summary: HandoverSummary }) {
               // The value becomes an element id: no spaces (bed labels have them).
               <Accordion.Item key={`${r.name}-${r.bedLabel}`} value={`resident-${i}`} data-testid="handover-resident">
                 <Accordion.Control>
-                  <Text fw={700} fz={19} c={r.incidents.length > 0 ? '#a61e1e' : undefined}>
+                  <Text fw={700} fz={19} c={r.incidents.length > 0 ? 'danger' : undefined}>
                     {r.name}　<Text span fw={400}>{r.bedLabel}</Text>
                     {r.away && `（${t(`enums.residentStatus.${r.away}`)}）`}
                   </Text>
@@ -135,7 +136,7 @@ export function SummaryView({ summary }: { summary: HandoverSummary }) {
                 <Accordion.Panel>
                   <Stack gap={4}>
                     {r.incidents.map((l) => (
-                      <Text key={l} c="#a61e1e">
+                      <Text key={l} c="danger">
                         意外：{l}
                       </Text>
                     ))}
@@ -190,8 +191,8 @@ function MyHandover() {
       <QueryView query={draft}>{(data) => <SummaryView summary={data.summary} />}</QueryView>
       <Textarea size="lg" autosize minRows={3} label={t('handover.extra')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
       {draft.data?.needsReason && (
-        <Stack gap={4} p="sm" style={{ border: '2px solid #8a3c00', borderRadius: 8 }}>
-          <Text fw={700} c="#8a3c00">
+        <Stack gap={4} p="sm" style={{ border: `2px solid ${inkVar('warning')}`, borderRadius: 8 }}>
+          <Text fw={700} c="warning">
             {t('night.earlyHint', { minutes: draft.data.minutesLeft, limit: draft.data.earlyLimitMinutes })}
           </Text>
           <Textarea size="lg" autosize minRows={2} label={t('night.earlyReason')} withAsterisk value={earlyReason} onChange={(e) => setEarlyReason(e.currentTarget.value)} error={reasonError} />
@@ -222,12 +223,12 @@ function HandoverCard({ h, accept }: { h: HandoverRow; accept?: boolean }) {
           {h.shiftDate} {h.shiftName} {h.hoursText}　{t('handover.from')}：{h.fromName}（{h.areaText}）
         </Text>
         {h.acceptedBy ? (
-          <Badge size="lg" color="#0b6e4f" variant="filled">
+          <Badge size="lg" color="ok" variant="filled">
             {t('handover.accepted')}：{h.acceptedBy} {h.acceptedAt && shortDateTime(h.acceptedAt)}
           </Badge>
         ) : (
           h.flagged && (
-            <Badge size="lg" color="#a61e1e" variant="filled">
+            <Badge size="lg" color="danger" variant="filled">
               {t('handover.flagged')}
             </Badge>
           )
@@ -237,7 +238,7 @@ function HandoverCard({ h, accept }: { h: HandoverRow; accept?: boolean }) {
         {t('handover.submittedAt')}：{shortDateTime(h.submittedAt)}
       </Text>
       {h.earlyReason && (
-        <Text fw={700} c="#8a3c00" data-testid="early-reason">
+        <Text fw={700} c="warning" data-testid="early-reason">
           {t('night.earlyReasonShown', { reason: h.earlyReason })}
         </Text>
       )}

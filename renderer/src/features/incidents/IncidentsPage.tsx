@@ -10,7 +10,7 @@ import { useMayCall } from '../../shell/current-user';
 import { IncidentModal } from './IncidentForm';
 import { useIncidentsList, useIncidentsNote } from './queries';
 
-const SEVERITY_INK = { minor: '#495057', moderate: '#8a3c00', serious: '#a61e1e', critical: '#7a0b0b' } as const;
+const SEVERITY_INK = { minor: 'muted', moderate: 'warning', serious: 'danger', critical: 'critical' } as const;
 
 function NoteAction({ incident, method, label, noteLabel }: { incident: IncidentRow; method: 'incidents.followUp' | 'incidents.close'; label: string; noteLabel: string }) {
   const [open, setOpen] = useState(false);
@@ -48,13 +48,13 @@ function IncidentCard({ i }: { i: IncidentRow }) {
           <Text fz={22} fw={700}>
             <Link to={`/residents/${i.residentId}`}>{i.residentName}</Link>
           </Text>
-          <Badge size="lg" variant="filled" color="#0b5e4f">
+          <Badge size="lg" variant="filled" color="teal">
             {t(`enums.incidentType.${i.type}`)}
           </Badge>
           <Badge size="lg" variant="filled" color={SEVERITY_INK[i.severity]}>
             {t(`enums.severity.${i.severity}`)}
           </Badge>
-          <Badge size="lg" variant="outline" color={i.status === 'open' ? '#8a3c00' : '#495057'}>
+          <Badge size="lg" variant="outline" color={i.status === 'open' ? 'warning' : 'muted'}>
             {t(`enums.incidentStatus.${i.status}`)}
           </Badge>
         </Group>

@@ -12,7 +12,7 @@ export function DietCells({ dietType, avoidances, allergies, chokingRisk }: { di
       <Table.Td>{allergies || '—'}</Table.Td>
       <Table.Td>
         {chokingRisk ? (
-          <Badge color={chokingRisk === 'high' ? '#a61e1e' : '#8a3c00'} variant="filled">
+          <Badge color={chokingRisk === 'high' ? 'danger' : 'warning'} variant="filled">
             {chokingRisk === 'high' ? t('meals.chokingHigh') : t('meals.chokingMedium')}
           </Badge>
         ) : (

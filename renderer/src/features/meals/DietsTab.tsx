@@ -69,7 +69,7 @@ function DietTypes() {
               <Table.Td>{d.texture}</Table.Td>
               <Table.Td>{t('meals.residentsCount', { n: d.residents })}</Table.Td>
               <Table.Td>
-                <Badge color={d.inUse ? '#0b6e4f' : '#495057'} variant="filled">
+                <Badge color={d.inUse ? 'ok' : 'muted'} variant="filled">
                   {d.inUse ? t('meals.inUse') : t('meals.notInUse')}
                 </Badge>
               </Table.Td>

@@ -104,7 +104,7 @@ export function DinersTab() {
                   <Table.Td>{d.route || '—'}</Table.Td>
                   <Table.Td>{d.phone || '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={d.active ? '#0b6e4f' : '#495057'} variant="filled">
+                    <Badge color={d.active ? 'ok' : 'muted'} variant="filled">
                       {d.active ? t('meals.aid.active') : t('meals.aid.stopped')}
                     </Badge>
                   </Table.Td>

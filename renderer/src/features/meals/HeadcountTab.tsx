@@ -58,11 +58,11 @@ function MealCard({ date, meal }: { date: string; meal: MealCount }) {
           {t(`enums.meal.${meal.meal}`)} {meal.time}
         </Title>
         {meal.served ? (
-          <Badge size="lg" color="#0b6e4f" variant="filled">
+          <Badge size="lg" color="ok" variant="filled">
             {t('meals.served', { time: clockTime(meal.served.at), by: meal.served.by })}
           </Badge>
         ) : (
-          <Badge size="lg" color="#495057" variant="outline">
+          <Badge size="lg" color="muted" variant="outline">
             {t('meals.notServed')}
           </Badge>
         )}
@@ -124,7 +124,7 @@ export function KitchenCerts() {
   const problems = certs.data.filter((c) => c.state !== 'ok');
   if (certs.data.length > 0 && problems.length === 0) return null;
   return (
-    <Alert color="#8a3c00" variant="outline" title={t('meals.certsTitle')} data-testid="kitchen-certs">
+    <Alert color="warning" variant="outline" title={t('meals.certsTitle')} data-testid="kitchen-certs">
       {certs.data.length === 0 ? (
         <Text>{t('meals.noCooks')}</Text>
       ) : (

@@ -77,11 +77,11 @@ export function PricesTab({ today }: { today: string }) {
                   <Table.Td>{fenToYuan(p.payableFen)}</Table.Td>
                   <Table.Td>
                     {p.current ? (
-                      <Badge color="#0b6e4f" variant="filled">
+                      <Badge color="ok" variant="filled">
                         {t('meals.aid.current')}
                       </Badge>
                     ) : p.effectiveFrom > today ? (
-                      <Badge color="#1c4f82" variant="filled">
+                      <Badge color="notice" variant="filled">
                         {p.effectiveFrom}
                       </Badge>
                     ) : (

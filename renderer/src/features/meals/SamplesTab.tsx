@@ -164,7 +164,7 @@ export function SamplesTab({ today, now }: { today: string; now: string }) {
                 <Table.Td>
                   {s.amountGrams}
                   {s.underweight && (
-                    <Badge ml="xs" color="#a61e1e" variant="filled">
+                    <Badge ml="xs" color="danger" variant="filled">
                       {t('meals.underweight')}
                     </Badge>
                   )}
@@ -178,7 +178,7 @@ export function SamplesTab({ today, now }: { today: string; now: string }) {
                     <>
                       {shortDateTime(s.disposedAt)} {s.disposedBy}
                       {s.disposedEarly && (
-                        <Badge ml="xs" color="#a61e1e" variant="filled">
+                        <Badge ml="xs" color="danger" variant="filled">
                           {t('meals.early')}：{s.earlyReason}
                         </Badge>
                       )}

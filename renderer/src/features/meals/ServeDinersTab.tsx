@@ -53,7 +53,7 @@ function DinerLine({ line, date, meal }: { line: Line; date: string; meal: Meal 
         </div>
         {line.serving ? (
           <Group gap="xs">
-            <Badge size="lg" color="#0b6e4f" variant="filled">
+            <Badge size="lg" color="ok" variant="filled">
               {t('meals.aid.recorded', { mode: t(`enums.servingMode.${line.serving.mode}`), price: fenToYuan(line.serving.priceFen) })}
             </Badge>
             {mayServe && (

@@ -277,7 +277,7 @@ function RosterGrid(props: {
                   <Stack gap={2}>
                     {cells.map((c) => (
                       <div key={c.id}>
-                        <Badge variant="filled" color="#0b5e4f">
+                        <Badge variant="filled" color="teal">
                           {shiftName.get(c.shiftId)}
                         </Badge>
                         {c.area.length > 0 && <Text size="xs">{c.areaText}</Text>}

@@ -33,7 +33,7 @@ export function ExpiringCertificates() {
             <Group key={`${e.staffId}-${e.what}`} gap="sm">
               <Text fw={700}>{e.name}</Text>
               <Text>{t(`staff.certKind.${e.what}`)}</Text>
-              <Badge color={e.expired ? '#a61e1e' : '#8a3c00'} variant="filled">
+              <Badge color={e.expired ? 'danger' : 'warning'} variant="filled">
                 {e.expired ? `${t('staff.expired')} ${e.expiresOn}` : t('staff.expiresOn', { date: e.expiresOn })}
               </Badge>
             </Group>
@@ -214,7 +214,7 @@ export function StaffPage() {
                   <Table.Td>{p.healthCertExpiry ?? '—'}</Table.Td>
                   <Table.Td>{p.userName ?? t('staff.noAccount')}</Table.Td>
                   <Table.Td>
-                    <Badge color={p.active ? '#0b6e4f' : '#495057'} variant="filled">
+                    <Badge color={p.active ? 'ok' : 'muted'} variant="filled">
                       {p.active ? t('staff.active') : t('staff.left')}
                     </Badge>
                   </Table.Td>

@@ -144,7 +144,7 @@ function History({ rows }: { rows: ExportRow[] }) {
                     <Table.Td>{r.period}</Table.Td>
                     <Table.Td>{r.sequence}</Table.Td>
                     <Table.Td>
-                      {r.correction ? <Badge color="#a34400" variant="outline">{t('sync.correctionN', { n: r.correction })}</Badge> : t('sync.firstExport')}
+                      {r.correction ? <Badge color="rust" variant="outline">{t('sync.correctionN', { n: r.correction })}</Badge> : t('sync.firstExport')}
                       {r.correctionReason && <Text size="sm">{r.correctionReason}</Text>}
                     </Table.Td>
                     <Table.Td>{r.fileName}</Table.Td>

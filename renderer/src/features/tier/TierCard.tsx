@@ -41,7 +41,7 @@ function Status({ o }: { o: TierOverview }) {
       {o.status === 'official' ? (
         <>
           <Group>
-            <Badge size="lg" color="#0b4f8a" variant="filled" data-testid="tier-latest">
+            <Badge size="lg" color="info" variant="filled" data-testid="tier-latest">
               {TIER_NAMES[o.tier!]}
             </Badge>
             <Text fw={700}>{t('tier.official')}</Text>

@@ -137,7 +137,7 @@ export function UsersPage() {
                   <Table.Td>{u.username ?? t('people.pinOnly')}</Table.Td>
                   <Table.Td>{t(`enums.role.${u.role}`)}</Table.Td>
                   <Table.Td>
-                    <Badge color={u.disabled ? '#495057' : u.lockedUntil ? '#a61e1e' : '#0b6e4f'} variant="filled">
+                    <Badge color={u.disabled ? 'muted' : u.lockedUntil ? 'danger' : 'ok'} variant="filled">
                       {u.disabled ? t('users.disabled') : u.lockedUntil ? t('users.lockedOut') : t('users.active')}
                     </Badge>
                   </Table.Td>
