@@ -6,7 +6,8 @@ import { type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import type { SignedInUser } from '@shared/api/auth';
-import { ErrorState, LoadingState } from './components/States';
+import { LoadingState } from './components/States';
+import { QueryView } from './components/QueryView';
 import { AppLayout } from './shell/AppLayout';
 import { CurrentUserContext } from './shell/current-user';
 import { PAGES, mayCall } from './shell/navigation';
@@ -96,40 +97,44 @@ export function SignedInApp({ user }: { user: SignedInUser }) {
 
 function SignedInPages({ user }: { user: SignedInUser }) {
   const info = useSystemInfo();
-  if (info.isPending) return <LoadingState />;
-  if (info.isError) return <ErrorState error={info.error} onRetry={() => info.refetch()} />;
-  if (!info.data.hasFacility && user.role === 'admin') {
-    return (
-      <Suspense fallback={<LoadingState />}>
-        <SetupPage />
-      </Suspense>
-    );
-  }
-  // The home page is the caregiver's shift, and the county's submission matrix.
-  const home = info.data.mode === 'county' ? '/county' : user.role === 'caregiver' ? '/shift' : null;
-  const guard = (path: string, element: ReactElement) => {
-    if (path === '/' && home) return <Navigate to={home} replace />;
-    const page = PAGES.find((p) => p.path === path);
-    return page && !mayCall(user.role, page.gate) ? <Forbidden /> : element;
-  };
   return (
-    <CurrentUserContext.Provider value={user}>
-      <AppLayout info={info.data} user={user}>
-        {/* The shell stays while a page's chunk loads on its first visit. */}
-        <Suspense fallback={<LoadingState />}>
-          <Routes>
-            {PAGES.map((p) => (
-              <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
-            ))}
-            <Route path="/shift/:shiftId/:shiftDate/:residentId" element={guard('/shift', <ResidentShiftPage />)} />
-            <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
-            <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
-            <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
-            <Route path="/county/centre/:code/:period" element={guard('/county/indicators', <CountyCentrePage />)} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </Suspense>
-      </AppLayout>
-    </CurrentUserContext.Provider>
+    <QueryView query={info}>
+      {(infoData) => {
+      if (!infoData.hasFacility && user.role === 'admin') {
+        return (
+          <Suspense fallback={<LoadingState />}>
+            <SetupPage />
+          </Suspense>
+        );
+      }
+      // The home page is the caregiver's shift, and the county's submission matrix.
+      const home = infoData.mode === 'county' ? '/county' : user.role === 'caregiver' ? '/shift' : null;
+      const guard = (path: string, element: ReactElement) => {
+        if (path === '/' && home) return <Navigate to={home} replace />;
+        const page = PAGES.find((p) => p.path === path);
+        return page && !mayCall(user.role, page.gate) ? <Forbidden /> : element;
+      };
+      return (
+        <CurrentUserContext.Provider value={user}>
+          <AppLayout info={infoData} user={user}>
+            {/* The shell stays while a page's chunk loads on its first visit. */}
+            <Suspense fallback={<LoadingState />}>
+              <Routes>
+                {PAGES.map((p) => (
+                  <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
+                ))}
+                <Route path="/shift/:shiftId/:shiftDate/:residentId" element={guard('/shift', <ResidentShiftPage />)} />
+                <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
+                <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
+                <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
+                <Route path="/county/centre/:code/:period" element={guard('/county/indicators', <CountyCentrePage />)} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </Suspense>
+          </AppLayout>
+        </CurrentUserContext.Provider>
+      );
+      }}
+    </QueryView>
   );
 }

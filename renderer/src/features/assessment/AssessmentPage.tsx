@@ -15,6 +15,7 @@ import { DIMENSIONS, type DimensionCode, ITEMS } from '@shared/domain/assessment
 import { DEFAULT_LEVEL_RULES, LEVELS, type Level, dimensionScores, finalLevel, missingItems, totalScore } from '@shared/domain/assessment/scoring';
 import { notifySuccess } from '../../components/notify';
 import { ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { AssessmentReport } from './AssessmentReport';
 import { AssessorField } from './AssessorField';
@@ -347,27 +348,31 @@ export function AssessmentDetailPage() {
   const residentId = assessment.data?.residentId ?? '';
   // Sex, age, masked ID and bed come from the resident's file for the printed report.
   const file = useResidentsGet({ id: residentId }, residentId !== '');
-  if (assessment.isPending) return <LoadingState />;
-  if (assessment.isError) return <ErrorState error={assessment.error} onRetry={() => assessment.refetch()} />;
-  const a = assessment.data;
   return (
-    <>
-    {a.status === 'final' && <AssessmentReport a={a} centre={facility.data?.name ?? ''} person={file.data ? { ...file.data, sex: t(`enums.sex.${file.data.sex}`) } : null} />}
-    <Stack className="screen-only">
-      <Group>
-        <Title order={2}>{t('assessment.title', { name: a.residentName, date: a.assessedOn })}</Title>
-        <Badge size="xl" color={a.status === 'final' ? 'ok' : 'warning'} variant="filled" data-testid="assessment-status">
-          {a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}
-        </Badge>
-      </Group>
-      {a.status === 'final' && (
-        <Text>
-          {t('assessment.finalizedBy', { by: a.finalizedBy ?? '', at: dateTime(a.finalizedAt!) })}
-        </Text>
-      )}
-      <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId} initial={a} existing={a} />
-    </Stack>
-    </>
+    <QueryView query={assessment}>
+      {(assessmentData) => {
+      const a = assessmentData;
+      return (
+        <>
+        {a.status === 'final' && <AssessmentReport a={a} centre={facility.data?.name ?? ''} person={file.data ? { ...file.data, sex: t(`enums.sex.${file.data.sex}`) } : null} />}
+        <Stack className="screen-only">
+          <Group>
+            <Title order={2}>{t('assessment.title', { name: a.residentName, date: a.assessedOn })}</Title>
+            <Badge size="xl" color={a.status === 'final' ? 'ok' : 'warning'} variant="filled" data-testid="assessment-status">
+              {a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}
+            </Badge>
+          </Group>
+          {a.status === 'final' && (
+            <Text>
+              {t('assessment.finalizedBy', { by: a.finalizedBy ?? '', at: dateTime(a.finalizedAt!) })}
+            </Text>
+          )}
+          <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId} initial={a} existing={a} />
+        </Stack>
+        </>
+      );
+      }}
+    </QueryView>
   );
 }
 
@@ -376,37 +381,41 @@ export function AssessmentHistory({ residentId }: { residentId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const list = useAssessmentList({ residentId });
-  if (list.isPending) return <LoadingState />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
-  if (list.data.length === 0) return <Text>{t('assessment.none')}</Text>;
   return (
-    <Table fz="md">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('assessment.date')}</Table.Th>
-          <Table.Th>{t('assessment.reason')}</Table.Th>
-          <Table.Th>{t('assessment.total')}</Table.Th>
-          <Table.Th>{t('assessment.final')}</Table.Th>
-          <Table.Th>{t('assessment.status')}</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {list.data.map((a) => (
-          <Table.Tr key={a.id}>
-            <Table.Td>{a.assessedOn}</Table.Td>
-            <Table.Td>{ASSESSMENT_REASON_NAMES[a.reason]}</Table.Td>
-            <Table.Td>{a.total}</Table.Td>
-            <Table.Td>{a.missing.length ? t('pickers.levelPending', { n: a.missing.length }) : LEVELS[a.finalLevel].name}</Table.Td>
-            <Table.Td>{a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}</Table.Td>
-            <Table.Td>
-              <Button variant="subtle" onClick={() => navigate(`/assessments/${a.id}`)}>
-                {a.status === 'final' ? t('assessment.open') : t('assessment.continue')}
-              </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <QueryView query={list}>
+      {(listData) => {
+      if (listData.length === 0) return <Text>{t('assessment.none')}</Text>;
+      return (
+        <Table fz="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('assessment.date')}</Table.Th>
+              <Table.Th>{t('assessment.reason')}</Table.Th>
+              <Table.Th>{t('assessment.total')}</Table.Th>
+              <Table.Th>{t('assessment.final')}</Table.Th>
+              <Table.Th>{t('assessment.status')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {listData.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>{a.assessedOn}</Table.Td>
+                <Table.Td>{ASSESSMENT_REASON_NAMES[a.reason]}</Table.Td>
+                <Table.Td>{a.total}</Table.Td>
+                <Table.Td>{a.missing.length ? t('pickers.levelPending', { n: a.missing.length }) : LEVELS[a.finalLevel].name}</Table.Td>
+                <Table.Td>{a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}</Table.Td>
+                <Table.Td>
+                  <Button variant="subtle" onClick={() => navigate(`/assessments/${a.id}`)}>
+                    {a.status === 'final' ? t('assessment.open') : t('assessment.continue')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Entry, EntryDataInput, TaskDue } from '@shared/api/care';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { clockTime, newRequestId } from '../../components/time';
 import { useCurrentUser } from '../../shell/current-user';
 import { AmendModal } from './AmendModal';
@@ -104,64 +105,68 @@ export function ResidentShiftPage() {
     onSuccess: () => (setError(null), setSaves((n) => n + 1)),
     onFieldError: (field, message) => (setError({ field, message }), field === 'confirmedUnusual'),
   });
-  if (view.isPending) return <LoadingState />;
-  if (view.isError) return <ErrorState error={view.error} onRetry={() => view.refetch()} />;
-  const v = view.data;
-  const open = v.shift.open && v.resident.present;
-  const save = (data: EntryDataInput) => record.mutate({ shiftId, shiftDate, residentId, requestId: newRequestId(), data });
-  const props = { onSave: save, pending: record.isPending, fieldError: error };
-  const quick = [
-    { key: 'vitals', label: t('care.vitals'), body: <VitalsEditor key={saves} {...props} /> },
-    { key: 'intake', label: t('care.intake'), body: <IntakeEditor key={saves} {...props} /> },
-    { key: 'toileting', label: t('care.toileting'), body: <ToiletingEditor key={saves} {...props} /> },
-    { key: 'sleep', label: t('care.sleep'), body: <OneTapEditor kind="sleep" onSave={save} pending={record.isPending} /> },
-    { key: 'mood', label: t('care.mood'), body: <OneTapEditor kind="mood" onSave={save} pending={record.isPending} /> },
-    { key: 'skin', label: t('care.skin'), body: <SkinEditor key={saves} {...props} /> },
-    { key: 'note', label: t('care.note'), body: <NoteEditor key={saves} {...props} /> },
-  ];
-  const mayAmendAll = user.role === 'admin' || user.role === 'care_lead';
   return (
-    <Stack>
-      <Group>
-        <Button component={Link} to="/shift" variant="outline" size="lg">
-          ← {t('care.back')}
-        </Button>
-      </Group>
-      <ResidentHeader resident={v.resident} closed={!v.shift.open} />
-      <Title order={3}>{t('care.tasks')}</Title>
-      {v.tasks.length === 0 ? (
-        <EmptyState>{t('care.noTasks')}</EmptyState>
-      ) : (
-        v.tasks.map((task) => <TaskRow key={`${task.taskId}-${task.slot}`} task={task} open={open} onSave={save} pending={record.isPending} />)
-      )}
-      {open && (
-        <>
-          <Title order={3}>{t('care.quick')}</Title>
-          <Accordion variant="separated" value={section} onChange={setSection}>
-            {quick.map((q) => (
-              <Accordion.Item key={q.key} value={q.key}>
-                <Accordion.Control>
-                  <Text fz={22} fw={700}>
-                    {q.label}
-                  </Text>
-                </Accordion.Control>
-                <Accordion.Panel>{q.body}</Accordion.Panel>
-              </Accordion.Item>
-            ))}
-          </Accordion>
-        </>
-      )}
-      <Title order={3}>{t('care.records')}</Title>
-      {v.entries.length === 0 ? (
-        <EmptyState>{t('care.noRecords')}</EmptyState>
-      ) : (
-        <Card withBorder padding={0}>
-          {v.entries.map((e) => (
-            <EntryLine key={e.id} entry={e} mayAmend={mayAmendAll || e.recordedBy === user.name} onAmend={() => setAmending(e)} />
-          ))}
-        </Card>
-      )}
-      {amending && <AmendModal entry={amending} onClose={() => setAmending(null)} />}
-    </Stack>
+    <QueryView query={view}>
+      {(viewData) => {
+      const v = viewData;
+      const open = v.shift.open && v.resident.present;
+      const save = (data: EntryDataInput) => record.mutate({ shiftId, shiftDate, residentId, requestId: newRequestId(), data });
+      const props = { onSave: save, pending: record.isPending, fieldError: error };
+      const quick = [
+        { key: 'vitals', label: t('care.vitals'), body: <VitalsEditor key={saves} {...props} /> },
+        { key: 'intake', label: t('care.intake'), body: <IntakeEditor key={saves} {...props} /> },
+        { key: 'toileting', label: t('care.toileting'), body: <ToiletingEditor key={saves} {...props} /> },
+        { key: 'sleep', label: t('care.sleep'), body: <OneTapEditor kind="sleep" onSave={save} pending={record.isPending} /> },
+        { key: 'mood', label: t('care.mood'), body: <OneTapEditor kind="mood" onSave={save} pending={record.isPending} /> },
+        { key: 'skin', label: t('care.skin'), body: <SkinEditor key={saves} {...props} /> },
+        { key: 'note', label: t('care.note'), body: <NoteEditor key={saves} {...props} /> },
+      ];
+      const mayAmendAll = user.role === 'admin' || user.role === 'care_lead';
+      return (
+        <Stack>
+          <Group>
+            <Button component={Link} to="/shift" variant="outline" size="lg">
+              ← {t('care.back')}
+            </Button>
+          </Group>
+          <ResidentHeader resident={v.resident} closed={!v.shift.open} />
+          <Title order={3}>{t('care.tasks')}</Title>
+          {v.tasks.length === 0 ? (
+            <EmptyState>{t('care.noTasks')}</EmptyState>
+          ) : (
+            v.tasks.map((task) => <TaskRow key={`${task.taskId}-${task.slot}`} task={task} open={open} onSave={save} pending={record.isPending} />)
+          )}
+          {open && (
+            <>
+              <Title order={3}>{t('care.quick')}</Title>
+              <Accordion variant="separated" value={section} onChange={setSection}>
+                {quick.map((q) => (
+                  <Accordion.Item key={q.key} value={q.key}>
+                    <Accordion.Control>
+                      <Text fz={22} fw={700}>
+                        {q.label}
+                      </Text>
+                    </Accordion.Control>
+                    <Accordion.Panel>{q.body}</Accordion.Panel>
+                  </Accordion.Item>
+                ))}
+              </Accordion>
+            </>
+          )}
+          <Title order={3}>{t('care.records')}</Title>
+          {v.entries.length === 0 ? (
+            <EmptyState>{t('care.noRecords')}</EmptyState>
+          ) : (
+            <Card withBorder padding={0}>
+              {v.entries.map((e) => (
+                <EntryLine key={e.id} entry={e} mayAmend={mayAmendAll || e.recordedBy === user.name} onAmend={() => setAmending(e)} />
+              ))}
+            </Card>
+          )}
+          {amending && <AmendModal entry={amending} onClose={() => setAmending(null)} />}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -6,7 +6,8 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CELL_STATUSES, type Matrix } from '@shared/api/county';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { DARK } from './outcome';
 import { useCountyMatrix, useCountyStatus } from './queries';
 import { useSystemInfo } from '../../shell/queries';
@@ -161,39 +162,43 @@ export function CountyMatrixPage() {
   const [year, setYear] = useState<number | null>(null);
   const shownYear = year ?? thisYear;
   const matrix = useCountyMatrix({ year: shownYear });
-  if (matrix.isPending) return <LoadingState />;
-  if (matrix.isError) return <ErrorState error={matrix.error} onRetry={() => matrix.refetch()} />;
   return (
-    <Stack>
-      <Title order={2} className="screen-only">
-        {t('county.matrixTitle')}
-      </Title>
-      <Text size="lg" className="screen-only">
-        {t('county.matrixHint', { day: matrix.data.dueDay })}
-      </Text>
-      <Group align="end" className="screen-only">
-        <Select label={t('county.year')} data={[0, 1, 2, 3].map((i) => String(thisYear - i))} value={String(shownYear)} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} w={160} />
-        {matrix.data.centres.length > 0 && (
-          <Button variant="outline" onClick={() => window.print()}>
-            {t('county.print')}
-          </Button>
-        )}
-      </Group>
-      <Group gap="xs" aria-label={t('county.legend')} className="screen-only">
-        {CELL_STATUSES.map((s) => (
-          <Badge key={s} size="lg" {...CELL_COLOURS[s]}>
-            {t(`county.status.${s}`)}
-          </Badge>
-        ))}
-      </Group>
-      {matrix.data.centres.length === 0 ? (
-        <EmptyState action={<Button onClick={() => navigate('/county/centres')}>{t('county.goEnrol')}</Button>}>{t('county.noCentres')}</EmptyState>
-      ) : (
-        <>
-          <ScreenMatrix data={matrix.data} months={shownMonths(shownYear, today)} />
-          <PrintMatrix data={matrix.data} countyName={status.data?.countyName ?? ''} />
-        </>
-      )}
-    </Stack>
+    <QueryView query={matrix}>
+      {(matrixData) => {
+      return (
+        <Stack>
+          <Title order={2} className="screen-only">
+            {t('county.matrixTitle')}
+          </Title>
+          <Text size="lg" className="screen-only">
+            {t('county.matrixHint', { day: matrixData.dueDay })}
+          </Text>
+          <Group align="end" className="screen-only">
+            <Select label={t('county.year')} data={[0, 1, 2, 3].map((i) => String(thisYear - i))} value={String(shownYear)} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} w={160} />
+            {matrixData.centres.length > 0 && (
+              <Button variant="outline" onClick={() => window.print()}>
+                {t('county.print')}
+              </Button>
+            )}
+          </Group>
+          <Group gap="xs" aria-label={t('county.legend')} className="screen-only">
+            {CELL_STATUSES.map((s) => (
+              <Badge key={s} size="lg" {...CELL_COLOURS[s]}>
+                {t(`county.status.${s}`)}
+              </Badge>
+            ))}
+          </Group>
+          {matrixData.centres.length === 0 ? (
+            <EmptyState action={<Button onClick={() => navigate('/county/centres')}>{t('county.goEnrol')}</Button>}>{t('county.noCentres')}</EmptyState>
+          ) : (
+            <>
+              <ScreenMatrix data={matrixData} months={shownMonths(shownYear, today)} />
+              <PrintMatrix data={matrixData} countyName={status.data?.countyName ?? ''} />
+            </>
+          )}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -3,7 +3,8 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { percent, RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 import { OnDutyCard } from '../roster/RosterPage';
@@ -36,51 +37,55 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 function DueAssessments() {
   const { t } = useTranslation();
   const due = useAssessmentDue();
-  if (due.isPending) return <LoadingState />;
-  if (due.isError) return <ErrorState error={due.error} onRetry={() => due.refetch()} />;
   return (
-    <Card withBorder>
-      <Title order={3} mb="sm">
-        {t('assessment.due')}
-      </Title>
-      {due.data.length === 0 ? (
-        <EmptyState>{t('assessment.dueEmpty')}</EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={680} type="native">
-          <Table striped fz="md" verticalSpacing="sm" data-testid="due-assessments">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('residents.name')}</Table.Th>
-                <Table.Th>{t('residents.bed')}</Table.Th>
-                <Table.Th>{t('assessment.lastOn')}</Table.Th>
-                <Table.Th>{t('assessment.dueOn')}</Table.Th>
-                <Table.Th>{t('residents.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {due.data.map((r) => (
-                <Table.Tr key={r.residentId}>
-                  <Table.Td style={NOWRAP}>
-                    <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
-                  </Table.Td>
-                  <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
-                  <Table.Td style={NOWRAP}>{r.lastAssessedOn ?? '—'}</Table.Td>
-                  <Table.Td style={NOWRAP}>{r.dueOn}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Badge color={r.state === 'overdue' ? 'danger' : 'warning'} variant="filled">
-                        {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
-                      </Badge>
-                      {r.prompt && <Text size="sm">{r.prompt}</Text>}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Card>
+    <QueryView query={due}>
+      {(dueData) => {
+      return (
+        <Card withBorder>
+          <Title order={3} mb="sm">
+            {t('assessment.due')}
+          </Title>
+          {dueData.length === 0 ? (
+            <EmptyState>{t('assessment.dueEmpty')}</EmptyState>
+          ) : (
+            <Table.ScrollContainer minWidth={680} type="native">
+              <Table striped fz="md" verticalSpacing="sm" data-testid="due-assessments">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('residents.name')}</Table.Th>
+                    <Table.Th>{t('residents.bed')}</Table.Th>
+                    <Table.Th>{t('assessment.lastOn')}</Table.Th>
+                    <Table.Th>{t('assessment.dueOn')}</Table.Th>
+                    <Table.Th>{t('residents.status')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {dueData.map((r) => (
+                    <Table.Tr key={r.residentId}>
+                      <Table.Td style={NOWRAP}>
+                        <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                      </Table.Td>
+                      <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.lastAssessedOn ?? '—'}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.dueOn}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Badge color={r.state === 'overdue' ? 'danger' : 'warning'} variant="filled">
+                            {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
+                          </Badge>
+                          {r.prompt && <Text size="sm">{r.prompt}</Text>}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Card>
+      );
+      }}
+    </QueryView>
   );
 }
 
@@ -93,88 +98,92 @@ export function DashboardPage() {
   const mayReadMeals = useMayCall('meals.sampleWarnings');
   const mayReadFire = useMayCall('fire.rounds');
   const mayEditFacility = useMayCall('facility.save');
-  if (summary.isPending) return <LoadingState />;
-  if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
-  const s = summary.data;
-  const ratioMet = s.beds.nursingRatio >= s.beds.nursingRatioGoal;
   return (
-    <Stack>
-      <Title order={2}>{t('dashboard.title')}</Title>
-      {mayEditFacility && <FirstSteps steps={s.firstSteps} />}
-      {/* Until there are beds, staff and a roster the centre is not running yet: the checklist, not alarms. */}
-      {s.firstSteps.running && mayReadCare && <CareAlerts today={s.today} />}
-      {s.firstSteps.running && mayReadFire && <FireAlerts today={s.today} />}
-      {s.firstSteps.running && mayReadMeals && <MealAlerts today={s.today} />}
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Figure label={t('dashboard.enrolled')} value={s.census.enrolled} />
-        <Figure label={t('dashboard.inResidence')} value={s.census.inResidence} />
-        <Figure label={t('dashboard.onLeave')} value={s.census.onLeave} />
-        <Figure label={t('dashboard.inHospital')} value={s.census.inHospital} />
-        <Figure label={t('dashboard.occupancy')} value={percent(s.occupancy)} />
-        <Figure
-          label={t('dashboard.freeBeds')}
-          value={s.census.freeBeds}
-          hint={`${t('dashboard.freeNormal', { n: s.census.freeNormalBeds })}，${t('dashboard.freeNursing', { n: s.census.freeNursingBeds })}`}
-        />
-        <Figure
-          label={t('dashboard.nursingRatio')}
-          value={percent(s.beds.nursingRatio)}
-          hint={`${ratioMet ? t('bedMap.nursingRatioMet') : t('bedMap.nursingRatioBelow')}（${percent(s.beds.nursingRatioGoal)}）`}
-        />
-        <Figure label={`${t('dashboard.monthAdmissions')} / ${t('dashboard.monthDischarges')}`} value={`${s.admissionsThisMonth} / ${s.dischargesThisMonth}`} />
-      </SimpleGrid>
-      <Card withBorder>
-        <Title order={3} mb="sm">
-          {t('dashboard.away')}
-        </Title>
-        {s.away.length === 0 ? (
-          <EmptyState>{t('dashboard.awayEmpty')}</EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={600} type="native">
-            <Table striped fz="md" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('residents.name')}</Table.Th>
-                  <Table.Th>{t('residents.status')}</Table.Th>
-                  <Table.Th>{t('residents.bed')}</Table.Th>
-                  <Table.Th>{t('dashboard.awaySince')}</Table.Th>
-                  <Table.Th>{t('dashboard.expectedReturn')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.away.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <Link to={`/residents/${r.id}`}>{r.name}</Link>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
-                        {t(`enums.residentStatus.${r.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{r.bedLabel}</Table.Td>
-                    <Table.Td>{r.awaySince}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs">
-                        {r.expectedReturn ?? '—'}
-                        {r.expectedReturn && r.expectedReturn < s.today && (
-                          <Badge color="danger" variant="filled">
-                            {t('dashboard.overdue')}
+    <QueryView query={summary}>
+      {(summaryData) => {
+      const s = summaryData;
+      const ratioMet = s.beds.nursingRatio >= s.beds.nursingRatioGoal;
+      return (
+        <Stack>
+          <Title order={2}>{t('dashboard.title')}</Title>
+          {mayEditFacility && <FirstSteps steps={s.firstSteps} />}
+          {/* Until there are beds, staff and a roster the centre is not running yet: the checklist, not alarms. */}
+          {s.firstSteps.running && mayReadCare && <CareAlerts today={s.today} />}
+          {s.firstSteps.running && mayReadFire && <FireAlerts today={s.today} />}
+          {s.firstSteps.running && mayReadMeals && <MealAlerts today={s.today} />}
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Figure label={t('dashboard.enrolled')} value={s.census.enrolled} />
+            <Figure label={t('dashboard.inResidence')} value={s.census.inResidence} />
+            <Figure label={t('dashboard.onLeave')} value={s.census.onLeave} />
+            <Figure label={t('dashboard.inHospital')} value={s.census.inHospital} />
+            <Figure label={t('dashboard.occupancy')} value={percent(s.occupancy)} />
+            <Figure
+              label={t('dashboard.freeBeds')}
+              value={s.census.freeBeds}
+              hint={`${t('dashboard.freeNormal', { n: s.census.freeNormalBeds })}，${t('dashboard.freeNursing', { n: s.census.freeNursingBeds })}`}
+            />
+            <Figure
+              label={t('dashboard.nursingRatio')}
+              value={percent(s.beds.nursingRatio)}
+              hint={`${ratioMet ? t('bedMap.nursingRatioMet') : t('bedMap.nursingRatioBelow')}（${percent(s.beds.nursingRatioGoal)}）`}
+            />
+            <Figure label={`${t('dashboard.monthAdmissions')} / ${t('dashboard.monthDischarges')}`} value={`${s.admissionsThisMonth} / ${s.dischargesThisMonth}`} />
+          </SimpleGrid>
+          <Card withBorder>
+            <Title order={3} mb="sm">
+              {t('dashboard.away')}
+            </Title>
+            {s.away.length === 0 ? (
+              <EmptyState>{t('dashboard.awayEmpty')}</EmptyState>
+            ) : (
+              <Table.ScrollContainer minWidth={600} type="native">
+                <Table striped fz="md" verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('residents.name')}</Table.Th>
+                      <Table.Th>{t('residents.status')}</Table.Th>
+                      <Table.Th>{t('residents.bed')}</Table.Th>
+                      <Table.Th>{t('dashboard.awaySince')}</Table.Th>
+                      <Table.Th>{t('dashboard.expectedReturn')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {s.away.map((r) => (
+                      <Table.Tr key={r.id}>
+                        <Table.Td>
+                          <Link to={`/residents/${r.id}`}>{r.name}</Link>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
+                            {t(`enums.residentStatus.${r.status}`)}
                           </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
-      <OnDutyCard />
-      {mayReadStaff && <ExpiringCertificates />}
-      {mayReadResidents && <DueAssessments />}
-      {mayReadResidents && <RiskDue />}
-    </Stack>
+                        </Table.Td>
+                        <Table.Td>{r.bedLabel}</Table.Td>
+                        <Table.Td>{r.awaySince}</Table.Td>
+                        <Table.Td>
+                          <Group gap="xs">
+                            {r.expectedReturn ?? '—'}
+                            {r.expectedReturn && r.expectedReturn < s.today && (
+                              <Badge color="danger" variant="filled">
+                                {t('dashboard.overdue')}
+                              </Badge>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Card>
+          <OnDutyCard />
+          {mayReadStaff && <ExpiringCertificates />}
+          {mayReadResidents && <DueAssessments />}
+          {mayReadResidents && <RiskDue />}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -4,7 +4,8 @@ import { Badge, Button, Card, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useAssessmentRiskDue } from '../assessment/queries';
 
 const FIRST_ROWS = 10;
@@ -13,58 +14,62 @@ export function RiskDue() {
   const { t } = useTranslation();
   const due = useAssessmentRiskDue();
   const [all, setAll] = useState(false);
-  if (due.isPending) return <LoadingState />;
-  if (due.isError) return <ErrorState error={due.error} onRetry={() => due.refetch()} />;
   return (
-    <Card withBorder id="risk-due">
-      <Title order={3} mb="sm">
-        {t('risk.dueTitle')}
-      </Title>
-      {due.data.length === 0 ? (
-        <EmptyState>{t('risk.dueEmpty')}</EmptyState>
-      ) : (
-        // On a phone the table scrolls sideways rather than squeezing the reason into a narrow column.
-        <Table.ScrollContainer minWidth={760} type="native">
-          <Table striped fz="md" verticalSpacing="sm" data-testid="due-risks">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('residents.name')}</Table.Th>
-                <Table.Th>{t('residents.bed')}</Table.Th>
-                <Table.Th>{t('assessment.lastOn')}</Table.Th>
-                <Table.Th>{t('assessment.dueOn')}</Table.Th>
-                <Table.Th>{t('risk.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(all ? due.data : due.data.slice(0, FIRST_ROWS)).map((r) => (
-                <Table.Tr key={`${r.residentId}-${r.reason}-${r.riskCode ?? ''}`}>
-                  <Table.Td>
-                    <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
-                  </Table.Td>
-                  <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
-                  <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={r.state === 'overdue' ? 'danger' : 'warning'} variant="filled">
-                      {r.dueOn} {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text fw={700} span>
-                      {t(`risk.reasons.${r.reason}`)}
-                    </Text>
-                    ：{r.prompt}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {!all && due.data.length > FIRST_ROWS && (
-        <Button variant="subtle" mt="xs" onClick={() => setAll(true)}>
-          {t('risk.showAll', { n: due.data.length })}
-        </Button>
-      )}
-    </Card>
+    <QueryView query={due}>
+      {(dueData) => {
+      return (
+        <Card withBorder id="risk-due">
+          <Title order={3} mb="sm">
+            {t('risk.dueTitle')}
+          </Title>
+          {dueData.length === 0 ? (
+            <EmptyState>{t('risk.dueEmpty')}</EmptyState>
+          ) : (
+            // On a phone the table scrolls sideways rather than squeezing the reason into a narrow column.
+            <Table.ScrollContainer minWidth={760} type="native">
+              <Table striped fz="md" verticalSpacing="sm" data-testid="due-risks">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('residents.name')}</Table.Th>
+                    <Table.Th>{t('residents.bed')}</Table.Th>
+                    <Table.Th>{t('assessment.lastOn')}</Table.Th>
+                    <Table.Th>{t('assessment.dueOn')}</Table.Th>
+                    <Table.Th>{t('risk.reason')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {(all ? dueData : dueData.slice(0, FIRST_ROWS)).map((r) => (
+                    <Table.Tr key={`${r.residentId}-${r.reason}-${r.riskCode ?? ''}`}>
+                      <Table.Td>
+                        <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                      </Table.Td>
+                      <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                      <Table.Td>{r.lastAssessedOn ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <Badge color={r.state === 'overdue' ? 'danger' : 'warning'} variant="filled">
+                          {r.dueOn} {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text fw={700} span>
+                          {t(`risk.reasons.${r.reason}`)}
+                        </Text>
+                        ：{r.prompt}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {!all && dueData.length > FIRST_ROWS && (
+            <Button variant="subtle" mt="xs" onClick={() => setAll(true)}>
+              {t('risk.showAll', { n: dueData.length })}
+            </Button>
+          )}
+        </Card>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BedView } from '@shared/api/facility';
 import { BED_STATUSES } from '@shared/domain/enums';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { BED_STATUS_INK, BED_STATUS_PAPER, percent } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
 import { useFacilityBedMap } from './queries';
@@ -84,69 +85,73 @@ export function BedMapPage() {
     ...(buildingId ? { buildingId } : {}),
     ...(floor ? { floor: Number(floor) } : {}),
   });
-  if (map.isPending) return <LoadingState />;
-  if (map.isError) return <ErrorState error={map.error} onRetry={() => map.refetch()} />;
-  const { buildings, rooms, counts } = map.data;
-  const maxFloors = Math.max(1, ...buildings.filter((b) => !buildingId || b.id === buildingId).map((b) => b.floors));
-  const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
   return (
-    <Stack>
-      <Group justify="space-between" align="end">
-        <Title order={2}>{t('bedMap.title')}</Title>
-        <Group wrap="nowrap" gap="xs">
-          <Select
-            label={t('bedMap.building')}
-            data={[{ value: '', label: t('bedMap.allBuildings') }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-            value={buildingId ?? ''}
-            onChange={(v) => setBuildingId(v || null)}
-            allowDeselect={false}
-            w={{ base: 170, sm: 180 }}
-          />
-          <Select
-            label={t('bedMap.floor')}
-            data={[
-              { value: '', label: t('bedMap.allFloors') },
-              ...Array.from({ length: maxFloors }, (_, i) => ({ value: String(i + 1), label: t('facility.floorN', { floor: i + 1 }) })),
-            ]}
-            value={floor ?? ''}
-            onChange={(v) => setFloor(v || null)}
-            allowDeselect={false}
-            w={{ base: 130, sm: 150 }}
-          />
-        </Group>
-      </Group>
-      <Group gap="sm" aria-label={t('bedMap.legend')}>
-        {BED_STATUSES.map((s) => (
-          <Badge key={s} color={BED_STATUS_INK[s]} variant="filled" size="lg" data-testid={`count-${s}`}>
-            {t(`enums.bedStatus.${s}`)} {counts[s]}
-          </Badge>
-        ))}
-        <Text fw={700} c={counts.nursingRatio >= counts.nursingRatioGoal ? BED_STATUS_INK.free : 'danger'}>
-          {t('bedMap.nursingRatio', { ratio: percent(counts.nursingRatio), goal: percent(counts.nursingRatioGoal) })}
-        </Text>
-      </Group>
-      {rooms.length === 0 ? (
-        <EmptyState>{t('bedMap.empty')}</EmptyState>
-      ) : (
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }}>
-          {rooms.map((room) => (
-            <Card key={room.id} withBorder padding="sm" data-testid={`room-${room.name}`}>
-              <Text fw={700} mb={6}>
-                {buildingName.get(room.buildingId)} {t('bedMap.room', { name: room.name })}
-              </Text>
-              {room.beds.length === 0 ? (
-                <Text c="dark.5">{t('facility.roomEmpty')}</Text>
-              ) : (
-                <SimpleGrid cols={2} spacing={6}>
-                  {room.beds.map((bed) => (
-                    <BedTile key={bed.id} bed={bed} />
-                  ))}
-                </SimpleGrid>
-              )}
-            </Card>
-          ))}
-        </SimpleGrid>
-      )}
-    </Stack>
+    <QueryView query={map}>
+      {(mapData) => {
+      const { buildings, rooms, counts } = mapData;
+      const maxFloors = Math.max(1, ...buildings.filter((b) => !buildingId || b.id === buildingId).map((b) => b.floors));
+      const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
+      return (
+        <Stack>
+          <Group justify="space-between" align="end">
+            <Title order={2}>{t('bedMap.title')}</Title>
+            <Group wrap="nowrap" gap="xs">
+              <Select
+                label={t('bedMap.building')}
+                data={[{ value: '', label: t('bedMap.allBuildings') }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
+                value={buildingId ?? ''}
+                onChange={(v) => setBuildingId(v || null)}
+                allowDeselect={false}
+                w={{ base: 170, sm: 180 }}
+              />
+              <Select
+                label={t('bedMap.floor')}
+                data={[
+                  { value: '', label: t('bedMap.allFloors') },
+                  ...Array.from({ length: maxFloors }, (_, i) => ({ value: String(i + 1), label: t('facility.floorN', { floor: i + 1 }) })),
+                ]}
+                value={floor ?? ''}
+                onChange={(v) => setFloor(v || null)}
+                allowDeselect={false}
+                w={{ base: 130, sm: 150 }}
+              />
+            </Group>
+          </Group>
+          <Group gap="sm" aria-label={t('bedMap.legend')}>
+            {BED_STATUSES.map((s) => (
+              <Badge key={s} color={BED_STATUS_INK[s]} variant="filled" size="lg" data-testid={`count-${s}`}>
+                {t(`enums.bedStatus.${s}`)} {counts[s]}
+              </Badge>
+            ))}
+            <Text fw={700} c={counts.nursingRatio >= counts.nursingRatioGoal ? BED_STATUS_INK.free : 'danger'}>
+              {t('bedMap.nursingRatio', { ratio: percent(counts.nursingRatio), goal: percent(counts.nursingRatioGoal) })}
+            </Text>
+          </Group>
+          {rooms.length === 0 ? (
+            <EmptyState>{t('bedMap.empty')}</EmptyState>
+          ) : (
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }}>
+              {rooms.map((room) => (
+                <Card key={room.id} withBorder padding="sm" data-testid={`room-${room.name}`}>
+                  <Text fw={700} mb={6}>
+                    {buildingName.get(room.buildingId)} {t('bedMap.room', { name: room.name })}
+                  </Text>
+                  {room.beds.length === 0 ? (
+                    <Text c="dark.5">{t('facility.roomEmpty')}</Text>
+                  ) : (
+                    <SimpleGrid cols={2} spacing={6}>
+                      {room.beds.map((bed) => (
+                        <BedTile key={bed.id} bed={bed} />
+                      ))}
+                    </SimpleGrid>
+                  )}
+                </Card>
+              ))}
+            </SimpleGrid>
+          )}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

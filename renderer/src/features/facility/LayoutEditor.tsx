@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { BedInput, type BedView, BedUpdateInput, BuildingInput, type BuildingView, RoomInput, type RoomView } from '@shared/api/facility';
 import { BED_SETTINGS, BED_TYPES } from '@shared/domain/enums';
 import { zodValidate } from '../../api/zod-form';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { BED_STATUS_INK } from '../../components/status';
 import { useFacilityAddBed, useFacilityAddBuilding, useFacilityAddRoom, useFacilityBedMap, useFacilityRetireBed, useFacilityRetireBuilding, useFacilityRetireRoom, useFacilityUpdateBed } from './queries';
 
@@ -184,32 +185,36 @@ export function LayoutEditor() {
   const confirm = useConfirmRetire();
   const map = useFacilityBedMap({});
   const retireBuilding = useFacilityRetireBuilding({ successMessage: t('app.saved') });
-  if (map.isPending) return <LoadingState />;
-  if (map.isError) return <ErrorState error={map.error} onRetry={() => map.refetch()} />;
-  const { buildings, rooms } = map.data;
   return (
-    <Stack>
-      <AddBuildingForm />
-      {buildings.length === 0 && <EmptyState>{t('facility.layoutEmpty')}</EmptyState>}
-      {buildings.map((building) => {
-        const own = rooms.filter((r) => r.buildingId === building.id);
-        return (
-          <Card key={building.id} withBorder padding="md" data-testid={`building-${building.name}`}>
-            <Group justify="space-between" mb="sm">
-              <Title order={3} size="h4">
-                {building.name}（{building.floors}层）
-              </Title>
-              <Button variant="subtle" color="red.9" onClick={() => confirm(t('facility.retireBuilding'), () => retireBuilding.mutate({ id: building.id }))}>
-                {t('facility.retireBuilding')}
-              </Button>
-            </Group>
-            <AddRoomForm building={building} />
-            <Stack mt="md" gap="xs">
-              {own.length === 0 ? <Text c="dark.5">{t('facility.noRooms')}</Text> : own.map((room) => <RoomCard key={room.id} room={room} />)}
-            </Stack>
-          </Card>
-        );
-      })}
-    </Stack>
+    <QueryView query={map}>
+      {(mapData) => {
+      const { buildings, rooms } = mapData;
+      return (
+        <Stack>
+          <AddBuildingForm />
+          {buildings.length === 0 && <EmptyState>{t('facility.layoutEmpty')}</EmptyState>}
+          {buildings.map((building) => {
+            const own = rooms.filter((r) => r.buildingId === building.id);
+            return (
+              <Card key={building.id} withBorder padding="md" data-testid={`building-${building.name}`}>
+                <Group justify="space-between" mb="sm">
+                  <Title order={3} size="h4">
+                    {building.name}（{building.floors}层）
+                  </Title>
+                  <Button variant="subtle" color="red.9" onClick={() => confirm(t('facility.retireBuilding'), () => retireBuilding.mutate({ id: building.id }))}>
+                    {t('facility.retireBuilding')}
+                  </Button>
+                </Group>
+                <AddRoomForm building={building} />
+                <Stack mt="md" gap="xs">
+                  {own.length === 0 ? <Text c="dark.5">{t('facility.noRooms')}</Text> : own.map((room) => <RoomCard key={room.id} room={room} />)}
+                </Stack>
+              </Card>
+            );
+          })}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

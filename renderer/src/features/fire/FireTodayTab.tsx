@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Compliance } from '@shared/api/fire';
 import { ROUND_KINDS, type RoundKind } from '@shared/domain/fire/vocab';
-import { ErrorState, LoadingState } from '../../components/States';
+import { LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { clockTime, shortDateTime } from '../../components/time';
 import { useCurrentUser, useMayCall } from '../../shell/current-user';
 import { RoundForm } from './RoundForm';
@@ -91,61 +92,65 @@ export function FireTodayTab({ today }: { today: string }) {
   const mayRecord = useMayCall('fire.recordRound');
   const [walking, setWalking] = useState<RoundKind | null>(null);
   if (walking) return <RoundForm kind={walking} today={today} onDone={() => setWalking(null)} />;
-  if (c.isPending) return <LoadingState />;
-  if (c.isError) return <ErrorState error={c.error} onRetry={() => c.refetch()} />;
-  const d = c.data;
-  const never = t('fire.never');
   return (
-    <Stack>
-      {d.overdueNow && (
-        <Alert color="red.9" variant="filled" data-testid="fire-overdue">
-          <Text fw={700} size="lg">
-            {d.today.dayMissed ? t('fire.dayMissed') : t('fire.overdue')}
-          </Text>
-        </Alert>
-      )}
-      {mayRecord && (
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          {ROUND_KINDS.map((k) => (
-            // The label may wrap: on a phone two buttons share a row and "开始日间巡查" must not be cut.
-            <Button key={k} size="xl" h={80} px="xs" styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.2 } }} variant={k === 'night_patrol' ? 'filled' : 'outline'} onClick={() => setWalking(k)}>
-              {t(`fire.start.${k}`)}
-            </Button>
-          ))}
-        </SimpleGrid>
-      )}
-      <Card withBorder>
+    <QueryView query={c}>
+      {(cData) => {
+      const d = cData;
+      const never = t('fire.never');
+      return (
         <Stack>
-          <Text size="lg" fw={700} c={d.today.dayMissed ? 'red.9' : undefined} data-testid="day-line">
-            {t('fire.dayLine', { done: d.today.dayDone, required: d.today.dayRequired })}
-          </Text>
-          <NightPlanLine />
-          {/* Before dawn the night still running started yesterday: show it first. */}
-          {d.lastNight.night.some((w) => !w.done && !w.missed) ? (
-            <>
-              <NightWindows title={t('fire.nightOf', { date: d.lastNight.date })} day={d.lastNight} />
-              <NightWindows title={t('fire.nightOf', { date: d.today.date })} day={d.today} />
-            </>
-          ) : (
-            <>
-              <NightWindows title={t('fire.nightOf', { date: d.today.date })} day={d.today} />
-              <NightWindows title={t('fire.nightOf', { date: d.lastNight.date })} day={d.lastNight} />
-            </>
+          {d.overdueNow && (
+            <Alert color="red.9" variant="filled" data-testid="fire-overdue">
+              <Text fw={700} size="lg">
+                {d.today.dayMissed ? t('fire.dayMissed') : t('fire.overdue')}
+              </Text>
+            </Alert>
           )}
+          {mayRecord && (
+            <SimpleGrid cols={{ base: 2, sm: 4 }}>
+              {ROUND_KINDS.map((k) => (
+                // The label may wrap: on a phone two buttons share a row and "开始日间巡查" must not be cut.
+                <Button key={k} size="xl" h={80} px="xs" styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.2 } }} variant={k === 'night_patrol' ? 'filled' : 'outline'} onClick={() => setWalking(k)}>
+                  {t(`fire.start.${k}`)}
+                </Button>
+              ))}
+            </SimpleGrid>
+          )}
+          <Card withBorder>
+            <Stack>
+              <Text size="lg" fw={700} c={d.today.dayMissed ? 'red.9' : undefined} data-testid="day-line">
+                {t('fire.dayLine', { done: d.today.dayDone, required: d.today.dayRequired })}
+              </Text>
+              <NightPlanLine />
+              {/* Before dawn the night still running started yesterday: show it first. */}
+              {d.lastNight.night.some((w) => !w.done && !w.missed) ? (
+                <>
+                  <NightWindows title={t('fire.nightOf', { date: d.lastNight.date })} day={d.lastNight} />
+                  <NightWindows title={t('fire.nightOf', { date: d.today.date })} day={d.today} />
+                </>
+              ) : (
+                <>
+                  <NightWindows title={t('fire.nightOf', { date: d.today.date })} day={d.today} />
+                  <NightWindows title={t('fire.nightOf', { date: d.lastNight.date })} day={d.lastNight} />
+                </>
+              )}
+            </Stack>
+          </Card>
+          <Card withBorder>
+            <Stack gap={4}>
+              <Text c={d.overdueDangers ? 'red.9' : undefined} fw={d.overdueDangers ? 700 : undefined}>
+                {t('fire.openDangers', { n: d.openDangers, overdue: d.overdueDangers })}
+              </Text>
+              <Text c={d.inspectionDue <= today ? 'red.9' : undefined}>{t('fire.inspectionDue', { date: d.inspectionDue, last: d.lastInspection ?? never })}</Text>
+              <Text c={d.drillDue <= today ? 'red.9' : undefined}>{t('fire.drillDue', { date: d.drillDue, last: d.lastDrill ?? never })}</Text>
+              <Text>{t('fire.equipmentLine', { n: d.equipmentExpiring, last: d.lastEquipmentCheck ?? never })}</Text>
+              <Text>{t('fire.untrainedLine', { n: d.untrained })}</Text>
+            </Stack>
+          </Card>
+          <RecentRounds today={today} />
         </Stack>
-      </Card>
-      <Card withBorder>
-        <Stack gap={4}>
-          <Text c={d.overdueDangers ? 'red.9' : undefined} fw={d.overdueDangers ? 700 : undefined}>
-            {t('fire.openDangers', { n: d.openDangers, overdue: d.overdueDangers })}
-          </Text>
-          <Text c={d.inspectionDue <= today ? 'red.9' : undefined}>{t('fire.inspectionDue', { date: d.inspectionDue, last: d.lastInspection ?? never })}</Text>
-          <Text c={d.drillDue <= today ? 'red.9' : undefined}>{t('fire.drillDue', { date: d.drillDue, last: d.lastDrill ?? never })}</Text>
-          <Text>{t('fire.equipmentLine', { n: d.equipmentExpiring, last: d.lastEquipmentCheck ?? never })}</Text>
-          <Text>{t('fire.untrainedLine', { n: d.untrained })}</Text>
-        </Stack>
-      </Card>
-      <RecentRounds today={today} />
-    </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HandoverResident, HandoverRow, HandoverSummary } from '@shared/api/handover';
 import { compactTasks } from '@shared/domain/care/handover-text';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { shortDateTime, newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
@@ -178,37 +178,41 @@ function MyHandover() {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [requestId] = useState(newRequestId);
   const submit = useHandoverSubmit({ successMessage: t('handover.confirmed'), onFieldError: (_f, m) => (setReasonError(m), true) });
-  if (mine.isPending) return <LoadingState />;
-  if (mine.isError) return <ErrorState error={mine.error} onRetry={() => mine.refetch()} />;
-  if (!shift) return <Text size="lg">{t('handover.noShift')}</Text>;
-  if (mine.data.handedOver) return <Alert color="teal" variant="outline">{t('handover.alreadyHandedOver')}</Alert>;
   return (
-    <Stack>
-      <Text size="lg" fw={700}>
-        {shift.name} {shift.hoursText}（{shift.shiftDate}）　{shift.areaText}
-      </Text>
-      <Text>{t('handover.summary')}</Text>
-      <QueryView query={draft}>{(data) => <SummaryView summary={data.summary} />}</QueryView>
-      <Textarea size="lg" autosize minRows={3} label={t('handover.extra')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-      {draft.data?.needsReason && (
-        <Stack gap={4} p="sm" style={{ border: `2px solid ${inkVar('warning')}`, borderRadius: 8 }}>
-          <Text fw={700} c="warning">
-            {t('night.earlyHint', { minutes: draft.data.minutesLeft, limit: draft.data.earlyLimitMinutes })}
+    <QueryView query={mine}>
+      {(mineData) => {
+      if (!shift) return <Text size="lg">{t('handover.noShift')}</Text>;
+      if (mineData.handedOver) return <Alert color="teal" variant="outline">{t('handover.alreadyHandedOver')}</Alert>;
+      return (
+        <Stack>
+          <Text size="lg" fw={700}>
+            {shift.name} {shift.hoursText}（{shift.shiftDate}）　{shift.areaText}
           </Text>
-          <Textarea size="lg" autosize minRows={2} label={t('night.earlyReason')} withAsterisk value={earlyReason} onChange={(e) => setEarlyReason(e.currentTarget.value)} error={reasonError} />
+          <Text>{t('handover.summary')}</Text>
+          <QueryView query={draft}>{(data) => <SummaryView summary={data.summary} />}</QueryView>
+          <Textarea size="lg" autosize minRows={3} label={t('handover.extra')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+          {draft.data?.needsReason && (
+            <Stack gap={4} p="sm" style={{ border: `2px solid ${inkVar('warning')}`, borderRadius: 8 }}>
+              <Text fw={700} c="warning">
+                {t('night.earlyHint', { minutes: draft.data.minutesLeft, limit: draft.data.earlyLimitMinutes })}
+              </Text>
+              <Textarea size="lg" autosize minRows={2} label={t('night.earlyReason')} withAsterisk value={earlyReason} onChange={(e) => setEarlyReason(e.currentTarget.value)} error={reasonError} />
+            </Stack>
+          )}
+          <Button
+            size="xl"
+            onClick={() => {
+              setReasonError(null);
+              submit.mutate({ shiftId: shift.shiftId, shiftDate: shift.shiftDate, requestId, notes, earlyReason: draft.data?.needsReason ? earlyReason.trim() : '' });
+            }}
+            loading={submit.isPending}
+          >
+            {t('handover.confirm')}
+          </Button>
         </Stack>
-      )}
-      <Button
-        size="xl"
-        onClick={() => {
-          setReasonError(null);
-          submit.mutate({ shiftId: shift.shiftId, shiftDate: shift.shiftDate, requestId, notes, earlyReason: draft.data?.needsReason ? earlyReason.trim() : '' });
-        }}
-        loading={submit.isPending}
-      >
-        {t('handover.confirm')}
-      </Button>
-    </Stack>
+      );
+      }}
+    </QueryView>
   );
 }
 
@@ -265,18 +269,22 @@ function HandoverCard({ h, accept }: { h: HandoverRow; accept?: boolean }) {
 function RecentHandovers({ today }: { today: string }) {
   const { t } = useTranslation();
   const list = useHandoverList({ from: addDays(today, -6), to: today });
-  if (list.isPending) return <LoadingState />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={3}>{t('handover.list')}</Title>
-        <Button component={Link} to="/care?tab=ledgers&kind=handover" variant="outline" className="no-print">
-          {t('care.ledgers')}
-        </Button>
-      </Group>
-      {list.data.length === 0 ? <EmptyState>{t('handover.listEmpty')}</EmptyState> : [...list.data].reverse().map((h) => <HandoverCard key={h.id} h={h} />)}
-    </Stack>
+    <QueryView query={list}>
+      {(listData) => {
+      return (
+        <Stack>
+          <Group justify="space-between">
+            <Title order={3}>{t('handover.list')}</Title>
+            <Button component={Link} to="/care?tab=ledgers&kind=handover" variant="outline" className="no-print">
+              {t('care.ledgers')}
+            </Button>
+          </Group>
+          {listData.length === 0 ? <EmptyState>{t('handover.listEmpty')}</EmptyState> : [...listData].reverse().map((h) => <HandoverCard key={h.id} h={h} />)}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }
 

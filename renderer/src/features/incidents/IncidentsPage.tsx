@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IncidentRow } from '@shared/api/incidents';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { IncidentModal } from './IncidentForm';
@@ -102,35 +103,39 @@ export function IncidentsPage() {
   const mayReport = useMayCall('incidents.report');
   const [reporting, setReporting] = useState(false);
   const [query, setQuery] = useState('');
-  if (list.isPending) return <LoadingState />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
-  const q = query.trim();
-  const rows = list.data.filter((i) => !q || i.residentName.includes(q) || i.place.includes(q) || t(`enums.incidentType.${i.type}`).includes(q));
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('incidents.title')}</Title>
-        {mayReport && (
-          <Button size="lg" color="red.9" onClick={() => setReporting(true)}>
-            {t('incidents.report')}
-          </Button>
-        )}
-      </Group>
-      <Group>
-        <TextInput size="lg" style={{ flex: 1 }} aria-label={t('incidents.search')} placeholder={t('incidents.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
-        <SegmentedControl
-          size="md"
-          value={status}
-          onChange={(v) => setStatus(v as typeof status)}
-          data={[
-            { value: 'all', label: t('incidents.statusAll') },
-            { value: 'open', label: t('enums.incidentStatus.open') },
-            { value: 'closed', label: t('enums.incidentStatus.closed') },
-          ]}
-        />
-      </Group>
-      {rows.length === 0 ? <EmptyState>{t('incidents.empty')}</EmptyState> : rows.map((i) => <IncidentCard key={i.id} i={i} />)}
-      {reporting && <IncidentModal onClose={() => setReporting(false)} />}
-    </Stack>
+    <QueryView query={list}>
+      {(listData) => {
+      const q = query.trim();
+      const rows = listData.filter((i) => !q || i.residentName.includes(q) || i.place.includes(q) || t(`enums.incidentType.${i.type}`).includes(q));
+      return (
+        <Stack>
+          <Group justify="space-between">
+            <Title order={2}>{t('incidents.title')}</Title>
+            {mayReport && (
+              <Button size="lg" color="red.9" onClick={() => setReporting(true)}>
+                {t('incidents.report')}
+              </Button>
+            )}
+          </Group>
+          <Group>
+            <TextInput size="lg" style={{ flex: 1 }} aria-label={t('incidents.search')} placeholder={t('incidents.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+            <SegmentedControl
+              size="md"
+              value={status}
+              onChange={(v) => setStatus(v as typeof status)}
+              data={[
+                { value: 'all', label: t('incidents.statusAll') },
+                { value: 'open', label: t('enums.incidentStatus.open') },
+                { value: 'closed', label: t('enums.incidentStatus.closed') },
+              ]}
+            />
+          </Group>
+          {rows.length === 0 ? <EmptyState>{t('incidents.empty')}</EmptyState> : rows.map((i) => <IncidentCard key={i.id} i={i} />)}
+          {reporting && <IncidentModal onClose={() => setReporting(false)} />}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Headcount } from '@shared/api/meals';
 import type { DietType } from '@shared/domain/enums';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { clockTime, newRequestId } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { KitchenSheet } from './KitchenSheet';
@@ -143,37 +144,41 @@ export function HeadcountTab({ today, onSamples }: { today: string; onSamples: (
   const [date, setDate] = useState<string | null>(today);
   const day = useMealsHeadcount({ date: date ?? today });
   const samples = useMealsSampleWarnings({ from: date ?? today, to: date ?? today });
-  if (day.isPending) return <LoadingState />;
-  if (day.isError) return <ErrorState error={day.error} onRetry={() => day.refetch()} />;
-  const nobody = day.data.meals.every((m) => m.residentTotal === 0 && m.away.length === 0);
   return (
-    <Stack>
-      <Group align="end" className="screen-only">
-        <DateInput size="lg" label={t('meals.date')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} />
-      </Group>
-      <div className="screen-only">
-        <KitchenCerts />
-      </div>
-      {(samples.data?.length ?? 0) > 0 && (
-        <Alert color="red.9" variant="outline" className="screen-only" data-testid="sample-alert">
-          <Group justify="space-between">
-            <Text fw={700}>{t('meals.samplesAlert', { n: samples.data!.length })}</Text>
-            <Button variant="outline" onClick={onSamples}>
-              {t('meals.tabs.samples')}
-            </Button>
+    <QueryView query={day}>
+      {(dayData) => {
+      const nobody = dayData.meals.every((m) => m.residentTotal === 0 && m.away.length === 0);
+      return (
+        <Stack>
+          <Group align="end" className="screen-only">
+            <DateInput size="lg" label={t('meals.date')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} />
           </Group>
-        </Alert>
-      )}
-      {nobody ? (
-        <EmptyState>{t('meals.noResidents')}</EmptyState>
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} className="screen-only">
-          {day.data.meals.map((m) => (
-            <MealCard key={m.meal} date={day.data.date} meal={m} />
-          ))}
-        </SimpleGrid>
-      )}
-      <KitchenSheet day={day.data} />
-    </Stack>
+          <div className="screen-only">
+            <KitchenCerts />
+          </div>
+          {(samples.data?.length ?? 0) > 0 && (
+            <Alert color="red.9" variant="outline" className="screen-only" data-testid="sample-alert">
+              <Group justify="space-between">
+                <Text fw={700}>{t('meals.samplesAlert', { n: samples.data!.length })}</Text>
+                <Button variant="outline" onClick={onSamples}>
+                  {t('meals.tabs.samples')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          {nobody ? (
+            <EmptyState>{t('meals.noResidents')}</EmptyState>
+          ) : (
+            <SimpleGrid cols={{ base: 1, md: 2 }} className="screen-only">
+              {dayData.meals.map((m) => (
+                <MealCard key={m.meal} date={dayData.date} meal={m} />
+              ))}
+            </SimpleGrid>
+          )}
+          <KitchenSheet day={dayData} />
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meal } from '@shared/domain/meals/vocab';
 import { printOrientationClass } from '../../components/print';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { clockTime, fromLocalInput, newRequestId, shortDateTime, toLocalInput } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { MEAL_ORDER } from './mealWords';
@@ -104,109 +105,113 @@ export function SamplesTab({ today, now }: { today: string; now: string }) {
   const dispose = useMealsDisposeSample({ successMessage: t('app.saved') });
   const disposeDue = useMealsDisposeDue({ successMessage: t('app.saved') });
   const [early, setEarly] = useState<Day['samples'][number] | null>(null);
-  if (day.isPending) return <LoadingState />;
-  if (day.isError) return <ErrorState error={day.error} onRetry={() => day.refetch()} />;
-  const d = day.data;
-  const nowDate = new Date(now);
   return (
-    <Stack>
-      <Group align="end" className="screen-only">
-        <DateInput size="lg" label={t('meals.date')} valueFormat="YYYY-MM-DD" maxDate={today} value={date} onChange={setDate} />
-        <Button variant="outline" onClick={() => window.print()}>
-          {t('care.printLedger')}
-        </Button>
-      </Group>
-      <Text className="screen-only">{t('meals.sampleRule', { g: d.rule.minGrams, h: d.rule.minHours })}</Text>
-      {d.warnings.length > 0 ? (
-        <Alert color="red.9" variant="outline" data-testid="sample-warnings">
-          {d.warnings.map((w) => (
-            <Text key={w.text} fw={700}>
-              {w.text}
-            </Text>
-          ))}
-        </Alert>
-      ) : (
-        <Text className="screen-only">{t('meals.warningsNone')}</Text>
-      )}
-      {d.dueForDisposal > 0 && (
-        <Group className="screen-only">
-          <Text fw={700}>{t('meals.dueForDisposal', { n: d.dueForDisposal })}</Text>
-          {mayRecord && (
-            <Button variant="outline" loading={disposeDue.isPending} onClick={() => disposeDue.mutate({})}>
-              {t('meals.disposeDue', { n: d.dueForDisposal })}
+    <QueryView query={day}>
+      {(dayData) => {
+      const d = dayData;
+      const nowDate = new Date(now);
+      return (
+        <Stack>
+          <Group align="end" className="screen-only">
+            <DateInput size="lg" label={t('meals.date')} valueFormat="YYYY-MM-DD" maxDate={today} value={date} onChange={setDate} />
+            <Button variant="outline" onClick={() => window.print()}>
+              {t('care.printLedger')}
             </Button>
-          )}
-        </Group>
-      )}
-      {mayRecord && date === today && <SampleForm day={d} now={now} />}
-      <Title order={3}>
-        <span className="print-only">
-          {facility.data?.name} {d.date}{' '}
-        </span>
-        {t('meals.samplesTitle')}
-      </Title>
-      {d.samples.length === 0 ? (
-        <EmptyState>{t('meals.noSamples')}</EmptyState>
-      ) : (
-        <Table fz="md" striped withTableBorder data-testid="samples-table" className={printOrientationClass(SAMPLE_COLUMNS.length)}>
-          <Table.Thead>
-            <Table.Tr>
-              {SAMPLE_COLUMNS.map((c) => (
-                <Table.Th key={c}>{t(`meals.${c}`)}</Table.Th>
+          </Group>
+          <Text className="screen-only">{t('meals.sampleRule', { g: d.rule.minGrams, h: d.rule.minHours })}</Text>
+          {d.warnings.length > 0 ? (
+            <Alert color="red.9" variant="outline" data-testid="sample-warnings">
+              {d.warnings.map((w) => (
+                <Text key={w.text} fw={700}>
+                  {w.text}
+                </Text>
               ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {d.samples.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{t(`enums.meal.${s.meal}`)}</Table.Td>
-                <Table.Td>{s.dish}</Table.Td>
-                <Table.Td>
-                  {s.amountGrams}
-                  {s.underweight && (
-                    <Badge ml="xs" color="danger" variant="filled">
-                      {t('meals.underweight')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{clockTime(s.sampledAt)}</Table.Td>
-                <Table.Td>{s.fridge}</Table.Td>
-                <Table.Td>{s.sampledBy}</Table.Td>
-                <Table.Td>{shortDateTime(s.keepUntil)}</Table.Td>
-                <Table.Td>
-                  {s.disposedAt ? (
-                    <>
-                      {shortDateTime(s.disposedAt)} {s.disposedBy}
-                      {s.disposedEarly && (
+            </Alert>
+          ) : (
+            <Text className="screen-only">{t('meals.warningsNone')}</Text>
+          )}
+          {d.dueForDisposal > 0 && (
+            <Group className="screen-only">
+              <Text fw={700}>{t('meals.dueForDisposal', { n: d.dueForDisposal })}</Text>
+              {mayRecord && (
+                <Button variant="outline" loading={disposeDue.isPending} onClick={() => disposeDue.mutate({})}>
+                  {t('meals.disposeDue', { n: d.dueForDisposal })}
+                </Button>
+              )}
+            </Group>
+          )}
+          {mayRecord && date === today && <SampleForm day={d} now={now} />}
+          <Title order={3}>
+            <span className="print-only">
+              {facility.data?.name} {d.date}{' '}
+            </span>
+            {t('meals.samplesTitle')}
+          </Title>
+          {d.samples.length === 0 ? (
+            <EmptyState>{t('meals.noSamples')}</EmptyState>
+          ) : (
+            <Table fz="md" striped withTableBorder data-testid="samples-table" className={printOrientationClass(SAMPLE_COLUMNS.length)}>
+              <Table.Thead>
+                <Table.Tr>
+                  {SAMPLE_COLUMNS.map((c) => (
+                    <Table.Th key={c}>{t(`meals.${c}`)}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.samples.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>{t(`enums.meal.${s.meal}`)}</Table.Td>
+                    <Table.Td>{s.dish}</Table.Td>
+                    <Table.Td>
+                      {s.amountGrams}
+                      {s.underweight && (
                         <Badge ml="xs" color="danger" variant="filled">
-                          {t('meals.early')}：{s.earlyReason}
+                          {t('meals.underweight')}
                         </Badge>
                       )}
-                    </>
-                  ) : (
-                    <>
-                      <span className="print-only">{t('meals.notDisposed')}</span>
-                      {mayRecord ? (
-                        <Button
-                          variant="outline"
-                          className="screen-only"
-                          onClick={() => (new Date(s.keepUntil) <= nowDate ? dispose.mutate({ sampleId: s.id }) : setEarly(s))}
-                          aria-label={`${t('meals.dispose')} ${s.dish}`}
-                        >
-                          {t('meals.dispose')}
-                        </Button>
+                    </Table.Td>
+                    <Table.Td>{clockTime(s.sampledAt)}</Table.Td>
+                    <Table.Td>{s.fridge}</Table.Td>
+                    <Table.Td>{s.sampledBy}</Table.Td>
+                    <Table.Td>{shortDateTime(s.keepUntil)}</Table.Td>
+                    <Table.Td>
+                      {s.disposedAt ? (
+                        <>
+                          {shortDateTime(s.disposedAt)} {s.disposedBy}
+                          {s.disposedEarly && (
+                            <Badge ml="xs" color="danger" variant="filled">
+                              {t('meals.early')}：{s.earlyReason}
+                            </Badge>
+                          )}
+                        </>
                       ) : (
-                        <span className="screen-only">—</span>
+                        <>
+                          <span className="print-only">{t('meals.notDisposed')}</span>
+                          {mayRecord ? (
+                            <Button
+                              variant="outline"
+                              className="screen-only"
+                              onClick={() => (new Date(s.keepUntil) <= nowDate ? dispose.mutate({ sampleId: s.id }) : setEarly(s))}
+                              aria-label={`${t('meals.dispose')} ${s.dish}`}
+                            >
+                              {t('meals.dispose')}
+                            </Button>
+                          ) : (
+                            <span className="screen-only">—</span>
+                          )}
+                        </>
                       )}
-                    </>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {early && <EarlyModal sample={early} hours={d.rule.minHours} onClose={() => setEarly(null)} />}
-    </Stack>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {early && <EarlyModal sample={early} hours={d.rule.minHours} onClose={() => setEarly(null)} />}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { type RosterWeek, ShiftInput, type ShiftRow } from '@shared/api/roster';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { cellText, monthDay } from './cell-text';
 import { PatternFill } from './PatternFill';
@@ -33,28 +34,32 @@ function hoursList(hours: number[]): string {
 export function OnDutyCard() {
   const { t } = useTranslation();
   const duty = useRosterOnDuty();
-  if (duty.isPending) return <LoadingState />;
-  if (duty.isError) return <ErrorState error={duty.error} onRetry={() => duty.refetch()} />;
   return (
-    <Card withBorder>
-      <Title order={3} mb="sm">
-        {t('roster.onDuty')}
-      </Title>
-      {duty.data.shifts.length === 0 || duty.data.shifts.every((s) => s.people.length === 0) ? (
-        <Text>{t('roster.onDutyEmpty')}</Text>
-      ) : (
-        <Stack gap={6} data-testid="on-duty">
-          {duty.data.shifts.map((s) => (
-            <Text key={`${s.shiftId}-${s.shiftDate}`}>
-              <b>
-                {s.name} {s.hoursText}
-              </b>
-              ：{s.people.length ? s.people.map((p) => `${p.name}（${p.areaText}）`).join('、') : '没有排人'}
-            </Text>
-          ))}
-        </Stack>
-      )}
-    </Card>
+    <QueryView query={duty}>
+      {(dutyData) => {
+      return (
+        <Card withBorder>
+          <Title order={3} mb="sm">
+            {t('roster.onDuty')}
+          </Title>
+          {dutyData.shifts.length === 0 || dutyData.shifts.every((s) => s.people.length === 0) ? (
+            <Text>{t('roster.onDutyEmpty')}</Text>
+          ) : (
+            <Stack gap={6} data-testid="on-duty">
+              {dutyData.shifts.map((s) => (
+                <Text key={`${s.shiftId}-${s.shiftDate}`}>
+                  <b>
+                    {s.name} {s.hoursText}
+                  </b>
+                  ：{s.people.length ? s.people.map((p) => `${p.name}（${p.areaText}）`).join('、') : '没有排人'}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Card>
+      );
+      }}
+    </QueryView>
   );
 }
 

@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Settings } from '@shared/api/settings';
 import { zodValidate } from '../../api/zod-form';
-import { ErrorState, LoadingState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { GradesEditor } from '../grades/GradesEditor';
 import { useSettingsGet, useSettingsReplaced, useSettingsUpdate } from './queries';
 import { useSystemInfo } from '../../shell/queries';
@@ -77,22 +77,26 @@ export function SettingsPage() {
   const settings = useSettingsGet();
   const replaced = useSettingsReplaced();
   const info = useSystemInfo();
-  if (settings.isPending) return <LoadingState />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
   return (
-    <Stack>
-      <Card withBorder padding="lg">
-        <Title order={2} mb="md">
-          {t('settings.title')}
-        </Title>
-        {replaced.data && replaced.data.length > 0 && (
-          <Alert color="yellow" title={t('settings.replacedTitle')} mb="md">
-            {t('settings.replacedBody', { names: replaced.data.map((k) => t(`settings.${k}`, { defaultValue: k })).join('；') })}
-          </Alert>
-        )}
-        <SettingsForm values={settings.data} />
-      </Card>
-      <GradesEditor today={info.data?.today ?? ''} />
-    </Stack>
+    <QueryView query={settings}>
+      {(settingsData) => {
+      return (
+        <Stack>
+          <Card withBorder padding="lg">
+            <Title order={2} mb="md">
+              {t('settings.title')}
+            </Title>
+            {replaced.data && replaced.data.length > 0 && (
+              <Alert color="yellow" title={t('settings.replacedTitle')} mb="md">
+                {t('settings.replacedBody', { names: replaced.data.map((k) => t(`settings.${k}`, { defaultValue: k })).join('；') })}
+              </Alert>
+            )}
+            <SettingsForm values={settingsData} />
+          </Card>
+          <GradesEditor today={info.data?.today ?? ''} />
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

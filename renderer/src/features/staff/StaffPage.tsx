@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { StaffInput, type StaffRow, TrainingInput } from '@shared/api/staff';
 import { CERT_LEVELS, STAFF_ROLES } from '@shared/domain/care/vocab';
 import { zodValidate } from '../../api/zod-form';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { ResetPinModal } from '../users/ResetPinModal';
 import { NewPersonModal } from './NewPersonForm';
@@ -18,29 +19,33 @@ import { useUsersList } from '../users/queries';
 export function ExpiringCertificates() {
   const { t } = useTranslation();
   const expiring = useStaffExpiring();
-  if (expiring.isPending) return <LoadingState />;
-  if (expiring.isError) return <ErrorState error={expiring.error} onRetry={() => expiring.refetch()} />;
   return (
-    <Card withBorder>
-      <Title order={3} mb="sm">
-        {t('staff.expiring')}
-      </Title>
-      {expiring.data.length === 0 ? (
-        <Text>{t('staff.expiringEmpty')}</Text>
-      ) : (
-        <Stack gap={6} data-testid="expiring-certificates">
-          {expiring.data.map((e) => (
-            <Group key={`${e.staffId}-${e.what}`} gap="sm">
-              <Text fw={700}>{e.name}</Text>
-              <Text>{t(`staff.certKind.${e.what}`)}</Text>
-              <Badge color={e.expired ? 'danger' : 'warning'} variant="filled">
-                {e.expired ? `${t('staff.expired')} ${e.expiresOn}` : t('staff.expiresOn', { date: e.expiresOn })}
-              </Badge>
-            </Group>
-          ))}
-        </Stack>
-      )}
-    </Card>
+    <QueryView query={expiring}>
+      {(expiringData) => {
+      return (
+        <Card withBorder>
+          <Title order={3} mb="sm">
+            {t('staff.expiring')}
+          </Title>
+          {expiringData.length === 0 ? (
+            <Text>{t('staff.expiringEmpty')}</Text>
+          ) : (
+            <Stack gap={6} data-testid="expiring-certificates">
+              {expiringData.map((e) => (
+                <Group key={`${e.staffId}-${e.what}`} gap="sm">
+                  <Text fw={700}>{e.name}</Text>
+                  <Text>{t(`staff.certKind.${e.what}`)}</Text>
+                  <Badge color={e.expired ? 'danger' : 'warning'} variant="filled">
+                    {e.expired ? `${t('staff.expired')} ${e.expiresOn}` : t('staff.expiresOn', { date: e.expiresOn })}
+                  </Badge>
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </Card>
+      );
+      }}
+    </QueryView>
   );
 }
 
@@ -163,86 +168,90 @@ export function StaffPage() {
   const [resetting, setResetting] = useState<{ id: string; name: string } | null>(null);
   const [editing, setEditing] = useState<StaffRow | 'new' | null>(null);
   const [query, setQuery] = useState('');
-  if (staff.isPending) return <LoadingState />;
-  if (staff.isError) return <ErrorState error={staff.error} onRetry={() => staff.refetch()} />;
-  const q = query.trim();
-  const rows = staff.data.filter((p) => !q || p.name.includes(q) || t(`enums.staffRole.${p.role}`).includes(q) || p.phone.includes(q));
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('staff.title')}</Title>
-        {mayEdit && (
-          <Button size="lg" onClick={() => setEditing('new')}>
-            {t('staff.add')}
-          </Button>
-        )}
-      </Group>
-      <ExpiringCertificates />
-      <Group>
-        <TextInput size="lg" style={{ flex: 1 }} aria-label={t('staff.search')} placeholder={t('staff.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
-        <Checkbox label={t('staff.showLeft')} checked={includeLeft} onChange={(e) => setIncludeLeft(e.currentTarget.checked)} />
-      </Group>
-      {staff.data.length === 0 ? (
-        <EmptyState action={mayEdit && <Button onClick={() => setEditing('new')}>{t('staff.add')}</Button>}>{t('staff.empty')}</EmptyState>
-      ) : rows.length === 0 ? (
-        <EmptyState>{t('staff.noMatch')}</EmptyState>
-      ) : (
-        // Nine columns: on a narrow screen the table scrolls in its own box instead of breaking names per character.
-        <Table.ScrollContainer minWidth={960} type="native">
-          <Table striped fz="md" verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('staff.name')}</Table.Th>
-                <Table.Th>{t('staff.role')}</Table.Th>
-                <Table.Th>{t('staff.phone')}</Table.Th>
-                <Table.Th>{t('staff.certLevel')}</Table.Th>
-                <Table.Th>{t('staff.certExpiry')}</Table.Th>
-                <Table.Th>{t('staff.healthCertExpiry')}</Table.Th>
-                <Table.Th>{t('staff.account')}</Table.Th>
-                <Table.Th>{t('staff.status')}</Table.Th>
-                {(mayEdit || mayResetPin) && <Table.Th>{t('app.edit')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>{p.name}</Table.Td>
-                  <Table.Td>{t(`enums.staffRole.${p.role}`)}</Table.Td>
-                  <Table.Td>{p.phone || '—'}</Table.Td>
-                  <Table.Td>{t(`enums.certLevel.${p.certLevel}`)}</Table.Td>
-                  <Table.Td>{p.certExpiry ?? '—'}</Table.Td>
-                  <Table.Td>{p.healthCertExpiry ?? '—'}</Table.Td>
-                  <Table.Td>{p.userName ?? t('staff.noAccount')}</Table.Td>
-                  <Table.Td>
-                    <Badge color={p.active ? 'ok' : 'muted'} variant="filled">
-                      {p.active ? t('staff.active') : t('staff.left')}
-                    </Badge>
-                  </Table.Td>
-                  {(mayEdit || mayResetPin) && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        {mayEdit && (
-                          <Button variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('app.edit')} ${p.name}`}>
-                            {t('app.edit')}
-                          </Button>
-                        )}
-                        {mayResetPin && p.userId && (
-                          <Button variant="subtle" onClick={() => setResetting({ id: p.userId!, name: p.name })} aria-label={`${t('people.resetPin')} ${p.name}`}>
-                            {t('people.resetPin')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {editing === 'new' && <NewPersonModal onClose={() => setEditing(null)} />}
-      {editing && editing !== 'new' && <StaffModal person={editing} onClose={() => setEditing(null)} />}
-      {resetting && <ResetPinModal account={resetting} onClose={() => setResetting(null)} />}
-    </Stack>
+    <QueryView query={staff}>
+      {(staffData) => {
+      const q = query.trim();
+      const rows = staffData.filter((p) => !q || p.name.includes(q) || t(`enums.staffRole.${p.role}`).includes(q) || p.phone.includes(q));
+      return (
+        <Stack>
+          <Group justify="space-between">
+            <Title order={2}>{t('staff.title')}</Title>
+            {mayEdit && (
+              <Button size="lg" onClick={() => setEditing('new')}>
+                {t('staff.add')}
+              </Button>
+            )}
+          </Group>
+          <ExpiringCertificates />
+          <Group>
+            <TextInput size="lg" style={{ flex: 1 }} aria-label={t('staff.search')} placeholder={t('staff.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+            <Checkbox label={t('staff.showLeft')} checked={includeLeft} onChange={(e) => setIncludeLeft(e.currentTarget.checked)} />
+          </Group>
+          {staffData.length === 0 ? (
+            <EmptyState action={mayEdit && <Button onClick={() => setEditing('new')}>{t('staff.add')}</Button>}>{t('staff.empty')}</EmptyState>
+          ) : rows.length === 0 ? (
+            <EmptyState>{t('staff.noMatch')}</EmptyState>
+          ) : (
+            // Nine columns: on a narrow screen the table scrolls in its own box instead of breaking names per character.
+            <Table.ScrollContainer minWidth={960} type="native">
+              <Table striped fz="md" verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('staff.name')}</Table.Th>
+                    <Table.Th>{t('staff.role')}</Table.Th>
+                    <Table.Th>{t('staff.phone')}</Table.Th>
+                    <Table.Th>{t('staff.certLevel')}</Table.Th>
+                    <Table.Th>{t('staff.certExpiry')}</Table.Th>
+                    <Table.Th>{t('staff.healthCertExpiry')}</Table.Th>
+                    <Table.Th>{t('staff.account')}</Table.Th>
+                    <Table.Th>{t('staff.status')}</Table.Th>
+                    {(mayEdit || mayResetPin) && <Table.Th>{t('app.edit')}</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>{p.name}</Table.Td>
+                      <Table.Td>{t(`enums.staffRole.${p.role}`)}</Table.Td>
+                      <Table.Td>{p.phone || '—'}</Table.Td>
+                      <Table.Td>{t(`enums.certLevel.${p.certLevel}`)}</Table.Td>
+                      <Table.Td>{p.certExpiry ?? '—'}</Table.Td>
+                      <Table.Td>{p.healthCertExpiry ?? '—'}</Table.Td>
+                      <Table.Td>{p.userName ?? t('staff.noAccount')}</Table.Td>
+                      <Table.Td>
+                        <Badge color={p.active ? 'ok' : 'muted'} variant="filled">
+                          {p.active ? t('staff.active') : t('staff.left')}
+                        </Badge>
+                      </Table.Td>
+                      {(mayEdit || mayResetPin) && (
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            {mayEdit && (
+                              <Button variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('app.edit')} ${p.name}`}>
+                                {t('app.edit')}
+                              </Button>
+                            )}
+                            {mayResetPin && p.userId && (
+                              <Button variant="subtle" onClick={() => setResetting({ id: p.userId!, name: p.name })} aria-label={`${t('people.resetPin')} ${p.name}`}>
+                                {t('people.resetPin')}
+                              </Button>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {editing === 'new' && <NewPersonModal onClose={() => setEditing(null)} />}
+          {editing && editing !== 'new' && <StaffModal person={editing} onClose={() => setEditing(null)} />}
+          {resetting && <ResetPinModal account={resetting} onClose={() => setResetting(null)} />}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportRow } from '@shared/api/sync';
 import { downloadBase64 } from '../../components/download';
 import { FolderField } from '../../components/FolderField';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { usePolledJob } from '../../components/usePolledJob';
@@ -173,17 +173,21 @@ export function SyncPage() {
   const status = useSyncStatus();
   // The printed monthly report replaces the page while it is open, so the paper carries the report alone.
   const [reportPeriod, setReportPeriod] = useState<string | null>(null);
-  if (status.isPending) return <LoadingState />;
-  if (status.isError) return <ErrorState error={status.error} onRetry={() => status.refetch()} />;
-  if (reportPeriod) return <MonthReportSheet period={reportPeriod} onClose={() => setReportPeriod(null)} />;
   return (
-    <Stack>
-      <Title order={2}>{t('sync.title')}</Title>
-      <Text size="lg">{t('sync.intro')}</Text>
-      <CountyLink status={status.data} />
-      <ExportMonth suggested={status.data.suggestedPeriod} onReport={setReportPeriod} />
-      <History rows={status.data.exports} />
-      <AnswerImport />
-    </Stack>
+    <QueryView query={status}>
+      {(statusData) => {
+      if (reportPeriod) return <MonthReportSheet period={reportPeriod} onClose={() => setReportPeriod(null)} />;
+      return (
+        <Stack>
+          <Title order={2}>{t('sync.title')}</Title>
+          <Text size="lg">{t('sync.intro')}</Text>
+          <CountyLink status={statusData} />
+          <ExportMonth suggested={statusData.suggestedPeriod} onReport={setReportPeriod} />
+          <History rows={statusData.exports} />
+          <AnswerImport />
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }

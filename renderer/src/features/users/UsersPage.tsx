@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { COUNTY_ROLES, ROLES } from '@shared/api/roles';
 import { CreateUserInput, type UserRow } from '@shared/api/users';
 import { zodValidate } from '../../api/zod-form';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState } from '../../components/States';
+import { QueryView } from '../../components/QueryView';
 import { ResetPinModal } from './ResetPinModal';
 import { dateTime } from '../../components/time';
 import { useUsersCreate, useUsersList, useUsersResetPassword, useUsersUpdate } from './queries';
@@ -99,64 +100,68 @@ export function UsersPage() {
   const users = useUsersList();
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [query, setQuery] = useState('');
-  if (users.isPending) return <LoadingState />;
-  if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
-  const q = query.trim().toLowerCase();
-  const rows = users.data.filter((u) => !q || u.displayName.includes(query.trim()) || (u.username ?? '').toLowerCase().includes(q));
   return (
-    <Stack>
-      <Title order={2}>{t('users.title')}</Title>
-      <Card withBorder padding="lg">
-        <Title order={3} size="h4" mb="md">
-          {t('users.add')}
-        </Title>
-        <Text mb="sm">{t('people.floorStaffGoToRegister')}</Text>
-        <CreateUserForm />
-      </Card>
-      <TextInput size="lg" aria-label={t('users.search')} placeholder={t('users.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
-      {rows.length === 0 ? (
-        <EmptyState>{t('users.empty')}</EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={760} type="native">
-          <Table striped fz="md" verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('users.displayName')}</Table.Th>
-                <Table.Th>{t('users.username')}</Table.Th>
-                <Table.Th>{t('users.role')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th>PIN</Table.Th>
-                <Table.Th>{t('users.lastSignIn')}</Table.Th>
-                <Table.Th>{t('users.edit')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>{u.displayName}</Table.Td>
-                  <Table.Td>{u.username ?? t('people.pinOnly')}</Table.Td>
-                  <Table.Td>{t(`enums.role.${u.role}`)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={u.disabled ? 'muted' : u.lockedUntil ? 'danger' : 'ok'} variant="filled">
-                      {u.disabled ? t('users.disabled') : u.lockedUntil ? t('users.lockedOut') : t('users.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{u.hasPin ? t('users.hasPin') : t('users.noPin')}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{u.lastSignInAt ? dateTime(u.lastSignInAt) : t('users.never')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.displayName}`}>
-                      {t('users.edit')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {editing && <EditUserModal user={editing} onClose={() => setEditing(null)} />}
-    </Stack>
+    <QueryView query={users}>
+      {(usersData) => {
+      const q = query.trim().toLowerCase();
+      const rows = usersData.filter((u) => !q || u.displayName.includes(query.trim()) || (u.username ?? '').toLowerCase().includes(q));
+      return (
+        <Stack>
+          <Title order={2}>{t('users.title')}</Title>
+          <Card withBorder padding="lg">
+            <Title order={3} size="h4" mb="md">
+              {t('users.add')}
+            </Title>
+            <Text mb="sm">{t('people.floorStaffGoToRegister')}</Text>
+            <CreateUserForm />
+          </Card>
+          <TextInput size="lg" aria-label={t('users.search')} placeholder={t('users.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+          {rows.length === 0 ? (
+            <EmptyState>{t('users.empty')}</EmptyState>
+          ) : (
+            <Table.ScrollContainer minWidth={760} type="native">
+              <Table striped fz="md" verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('users.displayName')}</Table.Th>
+                    <Table.Th>{t('users.username')}</Table.Th>
+                    <Table.Th>{t('users.role')}</Table.Th>
+                    <Table.Th>{t('users.status')}</Table.Th>
+                    <Table.Th>PIN</Table.Th>
+                    <Table.Th>{t('users.lastSignIn')}</Table.Th>
+                    <Table.Th>{t('users.edit')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((u) => (
+                    <Table.Tr key={u.id}>
+                      <Table.Td>{u.displayName}</Table.Td>
+                      <Table.Td>{u.username ?? t('people.pinOnly')}</Table.Td>
+                      <Table.Td>{t(`enums.role.${u.role}`)}</Table.Td>
+                      <Table.Td>
+                        <Badge color={u.disabled ? 'muted' : u.lockedUntil ? 'danger' : 'ok'} variant="filled">
+                          {u.disabled ? t('users.disabled') : u.lockedUntil ? t('users.lockedOut') : t('users.active')}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{u.hasPin ? t('users.hasPin') : t('users.noPin')}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{u.lastSignInAt ? dateTime(u.lastSignInAt) : t('users.never')}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Button variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.displayName}`}>
+                          {t('users.edit')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {editing && <EditUserModal user={editing} onClose={() => setEditing(null)} />}
+        </Stack>
+      );
+      }}
+    </QueryView>
   );
 }
