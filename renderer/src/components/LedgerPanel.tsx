@@ -3,21 +3,26 @@
 import { Alert, Button, Group, Select } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFacilityGet } from '../features/facility/queries';
 import { LedgerTable, type PrintableLedger } from './LedgerTable';
 import { QueryView } from './QueryView';
+
+/** The from–to dates a ledger is asked for, as the two date pickers hold them (null while one is cleared). */
+export function useDateRange(initialFrom: string, initialTo: string) {
+  const [from, setFrom] = useState<string | null>(initialFrom);
+  const [to, setTo] = useState<string | null>(initialTo);
+  return { from, to, setFrom, setTo };
+}
 
 export interface LedgerPanelProps<K extends string> {
   kindLabel: string;
   kinds: readonly { value: K; label: string }[];
   kind: K;
   onKind: (kind: K) => void;
-  from: string | null;
-  to: string | null;
-  onFrom: (date: string | null) => void;
-  onTo: (date: string | null) => void;
+  dates: ReturnType<typeof useDateRange>;
   ledger: UseQueryResult<PrintableLedger, Error>;
-  centre: string;
   signatures: string;
   /** The page's own words for an empty ledger. */
   empty: string;
@@ -30,12 +35,13 @@ export interface LedgerPanelProps<K extends string> {
 
 export function LedgerPanel<K extends string>(p: LedgerPanelProps<K>) {
   const { t } = useTranslation();
+  const centre = useFacilityGet().data?.name ?? '';
   return (
     <>
       <Group align="end" className="screen-only">
         <Select label={p.kindLabel} allowDeselect={false} value={p.kind} onChange={(v) => v && p.onKind(v as K)} data={p.kinds} />
-        <DateInput label={t('care.from')} valueFormat="YYYY-MM-DD" value={p.from} onChange={p.onFrom} />
-        <DateInput label={t('care.to')} valueFormat="YYYY-MM-DD" value={p.to} onChange={p.onTo} />
+        <DateInput label={t('care.from')} valueFormat="YYYY-MM-DD" value={p.dates.from} onChange={p.dates.setFrom} />
+        <DateInput label={t('care.to')} valueFormat="YYYY-MM-DD" value={p.dates.to} onChange={p.dates.setTo} />
         <Button onClick={() => window.print()} disabled={!p.canPrint}>
           {t('care.printLedger')}
         </Button>
@@ -55,7 +61,7 @@ export function LedgerPanel<K extends string>(p: LedgerPanelProps<K>) {
           </Alert>
         )}
       >
-        {(ledger) => <LedgerTable ledger={ledger} centre={p.centre} signatures={p.signatures} testId={p.testId} />}
+        {(ledger) => <LedgerTable ledger={ledger} centre={centre} signatures={p.signatures} testId={p.testId} />}
       </QueryView>
     </>
   );

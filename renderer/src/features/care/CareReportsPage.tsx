@@ -7,14 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Ledger } from '@shared/api/care';
 import { downloadBase64 } from '../../components/download';
-import { LedgerPanel } from '../../components/LedgerPanel';
+import { LedgerPanel, useDateRange } from '../../components/LedgerPanel';
 import { EmptyState, LoadingState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { shortDateTime } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
 import { VitalsChart } from './VitalsChart';
 import { useCareCoverage, useCareExportLedger, useCareLedger, useCareMonthly, useCareTimeline } from './queries';
-import { useFacilityGet } from '../facility/queries';
 import { useResidentsGet } from '../residents/queries';
 import { useRosterShifts } from '../roster/queries';
 import { useSystemInfo } from '../../shell/queries';
@@ -185,10 +184,9 @@ function MonthlyTab({ today }: { today: string }) {
 
 function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger['kind'] }) {
   const { t } = useTranslation();
-  const facility = useFacilityGet();
   const [kind, setKind] = useState<Ledger['kind']>(initialKind);
-  const [from, setFrom] = useState<string | null>(addDays(today, -6));
-  const [to, setTo] = useState<string | null>(today);
+  const dates = useDateRange(addDays(today, -6), today);
+  const { from, to } = dates;
   const ledger = useCareLedger({ kind, from: from ?? '', to: to ?? '', residentId: null }, from !== null && to !== null);
   const exporter = useCareExportLedger({
     onSuccess: (file) => downloadBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
@@ -200,12 +198,8 @@ function LedgersTab({ today, initialKind }: { today: string; initialKind: Ledger
         kinds={(['care', 'handover', 'incidents'] as const).map((k) => ({ value: k, label: t(`care.ledgerKinds.${k}`) }))}
         kind={kind}
         onKind={setKind}
-        from={from}
-        to={to}
-        onFrom={setFrom}
-        onTo={setTo}
+        dates={dates}
         ledger={ledger}
-        centre={facility.data?.name ?? ''}
         signatures={t('care.signatures')}
         empty={t('care.ledgerEmpty')}
         canPrint={ledger.data !== undefined}

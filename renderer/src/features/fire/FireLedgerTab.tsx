@@ -5,18 +5,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIRE_LEDGERS, type FireLedger } from '@shared/api/fire';
 import { downloadBase64 } from '../../components/download';
-import { LedgerPanel } from '../../components/LedgerPanel';
+import { LedgerPanel, useDateRange } from '../../components/LedgerPanel';
 import { useMayCall } from '../../shell/current-user';
-import { useFacilityGet } from '../facility/queries';
 import { useFireCompliance, useFireExportLedger, useFireLedger } from './queries';
 
 export function FireLedgerTab({ today }: { today: string }) {
   const { t } = useTranslation();
-  const facility = useFacilityGet();
   const month = useFireCompliance({ month: null });
   const [kind, setKind] = useState<FireLedger['kind']>('patrol');
-  const [from, setFrom] = useState<string | null>(`${today.slice(0, 7)}-01`);
-  const [to, setTo] = useState<string | null>(today);
+  const dates = useDateRange(`${today.slice(0, 7)}-01`, today);
+  const { from, to } = dates;
   const ledger = useFireLedger({ kind, from: from ?? today, to: to ?? today });
   const mayExport = useMayCall('fire.exportLedger');
   const exporter = useFireExportLedger({ onSuccess: (f) => downloadBase64(f.fileName, f.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') });
@@ -35,12 +33,8 @@ export function FireLedgerTab({ today }: { today: string }) {
         kinds={FIRE_LEDGERS.map((k) => ({ value: k, label: t(`fire.ledgers.${k}`) }))}
         kind={kind}
         onKind={setKind}
-        from={from}
-        to={to}
-        onFrom={setFrom}
-        onTo={setTo}
+        dates={dates}
         ledger={ledger}
-        centre={facility.data?.name ?? ''}
         signatures={t('fire.signatures')}
         empty={t('fire.ledgerEmpty')}
         canPrint={(ledger.data?.rows.length ?? 0) > 0}
