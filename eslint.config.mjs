@@ -43,6 +43,23 @@ export default tseslint.config(
     },
   },
   {
+    // Screens take their data from their feature's queries.ts hooks (renderer rooms): only queries.ts files name a method.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/api/**', 'renderer/src/**/queries.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...NODE_BUILTINS, ...ELECTRON, 'better-sqlite3', 'kysely', '**/electron/**'], message: 'The renderer talks to the backend only through api/client.ts.' },
+            { group: ['**/api/hooks'], message: "Data hooks live in the feature's queries.ts." },
+            { group: ['**/api/client'], importNames: ['call'], message: "Calls live in the feature's queries.ts." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': banned([...NODE_BUILTINS, '**/backend/**', '**/renderer/**'], 'The preload exposes one narrow bridge and nothing else.'),
