@@ -1,7 +1,7 @@
 // 能力评估 (GB/T 42195-2022): the 26 items by dimension with the wording of each score, live scores and level with the
 // reasons, two assessors. A draft can be saved any time; only a complete form can be finalised; a final one is
 // read-only and printable.
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -370,50 +370,6 @@ export function AssessmentDetailPage() {
           <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId} initial={a} existing={a} />
         </Stack>
         </>
-      );
-      }}
-    </QueryView>
-  );
-}
-
-/** The assessment history on a resident's file. */
-export function AssessmentHistory({ residentId }: { residentId: string }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const list = useAssessmentList({ residentId });
-  return (
-    <QueryView query={list}>
-      {(listData) => {
-      if (listData.length === 0) return <Text>{t('assessment.none')}</Text>;
-      return (
-        <Table fz="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('assessment.date')}</Table.Th>
-              <Table.Th>{t('assessment.reason')}</Table.Th>
-              <Table.Th>{t('assessment.total')}</Table.Th>
-              <Table.Th>{t('assessment.final')}</Table.Th>
-              <Table.Th>{t('assessment.status')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {listData.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{a.assessedOn}</Table.Td>
-                <Table.Td>{ASSESSMENT_REASON_NAMES[a.reason]}</Table.Td>
-                <Table.Td>{a.total}</Table.Td>
-                <Table.Td>{a.missing.length ? t('pickers.levelPending', { n: a.missing.length }) : LEVELS[a.finalLevel].name}</Table.Td>
-                <Table.Td>{a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}</Table.Td>
-                <Table.Td>
-                  <Button variant="subtle" onClick={() => navigate(`/assessments/${a.id}`)}>
-                    {a.status === 'final' ? t('assessment.open') : t('assessment.continue')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
       );
       }}
     </QueryView>

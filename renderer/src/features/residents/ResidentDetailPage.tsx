@@ -10,7 +10,7 @@ import { zodValidate } from '../../api/zod-form';
 import { ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
-import { AssessmentHistory } from '../assessment/AssessmentPage';
+import { AssessmentHistory } from '../assessment/AssessmentHistory';
 import { RiskCard } from '../assessment/RiskCard';
 import { CarePlanCard } from '../careplan/CarePlanCard';
 import { GradeCard } from '../grades/GradeCard';
