@@ -11,6 +11,7 @@ import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { canonicalDump, changesBesidesLogs } from '../helpers/canonical-dump';
 import { forgeSigned, listed } from '../helpers/forge-package';
 import { deflated, rawZip } from '../helpers/raw-zip';
+import { linkCentreToCounty } from '../helpers/county-link';
 
 let centre: TestBackend;
 let county: TestBackend;
@@ -22,14 +23,8 @@ beforeAll(async () => {
   centre = await openTestBackend();
   await centre.call('system.loadDemo', {});
   county = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' } });
-  const countyKey = await county.call('county.status', {});
-  await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
-  await centre.call('sync.confirmCountyKey', { fingerprint: countyKey.fingerprint });
-  const registration = await centre.call('sync.registrationFile', {});
-  const enrolled = await county.call('county.enrol', { text: registration.text });
-  await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
-  const privateKey = (centre.database.sqlite.prepare('SELECT private_key AS k FROM sync_identity').get() as { k: string }).k;
-  keys = { signingPrivateKey: privateKey, countyPublicKey: (JSON.parse(countyKey.keyFile.text) as { publicKey: string }).publicKey };
+  const linked = await linkCentreToCounty(centre, county);
+  keys = { signingPrivateKey: linked.centrePrivateKey, countyPublicKey: linked.countyPublicKey };
   january = await collectMonth(centre.holder.deps, '2026-01', new Date(monthRange('2026-01').toInstant));
 }, 120_000);
 afterAll(async () => {

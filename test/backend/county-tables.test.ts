@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '@shared/domain/dates';
 import { TEKUN_AGE_BANDS, indicatorValue } from '@shared/domain/sync/figures';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
+import { linkCentreToCounty } from '../helpers/county-link';
 
 const PERIOD = '2026-02';
 const FIRST = '2026-02-01';
@@ -88,12 +89,7 @@ beforeAll(async () => {
   await fall(2, '2026-02-28T15:30:00.000Z');
   await fall(3, '2026-02-28T16:30:00.000Z');
   county = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' } });
-  const countyKey = await county.call('county.status', {});
-  await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
-  await centre.call('sync.confirmCountyKey', { fingerprint: countyKey.fingerprint });
-  const registration = await centre.call('sync.registrationFile', {});
-  const enrolled = await county.call('county.enrol', { text: registration.text });
-  await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
+  await linkCentreToCounty(centre, county);
   const [report] = await importFile(await exportMonth(PERIOD));
   expect(report.outcome, report.errors.join('\n')).toBe('accepted');
 }, 180_000);

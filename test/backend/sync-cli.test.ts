@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { PROFILE } from '../helpers/centre';
+import { linkCentreToCounty } from '../helpers/county-link';
 
 const ROOT = path.resolve(__dirname, '../..');
 let countyDir: string;
@@ -59,12 +60,7 @@ beforeAll(async () => {
   const county = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' } });
   try {
     await centre.call('facility.save', { ...PROFILE, areaCode: '411422103000' });
-    const countyKey = await county.call('county.status', {});
-    await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
-    await centre.call('sync.confirmCountyKey', { fingerprint: countyKey.fingerprint });
-    const registration = await centre.call('sync.registrationFile', {});
-    const enrolled = await county.call('county.enrol', { text: registration.text });
-    await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
+    await linkCentreToCounty(centre, county);
     await exportMonth(centre, '2026-02');
     countyDir = county.dataDir;
     centreDir = centre.dataDir;

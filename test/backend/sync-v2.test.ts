@@ -10,6 +10,7 @@ import { ITEMS } from '@shared/domain/assessment/items';
 import { SECTION_NAMES, type SectionName } from '@shared/domain/sync/sections';
 import { buildPackage } from '../../electron/backend/package/package';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
+import { linkCentreToCounty } from '../helpers/county-link';
 
 let centre: TestBackend;
 let county: TestBackend;
@@ -54,14 +55,8 @@ beforeAll(async () => {
   centre = await openTestBackend();
   await centre.call('system.loadDemo', {});
   county = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' } });
-  const countyKey = await county.call('county.status', {});
-  await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
-  await centre.call('sync.confirmCountyKey', { fingerprint: countyKey.fingerprint });
-  const registration = await centre.call('sync.registrationFile', {});
-  const enrolled = await county.call('county.enrol', { text: registration.text });
-  await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
-  countyPublicKey = (JSON.parse(countyKey.keyFile.text) as { publicKey: string }).publicKey;
-  centreKey = (centre.database.sqlite.prepare('SELECT private_key AS k FROM sync_identity').get() as { k: string }).k;
+  const linked = await linkCentreToCounty(centre, county);
+  ({ countyPublicKey, centrePrivateKey: centreKey } = linked);
 
   // One resident in residence: urban, tagged 患精神疾病, assessed in January with a Ⅱ期 pressure injury.
   const row = centre.database.sqlite.prepare("SELECT id FROM residents WHERE status = 'in_residence' AND primary_category = 'tekun_concentrated' AND admitted_on < '2026-01-01' ORDER BY id LIMIT 1").get() as { id: string };

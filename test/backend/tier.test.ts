@@ -9,6 +9,7 @@ import { generateEncryptionKeys, generateSigningKeys } from '../../electron/back
 import { ADMIN, type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
 import { validIdNumber } from '../helpers/ids';
+import { linkCentreToCounty } from '../helpers/county-link';
 
 let centre: TestBackend;
 let county: TestBackend;
@@ -52,12 +53,7 @@ beforeAll(async () => {
   residentId = (await centre.call('residents.admit', { person: person(), admission: admission(bed('101', '1')) })).id;
   otherId = (await centre.call('residents.admit', { person: person({ name: '李四', idNumber: validIdNumber('1945-07-01', '003') }), admission: admission(bed('101', '2'), { agreementNo: 'XY-2026-002' }) })).id;
   county = await openTestBackend(tempDir(), { county: { code: '320102', name: '测试县' } });
-  const countyKey = await county.call('county.status', {});
-  await centre.call('sync.importCountyKey', { text: countyKey.keyFile.text });
-  await centre.call('sync.confirmCountyKey', { fingerprint: countyKey.fingerprint });
-  const registration = await centre.call('sync.registrationFile', {});
-  const enrolled = await county.call('county.enrol', { text: registration.text });
-  await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
+  await linkCentreToCounty(centre, county);
 }, 120_000);
 afterAll(async () => {
   await centre.close();
