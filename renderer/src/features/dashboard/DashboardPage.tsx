@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { percent, RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
-import { OnDutyCard } from '../roster/RosterPage';
+import { OnDutyCard } from '../roster/OnDutyCard';
 import { ExpiringCertificates } from '../staff/StaffPage';
 import { FireAlerts } from '../fire/FireAlerts';
 import { MealAlerts } from '../meals/MealAlerts';

@@ -1,12 +1,10 @@
 // A resident's file: who they are, whom to call, where they sleep, and every stay event, with the actions that fit now.
-import { Anchor, Badge, Button, Card, Group, Image, Modal, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Anchor, Badge, Button, Card, Group, Image, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { type ContactView, type ResidentFile, type StayEventView, UpdatePersonInput } from '@shared/api/residents';
-import { zodValidate } from '../../api/zod-form';
+import { type ContactView, type StayEventView } from '@shared/api/residents';
 import { ErrorState, LoadingState } from '../../components/States';
 import { RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
@@ -15,12 +13,12 @@ import { RiskCard } from '../assessment/RiskCard';
 import { CarePlanCard } from '../careplan/CarePlanCard';
 import { GradeCard } from '../grades/GradeCard';
 import { TierCard } from '../tier/TierCard';
-import { PersonFields, type PersonValues } from './PersonFields';
 import { type StayAction, StayActionModal } from './StayActions';
 import { dateTime } from '../../components/time';
 import { useCareRevealContactPhone } from '../care/queries';
-import { useResidentsArchive, useResidentsGet, useResidentsRevealIdNumber, useResidentsUpdate } from './queries';
+import { useResidentsArchive, useResidentsGet, useResidentsRevealIdNumber } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { EditModal } from './ResidentEditModal';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -79,45 +77,6 @@ function useEventText() {
         return t('file.event.discharge', { reason: e.reason ? t(`enums.dischargeReason.${e.reason as 'death'}`) : '' });
     }
   };
-}
-
-function EditModal({ file, idNumber, today, onClose }: { file: ResidentFile; idNumber: string; today: string; onClose: () => void }) {
-  const { t } = useTranslation();
-  const person: PersonValues = {
-    name: file.name,
-    idNumber,
-    ethnicity: file.ethnicity,
-    householdAddress: file.householdAddress,
-    village: file.village,
-    primaryCategory: file.primaryCategory,
-    tags: file.tags,
-    tekunCertNo: file.tekunCertNo,
-    hukou: file.hukou,
-    // Only editors open this form, and they get the numbers in full; the view's phoneHidden flag is not sent back.
-    contacts: file.contacts.map((c) => ({ name: c.name, relation: c.relation, phone: c.phone, isGuardian: c.isGuardian, isEmergency: c.isEmergency })),
-    allergies: file.allergies,
-    chronicConditions: file.chronicConditions,
-    dietType: file.dietType,
-    photo: file.photo,
-    note: file.note,
-  };
-  const form = useForm({ initialValues: { id: file.id, person }, validate: zodValidate(UpdatePersonInput) });
-  const save = useResidentsUpdate({ onSuccess: onClose, successMessage: t('app.saved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
-  return (
-    <Modal opened onClose={onClose} title={t('file.actions.edit')} size="90%">
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <PersonFields form={form as never} today={today} />
-        <Group justify="end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('app.save')}
-          </Button>
-        </Group>
-      </form>
-    </Modal>
-  );
 }
 
 export function ResidentDetailPage() {

@@ -8,13 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { type RosterWeek, ShiftInput, type ShiftRow } from '@shared/api/roster';
 import { zodValidate } from '../../api/zod-form';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { cellText, monthDay } from './cell-text';
 import { PatternFill } from './PatternFill';
 import { QuickAssign } from './QuickAssign';
 import { RosterPrint } from './RosterPrint';
-import { useRosterAssign, useRosterCopyWeek, useRosterOnDuty, useRosterSaveShift, useRosterWeek } from './queries';
+import { useRosterAssign, useRosterCopyWeek, useRosterSaveShift, useRosterWeek } from './queries';
 import { useSystemInfo } from '../../shell/queries';
 import { addDays, mondayOf } from '@shared/domain/dates';
 
@@ -29,38 +28,6 @@ function hoursList(hours: number[]): string {
     else runs.push([h, h + 1]);
   }
   return runs.map(([a, b]) => `${a}:00–${b}:00`).join('、');
-}
-
-export function OnDutyCard() {
-  const { t } = useTranslation();
-  const duty = useRosterOnDuty();
-  return (
-    <QueryView query={duty}>
-      {(dutyData) => {
-      return (
-        <Card withBorder>
-          <Title order={3} mb="sm">
-            {t('roster.onDuty')}
-          </Title>
-          {dutyData.shifts.length === 0 || dutyData.shifts.every((s) => s.people.length === 0) ? (
-            <Text>{t('roster.onDutyEmpty')}</Text>
-          ) : (
-            <Stack gap={6} data-testid="on-duty">
-              {dutyData.shifts.map((s) => (
-                <Text key={`${s.shiftId}-${s.shiftDate}`}>
-                  <b>
-                    {s.name} {s.hoursText}
-                  </b>
-                  ：{s.people.length ? s.people.map((p) => `${p.name}（${p.areaText}）`).join('、') : '没有排人'}
-                </Text>
-              ))}
-            </Stack>
-          )}
-        </Card>
-      );
-      }}
-    </QueryView>
-  );
 }
 
 function CellModal({ week, staffId, date, onClose }: { week: RosterWeek; staffId: string; date: string; onClose: () => void }) {
