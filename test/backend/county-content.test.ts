@@ -4,7 +4,8 @@
 // corpus is the demo centre's real January, collected by the exporter's own code and accepted as it is.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectMonth, monthRange } from '../../electron/backend/services/sync/collect';
+import { collectMonth } from '../../electron/backend/services/sync/collect';
+import { monthRange } from '@shared/domain/sync/period';
 import { type PackageInput, buildPackage } from '../../electron/backend/package/package';
 import { SECTIONS, SECTION_NAMES, type SectionData, fileOf } from '@shared/domain/sync/sections';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';

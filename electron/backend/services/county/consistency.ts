@@ -2,19 +2,13 @@
 // bed held by two people, a care day in another month, an age the birth date contradicts. What the exporter can never
 // write is refused (a bug or a hand-made file); what a real centre's records can hold is a warning naming the records.
 // The rules follow what docs/sync-package.md §6 says each section holds.
-import { addDays, ageOn, lastDayOfMonth } from '@shared/domain/dates';
-import { chinaInstant } from '@shared/domain/care/shifts';
+import { ageOn } from '@shared/domain/dates';
+import { monthRange } from '@shared/domain/sync/period';
 import { type SectionData, type SectionName, fileOf } from '@shared/domain/sync/sections';
 
 export interface Consistency {
   errors: string[];
   warnings: string[];
-}
-
-function monthOf(period: string) {
-  const first = `${period}-01`;
-  const last = lastDayOfMonth(period);
-  return { first, last, from: chinaInstant(first, '00:00').getTime(), to: chinaInstant(addDays(last, 1), '00:00').getTime() };
 }
 
 /**
@@ -24,7 +18,9 @@ function monthOf(period: string) {
 export function checkConsistency(period: string, data: SectionData, today: string): Consistency {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const { first, last, from, to } = monthOf(period);
+  const month = monthRange(period);
+  const { first, last } = month;
+  const [from, to] = [Date.parse(month.fromInstant), Date.parse(month.toInstant)];
   const at = (section: SectionName, index: number) => `「${fileOf(section)}」第 ${index + 1} 行`;
   const inMonth = (d: string) => d >= first && d <= last;
   const instantInMonth = (t: string) => Date.parse(t) >= from && Date.parse(t) < to;

@@ -6,8 +6,8 @@ import type { Database } from 'better-sqlite3';
 import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf, readerFor, sinceFormat } from '@shared/domain/sync/sections';
 import { type Manifest, readPackage } from '../../package/package';
 import { capped } from '../../package/problem-list';
-import { chinaInstant } from '@shared/domain/care/shifts';
-import { addDays, chinaDate, lastDayOfMonth, shiftMonth } from '@shared/domain/dates';
+import { chinaDate, shiftMonth } from '@shared/domain/dates';
+import { monthRange } from '@shared/domain/sync/period';
 import { checkConsistency } from './consistency';
 import { checkLine } from './record-checks';
 
@@ -69,7 +69,7 @@ export type Checked =
 
 /** The moment a month ends (00:00 China time on the 1st of the next month). */
 function monthEnd(period: string): Date {
-  return chinaInstant(addDays(lastDayOfMonth(period), 1), '00:00');
+  return new Date(monthRange(period).toInstant);
 }
 
 /** `sqlite` is only read; `now` is the county's clock. */

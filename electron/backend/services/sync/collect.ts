@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { chinaInstant } from '@shared/domain/care/shifts';
-import { addDays, addMonths, ageOn, chinaDate, lastDayOfMonth } from '@shared/domain/dates';
+import { addDays, addMonths, ageOn, chinaDate } from '@shared/domain/dates';
 import { type DayCompliance, type PatrolDone, dayCompliance } from '@shared/domain/fire/schedule';
 import type { SectionData, SectionRecord } from '@shared/domain/sync/sections';
 import type { BackendDeps } from '../../deps';
@@ -16,12 +16,7 @@ import { readSettings } from '../settings/settings';
 import { pressureInjuryStage } from './pressure-injury';
 import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from '../tier/for-package';
 import { Counts, StringList, parseJsonColumn } from '../../db/json';
-
-export function monthRange(period: string) {
-  const first = `${period}-01`;
-  const last = lastDayOfMonth(period);
-  return { first, last, fromInstant: chinaInstant(first, '00:00').toISOString(), toInstant: chinaInstant(addDays(last, 1), '00:00').toISOString() };
-}
+import { monthRange } from '@shared/domain/sync/period';
 
 /** A UUID-shaped id that is always the same for the same parts (for records that summarise others). */
 export function derivedId(...parts: string[]): string {

@@ -18,7 +18,8 @@ import { fingerprint } from '../../package/keys';
 import { buildPackage } from '../../package/package';
 import { APP_VERSION } from '../system/info';
 import { centreIdentity } from './centre-keys';
-import { collectMonth, monthRange } from './collect';
+import { monthRange } from '@shared/domain/sync/period';
+import { collectMonth } from './collect';
 import { StringList, parseJsonColumn } from '../../db/json';
 
 const toRow = (r: { id: string; period: string; sequence: number; correction: number; correctionReason: string; fileName: string; fileHash: string; bytes: number; rows: number; warnings: string; createdAt: string; createdBy: string }): ExportRow => ({

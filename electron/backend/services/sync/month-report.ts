@@ -5,7 +5,8 @@ import type { MonthReport } from '@shared/api/sync';
 import { computeFigures } from '@shared/domain/sync/figures';
 import type { BackendDeps } from '../../deps';
 import { todayIn } from '../../clock';
-import { collectMonth, monthRange } from './collect';
+import { monthRange } from '@shared/domain/sync/period';
+import { collectMonth } from './collect';
 import { extraChecks, previousExport, warningsOf } from './export';
 
 export async function monthReport(deps: BackendDeps, period: string): Promise<MonthReport> {
