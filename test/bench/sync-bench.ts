@@ -47,8 +47,10 @@ export async function benchSync(centre: Backend, centreCall: Call, today: string
   const countySession = new Session();
   const countyCall = caller(county, countySession);
   await countyCall('auth.setupAdmin', { username: 'county', displayName: '县级', password: 'bench-password-1', mode: 'county', countyCode: '411422', countyName: '睢县' });
-  const countyKey = (await countyCall('county.status', {})) as { keyFile: { text: string } };
+  const countyKey = (await countyCall('county.status', {})) as { keyFile: { text: string }; fingerprint: string };
   await centreCall('sync.importCountyKey', { text: countyKey.keyFile.text });
+  // The manager confirms the county's fingerprint by phone before the first export, as the app requires.
+  await centreCall('sync.confirmCountyKey', { fingerprint: countyKey.fingerprint });
 
   // Export: the month before today, five times (the first, then corrections), each timed from the click to the file.
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-usb-'));
