@@ -118,8 +118,10 @@ export async function benchFirstScreen() {
     // Chromium warms up its own processes; what is measured is a browser meeting a running host.
     for (let i = -1; i < LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-      // The launch link's cookie, fetched outside the page so the measured load starts with an empty cache.
-      const exchange = await context.request.get(`${origin}/?token=${token}`, { maxRedirects: 0 });
+      // The launch link's cookie, fetched outside the page so the measured load starts with an empty cache. A launch
+      // link opens one browser's session only, so each fresh context gets a new link (as Enter in `npm run web` does).
+      const link = i === -1 ? token : server.issueToken();
+      const exchange = await context.request.get(`${origin}/?token=${link}`, { maxRedirects: 0 });
       if (exchange.status() !== 303) throw new Error(`令牌交换失败：${exchange.status()}`);
       const page = await context.newPage();
       // Notes when the first screen's heading enters the page, and the frame after that (when it is painted).
