@@ -3,7 +3,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState } from '../../components/States';
+import { ListCard, ListTable } from '../../components/ListCard';
 import { QueryView } from '../../components/QueryView';
 import { percent, RESIDENT_STATUS_INK } from '../../components/status';
 import { useMayCall } from '../../shell/current-user';
@@ -41,48 +41,28 @@ function DueAssessments() {
     <QueryView query={due}>
       {(dueData) => {
       return (
-        <Card withBorder>
-          <Title order={3} mb="sm">
-            {t('assessment.due')}
-          </Title>
-          {dueData.length === 0 ? (
-            <EmptyState>{t('assessment.dueEmpty')}</EmptyState>
-          ) : (
-            <Table.ScrollContainer minWidth={680} type="native">
-              <Table striped fz="md" verticalSpacing="sm" data-testid="due-assessments">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('residents.name')}</Table.Th>
-                    <Table.Th>{t('residents.bed')}</Table.Th>
-                    <Table.Th>{t('assessment.lastOn')}</Table.Th>
-                    <Table.Th>{t('assessment.dueOn')}</Table.Th>
-                    <Table.Th>{t('residents.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {dueData.map((r) => (
-                    <Table.Tr key={r.residentId}>
-                      <Table.Td style={NOWRAP}>
-                        <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
-                      </Table.Td>
-                      <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
-                      <Table.Td style={NOWRAP}>{r.lastAssessedOn ?? '—'}</Table.Td>
-                      <Table.Td style={NOWRAP}>{r.dueOn}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Badge color={r.state === 'overdue' ? 'danger' : 'warning'} variant="filled">
-                            {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
-                          </Badge>
-                          {r.prompt && <Text size="sm">{r.prompt}</Text>}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Card>
+        <ListCard title={t('assessment.due')} rows={dueData} empty={t('assessment.dueEmpty')}>
+          <ListTable minWidth={680} testId="due-assessments" heads={[t('residents.name'), t('residents.bed'), t('assessment.lastOn'), t('assessment.dueOn'), t('residents.status')]}>
+            {dueData.map((r) => (
+              <Table.Tr key={r.residentId}>
+                <Table.Td style={NOWRAP}>
+                  <Link to={`/residents/${r.residentId}`}>{r.name}</Link>
+                </Table.Td>
+                <Table.Td>{r.bedLabel ?? '—'}</Table.Td>
+                <Table.Td style={NOWRAP}>{r.lastAssessedOn ?? '—'}</Table.Td>
+                <Table.Td style={NOWRAP}>{r.dueOn}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Badge color={r.state === 'overdue' ? 'danger' : 'warning'} variant="filled">
+                      {r.state === 'overdue' ? t('assessment.overdue') : t('assessment.dueSoon')}
+                    </Badge>
+                    {r.prompt && <Text size="sm">{r.prompt}</Text>}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        </ListCard>
       );
       }}
     </QueryView>
@@ -129,54 +109,34 @@ export function DashboardPage() {
             />
             <Figure label={`${t('dashboard.monthAdmissions')} / ${t('dashboard.monthDischarges')}`} value={`${s.admissionsThisMonth} / ${s.dischargesThisMonth}`} />
           </SimpleGrid>
-          <Card withBorder>
-            <Title order={3} mb="sm">
-              {t('dashboard.away')}
-            </Title>
-            {s.away.length === 0 ? (
-              <EmptyState>{t('dashboard.awayEmpty')}</EmptyState>
-            ) : (
-              <Table.ScrollContainer minWidth={600} type="native">
-                <Table striped fz="md" verticalSpacing="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('residents.name')}</Table.Th>
-                      <Table.Th>{t('residents.status')}</Table.Th>
-                      <Table.Th>{t('residents.bed')}</Table.Th>
-                      <Table.Th>{t('dashboard.awaySince')}</Table.Th>
-                      <Table.Th>{t('dashboard.expectedReturn')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {s.away.map((r) => (
-                      <Table.Tr key={r.id}>
-                        <Table.Td>
-                          <Link to={`/residents/${r.id}`}>{r.name}</Link>
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
-                            {t(`enums.residentStatus.${r.status}`)}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>{r.bedLabel}</Table.Td>
-                        <Table.Td>{r.awaySince}</Table.Td>
-                        <Table.Td>
-                          <Group gap="xs">
-                            {r.expectedReturn ?? '—'}
-                            {r.expectedReturn && r.expectedReturn < s.today && (
-                              <Badge color="danger" variant="filled">
-                                {t('dashboard.overdue')}
-                              </Badge>
-                            )}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-          </Card>
+          <ListCard title={t('dashboard.away')} rows={s.away} empty={t('dashboard.awayEmpty')}>
+            <ListTable minWidth={600} heads={[t('residents.name'), t('residents.status'), t('residents.bed'), t('dashboard.awaySince'), t('dashboard.expectedReturn')]}>
+              {s.away.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Link to={`/residents/${r.id}`}>{r.name}</Link>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={RESIDENT_STATUS_INK[r.status]} variant="filled">
+                      {t(`enums.residentStatus.${r.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{r.bedLabel}</Table.Td>
+                  <Table.Td>{r.awaySince}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      {r.expectedReturn ?? '—'}
+                      {r.expectedReturn && r.expectedReturn < s.today && (
+                        <Badge color="danger" variant="filled">
+                          {t('dashboard.overdue')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ListTable>
+          </ListCard>
           <OnDutyCard />
           {mayReadStaff && <ExpiringCertificates />}
           {mayReadResidents && <DueAssessments />}

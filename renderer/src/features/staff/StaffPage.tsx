@@ -1,6 +1,6 @@
 // 员工档案: the staff register — who works here, certificates and health certificates (expiring ones first),
 // training records, and the account each person signs in with.
-import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { StaffInput, type StaffRow, TrainingInput } from '@shared/api/staff';
 import { CERT_LEVELS, STAFF_ROLES } from '@shared/domain/care/vocab';
 import { zodValidate } from '../../api/zod-form';
+import { ListCard, ListTable } from '../../components/ListCard';
 import { EmptyState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
@@ -23,26 +24,19 @@ export function ExpiringCertificates() {
     <QueryView query={expiring}>
       {(expiringData) => {
       return (
-        <Card withBorder>
-          <Title order={3} mb="sm">
-            {t('staff.expiring')}
-          </Title>
-          {expiringData.length === 0 ? (
-            <Text>{t('staff.expiringEmpty')}</Text>
-          ) : (
-            <Stack gap={6} data-testid="expiring-certificates">
-              {expiringData.map((e) => (
-                <Group key={`${e.staffId}-${e.what}`} gap="sm">
-                  <Text fw={700}>{e.name}</Text>
-                  <Text>{t(`staff.certKind.${e.what}`)}</Text>
-                  <Badge color={e.expired ? 'danger' : 'warning'} variant="filled">
-                    {e.expired ? `${t('staff.expired')} ${e.expiresOn}` : t('staff.expiresOn', { date: e.expiresOn })}
-                  </Badge>
-                </Group>
-              ))}
-            </Stack>
-          )}
-        </Card>
+        <ListCard title={t('staff.expiring')} rows={expiringData} empty={t('staff.expiringEmpty')} plainEmpty>
+          <Stack gap={6} data-testid="expiring-certificates">
+            {expiringData.map((e) => (
+              <Group key={`${e.staffId}-${e.what}`} gap="sm">
+                <Text fw={700}>{e.name}</Text>
+                <Text>{t(`staff.certKind.${e.what}`)}</Text>
+                <Badge color={e.expired ? 'danger' : 'warning'} variant="filled">
+                  {e.expired ? `${t('staff.expired')} ${e.expiresOn}` : t('staff.expiresOn', { date: e.expiresOn })}
+                </Badge>
+              </Group>
+            ))}
+          </Stack>
+        </ListCard>
       );
       }}
     </QueryView>
@@ -194,57 +188,44 @@ export function StaffPage() {
             <EmptyState>{t('staff.noMatch')}</EmptyState>
           ) : (
             // Nine columns: on a narrow screen the table scrolls in its own box instead of breaking names per character.
-            <Table.ScrollContainer minWidth={960} type="native">
-              <Table striped fz="md" verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('staff.name')}</Table.Th>
-                    <Table.Th>{t('staff.role')}</Table.Th>
-                    <Table.Th>{t('staff.phone')}</Table.Th>
-                    <Table.Th>{t('staff.certLevel')}</Table.Th>
-                    <Table.Th>{t('staff.certExpiry')}</Table.Th>
-                    <Table.Th>{t('staff.healthCertExpiry')}</Table.Th>
-                    <Table.Th>{t('staff.account')}</Table.Th>
-                    <Table.Th>{t('staff.status')}</Table.Th>
-                    {(mayEdit || mayResetPin) && <Table.Th>{t('app.edit')}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>{p.name}</Table.Td>
-                      <Table.Td>{t(`enums.staffRole.${p.role}`)}</Table.Td>
-                      <Table.Td>{p.phone || '—'}</Table.Td>
-                      <Table.Td>{t(`enums.certLevel.${p.certLevel}`)}</Table.Td>
-                      <Table.Td>{p.certExpiry ?? '—'}</Table.Td>
-                      <Table.Td>{p.healthCertExpiry ?? '—'}</Table.Td>
-                      <Table.Td>{p.userName ?? t('staff.noAccount')}</Table.Td>
-                      <Table.Td>
-                        <Badge color={p.active ? 'ok' : 'muted'} variant="filled">
-                          {p.active ? t('staff.active') : t('staff.left')}
-                        </Badge>
-                      </Table.Td>
-                      {(mayEdit || mayResetPin) && (
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            {mayEdit && (
-                              <Button variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('app.edit')} ${p.name}`}>
-                                {t('app.edit')}
-                              </Button>
-                            )}
-                            {mayResetPin && p.userId && (
-                              <Button variant="subtle" onClick={() => setResetting({ id: p.userId!, name: p.name })} aria-label={`${t('people.resetPin')} ${p.name}`}>
-                                {t('people.resetPin')}
-                              </Button>
-                            )}
-                          </Group>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ListTable
+              minWidth={960}
+              nowrap
+              heads={[t('staff.name'), t('staff.role'), t('staff.phone'), t('staff.certLevel'), t('staff.certExpiry'), t('staff.healthCertExpiry'), t('staff.account'), t('staff.status'), (mayEdit || mayResetPin) && t('app.edit')]}
+            >
+              {rows.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td>{t(`enums.staffRole.${p.role}`)}</Table.Td>
+                  <Table.Td>{p.phone || '—'}</Table.Td>
+                  <Table.Td>{t(`enums.certLevel.${p.certLevel}`)}</Table.Td>
+                  <Table.Td>{p.certExpiry ?? '—'}</Table.Td>
+                  <Table.Td>{p.healthCertExpiry ?? '—'}</Table.Td>
+                  <Table.Td>{p.userName ?? t('staff.noAccount')}</Table.Td>
+                  <Table.Td>
+                    <Badge color={p.active ? 'ok' : 'muted'} variant="filled">
+                      {p.active ? t('staff.active') : t('staff.left')}
+                    </Badge>
+                  </Table.Td>
+                  {(mayEdit || mayResetPin) && (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        {mayEdit && (
+                          <Button variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('app.edit')} ${p.name}`}>
+                            {t('app.edit')}
+                          </Button>
+                        )}
+                        {mayResetPin && p.userId && (
+                          <Button variant="subtle" onClick={() => setResetting({ id: p.userId!, name: p.name })} aria-label={`${t('people.resetPin')} ${p.name}`}>
+                            {t('people.resetPin')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </ListTable>
           )}
           {editing === 'new' && <NewPersonModal onClose={() => setEditing(null)} />}
           {editing && editing !== 'new' && <StaffModal person={editing} onClose={() => setEditing(null)} />}
