@@ -1,11 +1,12 @@
 // 饮食: every current resident's diet, avoidances, allergies and choking risk (searchable; care staff change them),
 // and the diet types with their texture (the kitchen switches unused ones off).
-import { Badge, Button, Card, Checkbox, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentDiet } from '@shared/api/meals';
 import type { DietType } from '@shared/domain/enums';
 import { DietCells } from './DietCells';
+import { ListCard, ListTable } from '../../components/ListCard';
 import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { useMealsDietTypes, useMealsResidentDiets, useMealsSaveDietType, useMealsSetResidentDiet } from './queries';
@@ -57,10 +58,7 @@ function DietTypes() {
   const [editing, setEditing] = useState<NonNullable<typeof types.data>[number] | null>(null);
   if (!types.data) return null;
   return (
-    <Card withBorder>
-      <Title order={3} mb="sm">
-        {t('meals.dietTypesTitle')}
-      </Title>
+    <ListCard title={t('meals.dietTypesTitle')}>
       <Table fz="md" striped>
         <Table.Tbody>
           {types.data.map((d) => (
@@ -85,7 +83,7 @@ function DietTypes() {
         </Table.Tbody>
       </Table>
       {editing && <DietTypeModal {...editing} onClose={() => setEditing(null)} />}
-    </Card>
+    </ListCard>
   );
 }
 
@@ -100,38 +98,26 @@ export function DietsTab() {
       <TextInput size="lg" aria-label={t('meals.searchResidents')} placeholder={t('meals.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
       <QueryView query={diets} empty={query ? t('meals.noMatch') : t('meals.noResidents')}>
         {(data) => (
-          <Table fz="md" striped verticalSpacing="sm" data-testid="resident-diets">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('care.resident')}</Table.Th>
-                <Table.Th>{t('meals.dietType')}</Table.Th>
-                <Table.Th>{t('meals.avoidances')}</Table.Th>
-                <Table.Th>{t('meals.allergies')}</Table.Th>
-                <Table.Th>{t('meals.choking')}</Table.Th>
-                {mayEdit && <Table.Th>{t('app.edit')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.map((r) => (
-                <Table.Tr key={r.residentId}>
+          <ListTable testId="resident-diets" heads={[t('care.resident'), t('meals.dietType'), t('meals.avoidances'), t('meals.allergies'), t('meals.choking'), mayEdit && t('app.edit')]}>
+            {data.map((r) => (
+              <Table.Tr key={r.residentId}>
+                <Table.Td>
+                  <Text fw={700}>{r.name}</Text>
+                  <Text size="sm">
+                    {r.bedLabel} {r.present ? '' : `（${t(`enums.residentStatus.${r.status}`)}）`}
+                  </Text>
+                </Table.Td>
+                <DietCells {...r} />
+                {mayEdit && (
                   <Table.Td>
-                    <Text fw={700}>{r.name}</Text>
-                    <Text size="sm">
-                      {r.bedLabel} {r.present ? '' : `（${t(`enums.residentStatus.${r.status}`)}）`}
-                    </Text>
+                    <Button variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('meals.setDiet')} ${r.name}`}>
+                      {t('meals.setDiet')}
+                    </Button>
                   </Table.Td>
-                  <DietCells {...r} />
-                  {mayEdit && (
-                    <Table.Td>
-                      <Button variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('meals.setDiet')} ${r.name}`}>
-                        {t('meals.setDiet')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                )}
+              </Table.Tr>
+            ))}
+          </ListTable>
         )}
       </QueryView>
       <DietTypes />
