@@ -20,6 +20,8 @@ export const LARGE_BODY_METHODS: Readonly<Record<string, Limit>> = {
   'residents.update': PHOTO,
   'fire.reportDanger': PHOTO,
   'fire.dangerAction': PHOTO,
+  'elders.saveAgreement': PHOTO,
+  'visits.record': PHOTO,
   // One round may carry a photo for each problem found (each under 400 KB once shrunk by the form).
   'fire.recordRound': { bytes: 8 * MB, hint: '照片太多，请分几次记录' },
   // Key and registration files: at most 100 000 characters, each up to 3 bytes in UTF-8.

@@ -22,6 +22,8 @@ import { fireApi } from './fire';
 import { syncApi } from './sync';
 import { countyApi } from './county';
 import { tierApi } from './tier';
+import { visitsApi } from './visits';
+import { eldersApi } from './elders';
 
 export const contract = {
   ...systemApi,
@@ -46,6 +48,8 @@ export const contract = {
   ...syncApi,
   ...countyApi,
   ...tierApi,
+  ...eldersApi,
+  ...visitsApi,
 };
 
 export type Contract = typeof contract;

@@ -100,22 +100,36 @@ export const AdjustInput = z.object({
 });
 export const ServeInput = z.object({ date: calendarDate('日期'), meal, requestId });
 
-export const DinerInput = z.object({
-  id: entityId('助餐对象').optional(),
+/** A new elder put on the township's register while enrolling them (the register keeps the person; the 关爱专干 completes the rest). */
+export const NewDinerPerson = z.object({
   name: requiredText('姓名', 20),
-  /** Left out when editing: the number on file stays. */
-  idNumber: idNumberField.optional(),
-  village: requiredText('所在村', 30),
-  category: oneOf('助餐类别', DINER_CATEGORIES),
+  idNumber: idNumberField,
+  villageId: entityId('村'),
   phone: phone('电话').or(z.literal('')).default(''),
   address: optionalText('住址', 80),
-  route: optionalText('送餐路线', 20),
-  defaultMode: oneOf('就餐方式', SERVING_MODES).default('dine_in'),
-  leftOn: optionalDate('停止助餐日期'),
-  note: optionalText('备注', 200),
 });
+/**
+ * A meal-aid enrolment of an elder on the register (the elders module): a new one names either an elder already on the
+ * register (elderId) or a new person to put on it (person); an edit changes the enrolment only.
+ */
+export const DinerInput = z
+  .object({
+    id: entityId('助餐对象').optional(),
+    elderId: entityId('老人').optional(),
+    person: NewDinerPerson.optional(),
+    category: oneOf('助餐类别', DINER_CATEGORIES),
+    route: optionalText('送餐路线', 20),
+    defaultMode: oneOf('就餐方式', SERVING_MODES).default('dine_in'),
+    leftOn: optionalDate('停止助餐日期'),
+    note: optionalText('备注', 200),
+  })
+  .refine((v) => v.id !== undefined || (v.elderId === undefined) !== (v.person === undefined), { error: '请从农村老人名册选择老人，或填写新老人的信息（二选一）', path: ['elderId'] });
+/** An elder on the register who could be enrolled: at home and not yet a diner. */
+export const DinerCandidate = z.object({ elderId: z.string(), name: z.string(), village: z.string(), idNumberMasked: z.string(), age: z.number() });
 export const DinerRow = z.object({
   id: z.string(),
+  /** The elder on the register. */
+  elderId: z.string(),
   name: z.string(),
   idNumberMasked: z.string(),
   sex: z.enum(['male', 'female']),
@@ -260,6 +274,7 @@ export const mealsApi = {
 
   'meals.diners': method({ input: z.object({ query: optionalText('搜索', 30), includeLeft: z.boolean().default(false) }), output: z.array(DinerRow), roles: MEAL_AID_READERS, writes: false }),
   'meals.saveDiner': method({ input: DinerInput, output: Done, roles: KITCHEN, writes: true }),
+  'meals.dinerCandidates': method({ input: z.object({ query: optionalText('搜索', 30) }), output: z.array(DinerCandidate), roles: KITCHEN, writes: false }),
   'meals.prices': method({ input: z.object({ onDate: calendarDate('日期') }), output: z.array(PriceRowOut), roles: MEAL_AID_READERS, writes: false }),
   'meals.savePrice': method({ input: PriceInput, output: Done, roles: ['admin'], writes: true }),
   'meals.servingDay': method({ input: z.object({ date: calendarDate('日期'), meal, query: optionalText('搜索', 30) }), output: ServingDay, roles: MEAL_AID_READERS, writes: false }),

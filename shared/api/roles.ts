@@ -7,6 +7,7 @@ export const ROLES = [
   'kitchen', // 厨房
   'safety', // 安全员
   'medical', // 医护
+  'social_worker', // 关爱专干/社工: keeps the village elders' register
   'county_admin', // 县级管理员
   'county_viewer', // 县级查看
 ] as const;
@@ -15,7 +16,7 @@ export type Role = (typeof ROLES)[number];
 /** Everyone with an account: for their own password, PIN, lock and sign-out. */
 export const ANY_ROLE: readonly Role[] = ROLES;
 /** Who may read the centre's own data (everyone working in the centre). */
-export const CENTRE_STAFF: readonly Role[] = ['admin', 'care_lead', 'caregiver', 'kitchen', 'safety', 'medical'];
+export const CENTRE_STAFF: readonly Role[] = ['admin', 'care_lead', 'caregiver', 'kitchen', 'safety', 'medical', 'social_worker'];
 /** Who may read residents' files. The kitchen sees diets through the meals module, not the files. */
 export const RESIDENT_READERS: readonly Role[] = ['admin', 'care_lead', 'caregiver', 'medical'];
 /** Who may record a resident's leave and return (caregivers at night do this). */

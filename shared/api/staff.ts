@@ -37,7 +37,7 @@ export const DEFAULT_ACCOUNT_ROLE: Record<StaffRole, Role | null> = {
   nurse: 'medical',
   manager: 'admin',
   cleaner: null,
-  social_worker: null,
+  social_worker: 'social_worker',
 };
 
 /**

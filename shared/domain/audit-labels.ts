@@ -51,6 +51,14 @@ export const ENTITY_LABELS: Record<string, string> = {
   countyRecords: '各院报送的记录',
   tierDecisions: '县民政局的特困自理能力认定',
   countyTierAnswers: '特困自理能力认定答复',
+  villages: '村',
+  elders: '农村老人名册',
+  elderRelatives: '子女/监护人',
+  elderAgreements: '赡养协议',
+  visitHelpers: '探访协助人员',
+  elderVisits: '探访记录',
+  elderFollowups: '转介跟进',
+  elderSpecialReports: '特殊情况报告',
 };
 
 export const ACTION_LABELS: Record<string, string> = {

@@ -17,6 +17,7 @@ import { TIERS } from '@shared/domain/assessment/tekun-tier';
 import { ENTRY_KINDS, SEVERITIES, STAFF_ROLES } from '@shared/domain/care/vocab';
 import { BED_SETTINGS, BED_TYPES, RESIDENT_STATUSES, SEXES, STAY_EVENT_TYPES } from '@shared/domain/enums';
 import { DANGER_LEVELS, DANGER_SOURCES, DANGER_STATUSES, EQUIPMENT_TYPES, ITEM_LISTS, ROUND_KINDS } from '@shared/domain/fire/vocab';
+import { CARERS, ELDER_STATUSES, FOLLOWUP_KINDS, HELPER_KINDS, HOUSEHOLDS, RELATIONS, RISK_LEVELS, VISIT_KINDS } from '@shared/domain/elders/vocab';
 import { DINER_CATEGORIES, MEALS, SERVING_MODES } from '@shared/domain/meals/vocab';
 import { TEMPLATE_MIN_RISKS, TEMPLATE_TRIGGERS } from '../../electron/backend/db/codes';
 import { migrate } from '../../electron/backend/db/migrate';
@@ -54,7 +55,13 @@ const VOCABULARY: Record<string, Record<string, Vocabulary>> = {
   food_samples: { meal: MEALS },
   incidents: { severity: SEVERITIES, family_notified: FLAG, hospital_transfer: FLAG, status: IncidentRow.shape.status.options },
   meal_adjustments: { meal: MEALS },
-  meal_aid_diners: { sex: SEXES, category: DINER_CATEGORIES, default_mode: SERVING_MODES },
+  meal_aid_diners: { category: DINER_CATEGORIES, default_mode: SERVING_MODES },
+  elders: { sex: SEXES, household: HOUSEHOLDS, critical_illness: FLAG, carer: CARERS, risk_override: RISK_LEVELS, status: ELDER_STATUSES },
+  elder_relatives: { relation: RELATIONS, away_half_year: FLAG, guardian: FLAG },
+  elder_agreements: { elder_consent: FLAG },
+  visit_helpers: { kind: HELPER_KINDS },
+  elder_visits: { kind: VISIT_KINDS },
+  elder_followups: { kind: FOLLOWUP_KINDS },
   meal_aid_prices: { category: DINER_CATEGORIES, meal: MEALS },
   meal_aid_servings: { meal: MEALS, mode: SERVING_MODES },
   meal_services: { meal: MEALS },

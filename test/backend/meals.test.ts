@@ -143,27 +143,42 @@ describe('menus', () => {
 });
 
 describe('助餐 for village elders', () => {
+  let villageId: string;
+  beforeEach(async () => {
+    ({ id: villageId } = await b.call('elders.saveVillage', { name: '东村' }));
+  });
+  /** A new diner put on the township's register in the same action. */
   const diner = (over: Record<string, unknown> = {}) => ({
-    name: '赵奶奶',
-    idNumber: validIdNumber('1941-07-07', '456'),
-    village: '东村',
+    person: { name: '赵奶奶', idNumber: validIdNumber('1941-07-07', '456'), villageId, address: '东村3组12号', phone: '13900001111', ...over },
     category: 'elderly' as const,
     route: '东线',
     defaultMode: 'delivery' as const,
-    address: '东村3组12号',
-    phone: '13900001111',
-    ...over,
   });
 
-  it('refuses a resident as a diner, a second diner with the same ID number, and an invalid number', async () => {
+  it('refuses a resident as a diner, a second person with the same ID number, and an invalid number', async () => {
     const resident = await b.raw('meals.saveDiner', diner({ name: '张三', idNumber: validIdNumber('1945-06-01', '123') }), kitchen);
     expect(resident.error?.message).toBe('张三（身份证号相同的张三）是本院在住老人，吃饭按老人名册计数，不能登记为助餐对象');
     await b.call('meals.saveDiner', diner(), kitchen);
-    expect((await b.raw('meals.saveDiner', diner({ name: '赵二' }), kitchen)).error?.message).toBe('这个身份证号已登记为助餐对象「赵奶奶」');
-    expect((await b.raw('meals.saveDiner', diner({ idNumber: '110101194107070001' }), kitchen)).error?.field).toBe('idNumber');
+    expect((await b.raw('meals.saveDiner', diner({ name: '赵二' }), kitchen)).error?.message).toBe('这个身份证号已登记在名册上：东村 赵奶奶');
+    expect((await b.raw('meals.saveDiner', diner({ idNumber: '110101194107070001' }), kitchen)).error?.field).toBe('person.idNumber');
     expect(b.count('meal_aid_diners')).toBe(1);
+    expect(b.count('elders')).toBe(1);
     const listed = await b.call('meals.diners', { query: 'zn' }, kitchen);
-    expect(listed).toMatchObject([{ name: '赵奶奶', age: 84, idNumberMasked: expect.stringMatching(/\*/) }]);
+    expect(listed).toMatchObject([{ name: '赵奶奶', village: '东村', age: 84, idNumberMasked: expect.stringMatching(/\*/) }]);
+  });
+
+  it('enrols an elder already on the register once, and only while they live at home', async () => {
+    const { id: elderId } = await b.call('elders.save', { name: '钱爷爷', idNumber: validIdNumber('1936-01-09', '567'), villageId, registeredOn: '2026-01-05' });
+    const { id: goneId } = await b.call('elders.save', { name: '孙奶奶', idNumber: validIdNumber('1935-03-03', '678'), villageId, registeredOn: '2026-01-05' });
+    await b.call('elders.setStatus', { elderId: goneId, status: 'moved_away', on: '2026-03-01', note: '随女儿去县城' });
+    expect(await b.call('meals.dinerCandidates', { query: '' }, kitchen)).toMatchObject([{ elderId, name: '钱爷爷', village: '东村' }]);
+    const both = await b.raw('meals.saveDiner', { elderId, person: diner().person, category: 'elderly' }, kitchen);
+    expect(both.error?.message).toBe('请从农村老人名册选择老人，或填写新老人的信息（二选一）');
+    expect((await b.raw('meals.saveDiner', { elderId: goneId, category: 'elderly' }, kitchen)).error?.message).toBe('孙奶奶不在家居住（名册上：已迁出），不能登记助餐');
+    await b.call('meals.saveDiner', { elderId, category: 'elderly' }, kitchen);
+    expect((await b.raw('meals.saveDiner', { elderId, category: 'dibao' }, kitchen)).error?.message).toBe('钱爷爷已是助餐对象，请在助餐名单里修改');
+    expect(await b.call('meals.dinerCandidates', { query: '' }, kitchen)).toEqual([]);
+    expect(b.count('meal_aid_diners')).toBe(1);
   });
 
   it('serves at the price of the day, once per meal; a price change applies from its date and never rewrites a served meal', async () => {

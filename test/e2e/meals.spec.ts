@@ -43,7 +43,10 @@ test('a kitchen day: menu and board, portions, serving, samples, 助餐 and the 
   const own = new Session();
   await app.backend.dispatch(own, 'auth.login', { username: 'cook', password: 'Temp-password-1' });
   await app.backend.dispatch(own, 'auth.changePassword', { current: 'Temp-password-1', next: 'cook-own-2026' });
-  await app.api('meals.saveDiner', { name: '钱爷爷', idNumber: validIdNumber('1942-03-03', '457'), village: '西村', category: 'dibao', route: '西线', defaultMode: 'delivery', address: '西村2组5号' });
+  // The township's villages are on the register (the 关爱专干 keeps it); 钱爷爷 already eats with meal aid.
+  await app.api('elders.saveVillage', { name: '东村' });
+  const { id: west } = await app.api<{ id: string }>('elders.saveVillage', { name: '西村' });
+  await app.api('meals.saveDiner', { person: { name: '钱爷爷', idNumber: validIdNumber('1942-03-03', '457'), villageId: west, address: '西村2组5号' }, category: 'dibao', route: '西线', defaultMode: 'delivery' });
 
   // The manager sets the 助餐 prices (from the 1st of the month).
   await page.goto(app.url);
@@ -153,9 +156,10 @@ test('a kitchen day: menu and board, portions, serving, samples, 助餐 and the 
   await page.getByRole('tab', { name: '助餐对象' }).click();
   await page.getByRole('button', { name: '添加助餐对象' }).click();
   const diner = page.getByRole('dialog');
+  await diner.getByText('名册上还没有，新登记').click();
   await field(diner, '姓名').fill('赵奶奶');
   await field(diner, '身份证号').fill(ZHANG_ID);
-  await field(diner, '所在村').fill('东村');
+  await choose(page, '所在村', '东村');
   await diner.getByRole('button', { name: '保存' }).click();
   await expect(diner.getByText('赵奶奶（身份证号相同的张三）是本院在住老人，吃饭按老人名册计数，不能登记为助餐对象')).toBeVisible();
   await field(diner, '身份证号').fill(validIdNumber('1941-07-07', '456'));

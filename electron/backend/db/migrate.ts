@@ -40,12 +40,22 @@ export async function migrate(sqlite: Database.Database, options: MigrateOptions
   if (pending.length === 0) return { from, to: from };
   if (from > 0 && options.backup) await options.backup(from, latest);
 
-  for (const m of pending) {
-    const apply = sqlite.transaction(() => {
-      sqlite.exec(m.sql);
-      sqlite.pragma(`user_version = ${m.version}`);
-    });
-    apply.immediate();
+  // Foreign keys are off while a migration runs (SQLite's procedure for rebuilding a table that others point at: a
+  // DROP would otherwise count every child row as broken for good), and checked in full before it commits.
+  const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      const apply = sqlite.transaction(() => {
+        sqlite.exec(m.sql);
+        const broken = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > 0) throw new Error(`migration ${m.version} would leave ${broken.length} broken references (${broken[0].table} → ${broken[0].parent})`);
+        sqlite.pragma(`user_version = ${m.version}`);
+      });
+      apply.immediate();
+    }
+  } finally {
+    if (foreignKeys) sqlite.pragma('foreign_keys = ON');
   }
   return { from, to: latest };
 }

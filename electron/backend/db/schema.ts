@@ -14,6 +14,7 @@ import type { Tier } from '@shared/domain/assessment/tekun-tier';
 import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '@shared/domain/care/vocab';
 import type { BedSetting, BedType, ResidentStatus, Sex, StayEventType } from '@shared/domain/enums';
 import type { DANGER_SOURCES, DangerLevel, DangerStatus, EquipmentType, RoundKind } from '@shared/domain/fire/vocab';
+import type { Carer, ElderStatus, FollowupKind, HelperKind, Household, Relation, RiskLevel, VisitKind } from '@shared/domain/elders/vocab';
 import type { DinerCategory, Meal, ServingMode } from '@shared/domain/meals/vocab';
 import type { TEMPLATE_MIN_RISKS, TEMPLATE_TRIGGERS } from './codes';
 import type * as G from './tables.generated';
@@ -78,7 +79,17 @@ export type MealAdjustmentsTable = Narrow<G.MealAdjustmentsTable, { meal: Meal }
 
 export type MealServicesTable = Narrow<G.MealServicesTable, { meal: Meal }>;
 
-export type MealAidDinersTable = Narrow<G.MealAidDinersTable, { sex: Sex; category: DinerCategory; defaultMode: ServingMode }>;
+export type MealAidDinersTable = Narrow<G.MealAidDinersTable, { category: DinerCategory; defaultMode: ServingMode }>;
+
+export type EldersTable = Narrow<G.EldersTable, { sex: Sex; household: Household | null; carer: Carer | null; riskOverride: RiskLevel | null; status: Generated<ElderStatus> }>;
+
+export type ElderRelativesTable = Narrow<G.ElderRelativesTable, { relation: Relation }>;
+
+export type VisitHelpersTable = Narrow<G.VisitHelpersTable, { kind: HelperKind }>;
+
+export type ElderVisitsTable = Narrow<G.ElderVisitsTable, { kind: VisitKind }>;
+
+export type ElderFollowupsTable = Narrow<G.ElderFollowupsTable, { kind: FollowupKind }>;
 
 export type MealAidPricesTable = Narrow<G.MealAidPricesTable, { category: DinerCategory; meal: Meal }>;
 
@@ -125,6 +136,11 @@ export interface DB extends G.DB {
   mealAdjustments: MealAdjustmentsTable;
   mealServices: MealServicesTable;
   mealAidDiners: MealAidDinersTable;
+  elders: EldersTable;
+  elderRelatives: ElderRelativesTable;
+  visitHelpers: VisitHelpersTable;
+  elderVisits: ElderVisitsTable;
+  elderFollowups: ElderFollowupsTable;
   mealAidPrices: MealAidPricesTable;
   mealAidServings: MealAidServingsTable;
   foodSamples: FoodSamplesTable;

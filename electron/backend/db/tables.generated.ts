@@ -258,6 +258,135 @@ export interface DietTypesTable {
   updatedBy: string;
 }
 
+/** elder_agreements */
+export interface ElderAgreementsTable {
+  id: string;
+  elderId: string;
+  signedOn: string;
+  parties: string;
+  terms: string;
+  supervisor: Generated<string>;
+  elderConsent: number;
+  photo: string | null;
+  renewOn: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** elder_followups */
+export interface ElderFollowupsTable {
+  id: string;
+  elderId: string;
+  visitId: string | null;
+  kind: string;
+  need: string;
+  openedOn: string;
+  dueOn: string | null;
+  closedOn: string | null;
+  closedBy: string | null;
+  result: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** elder_relatives */
+export interface ElderRelativesTable {
+  id: string;
+  elderId: string;
+  name: string;
+  relation: string;
+  phone: Generated<string>;
+  worksIn: Generated<string>;
+  awayHalfYear: Generated<number>;
+  guardian: Generated<number>;
+  removedAt: string | null;
+  removedBy: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** elder_special_reports */
+export interface ElderSpecialReportsTable {
+  id: string;
+  elderId: string;
+  foundAt: string;
+  situation: string;
+  actions: string;
+  reportedTo: string;
+  reportedAt: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  outcome: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** elder_visits */
+export interface ElderVisitsTable {
+  id: string;
+  elderId: string;
+  kind: string;
+  visitedOn: string;
+  visitedAt: string;
+  visitorStaffId: string | null;
+  visitor: string;
+  helperIds: Generated<string>;
+  findings: string;
+  notes: Generated<string>;
+  photo: string | null;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+/** elders */
+export interface EldersTable {
+  id: string;
+  name: string;
+  nameInitials: string;
+  idNumber: string;
+  sex: string;
+  birthDate: string;
+  villageId: string;
+  address: Generated<string>;
+  phone: Generated<string>;
+  household: string | null;
+  categories: Generated<string>;
+  incomeSources: Generated<string>;
+  chronicDiseases: Generated<string>;
+  disability: Generated<string>;
+  criticalIllness: Generated<number>;
+  carer: string | null;
+  contactName: Generated<string>;
+  contactRelation: Generated<string>;
+  contactPhone: Generated<string>;
+  riskOverride: string | null;
+  riskOverrideReason: string | null;
+  status: Generated<string>;
+  statusOn: string | null;
+  residentId: string | null;
+  registeredOn: string;
+  note: Generated<string>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /** facility */
 export interface FacilityTable {
   id: string;
@@ -522,15 +651,8 @@ export interface MealAdjustmentsTable {
 /** meal_aid_diners */
 export interface MealAidDinersTable {
   id: string;
-  name: string;
-  nameInitials: string;
-  idNumber: string;
-  sex: string;
-  birthDate: string;
-  village: string;
+  elderId: string;
   category: string;
-  phone: Generated<string>;
-  address: Generated<string>;
   route: Generated<string>;
   defaultMode: string;
   leftOn: string | null;
@@ -866,6 +988,34 @@ export interface UsersTable {
   updatedBy: string;
 }
 
+/** villages */
+export interface VillagesTable {
+  id: string;
+  name: string;
+  code: string | null;
+  cadreName: Generated<string>;
+  cadrePhone: Generated<string>;
+  retiredAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** visit_helpers */
+export interface VisitHelpersTable {
+  id: string;
+  name: string;
+  kind: string;
+  phone: Generated<string>;
+  villageId: string | null;
+  retiredAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 export interface DB {
   assessmentDisputes: AssessmentDisputesTable;
   assessments: AssessmentsTable;
@@ -884,6 +1034,12 @@ export interface DB {
   countyRecords: CountyRecordsTable;
   countyTierAnswers: CountyTierAnswersTable;
   dietTypes: DietTypesTable;
+  elderAgreements: ElderAgreementsTable;
+  elderFollowups: ElderFollowupsTable;
+  elderRelatives: ElderRelativesTable;
+  elderSpecialReports: ElderSpecialReportsTable;
+  elderVisits: ElderVisitsTable;
+  elders: EldersTable;
   facility: FacilityTable;
   fireCheckItems: FireCheckItemsTable;
   fireCheckpoints: FireCheckpointsTable;
@@ -921,4 +1077,6 @@ export interface DB {
   tierAssessments: TierAssessmentsTable;
   tierDecisions: TierDecisionsTable;
   users: UsersTable;
+  villages: VillagesTable;
+  visitHelpers: VisitHelpersTable;
 }

@@ -15,6 +15,7 @@ import { discharge, endLeave, startLeave, transfer } from '../services/residents
 import { assessCurrentResidents } from './assessments';
 import { decideDemoTiers } from './tier-decisions';
 import { demoFire } from './fire';
+import { demoVillageElders } from './elders';
 import { demoMeals } from './meals';
 import { demoStaffAndRoster } from './staff';
 import { demoPerson } from './people';
@@ -200,6 +201,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   events += await assessCurrentResidents(deps, actor, random, today);
   events += await decideDemoTiers(deps, actor, random, today);
   events += await demoStaffAndRoster(deps, actor, random, today);
+  events += (await demoVillageElders(deps, actor, random, today)).events;
   events += await demoMeals(deps, actor, random, today);
   events += await demoFire(deps, actor, random, today);
 

@@ -1,8 +1,9 @@
 // The demo centre's kitchen: menus for last week and this week, the meals already past recorded as served with their
-// food samples, a dozen village elders on 助餐 with prices from last month, and their meals of the last two weeks.
+// food samples, a dozen elders of the township's register on 助餐 with prices from last month, and their meals of the
+// last two weeks.
 // All through the real services, so every write is audited.
 import { randomUUID } from 'node:crypto';
-import { addDays, daysBetween, mondayOf, shiftMonth } from '@shared/domain/dates';
+import { addDays, ageOn, daysBetween, mondayOf, shiftMonth } from '@shared/domain/dates';
 import { chinaInstant } from '@shared/domain/care/shifts';
 import type { DietType } from '@shared/domain/enums';
 import type { DinerCategory, Meal } from '@shared/domain/meals/vocab';
@@ -15,8 +16,7 @@ import { savePrice } from '../services/meals/prices';
 import { disposeDue, recordSample } from '../services/meals/samples';
 import { serveDiner } from '../services/meals/servings';
 import { readSettings } from '../services/settings/settings';
-import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES, VILLAGES } from './names';
-import { demoIdNumber } from './people';
+import { VILLAGES } from './names';
 import type { Random } from './random';
 
 const DISHES: Record<Meal, string[][]> = {
@@ -77,26 +77,25 @@ export async function demoMeals(deps: BackendDeps, actor: Caller, random: Random
   for (const c of CATEGORIES) {
     await savePrice(deps, actor, { category: c.category, meal: 'lunch', effectiveFrom: priceFrom, priceFen: c.priceFen, subsidyFen: c.subsidyFen });
   }
-  const taken = new Set((await deps.db.selectFrom('residents').select('idNumber').execute()).map((r) => r.idNumber));
+  // The diners are elders on the township's register, each taken from the group their meal-aid category is for.
+  const elders = await deps.db.selectFrom('elders').innerJoin('villages', 'villages.id', 'elders.villageId').select(['elders.id', 'elders.categories', 'elders.birthDate', 'villages.name as village']).where('elders.status', '=', 'at_home').orderBy('elders.nameInitials').execute();
+  const used = new Set<string>();
+  const fits: Record<DinerCategory, (e: (typeof elders)[number]) => boolean> = {
+    tekun_dispersed: (e) => e.categories.includes('"tekun_dispersed"'),
+    dibao: (e) => e.categories.includes('"dibao"'),
+    disabled: (e) => e.categories.includes('"disabled"'),
+    elderly: (e) => ageOn(e.birthDate, today) >= 80,
+    ordinary: () => true,
+  };
   const diners: { id: string; mode: 'dine_in' | 'delivery' }[] = [];
-  let serial = 9000;
   for (const c of CATEGORIES) {
-    for (let i = 0; i < c.count; i++) {
-      const male = random.chance(0.4);
-      const birthDate = `${random.int(1934, 1955)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
-      let idNumber = demoIdNumber(random, birthDate, male, serial++);
-      while (taken.has(idNumber)) idNumber = demoIdNumber(random, birthDate, male, serial++);
-      taken.add(idNumber);
-      const village = random.pick(VILLAGES);
+    for (const elder of elders.filter((e) => !used.has(e.id) && fits[c.category](e)).slice(0, c.count)) {
+      used.add(elder.id);
       const mode = c.category === 'disabled' || random.chance(0.4) ? 'delivery' : 'dine_in';
       const { id } = await saveDiner(deps, actor, {
-        name: `${random.pick(SURNAMES)}${random.pick(male ? MALE_GIVEN : FEMALE_GIVEN)}`,
-        idNumber,
-        village,
+        elderId: elder.id,
         category: c.category,
-        phone: `13${random.int(100000000, 999999999)}`,
-        address: `${village}${random.int(1, 8)}组${random.int(1, 40)}号`,
-        route: mode === 'delivery' ? (village < VILLAGES[Math.floor(VILLAGES.length / 2)] ? '东线' : '西线') : '',
+        route: mode === 'delivery' ? (elder.village < VILLAGES[1] ? '东线' : '西线') : '',
         defaultMode: mode,
         leftOn: null,
         note: '',

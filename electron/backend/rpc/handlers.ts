@@ -8,6 +8,7 @@ import { careHandlers } from '../services/care/handlers';
 import { careplanHandlers } from '../services/careplan/handlers';
 import { countyHandlers } from '../services/county/handlers';
 import { dashboardHandlers } from '../services/dashboard/handlers';
+import { eldersHandlers } from '../services/elders/handlers';
 import { facilityHandlers } from '../services/facility/handlers';
 import { fireHandlers } from '../services/fire/handlers';
 import { gradesHandlers } from '../services/grades/handlers';
@@ -48,5 +49,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...syncHandlers(context),
     ...countyHandlers(context),
     ...tierHandlers(context),
+    ...eldersHandlers(context),
+    ...visitsHandlers(context),
   };
 }

@@ -1,7 +1,7 @@
 // The handlers of the kitchen: diets, menus, headcounts, meal aid, food samples (meals.*): each method of the module's contract, bound to its service.
 import { monthReport } from './report';
 import { listDietTypes, residentDiets, saveDietType, setResidentDiet } from './diets';
-import { listDiners, saveDiner } from './diners';
+import { dinerCandidates, listDiners, saveDiner } from './diners';
 import { adjustCount, headcount, serveMeal } from './headcount';
 import { kitchenCerts } from './kitchen-staff';
 import { copyMenuWeek, menuWeek, saveMenu } from './menus';
@@ -26,6 +26,7 @@ export function mealsHandlers({ deps }: HandlerContext): ModuleHandlers<typeof m
     'meals.serve': (input, { caller }) => serveMeal(deps, caller, input),
     'meals.diners': (input) => listDiners(deps, input.query, input.includeLeft),
     'meals.saveDiner': (input, { caller }) => saveDiner(deps, caller, input),
+    'meals.dinerCandidates': (input) => dinerCandidates(deps, input.query),
     'meals.prices': (input) => listPrices(deps, input.onDate),
     'meals.savePrice': (input, { caller }) => savePrice(deps, caller, input),
     'meals.servingDay': (input) => servingDay(deps, input.date, input.meal, input.query),

@@ -113,12 +113,14 @@ export async function exportMonth(deps: BackendDeps, caller: Caller, month: stri
   const rows = await deps.db
     .selectFrom('mealAidServings')
     .innerJoin('mealAidDiners', 'mealAidDiners.id', 'mealAidServings.dinerId')
-    .select(['mealAidServings.date', 'mealAidServings.meal', 'mealAidDiners.name', 'mealAidDiners.village', 'mealAidServings.category', 'mealAidServings.mode', 'mealAidServings.priceFen', 'mealAidServings.subsidyFen', 'mealAidServings.createdBy'])
+    .innerJoin('elders', 'elders.id', 'mealAidDiners.elderId')
+    .innerJoin('villages', 'villages.id', 'elders.villageId')
+    .select(['mealAidServings.date', 'mealAidServings.meal', 'elders.name', 'villages.name as village', 'mealAidServings.category', 'mealAidServings.mode', 'mealAidServings.priceFen', 'mealAidServings.subsidyFen', 'mealAidServings.createdBy'])
     .where('mealAidServings.date', '>=', from)
     .where('mealAidServings.date', '<=', to)
     .where('mealAidServings.cancelledAt', 'is', null)
     .orderBy('mealAidServings.date')
-    .orderBy('mealAidDiners.village')
+    .orderBy('villages.name')
     .execute();
   for (const r of rows) detail.addRow([r.date, enumLabel('meal', r.meal), r.name, r.village, enumLabel('dinerCategory', r.category), enumLabel('servingMode', r.mode), yuan(r.priceFen), yuan(r.subsidyFen), r.createdBy]);
 

@@ -10,11 +10,11 @@ import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-import { assertNotResident, dinerActiveOn } from './diners';
+import { assertNotResident, dinerActiveOn, selectDiners } from './diners';
 import { loadPrices } from './prices';
 
 export async function servingDay(deps: BackendDeps, date: string, meal: Meal, query: string) {
-  const diners = await deps.db.selectFrom('mealAidDiners').selectAll().orderBy('village').orderBy('nameInitials').execute();
+  const diners = await selectDiners(deps.db).execute();
   const servings = await deps.db.selectFrom('mealAidServings').selectAll().where('date', '=', date).where('meal', '=', meal).where('cancelledAt', 'is', null).execute();
   const prices = await loadPrices(deps.db);
   const servedIds = new Set(servings.map((s) => s.dinerId));
@@ -50,7 +50,7 @@ export function serveDiner(deps: BackendDeps, caller: Caller, input: z.output<ty
   return writeAction(deps, caller, async (ctx) => {
     const repeated = await ctx.trx.selectFrom('mealAidServings').select('id').where('requestId', '=', input.requestId).executeTakeFirst();
     if (repeated) return { id: repeated.id, repeated: true };
-    const diner = await ctx.trx.selectFrom('mealAidDiners').selectAll().where('id', '=', input.dinerId).executeTakeFirst();
+    const diner = await selectDiners(ctx.trx).where('mealAidDiners.id', '=', input.dinerId).executeTakeFirst();
     if (!diner) throw notFound('助餐对象');
     const what = `${input.date} ${enumLabel('meal', input.meal)}`;
     if (input.date > ctx.today) throw invalid(`不能给将来的日期（${input.date}）记助餐`, 'date');
@@ -93,7 +93,7 @@ export function cancelServing(deps: BackendDeps, caller: Caller, input: z.output
 /** Who gets a meal brought home, by route: diners who take delivery, and anyone already served by delivery. */
 export async function deliveryList(deps: BackendDeps, date: string, meal: Meal) {
   const day = await servingDay(deps, date, meal, '');
-  const diners = await deps.db.selectFrom('mealAidDiners').select(['id', 'address', 'phone']).execute();
+  const diners = await selectDiners(deps.db).execute();
   const contact = new Map(diners.map((d) => [d.id, d]));
   const stops = day.lines.filter((l) => (l.serving ? l.serving.mode === 'delivery' : l.defaultMode === 'delivery'));
   const routes = [...new Set(stops.map((s) => s.route || '未分路线'))].sort();

@@ -9,6 +9,7 @@ export const useMealsCopyMenuWeek = (options?: MutationOptions<'meals.copyMenuWe
 export const useMealsDeliveryList = (input: In<'meals.deliveryList'>, enabled = true) => useApi('meals.deliveryList', input, enabled);
 export const useMealsDietTypes = (enabled = true) => useApi('meals.dietTypes', {}, enabled);
 export const useMealsDiners = (input: In<'meals.diners'>, enabled = true) => useApi('meals.diners', input, enabled);
+export const useMealsDinerCandidates = (input: In<'meals.dinerCandidates'>, enabled = true) => useApi('meals.dinerCandidates', input, enabled);
 export const useMealsDisposeDue = (options?: MutationOptions<'meals.disposeDue'>) => useApiMutation('meals.disposeDue', options);
 export const useMealsDisposeSample = (options?: MutationOptions<'meals.disposeSample'>) => useApiMutation('meals.disposeSample', options);
 export const useMealsExportMonth = (options?: MutationOptions<'meals.exportMonth'>) => useApiMutation('meals.exportMonth', options);
