@@ -38,7 +38,8 @@ export type AuditAction =
   | 'follow_up'
   | 'close'
   | 'hand_over'
-  | 'accept';
+  | 'accept'
+  | 'void';
 
 export interface WriteContext {
   trx: Transaction<DB>;

@@ -92,6 +92,7 @@ export const ACTION_LABELS: Record<string, string> = {
   close: '结案',
   hand_over: '交班',
   accept: '接班',
+  void: '作废',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
