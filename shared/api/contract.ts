@@ -22,7 +22,6 @@ import { fireApi } from './fire';
 import { syncApi } from './sync';
 import { countyApi } from './county';
 import { tierApi } from './tier';
-import { visitsApi } from './visits';
 import { eldersApi } from './elders';
 
 export const contract = {
@@ -49,7 +48,6 @@ export const contract = {
   ...countyApi,
   ...tierApi,
   ...eldersApi,
-  ...visitsApi,
 };
 
 export type Contract = typeof contract;

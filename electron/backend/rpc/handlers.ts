@@ -23,7 +23,6 @@ import { syncHandlers } from '../services/sync/handlers';
 import { systemHandlers } from '../services/system/handlers';
 import { tierHandlers } from '../services/tier/handlers';
 import { usersHandlers } from '../services/users/handlers';
-import { visitsHandlers } from '../services/visits/handlers';
 import type { HandlerContext, Handlers } from './types';
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -51,6 +50,5 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...countyHandlers(context),
     ...tierHandlers(context),
     ...eldersHandlers(context),
-    ...visitsHandlers(context),
   };
 }
