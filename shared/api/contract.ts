@@ -22,6 +22,7 @@ import { fireApi } from './fire';
 import { syncApi } from './sync';
 import { countyApi } from './county';
 import { tierApi } from './tier';
+import { visitsApi } from './visits';
 import { eldersApi } from './elders';
 
 export const contract = {
@@ -48,6 +49,7 @@ export const contract = {
   ...countyApi,
   ...tierApi,
   ...eldersApi,
+  ...visitsApi,
 };
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ import { syncHandlers } from '../services/sync/handlers';
 import { systemHandlers } from '../services/system/handlers';
 import { tierHandlers } from '../services/tier/handlers';
 import { usersHandlers } from '../services/users/handlers';
+import { visitsHandlers } from '../services/visits/handlers';
 import type { HandlerContext, Handlers } from './types';
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -50,5 +51,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...countyHandlers(context),
     ...tierHandlers(context),
     ...eldersHandlers(context),
+    ...visitsHandlers(context),
   };
 }
