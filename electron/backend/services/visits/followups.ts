@@ -13,8 +13,6 @@ import type { Executor } from '../../db/executor';
 import { newId } from '../../ids';
 import { assertAtHome, elderForWrite } from './register';
 
-const asFollowupKind = (kind: string): FollowupKind => kind as FollowupKind;
-
 interface NewFollowup {
   elderId: string;
   visitId: string | null;
@@ -101,7 +99,7 @@ export async function followupRows(db: Executor, today: string, by: { status: 'o
       elder: r.elder,
       villageId: r.villageId,
       village: r.village,
-      kind: asFollowupKind(r.kind),
+      kind: r.kind,
       need: r.need,
       openedOn: r.openedOn,
       dueOn: r.dueOn,

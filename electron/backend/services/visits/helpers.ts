@@ -3,13 +3,10 @@
 import type { z } from 'zod';
 import { notFound } from '@shared/api/errors';
 import type { HelperInput, HelperRow } from '@shared/api/visits';
-import type { HelperKind } from '@shared/domain/elders/vocab';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
-
-export const asHelperKind = (kind: string): HelperKind => kind as HelperKind;
 
 export async function listHelpers(deps: BackendDeps, includeRetired: boolean): Promise<HelperRow[]> {
   const rows = await deps.db
@@ -20,7 +17,7 @@ export async function listHelpers(deps: BackendDeps, includeRetired: boolean): P
     .orderBy('villages.name')
     .orderBy('visitHelpers.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: asHelperKind(r.kind), phone: r.phone, villageId: r.villageId, village: r.village, retired: r.retiredAt !== null }));
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, phone: r.phone, villageId: r.villageId, village: r.village, retired: r.retiredAt !== null }));
 }
 
 export function saveHelper(deps: BackendDeps, caller: Caller, input: z.output<typeof HelperInput>) {

@@ -6,8 +6,6 @@ import { todayIn } from '../../clock';
 import type { BackendDeps } from '../../deps';
 import { StringList, parseJsonColumn } from '../../db/json';
 import { followupRows } from './followups';
-import { asHelperKind } from './helpers';
-import { asKind } from './register';
 
 export async function visitsOfElder(deps: BackendDeps, elderId: string): Promise<VisitRow[]> {
   const elder = await deps.db.selectFrom('elders').select('id').where('id', '=', elderId).executeTakeFirst();
@@ -16,13 +14,13 @@ export async function visitsOfElder(deps: BackendDeps, elderId: string): Promise
   const followups = await followupRows(deps.db, todayIn(deps.clock), { status: 'all', villageId: null, elderId });
   const helperIds = [...new Set(visits.flatMap((v) => parseJsonColumn(StringList, v.helperIds, 'elder_visits.helper_ids')))];
   const helpers = new Map(
-    helperIds.length === 0 ? [] : (await deps.db.selectFrom('visitHelpers').select(['id', 'name', 'kind']).where('id', 'in', helperIds).execute()).map((h) => [h.id, { id: h.id, name: h.name, kind: asHelperKind(h.kind) }]),
+    helperIds.length === 0 ? [] : (await deps.db.selectFrom('visitHelpers').select(['id', 'name', 'kind']).where('id', 'in', helperIds).execute()).map((h) => [h.id, { id: h.id, name: h.name, kind: h.kind }]),
   );
   return visits.map((v) => {
     const findings = parseJsonColumn(Findings, v.findings, 'elder_visits.findings');
     return {
       id: v.id,
-      kind: asKind(v.kind),
+      kind: v.kind,
       visitedOn: v.visitedOn,
       visitedAt: v.visitedAt,
       visitor: v.visitor,

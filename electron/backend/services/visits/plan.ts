@@ -63,7 +63,7 @@ export async function weekPlan(deps: BackendDeps, monday: string, villageId: str
     sunday,
     villages: villages
       .filter((v) => byVillage.has(v.id))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+      .sort((a, b) => compare(a.name, b.name)) // as the register lists them (elders.villages)
       .map((v) => ({
         villageId: v.id,
         village: v.name,

@@ -8,16 +8,14 @@ import type { ElderSettings } from '@shared/api/elders';
 import { addYears, ageOn } from '@shared/domain/dates';
 import { groupsOn, riskLevel } from '@shared/domain/elders/risk';
 import { dueCalculator } from '@shared/domain/elders/visit-due';
-import { ELDER_CATEGORIES, type ElderGroup, type ElderStatus, OVER_80_AGE, RISK_LEVELS, type RiskLevel, type VisitKind } from '@shared/domain/elders/vocab';
+import { ELDER_CATEGORIES, type ElderGroup, OVER_80_AGE, type RiskLevel, type VisitKind } from '@shared/domain/elders/vocab';
 import type { Executor } from '../../db/executor';
 import { parseJsonColumn } from '../../db/json';
 
 const Categories = z.array(z.enum(ELDER_CATEGORIES));
-const isRisk = (value: string | null): value is RiskLevel => value !== null && (RISK_LEVELS as readonly string[]).includes(value);
 
-/** Codes read from the register's columns (CHECKed in SQL) under their vocabulary's type. */
-export const asKind = (kind: string): VisitKind => kind as VisitKind;
-export const asStatus = (status: string): ElderStatus => status as ElderStatus;
+/** A visit kind packed into text by SQL (the column is CHECKed to the vocabulary). */
+const asKind = (kind: string): VisitKind => kind as VisitKind;
 
 /** An elder of the register for a write: refused with a sentence when the id is not on it. */
 export async function elderForWrite(db: Executor, elderId: string) {
@@ -28,7 +26,7 @@ export async function elderForWrite(db: Executor, elderId: string) {
     .where('elders.id', '=', elderId)
     .executeTakeFirst();
   if (!elder) throw new AppError('NOT_FOUND', '农村老人名册中没有这位老人，请刷新后重试', 'elderId');
-  return { ...elder, status: asStatus(elder.status) };
+  return elder;
 }
 
 export type ElderForWrite = Awaited<ReturnType<typeof elderForWrite>>;
@@ -101,7 +99,7 @@ export async function eldersAtHome(
         birthDate: r.birthDate,
         categories: parseJsonColumn(Categories, r.categories, 'elders.categories'),
         criticalIllness: r.criticalIllness === 1,
-        riskOverride: isRisk(r.riskOverride) ? r.riskOverride : null,
+        riskOverride: r.riskOverride,
       };
       care = { level: riskLevel(facts, settings.riskRules, at.asOf), groups: groupsOn(facts, at.asOf) };
       known.set(key, care);
@@ -133,7 +131,7 @@ export async function visitsBetween(db: Executor, from: string, to: string, vill
     .$if(villageId !== null, (q) => q.where('elderVisits.elderId', 'in', (sub) => sub.selectFrom('elders').select('id').where('villageId', '=', villageId!)))
     .orderBy('elderVisits.visitedAt')
     .execute();
-  return rows.map((r) => ({ elderId: r.elderId, on: r.visitedOn, kind: asKind(r.kind) }));
+  return rows.map((r) => ({ elderId: r.elderId, on: r.visitedOn, kind: r.kind }));
 }
 
 /** The day each elder's next visit is due, counted from the last visit (or registration). */
