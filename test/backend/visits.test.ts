@@ -214,6 +214,10 @@ describe('recording a visit', () => {
       notes: '入户查看',
     });
     expect(history[1].findings.safety).toEqual({ problem: true, note: '电线老化，插座发烫' });
+    // An instant in another offset is dated in China time: 16:30 UTC on the 17th is 00:30 on the 18th.
+    const photo = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2w==';
+    const { id: late } = await b.call('visits.record', visit(elder, 'video', '2026-03-17T16:30:00Z', { photo }), carer);
+    expect((await b.call('visits.ofElder', { elderId: elder })).find((v) => v.id === late)).toMatchObject({ kind: 'video', visitedOn: '2026-03-18', photo });
     expect(history[1].followups.map((f) => [f.kind, f.need, f.openedOn, f.dueOn, f.visitOn, f.closedOn])).toEqual([
       ['meal_aid', '申请助餐送餐', '2026-03-17', '2026-03-25', '2026-03-17', null],
       ['home_service', '请电工检修线路', '2026-03-17', null, '2026-03-17', null],
@@ -226,13 +230,17 @@ describe('recording a visit', () => {
     const retired = (await b.call('visits.saveHelper', { name: '老志愿者', kind: 'volunteer', retired: true }, keeper)).id;
     const gone = await addElder('郑大爷', '1945-09-09', [], { registeredOn: '2026-01-05' });
     await b.call('elders.setStatus', { elderId: gone, status: 'moved_away', on: '2026-03-10' });
+    const died = await addElder('钱奶奶', '1936-09-09', [], { registeredOn: '2026-01-05' });
+    await b.call('elders.setStatus', { elderId: died, status: 'died', on: '2026-03-14' });
     const now = instant('2026-03-18');
-    const before = tables();
     const refused = async (input: In<'visits.record'>) => (await b.raw('visits.record', input, carer)).error;
 
+    const before = tables();
     expect(await refused(visit(randomUUID(), 'phone', now))).toMatchObject({ code: 'NOT_FOUND', message: '农村老人名册中没有这位老人，请刷新后重试' });
     expect(await refused(visit(gone, 'home', instant('2026-03-12')))).toMatchObject({ field: 'elderId', message: '郑大爷已于2026-03-10迁出，不能登记2026-03-12的探访' });
     expect(await refused(visit(gone, 'home', instant('2026-03-10')))).toMatchObject({ message: '郑大爷已于2026-03-10迁出，不能登记2026-03-10的探访' });
+    expect(await refused(visit(died, 'phone', instant('2026-03-15')))).toMatchObject({ message: '钱奶奶已于2026-03-14去世，不能登记2026-03-15的探访' });
+    expect((await b.raw('visits.openFollowup', { elderId: died, kind: 'civil_affairs', need: '丧葬补助' }, carer)).error?.message).toBe('钱奶奶已于2026-03-14去世，不能登记2026-03-18的转介');
     expect(await refused(visit(elder, 'phone', instant('2026-03-18', '10:06')))).toMatchObject({ field: 'visitedAt', message: '探访时间（2026-03-18 10:06）在将来，不能预先登记' });
     expect(await refused(visit(elder, 'home', instant('2026-01-31', '16:00')))).toMatchObject({ field: 'visitedAt', message: '探访日期（2026-01-31）早于张大爷登记入册的日期（2026-02-01），请核对探访时间' });
     expect(await refused(visit(elder, 'home', now, { findings: { ...allFine(), mood: { problem: true, note: '  ' } } }))).toMatchObject({
@@ -354,12 +362,13 @@ describe('follow-ups and special reports', () => {
 describe('overview', () => {
   it('counts overdue elders by village, open follow-ups and the month visit rate, with and without calls', async () => {
     const e = await seedWeek();
+    await b.call('visits.record', visit(e.C, 'video', instant('2026-03-03')), carer); // a video call counts as visited, not at home
     await b.call('visits.openFollowup', { elderId: e.C, kind: 'doctor', need: '复查' }, carer);
     const { id: closed } = await b.call('visits.openFollowup', { elderId: e.D, kind: 'other', need: '修屋顶' }, carer);
     await b.call('visits.closeFollowup', { id: closed, closedOn: '2026-03-18', result: '村里已修好' }, keeper);
 
     // Today (03-18), at home: A–G in 东村, I in 西村 (H died 03-01). Overdue: A (due 03-17), E (03-01), I (03-12).
-    // March to date: visited A, B, G (phone), I (its voided visit aside) = 4 of 8; at home: A, B, I = 3 of 8.
+    // March to date: visited A, B, C (video), G (phone), I (its voided visit aside) = 5 of 8; at home: A, B, I = 3 of 8.
     expect(await b.call('visits.overview', {}, carer)).toEqual({
       overdue: 3,
       overdueByVillage: [
@@ -368,7 +377,7 @@ describe('overview', () => {
       ],
       openFollowups: 1,
       openSpecialReports: [],
-      month: { month: '2026-03', eldersAtHome: 8, visited: 4, visitedHome: 3, rate: 0.5, rateHomeOnly: 0.375, callsCountForRate: false },
+      month: { month: '2026-03', eldersAtHome: 8, visited: 5, visitedHome: 3, rate: 0.625, rateHomeOnly: 0.375, callsCountForRate: false },
     });
     // February: H was still at home (9); visited C, D, F (phone), G = 4; at home C, D, G = 3.
     expect((await b.call('visits.overview', { month: '2026-02' })).month).toEqual({ month: '2026-02', eldersAtHome: 9, visited: 4, visitedHome: 3, rate: 4 / 9, rateHomeOnly: 3 / 9, callsCountForRate: false });
