@@ -2,7 +2,7 @@
 // visit before the week — is due on or before the Sunday, with the kind the level asks for, whether it was done this
 // week and whether it is overdue. Villages in name order; in each, overdue first, then by due day and name.
 import type { PlanLine, WeekPlan } from '@shared/api/visits';
-import { addDays } from '@shared/domain/dates';
+import { addDays, ageOn } from '@shared/domain/dates';
 import { plannedKind, visitOverdue } from '@shared/domain/elders/visit-due';
 import { todayIn } from '../../clock';
 import type { BackendDeps } from '../../deps';
@@ -41,7 +41,7 @@ export async function weekPlan(deps: BackendDeps, monday: string, villageId: str
       elderId: elder.id,
       name: elder.name,
       initials: elder.nameInitials,
-      age: elder.age,
+      age: ageOn(elder.birthDate, asOf),
       address: elder.address,
       phone: elder.phone,
       risk: elder.level,

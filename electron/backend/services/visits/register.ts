@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, invalid } from '@shared/api/errors';
 import type { ElderSettings } from '@shared/api/elders';
-import { addYears, ageOn } from '@shared/domain/dates';
+import { addYears } from '@shared/domain/dates';
 import { groupsOn, riskLevel } from '@shared/domain/elders/risk';
 import { dueCalculator } from '@shared/domain/elders/visit-due';
 import { ELDER_CATEGORIES, type ElderGroup, OVER_80_AGE, type RiskLevel, type VisitKind } from '@shared/domain/elders/vocab';
@@ -51,7 +51,7 @@ export interface PlannedElder {
   villageId: string;
   address: string;
   phone: string;
-  age: number;
+  birthDate: string;
   level: RiskLevel;
   groups: ElderGroup[];
   registeredOn: string;
@@ -61,7 +61,7 @@ export interface PlannedElder {
 
 /**
  * The elders at home on a day: registered by then and not yet moved away, died or moved into the centre on or before
- * it, each with the last visit (not voided) on a day before `lastBefore`. Level, groups and age are taken on `asOf`.
+ * it, each with the last visit (not voided) on a day before `lastBefore`. Level and groups are taken on `asOf`.
  */
 export async function eldersAtHome(
   db: Executor,
@@ -111,7 +111,7 @@ export async function eldersAtHome(
       villageId: r.villageId,
       address: r.address,
       phone: r.phone,
-      age: ageOn(r.birthDate, at.asOf),
+      birthDate: r.birthDate,
       level: care.level,
       groups: care.groups,
       registeredOn: r.registeredOn,
