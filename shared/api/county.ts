@@ -1,6 +1,6 @@
 // API of the county module (县级汇总): the county's key file, the centre registry, importing packages (stage → dry run
 // → apply as a job), the stored import reports, the submission matrix, indicators with a drill-down to one centre,
-// the 特困 quarterly table and the Excel workbook of them all.
+// the 特困 quarterly table, the village register's figures and the Excel workbook of them all.
 import { z } from 'zod';
 import { BinaryFile, TextFile, centreCode } from './fields';
 import { method } from './method';
@@ -116,6 +116,42 @@ export type TekunQuarter = z.output<typeof TekunQuarter>;
 export const FacilityTable = z.object({ period: z.string(), rows: z.array(z.object({ centreCode: z.string(), name: z.string(), figures: FiguresOut.nullable() })), total: FiguresOut, reported: z.number() });
 export type FacilityTable = z.output<typeof FacilityTable>;
 
+/** One village of one township (centre) in a month: the register's figures (issue 17, shared/domain/sync/village-figures.ts). */
+export const VillageRow = z.object({
+  centreCode: z.string(),
+  township: z.string(),
+  villageId: z.string(),
+  village: z.string(),
+  code: z.string().nullable(),
+  atHome: z.number(),
+  byGroup: z.record(z.string(), z.number()),
+  byRisk: z.object({ high: z.number(), medium: z.number(), low: z.number() }),
+  mealAid: z.number(),
+  agreements: z.number(),
+  due: z.number(),
+  dueVisited: z.number(),
+  /** Visited ÷ due in the month; null when nobody fell due. */
+  coverage: z.number().nullable(),
+  hardship: z.number(),
+  hardshipVisited: z.number(),
+  hardshipVisitedHome: z.number(),
+  /** 月探访率 of 特殊困难 elders, counting calls, and home visits only. */
+  rate: z.number().nullable(),
+  rateHomeOnly: z.number().nullable(),
+  overdue: z.number(),
+  openFollowups: z.number(),
+  openSpecialReports: z.number(),
+});
+export type VillageRow = z.output<typeof VillageRow>;
+export const VillageTable = z.object({
+  period: z.string(),
+  rows: z.array(VillageRow),
+  /** Townships that reported the month, and those of them whose package has no register (an older program). */
+  reported: z.number(),
+  withoutRegister: z.array(z.object({ centreCode: z.string(), name: z.string() })),
+});
+export type VillageTable = z.output<typeof VillageTable>;
+
 const yearField = z.number({ error: '请选择年份' }).int().min(2000, { error: '年份不对' }).max(2100, { error: '年份不对' });
 /** A package read by the county is at most 24 MB (DEFAULT_LIMITS in electron/backend/package/package.ts): its base64 text. */
 const packageText = z.string().max(Math.ceil((24 * 1024 * 1024) / 3) * 4, { error: '文件太大（超过24MB），不是月报数据包' });
@@ -157,5 +193,7 @@ export const countyApi = {
     roles: COUNTY_ADMINS,
     writes: true,
   }),
+  /** The village register's figures by township and village (issue 17). */
+  'county.villages': method({ input: z.object({ period: periodField }), output: VillageTable, roles: COUNTY_READERS, writes: false }),
   'county.exportExcel': method({ input: z.object({ period: periodField }), output: BinaryFile, roles: COUNTY_READERS, writes: false }),
 };

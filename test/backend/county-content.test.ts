@@ -85,6 +85,8 @@ describe('the base of the corpus', () => {
   it("is the demo centre's real January, which the county accepts as it is (a dry run)", async () => {
     expect(january.residents.length).toBeGreaterThan(20);
     expect(january.incidents.length).toBeGreaterThan(0);
+    expect(january.elders.length).toBeGreaterThan(100);
+    expect(january.villages.length).toBe(4);
     const preview = await stage([{ name: 'good.tcpkg', bytes: january2() }]);
     expect(preview.items[0]).toMatchObject({ outcome: 'accepted', errors: [] });
   });
@@ -159,6 +161,25 @@ describe('bad content, correctly signed: each refused with its own message, ever
         bytes: () => january2((d) => d.care_days.push({ id: uuid(), residentId: d.residents[0].id, date: '2025-12-31', entries: 2, tasks: 1, vitals: 1, rounds: 0, amendments: 0 })),
         message: /^数据前后矛盾/,
         error: /「care_days\.jsonl」第 1 行（.+）：护理日期 2025-12-31 不在 2026-01（2026-01-01 至 2026-01-31） 内/,
+      },
+      // The village register (format 3): its elders, their villages and their visits must fit together.
+      { name: 'elder-village', bytes: () => january2((d) => (d.elders[0].villageId = stranger)), message: /^数据前后矛盾，有 1 处/, error: `「elders.jsonl」第 1 行：村 ${stranger} 不在「villages.jsonl」里` },
+      {
+        name: 'visit-stranger',
+        bytes: () => january2((d) => d.visits.push({ id: uuid(), elderId: stranger, kind: 'phone', visitedOn: '2026-01-20', problems: 0, voided: false })),
+        message: /^数据前后矛盾，有 1 处/,
+        error: new RegExp(`「visits\\.jsonl」第 \\d+ 行：老人 ${stranger} 不在「elders\\.jsonl」里`),
+      },
+      {
+        name: 'visit-after-death',
+        bytes: () =>
+          january2((d) => {
+            Object.assign(d.elders[0], { statusAtMonthEnd: 'died', statusOn: '2026-01-10' });
+            d.visits.push({ id: uuid(), elderId: d.elders[0].id, kind: 'home', visitedOn: '2026-01-20', problems: 0, voided: false });
+          }),
+        // (and any visit of the demo's own to that elder after the 10th)
+        message: /^数据前后矛盾，有 \d+ 处/,
+        error: /「visits\.jsonl」第 \d+ 行：探访日期 2026-01-20 晚于老人去世的日期 2026-01-10/,
       },
       { name: 'occupied-flag', bytes: () => january2((d) => (d.beds.find((b) => b.id === inBed(d).bedId)!.occupied = false)), message: /^数据前后矛盾，有 1 处/, error: /标为空床，与月末住在这张床的老人（.+）不符/ },
     ];

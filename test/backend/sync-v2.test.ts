@@ -7,7 +7,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEMS } from '@shared/domain/assessment/items';
-import { SECTION_NAMES, type SectionName } from '@shared/domain/sync/sections';
+import { FORMAT_VERSION, SECTION_NAMES, type SectionName, sinceFormat } from '@shared/domain/sync/sections';
 import { buildPackage } from '../../electron/backend/package/package';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { linkCentreToCounty } from '../helpers/county-link';
@@ -103,7 +103,7 @@ describe('format 2', () => {
     const jan = await exportMonth('2026-01');
     const manifestText = strFromU8(unzipSync(jan.bytes)['manifest.json']);
     const manifest = JSON.parse(manifestText) as { formatVersion: number; sectionVersions: Record<string, number> };
-    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.formatVersion).toBe(FORMAT_VERSION);
     expect(manifest.sectionVersions).toMatchObject({ residents: 2, staff: 2, tier_proposals: 1 });
     // No person's data in the part a lost stick shows.
     const ids = (centre.database.sqlite.prepare('SELECT id_number AS n FROM residents').all() as { n: string }[]).map((r) => r.n);
@@ -178,7 +178,7 @@ describe('before the export', () => {
 
 /** A month's v2 files turned back into format 1: what a centre on the old program sent. */
 function formatOneFiles(period: string) {
-  const v1Sections = SECTION_NAMES.filter((s) => s !== 'tier_proposals');
+  const v1Sections = SECTION_NAMES.filter((s) => sinceFormat(s) === 1);
   const lines = (section: SectionName) => [...stored(period, section).values()];
   const files: Record<string, string> = {};
   for (const s of v1Sections) {

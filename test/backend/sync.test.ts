@@ -6,6 +6,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runSyncCli } from '../../electron/cli/sync';
+import { FORMAT_VERSION } from '@shared/domain/sync/sections';
 import { buildPackage } from '../../electron/backend/package/package';
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/package/keys';
 import { SHIFT } from '../helpers/care-day';
@@ -358,7 +359,7 @@ describe('bad input: each refused with its own message, the county data unchange
     ['path traversal entry', () => tamper((f) => (f['../evil.txt'] = strToU8('x'))), '不允许的文件名'],
     ['extra entry', () => tamper((f) => (f['notes.txt'] = strToU8('x'))), '多余的文件'],
     ['missing entry', () => tamper((f) => delete f['manifest.sig']), '缺少「manifest.sig」'],
-    ['future format version', () => tamper((f) => (f['manifest.json'] = strToU8(strFromU8(f['manifest.json']).replace('"formatVersion": 2', '"formatVersion": 7')))), '格式版本 7'],
+    ['future format version', () => tamper((f) => (f['manifest.json'] = strToU8(strFromU8(f['manifest.json']).replace(`"formatVersion": ${FORMAT_VERSION}`, '"formatVersion": 7')))), '格式版本 7'],
   ];
   for (const [name, make, message] of cases) {
     it(name, async () => {
@@ -398,7 +399,7 @@ describe('bad input: each refused with its own message, the county data unchange
     const files = Object.fromEntries(sections.map((s) => [`${s}.jsonl`, '']));
     files['centre.jsonl'] = `${JSON.stringify({ id: '00000000-0000-4000-8000-0000000000c1', centreCode: '411422103000', name: 'x', creditCode: 'x', county: 'x', township: 'x', type: 'x', licensedBeds: 1 })}\n`;
     files['residents.jsonl'] = '{"id":"00000000-0000-4000-8000-0000000000a1","name":"张三","sex":"male","birthDate":"1940-01-01","ageAtMonthEnd":"八十"}\n';
-    const base = { schemaVersion: 11, sectionVersions: Object.fromEntries(sections.map((s) => [s, 1])), centreCode: '411422103000', countyCode: '411422', period: '2026-07', sequence: 20, correction: 0, correctionReason: '', previousHash: '', createdAt: '2026-08-01T00:00:00.000Z', appVersion: 'x', files };
+    const base = { formatVersion: 2, schemaVersion: 11, sectionVersions: Object.fromEntries(sections.map((s) => [s, 1])), centreCode: '411422103000', countyCode: '411422', period: '2026-07', sequence: 20, correction: 0, correctionReason: '', previousHash: '', createdAt: '2026-08-01T00:00:00.000Z', appVersion: 'x', files };
     const wrongTypes = buildPackage(base, { signingPrivateKey: key, countyPublicKey: countyKey.publicKey }).bytes;
     // July and August are over by the county's clock: only the records can be wrong.
     county.clock.set('2026-09-01T03:00:00.000Z');

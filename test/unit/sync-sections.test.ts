@@ -45,12 +45,13 @@ describe('pressure injury stage from the stored A.5.1 answer', () => {
 });
 
 describe('format versions', () => {
-  it('writes format 2: residents and staff at version 2, tier_proposals new in format 2', () => {
-    expect(FORMAT_VERSION).toBe(2);
+  it('writes format 3: residents and staff at version 2, tier_proposals new in format 2, the village register new in format 3', () => {
+    expect(FORMAT_VERSION).toBe(3);
     expect(SECTIONS.residents.version).toBe(2);
     expect(SECTIONS.staff.version).toBe(2);
     expect(sinceFormat('tier_proposals')).toBe(2);
-    expect(SECTION_NAMES.filter((s) => sinceFormat(s) > 1)).toEqual(['tier_proposals']);
+    expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 2)).toEqual(['tier_proposals']);
+    expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 3)).toEqual(['villages', 'elders', 'visits', 'followups', 'special_reports']);
   });
 
   it('upgrades a format-1 resident to the v2 shape: null for what it did not carry, its tier kept as the proposal', () => {

@@ -2,9 +2,11 @@
 // one JSON record per line keyed by `id` (a UUID), so the county applies them as upserts. The county checks every
 // record against these schemas before anything is written. Format 2 (issue 14 §4) added what the county needs to match
 // its 特困 roll (residents v2, staff v2, tier_proposals); a format-1 package is still read, its records upgraded to the
-// current shapes with `null` for what it did not carry (OLDER_SECTIONS). Field meanings: docs/data-dictionary.md.
+// current shapes with `null` for what it did not carry (OLDER_SECTIONS). Format 3 (issue 17) added the village register
+// and its visits as new sections. Field meanings: docs/data-dictionary.md.
 import { z } from 'zod';
 import { isCalendarDate as isRealDate } from '../dates';
+import { ELDER_CATEGORIES, ELDER_STATUSES, FOLLOWUP_KINDS, HOUSEHOLDS, RISK_LEVELS, VISIT_KINDS } from '../elders/vocab';
 
 // The building blocks of every record (issue 15): the county keeps only what passed them.
 /** Every id is a UUID (or a UUID-shaped id derived by SHA-256, docs/sync-package.md §6). */
@@ -35,7 +37,7 @@ export function isCalendarDate(value: string): boolean {
 export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** The package format this program writes; a reader takes this one and every older one (docs/sync-package.md §2). */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 const residentsV1 = record({
   id,
@@ -132,6 +134,45 @@ export const SECTIONS = {
     since: 2,
     schema: record({ id, residentId: id, proposedOn: date, tier, indicatorsNotMet: z.array(text).max(6), previousTier: tier.nullable(), note: text }),
   },
+  // Format 3 (issue 17): the township's register of elders at home and their visits. The register travels as a
+  // minimal snapshot — no name, no ID number, no address: the county counts by village, group and level.
+  villages: { version: 1, since: 3, schema: record({ id, name: text, code: z.string().regex(/^\d{12}$/).nullable() }) },
+  elders: {
+    version: 1,
+    since: 3,
+    schema: record({
+      id,
+      villageId: id,
+      sex: z.enum(['male', 'female']),
+      birthDate: date,
+      ageAtMonthEnd: z.number().int().min(0).max(130),
+      /** Stored groups and 高龄 (over_80) at month end. */
+      groups: z.array(z.enum([...ELDER_CATEGORIES, 'over_80'])).max(ELDER_CATEGORIES.length + 1),
+      household: z.enum(HOUSEHOLDS).nullable(),
+      riskLevel: z.enum(RISK_LEVELS),
+      registeredOn: date,
+      statusAtMonthEnd: z.enum(ELDER_STATUSES),
+      statusOn: date.nullable(),
+      mealAid: z.boolean(),
+      /** A 赡养协议 in force at month end. */
+      agreement: z.boolean(),
+      /** Days between visits the centre's plan gives this elder at month end (level, capped for 特殊困难 groups). */
+      visitEveryDays: z.number().int().min(1).max(366),
+      /** The last visit (not voided) before the month: with visitEveryDays, when the month's first visit was due. */
+      lastVisitBefore: date.nullable(),
+    }),
+  },
+  visits: {
+    version: 1,
+    since: 3,
+    schema: record({ id, elderId: id, kind: z.enum(VISIT_KINDS), visitedOn: date, problems: count, voided: z.boolean() }),
+  },
+  followups: {
+    version: 1,
+    since: 3,
+    schema: record({ id, elderId: id, visitId: id.nullable(), kind: z.enum(FOLLOWUP_KINDS), openedOn: date, dueOn: date.nullable(), closedOn: date.nullable() }),
+  },
+  special_reports: { version: 1, since: 3, schema: record({ id, elderId: id, foundAt: instant, reportedAt: instant.nullable(), closedAt: instant.nullable() }) },
 } as const;
 
 export type SectionName = keyof typeof SECTIONS;

@@ -5,6 +5,7 @@
 import { ageOn } from '@shared/domain/dates';
 import { monthRange } from '@shared/domain/sync/period';
 import { type SectionData, type SectionName, fileOf } from '@shared/domain/sync/sections';
+import { checkVillageRecords } from './consistency-villages';
 
 export interface Consistency {
   errors: string[];
@@ -119,7 +120,8 @@ export function checkConsistency(period: string, data: SectionData, today: strin
     if (d.status === 'verified' && d.verifiedAt === null) errors.push(`${line}：状态为已复查，却没有复查时间`);
     if (d.status === 'rectified' && d.rectifiedAt === null) errors.push(`${line}：状态为已整改，却没有整改时间`);
   });
-  return { errors, warnings };
+  const villages = checkVillageRecords(period, data, today);
+  return { errors: [...errors, ...villages.errors], warnings: [...warnings, ...villages.warnings] };
 }
 
 function bedLabel(data: SectionData, bedId: string): string {

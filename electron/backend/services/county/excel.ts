@@ -1,6 +1,6 @@
 // The county's workbook for a month: every table of the county pages as a sheet — the indicators by centre, the
 // twelve-month trend, the submission matrix of the year, the 特困 quarterly table of the month's quarter (official
-// layout), the facility basic-situation table, and the import reports of the month.
+// layout), the facility basic-situation table, the village register by village, and the import reports of the month.
 import ExcelJS from 'exceljs';
 import { CELL_STATUSES } from '@shared/api/county';
 import { FACILITY_TABLE, TEKUN_TABLE } from '@shared/domain/sync/county-tables';
@@ -8,6 +8,9 @@ import { type IndicatorRow, INDICATORS, formatIndicator } from '@shared/domain/s
 import type { BackendDeps } from '../../deps';
 import { addLedgerSheet } from '../../ledger-excel';
 import { facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
+import { villageTable } from './villages';
+import { ENUM_LABELS_ZH } from '@shared/domain/enum-labels';
+import { VILLAGE_GROUPS } from '@shared/domain/sync/village-figures';
 import { OUTCOME_LABELS, listReports } from './reports';
 
 export const CELL_LABELS: Record<(typeof CELL_STATUSES)[number], string> = { on_time: '按时', late: '迟报', corrected: '已更正', missing: '未报', not_due: '未到期', unregistered: '未登记' };
@@ -24,6 +27,7 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
   const tekun = await tekunQuarter(deps, year, quarter);
   const facility = await facilityTable(deps, period);
   const reports = (await listReports(deps, { query: period, outcome: null })).filter((r) => r.period === period);
+  const villages = await villageTable(deps, period);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '乡镇敬老院运营系统';
   const head = (title: string) => `${county} ${title}`;
@@ -61,6 +65,55 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
     to: period,
     columns: ['机构', ...FACILITY_TABLE.map(headed)],
     rows: [...facility.rows.map((r) => [r.name, ...FACILITY_TABLE.map((c) => formatIndicator(c, r.figures))]), ['合计', ...FACILITY_TABLE.map((c) => formatIndicator(c, facility.total))]],
+  });
+  const percent = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
+  addLedgerSheet(workbook, head(`${period} 农村老人关爱服务情况（按村）`), {
+    title: '农村老人关爱',
+    from: period,
+    to: period,
+    columns: [
+      '乡镇',
+      '村',
+      '在家老人',
+      ...VILLAGE_GROUPS.map((g) => ENUM_LABELS_ZH.elderGroup[g]),
+      '关爱等级·高',
+      '关爱等级·中',
+      '关爱等级·低',
+      '本月应探访',
+      '其中已探访',
+      '探访覆盖率',
+      '特殊困难老人',
+      '月探访率（含电话）',
+      '月探访率（仅上门）',
+      '月末逾期未探访',
+      '未结转介',
+      '未结特殊情况',
+      '助餐',
+      '赡养协议',
+    ],
+    rows: [
+      ...villages.rows.map((r) => [
+        r.township,
+        r.village,
+        String(r.atHome),
+        ...VILLAGE_GROUPS.map((g) => String(r.byGroup[g] ?? 0)),
+        String(r.byRisk.high),
+        String(r.byRisk.medium),
+        String(r.byRisk.low),
+        String(r.due),
+        String(r.dueVisited),
+        percent(r.coverage),
+        String(r.hardship),
+        percent(r.rate),
+        percent(r.rateHomeOnly),
+        String(r.overdue),
+        String(r.openFollowups),
+        String(r.openSpecialReports),
+        String(r.mealAid),
+        String(r.agreements),
+      ]),
+      ...villages.withoutRegister.map((c) => [c.name, '（数据包来自旧版程序，没有农村老人名册）']),
+    ],
   });
   addLedgerSheet(workbook, head(`${period} 数据包导入记录`), {
     title: '导入记录',

@@ -4,6 +4,7 @@ import { countyWorkbook } from './excel';
 import { centreDetail, facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
 import { listReports, reportFile } from './reports';
 import { revealIdNumber } from './reveal';
+import { villageTable } from './villages';
 import { CountyImports } from './import';
 import type { countyApi } from '@shared/api/county';
 import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
@@ -25,6 +26,7 @@ export function countyHandlers({ deps, holder, platform }: HandlerContext): Modu
     'county.indicators': (input) => indicators(deps, input.period),
     'county.centre': (input) => centreDetail(deps, input.centreCode, input.period),
     'county.tekunQuarter': (input) => tekunQuarter(deps, input.year, input.quarter),
+    'county.villages': (input) => villageTable(deps, input.period),
     'county.exportExcel': (input) => countyWorkbook(deps, input.period),
     'county.facilityTable': (input) => facilityTable(deps, input.period),
     'county.revealIdNumber': (input, { caller }) => revealIdNumber(deps, caller, input),

@@ -1,6 +1,6 @@
 // What a centre reports for a month (issue 8): the month-end snapshot (centre, beds, residents present in the month,
-// staff, care grades) and the month's events (stays, assessments, care-log days, incidents, meals, meal aid, fire), as
-// the sections of shared/domain/sync/sections.ts. Read-only; every record is keyed by its UUID, or by a UUID derived
+// staff, care grades, the village register) and the month's events (stays, assessments, care-log days, incidents, meals,
+// meal aid, fire, village visits), as the sections of shared/domain/sync/sections.ts. Read-only; every record is keyed by its UUID, or by a UUID derived
 // from what it summarises (a care-log day, a fire day), so the same month always gives the same records.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
@@ -15,6 +15,8 @@ import { centreStartedAt } from '../facility/profile';
 import { readSettings } from '../settings/settings';
 import { pressureInjuryStage } from './pressure-injury';
 import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from '../tier/for-package';
+import { registerSections } from '../elders/for-package';
+import { visitSections } from '../visits/for-package';
 import { Counts, StringList, parseJsonColumn } from '../../db/json';
 import { monthRange } from '@shared/domain/sync/period';
 
@@ -237,5 +239,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     ...(await fireSections(deps, period, until)),
     // The county decides tiers for 特困 people only: another resident's six-indicator assessment stays at the centre.
     tier_proposals: (await tierProposalsForMonth(deps, period)).filter((p) => tekun.has(p.residentId)),
+    ...(await registerSections(deps, period)),
+    ...(await visitSections(deps, period)),
   };
 }
