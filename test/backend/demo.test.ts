@@ -91,6 +91,35 @@ describe('demo centre', () => {
     expect((await b.call('fire.trainings', {})).sessions[0].attendees.length).toBeGreaterThan(5);
   });
 
+  it('has two months of village visits with a few overdue, follow-ups open and closed, and one open special report', async () => {
+    const visits = b.database.sqlite.prepare('SELECT kind, visited_on AS day, visited_at AS at FROM elder_visits').all() as { kind: string; day: string; at: string }[];
+    expect(visits.length).toBeGreaterThan(300);
+    expect(visits.map((v) => v.kind)).toEqual(expect.arrayContaining(['home', 'phone']));
+    for (const v of visits) {
+      expect(v.day >= '2026-01-14' && v.day < '2026-03-15', v.day).toBe(true); // two months, never today or later
+      const hour = (new Date(v.at).getUTCHours() + 8) % 24; // China time: working hours
+      expect(hour >= 8 && hour <= 18, v.at).toBe(true);
+    }
+    expect((await b.call('visits.helpers', { includeRetired: false })).map((h) => h.kind).sort()).toEqual(['elder_association', 'village_cadre', 'village_cadre', 'village_cadre', 'village_cadre', 'volunteer', 'volunteer']);
+
+    const overview = await b.call('visits.overview', { month: null });
+    expect(overview.overdue).toBeGreaterThanOrEqual(3);
+    expect(overview.overdue).toBeLessThanOrEqual(10);
+    expect(overview.openSpecialReports.length).toBe(1);
+    expect((await b.call('visits.specialReports', { status: 'all' })).length).toBe(2);
+    const followups = await b.call('visits.followups', { status: 'all', villageId: null });
+    const closed = followups.filter((f) => f.closedOn !== null);
+    expect(closed.length).toBeGreaterThanOrEqual(3);
+    for (const f of closed) expect(f.result).not.toBe('');
+    expect(overview.openFollowups).toBe(followups.length - closed.length);
+    expect(overview.openFollowups).toBeGreaterThanOrEqual(3);
+
+    const plan = await b.call('visits.plan', { monday: '2026-03-09', villageId: null });
+    expect(plan.villages.length).toBe(4);
+    expect(plan.totals.overdue).toBeGreaterThan(0);
+    expect(plan.totals.done).toBeGreaterThan(plan.totals.planned / 2);
+  });
+
   it('names the demo and who loaded it as the author of its records', () => {
     const actors = b.database.sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE entity = 'residents'").all();
     expect(actors).toEqual([{ actor: '演示数据（王院长载入）' }]);

@@ -16,6 +16,7 @@ import { assessCurrentResidents } from './assessments';
 import { decideDemoTiers } from './tier-decisions';
 import { demoFire } from './fire';
 import { demoVillageElders } from './elders';
+import { demoVisits } from './visits';
 import { demoMeals } from './meals';
 import { demoStaffAndRoster } from './staff';
 import { demoPerson } from './people';
@@ -202,6 +203,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   events += await decideDemoTiers(deps, actor, random, today);
   events += await demoStaffAndRoster(deps, actor, random, today);
   events += (await demoVillageElders(deps, actor, random, today)).events;
+  events += await demoVisits(deps, actor, random, today);
   events += await demoMeals(deps, actor, random, today);
   events += await demoFire(deps, actor, random, today);
 
