@@ -39,6 +39,8 @@ const StaffPage = lazyPage(() => import('./features/staff/StaffPage'), 'StaffPag
 const FirePage = lazyPage(() => import('./features/fire/FirePage'), 'FirePage');
 const MealAidPage = lazyPage(() => import('./features/meals/MealAidPage'), 'MealAidPage');
 const MealsPage = lazyPage(() => import('./features/meals/MealsPage'), 'MealsPage');
+const VisitsPage = lazyPage(() => import('./features/visits/VisitsPage'), 'VisitsPage');
+const RouteSheetPage = lazyPage(() => import('./features/visits/RouteSheetPage'), 'RouteSheetPage');
 const SyncPage = lazyPage(() => import('./features/sync/SyncPage'), 'SyncPage');
 const CountyCentrePage = lazyPage(() => import('./features/county/CountyCentrePage'), 'CountyCentrePage');
 const CountyCentresPage = lazyPage(() => import('./features/county/CountyCentresPage'), 'CountyCentresPage');
@@ -68,6 +70,7 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/meals': <MealsPage />,
   '/meal-aid': <MealAidPage />,
   '/fire': <FirePage />,
+  '/visits': <VisitsPage />,
   '/sync': <SyncPage />,
   '/county': <CountyMatrixPage />,
   '/county/import': <CountyImportPage />,
@@ -124,6 +127,7 @@ function SignedInPages({ user }: { user: SignedInUser }) {
                   <Route key={p.path} path={p.path} element={guard(p.path, ELEMENTS[p.path])} />
                 ))}
                 <Route path="/shift/:shiftId/:shiftDate/:residentId" element={guard('/shift', <ResidentShiftPage />)} />
+                <Route path="/visits/sheet" element={guard('/visits', <RouteSheetPage />)} />
                 <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
                 <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
                 <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />

@@ -1,6 +1,7 @@
 import { ENUM_LABELS_ZH } from '@shared/domain/enum-labels';
 import { abilityZh } from './zh-CN-assessment';
 import { fireZh } from './zh-CN-fire';
+import { visitsZh } from './zh-CN-visits';
 import { pickersZh } from './zh-CN-pickers';
 import { countyZh, syncZh } from './zh-CN-sync';
 import { countyTablesZh } from './zh-CN-county-tables';
@@ -107,6 +108,7 @@ export const zhCN = {
     account: '我的账号',
     meals: '膳食',
     mealAid: '老年助餐',
+    visits: '探访',
     fire: '消防安全',
     sync: '月度报送',
     county: '报送情况',
@@ -121,6 +123,7 @@ export const zhCN = {
   meals: mealsZh,
   firstDay: firstDayZh,
   fire: fireZh,
+  visits: visitsZh,
   pickers: pickersZh,
   ability: abilityZh,
   sync: syncZh,

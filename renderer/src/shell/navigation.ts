@@ -16,6 +16,7 @@ export interface Page {
     | 'nav.bedMap'
     | 'nav.residents'
     | 'nav.admit'
+    | 'nav.visits'
     | 'nav.facility'
     | 'nav.users'
     | 'nav.audit'
@@ -54,6 +55,7 @@ export const PAGES: Page[] = [
   { path: '/residents', labelKey: 'nav.residents', gate: 'residents.search', inMenu: true, group: 'residents', also: ['/assessments'] },
   { path: '/admit', labelKey: 'nav.admit', gate: 'residents.admit', inMenu: true, group: 'residents' },
   { path: '/care', labelKey: 'nav.care', gate: 'care.coverage', inMenu: true, group: 'care' },
+  { path: '/visits', labelKey: 'nav.visits', gate: 'visits.plan', inMenu: true, group: 'residents' },
   { path: '/staff', labelKey: 'nav.staff', gate: 'staff.list', inMenu: true, group: 'staff' },
   { path: '/roster', labelKey: 'nav.roster', gate: 'roster.week', inMenu: true, group: 'staff' },
   { path: '/meals', labelKey: 'nav.meals', gate: 'meals.headcount', inMenu: true, group: 'meals' },

@@ -14,6 +14,7 @@ import { MealAlerts } from '../meals/MealAlerts';
 import { CareAlerts } from './CareAlerts';
 import { FirstSteps } from './FirstSteps';
 import { RiskDue } from './RiskDue';
+import { VisitAlerts } from './VisitAlerts';
 import { useAssessmentDue } from '../assessment/queries';
 import { useDashboardSummary } from './queries';
 
@@ -77,6 +78,7 @@ export function DashboardPage() {
   const mayReadCare = useMayCall('handover.list');
   const mayReadMeals = useMayCall('meals.sampleWarnings');
   const mayReadFire = useMayCall('fire.rounds');
+  const mayReadVisits = useMayCall('visits.overview');
   const mayEditFacility = useMayCall('facility.save');
   return (
     <QueryView query={summary}>
@@ -138,6 +140,7 @@ export function DashboardPage() {
             </ListTable>
           </ListCard>
           <OnDutyCard />
+          {mayReadVisits && <VisitAlerts />}
           {mayReadStaff && <ExpiringCertificates />}
           {mayReadResidents && <DueAssessments />}
           {mayReadResidents && <RiskDue />}
