@@ -141,7 +141,7 @@ describe('the village register at the county', () => {
   it('puts the villages in the county workbook', async () => {
     const { base64 } = await county.call('county.exportExcel', { period: '2026-02' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(base64, 'base64'));
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('农村老人关爱')!;
     const rows: string[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
