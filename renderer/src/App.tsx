@@ -49,6 +49,8 @@ const CountyIndicatorsPage = lazyPage(() => import('./features/county/CountyIndi
 const CountyMatrixPage = lazyPage(() => import('./features/county/CountyMatrixPage'), 'CountyMatrixPage');
 const CountyReportsPage = lazyPage(() => import('./features/county/CountyReportsPage'), 'CountyReportsPage');
 const CountyTierPage = lazyPage(() => import('./features/tier/CountyTierPage'), 'CountyTierPage');
+const EldersPage = lazyPage(() => import('./features/elders/EldersPage'), 'EldersPage');
+const ElderFilePage = lazyPage(() => import('./features/elders/ElderFilePage'), 'ElderFilePage');
 
 const ELEMENTS: Record<string, ReactElement> = {
   '/': <DashboardPage />,
@@ -78,6 +80,7 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/county/centres': <CountyCentresPage />,
   '/county/reports': <CountyReportsPage />,
   '/county/tier': <CountyTierPage />,
+  '/elders': <EldersPage />,
 };
 
 function Forbidden() {
@@ -131,6 +134,7 @@ function SignedInPages({ user }: { user: SignedInUser }) {
                 <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
                 <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
                 <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
+                <Route path="/elders/:id" element={guard('/elders', <ElderFilePage />)} />
                 <Route path="/county/centre/:code/:period" element={guard('/county/indicators', <CountyCentrePage />)} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

@@ -17,6 +17,7 @@ import { residentsZh } from './zh-CN-residents';
 import { adminZh } from './zh-CN-admin';
 import { plansZh } from './zh-CN-plans';
 import { facilityZh } from './zh-CN-facility';
+import { eldersZh } from './zh-CN-elders';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
 export const zhCN = {
@@ -117,10 +118,12 @@ export const zhCN = {
     countyCentres: '机构登记',
     countyReports: '导入记录',
     countyTier: '特困认定',
+    elders: '农村老人',
   },
   navGroup: navGroupsZh,
   pagination: paginationZh,
   meals: mealsZh,
+  elders: eldersZh,
   firstDay: firstDayZh,
   fire: fireZh,
   visits: visitsZh,

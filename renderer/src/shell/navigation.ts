@@ -32,7 +32,8 @@ export interface Page {
     | 'nav.countyIndicators'
     | 'nav.countyCentres'
     | 'nav.countyReports'
-    | 'nav.countyTier';
+    | 'nav.countyTier'
+    | 'nav.elders';
   /** The API method that decides who may open the page. */
   gate: keyof typeof contract;
   inMenu: boolean;
@@ -54,6 +55,7 @@ export const PAGES: Page[] = [
   { path: '/beds', labelKey: 'nav.bedMap', gate: 'facility.bedMap', inMenu: true, group: 'residents' },
   { path: '/residents', labelKey: 'nav.residents', gate: 'residents.search', inMenu: true, group: 'residents', also: ['/assessments'] },
   { path: '/admit', labelKey: 'nav.admit', gate: 'residents.admit', inMenu: true, group: 'residents' },
+  { path: '/elders', labelKey: 'nav.elders', gate: 'elders.list', inMenu: true, group: 'residents' },
   { path: '/care', labelKey: 'nav.care', gate: 'care.coverage', inMenu: true, group: 'care' },
   { path: '/visits', labelKey: 'nav.visits', gate: 'visits.plan', inMenu: true, group: 'residents' },
   { path: '/staff', labelKey: 'nav.staff', gate: 'staff.list', inMenu: true, group: 'staff' },

@@ -1,7 +1,7 @@
 // The register's data the screens read and write: one hook per method, keyed [method, input] by api/hooks; every
 // write refreshes every read. Components import these hooks and never name a method themselves.
 import type { In } from '@shared/api/contract';
-import { type MutationOptions, useApi, useApiMutation } from '../../api/hooks';
+import { type MutationOptions, useApi, useApiMutation, useSearchApi } from '../../api/hooks';
 
 export const useEldersSettings = (enabled = true) => useApi('elders.settings', {}, enabled);
 export const useEldersSaveSettings = (options?: MutationOptions<'elders.saveSettings'>) => useApiMutation('elders.saveSettings', options);
@@ -16,3 +16,6 @@ export const useEldersSaveRelative = (options?: MutationOptions<'elders.saveRela
 export const useEldersRemoveRelative = (options?: MutationOptions<'elders.removeRelative'>) => useApiMutation('elders.removeRelative', options);
 export const useEldersSaveAgreement = (options?: MutationOptions<'elders.saveAgreement'>) => useApiMutation('elders.saveAgreement', options);
 export const useEldersEndAgreement = (options?: MutationOptions<'elders.endAgreement'>) => useApiMutation('elders.endAgreement', options);
+
+// Search-as-you-type: the previous results stay on screen while the next query runs.
+export const useEldersListAsYouType = (input: In<'elders.list'>) => useSearchApi('elders.list', input);
