@@ -89,6 +89,18 @@ test('the county reads, prints and exports its official tables', async ({ app, b
     await shot(page, 'county-facility-390');
     await page.setViewportSize({ width: 1366, height: 768 });
 
+    // The village register (issue 17): the demo township's four villages, a subtotal and the county's total, on paper too.
+    await page.getByRole('tab', { name: '农村老人关爱' }).click();
+    await expect(page.getByTestId('village-row')).toHaveCount(4);
+    await expect(page.getByRole('columnheader', { name: '月探访率（含电话）' })).toBeVisible();
+    await expect(page.getByTestId('villages-table')).toContainText('小计');
+    await expectAccessible(page, 'county village table');
+    await shot(page, 'county-villages');
+    const villagePaper = await printed(page, testInfo, 'print-county-villages');
+    expect(villagePaper.text).toContain('睢县 2026-02 农村留守及特殊困难老年人关爱服务情况（按村）');
+    expect(villagePaper.text).toContain('王庄村');
+    expect(villagePaper.sizes.every((s) => s === 'landscape')).toBe(true);
+
     // The Excel workbook holds both tables.
     const excel = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel（全部表格）' }).click();

@@ -5,6 +5,7 @@ import { visitsZh } from './zh-CN-visits';
 import { pickersZh } from './zh-CN-pickers';
 import { countyZh, syncZh } from './zh-CN-sync';
 import { countyTablesZh } from './zh-CN-county-tables';
+import { countyVillagesZh } from './zh-CN-county-villages';
 import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
@@ -130,7 +131,7 @@ export const zhCN = {
   pickers: pickersZh,
   ability: abilityZh,
   sync: syncZh,
-  county: { ...countyZh, tables: countyTablesZh },
+  county: { ...countyZh, tables: countyTablesZh, villages: countyVillagesZh },
   countyTier: countyTierZh,
   ...staffZh,
   ...careZh,

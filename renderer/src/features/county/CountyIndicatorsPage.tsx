@@ -14,6 +14,7 @@ import { QueryView } from '../../components/QueryView';
 import { FiguresTable } from '../sync/MonthReport';
 import { PRINT_CELL } from './CountyMatrixPage';
 import { FacilityTableView, PrintTable, QuarterSelect, TekunQuarterTable } from './CountyTables';
+import { VillageTableView } from './CountyVillagesTable';
 import { fetchCountyExcel, useCountyIndicators, useCountyStatus } from './queries';
 import { useSystemInfo } from '../../shell/queries';
 import { chinaDate, shiftMonth } from '@shared/domain/dates';
@@ -187,6 +188,10 @@ export function CountyIndicatorsPage() {
               <PrintTable>
                 <FacilityTableView period={period} county={county} paper />
               </PrintTable>
+            ) : tab === 'villages' ? (
+              <PrintTable>
+                <VillageTableView period={period} county={county} paper />
+              </PrintTable>
             ) : (
               <PrintIndicators data={rows} />
             )}
@@ -212,6 +217,7 @@ export function CountyIndicatorsPage() {
                 <Tabs.Tab value="trend">{t('county.tabs.trend')}</Tabs.Tab>
                 <Tabs.Tab value="tekun">{t('county.tabs.tekun')}</Tabs.Tab>
                 <Tabs.Tab value="facility">{t('county.tables.tabFacility')}</Tabs.Tab>
+                <Tabs.Tab value="villages">{t('county.villages.tab')}</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="table" pt="md">
                 <IndicatorTable data={rows} />
@@ -238,6 +244,16 @@ export function CountyIndicatorsPage() {
                     </Button>
                   </Group>
                   <FacilityTableView period={period} />
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="villages" pt="md">
+                <Stack>
+                  <Group>
+                    <Button variant="outline" onClick={() => window.print()}>
+                      {t('county.tables.printTable')}
+                    </Button>
+                  </Group>
+                  <VillageTableView period={period} />
                 </Stack>
               </Tabs.Panel>
             </Tabs>

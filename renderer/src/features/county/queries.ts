@@ -16,6 +16,7 @@ export const useCountyReports = (input: In<'county.reports'>, enabled = true) =>
 export const useCountyRevealIdNumber = (options?: MutationOptions<'county.revealIdNumber'>) => useApiMutation('county.revealIdNumber', options);
 export const useCountyStage = (options?: MutationOptions<'county.stage'>) => useApiMutation('county.stage', options);
 export const useCountyStatus = (enabled = true) => useApi('county.status', {}, enabled);
+export const useCountyVillages = (input: In<'county.villages'>, enabled = true) => useApi('county.villages', input, enabled);
 export const useCountyTekunQuarter = (input: In<'county.tekunQuarter'>, enabled = true) => useApi('county.tekunQuarter', input, enabled);
 export const useCountyWithdrawCentre = (options?: MutationOptions<'county.withdrawCentre'>) => useApiMutation('county.withdrawCentre', options);
 
