@@ -129,6 +129,27 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   await expect(page.getByTestId('plan-totals')).toContainText('已访 2 人，逾期 1 人');
   await shot(page, 'visits-plan-after');
 
+  // 张大爷's visits, newest first: what was found, with whom, and the follow-up still open.
+  await page.getByRole('button', { name: '探访记录 张大爷' }).click();
+  const history = page.getByRole('dialog');
+  const latest = history.getByTestId('elder-visit').first();
+  await expect(latest).toContainText('2026-03-18 10:00 上门探访');
+  await expect(latest).toContainText('发现问题 1 项');
+  await expect(latest).toContainText('居住安全（用火用电）：电线老化，插座发烫');
+  await expect(latest).toContainText('探访人：关爱专干小陈；一同探访：张书记（村干部）');
+  await expect(latest).toContainText('转介助餐：申请助餐送餐 — 办理中');
+  await expect(history.getByTestId('elder-visit')).toHaveCount(2);
+  await expectAccessible(page, "an elder's visits");
+  await history.getByRole('button', { name: '关闭' }).first().click();
+  await expect(history).toBeHidden();
+  // Only the overdue: one line left to do this week.
+  const show = page.getByRole('group', { name: '显示哪些老人' });
+  await segment(show, '只看逾期');
+  await expect(page.getByTestId('plan-line')).toHaveCount(1);
+  await expect(page.getByTestId('plan-line')).toContainText('冯奶奶');
+  await segment(show, '全部');
+  await expect(page.getByTestId('plan-line')).toHaveCount(4);
+
   // The home page: 西村 has one overdue, one follow-up open.
   await page.getByRole('link', { name: '首页' }).click();
   const card = page.getByTestId('visit-alerts');

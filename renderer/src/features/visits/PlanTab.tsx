@@ -1,7 +1,7 @@
 // 本周计划: the week's visits by village — each village a card with its 村干部, each elder due a line with their level,
 // the kind of visit planned, the last visit and the due day; overdue lines red and marked 逾期, visited ones marked
 // 已访; one big 记录探访 button per line. The week moves by 上一周/下一周; the route sheet prints it.
-import { Badge, Button, Card, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -9,16 +9,18 @@ import type { PlanLine, WeekPlan } from '@shared/api/visits';
 import { addDays, mondayOf } from '@shared/domain/dates';
 import type { VisitKind } from '@shared/domain/elders/vocab';
 import { QueryView } from '../../components/QueryView';
+import { EmptyState } from '../../components/States';
 import { inkVar } from '../../theme';
 import { useMayCall } from '../../shell/current-user';
 import { useEldersVillages } from '../elders/queries';
-import { OverdueMark, RiskMark } from './marks';
+import { ElderVisits } from './ElderVisits';
+import { type ElderChoice, OverdueMark, RiskMark } from './marks';
 import { useVisitsPlan } from './queries';
 import { VisitModal, type VisitModalProps } from './VisitModal';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
-function Line({ line, village, onRecord, mayRecord }: { line: PlanLine; village: string; onRecord: (p: Omit<VisitModalProps, 'onClose'>) => void; mayRecord: boolean }) {
+function Line({ line, village, onRecord, onHistory, mayRecord }: { line: PlanLine; village: string; onRecord: (p: Omit<VisitModalProps, 'onClose'>) => void; onHistory: (e: ElderChoice) => void; mayRecord: boolean }) {
   const { t } = useTranslation();
   const kind = (k: VisitKind) => t(`enums.visitKind.${k}`);
   const done = line.doneThisWeek;
@@ -62,24 +64,34 @@ function Line({ line, village, onRecord, mayRecord }: { line: PlanLine; village:
             ))}
           </Text>
         </Stack>
-        {mayRecord && (
-          <Button size="lg" variant={done ? 'outline' : 'filled'} onClick={() => onRecord({ elder: { id: line.elderId, name: line.name, village }, plannedKind: line.plannedKind })} aria-label={`${done ? t('visits.recordAgain') : t('visits.record')} ${line.name}`}>
-            {done ? t('visits.recordAgain') : t('visits.record')}
+        <Group gap="xs" wrap="nowrap">
+          <Button size="lg" variant="subtle" onClick={() => onHistory({ id: line.elderId, name: line.name, village })} aria-label={`${t('visits.history')} ${line.name}`}>
+            {t('visits.history')}
           </Button>
-        )}
+          {mayRecord && (
+            <Button size="lg" variant={done ? 'outline' : 'filled'} onClick={() => onRecord({ elder: { id: line.elderId, name: line.name, village }, plannedKind: line.plannedKind })} aria-label={`${done ? t('visits.recordAgain') : t('visits.record')} ${line.name}`}>
+              {done ? t('visits.recordAgain') : t('visits.record')}
+            </Button>
+          )}
+        </Group>
       </Group>
     </Paper>
   );
 }
 
-function Plan({ plan, onRecord, mayRecord }: { plan: WeekPlan; onRecord: (p: Omit<VisitModalProps, 'onClose'>) => void; mayRecord: boolean }) {
+type Show = 'all' | 'todo' | 'overdue';
+const shown: Record<Show, (l: PlanLine) => boolean> = { all: () => true, todo: (l) => !l.doneThisWeek, overdue: (l) => l.overdue && !l.doneThisWeek };
+
+function Plan({ plan, show, onRecord, onHistory, mayRecord }: { plan: WeekPlan; show: Show; onRecord: (p: Omit<VisitModalProps, 'onClose'>) => void; onHistory: (e: ElderChoice) => void; mayRecord: boolean }) {
   const { t } = useTranslation();
+  const villages = plan.villages.map((v) => ({ ...v, lines: v.lines.filter(shown[show]) })).filter((v) => v.lines.length > 0);
   return (
     <Stack>
       <Text size="lg" fw={700} data-testid="plan-totals">
         {t('visits.totals', plan.totals)}
       </Text>
-      {plan.villages.map((v) => (
+      {villages.length === 0 && <EmptyState>{t('visits.nothingShown')}</EmptyState>}
+      {villages.map((v) => (
         <Card key={v.villageId} withBorder padding="sm" data-testid="plan-village">
           <Group justify="space-between" mb="xs" wrap="wrap">
             <Title order={3}>{v.village}</Title>
@@ -87,7 +99,7 @@ function Plan({ plan, onRecord, mayRecord }: { plan: WeekPlan; onRecord: (p: Omi
           </Group>
           <Stack gap="xs">
             {v.lines.map((l) => (
-              <Line key={l.elderId} line={l} village={v.village} onRecord={onRecord} mayRecord={mayRecord} />
+              <Line key={l.elderId} line={l} village={v.village} onRecord={onRecord} onHistory={onHistory} mayRecord={mayRecord} />
             ))}
           </Stack>
         </Card>
@@ -105,6 +117,8 @@ export function PlanTab({ today }: { today: string }) {
   const villages = useEldersVillages({});
   const plan = useVisitsPlan({ monday, villageId });
   const [form, setForm] = useState<Omit<VisitModalProps, 'onClose'> | null>(null);
+  const [history, setHistory] = useState<ElderChoice | null>(null);
+  const [show, setShow] = useState<Show>('all');
   const setVillage = (id: string | null) => setParams(id ? { tab: 'plan', village: id } : { tab: 'plan' });
   const sheet = `/visits/sheet?monday=${monday}${villageId ? `&village=${villageId}` : ''}`;
   return (
@@ -135,19 +149,38 @@ export function PlanTab({ today }: { today: string }) {
           </Button>
         </Group>
       </Group>
-      <Select
-        size="lg"
-        label={t('visits.village')}
-        allowDeselect={false}
-        data={[{ value: '', label: t('visits.allVillages') }, ...(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))]}
-        value={villageId ?? ''}
-        onChange={(v) => setVillage(v || null)}
-        maw={360}
-      />
+      <Group align="flex-end" wrap="wrap">
+        <Select
+          size="lg"
+          label={t('visits.village')}
+          allowDeselect={false}
+          data={[{ value: '', label: t('visits.allVillages') }, ...(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))]}
+          value={villageId ?? ''}
+          onChange={(v) => setVillage(v || null)}
+          w={300}
+        />
+        <div role="group" aria-label={t('visits.show')}>
+          <SegmentedControl
+            size="lg"
+            value={show}
+            onChange={(v) => setShow(v as Show)}
+            data={[
+              { value: 'all', label: t('visits.showEveryone') },
+              { value: 'todo', label: t('visits.showTodo') },
+              { value: 'overdue', label: t('visits.showOverdue') },
+            ]}
+          />
+        </div>
+      </Group>
       <QueryView query={plan} empty={t('visits.planEmpty')} isEmpty={(p) => p.villages.length === 0} emptyAction={<Text>{t('visits.planEmptyHint')}</Text>}>
-        {(p) => <Plan plan={p} onRecord={setForm} mayRecord={mayRecord} />}
+        {(p) => <Plan plan={p} show={show} onRecord={setForm} onHistory={setHistory} mayRecord={mayRecord} />}
       </QueryView>
       {form && <VisitModal {...form} onClose={() => setForm(null)} />}
+      {history && (
+        <Modal opened onClose={() => setHistory(null)} size="xl" title={`${history.name}（${history.village}）`}>
+          <ElderVisits elder={history} />
+        </Modal>
+      )}
     </Stack>
   );
 }
