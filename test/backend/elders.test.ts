@@ -175,4 +175,23 @@ describe('family, agreements and status', () => {
     expect(await b.call('meals.diners', { query: '', includeLeft: true }, b.admin)).toMatchObject([{ name: '赵桂英', leftOn: '2026-03-12', active: false }]);
     expect(() => b.database.sqlite.prepare('DELETE FROM elders').run()).toThrow(/elders stay on the register/);
   });
+
+  it('follows the centre: an admission marks the elder moved in (meal aid stops), a discharge home brings them back, a death in the centre is recorded', async () => {
+    const { bed } = await smallCentre(b);
+    const { id } = await b.call('elders.save', elder(), worker);
+    await b.call('meals.saveDiner', { elderId: id, category: 'elderly' }, b.admin);
+    const idNumber = validIdNumber('1941-07-07', '456');
+    const { id: residentId } = await b.call('residents.admit', { person: person({ name: '赵桂英', idNumber }), admission: admission(bed('101', '1'), { date: '2026-03-10' }) });
+    expect(await b.call('elders.get', { id }, worker)).toMatchObject({ status: 'in_centre', statusOn: '2026-03-10', residentId, mealAid: false });
+    expect(await b.call('elders.list', {}, worker)).toEqual([]);
+    expect((await refused('elders.setStatus', { elderId: id, status: 'moved_away', on: '2026-03-12' }, worker))?.message).toBe('赵桂英已入住本院，状态随入住、离院手续变化，不能在名册上改');
+    await b.call('residents.discharge', { residentId, date: '2026-03-14', reason: 'moved_out', note: '回家由儿子照顾' });
+    expect(await b.call('elders.get', { id }, worker)).toMatchObject({ status: 'at_home', statusOn: null, residentId });
+    await b.call('residents.readmit', { residentId, admission: admission(bed('101', '1'), { date: '2026-03-15', agreementNo: 'XY-9' }) });
+    expect(await b.call('elders.get', { id }, worker)).toMatchObject({ status: 'in_centre', statusOn: '2026-03-15' });
+    await b.call('residents.discharge', { residentId, date: '2026-03-15', reason: 'death', note: '' });
+    expect(await b.call('elders.get', { id }, worker)).toMatchObject({ status: 'died', statusOn: '2026-03-15' });
+    const trail = b.database.sqlite.prepare("SELECT actor, after FROM audit_log WHERE entity = 'elders' AND entity_id = ? AND action = 'update' ORDER BY rowid").all(id) as { actor: string; after: string }[];
+    expect(trail.map((r) => JSON.parse(r.after).status)).toEqual(['in_centre', 'at_home', 'in_centre', 'died']);
+  });
 });

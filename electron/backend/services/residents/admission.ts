@@ -1,4 +1,5 @@
-// Admission (入住): a new file with its first stay, or a returning resident's new stay, in one transaction.
+// Admission (入住): a new file with its first stay, or a returning resident's new stay, in one transaction; an elder of
+// the village register with the same ID number is marked as moved in (elders/residence-link.ts).
 import type { z } from 'zod';
 import type { AdmissionInput, AdmitInput, ReadmitInput } from '@shared/api/residents';
 import { conflict, invalid, notFound } from '@shared/api/errors';
@@ -6,6 +7,7 @@ import { type WriteContext, writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
+import { linkAdmission } from '../elders/residence-link';
 import { claimBed } from './beds';
 import { personRow } from './person';
 import { assertNotBeforeBirth, assertNotFuture } from './rules';
@@ -65,6 +67,7 @@ export function admit(deps: BackendDeps, caller: Caller, input: z.output<typeof 
     await ctx.trx.insertInto('residents').values({ ...row, ...ctx.stampNew() }).execute();
     await ctx.audit({ action: 'admit', entity: 'residents', entityId: id, after: withoutPhotoBytes(row) });
     await insertAdmissionEvent(ctx, id, input.admission);
+    await linkAdmission(ctx, { id, idNumber: person.idNumber }, input.admission.date);
     return { id };
   });
 }
@@ -82,6 +85,7 @@ export function readmit(deps: BackendDeps, caller: Caller, input: z.output<typeo
     await ctx.trx.updateTable('residents').set({ ...change, ...ctx.stampUpdate() }).where('id', '=', before.id).execute();
     await ctx.audit({ action: 'readmit', entity: 'residents', entityId: before.id, before: withoutPhotoBytes(before), after: change });
     await insertAdmissionEvent(ctx, before.id, input.admission);
+    await linkAdmission(ctx, before, input.admission.date);
     return { id: before.id };
   });
 }

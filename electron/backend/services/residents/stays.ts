@@ -11,6 +11,7 @@ import { newId } from '../../ids';
 import { withoutPhotoBytes } from './admission';
 import { claimBed } from './beds';
 import { assertAfterHistory, assertNotBeforeBirth, assertNotFuture } from './rules';
+import { linkDischarge } from '../elders/residence-link';
 
 type Resident = Selectable<ResidentsTable>;
 
@@ -168,6 +169,7 @@ export function discharge(deps: BackendDeps, caller: Caller, input: z.output<typ
       note: input.note,
     });
     await updateResident(ctx, resident, 'discharge', { status: 'discharged', bedId: null, dischargedOn: input.date });
+    await linkDischarge(ctx, resident.id, input.date, input.reason);
     return { id: resident.id };
   });
 }
