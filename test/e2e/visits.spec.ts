@@ -95,7 +95,7 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   await page.getByRole('button', { name: '记录探访 孙大爷' }).click(); // tap 1
   const form = page.getByRole('dialog');
   await expect(form.getByRole('heading', { name: '记录探访：孙大爷（东村）' })).toBeVisible();
-  await expect(form.locator('.mantine-SegmentedControl-label[data-active]', { hasText: '电话探访' })).toBeVisible();
+  await expect(form.locator('.mantine-SegmentedControl-label[data-active]', { hasText: '电话' })).toBeVisible();
   await form.getByRole('button', { name: '保存探访记录' }).click(); // tap 2
   await expect(form).toBeHidden();
   await expect(line('孙大爷')).toContainText('本周已访 03-18 电话探访');
@@ -103,7 +103,7 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
 
   // A home visit to 张大爷 with the 村干部: the wiring is old — a problem needs its note — and meal aid is asked for.
   await page.getByRole('button', { name: '记录探访 张大爷' }).click();
-  await expect(form.locator('.mantine-SegmentedControl-label[data-active]', { hasText: '上门探访' })).toBeVisible();
+  await expect(form.locator('.mantine-SegmentedControl-label[data-active]', { hasText: '上门' })).toBeVisible();
   await form.getByRole('combobox', { name: /一同探访的协助人员/ }).click();
   await page.getByRole('option', { name: /张书记/ }).click();
   await form.getByRole('heading', { name: '探访情况' }).click(); // closes the helper list

@@ -40,6 +40,7 @@ export const visitsZh = {
   elderNone: '没有找到这位老人（只列在家的老人）',
   elderOption: '{{name}}（{{village}}，{{age}}岁）',
   kind: '探访方式',
+  kindShort: { phone: '电话', home: '上门', video: '视频' },
   visitedAt: '探访时间',
   visitor: '探访人',
   visitorMe: '我自己（{{name}}）',

@@ -2,7 +2,7 @@
 // the kind of visit planned, the last visit and the due day; overdue lines red and marked 逾期, visited ones marked
 // 已访; one big 记录探访 button per line. The week moves by 上一周/下一周; the route sheet prints it.
 import { Badge, Button, Card, Group, Modal, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { PlanLine, WeekPlan } from '@shared/api/visits';
@@ -57,10 +57,10 @@ function Line({ line, village, onRecord, onHistory, mayRecord }: { line: PlanLin
           </Text>
           <Text c={red ? 'danger' : undefined} fw={red ? 700 : undefined}>
             {[t('visits.planned', { kind: kind(line.plannedKind) }), t('visits.dueOn', { date: line.dueOn }), line.lastVisit ? t('visits.lastVisit', { on: line.lastVisit.on, kind: kind(line.lastVisit.kind) }) : t('visits.neverVisited')].map((part, i) => (
-              <span key={i} style={NOWRAP}>
+              <Fragment key={i}>
                 {i > 0 && ' · '}
-                {part}
-              </span>
+                <span style={NOWRAP}>{part}</span>
+              </Fragment>
             ))}
           </Text>
         </Stack>

@@ -90,7 +90,7 @@ export function VisitModal({ elder: given, plannedKind, onClose }: VisitModalPro
           <Text fw={700} mb={4}>
             {t('visits.kind')}
           </Text>
-          <SegmentedControl fullWidth size="xl" value={kind} onChange={(v) => setKind(v as VisitKind)} data={VISIT_KINDS.map((k) => ({ value: k, label: t(`enums.visitKind.${k}`) }))} />
+          <SegmentedControl fullWidth size="xl" value={kind} onChange={(v) => setKind(v as VisitKind)} data={VISIT_KINDS.map((k) => ({ value: k, label: t(`visits.kindShort.${k}`) }))} />
         </div>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateTimePicker
