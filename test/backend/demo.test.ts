@@ -113,6 +113,7 @@ describe('demo centre', () => {
     for (const f of closed) expect(f.result).not.toBe('');
     expect(overview.openFollowups).toBe(followups.length - closed.length);
     expect(overview.openFollowups).toBeGreaterThanOrEqual(3);
+    expect(followups.filter((f) => f.overdue).length).toBeGreaterThan(0);
 
     const plan = await b.call('visits.plan', { monday: '2026-03-09', villageId: null });
     expect(plan.villages.length).toBe(4);

@@ -32,6 +32,8 @@ interface Problem {
   area: FindingArea;
   note: string;
   followup: { kind: FollowupKind; need: string; result: string | null } | null;
+  /** An open follow-up already past its due day (red in the list). */
+  late?: boolean;
 }
 /** Problems found on home visits: the first ones are closed with their result, the last ones still open. */
 const PROBLEMS: Problem[] = [
@@ -40,7 +42,7 @@ const PROBLEMS: Problem[] = [
   { area: 'health', note: '血压偏高（172/98），自述头晕', followup: { kind: 'doctor', need: '请村医上门复测血压并调整用药', result: '村医已上门复测，调整降压药，嘱每周测量' } },
   { area: 'livelihood', note: '低保年审材料还没交，老人不清楚怎么办', followup: { kind: 'civil_affairs', need: '协助准备低保年审材料报镇民政办', result: '材料已代为报送，年审通过' } },
   { area: 'mood', note: '老伴去世后情绪低落，少言寡语', followup: null },
-  { area: 'house', note: '房屋后墙裂缝，下雨时漏雨', followup: { kind: 'civil_affairs', need: '申报农村危房改造，先安排临时加固', result: null } },
+  { area: 'house', note: '房屋后墙裂缝，下雨时漏雨', followup: { kind: 'civil_affairs', need: '申报农村危房改造，先安排临时加固', result: null }, late: true },
   { area: 'daily_care', note: '行动不便，半个月没有洗澡', followup: { kind: 'home_service', need: '联系居家上门服务助浴，每周一次', result: null } },
   { area: 'needs', note: '老人想了解入住敬老院的条件和费用', followup: { kind: 'admission', need: '介绍入住条件，安排子女陪同来院参观', result: null } },
   { area: 'safety', note: '冬天用煤炉取暖，屋里没有一氧化碳报警器', followup: { kind: 'other', need: '送装一氧化碳报警器，讲解通风', result: null } },
@@ -109,7 +111,11 @@ export async function demoVisits(deps: BackendDeps, actor: Caller, random: Rando
       const lower = days.length > 0 ? addDays(days[days.length - 1], 1) : later(start, elder.registeredOn);
       let on = random.chance(0.15) ? addDays(due, random.int(1, 6)) : addDays(due, -random.int(0, Math.min(3, interval - 1)));
       on = later(on, lower);
-      if (on >= today) on = addDays(lower, random.int(0, Math.min(3, daysBetween(lower, today) - 1)));
+      if (on >= today) {
+        // Late past today: it happened in the last few days instead (a visit is never planned ahead).
+        const from = later(lower, addDays(due, -3));
+        on = addDays(from, random.int(0, daysBetween(from, today) - 1));
+      }
       // Few visits on a Sunday: the Saturday before, else the Monday after.
       if (weekday(on) === 0) on = addDays(on, -1) >= lower ? addDays(on, -1) : addDays(on, 1) < today ? addDays(on, 1) : on;
       days.push(on);
@@ -127,13 +133,15 @@ export async function demoVisits(deps: BackendDeps, actor: Caller, random: Rando
   }
   planned.sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  // The problems: the closed ones found on home visits at least two weeks ago, the open ones in the last two weeks.
+  // The problems: the closed ones found on home visits at least two weeks ago, the open ones in the last two weeks (one
+  // of them a week or more ago, its follow-up past its due day).
   const homeVisits = planned.filter((v) => v.kind === 'home');
   const problemAt = new Map<PlannedVisit, Problem>();
   const withProblem = new Set<string>();
   PROBLEMS.forEach((problem, i) => {
     const closed = i < CLOSED_PROBLEMS;
-    const candidates = homeVisits.filter((v) => !problemAt.has(v) && !withProblem.has(v.elderId) && (closed ? v.on <= addDays(today, -14) : v.on > addDays(today, -14)));
+    const [from, to] = closed ? ['', addDays(today, -14)] : problem.late ? [addDays(today, -13), addDays(today, -7)] : [addDays(today, -13), today];
+    const candidates = homeVisits.filter((v) => !problemAt.has(v) && !withProblem.has(v.elderId) && v.on >= from && v.on <= to);
     if (candidates.length === 0) return;
     const visit = random.pick(candidates);
     problemAt.set(visit, problem);
@@ -163,7 +171,7 @@ export async function demoVisits(deps: BackendDeps, actor: Caller, random: Rando
       findings,
       notes: problem ? '' : random.pick(visit.kind === 'home' ? NOTES : CALL_NOTES),
       photo: null,
-      followups: problem?.followup ? [{ kind: problem.followup.kind, need: problem.followup.need, dueOn: addDays(visit.on, random.int(7, 21)) }] : [],
+      followups: problem?.followup ? [{ kind: problem.followup.kind, need: problem.followup.need, dueOn: addDays(visit.on, problem.late ? 5 : random.int(7, 21)) }] : [],
     });
     events += 1 + (problem?.followup ? 1 : 0);
     visitIds.set(visit, id);
