@@ -6,6 +6,7 @@ import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
+import { storeSetting } from '../settings/settings';
 
 const KEY = 'elders';
 
@@ -19,12 +20,7 @@ export async function readElderSettings(db: Executor): Promise<ElderSettings> {
 export function saveElderSettings(deps: BackendDeps, caller: Caller, input: z.output<typeof ElderSettings>) {
   return writeAction(deps, caller, async (ctx) => {
     const before = await readElderSettings(ctx.trx);
-    const value = JSON.stringify(input);
-    await ctx.trx
-      .insertInto('settings')
-      .values({ key: KEY, value, updatedAt: ctx.at, updatedBy: caller.name })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updatedAt: ctx.at, updatedBy: caller.name }))
-      .execute();
+    await storeSetting(ctx, KEY, input);
     await ctx.audit({ action: 'update', entity: 'settings', entityId: KEY, before, after: input });
     return input;
   });

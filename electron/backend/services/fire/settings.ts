@@ -11,6 +11,7 @@ import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
+import { storeSetting } from '../settings/settings';
 
 const KEY = 'fire';
 
@@ -37,12 +38,7 @@ export function saveFireSettings(deps: BackendDeps, caller: Caller, input: z.out
     // The audit's "before" is what was stored, not the clamped value applied since.
     const stored = await readFireSettingsChecked(ctx.trx);
     const before = { ...stored.settings, ...Object.fromEntries(stored.clamped.map((c) => [c.field, c.stored])) };
-    const value = JSON.stringify(input);
-    await ctx.trx
-      .insertInto('settings')
-      .values({ key: KEY, value, updatedAt: ctx.at, updatedBy: caller.name })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updatedAt: ctx.at, updatedBy: caller.name }))
-      .execute();
+    await storeSetting(ctx, KEY, input);
     await ctx.audit({ action: 'update', entity: 'settings', entityId: KEY, before, after: input });
     return input;
   });

@@ -1,7 +1,7 @@
 // Settings the centre can tune, stored one key per row; missing keys fall back to the defaults.
 import type { z } from 'zod';
 import { DEFAULT_SETTINGS, type SettingKey, Settings } from '@shared/api/settings';
-import { writeAction } from '../../audit';
+import { type WriteContext, writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
@@ -30,16 +30,20 @@ export async function readSettings(db: Executor): Promise<Settings> {
   return (await readSettingsChecked(db)).settings;
 }
 
+/** Writes one settings row (a key and its JSON value) inside the caller's action; modules keep their own keys. */
+export async function storeSetting(ctx: WriteContext, key: string, value: unknown) {
+  const text = JSON.stringify(value);
+  await ctx.trx
+    .insertInto('settings')
+    .values({ key, value: text, updatedAt: ctx.at, updatedBy: ctx.caller.name })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updatedAt: ctx.at, updatedBy: ctx.caller.name }))
+    .execute();
+}
+
 export function updateSettings(deps: BackendDeps, caller: Caller, input: z.output<typeof Settings>): Promise<Settings> {
   return writeAction(deps, caller, async (ctx) => {
     const before = await readSettings(ctx.trx);
-    for (const [key, value] of Object.entries(input)) {
-      await ctx.trx
-        .insertInto('settings')
-        .values({ key, value: JSON.stringify(value), updatedAt: ctx.at, updatedBy: caller.name })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updatedAt: ctx.at, updatedBy: caller.name }))
-        .execute();
-    }
+    for (const [key, value] of Object.entries(input)) await storeSetting(ctx, key, value);
     await ctx.audit({ action: 'update', entity: 'settings', entityId: 'settings', before, after: input });
     return input;
   });

@@ -3,7 +3,7 @@
 // workbook of every table. 打印 prints the tab that is open: the indicators, or the official table shown.
 import { LineChart } from '@mantine/charts';
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Indicators } from '@shared/api/county';
@@ -89,6 +89,21 @@ function Trend({ data }: { data: Indicators }) {
         </Text>
       )}
       <LineChart h={320} data={points} dataKey="period" series={[{ name: row.label, color: 'blue.8' }]} unit={row.share ? '%' : undefined} connectNulls={false} withLegend dotProps={{ r: 6, strokeWidth: 2 }} xAxisProps={{ padding: { left: 24, right: 24 } }} />
+    </Stack>
+  );
+}
+
+/** An official table on its tab, with the button that prints it (the page's print copy follows the open tab). */
+function PrintableTable({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Group>
+        <Button variant="outline" onClick={() => window.print()}>
+          {t('county.tables.printTable')}
+        </Button>
+      </Group>
+      {children}
     </Stack>
   );
 }
@@ -237,24 +252,14 @@ export function CountyIndicatorsPage() {
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="facility" pt="md">
-                <Stack>
-                  <Group>
-                    <Button variant="outline" onClick={() => window.print()}>
-                      {t('county.tables.printTable')}
-                    </Button>
-                  </Group>
+                <PrintableTable>
                   <FacilityTableView period={period} />
-                </Stack>
+                </PrintableTable>
               </Tabs.Panel>
               <Tabs.Panel value="villages" pt="md">
-                <Stack>
-                  <Group>
-                    <Button variant="outline" onClick={() => window.print()}>
-                      {t('county.tables.printTable')}
-                    </Button>
-                  </Group>
+                <PrintableTable>
                   <VillageTableView period={period} />
-                </Stack>
+                </PrintableTable>
               </Tabs.Panel>
             </Tabs>
             </Stack>
