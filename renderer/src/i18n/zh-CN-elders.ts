@@ -128,6 +128,7 @@ export const eldersZh = {
   riskRulesNote: '按「设置」里的规则算出；手动调整后以手动为准，直到改回按规则。',
   statusCard: '状态',
   statusSince: '自 {{date}}',
+  residentFile: '打开在院档案',
   inCentreNote: '已入住本院：状态随入住、离院手续变化，不在这里修改。',
   markMoved: '登记已迁出',
   markDied: '登记已去世',
@@ -164,6 +165,8 @@ export const eldersZh = {
   ruleLevel: '规则 {{n}} 的等级',
   ruleConditions: '规则 {{n}} 的条件（全部符合才算）',
   addRule: '添加规则',
+  editRule: '修改规则 {{n}}',
+  ruleNoCondition: '还没有选条件',
   removeRule: '删除规则 {{n}}',
   rulesSource:
     '默认规则来源：2022年一份省级意见（北方新报报道）——高风险：80岁以上且独居、空巢或留守，或患随时危及生命的疾病；重点：失能失智、分散供养特困、计生特殊家庭；独居、空巢、留守、重度残疾列为「中」，依据民政部等10部门2022年《指导意见》所列的特殊困难老年人。待核实，可按本地文件修改。',

@@ -9,6 +9,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { ElderRow } from '@shared/api/elders';
 import { ELDER_CATEGORIES, RISK_LEVELS, type RiskLevel } from '@shared/domain/elders/vocab';
 import { ListTable } from '../../components/ListCard';
+import { Pager } from '../../components/Pager';
 import { EmptyState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
@@ -17,6 +18,9 @@ import { ElderModal } from './ElderModal';
 import { useEldersListAsYouType, useEldersVillages } from './queries';
 
 type Group = (typeof ELDER_CATEGORIES)[number] | 'over_80';
+
+/** A township has a few hundred to a few thousand elders: fifty a page. */
+const PAGE_SIZE = 50;
 
 function Marks({ row }: { row: ElderRow }) {
   const { t } = useTranslation();
@@ -92,7 +96,12 @@ export function RegisterTab({ today }: { today: string }) {
   const [includeGone, setIncludeGone] = useState(false);
   const [adding, setAdding] = useState(false);
   const villages = useEldersVillages({});
-  const list = useEldersListAsYouType({ query: debounced.trim(), villageId, category, risk, status: includeGone ? 'all' : 'at_home' });
+  const input = { query: debounced.trim(), villageId, category, risk, status: includeGone ? ('all' as const) : ('at_home' as const) };
+  const list = useEldersListAsYouType(input);
+  // The page number belongs to one search: any change of the search or a filter starts again on page 1.
+  const inputKey = JSON.stringify(input);
+  const [paging, setPaging] = useState({ key: inputKey, page: 1 });
+  const page = paging.key === inputKey ? paging.page : 1;
   const filtered = Boolean(debounced.trim() || villageId || category || risk);
   const clear = () => (setQuery(''), setVillageId(null), setCategory(null), setRisk(null));
   const registerButton = mayRegister && (
@@ -147,52 +156,57 @@ export function RegisterTab({ today }: { today: string }) {
               empty={filtered ? t('elders.noMatch') : includeGone || !mayRegister ? t('elders.noEldersReader') : t('elders.noElders')}
               emptyAction={filtered ? <Button variant="outline" onClick={clear}>{t('elders.clearFilters')}</Button> : registerButton}
             >
-              {(rows) => (
-                <>
-                  <Text data-testid="elders-count">{includeGone ? t('elders.countAll', { n: rows.length }) : t('elders.count', { n: rows.length })}</Text>
-                  <Stack gap="xs" hiddenFrom="sm">
-                    {rows.map((r) => (
-                      <ElderCard key={r.id} row={r} />
-                    ))}
-                  </Stack>
-                  <Box visibleFrom="sm">
-                    <ListTable heads={[t('elders.name'), t('elders.village'), t('elders.groups'), t('elders.risk'), t('elders.status'), t('elders.mealAid')]} testId="elders-table">
+              {(all) => {
+                const pages = Math.ceil(all.length / PAGE_SIZE);
+                const rows = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+                return (
+                  <>
+                    <Text data-testid="elders-count">{includeGone ? t('elders.countAll', { n: all.length }) : t('elders.count', { n: all.length })}</Text>
+                    <Stack gap="xs" hiddenFrom="sm">
                       {rows.map((r) => (
-                        <Table.Tr key={r.id} onClick={() => navigate(`/elders/${r.id}`)} style={{ cursor: 'pointer' }}>
-                          <Table.Td>
-                            <Button variant="subtle" size="compact-lg" px={4} onClick={() => navigate(`/elders/${r.id}`)} aria-label={t('elders.open', { name: r.name })} style={{ whiteSpace: 'nowrap' }}>
-                              {r.name}
-                            </Button>
-                            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                              {who(r)}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.village}</Table.Td>
-                          <Table.Td>
-                            <GroupBadges groups={r.groups} />
-                          </Table.Td>
-                          <Table.Td>
-                            <RiskBadge risk={r.risk} />
-                          </Table.Td>
-                          <Table.Td>
-                            <ElderStatusBadge status={r.status} />
-                            {r.statusOn && (
-                              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                                {r.statusOn}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            <Group gap={4}>
-                              <Marks row={r} />
-                            </Group>
-                          </Table.Td>
-                        </Table.Tr>
+                        <ElderCard key={r.id} row={r} />
                       ))}
-                    </ListTable>
-                  </Box>
-                </>
-              )}
+                    </Stack>
+                    <Box visibleFrom="sm">
+                      <ListTable heads={[t('elders.name'), t('elders.village'), t('elders.groups'), t('elders.risk'), t('elders.status'), t('elders.mealAid')]} testId="elders-table">
+                        {rows.map((r) => (
+                          <Table.Tr key={r.id} onClick={() => navigate(`/elders/${r.id}`)} style={{ cursor: 'pointer' }}>
+                            <Table.Td>
+                              <Button variant="subtle" size="compact-lg" px={4} onClick={() => navigate(`/elders/${r.id}`)} aria-label={t('elders.open', { name: r.name })} style={{ whiteSpace: 'nowrap' }}>
+                                {r.name}
+                              </Button>
+                              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                                {who(r)}
+                              </Text>
+                            </Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.village}</Table.Td>
+                            <Table.Td>
+                              <GroupBadges groups={r.groups} />
+                            </Table.Td>
+                            <Table.Td>
+                              <RiskBadge risk={r.risk} />
+                            </Table.Td>
+                            <Table.Td>
+                              <ElderStatusBadge status={r.status} />
+                              {r.statusOn && (
+                                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                                  {r.statusOn}
+                                </Text>
+                              )}
+                            </Table.Td>
+                            <Table.Td>
+                              <Group gap={4}>
+                                <Marks row={r} />
+                              </Group>
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </ListTable>
+                    </Box>
+                    {pages > 1 && <Pager total={pages} value={page} onChange={(p) => setPaging({ key: inputKey, page: p })} />}
+                  </>
+                );
+              }}
             </QueryView>
             {adding && <ElderModal file={null} today={today} onClose={() => setAdding(false)} />}
           </Stack>

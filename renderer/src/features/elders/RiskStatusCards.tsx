@@ -1,10 +1,11 @@
 // The elder's 关爱等级 (the rules' level, a manual level over it with its required reason, back to the rules) and status
 // (在家 / 已迁出 / 已去世 with the date; 已入住本院 follows the admission and is not changed here).
-import { Button, Card, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ElderFile } from '@shared/api/elders';
 import type { RiskLevel } from '@shared/domain/elders/vocab';
 import { useMayCall } from '../../shell/current-user';
@@ -96,6 +97,7 @@ function StatusModal({ file, status, today, onClose }: { file: ElderFile; status
 export function StatusCard({ file, today }: { file: ElderFile; today: string }) {
   const { t } = useTranslation();
   const mayEdit = useMayCall('elders.setStatus');
+  const mayReadResidents = useMayCall('residents.get');
   const [choice, setChoice] = useState<StatusChoice | null>(null);
   const choices: StatusChoice[] = file.status === 'at_home' ? ['moved_away', 'died'] : file.status === 'in_centre' ? [] : ['at_home'];
   const label: Record<StatusChoice, string> = { moved_away: t('elders.markMoved'), died: t('elders.markDied'), at_home: t('elders.markHome') };
@@ -109,6 +111,11 @@ export function StatusCard({ file, today }: { file: ElderFile; today: string }) 
         {file.statusOn && <Text size="lg">{t('elders.statusSince', { date: file.statusOn })}</Text>}
       </Group>
       {file.status === 'in_centre' && <Text mt="xs">{t('elders.inCentreNote')}</Text>}
+      {file.residentId && mayReadResidents && (
+        <Anchor component={Link} to={`/residents/${file.residentId}`} mt="xs" display="inline-block">
+          {t('elders.residentFile')}
+        </Anchor>
+      )}
       {mayEdit && choices.length > 0 && (
         <Group mt="md">
           {choices.map((c) => (

@@ -2,7 +2,7 @@
 // and whether calls count toward the monthly rate. Every default is [R]: its source is shown under it, marked 待核实.
 import { Badge, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_ELDER_SETTINGS, ElderSettings } from '@shared/api/elders';
 import { RISK_CONDITIONS } from '@shared/domain/elders/risk';
@@ -41,13 +41,14 @@ function SettingsForm({ settings }: { settings: ElderSettings }) {
   const form = useForm<ElderSettings>({ initialValues: settings, validate: (v) => zodValidate(ElderSettings)(toSettings(v)) });
   const save = useEldersSaveSettings({ successMessage: t('elders.settingsSaved'), onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   const rules = form.values.riskRules;
+  const [openRules, setOpenRules] = useState<Set<number>>(new Set());
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(toSettings(v)))} noValidate>
       <Stack>
         <ListCard
           title={t('elders.rulesTitle')}
           actions={
-            <Button variant="outline" onClick={() => form.insertListItem('riskRules', { level: 'high', all: [] })} disabled={rules.length >= 30}>
+            <Button variant="outline" onClick={() => (form.insertListItem('riskRules', { level: 'high', all: [] }), setOpenRules(new Set(openRules).add(rules.length)))} disabled={rules.length >= 30}>
               {t('elders.addRule')}
             </Button>
           }
@@ -59,30 +60,51 @@ function SettingsForm({ settings }: { settings: ElderSettings }) {
           }
           data-testid="risk-rules"
         >
-          <Stack gap="sm">
-            {rules.map((rule, i) => (
-              <Card key={i} withBorder padding="sm" style={{ borderLeft: `6px solid var(--mantine-color-${RISK_INK[rule.level]}-filled)` }} data-testid="risk-rule">
-                <Group justify="space-between" align="end" mb="xs">
-                  <Select
-                    w={200}
-                    label={t('elders.ruleLevel', { n: i + 1 })}
-                    allowDeselect={false}
-                    data={(['high', 'medium'] as const).map((l) => ({ value: l, label: t(`enums.riskLevel.${l}`) }))}
-                    {...form.getInputProps(`riskRules.${i}.level`)}
-                  />
-                  <Button variant="subtle" color="red.9" onClick={() => form.removeListItem('riskRules', i)}>
-                    {t('elders.removeRule', { n: i + 1 })}
-                  </Button>
-                </Group>
-                <Checkbox.Group label={t('elders.ruleConditions', { n: i + 1 })} {...form.getInputProps(`riskRules.${i}.all`)}>
-                  <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" mt="xs">
-                    {RISK_CONDITIONS.map((c) => (
-                      <Checkbox key={c} value={c} label={t(`enums.elderGroup.${c}`)} />
-                    ))}
-                  </SimpleGrid>
-                </Checkbox.Group>
-              </Card>
-            ))}
+          <Stack gap="xs">
+            {rules.map((rule, i) => {
+              // A rule reads as one line; its boxes open to change it (a new rule, or one with an error, is open).
+              const open = openRules.has(i) || Object.keys(form.errors).some((k) => k.startsWith(`riskRules.${i}.`));
+              return (
+                <Card key={i} withBorder padding="sm" style={{ borderLeft: `6px solid var(--mantine-color-${RISK_INK[rule.level]}-filled)` }} data-testid="risk-rule">
+                  <Group justify="space-between" wrap="nowrap">
+                    <Group gap="xs" style={{ minWidth: 0 }}>
+                      <Badge color={RISK_INK[rule.level]} variant="filled" size="lg">
+                        {t(`enums.riskLevel.${rule.level}`)}
+                      </Badge>
+                      <Text>{rule.all.length > 0 ? rule.all.map((c) => t(`enums.elderGroup.${c}`)).join(' ＋ ') : t('elders.ruleNoCondition')}</Text>
+                    </Group>
+                    <Group gap={4} wrap="nowrap">
+                      {!open && (
+                        <Button variant="subtle" onClick={() => setOpenRules(new Set(openRules).add(i))} aria-label={t('elders.editRule', { n: i + 1 })}>
+                          {t('app.edit')}
+                        </Button>
+                      )}
+                      <Button variant="subtle" color="red.9" onClick={() => (form.removeListItem('riskRules', i), setOpenRules(new Set()))} aria-label={t('elders.removeRule', { n: i + 1 })}>
+                        {t('elders.remove')}
+                      </Button>
+                    </Group>
+                  </Group>
+                  {open && (
+                    <Stack gap="xs" mt="sm">
+                      <Select
+                        w={200}
+                        label={t('elders.ruleLevel', { n: i + 1 })}
+                        allowDeselect={false}
+                        data={(['high', 'medium'] as const).map((l) => ({ value: l, label: t(`enums.riskLevel.${l}`) }))}
+                        {...form.getInputProps(`riskRules.${i}.level`)}
+                      />
+                      <Checkbox.Group label={t('elders.ruleConditions', { n: i + 1 })} {...form.getInputProps(`riskRules.${i}.all`)}>
+                        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" mt="xs">
+                          {RISK_CONDITIONS.map((c) => (
+                            <Checkbox key={c} value={c} label={t(`enums.elderGroup.${c}`)} />
+                          ))}
+                        </SimpleGrid>
+                      </Checkbox.Group>
+                    </Stack>
+                  )}
+                </Card>
+              );
+            })}
           </Stack>
         </ListCard>
 
@@ -122,7 +144,7 @@ function SettingsForm({ settings }: { settings: ElderSettings }) {
           <Button type="submit" size="lg" loading={save.isPending}>
             {t('elders.saveSettings')}
           </Button>
-          <Button variant="default" size="lg" onClick={() => form.setValues(DEFAULT_ELDER_SETTINGS)}>
+          <Button variant="default" size="lg" onClick={() => (form.setValues(DEFAULT_ELDER_SETTINGS), setOpenRules(new Set()))}>
             {t('elders.resetDefaults')}
           </Button>
         </Group>
