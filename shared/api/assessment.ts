@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { CONSCIOUSNESS_ZERO } from '../domain/assessment/coma';
 import { RISK_GRADES, SAFETY_RISKS } from '../domain/assessment/safety-risks';
+import { DERIVED_CATEGORY, ELDER_CATEGORIES } from '../domain/elders/vocab';
 import { ByResident, Done, calendarDate, entityId, optionalText, requiredText, wholeNumber } from './fields';
 import { method } from './method';
-import { RESIDENT_READERS } from './roles';
+import { REGISTER_READERS } from './elders';
+import { RESIDENT_READERS, type Role } from './roles';
 
 export const ASSESSMENT_REASONS = ['first', 'routine', 'ad_hoc', 'dispute', 'other'] as const;
 export const ASSESSMENT_REASON_NAMES: Record<(typeof ASSESSMENT_REASONS)[number], string> = {
@@ -15,6 +17,20 @@ export const ASSESSMENT_REASON_NAMES: Record<(typeof ASSESSMENT_REASONS)[number]
   dispute: '因对评估结果有疑问进行的复评',
   other: '其他',
 };
+
+/** 评估地点: in the centre (a resident) or at home (an elder on the village register, issue 17). */
+export const ASSESSMENT_PLACES = ['centre', 'home'] as const;
+export type AssessmentPlace = (typeof ASSESSMENT_PLACES)[number];
+
+/** Who assesses a resident (the centre's trained assessors work as care lead, medical staff or the manager). */
+export const ASSESSORS: readonly Role[] = ['admin', 'care_lead', 'medical'];
+/**
+ * Who assesses an elder at home: the same, and the 关爱专干/社工 who keeps the register (the two assessors of a home
+ * assessment are trained staff of the centre or of the county agency, chosen on the form: assessors.ts).
+ */
+export const HOME_ASSESSORS: readonly Role[] = [...ASSESSORS, 'social_worker'];
+/** Who reads an elder's home assessments and the coverage figure: the register's readers and those who assess. */
+export const HOME_ASSESSMENT_READERS: readonly Role[] = [...new Set<Role>([...REGISTER_READERS, ...HOME_ASSESSORS])];
 
 // A.2.14 boxes: 跌倒、走失、噎食、自杀、自伤、其他 (the vocabulary lives in shared/domain/assessment/risk-events).
 export { RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '../domain/assessment/risk-events';
@@ -69,9 +85,11 @@ export const BasicInfoInput = z.object({
 });
 const EMPTY_BASIC = { ethnicity: '', religion: null, religionName: '', education: null, living: [], marital: null, medicalPayment: [], incomeSource: [], heightCm: null, weightKg: null };
 
+/** Of a resident (residentId) or of an elder on the village register (elderId, assessed at home): exactly one. */
 export const AssessmentDraftInput = z.object({
   id: entityId('评估').optional(),
-  residentId: entityId('老人'),
+  residentId: entityId('老人').optional(),
+  elderId: entityId('老人').optional(),
   reason: z.enum(ASSESSMENT_REASONS, { error: '请选择评估原因' }),
   assessedOn: calendarDate('评估日期'),
   answers: Answers.default({}),
@@ -85,13 +103,20 @@ export const AssessmentDraftInput = z.object({
   assessor1: AssessorInput.nullable().default(null),
   assessor2: AssessorInput.nullable().default(null),
   health: HealthInput.default({ choices: {}, jointSites: '', other: '' }),
+}).refine((v) => (v.residentId === undefined) !== (v.elderId === undefined), {
+  error: '一份评估只评一位老人：请指明是本院入住老人，还是农村老人名册上的居家老人（二者选一）',
+  path: ['residentId'],
 });
 export type AssessmentDraftInput = z.input<typeof AssessmentDraftInput>;
 
 export const AssessmentView = z.object({
   id: z.string(),
-  residentId: z.string(),
-  residentName: z.string(),
+  /** Exactly one of residentId and elderId is set. */
+  residentId: z.string().nullable(),
+  elderId: z.string().nullable(),
+  /** The assessed person's name (the resident's or the elder's). */
+  personName: z.string(),
+  place: z.enum(ASSESSMENT_PLACES),
   reason: z.enum(ASSESSMENT_REASONS),
   assessedOn: z.string(),
   answers: z.record(z.string(), z.number().nullable()),
@@ -165,6 +190,26 @@ export const RiskDueRow = z.object({
 });
 export type RiskDueRow = z.output<typeof RiskDueRow>;
 
+/** 居家评估覆盖: of the 特困, 低保 and 计生特殊家庭 elders at home, who has a final assessment within the interval. */
+export const HomeCoverage = z.object({
+  covered: z.number(),
+  total: z.number(),
+  /** The interval that keeps an assessment current (the centre's 常规复评间隔, as for residents). */
+  reassessMonths: z.number(),
+  missing: z.array(
+    z.object({
+      elderId: z.string(),
+      name: z.string(),
+      village: z.string(),
+      /** All the elder's groups (stored categories and 高龄), as on the register. */
+      groups: z.array(z.enum([...ELDER_CATEGORIES, DERIVED_CATEGORY])),
+      /** The last final assessment (too old), or null when never assessed. */
+      lastAssessedOn: z.string().nullable(),
+    }),
+  ),
+});
+export type HomeCoverage = z.output<typeof HomeCoverage>;
+
 export const DisputeInput = z.object({
   assessmentId: entityId('评估'),
   raisedBy: requiredText('提出异议的人', 20),
@@ -176,9 +221,13 @@ export const DisputeInput = z.object({
 
 export const assessmentApi = {
   'assessment.list': method({ input: ByResident, output: z.array(AssessmentView), roles: RESIDENT_READERS, writes: false }),
-  'assessment.get': method({ input: z.object({ id: entityId('评估') }), output: AssessmentView, roles: RESIDENT_READERS, writes: false }),
-  'assessment.saveDraft': method({ input: AssessmentDraftInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
-  'assessment.finalize': method({ input: z.object({ id: entityId('评估') }), output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
+  /** A resident's assessment to a resident reader, an elder's to a home-assessment reader (checked in the service). */
+  'assessment.get': method({ input: z.object({ id: entityId('评估') }), output: AssessmentView, roles: [...new Set<Role>([...RESIDENT_READERS, ...HOME_ASSESSMENT_READERS])], writes: false }),
+  /** Residents by ASSESSORS, elders at home by HOME_ASSESSORS (checked in the service). */
+  'assessment.saveDraft': method({ input: AssessmentDraftInput, output: Done, roles: HOME_ASSESSORS, writes: true }),
+  'assessment.finalize': method({ input: z.object({ id: entityId('评估') }), output: Done, roles: HOME_ASSESSORS, writes: true }),
+  'assessment.listForElder': method({ input: z.object({ elderId: entityId('老人') }), output: z.array(AssessmentView), roles: HOME_ASSESSMENT_READERS, writes: false }),
+  'assessment.homeCoverage': method({ input: z.object({}), output: HomeCoverage, roles: HOME_ASSESSMENT_READERS, writes: false }),
   'assessment.due': method({ input: z.object({}), output: z.array(DueRow), roles: RESIDENT_READERS, writes: false }),
   'assessment.dispute': method({ input: DisputeInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),
   'assessment.recordRisks': method({ input: RiskInput, output: Done, roles: ['admin', 'care_lead', 'medical'], writes: true }),

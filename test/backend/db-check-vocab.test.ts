@@ -3,7 +3,7 @@
 // A CHECK list without an entry below fails too, naming it: add its vocabulary when you add the column.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASSESSMENT_REASONS, AssessmentView } from '@shared/api/assessment';
+import { ASSESSMENT_PLACES, ASSESSMENT_REASONS, AssessmentView } from '@shared/api/assessment';
 import { ENROLMENT_STATES, OUTCOMES as IMPORT_OUTCOMES } from '@shared/api/county';
 import { DutyInput, ResultInput } from '@shared/api/fire';
 import { IncidentRow } from '@shared/api/incidents';
@@ -36,6 +36,7 @@ const VOCABULARY: Record<string, Record<string, Vocabulary>> = {
     mental_disorder: FLAG,
     status: AssessmentView.shape.status.options,
     consciousness: CONSCIOUSNESS_ZERO,
+    place: ASSESSMENT_PLACES,
   },
   beds: { bed_type: BED_TYPES, setting: BED_SETTINGS },
   care_entries: { kind: ENTRY_KINDS },

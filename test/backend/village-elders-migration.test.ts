@@ -14,6 +14,8 @@ const DINER_A = '11111111-1111-4111-8111-111111111111';
 const DINER_B = '22222222-2222-4222-8222-222222222222';
 const DINER_C = '33333333-3333-4333-8333-333333333333';
 
+const upTo21 = migrations.filter((m) => m.version <= 21);
+
 async function migratedFrom20() {
   const db = new Database(path.join(tempDir(), 'v20.sqlite'));
   db.pragma('foreign_keys = ON');
@@ -25,7 +27,7 @@ async function migratedFrom20() {
   diner.run(DINER_C, '孙奶奶', 'snn', validIdNumber('1935-03-03', '678'), 'female', '1935-03-03', '', 'elderly', '', '', '', 'dine_in', null);
   db.prepare(`INSERT INTO meal_aid_servings (id, diner_id, date, meal, mode, category, price_fen, subsidy_fen, request_id, created_at, created_by)
     VALUES ('44444444-4444-4444-8444-444444444444', ?, '2026-02-01', 'lunch', 'delivery', 'tekun_dispersed', 800, 800, 'r1', '2026-02-01T04:00:00.000Z', '厨师老刘')`).run(DINER_A);
-  await migrate(db);
+  await migrate(db, { migrations: upTo21 });
   return db;
 }
 
@@ -57,7 +59,7 @@ describe('migration 0021: the village elders register', () => {
   it('runs migrations with foreign keys off but refuses one that would leave a broken reference, and turns them back on', async () => {
     const db = await migratedFrom20();
     const orphan = { version: 22, name: 'orphan', sql: `INSERT INTO elder_relatives (id, elder_id, name, relation, created_at, created_by, updated_at, updated_by) VALUES ('77777777-7777-4777-8777-777777777777', 'no-such-elder', '某某', 'son', ${STAMP});` };
-    await expect(migrate(db, { migrations: [...migrations, orphan] })).rejects.toThrow('migration 22 would leave 1 broken references (elder_relatives → elders)');
+    await expect(migrate(db, { migrations: [...upTo21, orphan] })).rejects.toThrow('migration 22 would leave 1 broken references (elder_relatives → elders)');
     expect(db.pragma('user_version', { simple: true })).toBe(21);
     expect(db.prepare('SELECT count(*) AS n FROM elder_relatives').get()).toEqual({ n: 0 });
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -4,7 +4,7 @@
 // with their vocabulary (the SQL CHECK lists; test/backend/db-check-vocab.test.ts ties the two). JSON columns stay
 // `string` and are read through parseJsonColumn (db/json.ts) with their zod schema.
 import type { Generated } from 'kysely';
-import type { ASSESSMENT_REASONS } from '@shared/api/assessment';
+import type { ASSESSMENT_REASONS, AssessmentPlace } from '@shared/api/assessment';
 import type { ENROLMENT_STATES, Outcome as ImportOutcome } from '@shared/api/county';
 import type { HUKOU_TYPES } from '@shared/api/residents';
 import type { Role } from '@shared/api/roles';
@@ -44,7 +44,7 @@ export type UsersTable = Narrow<G.UsersTable, { role: Role }>;
 
 export type AssessmentsTable = Narrow<
   G.AssessmentsTable,
-  { reason: (typeof ASSESSMENT_REASONS)[number]; consciousness: ConsciousnessZero | null; status: 'draft' | 'final' }
+  { reason: (typeof ASSESSMENT_REASONS)[number]; consciousness: ConsciousnessZero | null; status: 'draft' | 'final'; place: Generated<AssessmentPlace> }
 >;
 
 export type TierAssessmentsTable = Narrow<G.TierAssessmentsTable, { tier: Tier }>;

@@ -19,7 +19,7 @@ export interface AssessmentDisputesTable {
 /** assessments */
 export interface AssessmentsTable {
   id: string;
-  residentId: string;
+  residentId: string | null;
   reason: string;
   assessedOn: string;
   answers: string;
@@ -47,6 +47,8 @@ export interface AssessmentsTable {
   health: Generated<string>;
   consciousness: string | null;
   basicInfo: Generated<string>;
+  elderId: string | null;
+  place: Generated<string>;
 }
 
 /** audit_log */

@@ -1,5 +1,6 @@
 // GB/T 42195 ability assessments: drafts that can be saved half-done, and finalisation that computes and freezes
-// the scores, levels and reasons. A finalised assessment is read-only (a database trigger guarantees it).
+// the scores, levels and reasons. A finalised assessment is read-only (a database trigger guarantees it). The subject is
+// a resident (in the centre) or an elder on the village register (at home: home.ts), never both.
 import type { z } from 'zod';
 import { type AssessmentDraftInput, type AssessmentView, Answers, BasicInfoInput, type DisputeInput, HealthInput, RiskEvents } from '@shared/api/assessment';
 import { conflict, invalid, notFound } from '@shared/api/errors';
@@ -20,6 +21,7 @@ import type { Executor } from '../../db/executor';
 import { assertNotBeforeBirth, assertNotFuture } from '../residents/rules';
 import { readSettings } from '../settings/settings';
 import { assessorColumns, assessorFromColumns, resolveAssessors } from './assessors';
+import { assertAtHomeOn, assertMayAssess, assertMayRead, loadElder } from './home';
 
 type Draft = z.output<typeof AssessmentDraftInput>;
 
@@ -28,7 +30,7 @@ async function comaLevelSetting(db: Executor): Promise<Level> {
   return (await readSettings(db)).comaLevel;
 }
 
-export function toView(row: Selectable<AssessmentsTable>, residentName: string, comaLevel: Level): AssessmentView {
+export function toView(row: Selectable<AssessmentsTable>, personName: string, comaLevel: Level): AssessmentView {
   const answers = parseJsonColumn(Answers, row.answers, 'assessments.answers');
   const riskEvents = readRiskEvents(parseJsonColumn(RiskEvents.partial(), row.riskEvents, 'assessments.risk_events'));
   const total = totalScore(answers);
@@ -41,7 +43,9 @@ export function toView(row: Selectable<AssessmentsTable>, residentName: string, 
   return {
     id: row.id,
     residentId: row.residentId,
-    residentName,
+    elderId: row.elderId,
+    personName,
+    place: row.place,
     reason: row.reason,
     assessedOn: row.assessedOn,
     answers: Object.fromEntries(ITEMS.map((i) => [i.code, answers[i.code] ?? null])),
@@ -74,6 +78,12 @@ async function loadResident(db: Executor, id: string) {
   return r;
 }
 
+/** The assessed person: a resident, or an elder on the register (assessed at home). */
+async function loadSubject(db: Executor, row: { residentId?: string | null; elderId?: string | null }) {
+  if (row.elderId) return { kind: 'elder' as const, ...(await loadElder(db, row.elderId)) };
+  return { kind: 'resident' as const, ...(await loadResident(db, row.residentId!)) };
+}
+
 function checkDraft(ctx: WriteContext, input: Draft, birthDate: string) {
   assertNotFuture(input.assessedOn, ctx.today, '评估日期', 'assessedOn');
   assertNotBeforeBirth(input.assessedOn, birthDate, '评估日期', 'assessedOn');
@@ -91,11 +101,14 @@ function checkDraft(ctx: WriteContext, input: Draft, birthDate: string) {
 
 export function saveDraft(deps: BackendDeps, caller: Caller, input: Draft) {
   return writeAction(deps, caller, async (ctx) => {
-    const resident = await loadResident(ctx.trx, input.residentId);
-    checkDraft(ctx, input, resident.birthDate);
+    const subject = await loadSubject(ctx.trx, input);
+    assertMayAssess(caller, subject.kind);
+    checkDraft(ctx, input, subject.birthDate);
+    if (subject.kind === 'elder') assertAtHomeOn(subject, input.assessedOn);
     const { assessor1, assessor2 } = await resolveAssessors(ctx.trx, input.assessor1, input.assessor2, input.assessedOn);
     const values = {
-      residentId: input.residentId,
+      // A resident's row is written as before (place defaults to 'centre'); an elder's says it was done at home.
+      ...(subject.kind === 'elder' ? { elderId: subject.id, place: 'home' as const } : { residentId: subject.id }),
       reason: input.reason,
       assessedOn: input.assessedOn,
       answers: JSON.stringify(input.answers),
@@ -112,7 +125,7 @@ export function saveDraft(deps: BackendDeps, caller: Caller, input: Draft) {
       const before = await ctx.trx.selectFrom('assessments').selectAll().where('id', '=', input.id).executeTakeFirst();
       if (!before) throw notFound('评估');
       if (before.status === 'final') throw conflict('这份评估已经定稿，不能修改；如需更正请新建一次评估');
-      if (before.residentId !== input.residentId) throw invalid('评估与老人不一致', 'residentId');
+      if (before.residentId !== (input.residentId ?? null) || before.elderId !== (input.elderId ?? null)) throw invalid('评估与老人不一致', input.elderId ? 'elderId' : 'residentId');
       await ctx.trx.updateTable('assessments').set({ ...values, ...ctx.stampUpdate() }).where('id', '=', input.id).execute();
       await ctx.audit({ action: 'update', entity: 'assessments', entityId: input.id, before, after: values });
       return { id: input.id };
@@ -130,6 +143,10 @@ export function finalize(deps: BackendDeps, caller: Caller, id: string) {
     const row = await ctx.trx.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('评估');
     if (row.status === 'final') throw conflict('这份评估已经定稿');
+    const subject = await loadSubject(ctx.trx, row);
+    assertMayAssess(caller, subject.kind);
+    // The register may have changed since the draft (a death recorded with an earlier date).
+    if (subject.kind === 'elder') assertAtHomeOn(subject, row.assessedOn);
     const answers = parseJsonColumn(Answers, row.answers, 'assessments.answers');
     const missing = missingItems(answers);
     if (missing.length) {
@@ -178,8 +195,18 @@ export async function listAssessments(deps: BackendDeps, residentId: string): Pr
   return rows.map((r) => toView(r, resident.name, comaLevel));
 }
 
-export async function getAssessment(deps: BackendDeps, id: string): Promise<AssessmentView> {
+/** An elder's assessments at home, newest first. */
+export async function listElderAssessments(deps: BackendDeps, elderId: string): Promise<AssessmentView[]> {
+  const elder = await loadElder(deps.db, elderId);
+  const rows = await deps.db.selectFrom('assessments').selectAll().where('elderId', '=', elderId).orderBy('assessedOn', 'desc').orderBy('createdAt', 'desc').execute();
+  const comaLevel = await comaLevelSetting(deps.db);
+  return rows.map((r) => toView(r, elder.name, comaLevel));
+}
+
+export async function getAssessment(deps: BackendDeps, caller: Caller, id: string): Promise<AssessmentView> {
   const row = await deps.db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('评估');
-  return toView(row, (await loadResident(deps.db, row.residentId)).name, await comaLevelSetting(deps.db));
+  const subject = await loadSubject(deps.db, row);
+  assertMayRead(caller.role, subject.kind);
+  return toView(row, subject.name, await comaLevelSetting(deps.db));
 }

@@ -23,6 +23,7 @@ export async function dueAssessments(deps: BackendDeps): Promise<DueRow[]> {
     .selectFrom('assessments')
     .select(['residentId', (eb) => eb.fn.max('assessedOn').as('last'), (eb) => eb.fn.max('finalizedAt').as('finalizedAt')])
     .where('status', '=', 'final')
+    .where('residentId', 'is not', null)
     .groupBy('residentId')
     .execute();
   const lastByResident = new Map(finals.map((f) => [f.residentId, f.last as string]));

@@ -54,7 +54,7 @@ async function residentsSection(deps: BackendDeps, period: string) {
   const away = new Map(events.filter((e) => (e.type === 'leave' || e.type === 'hospital') && (e.endDate === null || e.endDate > last)).map((e) => [e.residentId, e.type]));
   const discharges = new Map(events.filter((e) => e.type === 'discharge').map((e) => [e.residentId, e.reason]));
   const ability = latestBy(
-    await db.selectFrom('assessments').select(['residentId', 'assessedOn', 'finalLevel', 'health']).where('status', '=', 'final').where('assessedOn', '<=', last).execute(),
+    await db.selectFrom('assessments').select(['residentId', 'assessedOn', 'finalLevel', 'health']).where('status', '=', 'final').where('assessedOn', '<=', last).where('residentId', 'is not', null).$narrowType<{ residentId: string }>().execute(),
     (a) => a.assessedOn,
   );
   // The official tier is the county's decision; the centre's own assessment travels only as a proposal.
@@ -198,7 +198,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
   const occupied = new Set(residents.filter((r) => r.bedId && r.statusAtMonthEnd !== 'discharged').map((r) => r.bedId!));
   const staff = await db.selectFrom('staff').select(['id', 'name', 'role', 'certLevel', 'certExpiry', 'hireDate', 'leftOn']).where((eb) => eb.or([eb('leftOn', 'is', null), eb('leftOn', '>=', first)])).orderBy('id').execute();
   const trained = await trainedInYear(deps, last);
-  const abilityRows = await db.selectFrom('assessments').select(['id', 'residentId', 'assessedOn', 'reason', 'finalLevel']).where('status', '=', 'final').where('assessedOn', '>=', first).where('assessedOn', '<=', last).orderBy('id').execute();
+  const abilityRows = await db.selectFrom('assessments').select(['id', 'residentId', 'assessedOn', 'reason', 'finalLevel']).where('status', '=', 'final').where('assessedOn', '>=', first).where('assessedOn', '<=', last).where('residentId', 'is not', null).$narrowType<{ residentId: string }>().orderBy('id').execute();
   const tierRows = await db.selectFrom('tierAssessments').select(['id', 'residentId', 'assessedOn', 'tier']).where('assessedOn', '>=', first).where('assessedOn', '<=', last).orderBy('id').execute();
   const stays = await db
     .selectFrom('stayEvents')

@@ -31,7 +31,7 @@ import { useSettingsGet } from '../settings/queries';
 import { useSystemInfo } from '../../shell/queries';
 import { inkVar } from '../../theme';
 
-type Form = Omit<AssessmentView, 'id' | 'residentName' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
+type Form = Omit<AssessmentView, 'id' | 'residentId' | 'elderId' | 'personName' | 'place' | 'status' | 'dimensionScores' | 'total' | 'missing' | 'preliminaryLevel' | 'finalLevel' | 'levelReasons' | 'finalizedAt' | 'finalizedBy' | 'createdBy'>;
 
 function ScoreButtons({ levels, label, max, value, disabled, onChange }: { levels: Readonly<Record<number, string>>; label: string; max: number; value: number | null; disabled: boolean; onChange: (v: number) => void }) {
   const scores = Array.from({ length: max + 1 }, (_, i) => max - i);
@@ -156,7 +156,7 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
   const [draftId, setDraftId] = useState<string | null>(existing?.id ?? null);
   const save = useAssessmentSaveDraft({ onFieldError, onSuccess: (v) => setDraftId(v.id) });
   const finalize = useAssessmentFinalize({ successMessage: t('assessment.finalized'), onFieldError });
-  const payload = { ...form, residentId, ...(draftId ? { id: draftId } : {}) };
+  const payload = { ...form, elderId: undefined, residentId, ...(draftId ? { id: draftId } : {}) };
   const saveDraft = () => (setError(null), save.mutate(payload, { onSuccess: () => notifySuccess(t('assessment.saved')) }));
   const saveThenFinalize = () => {
     setError(null);
@@ -316,7 +316,6 @@ export function NewAssessmentPage() {
   if (file.isPending || info.isPending || history.isPending || events.isPending) return <LoadingState />;
   if (file.isError) return <ErrorState error={file.error} onRetry={() => file.refetch()} />;
   const initial: Form = {
-    residentId,
     reason: (history.data?.some((a) => a.status === 'final') ? 'routine' : 'first') as Form['reason'],
     assessedOn: info.data?.today ?? '',
     answers: {},
@@ -357,7 +356,7 @@ export function AssessmentDetailPage() {
         {a.status === 'final' && <AssessmentReport a={a} centre={facility.data?.name ?? ''} person={file.data ? { ...file.data, sex: t(`enums.sex.${file.data.sex}`) } : null} />}
         <Stack className="screen-only">
           <Group>
-            <Title order={2}>{t('assessment.title', { name: a.residentName, date: a.assessedOn })}</Title>
+            <Title order={2}>{t('assessment.title', { name: a.personName, date: a.assessedOn })}</Title>
             <Badge size="xl" color={a.status === 'final' ? 'ok' : 'warning'} variant="filled" data-testid="assessment-status">
               {a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}
             </Badge>
@@ -367,7 +366,7 @@ export function AssessmentDetailPage() {
               {t('assessment.finalizedBy', { by: a.finalizedBy ?? '', at: dateTime(a.finalizedAt!) })}
             </Text>
           )}
-          <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId} initial={a} existing={a} />
+          <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId ?? ''} initial={a} existing={a} />
         </Stack>
         </>
       );

@@ -54,7 +54,7 @@ export function AssessmentReport({ a, centre, person }: { a: AssessmentView; cen
           </tr>
           <tr>
             <td style={head}>姓名</td>
-            <td style={nowrap}>{a.residentName}</td>
+            <td style={nowrap}>{a.personName}</td>
             <td style={head}>性别 / 年龄</td>
             <td style={nowrap}>{person ? `${person.sex}，${person.age}岁` : ''}</td>
           </tr>
