@@ -16,6 +16,7 @@ import {
 import { Done, calendarDate, entityId, oneOf, optionalDate, optionalText, phone, requiredText, wholeNumber } from './fields';
 import { method } from './method';
 import { idNumberField, photoField } from './residents';
+import { AgreementLedger, ByVillage, RegisterLedger } from './elder-ledgers';
 import type { Role } from './roles';
 import { MANAGERS } from './roles';
 
@@ -247,4 +248,6 @@ export const eldersApi = {
   'elders.removeRelative': method({ input: RemoveRelativeInput, output: Done, roles: REGISTER_KEEPERS, writes: true }),
   'elders.saveAgreement': method({ input: AgreementInput, output: Done, roles: REGISTER_KEEPERS, writes: true }),
   'elders.endAgreement': method({ input: EndAgreementInput, output: Done, roles: REGISTER_KEEPERS, writes: true }),
+  'elders.ledger': method({ input: ByVillage, output: RegisterLedger, roles: REGISTER_READERS, writes: false }),
+  'elders.agreementLedger': method({ input: ByVillage, output: AgreementLedger, roles: REGISTER_READERS, writes: false }),
 };

@@ -9,6 +9,7 @@ import { REGISTER_KEEPERS, REGISTER_READERS } from './elders';
 import { Done, calendarDate, entityId, instant, oneOf, optionalDate, optionalText, phone, requestId as requestIdField, requiredText, yearMonth } from './fields';
 import { method } from './method';
 import { photoField } from './residents';
+import { VisitLedger, VisitLedgerQuery } from './elder-ledgers';
 import type { Role } from './roles';
 
 /** Who records visits, opens follow-ups and reports special situations: the 关爱专干, the manager, caregivers. */
@@ -237,4 +238,5 @@ export const visitsApi = {
   'visits.reportSpecial': method({ input: SpecialInput, output: Done, roles: VISIT_RECORDERS, writes: true }),
   'visits.closeSpecial': method({ input: CloseSpecialInput, output: Done, roles: REGISTER_KEEPERS, writes: true }),
   'visits.overview': method({ input: z.object({ month: yearMonth().nullable().default(null) }), output: Overview, roles: REGISTER_READERS, writes: false }),
+  'visits.ledger': method({ input: VisitLedgerQuery, output: VisitLedger, roles: REGISTER_READERS, writes: false }),
 };

@@ -3,6 +3,7 @@ import type { eldersApi } from '@shared/api/elders';
 import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
 import { endAgreement, saveAgreement } from './agreements';
 import { setRiskOverride } from './care-level';
+import { agreementLedger, registerLedger } from './ledger';
 import { getElder, listElders, saveElder } from './register';
 import { removeRelative, saveRelative } from './relatives';
 import { readElderSettings, saveElderSettings } from './settings';
@@ -24,5 +25,7 @@ export function eldersHandlers({ deps }: HandlerContext): ModuleHandlers<typeof 
     'elders.removeRelative': (input, { caller }) => removeRelative(deps, caller, input),
     'elders.saveAgreement': (input, { caller }) => saveAgreement(deps, caller, input),
     'elders.endAgreement': (input, { caller }) => endAgreement(deps, caller, input),
+    'elders.ledger': (input) => registerLedger(deps, input.villageId),
+    'elders.agreementLedger': (input) => agreementLedger(deps, input.villageId),
   };
 }

@@ -4,6 +4,7 @@ import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
 import { closeFollowup, listFollowups, openFollowup } from './followups';
 import { listHelpers, saveHelper } from './helpers';
 import { visitsOfElder } from './history';
+import { visitLedger } from './ledger';
 import { visitsOverview } from './overview';
 import { weekPlan } from './plan';
 import { recordVisit, voidVisit } from './record';
@@ -24,5 +25,6 @@ export function visitsHandlers({ deps }: HandlerContext): ModuleHandlers<typeof 
     'visits.reportSpecial': (input, { caller }) => reportSpecial(deps, caller, input),
     'visits.closeSpecial': (input, { caller }) => closeSpecial(deps, caller, input),
     'visits.overview': (input) => visitsOverview(deps, input.month),
+    'visits.ledger': (input) => visitLedger(deps, input),
   };
 }
