@@ -16,6 +16,8 @@ const DAY = '2026-03-18'; // a Wednesday; the week starts on Monday 03-16
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
 const PC = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
+/** A one-pixel photo of the wiring. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
 /** A phone-sized screen, settled (the menu folded away, no notification over the page), that does not scroll sideways. */
@@ -114,6 +116,8 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   await expect(form).toContainText('「居住安全（用火用电）」有问题：请写明是什么问题');
   await field(form, '「居住安全（用火用电）」是什么问题').fill('电线老化，插座发烫');
   await field(form, '探访记录（说了什么、看到什么）').fill('入户查看，老人说做饭困难');
+  await form.locator('input[type="file"]').setInputFiles({ name: 'wires.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+  await expect(form.getByText('已加照片（点此更换）')).toBeVisible();
   await form.getByRole('button', { name: '＋ 登记一条转介' }).click();
   await choose(page, '转介到', '助餐');
   await field(form, '要办的事').fill('申请助餐送餐');
@@ -138,6 +142,7 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   await expect(latest).toContainText('居住安全（用火用电）：电线老化，插座发烫');
   await expect(latest).toContainText('探访人：关爱专干小陈；一同探访：张书记（村干部）');
   await expect(latest).toContainText('转介助餐：申请助餐送餐 — 办理中');
+  await expect(latest.getByRole('img', { name: '2026-03-18 探访的照片' })).toBeVisible();
   await expect(history.getByTestId('elder-visit')).toHaveCount(2);
   await expectAccessible(page, "an elder's visits");
   await history.getByRole('button', { name: '关闭' }).first().click();
@@ -223,7 +228,27 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   await page.setViewportSize(PC);
 
+  // The helpers list: a volunteer added, the 村干部 retired (kept, no longer offered).
+  await page.getByRole('tab', { name: '协助人员' }).click();
+  await page.getByRole('button', { name: '添加协助人员' }).click();
+  const helper = page.getByRole('dialog');
+  await segment(helper, '志愿者');
+  await field(helper, '姓名').fill('王志愿者');
+  await field(helper, '电话').fill('13700000003');
+  await helper.getByRole('button', { name: '保存' }).click();
+  await expect(helper).toBeHidden();
+  await expect(page.getByTestId('helpers')).toContainText('王志愿者');
+  await page.getByRole('button', { name: '修改 张书记' }).click();
+  await helper.getByRole('switch', { name: '停用（不再参加探访）' }).check({ force: true });
+  await helper.getByRole('button', { name: '保存' }).click();
+  await expect(helper).toBeHidden();
+  await expect(page.getByTestId('helpers')).not.toContainText('张书记');
+  await page.getByText('显示已停用的人').click();
+  await expect(page.getByTestId('helpers').getByRole('row', { name: /张书记/ })).toContainText('已停用');
+  await expectAccessible(page, 'the helpers list');
+
   // The route sheet of the whole week, printed.
+  await page.getByRole('tab', { name: '本周计划' }).click();
   await page.getByRole('link', { name: '打印路线单' }).click();
   await expect(page.getByTestId('route-sheet')).toContainText('冯奶奶');
   await expectAccessible(page, 'the route sheet');
