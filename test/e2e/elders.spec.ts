@@ -195,6 +195,13 @@ test('a 关爱专干 keeps the register: villages, an elder and her file, a deat
   await page.getByRole('checkbox', { name: '含已迁出、已去世的老人' }).check();
   await expect(page.getByTestId('elders-count')).toHaveText('共 2 人（含已迁出、已去世、已入住本院）');
   await expect(page.getByTestId('elders-table').getByRole('row', { name: /钱德福/ })).toContainText('已去世');
+
+  // A village's count of elders at home opens the register on that village.
+  await page.getByRole('tab', { name: '村', exact: true }).click();
+  await expect(page.getByRole('button', { name: '西村在家老人 0 人：打开名册' })).toBeVisible();
+  await page.getByRole('button', { name: '东村在家老人 1 人：打开名册' }).click();
+  await expect(page.getByRole('combobox', { name: '村', exact: true })).toHaveValue('东村');
+  await expect(page.getByTestId('elders-count')).toHaveText('共 1 人');
 });
 
 test('the manager sees the rules and visit plan with their sources, and changes a rule', async ({ app, page }) => {

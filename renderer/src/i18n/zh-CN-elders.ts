@@ -151,6 +151,8 @@ export const eldersZh = {
   cadreName: '村干部姓名',
   cadrePhone: '村干部电话',
   atHome: '在家老人',
+  persons: '{{n}} 人',
+  atHomeOf: '{{name}}在家老人 {{n}} 人：打开名册',
   showRetired: '显示已停用的村',
   retired: '已停用',
   inUse: '使用中',

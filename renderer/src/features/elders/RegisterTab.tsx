@@ -85,12 +85,13 @@ function ElderCard({ row }: { row: ElderRow }) {
 export function RegisterTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [, setParams] = useSearchParams();
   const mayRegister = useMayCall('elders.save');
   const who = useWho();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
-  const [villageId, setVillageId] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  // 村 → a village's count opens the register on that village (?village=…).
+  const [villageId, setVillageId] = useState<string | null>(params.get('village'));
   const [category, setCategory] = useState<Group | null>(null);
   const [risk, setRisk] = useState<RiskLevel | null>(null);
   const [includeGone, setIncludeGone] = useState(false);
@@ -138,7 +139,7 @@ export function RegisterTab({ today }: { today: string }) {
               />
               {registerButton}
             </Group>
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+            <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
               <Select label={t('elders.village')} placeholder={t('elders.allVillages')} clearable value={villageId} onChange={setVillageId} data={villageRows.map((v) => ({ value: v.id, label: v.name }))} />
               <Select
                 label={t('elders.group')}
@@ -149,7 +150,7 @@ export function RegisterTab({ today }: { today: string }) {
                 data={[...ELDER_CATEGORIES, 'over_80' as const].map((c) => ({ value: c, label: t(`enums.elderGroup.${c}`) }))}
               />
               <Select label={t('elders.risk')} placeholder={t('elders.allRisks')} clearable value={risk} onChange={(v) => setRisk(v as RiskLevel | null)} data={RISK_LEVELS.map((l) => ({ value: l, label: t(`enums.riskLevel.${l}`) }))} />
-              <Checkbox mt={{ md: 'xl' }} label={t('elders.includeGone')} checked={includeGone} onChange={(e) => setIncludeGone(e.currentTarget.checked)} />
+              <Checkbox mt={{ base: 'md', md: 'xl' }} label={t('elders.includeGone')} checked={includeGone} onChange={(e) => setIncludeGone(e.currentTarget.checked)} />
             </SimpleGrid>
             <QueryView
               query={list}

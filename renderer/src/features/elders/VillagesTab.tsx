@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { VillageInput, type VillageRow } from '@shared/api/elders';
 import { zodValidate } from '../../api/zod-form';
 import { ListCard, ListTable } from '../../components/ListCard';
@@ -61,6 +62,7 @@ function VillageModal({ village, onClose }: { village: VillageRow | null; onClos
 export function VillagesTab() {
   const { t } = useTranslation();
   const mayEdit = useMayCall('elders.saveVillage');
+  const [, setParams] = useSearchParams();
   const [showRetired, setShowRetired] = useState(false);
   const villages = useEldersVillages({ includeRetired: showRetired });
   const [editing, setEditing] = useState<VillageRow | 'new' | null>(null);
@@ -97,7 +99,11 @@ export function VillagesTab() {
                   <Table.Td>{v.code ?? '—'}</Table.Td>
                   <Table.Td>{v.cadreName || '—'}</Table.Td>
                   <Table.Td>{v.cadrePhone ? <Anchor href={`tel:${v.cadrePhone}`}>{v.cadrePhone}</Anchor> : '—'}</Table.Td>
-                  <Table.Td>{v.atHome}</Table.Td>
+                  <Table.Td>
+                    <Button variant="subtle" size="compact-lg" onClick={() => setParams({ tab: 'register', village: v.id })} aria-label={t('elders.atHomeOf', { name: v.name, n: v.atHome })}>
+                      {t('elders.persons', { n: v.atHome })}
+                    </Button>
+                  </Table.Td>
                   <Table.Td>
                     <Badge color={v.retired ? 'muted' : 'ok'} variant="filled">
                       {v.retired ? t('elders.retired') : t('elders.inUse')}
