@@ -182,6 +182,8 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   await expect(page.getByText('没有未结案的转介')).toBeVisible();
   await segment(page.getByRole('tabpanel'), '全部');
   await expect(followups).toContainText('2026-03-18 结案（关爱专干小陈）：已纳入助餐，每天送午餐');
+  await closeNotifications(page);
+  await shot(page, 'visits-followups');
 
   // A special situation: 冯奶奶 found fallen; on the home page until closed.
   await page.getByRole('tab', { name: '特殊情况' }).click();

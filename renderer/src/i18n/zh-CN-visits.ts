@@ -96,6 +96,7 @@ export const visitsZh = {
   specialOpenEmpty: '没有未结案的特殊情况。',
   specialClosed: '已结案的报告',
   specialClosedEmpty: '还没有已结案的报告。',
+  showAllClosed: '显示全部 {{n}} 份',
   report: '报告特殊情况',
   reportTitle: '报告特殊情况',
   foundAt: '发现时间',

@@ -12,6 +12,9 @@ import { useMayCall } from '../../shell/current-user';
 import { type ElderChoice, ElderPicker, OverdueMark } from './marks';
 import { useVisitsCloseFollowup, useVisitsFollowups, useVisitsOpenFollowup } from './queries';
 
+/** Free text wraps; names, kinds and dates (and the column heads) stay on one line. */
+const WRAP = { whiteSpace: 'normal', minWidth: '10em' } as const;
+
 function CloseModal({ row, today, onClose }: { row: FollowupRow; today: string; onClose: () => void }) {
   const { t } = useTranslation();
   const [closedOn, setClosedOn] = useState(today);
@@ -92,6 +95,7 @@ export function FollowupsTab({ today }: { today: string }) {
           <ListCard title={t('visits.followupsTitle')} rows={rows} empty={status === 'open' ? t('visits.followupsEmpty') : t('visits.followupsAllEmpty')}>
             <ListTable
               minWidth={900}
+              nowrap
               testId="followups"
               heads={[t('visits.elder'), t('visits.followupKind'), t('visits.need'), t('visits.openedOn'), t('visits.due'), t('visits.status'), mayClose && t('visits.actionsHead')]}
             >
@@ -104,7 +108,7 @@ export function FollowupsTab({ today }: { today: string }) {
                     <Text size="sm">{f.village}</Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`enums.followupKind.${f.kind}`)}</Table.Td>
-                  <Table.Td>{f.need}</Table.Td>
+                  <Table.Td style={WRAP}>{f.need}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {f.openedOn}
                     {f.visitOn && <Text size="sm">{t('visits.fromVisit', { on: f.visitOn })}</Text>}
@@ -118,7 +122,7 @@ export function FollowupsTab({ today }: { today: string }) {
                       {f.overdue && <OverdueMark />}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{f.closedOn ? t('visits.closedLine', { on: f.closedOn, by: f.closedBy ?? '', result: f.result ?? '' }) : <Badge color="warning" variant="filled">{t('visits.open')}</Badge>}</Table.Td>
+                  <Table.Td style={WRAP}>{f.closedOn ? t('visits.closedLine', { on: f.closedOn, by: f.closedBy ?? '', result: f.result ?? '' }) : <Badge color="warning" variant="filled">{t('visits.open')}</Badge>}</Table.Td>
                   {mayClose && (
                     <Table.Td>
                       {!f.closedOn && (

@@ -14,6 +14,8 @@ import { type ElderChoice, ElderPicker } from './marks';
 import { useVisitsCloseSpecial, useVisitsReportSpecial, useVisitsSpecialReports } from './queries';
 
 const pickerProps = { size: 'lg' as const, valueFormat: DATE_TIME_FORMAT, withSeconds: false, timePickerProps: { format: '24h' as const } };
+/** Closed reports shown before 显示全部: the open ones are what matters. */
+const FIRST_CLOSED = 10;
 const REPORT_FIELDS = ['elderId', 'foundAt', 'situation', 'actions', 'reportedTo', 'reportedAt'];
 
 function ReportModal({ onClose }: { onClose: () => void }) {
@@ -96,6 +98,7 @@ export function SpecialTab() {
   const mayClose = useMayCall('visits.closeSpecial');
   const [reporting, setReporting] = useState(false);
   const [closing, setClosing] = useState<SpecialRow | null>(null);
+  const [allClosed, setAllClosed] = useState(false);
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -121,10 +124,15 @@ export function SpecialTab() {
               </ListCard>
               <ListCard title={t('visits.specialClosed')} rows={closed} empty={t('visits.specialClosedEmpty')} plainEmpty data-testid="special-closed">
                 <Stack gap="xs">
-                  {closed.map((r) => (
+                  {(allClosed ? closed : closed.slice(0, FIRST_CLOSED)).map((r) => (
                     <Report key={r.id} r={r} />
                   ))}
                 </Stack>
+                {!allClosed && closed.length > FIRST_CLOSED && (
+                  <Button variant="subtle" mt="xs" onClick={() => setAllClosed(true)}>
+                    {t('visits.showAllClosed', { n: closed.length })}
+                  </Button>
+                )}
               </ListCard>
             </>
           );
