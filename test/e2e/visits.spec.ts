@@ -269,4 +269,19 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
     expect(text, `"${expected}" on the printed route sheet`).toContain(expected);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(SCREENSHOTS, 'print-visits-route-sheet')]);
+
+  // The call to 孙大爷 was entered by mistake: voided with a reason, kept and struck through; he is overdue again.
+  await page.getByRole('link', { name: '返回本周计划' }).click();
+  await page.getByRole('button', { name: '探访记录 孙大爷' }).click();
+  await page.getByRole('button', { name: '作废 2026-03-18 电话探访' }).click();
+  const voiding = page.getByRole('dialog', { name: '作废 2026-03-18 的电话探访' });
+  await field(voiding, '作废原因').fill('记错了老人');
+  await voiding.getByRole('button', { name: '作废' }).click();
+  await expect(voiding).toBeHidden();
+  const call = page.getByRole('dialog').getByTestId('elder-visit');
+  await expect(call).toContainText('已作废');
+  await expect(call).toContainText('由 关爱专干小陈 作废：记错了老人');
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).first().click();
+  await expect(line('孙大爷')).toHaveAttribute('data-overdue', 'yes');
+  await expect(line('孙大爷')).toContainText('逾期');
 });
