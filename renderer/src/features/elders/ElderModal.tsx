@@ -186,7 +186,7 @@ export function ElderModal({ file, today, onClose, onSaved }: { file: ElderFile 
           </SimpleGrid>
           <Textarea label={t('elders.note')} autosize minRows={2} {...form.getInputProps('note')} />
           {Object.keys(form.errors).length > 0 && (
-            <Text c="error" role="alert">
+            <Text c="red.9" role="alert">
               {Object.values(form.errors)[0]}
             </Text>
           )}

@@ -168,7 +168,7 @@ function AgreementModal({ elderId, today, onClose }: { elderId: string; today: s
             )}
           </Group>
           {form.errors.photo && (
-            <Text c="error" size="sm">
+            <Text c="red.9" size="sm">
               {form.errors.photo}
             </Text>
           )}

@@ -79,7 +79,7 @@ function StatusModal({ file, status, today, onClose }: { file: ElderFile; status
             <DateInput label={t('elders.statusOn')} withAsterisk valueFormat="YYYY-MM-DD" maxDate={today} {...form.getInputProps('on')} />
           )}
           <TextInput label={t('elders.statusNote')} placeholder={t('elders.statusNoteHint')} {...form.getInputProps('note')} />
-          {form.errors.status && <Text c="error">{form.errors.status}</Text>}
+          {form.errors.status && <Text c="red.9">{form.errors.status}</Text>}
           <Group>
             <Button type="submit" size="lg" loading={save.isPending}>
               {t('app.save')}

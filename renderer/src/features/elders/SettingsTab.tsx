@@ -105,6 +105,11 @@ function SettingsForm({ settings }: { settings: ElderSettings }) {
                 </Card>
               );
             })}
+            {typeof form.errors.riskRules === 'string' && (
+              <Text c="red.9" role="alert">
+                {form.errors.riskRules}
+              </Text>
+            )}
           </Stack>
         </ListCard>
 
