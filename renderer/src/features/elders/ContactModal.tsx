@@ -4,7 +4,7 @@ import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/cor
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ElderFile } from '@shared/api/elders';
-import { inputOf, valuesOf } from './ElderModal';
+import { inputOf, valuesOf } from './elder-form';
 import { useEldersSave } from './queries';
 
 export function ContactModal({ file, onClose }: { file: ElderFile; onClose: () => void }) {

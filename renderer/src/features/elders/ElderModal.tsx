@@ -7,97 +7,11 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { type ElderFile, ElderInput } from '@shared/api/elders';
 import { ageOn } from '@shared/domain/dates';
-import { CARERS, ELDER_CATEGORIES, type ElderCategory, HOUSEHOLDS, INCOME_SOURCES, type IncomeSource, OVER_80_AGE } from '@shared/domain/elders/vocab';
+import { CARERS, ELDER_CATEGORIES, HOUSEHOLDS, INCOME_SOURCES, OVER_80_AGE } from '@shared/domain/elders/vocab';
 import { parseIdNumber } from '@shared/domain/id-number';
 import { zodValidate } from '../../api/zod-form';
+import { type ElderFormValues, emptyValues, inputOf, valuesOf } from './elder-form';
 import { useEldersSave, useEldersVillages } from './queries';
-
-export interface ElderFormValues {
-  name: string;
-  idNumber: string;
-  villageId: string | null;
-  address: string;
-  phone: string;
-  household: string | null;
-  categories: string[];
-  incomeSources: string[];
-  chronicDiseases: string;
-  disability: string;
-  criticalIllness: boolean;
-  carer: string | null;
-  contactName: string;
-  contactRelation: string;
-  contactPhone: string;
-  registeredOn: string | null;
-  note: string;
-}
-
-/** The values of an elder on file, as the form (and every partial save of the file page) starts from. */
-export function valuesOf(file: ElderFile): ElderFormValues {
-  return {
-    name: file.name,
-    idNumber: '',
-    villageId: file.villageId,
-    address: file.address,
-    phone: file.phone,
-    household: file.household,
-    categories: [...file.categories],
-    incomeSources: [...file.incomeSources],
-    chronicDiseases: file.chronicDiseases,
-    disability: file.disability,
-    criticalIllness: file.criticalIllness,
-    carer: file.carer,
-    contactName: file.contactName,
-    contactRelation: file.contactRelation,
-    contactPhone: file.contactPhone,
-    registeredOn: file.registeredOn,
-    note: file.note,
-  };
-}
-
-/** What elders.save takes: an edit without a newly typed ID number keeps the one on file. */
-export function inputOf(v: ElderFormValues, id?: string): ElderInput {
-  return {
-    ...(id ? { id } : {}),
-    ...(v.idNumber.trim() || !id ? { idNumber: v.idNumber.trim() } : {}),
-    name: v.name,
-    villageId: v.villageId ?? '',
-    address: v.address,
-    phone: v.phone,
-    household: (v.household as ElderInput['household']) ?? null,
-    categories: v.categories as ElderCategory[],
-    incomeSources: v.incomeSources as IncomeSource[],
-    chronicDiseases: v.chronicDiseases,
-    disability: v.disability,
-    criticalIllness: v.criticalIllness,
-    carer: (v.carer as ElderInput['carer']) ?? null,
-    contactName: v.contactName,
-    contactRelation: v.contactRelation,
-    contactPhone: v.contactPhone,
-    registeredOn: v.registeredOn ?? '',
-    note: v.note,
-  };
-}
-
-const emptyValues = (today: string): ElderFormValues => ({
-  name: '',
-  idNumber: '',
-  villageId: null,
-  address: '',
-  phone: '',
-  household: null,
-  categories: [],
-  incomeSources: [],
-  chronicDiseases: '',
-  disability: '',
-  criticalIllness: false,
-  carer: null,
-  contactName: '',
-  contactRelation: '',
-  contactPhone: '',
-  registeredOn: today,
-  note: '',
-});
 
 export function ElderModal({ file, today, onClose, onSaved }: { file: ElderFile | null; today: string; onClose: () => void; onSaved?: (id: string) => void }) {
   const { t } = useTranslation();
