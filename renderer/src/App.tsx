@@ -17,6 +17,7 @@ import { useSystemInfo } from './shell/queries';
 // Every feature page is its own chunk, loaded when first opened (issue 13 §8: the first screen loads only the core).
 const AssessmentDetailPage = lazyPage(() => import('./features/assessment/AssessmentPage'), 'AssessmentDetailPage');
 const NewAssessmentPage = lazyPage(() => import('./features/assessment/AssessmentPage'), 'NewAssessmentPage');
+const NewElderAssessmentPage = lazyPage(() => import('./features/assessment/AssessmentPage'), 'NewElderAssessmentPage');
 const AuditPage = lazyPage(() => import('./features/audit/AuditPage'), 'AuditPage');
 const BackupPage = lazyPage(() => import('./features/backup/BackupPage'), 'BackupPage');
 const AccountPage = lazyPage(() => import('./features/auth/AccountPage'), 'AccountPage');
@@ -132,9 +133,11 @@ function SignedInPages({ user }: { user: SignedInUser }) {
                 <Route path="/shift/:shiftId/:shiftDate/:residentId" element={guard('/shift', <ResidentShiftPage />)} />
                 <Route path="/visits/sheet" element={guard('/visits', <RouteSheetPage />)} />
                 <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
-                <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') ? <NewAssessmentPage /> : <Forbidden />} />
+                <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') && mayCall(user.role, 'residents.get') ? <NewAssessmentPage /> : <Forbidden />} />
                 <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
                 <Route path="/elders/:id" element={guard('/elders', <ElderFilePage />)} />
+                <Route path="/elders/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') && mayCall(user.role, 'elders.get') ? <NewElderAssessmentPage /> : <Forbidden />} />
+                <Route path="/elders/:id/assessment/:assessmentId" element={guard('/elders', <AssessmentDetailPage />)} />
                 <Route path="/county/centre/:code/:period" element={guard('/county/indicators', <CountyCentrePage />)} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

@@ -25,12 +25,15 @@ export type AssessmentPlace = (typeof ASSESSMENT_PLACES)[number];
 /** Who assesses a resident (the centre's trained assessors work as care lead, medical staff or the manager). */
 export const ASSESSORS: readonly Role[] = ['admin', 'care_lead', 'medical'];
 /**
- * Who assesses an elder at home: the same, and the 关爱专干/社工 who keeps the register (the two assessors of a home
- * assessment are trained staff of the centre or of the county agency, chosen on the form: assessors.ts).
+ * Who fills in an elder's assessment at home: those of the assessors who work with the register (院长, 护理组长) and the
+ * 关爱专干/社工 who keeps it. The two assessors who sign are chosen on the form (assessors.ts): any trained member of the
+ * staff — a doctor or nurse too — or someone of the county agency. Medical accounts do not read the register, so they
+ * neither fill in nor read home assessments.
  */
-export const HOME_ASSESSORS: readonly Role[] = [...ASSESSORS, 'social_worker'];
-/** Who reads an elder's home assessments and the coverage figure: the register's readers and those who assess. */
-export const HOME_ASSESSMENT_READERS: readonly Role[] = [...new Set<Role>([...REGISTER_READERS, ...HOME_ASSESSORS])];
+export const HOME_ASSESSORS: readonly Role[] = ['admin', 'care_lead', 'social_worker'];
+const ANY_ASSESSOR: readonly Role[] = [...new Set<Role>([...ASSESSORS, ...HOME_ASSESSORS])];
+/** Who reads an elder's home assessments and the coverage figure: the register's readers (its assessors among them). */
+export const HOME_ASSESSMENT_READERS: readonly Role[] = REGISTER_READERS;
 
 // A.2.14 boxes: 跌倒、走失、噎食、自杀、自伤、其他 (the vocabulary lives in shared/domain/assessment/risk-events).
 export { RISK_EVENT_KINDS, RISK_EVENT_NAMES } from '../domain/assessment/risk-events';
@@ -224,8 +227,8 @@ export const assessmentApi = {
   /** A resident's assessment to a resident reader, an elder's to a home-assessment reader (checked in the service). */
   'assessment.get': method({ input: z.object({ id: entityId('评估') }), output: AssessmentView, roles: [...new Set<Role>([...RESIDENT_READERS, ...HOME_ASSESSMENT_READERS])], writes: false }),
   /** Residents by ASSESSORS, elders at home by HOME_ASSESSORS (checked in the service). */
-  'assessment.saveDraft': method({ input: AssessmentDraftInput, output: Done, roles: HOME_ASSESSORS, writes: true }),
-  'assessment.finalize': method({ input: z.object({ id: entityId('评估') }), output: Done, roles: HOME_ASSESSORS, writes: true }),
+  'assessment.saveDraft': method({ input: AssessmentDraftInput, output: Done, roles: ANY_ASSESSOR, writes: true }),
+  'assessment.finalize': method({ input: z.object({ id: entityId('评估') }), output: Done, roles: ANY_ASSESSOR, writes: true }),
   'assessment.listForElder': method({ input: z.object({ elderId: entityId('老人') }), output: z.array(AssessmentView), roles: HOME_ASSESSMENT_READERS, writes: false }),
   'assessment.homeCoverage': method({ input: z.object({}), output: HomeCoverage, roles: HOME_ASSESSMENT_READERS, writes: false }),
   'assessment.due': method({ input: z.object({}), output: z.array(DueRow), roles: RESIDENT_READERS, writes: false }),

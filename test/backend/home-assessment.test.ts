@@ -134,6 +134,11 @@ describe('an elder assessed at home', () => {
     expect((await b.call('assessment.listForElder', { elderId })).map((a) => a.id)).toEqual([homeId]);
     expect((await b.call('assessment.get', { id: homeId })).place).toBe('home');
     expect((await refused('assessment.saveDraft', homeDraft(elderId), carer))?.code).toBe('FORBIDDEN');
+    // Medical accounts assess residents, not the register's elders (a doctor can still sign as one of the two assessors).
+    const medical = (await b.signInAs('medical', '医生老孙')).session;
+    expect(await refused('assessment.saveDraft', homeDraft(elderId), medical)).toMatchObject({ code: 'FORBIDDEN', message: '居家能力评估由关爱专干、护理组长或院长录入；医护人员可以在表上选作评估员' });
+    expect((await b.raw('assessment.get', { id: homeId }, medical)).error?.code).toBe('FORBIDDEN');
+    expect((await b.call('assessment.get', { id: residentAssessment }, medical)).place).toBe('centre');
     for (const method of ['assessment.listForElder', 'assessment.homeCoverage'] as const) {
       expect((await b.raw(method, { elderId } as never, kitchen)).error?.code).toBe('FORBIDDEN');
     }

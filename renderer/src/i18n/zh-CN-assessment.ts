@@ -1,4 +1,5 @@
-// Words of the ability assessment's GB/T 42195 details (issue 14 §1): A.2 basic information, 昏迷/B.3.9, BMI, A.2.14.
+// Words of the ability assessment's GB/T 42195 details (issue 14 §1): A.2 basic information, 昏迷/B.3.9, BMI, A.2.14;
+// and of the same assessment done at home for an elder on the village register (issue 17).
 export const abilityZh = {
   basicTitle: 'A.2 基本信息（按评估当天记录；民族取自老人档案，其余沿用上次评估，请核对）',
   ethnicity: '民族',
@@ -29,4 +30,24 @@ export const abilityZh = {
   zeroComa: '昏迷：意识丧失，对一般刺激全无反应',
   zeroStupor: '昏睡：较强刺激可短时唤醒',
   comaHint: '勾选“处于昏迷状态”会把 B.3.9 意识水平评为 0 分（昏迷），A.5.11 昏迷选“有”。',
+  // At home (issue 17): the same form for an elder on the village register.
+  basicTitleHome: 'A.2 基本信息（按评估当天记录；居住情况取自农村老人名册，其余沿用上次评估，请核对）',
+  homePlace: '评估地点：居家',
+  homeNewTitle: '居家能力评估：{{name}}',
+  homeBasics: '{{sex}}，{{age}}岁，身份证号 {{id}}，{{village}}（基本信息取自农村老人名册）',
+  homeEvents: '居家老人不在本院的意外事件登记里：近30天的照护风险事件请询问老人和家属后填写。',
+  homeCard: '能力评估（居家，GB/T 42195-2022）',
+  homeNew: '新建居家评估',
+  homeNone: '还没有居家能力评估。',
+  homeNotAtHome: '老人已不在家（{{status}}），不能再新建居家评估；已有的评估仍可查看。',
+  backToElder: '返回老人名册档案',
+  coverageTitle: '居家能力评估覆盖（特困、低保、计生特殊家庭老人）',
+  coverageLine: '{{covered}} / {{total}} 人有 {{months}} 个月内定稿的能力评估',
+  coverageMissing: '待评估（{{n}} 人）',
+  coverageAllDone: '都已在期内评估。',
+  coverageLast: '上次评估',
+  coverageNever: '从未评估',
+  village: '村',
+  name: '姓名',
+  groups: '人员类别',
 };

@@ -33,12 +33,14 @@ export function assertAtHomeOn(elder: ElderSubject, day: string) {
   }
 }
 
-/** Writing an assessment: a resident's by the centre's assessors, an elder's at home also by the 关爱专干/社工. */
+/** Writing an assessment: a resident's by the centre's assessors (ASSESSORS), an elder's at home by HOME_ASSESSORS. */
 export function assertMayAssess(caller: Caller, subject: 'resident' | 'elder') {
   if (subject === 'resident' && !ASSESSORS.includes(caller.role)) {
     throw new AppError('FORBIDDEN', '关爱专干只做名册上居家老人的能力评估；本院入住老人的评估请由院长、护理组长或医护人员完成');
   }
-  if (subject === 'elder' && !HOME_ASSESSORS.includes(caller.role)) throw new AppError('FORBIDDEN', '您的岗位不能做居家能力评估');
+  if (subject === 'elder' && !HOME_ASSESSORS.includes(caller.role)) {
+    throw new AppError('FORBIDDEN', '居家能力评估由关爱专干、护理组长或院长录入；医护人员可以在表上选作评估员');
+  }
 }
 
 /** Reading an assessment: a resident's by those who read residents' files, an elder's by the register's readers and its assessors. */

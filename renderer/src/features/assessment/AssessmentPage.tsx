@@ -1,6 +1,8 @@
 // 能力评估 (GB/T 42195-2022): the 26 items by dimension with the wording of each score, live scores and level with the
 // reasons, two assessors. A draft can be saved any time; only a complete form can be finalised; a final one is
-// read-only and printable.
+// read-only and printable. The subject is a resident (in the centre: /residents/:id/assessment, /assessments/:id) or an
+// elder on the village register (at home: /elders/:id/assessment, /elders/:id/assessment/:assessmentId) — the same form,
+// rules and report; at home the risk events are asked (no incident register) and the report says 评估地点：居家.
 import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
@@ -17,15 +19,17 @@ import { notifySuccess } from '../../components/notify';
 import { ErrorState, LoadingState } from '../../components/States';
 import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
-import { AssessmentReport } from './AssessmentReport';
+import { AssessmentReport, type ReportPerson } from './AssessmentReport';
 import { AssessorField } from './AssessorField';
 import { BasicInfoCard } from './BasicInfoCard';
 import { HealthCard } from './HealthCard';
 import { RiskEventsCard } from './RiskEventsCard';
 import { dateTime } from '../../components/time';
-import { useAssessmentDispute, useAssessmentFinalize, useAssessmentGet, useAssessmentList, useAssessmentSaveDraft } from './queries';
+import { useAssessmentDispute, useAssessmentFinalize, useAssessmentGet, useAssessmentList, useAssessmentListForElder, useAssessmentSaveDraft } from './queries';
+import { type AssessmentSubject, assessmentPath, homeBasicInfo, subjectFilePath, subjectIds, subjectOf } from './subject';
 import { useFacilityGet } from '../facility/queries';
 import { useIncidentsRiskEvents } from '../incidents/queries';
+import { useEldersGet } from '../elders/queries';
 import { useResidentsGet } from '../residents/queries';
 import { useSettingsGet } from '../settings/queries';
 import { useSystemInfo } from '../../shell/queries';
@@ -130,7 +134,7 @@ function Summary({ form, comaLevel, frozen }: { form: Form; comaLevel: Level; fr
   );
 }
 
-function AssessmentForm({ residentId, initial, existing }: { residentId: string; initial: Form; existing: AssessmentView | null }) {
+function AssessmentForm({ subject, initial, existing }: { subject: AssessmentSubject; initial: Form; existing: AssessmentView | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form, setForm] = useState<Form>(initial);
@@ -156,11 +160,12 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
   const [draftId, setDraftId] = useState<string | null>(existing?.id ?? null);
   const save = useAssessmentSaveDraft({ onFieldError, onSuccess: (v) => setDraftId(v.id) });
   const finalize = useAssessmentFinalize({ successMessage: t('assessment.finalized'), onFieldError });
-  const payload = { ...form, elderId: undefined, residentId, ...(draftId ? { id: draftId } : {}) };
+  // The form may carry the view's own fields (an existing draft): the subject is set here, once.
+  const payload = { ...form, residentId: undefined, elderId: undefined, ...subjectIds(subject), ...(draftId ? { id: draftId } : {}) };
   const saveDraft = () => (setError(null), save.mutate(payload, { onSuccess: () => notifySuccess(t('assessment.saved')) }));
   const saveThenFinalize = () => {
     setError(null);
-    save.mutate(payload, { onSuccess: (v) => finalize.mutate({ id: v.id }, { onSuccess: () => navigate(`/assessments/${v.id}`, { replace: true }) }) });
+    save.mutate(payload, { onSuccess: (v) => finalize.mutate({ id: v.id }, { onSuccess: () => navigate(assessmentPath(subject, v.id), { replace: true }) }) });
   };
 
   return (
@@ -185,9 +190,9 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
           <AssessorField label={t('assessment.assessor2')} readOnly={readOnly} value={form.assessor2} error={assessorError('assessor2')} onChange={(v) => set('assessor2', v)} />
         </SimpleGrid>
       </Card>
-      <BasicInfoCard value={form.basicInfo} readOnly={readOnly} error={error} onChange={(v) => set('basicInfo', v)} />
+      <BasicInfoCard value={form.basicInfo} readOnly={readOnly} error={error} home={subject.kind === 'elder'} onChange={(v) => set('basicInfo', v)} />
       <Card withBorder padding="md">
-        <RiskEventsCard residentId={residentId} onDate={form.assessedOn} value={form.riskEvents} readOnly={readOnly} onChange={(v) => set('riskEvents', v)} />
+        <RiskEventsCard residentId={subject.kind === 'resident' ? subject.id : null} onDate={form.assessedOn} value={form.riskEvents} readOnly={readOnly} onChange={(v) => set('riskEvents', v)} />
         <Title order={3} size="h4" mt="md" mb="sm">
           {t('assessment.diagnoses')}
         </Title>
@@ -263,11 +268,11 @@ function AssessmentForm({ residentId, initial, existing }: { residentId: string;
             <Button size="lg" variant="outline" onClick={() => window.print()}>
               {t('assessment.print')}
             </Button>
-            {mayAssess && existing && <DisputeButton assessmentId={existing.id} today={form.assessedOn > today ? form.assessedOn : today} />}
+            {mayAssess && existing && subject.kind === 'resident' && <DisputeButton assessmentId={existing.id} today={form.assessedOn > today ? form.assessedOn : today} />}
           </>
         )}
-        <Button size="lg" variant="default" onClick={() => navigate(`/residents/${residentId}`)}>
-          {t('assessment.backToFile')}
+        <Button size="lg" variant="default" onClick={() => navigate(subjectFilePath(subject))}>
+          {subject.kind === 'elder' ? t('ability.backToElder') : t('assessment.backToFile')}
         </Button>
       </Group>
     </Stack>
@@ -334,29 +339,90 @@ export function NewAssessmentPage() {
       <Title order={2}>{t('assessment.newTitle', { name: file.data.name })}</Title>
       <Text>{t('assessment.basics', { sex: t(`enums.sex.${file.data.sex}`), age: file.data.age, id: file.data.idNumberMasked })}</Text>
       {events.data && riskEventTotal(events.data.counts) > 0 && <Text fw={700}>{t('ability.eventsNote')}</Text>}
-      <AssessmentForm residentId={residentId} initial={initial} existing={null} />
+      <AssessmentForm subject={{ kind: 'resident', id: residentId }} initial={initial} existing={null} />
     </Stack>
   );
 }
 
+/** A new assessment at home of an elder on the village register (/elders/:id/assessment). */
+export function NewElderAssessmentPage() {
+  const { t } = useTranslation();
+  const { id: elderId = '' } = useParams();
+  const file = useEldersGet({ id: elderId });
+  const info = useSystemInfo();
+  const history = useAssessmentListForElder({ elderId });
+  const previous = history.data?.find((a) => a.status === 'final') ?? history.data?.[0] ?? null;
+  if (file.isPending || info.isPending || history.isPending) return <LoadingState />;
+  if (file.isError) return <ErrorState error={file.error} onRetry={() => file.refetch()} />;
+  const elder = file.data;
+  const initial: Form = {
+    reason: (history.data?.some((a) => a.status === 'final') ? 'routine' : 'first') as Form['reason'],
+    assessedOn: info.data?.today ?? '',
+    answers: {},
+    riskEvents: NO_RISK_EVENTS,
+    coma: false,
+    consciousness: null,
+    basicInfo: homeBasicInfo(previous?.basicInfo ?? null, elder.household),
+    dementia: /痴呆/.test(elder.chronicDiseases),
+    mentalDisorder: false,
+    assessor1: null,
+    assessor2: null,
+    health: EMPTY_HEALTH,
+  };
+  return (
+    <Stack>
+      <Group>
+        <Title order={2}>{t('ability.homeNewTitle', { name: elder.name })}</Title>
+        <Badge size="xl" variant="light">
+          {t('ability.homePlace')}
+        </Badge>
+      </Group>
+      <Text>{t('ability.homeBasics', { sex: t(`enums.sex.${elder.sex}`), age: elder.age, id: elder.idNumberMasked, village: elder.village })}</Text>
+      {elder.status !== 'at_home' && (
+        <Alert color="orange.9" variant="outline" role="alert">
+          {t('ability.homeNotAtHome', { status: t(`enums.elderStatus.${elder.status}`) })}
+        </Alert>
+      )}
+      <Text fw={700}>{t('ability.homeEvents')}</Text>
+      <AssessmentForm subject={{ kind: 'elder', id: elderId }} initial={initial} existing={null} />
+    </Stack>
+  );
+}
+
+/** The village and the address on the register, the village once (addresses often start with it). */
+const homeAddress = (village: string, address: string) => (address.startsWith(village) ? address : [village, address].filter(Boolean).join(' '));
+
+/** One assessment: /assessments/:id (a resident's, as always) or /elders/:id/assessment/:assessmentId (an elder's at home). */
 export function AssessmentDetailPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const assessment = useAssessmentGet({ id });
+  const { id = '', assessmentId } = useParams();
+  const assessment = useAssessmentGet({ id: assessmentId ?? id });
   const facility = useFacilityGet();
   const residentId = assessment.data?.residentId ?? '';
-  // Sex, age, masked ID and bed come from the resident's file for the printed report.
+  const elderId = assessment.data?.elderId ?? '';
+  // Sex, age, masked ID and bed come from the resident's file for the printed report; at home, from the register.
   const file = useResidentsGet({ id: residentId }, residentId !== '');
+  const elder = useEldersGet({ id: elderId }, elderId !== '');
+  const person: ReportPerson | null = file.data
+    ? { ...file.data, sex: t(`enums.sex.${file.data.sex}`) }
+    : elder.data
+      ? { sex: t(`enums.sex.${elder.data.sex}`), age: elder.data.age, idNumberMasked: elder.data.idNumberMasked, bedLabel: null, address: homeAddress(elder.data.village, elder.data.address) }
+      : null;
   return (
     <QueryView query={assessment}>
       {(assessmentData) => {
       const a = assessmentData;
       return (
         <>
-        {a.status === 'final' && <AssessmentReport a={a} centre={facility.data?.name ?? ''} person={file.data ? { ...file.data, sex: t(`enums.sex.${file.data.sex}`) } : null} />}
+        {a.status === 'final' && <AssessmentReport a={a} centre={facility.data?.name ?? ''} person={person} />}
         <Stack className="screen-only">
           <Group>
             <Title order={2}>{t('assessment.title', { name: a.personName, date: a.assessedOn })}</Title>
+            {a.place === 'home' && (
+              <Badge size="xl" variant="light">
+                {t('ability.homePlace')}
+              </Badge>
+            )}
             <Badge size="xl" color={a.status === 'final' ? 'ok' : 'warning'} variant="filled" data-testid="assessment-status">
               {a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}
             </Badge>
@@ -366,7 +432,7 @@ export function AssessmentDetailPage() {
               {t('assessment.finalizedBy', { by: a.finalizedBy ?? '', at: dateTime(a.finalizedAt!) })}
             </Text>
           )}
-          <AssessmentForm key={`${a.id}-${a.status}`} residentId={a.residentId ?? ''} initial={a} existing={a} />
+          <AssessmentForm key={`${a.id}-${a.status}`} subject={subjectOf(a)} initial={a} existing={a} />
         </Stack>
         </>
       );

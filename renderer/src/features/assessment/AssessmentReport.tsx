@@ -1,4 +1,5 @@
-// The printed report, laid out like GB/T 42195-2022 Appendix C: who was assessed (name, sex, age, masked ID, bed) and the
+// The printed report, laid out like GB/T 42195-2022 Appendix C: who was assessed (name, sex, age, masked ID, bed — or, for
+// an elder assessed at home, 评估地点：居家 and the address on the register) and the
 // A.2 basic information of that day, all 26 items by dimension with each item's definition and the standard's wording
 // of the chosen score (B.3.9 = 0 says 昏迷 or 昏睡), the A.2.14 care-risk events, the A.5 health items with the BMI, dimension scores, total,
 // levels and the grounds for a level change, and signature lines. Hidden on screen; the only thing on the printed page.
@@ -18,6 +19,8 @@ export interface ReportPerson {
   age: number;
   idNumberMasked: string;
   bedLabel: string | null;
+  /** At home: the village and address on the register. */
+  address?: string;
 }
 
 const cell = { border: '1px solid #000', padding: '3px 6px', verticalAlign: 'top' } as const;
@@ -58,12 +61,31 @@ export function AssessmentReport({ a, centre, person }: { a: AssessmentView; cen
             <td style={head}>性别 / 年龄</td>
             <td style={nowrap}>{person ? `${person.sex}，${person.age}岁` : ''}</td>
           </tr>
-          <tr>
-            <td style={head}>身份证号</td>
-            <td style={nowrap}>{person?.idNumberMasked ?? ''}</td>
-            <td style={head}>床位</td>
-            <td style={nowrap}>{person?.bedLabel ?? '（不在床位）'}</td>
-          </tr>
+          {a.place === 'home' ? (
+            <>
+              <tr>
+                <td style={head}>身份证号</td>
+                <td style={nowrap}>{person?.idNumberMasked ?? ''}</td>
+                <td style={head}>评估地点</td>
+                <td style={nowrap} data-testid="report-place">
+                  居家
+                </td>
+              </tr>
+              <tr>
+                <td style={head}>住址</td>
+                <td style={cell} colSpan={3}>
+                  {person?.address ?? ''}
+                </td>
+              </tr>
+            </>
+          ) : (
+            <tr>
+              <td style={head}>身份证号</td>
+              <td style={nowrap}>{person?.idNumberMasked ?? ''}</td>
+              <td style={head}>床位</td>
+              <td style={nowrap}>{person?.bedLabel ?? '（不在床位）'}</td>
+            </tr>
+          )}
           <tr>
             <td style={head}>评估日期</td>
             <td style={nowrap}>{a.assessedOn}</td>

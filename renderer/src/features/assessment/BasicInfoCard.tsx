@@ -1,4 +1,5 @@
-// A.2 基本信息 (GB/T 42195-2022) recorded with the assessment: the standard's options; 民族 comes from the file.
+// A.2 基本信息 (GB/T 42195-2022) recorded with the assessment: the standard's options; 民族 comes from the file (at home,
+// where the register does not record it, it is asked).
 import { Card, MultiSelect, NumberInput, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type BasicInfo, EDUCATIONS, INCOME_SOURCES, LIVING, MARITAL, MEDICAL_PAYMENT, RELIGIONS } from '@shared/domain/assessment/basic-info';
@@ -18,7 +19,7 @@ export function basicInfoLines(b: BasicInfo): [string, string][] {
   ];
 }
 
-export function BasicInfoCard({ value, onChange, readOnly, error }: { value: BasicInfo; onChange: (v: BasicInfo) => void; readOnly: boolean; error: { field: string; message: string } | null }) {
+export function BasicInfoCard({ value, onChange, readOnly, error, home = false }: { value: BasicInfo; onChange: (v: BasicInfo) => void; readOnly: boolean; error: { field: string; message: string } | null; home?: boolean }) {
   const { t } = useTranslation();
   // 宗教信仰 other than 有 takes away the religion's name (the backend refuses the two together).
   const set = <K extends keyof BasicInfo>(key: K, v: BasicInfo[K]) => onChange({ ...value, [key]: v, ...(key === 'religion' && v !== '有' ? { religionName: '' } : {}) });
@@ -33,7 +34,7 @@ export function BasicInfoCard({ value, onChange, readOnly, error }: { value: Bas
   return (
     <Card withBorder padding="md" data-testid="basic-info">
       <Title order={3} size="h4" mb="sm">
-        {t('ability.basicTitle')}
+        {home ? t('ability.basicTitleHome') : t('ability.basicTitle')}
       </Title>
       {readOnly ? (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
@@ -45,7 +46,11 @@ export function BasicInfoCard({ value, onChange, readOnly, error }: { value: Bas
         </SimpleGrid>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <TextInput label={t('ability.ethnicityFromFile')} readOnly value={value.ethnicity} />
+          {home ? (
+            <TextInput label={t('ability.ethnicity')} value={value.ethnicity} error={err('ethnicity')} onChange={(e) => set('ethnicity', e.currentTarget.value)} />
+          ) : (
+            <TextInput label={t('ability.ethnicityFromFile')} readOnly value={value.ethnicity} />
+          )}
           {one('religion', t('ability.religion'), RELIGIONS)}
           {value.religion === '有' && <TextInput label={t('ability.religionName')} value={value.religionName} error={err('religionName')} onChange={(e) => set('religionName', e.currentTarget.value)} />}
           {one('education', t('ability.education'), EDUCATIONS)}

@@ -1,14 +1,15 @@
 // A.2.14 近30天照护风险事件: six boxes (跌倒、走失、噎食、自杀、自伤、其他) and, beside them, the other incidents of the 30 days
-// (突发疾病, 压疮, 他伤 …) for the assessor to count into 其他 or not: the register never decides that alone.
+// (突发疾病, 压疮, 他伤 …) for the assessor to count into 其他 or not: the register never decides that alone. At home
+// (residentId null) there is no incident register: the boxes are asked.
 import { NumberInput, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RISK_EVENT_KINDS, RISK_EVENT_NAMES, type RiskEventCounts } from '@shared/domain/assessment/risk-events';
 import { dateTime } from '../../components/time';
 import { useIncidentsRiskEvents } from '../incidents/queries';
 
-export function RiskEventsCard({ residentId, onDate, value, onChange, readOnly }: { residentId: string; onDate: string; value: RiskEventCounts; onChange: (v: RiskEventCounts) => void; readOnly: boolean }) {
+export function RiskEventsCard({ residentId, onDate, value, onChange, readOnly }: { residentId: string | null; onDate: string; value: RiskEventCounts; onChange: (v: RiskEventCounts) => void; readOnly: boolean }) {
   const { t } = useTranslation();
-  const incidents = useIncidentsRiskEvents({ residentId, onDate }, onDate !== '');
+  const incidents = useIncidentsRiskEvents({ residentId: residentId ?? '', onDate }, onDate !== '' && residentId !== null);
   const others = incidents.data?.others ?? [];
   return (
     <>
@@ -29,7 +30,7 @@ export function RiskEventsCard({ residentId, onDate, value, onChange, readOnly }
           />
         ))}
       </SimpleGrid>
-      {!readOnly && (
+      {!readOnly && residentId !== null && (
         <div data-testid="other-incidents">
           <Text fw={700} mt="sm">
             {t('ability.othersTitle')}

@@ -8,6 +8,8 @@ export const useAssessmentDue = (enabled = true) => useApi('assessment.due', {},
 export const useAssessmentFinalize = (options?: MutationOptions<'assessment.finalize'>) => useApiMutation('assessment.finalize', options);
 export const useAssessmentGet = (input: In<'assessment.get'>, enabled = true) => useApi('assessment.get', input, enabled);
 export const useAssessmentList = (input: In<'assessment.list'>, enabled = true) => useApi('assessment.list', input, enabled);
+export const useAssessmentListForElder = (input: In<'assessment.listForElder'>, enabled = true) => useApi('assessment.listForElder', input, enabled);
+export const useAssessmentHomeCoverage = (enabled = true) => useApi('assessment.homeCoverage', {}, enabled);
 export const useAssessmentRecordRisks = (options?: MutationOptions<'assessment.recordRisks'>) => useApiMutation('assessment.recordRisks', options);
 export const useAssessmentRiskDue = (enabled = true) => useApi('assessment.riskDue', {}, enabled);
 export const useAssessmentRisks = (input: In<'assessment.risks'>, enabled = true) => useApi('assessment.risks', input, enabled);

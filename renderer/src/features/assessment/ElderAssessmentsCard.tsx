@@ -1,0 +1,129 @@
+// An elder's ability assessments at home (issue 17), for the elder's file on the village register: one row per
+// assessment (date, reason, total, level, draft or final) opening it, and the button for a new one while the elder lives
+// at home. HomeCoverageCard: the coverage figure of the 特困, 低保 and 计生特殊家庭 elders, with those still to assess.
+import { Badge, Button, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ASSESSMENT_REASON_NAMES } from '@shared/api/assessment';
+import { LEVELS } from '@shared/domain/assessment/scoring';
+import type { ElderStatus } from '@shared/domain/elders/vocab';
+import { ListCard } from '../../components/ListCard';
+import { QueryView } from '../../components/QueryView';
+import { useMayCall } from '../../shell/current-user';
+import { useAssessmentHomeCoverage, useAssessmentListForElder } from './queries';
+import { assessmentPath } from './subject';
+
+/** Mount on the elder's file (ElderFilePage): `<ElderAssessmentsCard elderId={file.id} status={file.status} />`. */
+export function ElderAssessmentsCard({ elderId, status }: { elderId: string; status: ElderStatus }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const mayRead = useMayCall('assessment.listForElder');
+  const mayWrite = useMayCall('assessment.saveDraft');
+  const mayOpenRegister = useMayCall('elders.get');
+  const mayAssess = mayWrite && mayOpenRegister;
+  const list = useAssessmentListForElder({ elderId }, mayRead);
+  if (!mayRead) return null;
+  const subject = { kind: 'elder' as const, id: elderId };
+  return (
+    <QueryView query={list}>
+      {(rows) => (
+        <ListCard
+          data-testid="elder-assessments"
+          title={t('ability.homeCard')}
+          actions={
+            mayAssess && status === 'at_home' ? (
+              <Button onClick={() => navigate(`/elders/${elderId}/assessment`)}>{t('ability.homeNew')}</Button>
+            ) : undefined
+          }
+          rows={rows}
+          empty={t('ability.homeNone')}
+          plainEmpty
+        >
+          <Table fz="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('assessment.date')}</Table.Th>
+                <Table.Th>{t('assessment.reason')}</Table.Th>
+                <Table.Th>{t('assessment.total')}</Table.Th>
+                <Table.Th>{t('assessment.final')}</Table.Th>
+                <Table.Th>{t('assessment.status')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.assessedOn}</Table.Td>
+                  <Table.Td>{ASSESSMENT_REASON_NAMES[a.reason]}</Table.Td>
+                  <Table.Td>{a.total}</Table.Td>
+                  <Table.Td>{a.missing.length ? t('pickers.levelPending', { n: a.missing.length }) : LEVELS[a.finalLevel].name}</Table.Td>
+                  <Table.Td>{a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}</Table.Td>
+                  <Table.Td>
+                    <Button variant="subtle" onClick={() => navigate(assessmentPath(subject, a.id))}>
+                      {a.status === 'final' ? t('assessment.open') : t('assessment.continue')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ListCard>
+      )}
+    </QueryView>
+  );
+}
+
+/** The coverage figure and who still needs an assessment (for the register's page or the home page). */
+export function HomeCoverageCard() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const mayRead = useMayCall('assessment.homeCoverage');
+  const coverage = useAssessmentHomeCoverage(mayRead);
+  if (!mayRead) return null;
+  return (
+    <QueryView query={coverage}>
+      {(c) => (
+        <ListCard
+          data-testid="home-coverage"
+          title={t('ability.coverageTitle')}
+          intro={
+            <Text size="lg" mb="xs" data-testid="home-coverage-line">
+              {t('ability.coverageLine', { covered: c.covered, total: c.total, months: c.reassessMonths })}
+            </Text>
+          }
+          rows={c.missing}
+          empty={t('ability.coverageAllDone')}
+          plainEmpty
+        >
+          <Text fw={700}>{t('ability.coverageMissing', { n: c.missing.length })}</Text>
+          <Table fz="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('ability.village')}</Table.Th>
+                <Table.Th>{t('ability.name')}</Table.Th>
+                <Table.Th>{t('ability.groups')}</Table.Th>
+                <Table.Th>{t('ability.coverageLast')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.missing.map((m) => (
+                <Table.Tr key={m.elderId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/elders/${m.elderId}`)}>
+                  <Table.Td>{m.village}</Table.Td>
+                  <Table.Td>{m.name}</Table.Td>
+                  <Table.Td>
+                    {m.groups.map((g) => (
+                      <Badge key={g} variant="light" mr={4}>
+                        {t(`enums.elderGroup.${g}`)}
+                      </Badge>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>{m.lastAssessedOn ?? t('ability.coverageNever')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ListCard>
+      )}
+    </QueryView>
+  );
+}
