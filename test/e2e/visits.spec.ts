@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { validIdNumber } from '../helpers/ids';
-import { choose, closeNotifications, expect, expectAccessible, field, pinIn, shot, test } from './fixtures';
+import { choose, closeNotifications, expect, expectAccessible, field, fillDate, pinIn, shot, test } from './fixtures';
 
 const DAY = '2026-03-18'; // a Wednesday; the week starts on Monday 03-16
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
@@ -92,6 +92,13 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   await expect(page.getByTestId('plan-totals')).toContainText('应访 4 人，已访 0 人，逾期 3 人');
   await expectAccessible(page, 'the week plan');
   await shot(page, 'visits-plan');
+  // Any day picks its week; 下一周 and 本周 move it.
+  await fillDate(page, '选一周（点任一天，从那一周的星期一开始）', '2026-04-01');
+  await expect(page.getByTestId('plan-week')).toHaveText('2026-03-30 至 2026-04-05');
+  await page.getByRole('button', { name: '上一周' }).click();
+  await expect(page.getByTestId('plan-week')).toHaveText('2026-03-23 至 2026-03-29');
+  await page.getByRole('button', { name: '本周' }).click();
+  await expect(page.getByTestId('plan-week')).toHaveText('2026-03-16 至 2026-03-22');
 
   // A phone call to 孙大爷, the kind his level asks for, all fine: two taps.
   await page.getByRole('button', { name: '记录探访 孙大爷' }).click(); // tap 1

@@ -7,6 +7,7 @@ export const visitsZh = {
   thisWeek: '本周',
   nextWeek: '下一周',
   week: '{{from}} 至 {{to}}',
+  pickWeek: '选一周（点任一天，从那一周的星期一开始）',
   village: '村',
   allVillages: '全部村',
   show: '显示哪些老人',

@@ -3,6 +3,7 @@
 // 已访; one big 记录探访 button per line. The week moves by 上一周/下一周; the route sheet prints it.
 import { Badge, Button, Card, Group, Modal, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
+import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { PlanLine, WeekPlan } from '@shared/api/visits';
@@ -134,6 +135,15 @@ export function PlanTab({ today }: { today: string }) {
           <Button size="lg" variant="outline" onClick={() => setMonday(addDays(monday, 7))}>
             {t('visits.nextWeek')}
           </Button>
+          <DateInput
+            size="lg"
+            w={170}
+            aria-label={t('visits.pickWeek')}
+            valueFormat="YYYY-MM-DD"
+            value={monday}
+            onChange={(v) => v && setMonday(mondayOf(v))}
+           
+          />
           <Text size="lg" fw={700} data-testid="plan-week" style={{ whiteSpace: 'nowrap' }}>
             {t('visits.week', { from: monday, to: addDays(monday, 6) })}
           </Text>
