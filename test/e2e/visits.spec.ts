@@ -109,6 +109,7 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   await expect(form).toBeHidden();
   await expect(line('孙大爷')).toContainText('本周已访 03-18 电话探访');
   await expect(line('孙大爷')).toHaveAttribute('data-overdue', 'no');
+  await expect(line('孙大爷')).toHaveCSS('border-left-width', '8px');
 
   // A home visit to 张大爷 with the 村干部: the wiring is old — a problem needs its note — and meal aid is asked for.
   await page.getByRole('button', { name: '记录探访 张大爷' }).click();

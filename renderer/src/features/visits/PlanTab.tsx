@@ -100,7 +100,9 @@ function Plan({ plan, show, onRecord, onHistory, mayRecord }: { plan: WeekPlan; 
           </Group>
           <Stack gap="xs">
             {v.lines.map((l) => (
-              <Line key={l.elderId} line={l} village={v.village} onRecord={onRecord} onHistory={onHistory} mayRecord={mayRecord} />
+              // Keyed by its state too: the edge's inline border styles are set afresh, not patched from red to green (React
+              // clearing the red border-width shorthand would take the left edge's width with it).
+              <Line key={`${l.elderId}:${l.overdue}:${l.doneThisWeek !== null}`} line={l} village={v.village} onRecord={onRecord} onHistory={onHistory} mayRecord={mayRecord} />
             ))}
           </Stack>
         </Card>
