@@ -139,6 +139,8 @@ describe('an elder assessed at home', () => {
     expect(await refused('assessment.saveDraft', homeDraft(elderId), medical)).toMatchObject({ code: 'FORBIDDEN', message: '居家能力评估由关爱专干、护理组长或院长录入；医护人员可以在表上选作评估员' });
     expect((await b.raw('assessment.get', { id: homeId }, medical)).error?.code).toBe('FORBIDDEN');
     expect((await b.call('assessment.get', { id: residentAssessment }, medical)).place).toBe('centre');
+    const objection = { assessmentId: homeId, raisedBy: '赵小明', relation: '儿子', note: '觉得评低了', raisedOn: '2026-03-12' };
+    expect(await refused('assessment.dispute', objection, medical)).toMatchObject({ code: 'FORBIDDEN', message: '您的岗位不能查看农村老人的居家评估' });
     for (const method of ['assessment.listForElder', 'assessment.homeCoverage'] as const) {
       expect((await b.raw(method, { elderId } as never, kitchen)).error?.code).toBe('FORBIDDEN');
     }

@@ -176,8 +176,10 @@ export function finalize(deps: BackendDeps, caller: Caller, id: string) {
 /** An objection to a final assessment: kept beside it, and the resident is prompted for a review assessment. */
 export function recordDispute(deps: BackendDeps, caller: Caller, input: z.output<typeof DisputeInput>) {
   return writeAction(deps, caller, async (ctx) => {
-    const row = await ctx.trx.selectFrom('assessments').select(['status', 'assessedOn']).where('id', '=', input.assessmentId).executeTakeFirst();
+    const row = await ctx.trx.selectFrom('assessments').select(['status', 'assessedOn', 'elderId']).where('id', '=', input.assessmentId).executeTakeFirst();
     if (!row) throw notFound('评估');
+    // An elder's assessment at home only by those who read the register (medical accounts do not).
+    if (row.elderId) assertMayRead(caller.role, 'elder');
     if (row.status !== 'final') throw conflict('草稿还没有结果，不能提出异议；请直接修改草稿');
     assertNotFuture(input.raisedOn, ctx.today, '提出日期', 'raisedOn');
     if (input.raisedOn < row.assessedOn) throw invalid('提出日期不能早于评估日期', 'raisedOn');
