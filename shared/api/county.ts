@@ -141,6 +141,10 @@ export const VillageRow = z.object({
   overdue: z.number(),
   openFollowups: z.number(),
   openSpecialReports: z.number(),
+  assessmentCounted: z.number(),
+  assessmentCurrent: z.number(),
+  /** 特困, 低保 and 计生特殊家庭 elders at home with a current ability assessment ÷ all of them; null: none. */
+  assessmentCoverage: z.number().nullable(),
 });
 export type VillageRow = z.output<typeof VillageRow>;
 export const VillageTable = z.object({

@@ -13,6 +13,7 @@ import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { smallCentre } from '../helpers/centre';
 import { linkCentreToCounty } from '../helpers/county-link';
 import { validIdNumber } from '../helpers/ids';
+import { ITEMS } from '@shared/domain/assessment/items';
 
 let centre: TestBackend;
 let county: TestBackend;
@@ -60,6 +61,17 @@ beforeAll(async () => {
   await centre.call('visits.closeFollowup', { id: doctor.id, closedOn: '2026-03-15', result: '已复查，血压正常' });
   await centre.call('visits.reportSpecial', { elderId: c, foundAt: at('2026-02-26'), situation: '独居老人摔倒在家', actions: '送镇卫生院', reportedTo: '村委会、镇民政办', reportedAt: at('2026-02-26') });
   await centre.call('elders.setStatus', { elderId: e, status: 'died', on: '2026-02-20', note: '' });
+  // D (分散供养特困) assessed at home in February; B (低保) never: half of the 特困/低保 elders in the township covered.
+  const outside = (name: string) => ({ staffId: null, name, organisation: '县老年人能力评估中心' });
+  const { id: assessment } = await centre.call('assessment.saveDraft', {
+    elderId: d,
+    reason: 'first',
+    assessedOn: '2026-02-12',
+    answers: Object.fromEntries(ITEMS.map((i) => [i.code, i.max])),
+    assessor1: outside('李评估'),
+    assessor2: outside('王评估'),
+  });
+  await centre.call('assessment.finalize', { id: assessment });
   // A 赡养协议 signed last year, and meal aid from today (March: not in February's figures).
   await centre.call('meals.saveDiner', { elderId: a, category: 'elderly' });
   await centre.call('elders.saveAgreement', { elderId: a, signedOn: '2025-06-01', parties: '甲奶奶的儿子', terms: '每月给付生活费', elderConsent: true });
@@ -120,20 +132,24 @@ describe('the village register at the county', () => {
       openSpecialReports: 1,
       mealAid: 0,
       agreements: 1,
+      // 特困/低保/计生: B (低保), never assessed.
+      assessmentCounted: 1,
+      assessmentCurrent: 0,
+      assessmentCoverage: 0,
     });
     expect(east.byGroup).toMatchObject({ living_alone: 2, over_80: 1, dibao: 1, tekun_dispersed: 0 });
     // West: D visited by phone on 10 February (due 4 February); E died on the 20th and is no longer counted at home.
     // D's follow-up was still open at the end of February (closed on 15 March).
-    expect(west).toMatchObject({ village: '西村', code: null, atHome: 1, due: 1, dueVisited: 1, coverage: 1, hardship: 0, rate: null, overdue: 0, openFollowups: 1, openSpecialReports: 0 });
+    expect(west).toMatchObject({ village: '西村', code: null, atHome: 1, due: 1, dueVisited: 1, coverage: 1, hardship: 0, rate: null, overdue: 0, openFollowups: 1, openSpecialReports: 0, assessmentCounted: 1, assessmentCurrent: 1, assessmentCoverage: 1 });
   });
 
   it('carries no name, ID number, phone or address of an elder in the package', async () => {
     const file = fs.readdirSync(usb).find((f) => f.endsWith('.tcpkg'))!;
     const zip = unzipSync(new Uint8Array(fs.readFileSync(path.join(usb, file))));
     expect(Object.keys(zip)).toContain('payload.enc');
-    const stored = county.database.sqlite.prepare("SELECT data FROM county_records WHERE section IN ('elders', 'villages', 'visits', 'followups', 'special_reports')").all() as { data: string }[];
+    const stored = county.database.sqlite.prepare("SELECT data FROM county_records WHERE section IN ('elders', 'villages', 'visits', 'followups', 'special_reports', 'home_assessments')").all() as { data: string }[];
     const text = stored.map((r) => r.data).join('\n');
-    expect(stored.length).toBe(2 + 5 + 4 + 2 + 1);
+    expect(stored.length).toBe(2 + 5 + 4 + 2 + 1 + 1);
     for (const secret of ['甲奶奶', validIdNumber('1941-07-07', '456'), '13900001111', '甲奶奶家', '电线老化', '独居老人摔倒']) expect(text).not.toContain(secret);
     expect(strFromU8(zip['manifest.json'])).toContain('"elders"');
   });

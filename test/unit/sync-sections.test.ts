@@ -51,7 +51,7 @@ describe('format versions', () => {
     expect(SECTIONS.staff.version).toBe(2);
     expect(sinceFormat('tier_proposals')).toBe(2);
     expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 2)).toEqual(['tier_proposals']);
-    expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 3)).toEqual(['villages', 'elders', 'visits', 'followups', 'special_reports']);
+    expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 3)).toEqual(['villages', 'elders', 'home_assessments', 'visits', 'followups', 'special_reports']);
   });
 
   it('upgrades a format-1 resident to the v2 shape: null for what it did not carry, its tier kept as the proposal', () => {

@@ -160,7 +160,17 @@ export const SECTIONS = {
       visitEveryDays: z.number().int().min(1).max(366),
       /** The last visit (not voided) before the month: with visitEveryDays, when the month's first visit was due. */
       lastVisitBefore: date.nullable(),
+      /** The latest final GB/T 42195 assessment by month end (at home, or in the centre if the elder lived there). */
+      lastAssessedOn: date.nullable(),
+      /** That assessment was not yet due for the centre's routine reassessment at month end. */
+      assessmentCurrent: z.boolean(),
     }),
+  },
+  /** GB/T 42195 ability assessments of elders on the register, done at home and finalised in the month. */
+  home_assessments: {
+    version: 1,
+    since: 3,
+    schema: record({ id, elderId: id, assessedOn: date, reason: text, level: z.number().int().min(0).max(4) }),
   },
   visits: {
     version: 1,

@@ -1,13 +1,13 @@
 // The county's figures of the village register (issue 17), per village, from one centre's month: elders at home by
 // group and 关爱等级, visit coverage (elders whose visit fell due in the month and who were visited ÷ those due), the
 // monthly visit rate of 特殊困难 elders with and without calls (2022 意见: 月探访率 100%), overdue visits and open
-// follow-ups and special reports at month end. The due rule is the centre's own (shared/domain/elders/visit-due.ts),
+// follow-ups and special reports at month end, and the assessment coverage of 特困, 低保 and 计生特殊家庭 elders. The due rule is the centre's own (shared/domain/elders/visit-due.ts),
 // with the interval the package carries for each elder, so county and centre count the same elders as due. Pure.
 import { addDays } from '../dates';
 import { isHardship } from '../elders/visit-due';
-import { ELDER_CATEGORIES, type ElderGroup, RISK_LEVELS, type RiskLevel } from '../elders/vocab';
+import { ASSESSMENT_COVERED, ELDER_CATEGORIES, type ElderGroup, RISK_LEVELS, type RiskLevel } from '../elders/vocab';
 import { monthRange } from './period';
-import type { SectionRecord } from './sections';
+import type { SectionData, SectionRecord } from './sections';
 
 export const VILLAGE_GROUPS: readonly ElderGroup[] = [...ELDER_CATEGORIES, 'over_80'];
 
@@ -31,12 +31,15 @@ export interface VillageFigures {
   overdue: number;
   openFollowups: number;
   openSpecialReports: number;
+  /** 特困, 低保 and 计生特殊家庭 elders at home at month end, and those of them whose ability assessment was current. */
+  assessmentCounted: number;
+  assessmentCurrent: number;
 }
 
 
 export function villageFigures(
   period: string,
-  data: { villages: SectionRecord<'villages'>[]; elders: SectionRecord<'elders'>[]; visits: SectionRecord<'visits'>[]; followups: SectionRecord<'followups'>[]; special_reports: SectionRecord<'special_reports'>[] },
+  data: Pick<SectionData, 'villages' | 'elders' | 'visits' | 'followups' | 'special_reports'>,
 ): VillageFigures[] {
   const { last } = monthRange(period);
   const visits = new Map<string, SectionRecord<'visits'>[]>();
@@ -62,6 +65,8 @@ export function villageFigures(
         overdue: 0,
         openFollowups: 0,
         openSpecialReports: 0,
+        assessmentCounted: 0,
+        assessmentCurrent: 0,
       },
     ]),
   );
@@ -73,6 +78,10 @@ export function villageFigures(
     row.byRisk[e.riskLevel] += 1;
     if (e.mealAid) row.mealAid += 1;
     if (e.agreement) row.agreements += 1;
+    if (e.groups.some((g) => (ASSESSMENT_COVERED as readonly ElderGroup[]).includes(g))) {
+      row.assessmentCounted += 1;
+      if (e.assessmentCurrent) row.assessmentCurrent += 1;
+    }
     const mine = (visits.get(e.id) ?? []).sort((a, b) => a.visitedOn.localeCompare(b.visitedOn));
     const firstDue = addDays(e.lastVisitBefore ?? e.registeredOn, e.visitEveryDays);
     if (firstDue <= last) {

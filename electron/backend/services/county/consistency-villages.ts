@@ -31,6 +31,8 @@ export function checkVillageRecords(period: string, data: SectionData, today: st
     if ((e.statusAtMonthEnd === 'at_home') !== (e.statusOn === null)) errors.push(`${line}：月末状态与状态日期不一致`);
     if (e.statusOn !== null && !inMonth(e.statusOn)) errors.push(`${line}：状态日期 ${e.statusOn} 不在 ${monthWords} 内（本月名册只含本月在家过的老人）`);
     if (e.lastVisitBefore !== null && e.lastVisitBefore >= first) errors.push(`${line}：上次探访日期 ${e.lastVisitBefore} 应在本月之前`);
+    if (e.lastAssessedOn !== null && e.lastAssessedOn > last) errors.push(`${line}：最近评估日期 ${e.lastAssessedOn} 在本月之后`);
+    if (e.assessmentCurrent && e.lastAssessedOn === null) errors.push(`${line}：没有评估日期，却标为评估在有效期内`);
   });
 
   data.visits.forEach((v, i) => {
@@ -50,6 +52,13 @@ export function checkVillageRecords(period: string, data: SectionData, today: st
     if (f.closedOn !== null && f.closedOn < first) errors.push(`${line}：本月之前已结案的转介不应出现在本月数据包里`);
     // A follow-up opened by an earlier month's visit points at a visit this package does not carry: that is normal.
     if (f.visitId !== null && f.openedOn >= first && !visitIds.has(f.visitId)) warnings.push(`${line}：转介来自的探访 ${f.visitId} 不在「visits.jsonl」里`);
+  });
+  data.home_assessments.forEach((a, i) => {
+    const line = at('home_assessments', i);
+    if (!inMonth(a.assessedOn)) errors.push(`${line}：评估日期 ${a.assessedOn} 不在 ${monthWords} 内`);
+    const elder = elders.get(a.elderId);
+    if (!elder) errors.push(unknownElder('home_assessments', i, a.elderId));
+    else if (elder.lastAssessedOn === null || elder.lastAssessedOn < a.assessedOn) errors.push(`${line}：评估日期 ${a.assessedOn} 晚于名册上这位老人最近一次评估的日期 ${elder.lastAssessedOn ?? '（无）'}`);
   });
   data.special_reports.forEach((r, i) => {
     const line = at('special_reports', i);

@@ -90,6 +90,9 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
       '未结特殊情况',
       '助餐',
       '赡养协议',
+      '特困低保计生老人',
+      '其中评估有效',
+      '评估覆盖率',
     ],
     rows: [
       ...villages.rows.map((r) => [
@@ -111,6 +114,9 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
         String(r.openSpecialReports),
         String(r.mealAid),
         String(r.agreements),
+        String(r.assessmentCounted),
+        String(r.assessmentCurrent),
+        percent(r.assessmentCoverage),
       ]),
       ...villages.withoutRegister.map((c) => [c.name, '（数据包来自旧版程序，没有农村老人名册）']),
     ],

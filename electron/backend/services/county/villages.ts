@@ -27,6 +27,7 @@ export async function villageTable(deps: BackendDeps, period: string): Promise<V
         coverage: share(v.dueVisited, v.due),
         rate: share(v.hardshipVisited, v.hardship),
         rateHomeOnly: share(v.hardshipVisitedHome, v.hardship),
+        assessmentCoverage: share(v.assessmentCurrent, v.assessmentCounted),
       });
     }
   }

@@ -17,6 +17,7 @@ import { pressureInjuryStage } from './pressure-injury';
 import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from '../tier/for-package';
 import { registerSections } from '../elders/for-package';
 import { visitSections } from '../visits/for-package';
+import { homeAssessmentsSection } from '../assessment/for-package';
 import { Counts, StringList, parseJsonColumn } from '../../db/json';
 import { monthRange } from '@shared/domain/sync/period';
 
@@ -241,5 +242,6 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     tier_proposals: (await tierProposalsForMonth(deps, period)).filter((p) => tekun.has(p.residentId)),
     ...(await registerSections(deps, period)),
     ...(await visitSections(deps, period)),
+    home_assessments: await homeAssessmentsSection(deps, period),
   };
 }

@@ -10,13 +10,13 @@ import { QueryView } from '../../components/QueryView';
 import { PRINT_CELL } from './CountyMatrixPage';
 import { useCountyVillages } from './queries';
 
-type Counts = Omit<VillageRow, 'centreCode' | 'township' | 'villageId' | 'village' | 'code' | 'coverage' | 'rate' | 'rateHomeOnly'>;
+type Counts = Omit<VillageRow, 'centreCode' | 'township' | 'villageId' | 'village' | 'code' | 'coverage' | 'rate' | 'rateHomeOnly' | 'assessmentCoverage'>;
 const GROUPS = ['left_behind', 'living_alone', 'empty_nest', 'disabled', 'over_80', 'tekun_dispersed', 'dibao'] as const;
 
 function sum(rows: Counts[]): Counts {
-  const out: Counts = { atHome: 0, byGroup: {}, byRisk: { high: 0, medium: 0, low: 0 }, mealAid: 0, agreements: 0, due: 0, dueVisited: 0, hardship: 0, hardshipVisited: 0, hardshipVisitedHome: 0, overdue: 0, openFollowups: 0, openSpecialReports: 0 };
+  const out: Counts = { atHome: 0, byGroup: {}, byRisk: { high: 0, medium: 0, low: 0 }, mealAid: 0, agreements: 0, due: 0, dueVisited: 0, hardship: 0, hardshipVisited: 0, hardshipVisitedHome: 0, overdue: 0, openFollowups: 0, openSpecialReports: 0, assessmentCounted: 0, assessmentCurrent: 0 };
   for (const r of rows) {
-    for (const k of ['atHome', 'mealAid', 'agreements', 'due', 'dueVisited', 'hardship', 'hardshipVisited', 'hardshipVisitedHome', 'overdue', 'openFollowups', 'openSpecialReports'] as const) out[k] += r[k];
+    for (const k of ['atHome', 'mealAid', 'agreements', 'due', 'dueVisited', 'hardship', 'hardshipVisited', 'hardshipVisitedHome', 'overdue', 'openFollowups', 'openSpecialReports', 'assessmentCounted', 'assessmentCurrent'] as const) out[k] += r[k];
     for (const [g, n] of Object.entries(r.byGroup)) out.byGroup[g] = (out.byGroup[g] ?? 0) + n;
     for (const level of ['high', 'medium', 'low'] as const) out.byRisk[level] += r.byRisk[level];
   }
@@ -45,6 +45,7 @@ export function VillageTableView({ period, paper, county }: { period: string; pa
     t('county.villages.overdue'),
     t('county.villages.openFollowups'),
     t('county.villages.openSpecial'),
+    t('county.villages.assessmentCoverage'),
   ];
   /** Where overdue visits stand among the figure cells (after the township and village columns): shown in red. */
   const overdueCell = columns.indexOf(t('county.villages.overdue')) - 2;
@@ -62,6 +63,7 @@ export function VillageTableView({ period, paper, county }: { period: string; pa
     r.overdue,
     r.openFollowups,
     r.openSpecialReports,
+    percent(share(r.assessmentCurrent, r.assessmentCounted)),
   ];
   return (
     <QueryView query={table} empty={paper ? undefined : t('county.villages.empty')} isEmpty={(d) => d.rows.length === 0 && d.withoutRegister.length === 0}>
