@@ -52,6 +52,9 @@ const CountyReportsPage = lazyPage(() => import('./features/county/CountyReports
 const CountyTierPage = lazyPage(() => import('./features/tier/CountyTierPage'), 'CountyTierPage');
 const EldersPage = lazyPage(() => import('./features/elders/EldersPage'), 'EldersPage');
 const ElderFilePage = lazyPage(() => import('./features/elders/ElderFilePage'), 'ElderFilePage');
+const RegisterLedgerPage = lazyPage(() => import('./features/elders/ledgers/RegisterLedgerPage'), 'RegisterLedgerPage');
+const AgreementLedgerPage = lazyPage(() => import('./features/elders/ledgers/AgreementLedgerPage'), 'AgreementLedgerPage');
+const VisitLedgerPage = lazyPage(() => import('./features/visits/ledger/VisitLedgerPage'), 'VisitLedgerPage');
 
 const ELEMENTS: Record<string, ReactElement> = {
   '/': <DashboardPage />,
@@ -135,6 +138,9 @@ function SignedInPages({ user }: { user: SignedInUser }) {
                 <Route path="/residents/:id" element={guard('/residents', <ResidentDetailPage />)} />
                 <Route path="/residents/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') && mayCall(user.role, 'residents.get') ? <NewAssessmentPage /> : <Forbidden />} />
                 <Route path="/assessments/:id" element={guard('/residents', <AssessmentDetailPage />)} />
+                <Route path="/elders/ledger" element={guard('/elders', <RegisterLedgerPage />)} />
+                <Route path="/elders/agreements" element={guard('/elders', <AgreementLedgerPage />)} />
+                <Route path="/visits/ledger" element={guard('/visits', <VisitLedgerPage />)} />
                 <Route path="/elders/:id" element={guard('/elders', <ElderFilePage />)} />
                 <Route path="/elders/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') && mayCall(user.role, 'elders.get') ? <NewElderAssessmentPage /> : <Forbidden />} />
                 <Route path="/elders/:id/assessment/:assessmentId" element={guard('/elders', <AssessmentDetailPage />)} />

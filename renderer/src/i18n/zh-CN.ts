@@ -19,6 +19,7 @@ import { adminZh } from './zh-CN-admin';
 import { plansZh } from './zh-CN-plans';
 import { facilityZh } from './zh-CN-facility';
 import { eldersZh } from './zh-CN-elders';
+import { ledgersZh } from './zh-CN-ledgers';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
 export const zhCN = {
@@ -128,6 +129,7 @@ export const zhCN = {
   firstDay: firstDayZh,
   fire: fireZh,
   visits: visitsZh,
+  ledgers: ledgersZh,
   pickers: pickersZh,
   ability: abilityZh,
   sync: syncZh,
