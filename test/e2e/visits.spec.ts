@@ -278,8 +278,17 @@ test('a week of visits: plan, a phone call, a home visit with a problem and its 
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(SCREENSHOTS, 'print-visits-route-sheet')]);
 
+  // One village's sheet, from its card.
+  await page.getByRole('link', { name: '返回本周计划' }).click();
+  await page.getByRole('link', { name: '本村路线单 西村' }).click();
+  await expect(page.getByTestId('route-sheet').locator('section')).toHaveCount(1);
+  await expect(page.getByTestId('route-sheet')).toContainText('西村 探访路线单');
+  await expect(page.getByTestId('route-sheet')).toContainText('冯奶奶');
+
   // The call to 孙大爷 was entered by mistake: voided with a reason, kept and struck through; he is overdue again.
   await page.getByRole('link', { name: '返回本周计划' }).click();
+  await expect(page.getByTestId('plan-village')).toHaveCount(1); // back on 西村's plan
+  await choose(page, '村', '全部村');
   await page.getByRole('button', { name: '探访记录 孙大爷' }).click();
   await page.getByRole('button', { name: '作废 2026-03-18 电话探访' }).click();
   const voiding = page.getByRole('dialog', { name: '作废 2026-03-18 的电话探访' });

@@ -96,7 +96,12 @@ function Plan({ plan, show, onRecord, onHistory, mayRecord }: { plan: WeekPlan; 
         <Card key={v.villageId} withBorder padding="sm" data-testid="plan-village">
           <Group justify="space-between" mb="xs" wrap="wrap">
             <Title order={3}>{v.village}</Title>
-            <Text size="lg">{v.cadreName ? t('visits.cadre', { name: v.cadreName, phone: v.cadrePhone }) : t('visits.noCadre')}</Text>
+            <Group gap="xs" wrap="wrap">
+              <Text size="lg">{v.cadreName ? t('visits.cadre', { name: v.cadreName, phone: v.cadrePhone }) : t('visits.noCadre')}</Text>
+              <Button size="md" variant="subtle" component={Link} to={`/visits/sheet?monday=${plan.monday}&village=${v.villageId}`} aria-label={`${t('visits.printVillage')} ${v.village}`}>
+                {t('visits.printVillage')}
+              </Button>
+            </Group>
           </Group>
           <Stack gap="xs">
             {v.lines.map((l) => (
