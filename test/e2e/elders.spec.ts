@@ -210,6 +210,7 @@ test('the manager sees the rules and visit plan with their sources, and changes 
   await app.api('facility.save', { name: '测试镇敬老院', creditCode: '52320102MJ1234567X', areaCode: '320102001000', county: '测试县', township: '测试镇', type: 'township_home', licensedBeds: 10 });
   const { id: east } = await app.api<{ id: string }>('elders.saveVillage', { name: '东村' });
   await app.api('elders.save', { name: '孙秀兰', idNumber: validIdNumber('1950-05-05', '678'), villageId: east, household: 'with_children', categories: ['dibao'], carer: 'relative', registeredOn: '2026-01-05' });
+  await app.api('elders.save', { name: '周长生', idNumber: validIdNumber('1955-01-01', '789'), villageId: east, registeredOn: '2026-01-05' });
   await page.goto(app.url);
   await signInWithPassword(page, ADMIN.username, ADMIN.password);
   await page.getByRole('link', { name: '农村老人' }).click();
@@ -233,4 +234,9 @@ test('the manager sees the rules and visit plan with their sources, and changes 
   await shot(page, 'elders-settings');
   await page.getByRole('tab', { name: '名册' }).click();
   await expect(page.getByTestId('elders-table').getByRole('row', { name: /孙秀兰/ }).getByTestId('risk-level')).toHaveText('中');
+  // 周长生 came onto the register without household or carer: 待补充, and found with 只看待补充的.
+  await expect(page.getByTestId('elders-table').getByRole('row', { name: /周长生/ }).getByTestId('incomplete')).toHaveText('待补充');
+  await page.getByRole('checkbox', { name: '只看待补充的' }).check();
+  await expect(page.getByTestId('elders-count')).toHaveText('共 1 人');
+  await expect(page.getByTestId('elders-table')).toContainText('周长生');
 });

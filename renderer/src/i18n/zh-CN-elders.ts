@@ -13,6 +13,7 @@ export const eldersZh = {
   risk: '关爱等级',
   allRisks: '全部等级',
   includeGone: '含已迁出、已去世的老人',
+  onlyIncomplete: '只看待补充的',
   register: '登记老人',
   count: '共 {{n}} 人',
   countAll: '共 {{n}} 人（含已迁出、已去世、已入住本院）',

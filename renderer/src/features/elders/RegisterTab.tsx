@@ -95,16 +95,19 @@ export function RegisterTab({ today }: { today: string }) {
   const [category, setCategory] = useState<Group | null>(null);
   const [risk, setRisk] = useState<RiskLevel | null>(null);
   const [includeGone, setIncludeGone] = useState(false);
+  // 待补充: entries still missing the household or carer (e.g. put on the register by the kitchen for meal aid).
+  const [onlyIncomplete, setOnlyIncomplete] = useState(false);
   const [adding, setAdding] = useState(false);
   const villages = useEldersVillages({});
   const input = { query: debounced.trim(), villageId, category, risk, status: includeGone ? ('all' as const) : ('at_home' as const) };
   const list = useEldersListAsYouType(input);
   // The page number belongs to one search: any change of the search or a filter starts again on page 1.
-  const inputKey = JSON.stringify(input);
+  const inputKey = JSON.stringify({ ...input, onlyIncomplete });
+  const shown = (rows: ElderRow[]) => (onlyIncomplete ? rows.filter((r) => r.incomplete) : rows);
   const [paging, setPaging] = useState({ key: inputKey, page: 1 });
   const page = paging.key === inputKey ? paging.page : 1;
-  const filtered = Boolean(debounced.trim() || villageId || category || risk);
-  const clear = () => (setQuery(''), setVillageId(null), setCategory(null), setRisk(null));
+  const filtered = Boolean(debounced.trim() || villageId || category || risk || onlyIncomplete);
+  const clear = () => (setQuery(''), setVillageId(null), setCategory(null), setRisk(null), setOnlyIncomplete(false));
   const registerButton = mayRegister && (
     <Button size="lg" onClick={() => setAdding(true)}>
       {t('elders.register')}
@@ -139,7 +142,7 @@ export function RegisterTab({ today }: { today: string }) {
               />
               {registerButton}
             </Group>
-            <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+            <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
               <Select label={t('elders.village')} placeholder={t('elders.allVillages')} clearable value={villageId} onChange={setVillageId} data={villageRows.map((v) => ({ value: v.id, label: v.name }))} />
               <Select
                 label={t('elders.group')}
@@ -150,14 +153,19 @@ export function RegisterTab({ today }: { today: string }) {
                 data={[...ELDER_CATEGORIES, 'over_80' as const].map((c) => ({ value: c, label: t(`enums.elderGroup.${c}`) }))}
               />
               <Select label={t('elders.risk')} placeholder={t('elders.allRisks')} clearable value={risk} onChange={(v) => setRisk(v as RiskLevel | null)} data={RISK_LEVELS.map((l) => ({ value: l, label: t(`enums.riskLevel.${l}`) }))} />
-              <Checkbox mt={{ base: 'md', md: 'xl' }} label={t('elders.includeGone')} checked={includeGone} onChange={(e) => setIncludeGone(e.currentTarget.checked)} />
             </SimpleGrid>
+            <Group gap="xl" style={{ rowGap: 8 }}>
+              <Checkbox label={t('elders.includeGone')} checked={includeGone} onChange={(e) => setIncludeGone(e.currentTarget.checked)} />
+              <Checkbox label={t('elders.onlyIncomplete')} checked={onlyIncomplete} onChange={(e) => setOnlyIncomplete(e.currentTarget.checked)} />
+            </Group>
             <QueryView
               query={list}
+              isEmpty={(data) => shown(data).length === 0}
               empty={filtered ? t('elders.noMatch') : includeGone || !mayRegister ? t('elders.noEldersReader') : t('elders.noElders')}
               emptyAction={filtered ? <Button variant="outline" onClick={clear}>{t('elders.clearFilters')}</Button> : registerButton}
             >
-              {(all) => {
+              {(data) => {
+                const all = shown(data);
                 const pages = Math.ceil(all.length / PAGE_SIZE);
                 const rows = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
                 return (
