@@ -73,6 +73,7 @@ test('the village elders’ three ledgers print landscape with every name whole'
   await expect(sheet).toContainText(register.rows.at(-1)!.name);
   await expect(page.getByRole('button', { name: '打印' })).toBeEnabled();
   await expectAccessible(page, 'register ledger');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'ledger-register-screen.png') }); // the first screenful
   const all = await printed(page, testInfo, 'ledger-register');
   expectLedgerPaper(all, '农村留守老年人信息台账', ['序号', '姓名', '身份证号', '陪伴居住', '人员类别', '经济来源', '健康状况', '村联系人']);
   expect(all.pages[0]).toContain('截至 2026-03-15');
@@ -113,6 +114,7 @@ test('the village elders’ three ledgers print landscape with every name whole'
   const counted = february.rows.filter((v) => v.voided === null);
   await expect(visits).toContainText(`共 ${counted.length} 次`);
   await expectAccessible(page, 'visit ledger');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'ledger-visits-screen.png') });
   const log = await printed(page, testInfo, 'ledger-visits');
   expectLedgerPaper(log, '探访记录表', ['日期', '时间', '探访人及协助人员', '发现的问题', '转介及办理情况']);
   expect(log.pages[0]).toContain('2026-02-01 至 2026-02-28');

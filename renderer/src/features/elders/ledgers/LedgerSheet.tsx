@@ -15,11 +15,15 @@ export interface SheetColumn {
   width: string;
 }
 
-/** Smaller print than the other ledgers (10.5pt): fifteen columns on a landscape sheet. On screen it scrolls sideways. */
+/**
+ * Smaller print than the other ledgers (10.5pt): fifteen columns on a landscape sheet. On screen the same sheet at
+ * the same proportions (wide enough that what is kept whole fits), scrolling sideways.
+ */
 const CSS = `
 .elder-ledger-scroll { overflow-x: auto; }
-.elder-ledger table { min-width: 1300px; }
+.elder-ledger table { min-width: 1400px; }
 .elder-ledger { font-size: 15px; }
+.elder-ledger .print-nowrap { white-space: nowrap; }
 @media print {
   .elder-ledger-scroll { overflow: visible; }
   .elder-ledger table { min-width: 0; }
