@@ -21,6 +21,7 @@ const PHONE = { width: 390, height: 844 };
 async function expectNoSidewaysScroll(page: Page) {
   // Right after the window shrinks the menu is still sliding away: judge the settled phone layout.
   await expect(page.getByRole('button', { name: '菜单' })).toBeVisible();
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
 }
 

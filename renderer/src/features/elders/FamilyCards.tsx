@@ -229,7 +229,7 @@ export function AgreementsCard({ file, today }: { file: ElderFile; today: string
                   )}
                 </Group>
                 {mayEdit && !a.endedOn && (
-                  <Button variant="subtle" color="red.9" onClick={() => setEnding(a)} aria-label={`${t('elders.end')} ${a.signedOn}`}>
+                  <Button variant="subtle" color="red.9" onClick={() => setEnding(a)} aria-label={`${t('elders.end')} ${a.signedOn}`} style={{ flexShrink: 0 }}>
                     {t('elders.end')}
                   </Button>
                 )}
