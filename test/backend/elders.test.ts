@@ -8,6 +8,7 @@ import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { canonicalDump } from '../helpers/canonical-dump';
 import { admission, person, smallCentre } from '../helpers/centre';
 import { validIdNumber } from '../helpers/ids';
+import { ITEMS } from '@shared/domain/assessment/items';
 
 let b: TestBackend;
 let worker: Session;
@@ -168,6 +169,11 @@ describe('family, agreements and status', () => {
       '去世日期 2026-03-05 早于已记录的探访（2026-03-08，关爱专干小周）：请先核对日期，或作废那次探访记录',
     );
     expect((await refused('elders.setStatus', { elderId: id, status: 'died', on: null }, worker))?.message).toBe('请填写去世日期');
+    // A final home assessment on the 10th says she was at home then, too.
+    const outside = (name: string) => ({ staffId: null, name, organisation: '县老年人能力评估中心' });
+    const { id: assessment } = await b.call('assessment.saveDraft', { elderId: id, reason: 'first', assessedOn: '2026-03-10', answers: Object.fromEntries(ITEMS.map((i) => [i.code, i.max])), assessor1: outside('李评估'), assessor2: outside('王评估') }, worker);
+    await b.call('assessment.finalize', { id: assessment }, worker);
+    expect((await refused('elders.setStatus', { elderId: id, status: 'died', on: '2026-03-09' }, worker))?.message).toBe('去世日期 2026-03-09 早于已定稿的居家能力评估（2026-03-10）：请先核对日期');
     expect((await refused('elders.setStatus', { elderId: id, status: 'died', on: '2026-03-16' }, worker))?.message).toBe('去世日期不能晚于今天');
     await b.call('elders.setStatus', { elderId: id, status: 'died', on: '2026-03-12', note: '村干部电话告知' }, worker);
     expect(await b.call('elders.list', {}, worker)).toEqual([]);

@@ -1,6 +1,6 @@
 // An elder's status on the register: at home, moved away, died (with the date). Moving into the centre is set by the
-// admission only. A date before a visit already recorded is refused (the visit says the elder was there), and meal aid
-// stops on the same day, in the same action.
+// admission only. A date before a visit or a final home assessment already recorded is refused (they say the elder was
+// there), and meal aid stops on the same day, in the same action.
 import type { z } from 'zod';
 import type { StatusInput } from '@shared/api/elders';
 import { conflict, invalid } from '@shared/api/errors';
@@ -30,6 +30,8 @@ export function setElderStatus(deps: BackendDeps, caller: Caller, input: z.outpu
         .orderBy('visitedOn', 'desc')
         .executeTakeFirst();
       if (laterVisit) throw invalid(`${what} ${on} 早于已记录的探访（${laterVisit.visitedOn}，${laterVisit.visitor}）：请先核对日期，或作废那次探访记录`, 'on');
+      const laterAssessment = await ctx.trx.selectFrom('assessments').select('assessedOn').where('elderId', '=', elder.id).where('status', '=', 'final').where('assessedOn', '>', on).orderBy('assessedOn', 'desc').executeTakeFirst();
+      if (laterAssessment) throw invalid(`${what} ${on} 早于已定稿的居家能力评估（${laterAssessment.assessedOn}）：请先核对日期`, 'on');
     }
     const before = { status: elder.status, statusOn: elder.statusOn };
     const after = { status: input.status, statusOn: on };
