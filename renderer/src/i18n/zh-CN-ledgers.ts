@@ -4,6 +4,7 @@ export const ledgersZh = {
   back: '返回',
   village: '村',
   allVillages: '全部村',
+  retiredVillage: '{{name}}（已停用）',
   month: '月份',
   scope: '范围：{{village}}',
   asOf: '截至 {{date}}',

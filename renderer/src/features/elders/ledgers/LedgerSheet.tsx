@@ -112,7 +112,7 @@ export function LedgerSheet(p: { title: string; period: string; scope: string; c
 }
 
 /** The controls above a ledger (not printed): back to its module's page, the village (and month), and 打印. */
-export function LedgerToolbar(p: { back: string; village: string | null; onVillage: (id: string | null) => void; villages: { id: string; name: string }[]; canPrint: boolean; children?: ReactNode }) {
+export function LedgerToolbar(p: { back: string; village: string | null; onVillage: (id: string | null) => void; villages: { id: string; name: string; retired: boolean }[]; canPrint: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Group align="end" className="screen-only" wrap="wrap">
@@ -125,7 +125,7 @@ export function LedgerToolbar(p: { back: string; village: string | null; onVilla
         allowDeselect={false}
         value={p.village ?? ''}
         onChange={(v) => p.onVillage(v ? v : null)}
-        data={[{ value: '', label: t('ledgers.allVillages') }, ...p.villages.map((v) => ({ value: v.id, label: v.name }))]}
+        data={[{ value: '', label: t('ledgers.allVillages') }, ...p.villages.map((v) => ({ value: v.id, label: v.retired ? t('ledgers.retiredVillage', { name: v.name }) : v.name }))]}
       />
       {p.children}
       <Button size="lg" onClick={() => window.print()} disabled={!p.canPrint}>
