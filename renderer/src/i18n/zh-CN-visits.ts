@@ -34,6 +34,7 @@ export const visitsZh = {
   recordAgain: '再记一次',
   findElder: '找老人记录探访',
   printSheet: '打印路线单',
+  printLedger: '打印探访记录表',
   printVillage: '本村路线单',
   // The visit form
   formTitle: '记录探访：{{name}}',

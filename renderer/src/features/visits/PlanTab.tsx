@@ -129,6 +129,8 @@ export function PlanTab({ today }: { today: string }) {
   const [show, setShow] = useState<Show>('all');
   const setVillage = (id: string | null) => setParams(id ? { tab: 'plan', village: id } : { tab: 'plan' });
   const sheet = `/visits/sheet?monday=${monday}${villageId ? `&village=${villageId}` : ''}`;
+  // The 探访记录表 of the shown week's month (the ledger of visits done, beside the plan of visits to do).
+  const ledger = `/visits/ledger?month=${monday.slice(0, 7)}${villageId ? `&village=${villageId}` : ''}`;
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -149,7 +151,6 @@ export function PlanTab({ today }: { today: string }) {
             valueFormat="YYYY-MM-DD"
             value={monday}
             onChange={(v) => v && setMonday(mondayOf(v))}
-           
           />
           <Text size="lg" fw={700} data-testid="plan-week" style={{ whiteSpace: 'nowrap' }}>
             {t('visits.week', { from: monday, to: addDays(monday, 6) })}
@@ -163,6 +164,9 @@ export function PlanTab({ today }: { today: string }) {
           )}
           <Button size="lg" variant="outline" component={Link} to={sheet}>
             {t('visits.printSheet')}
+          </Button>
+          <Button size="lg" variant="outline" component={Link} to={ledger}>
+            {t('visits.printLedger')}
           </Button>
         </Group>
       </Group>
