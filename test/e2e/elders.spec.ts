@@ -115,6 +115,8 @@ test('a 关爱专干 keeps the register: villages, an elder and her file, a deat
   await expect(row).toContainText('高龄');
   await expect(row).toContainText('独居');
   await expect(row.getByTestId('risk-level')).toHaveText('高');
+  await expect(page.getByRole('link', { name: '打印信息台账' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '打印赡养协议登记表' })).toBeVisible();
   await expectAccessible(page, 'the register');
   await shot(page, 'elders-register');
   await page.getByRole('button', { name: '打开赵桂英的档案' }).click();
@@ -124,6 +126,9 @@ test('a 关爱专干 keeps the register: villages, an elder and her file, a deat
   await expect(page.getByTestId('elder-summary')).toHaveText('东村 · 女 · 84岁');
   await expect(page.getByTestId('elder-risk-line')).toHaveText('关爱等级：高 · 按规则');
   await expect(page.getByTestId('groups')).toContainText('高龄（80岁以上）');
+  // Her visits and her home assessments sit under her file, each saying there are none yet.
+  await expect(page.getByTestId('elder-visits')).toBeVisible();
+  await expect(page.getByTestId('elder-assessments')).toBeVisible();
 
   // A son working in 广东东莞, away for more than half a year, her guardian.
   await page.getByRole('button', { name: '添加子女或监护人' }).click();

@@ -15,6 +15,8 @@ export const eldersZh = {
   includeGone: '含已迁出、已去世的老人',
   onlyIncomplete: '只看待补充的',
   register: '登记老人',
+  printLedger: '打印信息台账',
+  printAgreements: '打印赡养协议登记表',
   count: '共 {{n}} 人',
   countAll: '共 {{n}} 人（含已迁出、已去世、已入住本院）',
   name: '姓名',

@@ -16,6 +16,8 @@ import { ElderModal } from './ElderModal';
 import { AgreementsCard, RelativesCard } from './FamilyCards';
 import { ContactModal } from './ContactModal';
 import { RiskCard, StatusCard } from './RiskStatusCards';
+import { ElderAssessmentsCard } from '../assessment/ElderAssessmentsCard';
+import { ElderVisits } from '../visits/ElderVisits';
 import { useEldersGet } from './queries';
 
 function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -110,6 +112,7 @@ function FileView({ file, today }: { file: ElderFile; today: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const mayEdit = useMayCall('elders.save');
+  const mayReadVisits = useMayCall('visits.ofElder');
   const [editing, setEditing] = useState<'basics' | 'contact' | null>(null);
   return (
     <Stack>
@@ -146,6 +149,8 @@ function FileView({ file, today }: { file: ElderFile; today: string }) {
         <RiskCard key={`${file.risk.override ?? ''}|${file.risk.reason ?? ''}`} file={file} />
         <StatusCard file={file} today={today} />
       </SimpleGrid>
+      {mayReadVisits && <ElderVisits elder={{ id: file.id, name: file.name, village: file.village }} />}
+      <ElderAssessmentsCard elderId={file.id} status={file.status} />
       {editing === 'basics' && <ElderModal file={file} today={today} onClose={() => setEditing(null)} />}
       {editing === 'contact' && <ContactModal file={file} onClose={() => setEditing(null)} />}
     </Stack>

@@ -5,7 +5,7 @@ import { Badge, Box, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ElderRow } from '@shared/api/elders';
 import { ELDER_CATEGORIES, RISK_LEVELS, type RiskLevel } from '@shared/domain/elders/vocab';
 import { ListTable } from '../../components/ListCard';
@@ -15,6 +15,7 @@ import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { ElderStatusBadge, GroupBadges, RiskBadge } from './ElderBadges';
 import { ElderModal } from './ElderModal';
+import { HomeCoverageCard } from '../assessment/ElderAssessmentsCard';
 import { useEldersListAsYouType, useEldersVillages } from './queries';
 
 type Group = (typeof ELDER_CATEGORIES)[number] | 'over_80';
@@ -142,6 +143,14 @@ export function RegisterTab({ today }: { today: string }) {
               />
               {registerButton}
             </Group>
+            <Group gap="xs" wrap="wrap">
+              <Button variant="outline" component={Link} to={`/elders/ledger${villageId ? `?village=${villageId}` : ''}`}>
+                {t('elders.printLedger')}
+              </Button>
+              <Button variant="outline" component={Link} to={`/elders/agreements${villageId ? `?village=${villageId}` : ''}`}>
+                {t('elders.printAgreements')}
+              </Button>
+            </Group>
             <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
               <Select label={t('elders.village')} placeholder={t('elders.allVillages')} clearable value={villageId} onChange={setVillageId} data={villageRows.map((v) => ({ value: v.id, label: v.name }))} />
               <Select
@@ -217,6 +226,7 @@ export function RegisterTab({ today }: { today: string }) {
                 );
               }}
             </QueryView>
+            <HomeCoverageCard />
             {adding && <ElderModal file={null} today={today} onClose={() => setAdding(false)} />}
           </Stack>
         )
