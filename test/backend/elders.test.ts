@@ -103,8 +103,10 @@ describe('the person register', () => {
     const { bed } = await smallCentre(b);
     const { id } = await b.call('residents.admit', { person: person({ name: '张三', idNumber: validIdNumber('1945-06-01', '123') }), admission: admission(bed('101', '1')) });
     await b.call('residents.discharge', { residentId: id, date: '2026-03-10', reason: 'moved_out', note: '回家由女儿照顾' });
-    await b.call('elders.save', elder({ name: '张三', idNumber: validIdNumber('1945-06-01', '123'), registeredOn: '2026-03-10' }), worker);
+    const { id: elderId } = await b.call('elders.save', elder({ name: '张三', idNumber: validIdNumber('1945-06-01', '123'), registeredOn: '2026-03-10' }), worker);
     expect((await b.call('elders.list', { query: '张三' }, worker)).length).toBe(1);
+    // Linked to the file of their time in the centre.
+    expect(await b.call('elders.get', { id: elderId }, worker)).toMatchObject({ status: 'at_home', residentId: id });
   });
 
   it('lets caregivers read but only the 关爱专干 and the manager write; the kitchen cannot read it', async () => {

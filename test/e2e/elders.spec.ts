@@ -199,7 +199,7 @@ test('a 关爱专干 keeps the register: villages, an elder and her file, a deat
   await expect(page.getByTestId('status-card')).toContainText('自 2026-03-10');
   await page.getByRole('button', { name: '返回名册' }).click();
   await expect(page.getByTestId('elders-count')).toHaveText('共 1 人');
-  await page.getByRole('checkbox', { name: '含已迁出、已去世的老人' }).check();
+  await page.getByRole('checkbox', { name: '含已迁出、已去世、已入住本院的老人' }).check();
   await expect(page.getByTestId('elders-count')).toHaveText('共 2 人（含已迁出、已去世、已入住本院）');
   await expect(page.getByTestId('elders-table').getByRole('row', { name: /钱德福/ })).toContainText('已去世');
 
@@ -245,4 +245,24 @@ test('the manager sees the rules and visit plan with their sources, and changes 
   await page.getByRole('checkbox', { name: '只看待补充的' }).check();
   await expect(page.getByTestId('elders-count')).toHaveText('共 1 人');
   await expect(page.getByTestId('elders-table')).toContainText('周长生');
+
+  // Admission starts from the register: the form opens with her name and village; once she is in, the register says so.
+  const { id: buildingId } = await app.api<{ id: string }>('facility.addBuilding', { name: '一号楼', floors: 1 });
+  await app.api('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: 1, bedType: 'nursing' });
+  await page.getByRole('checkbox', { name: '只看待补充的' }).uncheck();
+  await page.getByRole('button', { name: '打开孙秀兰的档案' }).click();
+  await page.getByRole('link', { name: '办理入住本院' }).click();
+  await expect(page.getByTestId('admit-from-register')).toContainText('从农村老人名册办理入住：孙秀兰');
+  await expect(field(page, '姓名')).toHaveValue('孙秀兰');
+  await field(page, '身份证号').fill(validIdNumber('1950-05-05', '678'));
+  await field(page, '联系人姓名').fill('孙小明');
+  await field(page, '关系').fill('儿子');
+  await field(page, '电话').fill('13800138000');
+  await choose(page, '床位', /101室 1床/);
+  await field(page, '服务协议编号').fill('XY-2026-009');
+  await page.getByRole('button', { name: '确认入住' }).click();
+  await expect(page.getByRole('heading', { name: '孙秀兰' })).toBeVisible();
+  await page.getByRole('link', { name: '农村老人' }).click();
+  await page.getByRole('checkbox', { name: '含已迁出、已去世、已入住本院的老人' }).check();
+  await expect(page.getByTestId('elders-table').getByRole('row', { name: /孙秀兰/ })).toContainText('已入住本院');
 });

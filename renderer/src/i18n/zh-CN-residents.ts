@@ -89,6 +89,7 @@ export const residentsZh = {
   admit: {
     title: '办理入住',
     readmitTitle: '再次入住：{{name}}',
+    fromRegister: '从农村老人名册办理入住：{{name}}。姓名、村和慢性病已带过来；身份证号请对照身份证填写。入住后，名册上的这位老人自动改为“已入住本院”，助餐同日停止。',
     person: '老人信息',
     idHint: '输入18位身份证号后，性别和出生日期自动识别',
     derived: '识别结果：{{sex}}，出生于 {{birth}}，{{age}}岁',

@@ -161,7 +161,9 @@ export async function writeElder(ctx: WriteContext, input: Omit<z.output<typeof 
     return { id: before.id };
   }
   const id = newId();
-  await ctx.trx.insertInto('elders').values({ id, ...values, status: 'at_home', statusOn: null, residentId: null, riskOverride: null, riskOverrideReason: null, ...ctx.stampNew() }).execute();
+  // A former resident keeps the link to their file (their history in the centre).
+  const former = await ctx.trx.selectFrom('residents').select('id').where('idNumber', '=', person.idNumber).where('status', '=', 'discharged').executeTakeFirst();
+  await ctx.trx.insertInto('elders').values({ id, ...values, status: 'at_home', statusOn: null, residentId: former?.id ?? null, riskOverride: null, riskOverrideReason: null, ...ctx.stampNew() }).execute();
   await ctx.audit({ action: 'create', entity: 'elders', entityId: id, after: shown(values) });
   return { id };
 }

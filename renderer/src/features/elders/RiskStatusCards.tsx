@@ -98,6 +98,8 @@ export function StatusCard({ file, today }: { file: ElderFile; today: string }) 
   const { t } = useTranslation();
   const mayEdit = useMayCall('elders.setStatus');
   const mayReadResidents = useMayCall('residents.get');
+  // Admission starts from the register: the admission form opens with what the register knows of the elder.
+  const mayAdmit = useMayCall('residents.admit') && file.status === 'at_home';
   const [choice, setChoice] = useState<StatusChoice | null>(null);
   const choices: StatusChoice[] = file.status === 'at_home' ? ['moved_away', 'died'] : file.status === 'in_centre' ? [] : ['at_home'];
   const label: Record<StatusChoice, string> = { moved_away: t('elders.markMoved'), died: t('elders.markDied'), at_home: t('elders.markHome') };
@@ -116,13 +118,19 @@ export function StatusCard({ file, today }: { file: ElderFile; today: string }) 
           {t('elders.residentFile')}
         </Anchor>
       )}
-      {mayEdit && choices.length > 0 && (
+      {((mayEdit && choices.length > 0) || mayAdmit) && (
         <Group mt="md">
-          {choices.map((c) => (
-            <Button key={c} variant="outline" color={c === 'at_home' ? undefined : 'gray.9'} onClick={() => setChoice(c)}>
-              {label[c]}
+          {mayAdmit && (
+            <Button component={Link} to={`/admit?elder=${file.id}`}>
+              {t('elders.admit')}
             </Button>
-          ))}
+          )}
+          {mayEdit &&
+            choices.map((c) => (
+              <Button key={c} variant="outline" color={c === 'at_home' ? undefined : 'gray.9'} onClick={() => setChoice(c)}>
+                {label[c]}
+              </Button>
+            ))}
         </Group>
       )}
       {choice && <StatusModal file={file} status={choice} today={today} onClose={() => setChoice(null)} />}

@@ -12,24 +12,35 @@ import { emptyPerson, PersonFields, type PersonValues } from './PersonFields';
 import { useFreeBeds } from './useFreeBeds';
 import { useResidentsAdmit, useResidentsGet, useResidentsReadmit } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { useEldersGet } from '../elders/queries';
 import { addYears, chinaDate } from '@shared/domain/dates';
+
+/** What the admission form takes from an elder of the village register (?elder=…): the ID number is typed from the card. */
+interface FromRegister {
+  name: string;
+  village: string;
+  chronicConditions: string;
+}
 
 export function AdmitPage() {
   const [params] = useSearchParams();
   const readmitId = params.get('resident');
+  const elderId = params.get('elder');
   const info = useSystemInfo();
-  if (info.isPending) return <LoadingState />;
-  return <AdmitForm key={readmitId ?? 'new'} today={info.data?.today ?? chinaDate(new Date())} bedId={params.get('bed') ?? ''} readmitId={readmitId} />;
+  const elder = useEldersGet({ id: elderId ?? '' }, elderId !== null);
+  if (info.isPending || (elderId !== null && elder.isPending)) return <LoadingState />;
+  const fromRegister = elder.data ? { name: elder.data.name, village: elder.data.village, chronicConditions: elder.data.chronicDiseases } : null;
+  return <AdmitForm key={readmitId ?? elderId ?? 'new'} today={info.data?.today ?? chinaDate(new Date())} bedId={params.get('bed') ?? ''} readmitId={readmitId} fromRegister={fromRegister} />;
 }
 
-function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; readmitId: string | null }) {
+function AdmitForm({ today, bedId, readmitId, fromRegister }: { today: string; bedId: string; readmitId: string | null; fromRegister: FromRegister | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const beds = useFreeBeds();
   const returning = useResidentsGet({ id: readmitId ?? '' }, readmitId !== null);
   const form = useForm<{ person: PersonValues; admission: { date: string; bedId: string; agreementNo: string; agreementEnd: string } }>({
     initialValues: {
-      person: emptyPerson(),
+      person: { ...emptyPerson(), ...fromRegister },
       admission: { date: today, bedId, agreementNo: '', agreementEnd: addYears(today, 1) },
     },
     validate: (values) =>
@@ -54,6 +65,11 @@ function AdmitForm({ today, bedId, readmitId }: { today: string; bedId: string; 
           {readmitId ? `${t('risk.admitWarningReadmit')} ` : ''}
           {t('risk.admitWarning')} <Link to={readmitId ? `/residents/${readmitId}` : '/#risk-due'}>{t('risk.admitLink')}</Link>
         </Alert>
+        {fromRegister && (
+          <Alert color="blue" variant="light" data-testid="admit-from-register">
+            {t('admit.fromRegister', { name: fromRegister.name })}
+          </Alert>
+        )}
         {!readmitId && (
           <Card withBorder padding="lg">
             <Title order={3} size="h4" mb="md">
