@@ -242,7 +242,9 @@ async function buildScene(app: RunningApp) {
   for (const dish of ['红烧肉', '炒青菜'])
     await app.api('meals.recordSample', { date: DAY, meal: 'lunch', dish, amountGrams: 150, sampledAt: at(DAY, '15:00'), fridge: '留样冰箱1', requestId: randomUUID() });
   await app.api('meals.savePrice', { category: 'dibao', meal: 'lunch', effectiveFrom: '2026-03-01', priceFen: 800, subsidyFen: 500 });
-  await app.api('meals.saveDiner', { name: '钱爷爷', idNumber: validIdNumber('1942-03-03', '457'), village: '西村', category: 'dibao', route: '西线', defaultMode: 'delivery', address: '西村2组5号' });
+  // A diner is an elder of the township's register (issue 17), put on it while enrolling.
+  const { id: west } = await app.api<{ id: string }>('elders.saveVillage', { name: '西村' });
+  await app.api('meals.saveDiner', { person: { name: '钱爷爷', idNumber: validIdNumber('1942-03-03', '457'), villageId: west, address: '西村2组5号' }, category: 'dibao', route: '西线', defaultMode: 'delivery' });
   const diners = await app.api<{ id: string; name: string }[]>('meals.diners', {});
   await app.api('meals.serveDiner', { dinerId: diners[0].id, date: DAY, meal: 'lunch', mode: 'delivery', requestId: randomUUID() });
 }
