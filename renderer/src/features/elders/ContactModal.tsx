@@ -1,11 +1,12 @@
 // 联系人登记: the village contact person who looks in on the elder — part of the register's entry, saved with the rest of
 // the elder's details as they are on file.
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ElderFile } from '@shared/api/elders';
 import { inputOf, valuesOf } from './elder-form';
 import { useEldersSave } from './queries';
+import { ModalButtons } from '../../components/ModalButtons';
 
 export function ContactModal({ file, onClose }: { file: ElderFile; onClose: () => void }) {
   const { t } = useTranslation();
@@ -20,14 +21,7 @@ export function ContactModal({ file, onClose }: { file: ElderFile; onClose: () =
             <TextInput label={t('elders.contactRelation')} placeholder={t('elders.contactRelationHint')} {...form.getInputProps('contactRelation')} />
             <TextInput label={t('elders.contactPhone')} inputMode="tel" {...form.getInputProps('contactPhone')} />
           </SimpleGrid>
-          <Group>
-            <Button type="submit" size="lg" loading={save.isPending}>
-              {t('app.save')}
-            </Button>
-            <Button variant="default" size="lg" onClick={onClose}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
+          <ModalButtons pending={save.isPending} onClose={onClose} />
         </Stack>
       </form>
     </Modal>

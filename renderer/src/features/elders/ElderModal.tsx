@@ -1,7 +1,7 @@
 // 登记老人 and 修改基本情况: one form for the person on the register. Sex and age come from the ID number; 高龄 is shown as
 // derived, never ticked. When editing, the ID number on file stays unless a new one is typed. Every refusal of the
 // backend shows on its field.
-import { Button, Checkbox, Divider, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Checkbox, Divider, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { parseIdNumber } from '@shared/domain/id-number';
 import { zodValidate } from '../../api/zod-form';
 import { type ElderFormValues, emptyValues, inputOf, valuesOf } from './elder-form';
 import { useEldersSave, useEldersVillages } from './queries';
+import { ModalButtons } from '../../components/ModalButtons';
 
 export function ElderModal({ file, today, onClose, onSaved }: { file: ElderFile | null; today: string; onClose: () => void; onSaved?: (id: string) => void }) {
   const { t } = useTranslation();
@@ -104,14 +105,7 @@ export function ElderModal({ file, today, onClose, onSaved }: { file: ElderFile 
               {Object.values(form.errors)[0]}
             </Text>
           )}
-          <Group>
-            <Button type="submit" size="lg" loading={save.isPending}>
-              {t('app.save')}
-            </Button>
-            <Button variant="default" size="lg" onClick={onClose}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
+          <ModalButtons pending={save.isPending} onClose={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -13,23 +13,10 @@ import { ListCard, ListTable } from '../../components/ListCard';
 import { useMayCall } from '../../shell/current-user';
 import { shrinkPhoto } from '../residents/photo';
 import { useEldersEndAgreement, useEldersRemoveRelative, useEldersSaveAgreement, useEldersSaveRelative } from './queries';
+import { ModalButtons } from '../../components/ModalButtons';
 
 type Relative = ElderFile['relatives'][number];
 type Agreement = ElderFile['agreements'][number];
-
-function ModalButtons({ pending, onClose }: { pending: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Group>
-      <Button type="submit" size="lg" loading={pending}>
-        {t('app.save')}
-      </Button>
-      <Button variant="default" size="lg" onClick={onClose}>
-        {t('app.cancel')}
-      </Button>
-    </Group>
-  );
-}
 
 function RelativeModal({ elderId, relative, onClose }: { elderId: string; relative: Relative | null; onClose: () => void }) {
   const { t } = useTranslation();

@@ -11,6 +11,7 @@ import type { RiskLevel } from '@shared/domain/elders/vocab';
 import { useMayCall } from '../../shell/current-user';
 import { ElderStatusBadge, RiskBadge } from './ElderBadges';
 import { useEldersSetRisk, useEldersSetStatus } from './queries';
+import { ModalButtons } from '../../components/ModalButtons';
 
 type LevelChoice = RiskLevel | 'rules';
 
@@ -80,14 +81,7 @@ function StatusModal({ file, status, today, onClose }: { file: ElderFile; status
           )}
           <TextInput label={t('elders.statusNote')} placeholder={t('elders.statusNoteHint')} {...form.getInputProps('note')} />
           {form.errors.status && <Text c="red.9">{form.errors.status}</Text>}
-          <Group>
-            <Button type="submit" size="lg" loading={save.isPending}>
-              {t('app.save')}
-            </Button>
-            <Button variant="default" size="lg" onClick={onClose}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
+          <ModalButtons pending={save.isPending} onClose={onClose} />
         </Stack>
       </form>
     </Modal>

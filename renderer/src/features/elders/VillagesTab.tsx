@@ -12,6 +12,7 @@ import { ListCard, ListTable } from '../../components/ListCard';
 import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { useEldersSaveVillage, useEldersVillages } from './queries';
+import { ModalButtons } from '../../components/ModalButtons';
 
 interface VillageForm {
   name: string;
@@ -45,14 +46,7 @@ function VillageModal({ village, onClose }: { village: VillageRow | null; onClos
             <TextInput label={t('elders.cadreName')} {...form.getInputProps('cadreName')} />
             <TextInput label={t('elders.cadrePhone')} inputMode="tel" {...form.getInputProps('cadrePhone')} />
           </SimpleGrid>
-          <Group>
-            <Button type="submit" size="lg" loading={save.isPending}>
-              {t('app.save')}
-            </Button>
-            <Button variant="default" size="lg" onClick={onClose}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
+          <ModalButtons pending={save.isPending} onClose={onClose} />
         </Stack>
       </form>
     </Modal>
