@@ -64,6 +64,8 @@ test('the main pages at 1366×768, 1280×720, 1024×768 and 390×844', async ({ 
     { name: 'bed-map', path: '/beds' },
     { name: 'residents', path: '/residents' },
     { name: 'roster', path: '/roster' },
+    { name: 'elders', path: '/elders' },
+    { name: 'visits', path: '/visits' },
   ]);
 
   // Folding a group the manager does not use is remembered; going to one of its pages unfolds it again.

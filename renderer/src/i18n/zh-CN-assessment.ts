@@ -47,6 +47,7 @@ export const abilityZh = {
   coverageAllDone: '都已在期内评估。',
   coverageLast: '上次评估',
   coverageNever: '从未评估',
+  coverageShowAll: '显示全部 {{n}} 人',
   village: '村',
   name: '姓名',
   groups: '人员类别',

@@ -1,13 +1,14 @@
 // An elder's ability assessments at home (issue 17), for the elder's file on the village register: one row per
 // assessment (date, reason, total, level, draft or final) opening it, and the button for a new one while the elder lives
 // at home. HomeCoverageCard: the coverage figure of the 特困, 低保 and 计生特殊家庭 elders, with those still to assess.
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ASSESSMENT_REASON_NAMES } from '@shared/api/assessment';
 import { LEVELS } from '@shared/domain/assessment/scoring';
 import type { ElderStatus } from '@shared/domain/elders/vocab';
-import { ListCard } from '../../components/ListCard';
+import { ListCard, ListTable } from '../../components/ListCard';
 import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { useAssessmentHomeCoverage, useAssessmentListForElder } from './queries';
@@ -74,9 +75,13 @@ export function ElderAssessmentsCard({ elderId, status }: { elderId: string; sta
 }
 
 /** The coverage figure and who still needs an assessment (for the register's page or the home page). */
+/** How many of the elders still to assess are listed before 显示全部. */
+const FIRST_ROWS = 10;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 export function HomeCoverageCard() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [showAll, setShowAll] = useState(false);
   const mayRead = useMayCall('assessment.homeCoverage');
   const coverage = useAssessmentHomeCoverage(mayRead);
   if (!mayRead) return null;
@@ -96,32 +101,32 @@ export function HomeCoverageCard() {
           plainEmpty
         >
           <Text fw={700}>{t('ability.coverageMissing', { n: c.missing.length })}</Text>
-          <Table fz="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('ability.village')}</Table.Th>
-                <Table.Th>{t('ability.name')}</Table.Th>
-                <Table.Th>{t('ability.groups')}</Table.Th>
-                <Table.Th>{t('ability.coverageLast')}</Table.Th>
+          {/* Names, villages and dates stay whole; on a phone the table scrolls sideways instead of squeezing them. */}
+          <ListTable heads={[t('ability.village'), t('ability.name'), t('ability.groups'), t('ability.coverageLast')]} minWidth={560} testId="coverage-missing">
+            {(showAll ? c.missing : c.missing.slice(0, FIRST_ROWS)).map((m) => (
+              <Table.Tr key={m.elderId}>
+                <Table.Td style={NOWRAP}>{m.village}</Table.Td>
+                <Table.Td style={NOWRAP}>
+                  <Anchor component={Link} to={`/elders/${m.elderId}`}>
+                    {m.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  {m.groups.map((g) => (
+                    <Badge key={g} variant="light" mr={4}>
+                      {t(`enums.elderGroup.${g}`)}
+                    </Badge>
+                  ))}
+                </Table.Td>
+                <Table.Td style={NOWRAP}>{m.lastAssessedOn ?? t('ability.coverageNever')}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {c.missing.map((m) => (
-                <Table.Tr key={m.elderId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/elders/${m.elderId}`)}>
-                  <Table.Td>{m.village}</Table.Td>
-                  <Table.Td>{m.name}</Table.Td>
-                  <Table.Td>
-                    {m.groups.map((g) => (
-                      <Badge key={g} variant="light" mr={4}>
-                        {t(`enums.elderGroup.${g}`)}
-                      </Badge>
-                    ))}
-                  </Table.Td>
-                  <Table.Td>{m.lastAssessedOn ?? t('ability.coverageNever')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </ListTable>
+          {!showAll && c.missing.length > FIRST_ROWS && (
+            <Button variant="subtle" mt="xs" onClick={() => setShowAll(true)}>
+              {t('ability.coverageShowAll', { n: c.missing.length })}
+            </Button>
+          )}
         </ListCard>
       )}
     </QueryView>
