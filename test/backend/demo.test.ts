@@ -121,6 +121,17 @@ describe('demo centre', () => {
     expect(plan.totals.done).toBeGreaterThan(plan.totals.planned / 2);
   });
 
+  it('has home assessments for a third of its 特困, 低保 and 计生 elders, some already due again, the rest listed as still to assess', async () => {
+    const coverage = await b.call('assessment.homeCoverage', {});
+    expect(coverage.total).toBeGreaterThan(10);
+    const home = b.database.sqlite.prepare("SELECT count(*) AS n FROM assessments WHERE place = 'home' AND status = 'final'").get() as { n: number };
+    expect(home.n).toBe(Math.ceil(coverage.total / 3));
+    // Assessed two weeks after registration, three to eight months ago: the older ones are past the 6-month interval.
+    expect(coverage.covered).toBeGreaterThan(0);
+    expect(coverage.covered).toBeLessThanOrEqual(home.n);
+    expect(coverage.missing).toHaveLength(coverage.total - coverage.covered);
+  });
+
   it('names the demo and who loaded it as the author of its records', () => {
     const actors = b.database.sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE entity = 'residents'").all();
     expect(actors).toEqual([{ actor: '演示数据（王院长载入）' }]);

@@ -17,6 +17,7 @@ import { decideDemoTiers } from './tier-decisions';
 import { demoFire } from './fire';
 import { demoVillageElders } from './elders';
 import { demoVisits } from './visits';
+import { demoHomeAssessments } from './home-assessments';
 import { demoMeals } from './meals';
 import { demoStaffAndRoster } from './staff';
 import { demoPerson } from './people';
@@ -204,6 +205,7 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   events += await demoStaffAndRoster(deps, actor, random, today);
   events += (await demoVillageElders(deps, actor, random, today)).events;
   events += await demoVisits(deps, actor, random, today);
+  events += await demoHomeAssessments(deps, actor, today);
   events += await demoMeals(deps, actor, random, today);
   events += await demoFire(deps, actor, random, today);
 
