@@ -4,9 +4,9 @@
 import { ageOn } from '@shared/domain/dates';
 import { monthRange } from '@shared/domain/sync/period';
 import { type SectionData, type SectionName, fileOf } from '@shared/domain/sync/sections';
-import type { Consistency } from './consistency';
 
-export function checkVillageRecords(period: string, data: SectionData, today: string): Consistency {
+/** The errors (refuse the package) and warnings (say so) of the register's sections; consistency.ts adds them to its own. */
+export function checkVillageRecords(period: string, data: SectionData, today: string): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   const warnings: string[] = [];
   const month = monthRange(period);
