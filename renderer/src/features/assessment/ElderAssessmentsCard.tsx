@@ -5,14 +5,12 @@ import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ASSESSMENT_REASON_NAMES } from '@shared/api/assessment';
-import { LEVELS } from '@shared/domain/assessment/scoring';
 import type { ElderStatus } from '@shared/domain/elders/vocab';
 import { ListCard, ListTable } from '../../components/ListCard';
+import { AssessmentTable } from './AssessmentHistory';
 import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { useAssessmentHomeCoverage, useAssessmentListForElder } from './queries';
-import { assessmentPath } from './subject';
 
 /** Mount on the elder's file (ElderFilePage): `<ElderAssessmentsCard elderId={file.id} status={file.status} />`. */
 export function ElderAssessmentsCard({ elderId, status }: { elderId: string; status: ElderStatus }) {
@@ -40,34 +38,7 @@ export function ElderAssessmentsCard({ elderId, status }: { elderId: string; sta
           empty={t('ability.homeNone')}
           plainEmpty
         >
-          <Table fz="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('assessment.date')}</Table.Th>
-                <Table.Th>{t('assessment.reason')}</Table.Th>
-                <Table.Th>{t('assessment.total')}</Table.Th>
-                <Table.Th>{t('assessment.final')}</Table.Th>
-                <Table.Th>{t('assessment.status')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{a.assessedOn}</Table.Td>
-                  <Table.Td>{ASSESSMENT_REASON_NAMES[a.reason]}</Table.Td>
-                  <Table.Td>{a.total}</Table.Td>
-                  <Table.Td>{a.missing.length ? t('pickers.levelPending', { n: a.missing.length }) : LEVELS[a.finalLevel].name}</Table.Td>
-                  <Table.Td>{a.status === 'final' ? t('assessment.statusFinal') : t('assessment.statusDraft')}</Table.Td>
-                  <Table.Td>
-                    <Button variant="subtle" onClick={() => navigate(assessmentPath(subject, a.id))}>
-                      {a.status === 'final' ? t('assessment.open') : t('assessment.continue')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <AssessmentTable rows={rows} subject={subject} />
         </ListCard>
       )}
     </QueryView>
