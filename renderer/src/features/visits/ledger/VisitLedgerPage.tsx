@@ -18,10 +18,11 @@ import { useVisitsLedger } from './queries';
 const WIDTHS = { no: '3.5%', date: '8.5%', time: '5%', village: '6%', elder: '7%', kind: '4.5%', visitor: '17%', problems: '17%', notes: '13%', followups: '18.5%' } as const;
 const VOIDED_WIDTHS = { no: '3.5%', date: '8.5%', time: '5%', village: '6%', elder: '7%', kind: '4.5%', visitor: '10%', voidedBy: '10%', voidedAt: '13%', reason: '32.5%' } as const;
 
-function Visit({ v, no }: { v: VisitLedgerRow; no: number }) {
+/** The first six cells of a visit's row, in the ledger and in the list of voided visits: number, day, time, village, elder, kind. */
+function VisitCells({ v, no, strongName = false }: { v: VisitLedgerRow; no: number; strongName?: boolean }) {
   const { t } = useTranslation();
   return (
-    <tr>
+    <>
       <td style={{ ...CELL, textAlign: 'center' }}>{no}</td>
       <td style={CELL}>
         <Keep>{v.visitedOn}</Keep>
@@ -33,11 +34,20 @@ function Visit({ v, no }: { v: VisitLedgerRow; no: number }) {
         <Keep>{v.village}</Keep>
       </td>
       <td style={CELL}>
-        <Keep strong>{v.elder}</Keep>
+        <Keep strong={strongName}>{v.elder}</Keep>
       </td>
       <td style={{ ...CELL, textAlign: 'center' }}>
         <Keep>{t(`ledgers.kindShort.${v.kind}`)}</Keep>
       </td>
+    </>
+  );
+}
+
+function Visit({ v, no }: { v: VisitLedgerRow; no: number }) {
+  const { t } = useTranslation();
+  return (
+    <tr>
+      <VisitCells v={v} no={no} strongName />
       <td style={CELL}>
         <Keep strong>{v.visitor}</Keep>
         {v.helpers.length > 0 && (
@@ -117,22 +127,7 @@ function Voided({ rows }: { rows: VisitLedgerRow[] }) {
         <tbody>
           {rows.map((v, i) => (
             <tr key={v.visitId}>
-              <td style={{ ...CELL, textAlign: 'center' }}>{i + 1}</td>
-              <td style={CELL}>
-                <Keep>{v.visitedOn}</Keep>
-              </td>
-              <td style={CELL}>
-                <Keep>{v.time}</Keep>
-              </td>
-              <td style={CELL}>
-                <Keep>{v.village}</Keep>
-              </td>
-              <td style={CELL}>
-                <Keep>{v.elder}</Keep>
-              </td>
-              <td style={{ ...CELL, textAlign: 'center' }}>
-                <Keep>{t(`ledgers.kindShort.${v.kind}`)}</Keep>
-              </td>
+              <VisitCells v={v} no={i + 1} />
               <td style={CELL}>
                 <Keep>{v.visitor}</Keep>
               </td>
