@@ -24,6 +24,9 @@ import { countyApi } from './county';
 import { tierApi } from './tier';
 import { visitsApi } from './visits';
 import { eldersApi } from './elders';
+import { homecareApi } from './homecare';
+import { entrustedApi } from './entrusted';
+import { mutualaidApi } from './mutualaid';
 
 export const contract = {
   ...systemApi,
@@ -50,6 +53,9 @@ export const contract = {
   ...tierApi,
   ...eldersApi,
   ...visitsApi,
+  ...homecareApi,
+  ...entrustedApi,
+  ...mutualaidApi,
 };
 
 export type Contract = typeof contract;

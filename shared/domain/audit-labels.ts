@@ -59,6 +59,23 @@ export const ENTITY_LABELS: Record<string, string> = {
   elderVisits: '探访记录',
   elderFollowups: '转介跟进',
   elderSpecialReports: '特殊情况报告',
+  homeServiceItems: '居家服务项目',
+  homeServicePrices: '居家服务价格',
+  homeServiceEntitlements: '居家服务享受额度',
+  homeServiceProviders: '居家服务机构',
+  homeServiceWorkers: '居家服务人员',
+  homeServicePlans: '居家服务计划',
+  homeServiceVisits: '居家上门服务记录',
+  homeServiceComplaints: '居家服务投诉',
+  homeServiceChecks: '居家服务回访',
+  homeServiceSettlements: '居家服务月结算',
+  entrustedCareAgreements: '分散供养委托照料协议',
+  entrustedCareChecks: '分散供养照料检查',
+  aidPairs: '结对帮扶',
+  aidActivities: '互助活动',
+  timeBankEntries: '时间银行',
+  associationActivities: '老年协会活动',
+  associationAttendance: '老年协会活动签到',
 };
 
 export const ACTION_LABELS: Record<string, string> = {

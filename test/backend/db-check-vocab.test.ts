@@ -18,7 +18,10 @@ import { ENTRY_KINDS, SEVERITIES, STAFF_ROLES } from '@shared/domain/care/vocab'
 import { BED_SETTINGS, BED_TYPES, RESIDENT_STATUSES, SEXES, STAY_EVENT_TYPES } from '@shared/domain/enums';
 import { DANGER_LEVELS, DANGER_SOURCES, DANGER_STATUSES, EQUIPMENT_TYPES, ITEM_LISTS, ROUND_KINDS } from '@shared/domain/fire/vocab';
 import { CARERS, ELDER_STATUSES, FOLLOWUP_KINDS, HELPER_KINDS, HOUSEHOLDS, RELATIONS, RISK_LEVELS, VISIT_KINDS } from '@shared/domain/elders/vocab';
+import { CARE_DELIVERED, CARER_KINDS, CARER_RATINGS } from '@shared/domain/entrusted/vocab';
+import { CHECK_KINDS, CHECK_OUTCOMES, CONFIRMATION_KINDS, PLAN_EVERY_WEEKS, PRICE_CLASSES, PROVIDER_KINDS, SERVICE_CATEGORIES, SERVICE_UNITS, VISIT_OUTCOMES } from '@shared/domain/homecare/vocab';
 import { DINER_CATEGORIES, MEALS, SERVING_MODES } from '@shared/domain/meals/vocab';
+import { AID_ACTIVITY_KINDS, POINT_ENTRY_KINDS } from '@shared/domain/mutualaid/vocab';
 import { TEMPLATE_MIN_RISKS, TEMPLATE_TRIGGERS } from '../../electron/backend/db/codes';
 import { migrate } from '../../electron/backend/db/migrate';
 
@@ -76,6 +79,16 @@ const VOCABULARY: Record<string, Record<string, Vocabulary>> = {
   tier_assessments: { tier: TIERS },
   tier_decisions: { outcome: TIER_OUTCOMES, tier: TIERS, care_tier: CARE_TIERS, source: DecisionView.shape.source.options },
   users: { role: ROLES, must_change_password: FLAG },
+  home_service_items: { category: SERVICE_CATEGORIES, unit: SERVICE_UNITS },
+  home_service_prices: { price_class: PRICE_CLASSES },
+  home_service_providers: { kind: PROVIDER_KINDS },
+  home_service_plans: { every_weeks: PLAN_EVERY_WEEKS },
+  home_service_visits: { outcome: VISIT_OUTCOMES, price_class: PRICE_CLASSES, confirmation: CONFIRMATION_KINDS },
+  home_service_checks: { kind: CHECK_KINDS, outcome: CHECK_OUTCOMES },
+  entrusted_care_agreements: { carer_kind: CARER_KINDS, tier: TIERS, care_tier: CARE_TIERS },
+  entrusted_care_checks: { kind: VISIT_KINDS, delivered: CARE_DELIVERED, carer_rating: CARER_RATINGS },
+  aid_activities: { kind: AID_ACTIVITY_KINDS },
+  time_bank_entries: { kind: POINT_ENTRY_KINDS },
 };
 
 /** Every `column IN (…)` list in the CREATE TABLE statements (they all sit in CHECK constraints). */

@@ -15,7 +15,10 @@ import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '@s
 import type { BedSetting, BedType, ResidentStatus, Sex, StayEventType } from '@shared/domain/enums';
 import type { DANGER_SOURCES, DangerLevel, DangerStatus, EquipmentType, RoundKind } from '@shared/domain/fire/vocab';
 import type { Carer, ElderStatus, FollowupKind, HelperKind, Household, Relation, RiskLevel, VisitKind } from '@shared/domain/elders/vocab';
+import type { CareDelivered, CarerKind, CarerRating } from '@shared/domain/entrusted/vocab';
+import type { CheckKind, CheckOutcome, ConfirmationKind, PriceClass, ProviderKind, ServiceCategory, ServiceUnit, VisitOutcome } from '@shared/domain/homecare/vocab';
 import type { DinerCategory, Meal, ServingMode } from '@shared/domain/meals/vocab';
+import type { AidActivityKind, PointEntryKind } from '@shared/domain/mutualaid/vocab';
 import type { TEMPLATE_MIN_RISKS, TEMPLATE_TRIGGERS } from './codes';
 import type * as G from './tables.generated';
 
@@ -116,6 +119,20 @@ export type TierDecisionsTable = Narrow<
 /** The county's answer to a centre's tier proposal. */
 export type CountyTierAnswersTable = Narrow<G.CountyTierAnswersTable, { outcome: TierOutcome; tier: Tier | null; careTier: CareTier | null }>;
 
+// Care at home (issue 18): homecare, entrusted, mutualaid.
+export type HomeServiceItemsTable = Narrow<G.HomeServiceItemsTable, { category: ServiceCategory; unit: ServiceUnit }>;
+export type HomeServicePricesTable = Narrow<G.HomeServicePricesTable, { priceClass: PriceClass }>;
+export type HomeServiceProvidersTable = Narrow<G.HomeServiceProvidersTable, { kind: ProviderKind }>;
+export type HomeServiceVisitsTable = Narrow<
+  G.HomeServiceVisitsTable,
+  { outcome: VisitOutcome; priceClass: PriceClass; confirmation: ConfirmationKind | null }
+>;
+export type HomeServiceChecksTable = Narrow<G.HomeServiceChecksTable, { kind: CheckKind; outcome: CheckOutcome }>;
+export type EntrustedCareAgreementsTable = Narrow<G.EntrustedCareAgreementsTable, { carerKind: CarerKind; tier: Tier; careTier: CareTier | null }>;
+export type EntrustedCareChecksTable = Narrow<G.EntrustedCareChecksTable, { kind: VisitKind; delivered: CareDelivered; carerRating: CarerRating }>;
+export type AidActivitiesTable = Narrow<G.AidActivitiesTable, { kind: AidActivityKind }>;
+export type TimeBankEntriesTable = Narrow<G.TimeBankEntriesTable, { kind: PointEntryKind }>;
+
 export interface DB extends G.DB {
   beds: BedsTable;
   residents: ResidentsTable;
@@ -150,4 +167,13 @@ export interface DB extends G.DB {
   countyImportReports: CountyImportReportsTable;
   tierDecisions: TierDecisionsTable;
   countyTierAnswers: CountyTierAnswersTable;
+  homeServiceItems: HomeServiceItemsTable;
+  homeServicePrices: HomeServicePricesTable;
+  homeServiceProviders: HomeServiceProvidersTable;
+  homeServiceVisits: HomeServiceVisitsTable;
+  homeServiceChecks: HomeServiceChecksTable;
+  entrustedCareAgreements: EntrustedCareAgreementsTable;
+  entrustedCareChecks: EntrustedCareChecksTable;
+  aidActivities: AidActivitiesTable;
+  timeBankEntries: TimeBankEntriesTable;
 }

@@ -2,6 +2,42 @@
 // change the migration, regenerate, and narrow code columns in schema.ts.
 import type { Generated } from 'kysely';
 
+/** aid_activities */
+export interface AidActivitiesTable {
+  id: string;
+  helperId: string;
+  elderId: string | null;
+  pairId: string | null;
+  kind: string;
+  doneOn: string;
+  minutes: number;
+  note: Generated<string>;
+  checkedAt: string | null;
+  checkedBy: string | null;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+/** aid_pairs */
+export interface AidPairsTable {
+  id: string;
+  helperId: string;
+  elderId: string;
+  since: string;
+  endedOn: string | null;
+  endReason: string | null;
+  note: Generated<string>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /** assessment_disputes */
 export interface AssessmentDisputesTable {
   id: string;
@@ -49,6 +85,34 @@ export interface AssessmentsTable {
   basicInfo: Generated<string>;
   elderId: string | null;
   place: Generated<string>;
+}
+
+/** association_activities */
+export interface AssociationActivitiesTable {
+  id: string;
+  villageId: string | null;
+  heldOn: string;
+  title: string;
+  place: Generated<string>;
+  note: Generated<string>;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** association_attendance */
+export interface AssociationAttendanceTable {
+  id: string;
+  activityId: string;
+  elderId: string | null;
+  helperId: string | null;
+  removedAt: string | null;
+  removedBy: string | null;
+  createdAt: string;
+  createdBy: string;
 }
 
 /** audit_log */
@@ -389,6 +453,56 @@ export interface EldersTable {
   updatedBy: string;
 }
 
+/** entrusted_care_agreements */
+export interface EntrustedCareAgreementsTable {
+  id: string;
+  elderId: string;
+  carerKind: string;
+  carerName: string;
+  carerPhone: Generated<string>;
+  providerId: string | null;
+  parties: string;
+  duties: Generated<string>;
+  tier: string;
+  careTier: number | null;
+  tierDocumentNo: string;
+  tierDecidedOn: string;
+  monthlySubsidyFen: number;
+  signedOn: string;
+  elderConsent: number;
+  fromOn: string;
+  toOn: string | null;
+  photo: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** entrusted_care_checks */
+export interface EntrustedCareChecksTable {
+  id: string;
+  agreementId: string;
+  elderId: string;
+  month: string;
+  checkedOn: string;
+  kind: string;
+  visitId: string | null;
+  delivered: string;
+  carerRating: string;
+  findings: Generated<string>;
+  checker: string;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
 /** facility */
 export interface FacilityTable {
   id: string;
@@ -599,6 +713,190 @@ export interface HandoversTable {
   acceptNote: string | null;
   requestId: string;
   earlyReason: Generated<string>;
+}
+
+/** home_service_checks */
+export interface HomeServiceChecksTable {
+  id: string;
+  visitId: string;
+  kind: string;
+  checkedOn: string;
+  checker: string;
+  outcome: string;
+  note: Generated<string>;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** home_service_complaints */
+export interface HomeServiceComplaintsTable {
+  id: string;
+  visitId: string;
+  receivedOn: string;
+  fromWhom: string;
+  complaint: string;
+  answeredOn: string | null;
+  answeredBy: string | null;
+  answer: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** home_service_entitlements */
+export interface HomeServiceEntitlementsTable {
+  id: string;
+  elderId: string;
+  itemId: string;
+  monthlyQuota: number;
+  documentNo: string;
+  grantedOn: string;
+  validFrom: string;
+  validTo: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  note: Generated<string>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** home_service_items */
+export interface HomeServiceItemsTable {
+  id: string;
+  name: string;
+  category: string;
+  unit: string;
+  retiredAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** home_service_plans */
+export interface HomeServicePlansTable {
+  id: string;
+  elderId: string;
+  providerId: string;
+  workerId: string | null;
+  itemIds: string;
+  weekdays: string;
+  everyWeeks: Generated<number>;
+  startTime: string;
+  minutes: number;
+  fromOn: string;
+  toOn: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** home_service_prices */
+export interface HomeServicePricesTable {
+  id: string;
+  itemId: string;
+  priceClass: string;
+  effectiveFrom: string;
+  priceFen: number;
+  subsidyFen: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** home_service_providers */
+export interface HomeServiceProvidersTable {
+  id: string;
+  name: string;
+  kind: string;
+  contactName: Generated<string>;
+  phone: Generated<string>;
+  contractNo: Generated<string>;
+  contractFrom: string | null;
+  contractTo: string | null;
+  retiredAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** home_service_settlements */
+export interface HomeServiceSettlementsTable {
+  id: string;
+  providerId: string;
+  month: string;
+  visits: number;
+  disputed: number;
+  amountFen: number;
+  disputedFen: number;
+  subsidyFen: number;
+  personalFen: number;
+  lines: string;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+/** home_service_visit_items */
+export interface HomeServiceVisitItemsTable {
+  visitId: string;
+  itemId: string;
+  quantity: number;
+}
+
+/** home_service_visits */
+export interface HomeServiceVisitsTable {
+  id: string;
+  elderId: string;
+  providerId: string;
+  workerId: string | null;
+  planId: string | null;
+  outcome: string;
+  serviceOn: string;
+  startTime: string;
+  endTime: string | null;
+  priceClass: string;
+  missedReason: string | null;
+  confirmation: string | null;
+  signature: string | null;
+  slipNo: string | null;
+  confirmedBy: string | null;
+  overQuotaReason: string | null;
+  notes: Generated<string>;
+  photo: string | null;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+/** home_service_workers */
+export interface HomeServiceWorkersTable {
+  id: string;
+  providerId: string;
+  name: string;
+  phone: Generated<string>;
+  staffId: string | null;
+  retiredAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
 }
 
 /** incident_follow_ups */
@@ -970,6 +1268,21 @@ export interface TierDecisionsTable {
   updatedBy: string;
 }
 
+/** time_bank_entries */
+export interface TimeBankEntriesTable {
+  id: string;
+  helperId: string;
+  kind: string;
+  pointsTenths: number;
+  entryOn: string;
+  activityId: string | null;
+  redeemedFor: string | null;
+  note: Generated<string>;
+  requestId: string;
+  createdAt: string;
+  createdBy: string;
+}
+
 /** users */
 export interface UsersTable {
   id: string;
@@ -1011,6 +1324,7 @@ export interface VisitHelpersTable {
   kind: string;
   phone: Generated<string>;
   villageId: string | null;
+  elderId: string | null;
   retiredAt: string | null;
   createdAt: string;
   createdBy: string;
@@ -1019,8 +1333,12 @@ export interface VisitHelpersTable {
 }
 
 export interface DB {
+  aidActivities: AidActivitiesTable;
+  aidPairs: AidPairsTable;
   assessmentDisputes: AssessmentDisputesTable;
   assessments: AssessmentsTable;
+  associationActivities: AssociationActivitiesTable;
+  associationAttendance: AssociationAttendanceTable;
   auditLog: AuditLogTable;
   beds: BedsTable;
   buildings: BuildingsTable;
@@ -1042,6 +1360,8 @@ export interface DB {
   elderSpecialReports: ElderSpecialReportsTable;
   elderVisits: ElderVisitsTable;
   elders: EldersTable;
+  entrustedCareAgreements: EntrustedCareAgreementsTable;
+  entrustedCareChecks: EntrustedCareChecksTable;
   facility: FacilityTable;
   fireCheckItems: FireCheckItemsTable;
   fireCheckpoints: FireCheckpointsTable;
@@ -1055,6 +1375,17 @@ export interface DB {
   fireTrainings: FireTrainingsTable;
   foodSamples: FoodSamplesTable;
   handovers: HandoversTable;
+  homeServiceChecks: HomeServiceChecksTable;
+  homeServiceComplaints: HomeServiceComplaintsTable;
+  homeServiceEntitlements: HomeServiceEntitlementsTable;
+  homeServiceItems: HomeServiceItemsTable;
+  homeServicePlans: HomeServicePlansTable;
+  homeServicePrices: HomeServicePricesTable;
+  homeServiceProviders: HomeServiceProvidersTable;
+  homeServiceSettlements: HomeServiceSettlementsTable;
+  homeServiceVisitItems: HomeServiceVisitItemsTable;
+  homeServiceVisits: HomeServiceVisitsTable;
+  homeServiceWorkers: HomeServiceWorkersTable;
   incidentFollowUps: IncidentFollowUpsTable;
   incidents: IncidentsTable;
   mealAdjustments: MealAdjustmentsTable;
@@ -1078,6 +1409,7 @@ export interface DB {
   syncIdentity: SyncIdentityTable;
   tierAssessments: TierAssessmentsTable;
   tierDecisions: TierDecisionsTable;
+  timeBankEntries: TimeBankEntriesTable;
   users: UsersTable;
   villages: VillagesTable;
   visitHelpers: VisitHelpersTable;

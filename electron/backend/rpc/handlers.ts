@@ -9,12 +9,15 @@ import { careplanHandlers } from '../services/careplan/handlers';
 import { countyHandlers } from '../services/county/handlers';
 import { dashboardHandlers } from '../services/dashboard/handlers';
 import { eldersHandlers } from '../services/elders/handlers';
+import { entrustedHandlers } from '../services/entrusted/handlers';
 import { facilityHandlers } from '../services/facility/handlers';
 import { fireHandlers } from '../services/fire/handlers';
 import { gradesHandlers } from '../services/grades/handlers';
 import { handoverHandlers } from '../services/handover/handlers';
+import { homecareHandlers } from '../services/homecare/handlers';
 import { incidentsHandlers } from '../services/incidents/handlers';
 import { mealsHandlers } from '../services/meals/handlers';
+import { mutualaidHandlers } from '../services/mutualaid/handlers';
 import { residentsHandlers } from '../services/residents/handlers';
 import { rosterHandlers } from '../services/roster/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
@@ -52,5 +55,8 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...tierHandlers(context),
     ...eldersHandlers(context),
     ...visitsHandlers(context),
+    ...homecareHandlers(context),
+    ...entrustedHandlers(context),
+    ...mutualaidHandlers(context),
   };
 }

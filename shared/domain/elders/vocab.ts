@@ -55,8 +55,11 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const VISIT_KINDS = ['phone', 'home', 'video'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
-/** 村干部, 志愿者, 老年协会 members and others who visit with (or for) the staff. */
-export const HELPER_KINDS = ['village_cadre', 'volunteer', 'elder_association', 'other'] as const;
+/**
+ * 村干部, 志愿者, 老年协会 members, 低龄老人 and others who visit with (or for) the staff; they are the people of mutual aid
+ * too (pairs, activities, the time bank). A 低龄老人 helper may be an elder on the register.
+ */
+export const HELPER_KINDS = ['village_cadre', 'volunteer', 'elder_association', 'young_elder', 'other'] as const;
 export type HelperKind = (typeof HELPER_KINDS)[number];
 
 /**

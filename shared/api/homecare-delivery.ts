@@ -1,0 +1,2 @@
+// API of the homecare module, delivery part (issue 18).
+export const homecareDeliveryApi = {};

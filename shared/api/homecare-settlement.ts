@@ -1,0 +1,2 @@
+// API of the homecare module, settlement part (issue 18).
+export const homecareSettlementApi = {};

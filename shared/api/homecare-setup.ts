@@ -1,0 +1,2 @@
+// API of the homecare module, setup part (issue 18).
+export const homecareSetupApi = {};
