@@ -26,6 +26,8 @@ export const HelperInput = z.object({
   kind: oneOf('协助人员类别', HELPER_KINDS),
   phone: optionalPhone('电话'),
   villageId: entityId('村').nullable().default(null),
+  /** A 低龄老人 (or any helper) who is an elder on the register: at most one helper per elder. */
+  elderId: entityId('在册老人').nullable().default(null),
   retired: z.boolean({ error: '请选择是否停用' }).default(false),
 });
 export const HelperRow = z.object({
@@ -35,6 +37,9 @@ export const HelperRow = z.object({
   phone: z.string(),
   villageId: z.string().nullable(),
   village: z.string().nullable(),
+  elderId: z.string().nullable(),
+  /** The register elder's name, when linked. */
+  elder: z.string().nullable(),
   retired: z.boolean(),
 });
 export type HelperRow = z.output<typeof HelperRow>;
