@@ -156,6 +156,54 @@ export const VillageTable = z.object({
 });
 export type VillageTable = z.output<typeof VillageTable>;
 
+// Care at home across the county (issue 18, shared/domain/sync/care-at-home-figures.ts): per township and village, per
+// service item, per provider with its settlement, and 分散供养特困 under entrusted care per tier.
+const township = { centreCode: z.string(), township: z.string() };
+export const CareVillageRow = z.object({
+  ...township,
+  villageId: z.string().nullable(),
+  village: z.string(),
+  servedElders: z.number(),
+  visitsDone: z.number(),
+  visitsMissed: z.number(),
+  serviceMinutes: z.number(),
+  disputed: z.number(),
+  complaints: z.number(),
+  overQuota: z.number(),
+  entrusted: z.number(),
+  entrustedChecked: z.number(),
+  pairs: z.number(),
+  helpers: z.number(),
+  aidActivities: z.number(),
+  aidMinutes: z.number(),
+  associationActivities: z.number(),
+  attendance: z.number(),
+});
+export type CareVillageRow = z.output<typeof CareVillageRow>;
+export const CareItemRow = z.object({ ...township, itemId: z.string(), item: z.string(), unit: z.enum(['visit', 'hour']), visits: z.number(), quantity: z.number(), entitledElders: z.number(), quota: z.number(), used: z.number() });
+export const CareProviderRow = z.object({
+  ...township,
+  providerId: z.string(),
+  provider: z.string(),
+  kind: z.enum(['centre', 'organisation']),
+  visitsDone: z.number(),
+  visitsMissed: z.number(),
+  disputed: z.number(),
+  settlement: z.object({ visits: z.number(), disputed: z.number(), amountFen: z.number(), disputedFen: z.number(), subsidyFen: z.number(), personalFen: z.number(), settledOn: z.string() }).nullable(),
+});
+export const CareTierRow = z.object({ ...township, tier: z.enum(['fully_lost', 'partly_lost', 'self_sufficient']), agreements: z.number(), checked: z.number(), notDelivered: z.number(), poorCarer: z.number(), subsidyFen: z.number() });
+export const CareAtHomeTable = z.object({
+  period: z.string(),
+  reported: z.number(),
+  villages: z.array(CareVillageRow),
+  items: z.array(CareItemRow),
+  providers: z.array(CareProviderRow),
+  tiers: z.array(CareTierRow),
+  /** Townships that reported the month with nothing of care at home (none done, or a program older than format 4). */
+  withoutCare: z.array(z.object({ centreCode: z.string(), name: z.string() })),
+});
+export type CareAtHomeTable = z.output<typeof CareAtHomeTable>;
+
 const yearField = z.number({ error: '请选择年份' }).int().min(2000, { error: '年份不对' }).max(2100, { error: '年份不对' });
 /** A package read by the county is at most 24 MB (DEFAULT_LIMITS in electron/backend/package/package.ts): its base64 text. */
 const packageText = z.string().max(Math.ceil((24 * 1024 * 1024) / 3) * 4, { error: '文件太大（超过24MB），不是月报数据包' });
@@ -199,5 +247,6 @@ export const countyApi = {
   }),
   /** The village register's figures by township and village (issue 17). */
   'county.villages': method({ input: z.object({ period: periodField }), output: VillageTable, roles: COUNTY_READERS, writes: false }),
+  'county.careAtHome': method({ input: z.object({ period: periodField }), output: CareAtHomeTable, roles: COUNTY_READERS, writes: false }),
   'county.exportExcel': method({ input: z.object({ period: periodField }), output: BinaryFile, roles: COUNTY_READERS, writes: false }),
 };

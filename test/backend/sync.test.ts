@@ -310,7 +310,7 @@ describe('a reporting round', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(book.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['指标汇总', '月度趋势', '报送情况', '特困人员季度表', '机构基本情况表', '农村老人关爱', '导入记录']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['指标汇总', '月度趋势', '报送情况', '特困人员季度表', '机构基本情况表', '农村老人关爱', '居家与互助', '服务项目', '服务机构结算', '分散供养照料', '导入记录']);
     const tekun = await county.call('county.tekunQuarter', { year: 2026, quarter: 1 });
     expect(tekun.rows[0].figures['tekun.present']).toBeGreaterThan(0);
     expect(wb.getWorksheet('特困人员季度表')!.getRow(3).getCell(1).value).toBe(tekun.rows[0].name);

@@ -45,13 +45,26 @@ describe('pressure injury stage from the stored A.5.1 answer', () => {
 });
 
 describe('format versions', () => {
-  it('writes format 3: residents and staff at version 2, tier_proposals new in format 2, the village register new in format 3', () => {
-    expect(FORMAT_VERSION).toBe(3);
+  it('writes format 4: residents and staff at version 2, tier_proposals new in format 2, the village register new in format 3, care at home in format 4', () => {
+    expect(FORMAT_VERSION).toBe(4);
     expect(SECTIONS.residents.version).toBe(2);
     expect(SECTIONS.staff.version).toBe(2);
     expect(sinceFormat('tier_proposals')).toBe(2);
     expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 2)).toEqual(['tier_proposals']);
     expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 3)).toEqual(['villages', 'elders', 'home_assessments', 'visits', 'followups', 'special_reports']);
+    expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 4)).toEqual([
+      'home_service_items',
+      'home_service_providers',
+      'home_service_entitlements',
+      'home_service_visits',
+      'home_service_settlements',
+      'entrusted_agreements',
+      'entrusted_checks',
+      'aid_helpers',
+      'aid_pairs',
+      'aid_activities',
+      'association_activities',
+    ]);
   });
 
   it('upgrades a format-1 resident to the v2 shape: null for what it did not carry, its tier kept as the proposal', () => {

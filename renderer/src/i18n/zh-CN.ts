@@ -6,6 +6,7 @@ import { pickersZh } from './zh-CN-pickers';
 import { countyZh, syncZh } from './zh-CN-sync';
 import { countyTablesZh } from './zh-CN-county-tables';
 import { countyVillagesZh } from './zh-CN-county-villages';
+import { countyCareZh } from './zh-CN-county-care';
 import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
@@ -133,7 +134,7 @@ export const zhCN = {
   pickers: pickersZh,
   ability: abilityZh,
   sync: syncZh,
-  county: { ...countyZh, tables: countyTablesZh, villages: countyVillagesZh },
+  county: { ...countyZh, tables: countyTablesZh, villages: countyVillagesZh, care: countyCareZh },
   countyTier: countyTierZh,
   ...staffZh,
   ...careZh,

@@ -3,10 +3,14 @@
 // record against these schemas before anything is written. Format 2 (issue 14 §4) added what the county needs to match
 // its 特困 roll (residents v2, staff v2, tier_proposals); a format-1 package is still read, its records upgraded to the
 // current shapes with `null` for what it did not carry (OLDER_SECTIONS). Format 3 (issue 17) added the village register
-// and its visits as new sections. Field meanings: docs/data-dictionary.md.
+// and its visits as new sections; format 4 (issue 18) care at home: services bought for elders at home, 分散供养特困 entrusted
+// care and mutual aid. Field meanings: docs/data-dictionary.md.
 import { z } from 'zod';
 import { isCalendarDate as isRealDate } from '../dates';
-import { ELDER_CATEGORIES, ELDER_STATUSES, FOLLOWUP_KINDS, HOUSEHOLDS, RISK_LEVELS, VISIT_KINDS } from '../elders/vocab';
+import { ELDER_CATEGORIES, ELDER_STATUSES, FOLLOWUP_KINDS, HELPER_KINDS, HOUSEHOLDS, RISK_LEVELS, VISIT_KINDS } from '../elders/vocab';
+import { CARE_DELIVERED, CARER_KINDS, CARER_RATINGS } from '../entrusted/vocab';
+import { CHECK_OUTCOMES, PRICE_CLASSES, PROVIDER_KINDS, SERVICE_CATEGORIES, SERVICE_UNITS, VISIT_OUTCOMES } from '../homecare/vocab';
+import { AID_ACTIVITY_KINDS } from '../mutualaid/vocab';
 
 // The building blocks of every record (issue 15): the county keeps only what passed them.
 /** Every id is a UUID (or a UUID-shaped id derived by SHA-256, docs/sync-package.md §6). */
@@ -17,6 +21,8 @@ const date = z.string().refine(isCalendarDate, { message: '不是 1900–2100 �
 const instant = z.string().refine((v) => INSTANT.test(v) && isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)), { message: '不是真实的时间（应为 ISO-8601，如 2026-03-15T08:00:00.000Z）' });
 const text = z.string().max(500);
 const count = z.number().int().min(0);
+const fen = z.number().int().min(0).max(1_000_000_000);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '不是月份（应为 YYYY-MM）' });
 const tier = z.enum(['self_sufficient', 'partly_lost', 'fully_lost']);
 /**
  * A record: exactly the fields its section lists. An unknown field (a blob, a full ID number in the wrong place, a
@@ -37,7 +43,7 @@ export function isCalendarDate(value: string): boolean {
 export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** The package format this program writes; a reader takes this one and every older one (docs/sync-package.md §2). */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 const residentsV1 = record({
   id,
@@ -183,6 +189,64 @@ export const SECTIONS = {
     schema: record({ id, elderId: id, visitId: id.nullable(), kind: z.enum(FOLLOWUP_KINDS), openedOn: date, dueOn: date.nullable(), closedOn: date.nullable() }),
   },
   special_reports: { version: 1, since: 3, schema: record({ id, elderId: id, foundAt: instant, reportedAt: instant.nullable(), closedAt: instant.nullable() }) },
+  // Format 4 (issue 18): care at home. Services the government buys (the catalogue and providers in full, the month's
+  // visits with their items, the entitlements in force with what was used, settlements), 分散供养特困 entrusted care
+  // (agreements in force, the month's checks) and mutual aid (helpers, pairs, activities, 老年协会 activities). Notes,
+  // signatures, photos, names of elders and carers stay at the centre.
+  home_service_items: { version: 1, since: 4, schema: record({ id, name: text, category: z.enum(SERVICE_CATEGORIES), unit: z.enum(SERVICE_UNITS), retired: z.boolean() }) },
+  home_service_providers: { version: 1, since: 4, schema: record({ id, name: text, kind: z.enum(PROVIDER_KINDS), retired: z.boolean() }) },
+  /** Entitlements in force at some time in the month; the quota and the use are in the item's unit (minutes or times). */
+  home_service_entitlements: {
+    version: 1,
+    since: 4,
+    schema: record({ id, elderId: id, itemId: id, monthlyQuota: count, validFrom: date, validTo: date.nullable(), endedOn: date.nullable(), usedInMonth: count }),
+  },
+  /** The month's visits, done or missed, as they stood at month end (voided flagged; the 回访 outcome if checked by then). */
+  home_service_visits: {
+    version: 1,
+    since: 4,
+    schema: record({
+      id,
+      elderId: id,
+      providerId: id,
+      planned: z.boolean(),
+      outcome: z.enum(VISIT_OUTCOMES),
+      serviceOn: date,
+      minutes: z.number().int().min(1).max(1440).nullable(),
+      items: z.array(record({ itemId: id, quantity: z.number().int().min(1) })).max(50),
+      priceClass: z.enum(PRICE_CLASSES),
+      overQuota: z.boolean(),
+      check: z.enum(CHECK_OUTCOMES).nullable(),
+      complaints: count,
+      voided: z.boolean(),
+    }),
+  },
+  /** Settlements of this month or the month before, as they stood at export (one per provider and month unless voided). */
+  home_service_settlements: {
+    version: 1,
+    since: 4,
+    schema: record({ id, providerId: id, month, settledOn: date, visits: count, disputed: count, amountFen: fen, disputedFen: fen, subsidyFen: fen, personalFen: fen, voided: z.boolean() }),
+  },
+  /** 分散供养特困 care agreements in force at some time in the month. */
+  entrusted_agreements: {
+    version: 1,
+    since: 4,
+    schema: record({ id, elderId: id, carerKind: z.enum(CARER_KINDS), tier, careTier: z.number().int().min(1).max(3).nullable(), monthlySubsidyFen: fen, fromOn: date, toOn: date.nullable(), endedOn: date.nullable() }),
+  },
+  entrusted_checks: {
+    version: 1,
+    since: 4,
+    schema: record({ id, agreementId: id, elderId: id, checkedOn: date, kind: z.enum(VISIT_KINDS), delivered: z.enum(CARE_DELIVERED), carerRating: z.enum(CARER_RATINGS), voided: z.boolean() }),
+  },
+  /** Helpers with a pair or an activity in the month (no name or phone). */
+  aid_helpers: { version: 1, since: 4, schema: record({ id, kind: z.enum(HELPER_KINDS), villageId: id.nullable(), onRegister: z.boolean() }) },
+  aid_pairs: { version: 1, since: 4, schema: record({ id, helperId: id, elderId: id, since: date, endedOn: date.nullable() }) },
+  aid_activities: {
+    version: 1,
+    since: 4,
+    schema: record({ id, helperId: id, elderId: id.nullable(), kind: z.enum(AID_ACTIVITY_KINDS), doneOn: date, minutes: z.number().int().min(1).max(720), voided: z.boolean() }),
+  },
+  association_activities: { version: 1, since: 4, schema: record({ id, villageId: id.nullable(), heldOn: date, attendance: count, cancelled: z.boolean() }) },
 } as const;
 
 export type SectionName = keyof typeof SECTIONS;

@@ -5,6 +5,7 @@
 import { ageOn } from '@shared/domain/dates';
 import { monthRange } from '@shared/domain/sync/period';
 import { type SectionData, type SectionName, fileOf } from '@shared/domain/sync/sections';
+import { checkCareAtHomeRecords } from './consistency-care-at-home';
 import { checkVillageRecords } from './consistency-villages';
 
 export interface Consistency {
@@ -121,7 +122,8 @@ export function checkConsistency(period: string, data: SectionData, today: strin
     if (d.status === 'rectified' && d.rectifiedAt === null) errors.push(`${line}：状态为已整改，却没有整改时间`);
   });
   const villages = checkVillageRecords(period, data, today);
-  return { errors: [...errors, ...villages.errors], warnings: [...warnings, ...villages.warnings] };
+  const careAtHome = checkCareAtHomeRecords(period, data);
+  return { errors: [...errors, ...villages.errors, ...careAtHome.errors], warnings: [...warnings, ...villages.warnings, ...careAtHome.warnings] };
 }
 
 function bedLabel(data: SectionData, bedId: string): string {

@@ -1,6 +1,7 @@
 // The county's workbook for a month: every table of the county pages as a sheet — the indicators by centre, the
 // twelve-month trend, the submission matrix of the year, the 特困 quarterly table of the month's quarter (official
-// layout), the facility basic-situation table, the village register by village, and the import reports of the month.
+// layout), the facility basic-situation table, the village register by village, care at home (four sheets), and the
+// import reports of the month.
 import ExcelJS from 'exceljs';
 import { CELL_STATUSES } from '@shared/api/county';
 import { FACILITY_TABLE, TEKUN_TABLE } from '@shared/domain/sync/county-tables';
@@ -9,6 +10,8 @@ import type { BackendDeps } from '../../deps';
 import { addLedgerSheet } from '../../ledger-excel';
 import { facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
 import { villageTable } from './villages';
+import { careAtHomeTable } from './care-at-home';
+import { addCareAtHomeSheets } from './excel-care-at-home';
 import { ENUM_LABELS_ZH } from '@shared/domain/enum-labels';
 import { VILLAGE_GROUPS } from '@shared/domain/sync/village-figures';
 import { OUTCOME_LABELS, listReports } from './reports';
@@ -28,6 +31,7 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
   const facility = await facilityTable(deps, period);
   const reports = (await listReports(deps, { query: period, outcome: null })).filter((r) => r.period === period);
   const villages = await villageTable(deps, period);
+  const careAtHome = await careAtHomeTable(deps, period);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '乡镇敬老院运营系统';
   const head = (title: string) => `${county} ${title}`;
@@ -121,6 +125,7 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
       ...villages.withoutRegister.map((c) => [c.name, '（数据包来自旧版程序，没有农村老人名册）']),
     ],
   });
+  addCareAtHomeSheets(workbook, head, careAtHome);
   addLedgerSheet(workbook, head(`${period} 数据包导入记录`), {
     title: '导入记录',
     from: period,

@@ -5,6 +5,7 @@ import { centreDetail, facilityTable, indicators, submissionMatrix, tekunQuarter
 import { listReports, reportFile } from './reports';
 import { revealIdNumber } from './reveal';
 import { villageTable } from './villages';
+import { careAtHomeTable } from './care-at-home';
 import { CountyImports } from './import';
 import type { countyApi } from '@shared/api/county';
 import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
@@ -27,6 +28,7 @@ export function countyHandlers({ deps, holder, platform }: HandlerContext): Modu
     'county.centre': (input) => centreDetail(deps, input.centreCode, input.period),
     'county.tekunQuarter': (input) => tekunQuarter(deps, input.year, input.quarter),
     'county.villages': (input) => villageTable(deps, input.period),
+    'county.careAtHome': (input) => careAtHomeTable(deps, input.period),
     'county.exportExcel': (input) => countyWorkbook(deps, input.period),
     'county.facilityTable': (input) => facilityTable(deps, input.period),
     'county.revealIdNumber': (input, { caller }) => revealIdNumber(deps, caller, input),

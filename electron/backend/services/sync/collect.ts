@@ -18,6 +18,9 @@ import { latestProposalsAt, officialTiersAt, tierProposalsForMonth } from '../ti
 import { registerSections } from '../elders/for-package';
 import { visitSections } from '../visits/for-package';
 import { homeAssessmentsSection } from '../assessment/for-package';
+import { homecareSections } from '../homecare/for-package';
+import { entrustedSections } from '../entrusted/for-package';
+import { mutualaidSections } from '../mutualaid/for-package';
 import { Counts, StringList, parseJsonColumn } from '../../db/json';
 import { monthRange } from '@shared/domain/sync/period';
 
@@ -211,6 +214,13 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
   const meals = await db.selectFrom('mealServices').select(['id', 'date', 'meal', 'residentTotal', 'counts']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
   const aid = await db.selectFrom('mealAidServings').select(['id', 'dinerId', 'date', 'meal', 'mode', 'category', 'priceFen', 'subsidyFen', 'cancelledAt']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
   const grades = await db.selectFrom('careGrades').select(['id', 'name', 'rank']).orderBy('id').execute();
+  const register = await registerSections(deps, period);
+  // Care at home counts only elders the register carries this month; a village without such elders is not in the
+  // package, so a helper or a 老年协会 activity there goes without one (the county counts it as 未注明村).
+  const elderIds = new Set(register.elders.map((e) => e.id));
+  const villageIds = new Set(register.villages.map((v) => v.id));
+  const knownVillage = (id: string | null) => (id !== null && villageIds.has(id) ? id : null);
+  const mutualAid = await mutualaidSections(deps, period, elderIds);
   return {
     centre: [{ id: facility.id, centreCode: facility.areaCode, name: facility.name, creditCode: facility.creditCode, county: facility.county, township: facility.township, type: facility.type, licensedBeds: facility.licensedBeds, setUpOn: chinaDate(new Date(facility.startedAt ?? facility.createdAt)) }],
     beds: await bedsSection(deps, period, occupied),
@@ -240,8 +250,14 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     ...(await fireSections(deps, period, until)),
     // The county decides tiers for 特困 people only: another resident's six-indicator assessment stays at the centre.
     tier_proposals: (await tierProposalsForMonth(deps, period)).filter((p) => tekun.has(p.residentId)),
-    ...(await registerSections(deps, period)),
+    ...register,
     ...(await visitSections(deps, period)),
     home_assessments: await homeAssessmentsSection(deps, period),
+    ...(await homecareSections(deps, period, elderIds)),
+    ...(await entrustedSections(deps, period, elderIds)),
+    aid_helpers: mutualAid.aid_helpers.map((h) => ({ ...h, villageId: knownVillage(h.villageId) })),
+    aid_pairs: mutualAid.aid_pairs,
+    aid_activities: mutualAid.aid_activities,
+    association_activities: mutualAid.association_activities.map((a) => ({ ...a, villageId: knownVillage(a.villageId) })),
   };
 }

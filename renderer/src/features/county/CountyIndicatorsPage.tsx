@@ -15,6 +15,7 @@ import { FiguresTable } from '../sync/MonthReport';
 import { PRINT_CELL } from './CountyMatrixPage';
 import { FacilityTableView, PrintTable, QuarterSelect, TekunQuarterTable } from './CountyTables';
 import { VillageTableView } from './CountyVillagesTable';
+import { CareAtHomeTableView } from './CountyCareAtHomeTables';
 import { fetchCountyExcel, useCountyIndicators, useCountyStatus } from './queries';
 import { useSystemInfo } from '../../shell/queries';
 import { chinaDate, shiftMonth } from '@shared/domain/dates';
@@ -207,6 +208,10 @@ export function CountyIndicatorsPage() {
               <PrintTable>
                 <VillageTableView period={period} county={county} paper />
               </PrintTable>
+            ) : tab === 'careAtHome' ? (
+              <PrintTable>
+                <CareAtHomeTableView period={period} county={county} paper />
+              </PrintTable>
             ) : (
               <PrintIndicators data={rows} />
             )}
@@ -233,6 +238,7 @@ export function CountyIndicatorsPage() {
                 <Tabs.Tab value="tekun">{t('county.tabs.tekun')}</Tabs.Tab>
                 <Tabs.Tab value="facility">{t('county.tables.tabFacility')}</Tabs.Tab>
                 <Tabs.Tab value="villages">{t('county.villages.tab')}</Tabs.Tab>
+                <Tabs.Tab value="careAtHome">{t('county.care.tab')}</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="table" pt="md">
                 <IndicatorTable data={rows} />
@@ -259,6 +265,11 @@ export function CountyIndicatorsPage() {
               <Tabs.Panel value="villages" pt="md">
                 <PrintableTable>
                   <VillageTableView period={period} />
+                </PrintableTable>
+              </Tabs.Panel>
+              <Tabs.Panel value="careAtHome" pt="md">
+                <PrintableTable>
+                  <CareAtHomeTableView period={period} />
                 </PrintableTable>
               </Tabs.Panel>
             </Tabs>

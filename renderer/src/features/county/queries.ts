@@ -17,6 +17,7 @@ export const useCountyRevealIdNumber = (options?: MutationOptions<'county.reveal
 export const useCountyStage = (options?: MutationOptions<'county.stage'>) => useApiMutation('county.stage', options);
 export const useCountyStatus = (enabled = true) => useApi('county.status', {}, enabled);
 export const useCountyVillages = (input: In<'county.villages'>, enabled = true) => useApi('county.villages', input, enabled);
+export const useCountyCareAtHome = (input: In<'county.careAtHome'>, enabled = true) => useApi('county.careAtHome', input, enabled);
 export const useCountyTekunQuarter = (input: In<'county.tekunQuarter'>, enabled = true) => useApi('county.tekunQuarter', input, enabled);
 export const useCountyWithdrawCentre = (options?: MutationOptions<'county.withdrawCentre'>) => useApiMutation('county.withdrawCentre', options);
 
