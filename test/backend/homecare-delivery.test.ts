@@ -11,6 +11,8 @@ import type { ElderCategory } from '@shared/domain/elders/vocab';
 import type { Session } from '../../electron/backend/security/session';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { validIdNumber } from '../helpers/ids';
+import { demoHomecareDelivery } from '../../electron/backend/demo/homecare-delivery';
+import { seededRandom } from '../../electron/backend/demo/random';
 
 let b: TestBackend;
 let carer: Session;
@@ -98,7 +100,7 @@ beforeEach(async () => {
   insert('home_service_entitlements', { id: id(), elder_id: elderA, item_id: bath, monthly_quota: 8, document_no: '民社〔2025〕9号', granted_on: '2025-01-10', valid_from: '2025-01-01', valid_to: '2025-12-31' });
   const planA = insertPlan({ elder: elderA, provider: p1, worker: w1, items: [clean, bath], weekdays: [2, 4], start: '09:00', minutes: 60, from: '2026-03-01' });
   const planB = insertPlan({ elder: elderB, provider: p1, worker: w2, items: [clean], weekdays: [2], every: 2, start: '14:00', minutes: 90, from: '2026-03-03' });
-  const planEnded = insertPlan({ elder: elderA, provider: p2, worker: w3, items: [clean], weekdays: [5], start: '10:00', minutes: 30, from: '2026-03-01', ended: '2026-03-13' });
+  const planEnded = insertPlan({ elder: elderA, provider: p2, worker: w3, items: [clean], weekdays: [5], start: '10:00', minutes: 30, from: '2026-03-01', ended: '2026-03-12' });
   insertPlan({ elder: elderDied, provider: p1, worker: w1, items: [clean], weekdays: [1], start: '15:00', minutes: 60, from: '2026-03-01' });
   s = { elderA, elderB, elderDied, elderCentre, p1, p2, pRetired, w1, w2, w3, wRetired, wOfRetired, clean, bath, haircut, planA, planB, planEnded };
 });
@@ -130,7 +132,7 @@ describe('planned visits', () => {
       '2026-03-06 张桂英 10:00',
     ]);
     const week2 = await b.call('homecare.planned', { date: '2026-03-09', span: 'week' });
-    // the elder died on 03-10: her Monday 03-09 still planned; plan B every two weeks; the plan ended 03-13 has no 03-13
+    // the elder died on 03-10: her Monday 03-09 still planned; plan B every two weeks; the plan ended 03-12 (its last day) has no 03-13
     expect(week2.visits.map((v) => `${v.on} ${v.elder}`)).toEqual(['2026-03-09 王福来', '2026-03-10 张桂英', '2026-03-12 张桂英']);
     const week3 = await b.call('homecare.planned', { date: '2026-03-22', span: 'week' });
     expect(week3.visits.map((v) => `${v.on} ${v.elder}`)).toEqual(['2026-03-17 张桂英', '2026-03-17 李长山', '2026-03-19 张桂英']);
@@ -316,5 +318,22 @@ describe('who may do what', () => {
     expect(v.error?.code).toBe('FORBIDDEN');
     const cook = (await b.signInAs('kitchen', '厨师老刘')).session;
     expect((await b.raw('homecare.planned', { date: '2026-03-17' }, cook)).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the demo', () => {
+  it('records the planned visits up to yesterday through the services: done with all three confirmations, some missed, one voided and redone, beyond quota with a reason', async () => {
+    const events = await demoHomecareDelivery({ db: b.database.db, clock: b.clock }, { userId: b.adminId, name: '演示数据', role: 'admin' }, seededRandom(11), '2026-03-20');
+    expect(events).toBeGreaterThan(8);
+    const planned = await b.call('homecare.planned', { date: '2026-03-02', span: 'week' });
+    const later = [...planned.visits, ...(await b.call('homecare.planned', { date: '2026-03-09', span: 'week' })).visits, ...(await b.call('homecare.planned', { date: '2026-03-16', span: 'week' })).visits];
+    expect(later.filter((v) => v.on < '2026-03-20' && v.state === 'todo')).toEqual([]);
+    expect(later.filter((v) => v.on >= '2026-03-20').every((v) => v.state === 'todo')).toBe(true);
+    const kinds = b.database.sqlite.prepare('SELECT DISTINCT confirmation AS k FROM home_service_visits WHERE confirmation IS NOT NULL ORDER BY k').all();
+    expect(kinds).toEqual([{ k: 'family' }, { k: 'paper_slip' }, { k: 'signature' }]);
+    expect(b.count('home_service_visits WHERE voided_at IS NOT NULL')).toBe(1);
+    expect(b.count("home_service_visits WHERE over_quota_reason IS NOT NULL")).toBeGreaterThan(0);
+    const sig = b.database.sqlite.prepare("SELECT signature FROM home_service_visits WHERE confirmation = 'signature' LIMIT 1").get() as { signature: string };
+    expect(Buffer.from(sig.signature.split(',')[1], 'base64').subarray(1, 4).toString()).toBe('PNG');
   });
 });

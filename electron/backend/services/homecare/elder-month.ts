@@ -34,7 +34,7 @@ export async function elderMonth(db: Executor, elderId: string, month: string, t
       .leftJoin('homeServiceWorkers as w', 'w.id', 'p.workerId')
       .select(['p.id', 'p.providerId', 'pr.name as provider', 'p.workerId', 'w.name as worker', 'p.weekdays', 'p.startTime', 'p.minutes', 'p.itemIds'])
       .where('p.elderId', '=', elderId)
-      .where('p.endedOn', 'is', null)
+      .where((eb) => eb.or([eb('p.endedOn', 'is', null), eb('p.endedOn', '>=', asOf)]))
       .where((eb) => eb.or([eb('p.toOn', 'is', null), eb('p.toOn', '>=', asOf)]))
       .orderBy('p.startTime')
       .execute(),

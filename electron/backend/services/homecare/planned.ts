@@ -1,6 +1,6 @@
 // The planned visits of a day or a week, derived from the recurring plans (never stored): a plan falls on a day when the
 // day's weekday is one of its weekdays (Monday = 1 … Sunday = 7), the day's week is a multiple of every_weeks weeks from
-// the week of from_on, the day is within from_on–to_on and before the day the plan was ended, and the elder still lives
+// the week of from_on, the day is within from_on–to_on and not after the day the plan was ended (its last day), and the elder still lives
 // at home. Each occurrence has its state: done (a non-voided done visit with that plan on that day), missed (a
 // non-voided missed one), or to do. Each also has the number printed on its blank 服务确认单: YYMMDD-N, N the plan's
 // number (its rank among every plan ever made, by creation — stable, since plans are never deleted).
@@ -28,7 +28,7 @@ export const isoWeekday = (date: string): number => ((weekday(date) + 6) % 7) + 
 
 /** Whether a plan has a visit on a day (elder's status aside). */
 export function planFallsOn(plan: PlanShape, day: string): boolean {
-  if (day < plan.fromOn || (plan.toOn !== null && day > plan.toOn) || (plan.endedOn !== null && day >= plan.endedOn)) return false;
+  if (day < plan.fromOn || (plan.toOn !== null && day > plan.toOn) || (plan.endedOn !== null && day > plan.endedOn)) return false;
   if (!plan.weekdays.includes(isoWeekday(day))) return false;
   const weeks = daysBetween(mondayOf(plan.fromOn), mondayOf(day)) / 7;
   return weeks % plan.everyWeeks === 0;
@@ -100,7 +100,7 @@ export async function plannedVisits(db: Executor, from: string, to: string, filt
     ])
     .where('p.fromOn', '<=', to)
     .where((eb) => eb.or([eb('p.toOn', 'is', null), eb('p.toOn', '>=', from)]))
-    .where((eb) => eb.or([eb('p.endedOn', 'is', null), eb('p.endedOn', '>', from)]));
+    .where((eb) => eb.or([eb('p.endedOn', 'is', null), eb('p.endedOn', '>=', from)]));
   if (filter.providerId) q = q.where('p.providerId', '=', filter.providerId);
   if (filter.workerId) q = q.where('p.workerId', '=', filter.workerId);
   if (filter.villageId) q = q.where('e.villageId', '=', filter.villageId);
