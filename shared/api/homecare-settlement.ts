@@ -56,7 +56,7 @@ export const CheckRow = z.object({
   outcome: z.enum(CHECK_OUTCOMES),
   note: z.string(),
   recordedBy: z.string(),
-  /** The visit's provider and month were already settled when it was checked or are now: the statement stays as frozen. */
+  /** Recorded after the settlement in force of the visit's provider and month: not in its frozen statement. */
   afterSettlement: z.boolean(),
 });
 export type CheckRow = z.output<typeof CheckRow>;

@@ -86,8 +86,8 @@ async function checksOf(db: Executor, month: string, providerId: string | null):
   if (providerId) q = q.where('v.providerId', '=', providerId);
   const rows = await q.orderBy('c.checkedOn', 'desc').orderBy('c.createdAt', 'desc').execute();
   const briefs = new Map((await visitBriefs(db, { ids: rows.map((r) => r.visitId) })).map((b) => [b.visitId, b]));
-  const settled = new Map<string, boolean>();
-  for (const pid of new Set(rows.map((r) => r.providerId))) settled.set(pid, (await settledMonthFor(db, pid, month)) !== null);
+  const settledAt = new Map<string, string | null>();
+  for (const pid of new Set(rows.map((r) => r.providerId))) settledAt.set(pid, (await settledMonthFor(db, pid, month))?.createdAt ?? null);
   return rows.map((r) => ({
     id: r.id,
     visit: briefs.get(r.visitId)!,
@@ -97,7 +97,10 @@ async function checksOf(db: Executor, month: string, providerId: string | null):
     outcome: r.outcome,
     note: r.note,
     recordedBy: r.createdBy,
-    afterSettlement: settled.get(r.providerId) ?? false,
+    afterSettlement: (() => {
+      const at = settledAt.get(r.providerId) ?? null;
+      return at !== null && r.createdAt >= at;
+    })(),
   }));
 }
 
