@@ -9,14 +9,17 @@ import { ListCard, ListTable } from '../../components/ListCard';
 import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { useEldersVillages } from '../elders/queries';
+import { type ElderChoice, ElderPicker } from './marks';
 import { useVisitsHelpers, useVisitsSaveHelper } from './queries';
 
-const HELPER_FIELDS = ['name', 'kind', 'phone', 'villageId'];
+const HELPER_FIELDS = ['name', 'kind', 'phone', 'villageId', 'elderId'];
 
 function HelperModal({ helper, onClose }: { helper: HelperRow | null; onClose: () => void }) {
   const { t } = useTranslation();
   const villages = useEldersVillages({});
   const [v, setV] = useState({ name: helper?.name ?? '', kind: (helper?.kind ?? 'village_cadre') as HelperKind, phone: helper?.phone ?? '', villageId: helper?.villageId ?? null, retired: helper?.retired ?? false });
+  // A 低龄老人 (or any helper) who is an elder on the register: linked, once (mutual aid shows their balance on the file).
+  const [elder, setElder] = useState<ElderChoice | null>(helper?.elderId ? { id: helper.elderId, name: helper.elder ?? '', village: '' } : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useVisitsSaveHelper({ successMessage: t('app.saved'), onSuccess: onClose, onFieldError: (f, m) => (setErrors({ [f]: m }), HELPER_FIELDS.includes(f)) });
   return (
@@ -32,9 +35,17 @@ function HelperModal({ helper, onClose }: { helper: HelperRow | null; onClose: (
           <TextInput size="lg" label={t('visits.helperName')} withAsterisk value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={errors.name} data-autofocus />
           <TextInput size="lg" label={t('visits.phone')} inputMode="tel" value={v.phone} onChange={(e) => setV({ ...v, phone: e.currentTarget.value })} error={errors.phone} />
         </SimpleGrid>
+        <ElderPicker
+          size="lg"
+          label={t('mutualaid.helperLink.label')}
+          description={elder ? t('mutualaid.helperLink.linked', { name: elder.name }) : t('mutualaid.helperLink.hint')}
+          value={elder}
+          onChange={(e) => (setElder(e), e && v.name === '' && setV({ ...v, name: e.name }))}
+          error={errors.elderId}
+        />
         <Select size="lg" label={t('visits.helperVillage')} clearable data={(villages.data ?? []).map((x) => ({ value: x.id, label: x.name }))} value={v.villageId} onChange={(id) => setV({ ...v, villageId: id })} error={errors.villageId} />
         {helper && <Switch size="lg" label={t('visits.retired')} checked={v.retired} onChange={(e) => setV({ ...v, retired: e.currentTarget.checked })} />}
-        <Button size="xl" loading={save.isPending} onClick={() => save.mutate({ ...(helper ? { id: helper.id } : {}), ...v })}>
+        <Button size="xl" loading={save.isPending} onClick={() => save.mutate({ ...(helper ? { id: helper.id } : {}), ...v, elderId: elder?.id ?? null })}>
           {t('app.save')}
         </Button>
       </Stack>
@@ -65,7 +76,15 @@ export function HelpersTab() {
             <ListTable minWidth={560} nowrap testId="helpers" heads={[t('visits.helperName'), t('visits.helperKind'), t('visits.phone'), t('visits.village'), t('visits.helperStatus'), mayEdit && t('visits.actionsHead')]}>
               {rows.map((h) => (
                 <Table.Tr key={h.id}>
-                  <Table.Td fw={700}>{h.name}</Table.Td>
+                  <Table.Td fw={700}>
+                    {h.name}
+                    {h.elder && (
+                      <Text span size="sm" c="dimmed" fw={400}>
+                        {' '}
+                        {t('mutualaid.helperLink.mark')}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{t(`enums.helperKind.${h.kind}`)}</Table.Td>
                   <Table.Td>{h.phone || '—'}</Table.Td>
                   <Table.Td>{h.village ?? '—'}</Table.Td>
