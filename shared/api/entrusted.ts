@@ -172,6 +172,8 @@ export const MonthLine = z.object({
   subsidyFen: z.number(),
   /** The checks of the month, not voided, oldest first. */
   checks: z.array(CheckRow),
+  /** The elder was checked this month, under this agreement or another (a carer replaced mid-month). */
+  elderChecked: z.boolean(),
   /** Whether the agreement is still open now (a check can be recorded). */
   open: z.boolean(),
 });

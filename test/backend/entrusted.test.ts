@@ -230,10 +230,10 @@ describe('the month', () => {
     await b.call('entrusted.createAgreement', agreement(a3, { tier: 'self_sufficient', careTier: 1, monthlySubsidyFen: 31000, fromOn: '2026-04-01', signedOn: '2026-03-20' }));
     await b.call('entrusted.recordCheck', check(first, '2026-03-05', { delivered: 'no', carerRating: 'poor', findings: '无人照看' }));
     const list = await b.call('entrusted.month', { month: '2026-03', villageId: null }, carer);
-    expect(list.lines.map((l) => [l.elder, l.carerName, l.days, l.subsidyFen, l.checks.length])).toEqual([
-      ['李桂英', '张大军', 10, 20000, 1],
-      ['李桂英', '邻居周大姐', 21, 42000, 0],
-      ['赵秀兰', '张大军', 31, 124000, 0],
+    expect(list.lines.map((l) => [l.elder, l.carerName, l.days, l.subsidyFen, l.checks.length, l.elderChecked])).toEqual([
+      ['李桂英', '张大军', 10, 20000, 1, true],
+      ['李桂英', '邻居周大姐', 21, 42000, 0, true], // checked this month under the agreement it replaced
+      ['赵秀兰', '张大军', 31, 124000, 0, false],
     ]);
     expect(list.totals).toEqual({
       byTier: [
@@ -256,6 +256,7 @@ describe('the month', () => {
     const sheet = book.worksheets[0];
     const texts = sheet.getSheetValues().flat().map(String).join('|');
     expect(texts).toContain('未检查');
+    expect(texts).toContain('本月已在另一份协议下检查');
     expect(texts).toContain('200.00（10天）');
     expect(texts).toContain('1860.00');
     expect(b.database.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'export'`).get()).toEqual({ n: 1 });

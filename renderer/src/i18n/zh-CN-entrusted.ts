@@ -24,6 +24,8 @@ export const entrustedZh = {
   subsidyTotal: '补贴合计 {{amount}}',
   tierTotal: '{{tier}}：{{n}} 人，{{amount}}',
   unchecked: '未检查',
+  otherAgreement: '本月已在另一份协议下检查',
+  notStarted: '{{on}} 起生效',
   checked: '已检查',
   carerLine: '照料人：{{kind}} {{name}}',
   providerLine: '照料人：{{provider}} {{name}}',

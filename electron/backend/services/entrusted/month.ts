@@ -66,11 +66,13 @@ export async function monthList(deps: BackendDeps, q: { month: string; villageId
       days,
       subsidyFen: days === monthDays ? a.monthlySubsidyFen : Math.round((a.monthlySubsidyFen * days) / monthDays),
       checks: checks.filter((c) => c.agreementId === a.id),
+      elderChecked: false,
       open: a.endedOn === null && (a.toOn === null || a.toOn >= today),
     };
   });
-  const people = (ls: MonthLine[]) => new Set(ls.map((l) => l.elderId)).size;
   const checkedElders = new Set(lines.filter((l) => l.checks.length > 0).map((l) => l.elderId));
+  for (const l of lines) l.elderChecked = checkedElders.has(l.elderId);
+  const people = (ls: MonthLine[]) => new Set(ls.map((l) => l.elderId)).size;
   const sum = (ls: MonthLine[]) => ls.reduce((s, l) => s + l.subsidyFen, 0);
   return {
     month: q.month,
@@ -96,6 +98,7 @@ export function checkWords(c: MonthLine['checks'][number]): string {
   return c.findings ? `${base}：${c.findings}` : base;
 }
 
+const OTHER_AGREEMENT = '本月已在另一份协议下检查';
 export const TITLE = '分散供养特困人员照料护理情况表';
 
 export async function exportMonth(deps: BackendDeps, caller: Caller, q: { month: string; villageId: string | null }) {
@@ -114,7 +117,7 @@ export async function exportMonth(deps: BackendDeps, caller: Caller, q: { month:
     l.provider === null ? `${ENUM_LABELS_ZH.carerKind[l.carerKind]} ${l.carerName}` : `${l.provider} ${l.carerName}`,
     l.carerPhone,
     `${l.fromOn} 至 ${lastDayOf(l) ?? '长期'}${l.endedOn !== null ? '（已终止）' : ''}`,
-    l.checks.length === 0 ? '未检查' : l.checks.map(checkWords).join('\n'),
+    l.checks.length > 0 ? l.checks.map(checkWords).join('\n') : l.elderChecked ? OTHER_AGREEMENT : '未检查',
     yuan(l.monthlySubsidyFen),
     l.days === daysBetween(list.from, list.to) + 1 ? yuan(l.subsidyFen) : `${yuan(l.subsidyFen)}（${l.days}天）`,
   ]);

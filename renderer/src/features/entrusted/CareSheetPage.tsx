@@ -58,7 +58,7 @@ function Sheet({ list, scope }: { list: MonthList; scope: string }) {
           </td>
           <td style={CELL}>
             {l.checks.length === 0 ? (
-              <b>{t('entrusted.unchecked')}</b>
+              l.elderChecked ? t('entrusted.otherAgreement') : <b>{t('entrusted.unchecked')}</b>
             ) : (
               <Lines>
                 {l.checks.map((c) => (

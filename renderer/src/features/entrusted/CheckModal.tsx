@@ -25,13 +25,13 @@ export interface CheckTarget {
   fromOn: string;
 }
 
-function Choice<T extends string>(p: { label: string; value: T; onChange: (v: T) => void; data: { value: T; label: string }[]; color?: string }) {
+function Choice<T extends string>(p: { label: string; value: T; onChange: (v: T) => void; data: { value: T; label: string }[]; color?: string; phone?: boolean }) {
   return (
     <div role="group" aria-label={p.label}>
       <Text fw={700} mb={4}>
         {p.label}
       </Text>
-      <SegmentedControl fullWidth size="xl" value={p.value} color={p.color} onChange={(v) => p.onChange(v as T)} data={p.data} />
+      <SegmentedControl fullWidth size={p.phone ? 'lg' : 'xl'} value={p.value} color={p.color} onChange={(v) => p.onChange(v as T)} data={p.data} />
     </div>
   );
 }
@@ -71,7 +71,7 @@ export function CheckModal({ target, onClose }: { target: CheckTarget; onClose: 
         }}
       >
         <Stack>
-          <Choice label={t('entrusted.checkKind')} value={kind} onChange={setKind} data={KINDS.map((k) => ({ value: k, label: t(`entrusted.kindShort.${k}`) }))} />
+          <Choice phone={phone} label={t('entrusted.checkKind')} value={kind} onChange={setKind} data={KINDS.map((k) => ({ value: k, label: t(`entrusted.kindShort.${k}`) }))} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <DateTimePicker
               size="lg"
@@ -97,13 +97,14 @@ export function CheckModal({ target, onClose }: { target: CheckTarget; onClose: 
             />
           </SimpleGrid>
           <Choice
+            phone={phone}
             label={t('entrusted.delivered')}
             value={delivered}
             onChange={setDelivered}
             color={delivered === 'yes' ? undefined : 'danger'}
             data={CARE_DELIVERED.map((d) => ({ value: d, label: t(`enums.careDelivered.${d}`) }))}
           />
-          <Choice label={t('entrusted.rating')} value={rating} onChange={setRating} color={rating === 'poor' ? 'danger' : undefined} data={CARER_RATINGS.map((r) => ({ value: r, label: t(`enums.carerRating.${r}`) }))} />
+          <Choice phone={phone} label={t('entrusted.rating')} value={rating} onChange={setRating} color={rating === 'poor' ? 'danger' : undefined} data={CARER_RATINGS.map((r) => ({ value: r, label: t(`enums.carerRating.${r}`) }))} />
           {rating === 'poor' && <Text c="danger">{t('entrusted.poorHint')}</Text>}
           <Textarea
             size="lg"

@@ -44,7 +44,7 @@ function Totals({ list }: { list: MonthList }) {
   );
 }
 
-function Line({ l, monthDays, onCheck, onVoid }: { l: MonthLine; monthDays: number; onCheck?: () => void; onVoid?: (c: CheckRow) => void }) {
+function Line({ l, monthDays, today, onCheck, onVoid }: { l: MonthLine; monthDays: number; today: string; onCheck?: () => void; onVoid?: (c: CheckRow) => void }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="sm" data-testid="month-line">
@@ -56,7 +56,7 @@ function Line({ l, monthDays, onCheck, onVoid }: { l: MonthLine; monthDays: numb
             </Text>
             <Text size="lg">{l.village}</Text>
             <TierMarks tier={l.tier} careTier={l.careTier} />
-            {l.checks.length === 0 && <UncheckedMark />}
+            {!l.elderChecked && <UncheckedMark />}
             {l.endedOn !== null && <Text c="muted">{t('entrusted.endedMark')}</Text>}
           </Group>
           <Text>
@@ -70,8 +70,10 @@ function Line({ l, monthDays, onCheck, onVoid }: { l: MonthLine; monthDays: numb
           {l.checks.map((c) => (
             <CheckLine key={c.id} c={c} onVoid={onVoid ? () => onVoid(c) : undefined} />
           ))}
+          {l.checks.length === 0 && l.elderChecked && <Text c="muted">{t('entrusted.otherAgreement')}</Text>}
         </Stack>
-        {onCheck && (
+        {onCheck && l.fromOn > today && <Text c="muted">{t('entrusted.notStarted', { on: l.fromOn })}</Text>}
+        {onCheck && l.fromOn <= today && (
           <Button size="lg" onClick={onCheck} aria-label={`${t('entrusted.recordCheck')} ${l.elder}`}>
             {t('entrusted.recordCheck')}
           </Button>
@@ -141,6 +143,7 @@ export function MonthTab() {
                     key={line.agreementId}
                     l={line}
                     monthDays={monthDays}
+                    today={today}
                     onCheck={mayCheck && line.open ? () => setChecking({ agreementId: line.agreementId, elder: line.elder, village: line.village, fromOn: line.fromOn }) : undefined}
                     onVoid={mayVoid ? setVoiding : undefined}
                   />
