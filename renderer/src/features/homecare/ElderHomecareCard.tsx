@@ -1,5 +1,6 @@
 // The elder file's 居家上门服务 card: this month's services (done and missed), each entitled item's quota and what is
-// left of it, and 登记上门服务 (prefilled from the elder's plan when there is one). Nothing to show for an elder with no
+// left of it, and 登记上门服务 (today's planned visit when one is still to do, else an extra visit prefilled from the
+// elder's plan). Nothing to show for an elder with no
 // entitlement, plan or visit this month but a line saying so.
 import { Badge, Button, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { useSystemInfo } from '../../shell/queries';
 import { RecordVisitModal, quantityText } from './delivery/RecordVisitModal';
-import { useHomecareElderMonth } from './delivery/queries';
+import { useHomecareElderMonth, useHomecarePlanned } from './delivery/queries';
 
 export function ElderHomecareCard({ elder }: { elder: { id: string; name: string; village: string; status: string } }) {
   const mayRead = useMayCall('homecare.elderMonth');
@@ -24,6 +25,9 @@ function Card({ elder, today }: { elder: { id: string; name: string; village: st
   const mayRecord = useMayCall('homecare.recordVisit');
   const month = today.slice(0, 7);
   const data = useHomecareElderMonth({ elderId: elder.id, month });
+  // Today's planned visit still to do, if any: 登记 records it (tied to its plan); otherwise an extra visit prefilled from the plan.
+  const day = useHomecarePlanned({ date: today });
+  const todo = day.data?.visits.find((v) => v.elderId === elder.id && v.state === 'todo');
   const [recording, setRecording] = useState(false);
   return (
     <QueryView query={data}>
@@ -94,7 +98,7 @@ function Card({ elder, today }: { elder: { id: string; name: string; village: st
                 </>
               )}
             </Stack>
-            {recording && <RecordVisitModal today={today} elder={{ id: elder.id, name: elder.name, village: elder.village }} plan={plan} onClose={() => setRecording(false)} />}
+            {recording && <RecordVisitModal today={today} planned={todo} elder={{ id: elder.id, name: elder.name, village: elder.village }} plan={plan} onClose={() => setRecording(false)} />}
           </ListCard>
         );
       }}

@@ -42,9 +42,9 @@ export interface RecordVisitModalProps {
   today: string;
   /** From the day's schedule: all prefilled from the plan. */
   planned?: PlannedVisit;
-  /** From an elder's file: the elder given, and an open plan of theirs to prefill from (optional). */
+  /** From an elder's file: the elder given, and an open plan of theirs to prefill from (optional; the visit is not tied to it). */
   elder?: ElderChoice;
-  plan?: { id: string; providerId: string; workerId: string | null; startTime: string; minutes: number; itemIds: string[] };
+  plan?: { providerId: string; workerId: string | null; startTime: string; minutes: number; itemIds: string[] };
   onClose: () => void;
 }
 
@@ -122,7 +122,7 @@ export function RecordVisitModal({ today, planned, elder: givenElder, plan, onCl
       elderId: elder.id,
       providerId,
       workerId,
-      planId: planned?.planId ?? plan?.id ?? null,
+      planId: planned?.planId ?? null,
       serviceOn,
       startTime,
       endTime,

@@ -25,7 +25,7 @@ const CSS = `
 @media print {
   .homecare-slip { font-size: 10.5pt; margin-bottom: 8mm; height: 128mm; box-sizing: border-box; }
   .homecare-slip h3 { font-size: 14pt; }
-  .homecare-slip:nth-of-type(2n) { break-after: page; }
+  .homecare-slip:nth-of-type(2n):not(:last-of-type) { break-after: page; }
 }
 `;
 
