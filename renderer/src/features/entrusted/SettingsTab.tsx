@@ -52,30 +52,34 @@ function Form({ initial }: { initial: EntrustedSettings }) {
             const d = s.tiers[tier];
             const set = (next: Partial<typeof d>) => setS({ ...s, tiers: { ...s.tiers, [tier]: { ...d, ...next } } });
             return (
-              <SimpleGrid key={tier} cols={{ base: 1, sm: 3 }} role="group" aria-label={t(`entrusted.tier.${tier}`)}>
+              <Stack key={tier} gap={4} role="group" aria-label={t(`entrusted.tier.${tier}`)}>
                 <Text fw={700} size="lg">
                   {t(`entrusted.tier.${tier}`)}
                 </Text>
-                <SegmentedControl
-                  size="lg"
-                  disabled={!mayEdit}
-                  value={d.careTier === null ? '' : String(d.careTier)}
-                  onChange={(v) => set({ careTier: v === '' ? null : (Number(v) as 1 | 2 | 3) })}
-                  data={[{ value: '', label: t('entrusted.careTierNone') }, ...([1, 2, 3] as const).map((n) => ({ value: String(n), label: t(`entrusted.careTier.c${n}`) }))]}
-                />
-                <NumberInput
-                  size="lg"
-                  aria-label={`${t(`entrusted.tier.${tier}`)} ${t('entrusted.defaultSubsidy')}`}
-                  placeholder={t('entrusted.notSet')}
-                  readOnly={!mayEdit}
-                  min={0}
-                  decimalScale={2}
-                  fixedDecimalScale
-                  hideControls
-                  value={d.subsidyFen === null ? '' : d.subsidyFen / 100}
-                  onChange={(v) => set({ subsidyFen: v === '' ? null : Math.round(Number(v) * 100) })}
-                />
-              </SimpleGrid>
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <SegmentedControl
+                    fullWidth
+                    size="lg"
+                    disabled={!mayEdit}
+                    value={d.careTier === null ? '' : String(d.careTier)}
+                    onChange={(v) => set({ careTier: v === '' ? null : (Number(v) as 1 | 2 | 3) })}
+                    data={[{ value: '', label: t('entrusted.careTierNone') }, ...([1, 2, 3] as const).map((n) => ({ value: String(n), label: t(`entrusted.careTier.c${n}`) }))]}
+                  />
+                  <NumberInput
+                    size="lg"
+                    aria-label={`${t(`entrusted.tier.${tier}`)} ${t('entrusted.defaultSubsidy')}`}
+                    placeholder={t('entrusted.notSet')}
+                    readOnly={!mayEdit}
+                    min={0}
+                    decimalScale={2}
+                    fixedDecimalScale
+                    hideControls
+                    rightSection="元"
+                    value={d.subsidyFen === null ? '' : d.subsidyFen / 100}
+                    onChange={(v) => set({ subsidyFen: v === '' ? null : Math.round(Number(v) * 100) })}
+                  />
+                </SimpleGrid>
+              </Stack>
             );
           })}
         </Stack>
