@@ -24,6 +24,7 @@ import { writeCareHistory } from './care-history';
 import { benchFirstScreen, firstScreenLines } from './first-screen';
 import { benchSync } from './sync-bench';
 import { benchVillageElders, villageElderLines } from './elders-bench';
+import { benchHomecare, homecareLines } from './homecare-bench';
 
 const READ_TARGET_MS = 20;
 const WRITE_TARGET_MS = 10;
@@ -165,10 +166,12 @@ async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true });
   // Issue 17: the township's village elders, on a register of their own.
   const villageElders = await benchVillageElders();
+  const homecare = await benchHomecare();
   // Issue 13: the UI on an old PC — measured after the data benchmarks, so they do not share the CPU.
   const firstScreen = await benchFirstScreen();
-  console.log(JSON.stringify({ ...report, villageElders, firstScreen }, null, 2));
+  console.log(JSON.stringify({ ...report, villageElders, homecare, firstScreen }, null, 2));
   for (const line of villageElderLines(villageElders)) console.log(line);
+  for (const line of homecareLines(homecare)) console.log(line);
   for (const line of firstScreenLines(firstScreen)) console.log(line);
   const allPass = [
     ...Object.values(report.readsMs),
@@ -177,6 +180,7 @@ async function main() {
     monthlyPackage.export,
     monthlyPackage.import,
     ...Object.values(villageElders.ms),
+    ...Object.values(homecare.ms),
     firstScreen.firstScreenJs,
     firstScreen.firstScreenMs,
   ].every((m) => m.pass);

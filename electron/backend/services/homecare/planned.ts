@@ -12,6 +12,7 @@ import type { Executor } from '../../db/executor';
 import { parseJsonColumn } from '../../db/json';
 
 const Ids = z.array(z.string());
+const byName = new Intl.Collator('zh-CN').compare;
 const Weekdays = z.array(z.number());
 
 export interface PlanShape {
@@ -159,7 +160,7 @@ export async function plannedVisits(db: Executor, from: string, to: string, filt
       });
     }
   }
-  return out.sort((a, b) => a.on.localeCompare(b.on) || a.startTime.localeCompare(b.startTime) || a.elder.localeCompare(b.elder, 'zh-CN'));
+  return out.sort((a, b) => a.on.localeCompare(b.on) || a.startTime.localeCompare(b.startTime) || byName(a.elder, b.elder));
 }
 
 export async function plannedOf(db: Executor, query: { date: string; span: 'day' | 'week' } & PlannedFilter) {

@@ -8,6 +8,8 @@ import { lastDayOfMonth } from '@shared/domain/dates';
 import type { ServiceUnit } from '@shared/domain/homecare/vocab';
 import type { Executor } from '../../db/executor';
 
+const byName = new Intl.Collator('zh-CN').compare;
+
 export interface QuotaUse {
   itemId: string;
   name: string;
@@ -70,7 +72,7 @@ export async function quotaOfMonth(db: Executor, elderId: string, month: string)
     const u = used.get(item.id) ?? 0;
     return { itemId: item.id, name: item.name, unit: item.unit, quota, used: u, left: quota - u, documentNos: e?.documentNos ?? [] };
   });
-  return lines.sort((a, b) => Number(b.quota > 0) - Number(a.quota > 0) || a.name.localeCompare(b.name, 'zh-CN'));
+  return lines.sort((a, b) => Number(b.quota > 0) - Number(a.quota > 0) || byName(a.name, b.name));
 }
 
 /** A quantity in the item's unit as words: 90 minutes → 1.5小时, 2 times → 2次. */
