@@ -14,7 +14,7 @@ import { QueryView } from '../../../components/QueryView';
 import { notifySuccess } from '../../../components/notify';
 import { useCurrentUser, useMayCall } from '../../../shell/current-user';
 import { SettingsButton } from './SettingsButton';
-import { VisitCells, WRAP } from './VisitCells';
+import { VisitCells, VisitLine, WRAP, WideTable } from './VisitCells';
 import { useCheckMonth, useFindVisits, useProviderChoices, useRecordCheck } from './queries';
 
 function CheckModal({ visit, today, onClose }: { visit: VisitBrief; today: string; onClose: () => void }) {
@@ -90,22 +90,25 @@ function OtherVisits({ month, providerId, onCheck }: { month: string; providerId
       {query.trim() !== '' && (
         <QueryView query={found} empty={t('homecare.settlement.checks.otherEmpty')}>
           {(rows) => (
-            <ListTable minWidth={760} heads={[t('homecare.settlement.checks.heads.date'), t('homecare.settlement.checks.heads.elder'), t('homecare.settlement.checks.heads.provider'), t('homecare.settlement.checks.heads.items'), t('homecare.settlement.checks.heads.action')]}>
+            <Stack gap={0}>
               {rows.map((v) => (
-                <Table.Tr key={v.visitId}>
-                  <VisitCells v={v} withPhone />
-                  <Table.Td>
-                    {v.voided ? <Badge color="gray">{t('homecare.settlement.checks.voided')}</Badge> : v.outcome === 'done' ? (
-                      <Button size="md" variant="outline" onClick={() => onCheck(v)}>
-                        {t('homecare.settlement.checks.check')}
-                      </Button>
+                <VisitLine
+                  key={v.visitId}
+                  v={v}
+                  action={
+                    v.voided ? (
+                      <Badge color="gray">{t('homecare.settlement.checks.voided')}</Badge>
                     ) : (
-                      <Badge color="gray">{t('enums.serviceOutcome.missed')}</Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
+                      v.outcome === 'done' && (
+                        <Button size="md" variant="outline" onClick={() => onCheck(v)} aria-label={`${t('homecare.settlement.checks.check')} ${v.elder} ${v.serviceOn}`}>
+                          {t('homecare.settlement.checks.check')}
+                        </Button>
+                      )
+                    )
+                  }
+                />
               ))}
-            </ListTable>
+            </Stack>
           )}
         </QueryView>
       )}
@@ -155,26 +158,25 @@ export function ChecksTab({ today }: { today: string }) {
                   </Alert>
                 )}
                 <Text fw={700}>{t('homecare.settlement.checks.toCheckTitle')}</Text>
-                <ListTable minWidth={760} heads={[t('homecare.settlement.checks.heads.date'), t('homecare.settlement.checks.heads.elder'), t('homecare.settlement.checks.heads.provider'), t('homecare.settlement.checks.heads.items'), mayCheck && t('homecare.settlement.checks.heads.action')]}>
-                  {p.toCheck.map((v) => (
-                    <Table.Tr key={v.visitId}>
-                      <VisitCells v={v} withPhone />
-                      {mayCheck && (
-                        <Table.Td>
-                          <Button size="md" onClick={() => setChecking(v)} aria-label={`${t('homecare.settlement.checks.check')} ${v.elder} ${v.serviceOn}`}>
-                            {t('homecare.settlement.checks.check')}
-                          </Button>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </ListTable>
+                {p.toCheck.map((v) => (
+                  <VisitLine
+                    key={v.visitId}
+                    v={v}
+                    action={
+                      mayCheck && (
+                        <Button size="lg" onClick={() => setChecking(v)} aria-label={`${t('homecare.settlement.checks.check')} ${v.elder} ${v.serviceOn}`}>
+                          {t('homecare.settlement.checks.check')}
+                        </Button>
+                      )
+                    }
+                  />
+                ))}
               </ListCard>
             ))}
             {mayCheck && m.providers.length > 0 && <OtherVisits month={month} providerId={providerId} onCheck={setChecking} />}
             <ListCard title={t('homecare.settlement.checks.checksTitle')} rows={m.checks} empty={t('homecare.settlement.checks.checksEmpty')} plainEmpty>
+              <WideTable label={t('homecare.settlement.checks.checksTitle')} minWidth={900}>
               <ListTable
-                minWidth={900}
                 testId="checks"
                 heads={[t('homecare.settlement.checks.heads.date'), t('homecare.settlement.checks.heads.elder'), t('homecare.settlement.checks.heads.provider'), t('homecare.settlement.checks.heads.items'), t('homecare.settlement.checks.heads.checked'), t('homecare.settlement.checks.heads.outcome'), t('homecare.settlement.checks.heads.note')]}
               >
@@ -201,6 +203,7 @@ export function ChecksTab({ today }: { today: string }) {
                   </Table.Tr>
                 ))}
               </ListTable>
+              </WideTable>
             </ListCard>
           </Stack>
         )}

@@ -10,7 +10,7 @@ import { ListCard, ListTable } from '../../../components/ListCard';
 import { QueryView } from '../../../components/QueryView';
 import { useMayCall } from '../../../shell/current-user';
 import { SettingsButton } from './SettingsButton';
-import { WRAP } from './VisitCells';
+import { WRAP, WideTable } from './VisitCells';
 import { useAnswerComplaint, useComplaints, useFindVisits, useRecordComplaint } from './queries';
 
 function VisitPicker({ today, value, onChange, error }: { today: string; value: VisitBrief | null; onChange: (v: VisitBrief | null) => void; error?: string }) {
@@ -155,10 +155,10 @@ export function ComplaintsTab({ today }: { today: string }) {
             rows={data.rows}
             empty={status === 'open' ? t('homecare.settlement.complaints.emptyOpen') : t('homecare.settlement.complaints.emptyAll')}
           >
+            <WideTable label={t('homecare.settlement.complaints.title')} minWidth={640}>
             <ListTable
-              minWidth={900}
               testId="complaints"
-              heads={[t('homecare.settlement.complaints.heads.visit'), t('homecare.settlement.complaints.heads.received'), t('homecare.settlement.complaints.heads.complaint'), t('homecare.settlement.complaints.heads.status'), mayAnswer && t('homecare.settlement.complaints.heads.action')]}
+              heads={[t('homecare.settlement.complaints.heads.visit'), t('homecare.settlement.complaints.heads.complaint'), t('homecare.settlement.complaints.heads.status'), mayAnswer && t('homecare.settlement.complaints.heads.action')]}
             >
               {data.rows.map((c) => (
                 <Table.Tr key={c.id} data-overdue={c.overdue ? 'yes' : 'no'}>
@@ -173,11 +173,12 @@ export function ComplaintsTab({ today }: { today: string }) {
                       {c.visit.provider} {c.visit.worker ?? ''}
                     </Text>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text>{c.receivedOn}</Text>
-                    <Text size="sm">{t('homecare.settlement.complaints.from', { from: c.fromWhom })}</Text>
+                  <Table.Td style={WRAP}>
+                    <Text>{c.complaint}</Text>
+                    <Text size="sm">
+                      {c.receivedOn} {t('homecare.settlement.complaints.from', { from: c.fromWhom })}
+                    </Text>
                   </Table.Td>
-                  <Table.Td style={WRAP}>{c.complaint}</Table.Td>
                   <Table.Td style={WRAP}>
                     {c.answeredOn ? (
                       <>
@@ -209,6 +210,7 @@ export function ComplaintsTab({ today }: { today: string }) {
                 </Table.Tr>
               ))}
             </ListTable>
+            </WideTable>
           </ListCard>
         )}
       </QueryView>

@@ -95,9 +95,9 @@ export function SettlementTab({ today }: { today: string }) {
             )}
             <ListCard title={t('homecare.settlement.settlement.title', { month })} rows={m.providers} empty={s('empty')}>
               <ListTable
-                minWidth={980}
+                minWidth={600}
                 testId="settlement-providers"
-                heads={[h('provider'), h('visits'), h('amount'), h('subsidy'), h('personal'), h('disputed'), h('state'), h('action')]}
+                heads={[h('provider'), h('amount'), h('disputed'), h('state'), h('action')]}
               >
                 {m.providers.map((p) => (
                   <Table.Tr key={p.providerId} data-provider={p.provider}>
@@ -105,10 +105,12 @@ export function SettlementTab({ today }: { today: string }) {
                       <Text fw={700}>{p.provider}</Text>
                       <Text size="sm">{t(`enums.providerKind.${p.kind}`)}</Text>
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('homecare.settlement.settlement.times', { n: p.totals.visits })}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('homecare.settlement.yuan', { amount: yuan(p.totals.amountFen) })}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('homecare.settlement.yuan', { amount: yuan(p.totals.subsidyFen) })}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('homecare.settlement.yuan', { amount: yuan(p.totals.personalFen) })}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text fw={700}>
+                        {t('homecare.settlement.settlement.times', { n: p.totals.visits })} · {t('homecare.settlement.yuan', { amount: yuan(p.totals.amountFen) })}
+                      </Text>
+                      <Text size="sm">{t('homecare.settlement.settlement.split', { subsidy: yuan(p.totals.subsidyFen), personal: yuan(p.totals.personalFen) })}</Text>
+                    </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {p.totals.disputed > 0 ? (
                         <Text c="danger" fw={700}>
@@ -118,7 +120,7 @@ export function SettlementTab({ today }: { today: string }) {
                         '—'
                       )}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td style={{ whiteSpace: 'normal', minWidth: '8em' }}>
                       {p.settlement ? (
                         <>
                           <Badge size="lg" color="green" variant="filled">
@@ -164,12 +166,13 @@ export function SettlementTab({ today }: { today: string }) {
             </ListCard>
             {m.settlements.length > 0 && (
               <ListCard title={s('history')}>
-                <ListTable minWidth={760} heads={[h('provider'), h('visits'), h('amount'), h('state'), h('action')]}>
+                <ListTable minWidth={640} heads={[h('provider'), h('amount'), h('state'), h('action')]}>
                   {m.settlements.map((r) => (
                     <Table.Tr key={r.id}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.provider}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('homecare.settlement.settlement.times', { n: r.totals.visits })}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('homecare.settlement.yuan', { amount: yuan(r.totals.amountFen) })}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {t('homecare.settlement.settlement.times', { n: r.totals.visits })} · {t('homecare.settlement.yuan', { amount: yuan(r.totals.amountFen) })}
+                      </Table.Td>
                       <Table.Td style={{ whiteSpace: 'normal' }}>
                         <Text size="sm">{t('homecare.settlement.settlement.settledLine', { at: at(r.settledAt), by: r.settledBy })}</Text>
                         {r.voided && (

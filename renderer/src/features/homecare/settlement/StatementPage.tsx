@@ -69,8 +69,9 @@ function Sheet({ s }: { s: Statement }) {
         {s.facilityName} {w('title')}
       </h2>
       <p style={{ textAlign: 'center', margin: '0 0 4px' }}>
-        {t('homecare.settlement.statement.provider', { name: s.provider.name })}　{s.provider.contractNo && t('homecare.settlement.statement.contract', { no: s.provider.contractNo })}　
-        {t('homecare.settlement.statement.period', { from: s.from, to: s.to })}
+        {[t('homecare.settlement.statement.provider', { name: s.provider.name }), s.provider.contractNo && t('homecare.settlement.statement.contract', { no: s.provider.contractNo }), t('homecare.settlement.statement.period', { from: s.from, to: s.to })]
+          .filter(Boolean)
+          .join('　')}
       </p>
       <p style={{ textAlign: 'center', margin: '0 0 6px', fontWeight: 700 }} data-testid="statement-status">
         {s.status === 'preview'
@@ -154,6 +155,7 @@ function Sheet({ s }: { s: Statement }) {
       {s.disputed.length > 0 && (
         <div style={{ marginTop: 12, breakInside: 'avoid-page' }} data-testid="statement-disputed">
           <h3 style={{ margin: '4px 0' }}>{t('homecare.settlement.statement.disputedTitle', { n: s.totals.disputed, amount: yuan(s.totals.disputedFen) })}</h3>
+          <div className="hc-statement-scroll" tabIndex={0} role="region" aria-label={t('homecare.settlement.statement.disputedTitle', { n: s.totals.disputed, amount: yuan(s.totals.disputedFen) })}>
           <table style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
             <colgroup>
               {dHeads.map((k) => (
@@ -188,6 +190,7 @@ function Sheet({ s }: { s: Statement }) {
               ))}
             </tbody>
           </table>
+          </div>
         </div>
       )}
       <p style={{ marginTop: 12 }}>
