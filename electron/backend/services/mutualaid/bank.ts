@@ -67,7 +67,10 @@ export async function creditActivity(ctx: WriteContext, settings: AidSettings, a
           ? `${a.helper}的时间银行积分已达总上限${points(settings.totalCapTenths)}分（现有${points(balance)}分），这次活动的${points(due)}分不再存入。按南京的做法，超出上限的部分可以捐赠给他人。`
           : `${a.helper}的时间银行积分将达总上限${points(settings.totalCapTenths)}分：这次只存入${points(credited)}分（应得${points(due)}分），其余不再存入。按南京的做法，超出上限的部分可以捐赠给他人。`;
     } else {
-      notice = `每人每天最多存入${points(settings.dailyCapTenths)}分：${a.helper}在${a.doneOn}已存入${points(dayNet)}分，这次只存入${points(credited)}分（应得${points(due)}分）。`;
+      notice =
+        credited === 0
+          ? `每人每天最多存入${points(settings.dailyCapTenths)}分：${a.helper}在${a.doneOn}已存满${points(dayNet)}分，这次的${points(due)}分不再存入。`
+          : `每人每天最多存入${points(settings.dailyCapTenths)}分：${a.helper}在${a.doneOn}已存入${points(dayNet)}分，这次只存入${points(credited)}分（应得${points(due)}分）。`;
     }
   }
   if (credited > 0) {

@@ -61,7 +61,7 @@ export function RecordActivityModal({ today, preset, onClose }: { today: string;
   return (
     <Modal opened onClose={onClose} size="lg" title={t('mutualaid.activity.title')}>
       <Stack>
-        <HelperSelect label={t('mutualaid.helper')} withAsterisk value={helperId} onChange={(h) => (setHelperId(h?.id ?? null), setWhom(NO_ELDER))} error={errors.helperId} data-autofocus={!preset} />
+        <HelperSelect label={t('mutualaid.helper')} withAsterisk value={helperId} onChange={(h) => (setHelperId(h?.id ?? null), setWhom(NO_ELDER))} error={errors.helperId} {...(preset ? {} : { 'data-autofocus': true })} />
         {helperId && (
           <div role="group" aria-label={t('mutualaid.activity.whom')}>
             <Text fw={700} mb={4}>
@@ -94,7 +94,7 @@ export function RecordActivityModal({ today, preset, onClose }: { today: string;
         </div>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateInput size="lg" label={t('mutualaid.activity.doneOn')} valueFormat="YYYY-MM-DD" maxDate={today} value={doneOn} onChange={(v) => v && setDoneOn(v)} error={errors.doneOn} />
-          <NumberInput size="lg" label={t('mutualaid.activity.hours')} withAsterisk decimalScale={2} min={0} max={12} step={0.5} value={hours} onChange={setHours} error={errors.minutes} />
+          <NumberInput size="lg" label={t('mutualaid.activity.hours')} withAsterisk decimalScale={2} min={0} step={0.5} value={hours} onChange={setHours} error={errors.minutes} />
         </SimpleGrid>
         <Group gap="xs" aria-label={t('mutualaid.activity.quickHours')}>
           {QUICK_HOURS.map((h) => (
