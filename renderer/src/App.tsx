@@ -55,6 +55,14 @@ const ElderFilePage = lazyPage(() => import('./features/elders/ElderFilePage'), 
 const RegisterLedgerPage = lazyPage(() => import('./features/elders/ledgers/RegisterLedgerPage'), 'RegisterLedgerPage');
 const AgreementLedgerPage = lazyPage(() => import('./features/elders/ledgers/AgreementLedgerPage'), 'AgreementLedgerPage');
 const VisitLedgerPage = lazyPage(() => import('./features/visits/ledger/VisitLedgerPage'), 'VisitLedgerPage');
+const HomecarePage = lazyPage(() => import('./features/homecare/HomecarePage'), 'HomecarePage');
+const HomecareRecordSheetPage = lazyPage(() => import('./features/homecare/delivery/RecordSheetPage'), 'RecordSheetPage');
+const HomecareSlipsPage = lazyPage(() => import('./features/homecare/delivery/SlipsPage'), 'SlipsPage');
+const HomecareStatementPage = lazyPage(() => import('./features/homecare/settlement/StatementPage'), 'StatementPage');
+const EntrustedPage = lazyPage(() => import('./features/entrusted/EntrustedPage'), 'EntrustedPage');
+const EntrustedCareSheetPage = lazyPage(() => import('./features/entrusted/CareSheetPage'), 'CareSheetPage');
+const MutualAidPage = lazyPage(() => import('./features/mutualaid/MutualAidPage'), 'MutualAidPage');
+const AidSheetPage = lazyPage(() => import('./features/mutualaid/AidSheetPage'), 'AidSheetPage');
 
 const ELEMENTS: Record<string, ReactElement> = {
   '/': <DashboardPage />,
@@ -85,6 +93,9 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/county/reports': <CountyReportsPage />,
   '/county/tier': <CountyTierPage />,
   '/elders': <EldersPage />,
+  '/homecare': <HomecarePage />,
+  '/entrusted': <EntrustedPage />,
+  '/mutualaid': <MutualAidPage />,
 };
 
 function Forbidden() {
@@ -141,6 +152,11 @@ function SignedInPages({ user }: { user: SignedInUser }) {
                 <Route path="/elders/ledger" element={guard('/elders', <RegisterLedgerPage />)} />
                 <Route path="/elders/agreements" element={guard('/elders', <AgreementLedgerPage />)} />
                 <Route path="/visits/ledger" element={guard('/visits', <VisitLedgerPage />)} />
+                <Route path="/homecare/record-sheet" element={guard('/homecare', <HomecareRecordSheetPage />)} />
+                <Route path="/homecare/slips" element={guard('/homecare', <HomecareSlipsPage />)} />
+                <Route path="/homecare/statement" element={guard('/homecare', <HomecareStatementPage />)} />
+                <Route path="/entrusted/sheet" element={guard('/entrusted', <EntrustedCareSheetPage />)} />
+                <Route path="/mutualaid/sheet" element={guard('/mutualaid', <AidSheetPage />)} />
                 <Route path="/elders/:id" element={guard('/elders', <ElderFilePage />)} />
                 <Route path="/elders/:id/assessment" element={mayCall(user.role, 'assessment.saveDraft') && mayCall(user.role, 'elders.get') ? <NewElderAssessmentPage /> : <Forbidden />} />
                 <Route path="/elders/:id/assessment/:assessmentId" element={guard('/elders', <AssessmentDetailPage />)} />

@@ -5,6 +5,7 @@ export const navGroupsZh = {
   staff: '员工',
   meals: '膳食',
   fire: '消防',
+  villages: '农村养老',
   reporting: '报送',
   system: '系统',
   countyReporting: '报送与导入',

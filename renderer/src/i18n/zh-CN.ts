@@ -21,6 +21,9 @@ import { plansZh } from './zh-CN-plans';
 import { facilityZh } from './zh-CN-facility';
 import { eldersZh } from './zh-CN-elders';
 import { ledgersZh } from './zh-CN-ledgers';
+import { homecareZh } from './zh-CN-homecare';
+import { entrustedZh } from './zh-CN-entrusted';
+import { mutualaidZh } from './zh-CN-mutualaid';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
 export const zhCN = {
@@ -122,6 +125,9 @@ export const zhCN = {
     countyReports: '导入记录',
     countyTier: '特困认定',
     elders: '农村老人',
+    homecare: '居家服务',
+    entrusted: '分散供养照料',
+    mutualaid: '互助养老',
   },
   navGroup: navGroupsZh,
   pagination: paginationZh,
@@ -130,6 +136,9 @@ export const zhCN = {
   firstDay: firstDayZh,
   fire: fireZh,
   visits: visitsZh,
+  homecare: homecareZh,
+  entrusted: entrustedZh,
+  mutualaid: mutualaidZh,
   ledgers: ledgersZh,
   pickers: pickersZh,
   ability: abilityZh,

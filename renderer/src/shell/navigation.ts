@@ -33,7 +33,10 @@ export interface Page {
     | 'nav.countyCentres'
     | 'nav.countyReports'
     | 'nav.countyTier'
-    | 'nav.elders';
+    | 'nav.elders'
+    | 'nav.homecare'
+    | 'nav.entrusted'
+    | 'nav.mutualaid';
   /** The API method that decides who may open the page. */
   gate: keyof typeof contract;
   inMenu: boolean;
@@ -44,7 +47,7 @@ export interface Page {
 }
 
 /** Menu groups in menu order: the centre's, then the county's (an installation shows one kind). */
-export const MENU_GROUPS = ['care', 'residents', 'staff', 'meals', 'fire', 'reporting', 'countyReporting', 'countyCentres', 'system'] as const;
+export const MENU_GROUPS = ['care', 'residents', 'villages', 'staff', 'meals', 'fire', 'reporting', 'countyReporting', 'countyCentres', 'system'] as const;
 export type MenuGroup = (typeof MENU_GROUPS)[number];
 
 export const PAGES: Page[] = [
@@ -55,9 +58,12 @@ export const PAGES: Page[] = [
   { path: '/beds', labelKey: 'nav.bedMap', gate: 'facility.bedMap', inMenu: true, group: 'residents' },
   { path: '/residents', labelKey: 'nav.residents', gate: 'residents.search', inMenu: true, group: 'residents', also: ['/assessments'] },
   { path: '/admit', labelKey: 'nav.admit', gate: 'residents.admit', inMenu: true, group: 'residents' },
-  { path: '/elders', labelKey: 'nav.elders', gate: 'elders.list', inMenu: true, group: 'residents' },
   { path: '/care', labelKey: 'nav.care', gate: 'care.coverage', inMenu: true, group: 'care' },
-  { path: '/visits', labelKey: 'nav.visits', gate: 'visits.plan', inMenu: true, group: 'residents' },
+  { path: '/elders', labelKey: 'nav.elders', gate: 'elders.list', inMenu: true, group: 'villages' },
+  { path: '/visits', labelKey: 'nav.visits', gate: 'visits.plan', inMenu: true, group: 'villages' },
+  { path: '/homecare', labelKey: 'nav.homecare', gate: 'homecare.planned', inMenu: true, group: 'villages' },
+  { path: '/entrusted', labelKey: 'nav.entrusted', gate: 'entrusted.month', inMenu: true, group: 'villages' },
+  { path: '/mutualaid', labelKey: 'nav.mutualaid', gate: 'mutualaid.pairs', inMenu: true, group: 'villages' },
   { path: '/staff', labelKey: 'nav.staff', gate: 'staff.list', inMenu: true, group: 'staff' },
   { path: '/roster', labelKey: 'nav.roster', gate: 'roster.week', inMenu: true, group: 'staff' },
   { path: '/meals', labelKey: 'nav.meals', gate: 'meals.headcount', inMenu: true, group: 'meals' },

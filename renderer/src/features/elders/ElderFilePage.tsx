@@ -18,6 +18,9 @@ import { ContactModal } from './ContactModal';
 import { RiskCard, StatusCard } from './RiskStatusCards';
 import { ElderAssessmentsCard } from '../assessment/ElderAssessmentsCard';
 import { ElderVisits } from '../visits/ElderVisits';
+import { ElderHomecareCard } from '../homecare/ElderHomecareCard';
+import { ElderEntrustedCard } from '../entrusted/ElderEntrustedCard';
+import { ElderAidCard } from '../mutualaid/ElderAidCard';
 import { useEldersGet } from './queries';
 
 function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -151,6 +154,9 @@ function FileView({ file, today }: { file: ElderFile; today: string }) {
       </SimpleGrid>
       {mayReadVisits && <ElderVisits elder={{ id: file.id, name: file.name, village: file.village }} />}
       <ElderAssessmentsCard elderId={file.id} status={file.status} />
+      <ElderHomecareCard elder={{ id: file.id, name: file.name, village: file.village, status: file.status }} />
+      <ElderEntrustedCard elder={{ id: file.id, name: file.name, village: file.village, status: file.status }} />
+      <ElderAidCard elder={{ id: file.id, name: file.name, village: file.village, status: file.status }} />
       {editing === 'basics' && <ElderModal file={file} today={today} onClose={() => setEditing(null)} />}
       {editing === 'contact' && <ContactModal file={file} onClose={() => setEditing(null)} />}
     </Stack>
