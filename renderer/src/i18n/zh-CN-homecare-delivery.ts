@@ -97,6 +97,7 @@ export const homecareDeliveryZh = {
   plannedAt: '计划 {{time}}',
   photo: '照片',
   settled: '已结算',
+  slipOf: '确认单',
   // the elder's card
   cardTitle: '居家上门服务（{{month}}）',
   cardEmpty: '这位老人本月没有享受额度、服务计划或上门服务记录。',
@@ -151,5 +152,7 @@ export const homecareDeliveryZh = {
     fair: '基本满意',
     poor: '不满意',
     signs: '服务对象（或家属）签字：__________　　服务人员签字：__________　　日期：__________',
+    recorded: '已于 {{at}} 由{{by}}登记。',
+    notFound: '找不到这条服务记录（可能已作废），请从服务记录列表重新打开。',
   },
 };

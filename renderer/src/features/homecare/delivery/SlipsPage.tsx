@@ -3,16 +3,20 @@
 // recorded), provider and worker, the planned day and time, the elder with address and phone, the plan's items with a box
 // to tick and room for the quantity, the actual times, and signature lines for the elder (or family) and the worker.
 // Two slips to an A4 portrait sheet, never split across sheets; ordered by worker, then day and time.
+// With ?visit=…&month=YYYY-MM&elder=… the slip of one recorded visit, filled in as recorded (items ticked with their
+// quantities, the actual times, how the elder confirmed, the signature as drawn) — for the file or the family.
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { PlannedVisit } from '@shared/api/homecare-delivery';
+import type { PlannedVisit, VisitRow } from '@shared/api/homecare-delivery';
 import { addDays, mondayOf } from '@shared/domain/dates';
 import { QueryView } from '../../../components/QueryView';
 import { useSystemInfo } from '../../../shell/queries';
 import { useLedgerFacility } from '../../elders/ledgers/queries';
-import { useHomecarePlanned } from './queries';
+import { quantityText } from './RecordVisitModal';
+import { confirmationText } from './VisitsTab';
+import { useHomecarePlanned, useHomecareVisits } from './queries';
 
 const CSS = `
 .homecare-slip { border: 1.5px solid #000; padding: 10px 14px; font-size: 15px; break-inside: avoid; page-break-inside: avoid; margin-bottom: 14px; background: #fff; color: #000; }
@@ -105,7 +109,96 @@ function Slip({ v, township }: { v: PlannedVisit; township: string }) {
   );
 }
 
+/** The slip of a recorded visit, filled in. */
+function FilledSlip({ v, township }: { v: VisitRow; township: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="homecare-slip" aria-label={t('homecare.delivery.slip.title')} data-testid="slip">
+      <h3>
+        {township} {t('homecare.delivery.slip.title')}
+      </h3>
+      <Group justify="space-between" mb={6}>
+        <span>
+          {t('homecare.delivery.slip.no')}
+          <b style={{ fontSize: '1.2em' }}>{v.slipNo ?? '—'}</b>
+        </span>
+        <span>{v.provider}</span>
+      </Group>
+      <table>
+        <tbody>
+          <tr>
+            <td className="label">{t('homecare.delivery.slip.elder')}</td>
+            <td>
+              <b>{v.elder}</b>（{v.village}）
+            </td>
+          </tr>
+          <tr>
+            <td className="label">{t('homecare.delivery.slip.actual')}</td>
+            <td>
+              {v.serviceOn}（星期{weekdayOf(v.serviceOn)}）{v.startTime}–{v.endTime}　{t('homecare.delivery.slip.worker')}：{v.worker ?? '—'}
+            </td>
+          </tr>
+          <tr>
+            <td className="label">{t('homecare.delivery.slip.items')}</td>
+            <td>
+              {v.items.map((i) => (
+                <div key={i.itemId} style={{ margin: '3px 0' }}>
+                  ☑ {i.name}　{quantityText(i.unit, i.quantity)}
+                  {i.unit === 'hour' ? `（${i.quantity}分钟）` : ''}
+                </div>
+              ))}
+            </td>
+          </tr>
+          <tr>
+            <td className="label">{t('homecare.delivery.slip.notes')}</td>
+            <td>
+              {v.notes || '—'}
+              {v.overQuotaReason ? `；${t('homecare.delivery.overQuotaShort', { reason: v.overQuotaReason })}` : ''}
+            </td>
+          </tr>
+          <tr>
+            <td className="label">{t('homecare.delivery.confirmation')}</td>
+            <td>{v.confirmation === 'signature' && v.signature ? <img src={v.signature} alt={t('homecare.delivery.confirmShort.signature')} style={{ height: 60 }} /> : confirmationText(v, t)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p style={{ margin: '10px 0 0' }}>{t('homecare.delivery.slip.recorded', { by: v.recordedBy, at: v.recordedAt.slice(0, 10) })}</p>
+    </section>
+  );
+}
+
+function OneVisit({ id, month, elderId }: { id: string; month: string; elderId: string | null }) {
+  const { t } = useTranslation();
+  const facility = useLedgerFacility();
+  const list = useHomecareVisits({ month, elderId });
+  const visit = list.data?.visits.find((v) => v.id === id);
+  return (
+    <Stack>
+      <Group align="end" className="screen-only" wrap="wrap">
+        <Button size="lg" variant="outline" component={Link} to="/homecare?tab=visits">
+          {t('homecare.delivery.sheet.back')}
+        </Button>
+        <Button size="lg" onClick={() => window.print()} disabled={!visit}>
+          {t('homecare.delivery.sheet.print')}
+        </Button>
+      </Group>
+      <style>{CSS}</style>
+      <QueryView query={list} empty={t('homecare.delivery.slip.notFound')} isEmpty={() => !visit}>
+        {() => <div data-testid="slips">{visit && <FilledSlip v={visit} township={facility.data?.township ?? ''} />}</div>}
+      </QueryView>
+    </Stack>
+  );
+}
+
 export function SlipsPage() {
+  const [params] = useSearchParams();
+  const visitId = params.get('visit');
+  const month = params.get('month');
+  if (visitId && month) return <OneVisit id={visitId} month={month} elderId={params.get('elder')} />;
+  return <BlankSlips />;
+}
+
+function BlankSlips() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const info = useSystemInfo();

@@ -94,12 +94,12 @@ export function VisitsTab({ today }: { today: string }) {
                       {v.outcome === 'done' ? `${v.startTime}–${v.endTime}` : t('homecare.delivery.plannedAt', { time: v.startTime })}
                     </Table.Td>
                     <Table.Td>
-                      <Text fw={700} component={Link} to={`/elders/${v.elderId}`} c="inherit">
+                      <Text fw={700} component={Link} to={`/elders/${v.elderId}`} c="inherit" style={{ whiteSpace: 'nowrap' }}>
                         {v.elder}
                       </Text>
                       <Text size="sm">{v.village}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {v.worker ?? '—'}
                       <Text size="sm">{v.provider}</Text>
                     </Table.Td>
@@ -128,6 +128,11 @@ export function VisitsTab({ today }: { today: string }) {
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
+                        {v.outcome === 'done' && !v.voided && (
+                          <Button size="md" variant="subtle" component={Link} to={`/homecare/slips?visit=${v.id}&month=${l.month}&elder=${v.elderId}`}>
+                            {t('homecare.delivery.slipOf')}
+                          </Button>
+                        )}
                         {v.hasPhoto && (
                           <Button size="md" variant="subtle" onClick={() => setPhotoOf(v.id)}>
                             {t('homecare.delivery.photo')}
