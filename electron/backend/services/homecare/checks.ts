@@ -30,6 +30,8 @@ export function sampleRank(month: string, visitId: string): number {
   return h;
 }
 
+const byName = new Intl.Collator('zh');
+
 /** How many of n visits the sample asks for. */
 export const sampleSize = (n: number, percent: number) => (n === 0 ? 0 : Math.max(1, Math.ceil((n * percent) / 100)));
 
@@ -55,14 +57,14 @@ export async function checkMonth(deps: BackendDeps, month: string, providerId: s
     byProvider.set(v.providerId, entry);
   }
   const sampled: (Omit<CheckMonth['providers'][number], 'toCheck'> & { picks: string[] })[] = [];
-  for (const [id, { provider, visits: list }] of [...byProvider].sort((a, b) => a[1].provider.localeCompare(b[1].provider, 'zh'))) {
+  for (const [id, { provider, visits: list }] of [...byProvider].sort((a, b) => byName.compare(a[1].provider, b[1].provider))) {
     const target = sampleSize(list.length, checkPercent);
     const checked = list.filter((v) => v.checkId !== null);
     const need = Math.max(0, target - checked.length);
     const picks = list
       .filter((v) => v.checkId === null)
       .map((v) => ({ id: v.id, rank: sampleRank(month, v.id) }))
-      .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id))
+      .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
       .slice(0, need)
       .map((v) => v.id);
     const settled = (await settledMonthFor(deps.db, id, month)) !== null;

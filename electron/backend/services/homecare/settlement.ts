@@ -58,6 +58,9 @@ export async function latestSettledMonth(db: Executor, providerId: string | null
   return (await q.executeTakeFirst())?.month ?? null;
 }
 
+/** One collator for every line (localeCompare with a locale builds one per call). */
+const byName = new Intl.Collator('zh');
+
 const monthEnded = (month: string, today: string) => lastDayOfMonth(month) < today;
 
 const EMPTY_TOTALS: StatementTotals = { visits: 0, disputed: 0, amountFen: 0, disputedFen: 0, subsidyFen: 0, personalFen: 0 };
@@ -131,7 +134,7 @@ export async function priceMonth(db: Executor, providerId: string, month: string
         const cost = price ? itemCost(unit, vi.quantity, price) : { amountFen: 0, subsidyFen: 0 };
         return { itemId: vi.itemId, name, unit, quantity: vi.quantity, priceFen: price?.priceFen ?? null, unitSubsidyFen: price?.subsidyFen ?? null, ...cost };
       })
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+      .sort((a, b) => byName.compare(a.name, b.name));
     const amountFen = priced.reduce((n, i) => n + i.amountFen, 0);
     const subsidyFen = priced.reduce((n, i) => n + i.subsidyFen, 0);
     const disputed = v.checkOutcome === 'disputed';
