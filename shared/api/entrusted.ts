@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { TIERS } from '../domain/assessment/tekun-tier';
 import { CARE_DELIVERED, CARER_KINDS, CARER_RATINGS } from '../domain/entrusted/vocab';
-import { VISIT_KINDS } from '../domain/elders/vocab';
+import { ELDER_STATUSES, VISIT_KINDS } from '../domain/elders/vocab';
 import { Done, ExcelFile, calendarDate, entityId, instant, oneOf, optionalDate, optionalText, phone, requestId as requestIdField, requiredText, wholeNumber, yearMonth } from './fields';
 import { HOME_CARE_KEEPERS, HOME_CARE_READERS, HOME_CARE_RECORDERS } from './homecare-roles';
 import { method } from './method';
@@ -80,7 +80,7 @@ export const AgreementRow = z.object({
   elder: z.string(),
   villageId: z.string(),
   village: z.string(),
-  elderStatus: z.string(),
+  elderStatus: z.enum(ELDER_STATUSES),
   carerKind: z.enum(CARER_KINDS),
   carerName: z.string(),
   carerPhone: z.string(),

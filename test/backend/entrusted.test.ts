@@ -247,6 +247,12 @@ describe('the month', () => {
       subsidyFen: 186000,
     });
     expect((await b.call('entrusted.month', { month: '2026-04', villageId: null })).lines.map((l) => l.elder)).toEqual(['李桂英', '孙老汉', '赵秀兰']);
+    // An elder who died: counted to that day, off the list after (even before the agreement is ended).
+    await b.call('elders.setStatus', { elderId: a2, status: 'died', on: '2026-03-20', note: '' });
+    const died = (await b.call('entrusted.month', { month: '2026-03', villageId: null })).lines.find((l) => l.elder === '赵秀兰')!;
+    expect(died).toMatchObject({ days: 20, subsidyFen: 80000, open: false });
+    expect((await b.call('entrusted.month', { month: '2026-04', villageId: null })).lines.map((l) => l.elder)).toEqual(['李桂英', '孙老汉']);
+    await b.call('elders.setStatus', { elderId: a2, status: 'at_home', on: null, note: '登记有误' });
 
     const file = await b.call('entrusted.exportMonth', { month: '2026-03', villageId: null }, carer);
     expect(file.rows).toBe(3);

@@ -72,6 +72,7 @@ export const entrustedZh = {
   endIntro: '终止后协议保留，不再计入之后的月份。',
   ended: '协议已终止',
   endedLine: '{{on}} 终止：{{reason}}',
+  elderLeft: '老人{{status}}，照料已停止：请终止这份协议',
   // Agreement form
   formTitle: '新建委托照料协议',
   replaceTitle: '更换照料人：{{name}}',

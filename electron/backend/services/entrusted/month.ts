@@ -27,10 +27,12 @@ export async function monthList(deps: BackendDeps, q: { month: string; villageId
     .innerJoin('villages', 'villages.id', 'elders.villageId')
     .leftJoin('homeServiceProviders as p', 'p.id', 'a.providerId')
     .selectAll('a')
-    .select(['elders.name as elder', 'elders.sex', 'elders.birthDate', 'elders.address', 'elders.villageId', 'villages.name as village', 'p.name as provider'])
+    .select(['elders.name as elder', 'elders.sex', 'elders.birthDate', 'elders.address', 'elders.status as elderStatus', 'elders.statusOn', 'elders.villageId', 'villages.name as village', 'p.name as provider'])
     .where('a.fromOn', '<=', to)
     .where((w) => w.or([w('a.toOn', 'is', null), w('a.toOn', '>=', from)]))
     .where((w) => w.or([w('a.endedOn', 'is', null), w('a.endedOn', '>=', from)]))
+    // An elder who died, moved away or into the centre before the month is not on it, whatever the agreement says.
+    .where((w) => w.or([w('elders.status', '=', 'at_home'), w('elders.statusOn', 'is', null), w('elders.statusOn', '>=', from)]))
     .$if(q.villageId !== null, (w) => w.where('elders.villageId', '=', q.villageId!))
     .orderBy('villages.name')
     .orderBy('elders.nameInitials')
@@ -39,7 +41,11 @@ export async function monthList(deps: BackendDeps, q: { month: string; villageId
     .execute();
   const checks = await checksOf(deps.db, { agreementIds: rows.map((r) => r.id), month: q.month, withVoided: false });
   const lines: MonthLine[] = rows.map((a) => {
-    const last = lastDayOf(a);
+    // Care ends when the elder leaves home (the day they died, moved away or into the centre), even if the agreement
+    // was not ended yet: the subsidy is counted only to that day.
+    const agreed = lastDayOf(a);
+    const left = a.elderStatus !== 'at_home' && a.statusOn !== null ? a.statusOn : null;
+    const last = left !== null && (agreed === null || left < agreed) ? left : agreed;
     const start = a.fromOn > from ? a.fromOn : from;
     const end = last !== null && last < to ? last : to;
     const days = daysBetween(start, end) + 1;
@@ -67,7 +73,7 @@ export async function monthList(deps: BackendDeps, q: { month: string; villageId
       subsidyFen: days === monthDays ? a.monthlySubsidyFen : Math.round((a.monthlySubsidyFen * days) / monthDays),
       checks: checks.filter((c) => c.agreementId === a.id),
       elderChecked: false,
-      open: a.endedOn === null && (a.toOn === null || a.toOn >= today),
+      open: a.endedOn === null && (a.toOn === null || a.toOn >= today) && a.elderStatus === 'at_home',
     };
   });
   const checkedElders = new Set(lines.filter((l) => l.checks.length > 0).map((l) => l.elderId));

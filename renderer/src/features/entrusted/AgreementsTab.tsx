@@ -40,6 +40,11 @@ export function AgreementCard({ a, onEnd, onReplace }: { a: AgreementRow; onEnd?
             {t('entrusted.tierDocumentNo')}：{a.tierDocumentNo}（{a.tierDecidedOn}） {t('entrusted.parties')}：{a.parties}
           </Text>
           {a.duties && <Text size="sm">{a.duties}</Text>}
+          {a.open && a.elderStatus !== 'at_home' && (
+            <Text c="danger" fw={700}>
+              {t('entrusted.elderLeft', { status: t(`enums.elderStatus.${a.elderStatus}`) })}
+            </Text>
+          )}
           {a.endedOn && <Text size="sm">{t('entrusted.endedLine', { on: a.endedOn, reason: a.endReason ?? '' })}</Text>}
           <Text size="sm" c={a.lastCheck && (a.lastCheck.rating === 'poor' || a.lastCheck.delivered !== 'yes') ? 'danger' : undefined}>
             {t('entrusted.heads.lastCheck')}：
