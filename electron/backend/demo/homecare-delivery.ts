@@ -3,7 +3,8 @@
 // most done as planned (start a few minutes either way, the items of the plan), confirmed on paper (the slip number
 // printed for it), by a signature drawn on the tablet or by a family member; some missed with a reason (老人住院,
 // 老人外出, 服务人员请假 …); one recorded with the wrong times, voided and recorded again. A visit beyond the month's
-// entitlement is recorded with its reason. Today's visits are left to do, so the schedule shows the day's work.
+// entitlement is recorded with its reason. A worker planned at one time for several elders serves them one after the
+// other. Today's visits are left to do, so the schedule shows the day's work.
 import { randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { AppError } from '@shared/api/errors';
@@ -31,6 +32,7 @@ export async function demoHomecareDelivery(deps: BackendDeps, actor: Caller, ran
   }
   let events = 0;
   let redoneOnce = false;
+  const busyUntil = new Map<string, number>();
   for (const p of planned) {
     if (p.state !== 'todo') continue;
     if (random.chance(0.07)) {
@@ -41,9 +43,14 @@ export async function demoHomecareDelivery(deps: BackendDeps, actor: Caller, ran
     const workerId = p.workerId ?? workersOf.get(p.providerId)?.[0];
     if (!workerId) continue;
     const late = random.pick([0, 0, 0, 5, 10, -5, 15]);
-    const startTime = late >= 0 || p.startTime < '01:00' ? addMinutes(p.startTime, Math.max(0, late)) : addMinutes('00:00', minutesBetween('00:00', p.startTime) + late);
+    // A worker with several elders at one time goes from one to the next (ten minutes on the way).
+    const busy = busyUntil.get(`${workerId} ${p.on}`) ?? 0;
+    const startMinute = Math.max(minutesBetween('00:00', p.startTime) + late, busy === 0 ? 0 : busy + 10);
     const minutes = Math.max(15, p.minutes + random.pick([0, 0, 0, 5, -5, 10]));
+    if (startMinute + minutes > 20 * 60) continue;
+    const startTime = addMinutes('00:00', startMinute);
     const endTime = addMinutes(startTime, minutes);
+    busyUntil.set(`${workerId} ${p.on}`, startMinute + minutes);
     const duration = minutesBetween(startTime, endTime);
     if (duration <= 0) continue;
     const hourly = p.items.filter((i) => i.unit === 'hour');
@@ -59,9 +66,9 @@ export async function demoHomecareDelivery(deps: BackendDeps, actor: Caller, ran
     const input = { requestId: randomUUID(), elderId: p.elderId, providerId: p.providerId, workerId, planId: p.planId, serviceOn: p.on, startTime, endTime, items, confirmation, overQuotaReason: '', notes: random.pick(NOTES), photo: null };
     try {
       if (!redoneOnce && p.on >= addDays(today, -20)) {
-        // one visit recorded with the wrong afternoon times, voided, and recorded again
-        const wrong = await recordVisit(deps, actor, { ...input, requestId: randomUUID(), startTime: '15:00', endTime: addMinutes('15:00', duration), planId: null });
-        await voidVisit(deps, actor, { id: wrong.id, reason: '时间登记错了（应为上午），作废后重新登记' });
+        // one visit recorded with the wrong (evening) times, voided, and recorded again
+        const wrong = await recordVisit(deps, actor, { ...input, requestId: randomUUID(), startTime: '19:00', endTime: addMinutes('19:00', Math.min(duration, 240)), planId: null });
+        await voidVisit(deps, actor, { id: wrong.id, reason: '时间登记错了（应为白天），作废后重新登记' });
         redoneOnce = true;
         events += 2;
       }
