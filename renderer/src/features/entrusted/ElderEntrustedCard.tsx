@@ -37,7 +37,7 @@ export function ElderEntrustedCard({ elder }: { elder: { id: string; name: strin
       data-testid="elder-entrusted"
       actions={
         <Group gap="xs">
-          {open && mayCheck && (
+          {open && mayCheck && elder.status === 'at_home' && (
             <Button size="lg" onClick={() => setChecking(true)}>
               {t('entrusted.recordCheck')}
             </Button>
