@@ -137,7 +137,11 @@ test('a day of home services: the schedule, a visit done as planned, a missed on
   await field(again, '超出享受额度的原因').fill('老人失禁，需加洗一次');
   await again.getByRole('button', { name: '保存' }).click();
   await expect(again).toBeHidden();
-  await expect(card).toContainText('已用 2次 / 额度 1次，剩 -1次');
+  await expect(card).toContainText('已用 2次 / 额度 1次，超出 1次');
+  await closeNotifications(page);
+  await card.scrollIntoViewIfNeeded();
+  await expectAccessible(page, "the elder file's homecare card");
+  await card.screenshot({ path: path.join(SCREENSHOTS, 'homecare-delivery-elder-card.png') });
 
   // The month's list: three done, one missed; searched by the worker.
   await page.goto(`${app.origin}/#/homecare?tab=visits`);

@@ -105,6 +105,7 @@ export const homecareDeliveryZh = {
   cardPriceClass: '价格类别：{{cls}}。',
   cardPlans: '服务计划：{{plans}}',
   quotaLine: '已用 {{used}} / 额度 {{quota}}，剩 {{left}}',
+  quotaOver: '已用 {{used}} / 额度 {{quota}}，超出 {{over}}',
   notEntitledUsed: '无额度，已用 {{used}}',
   // 居家上门服务记录
   sheet: {

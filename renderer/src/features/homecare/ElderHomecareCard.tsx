@@ -67,7 +67,11 @@ function Card({ elder, today }: { elder: { id: string; name: string; village: st
                           <Group justify="space-between">
                             <Text fw={700}>{q.name}</Text>
                             {q.quota > 0 ? (
-                              <Text c={q.left < 0 ? 'danger' : undefined}>{t('homecare.delivery.quotaLine', { used: quantityText(q.unit, q.used), quota: quantityText(q.unit, q.quota), left: quantityText(q.unit, q.left) })}</Text>
+                              <Text c={q.left < 0 ? 'danger' : undefined}>
+                                {q.left < 0
+                                  ? t('homecare.delivery.quotaOver', { used: quantityText(q.unit, q.used), quota: quantityText(q.unit, q.quota), over: quantityText(q.unit, -q.left) })
+                                  : t('homecare.delivery.quotaLine', { used: quantityText(q.unit, q.used), quota: quantityText(q.unit, q.quota), left: quantityText(q.unit, q.left) })}
+                              </Text>
                             ) : (
                               <Badge color="danger" variant="light">
                                 {t('homecare.delivery.notEntitledUsed', { used: quantityText(q.unit, q.used) })}
