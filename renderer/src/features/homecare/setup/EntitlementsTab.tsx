@@ -16,6 +16,7 @@ import { EndModal } from './EndModal';
 import { periodText, quotaFromInput, quotaText, quotaToInput } from './words';
 import { useHomecareEndEntitlement, useHomecareEntitlements, useHomecareItems, useHomecareSaveEntitlement } from './queries';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const FIELDS = ['elderId', 'itemId', 'monthlyQuota', 'documentNo', 'grantedOn', 'validFrom', 'validTo', 'note'];
 
 function EntitlementModal({ row, today, onClose }: { row: EntitlementRow | null; today: string; onClose: () => void }) {
@@ -139,47 +140,47 @@ export function EntitlementsTab({ today }: { today: string }) {
         {(rows) => (
           <ListCard title={t('homecare.tabs.entitlements')} rows={rows} empty={filtered ? t('homecare.setup.noMatch') : onlyActive ? t('homecare.setup.noneActive') : t('homecare.setup.entitlementsEmpty')}>
             <ListTable
-              minWidth={900}
-              nowrap
+              minWidth={600}
               testId="homecare-entitlements"
-              heads={[t('homecare.setup.elder'), t('homecare.setup.item'), t('homecare.setup.quota'), t('homecare.setup.documentNo'), t('homecare.setup.period'), t('homecare.setup.state'), mayEdit && t('homecare.setup.actions')]}
+              heads={[t('homecare.setup.elder'), t('homecare.setup.itemAndDocument'), t('homecare.setup.quota'), t('homecare.setup.period'), mayEdit && t('homecare.setup.actions')]}
             >
               {rows.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>
-                    <Text fw={700}>{r.elder}</Text>
+                    <Text fw={700} style={NOWRAP}>
+                      {r.elder}
+                    </Text>
                     <Text size="sm">{r.village}</Text>
                   </Table.Td>
-                  <Table.Td>{r.item}</Table.Td>
-                  <Table.Td fw={700}>{quotaText(t, r.unit, r.monthlyQuota)}</Table.Td>
                   <Table.Td>
-                    <Text>{r.documentNo}</Text>
+                    <Text fw={700}>{r.item}</Text>
                     <Text size="sm">
-                      {t('homecare.setup.grantedOn')} {r.grantedOn}
+                      {r.documentNo}（{r.grantedOn}）
                     </Text>
+                  </Table.Td>
+                  <Table.Td fw={700} style={NOWRAP}>
+                    {quotaText(t, r.unit, r.monthlyQuota)}
                   </Table.Td>
                   <Table.Td>
                     <Text>{periodText(t, r.validFrom, r.validTo)}</Text>
+                    <StateBadge row={r} today={today} />
                     {r.endedOn && (
                       <Text size="sm" c="dark.6">
                         {t('homecare.setup.endedOn')} {r.endedOn}：{r.endReason}
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
-                    <StateBadge row={r} today={today} />
-                  </Table.Td>
                   {mayEdit && (
                     <Table.Td>
                       {!r.endedOn && (
-                        <Group gap="xs" wrap="nowrap">
+                        <Stack gap={4}>
                           <Button size="md" variant="outline" onClick={() => setEditing(r)} aria-label={`${t('homecare.setup.edit')} ${r.elder} ${r.item}`}>
                             {t('homecare.setup.edit')}
                           </Button>
                           <Button size="md" variant="subtle" color="red.9" onClick={() => (setEndErrors({}), setEnding(r))} aria-label={`${t('homecare.setup.end')} ${r.elder} ${r.item}`}>
                             {t('homecare.setup.end')}
                           </Button>
-                        </Group>
+                        </Stack>
                       )}
                     </Table.Td>
                   )}

@@ -110,38 +110,52 @@ function PricesCard({ today, items, search }: { today: string; items: ItemRow[];
         {(all) => {
           const rows = all.filter((p) => search === '' || p.item.includes(search));
           return (
-            <ListCard title={t('homecare.setup.pricesTitle')} rows={rows} empty={search && all.length > 0 ? t('homecare.setup.noMatch') : t('homecare.setup.pricesEmpty')}>
-              <ListTable minWidth={720} nowrap testId="homecare-prices" heads={[t('homecare.setup.priceItem'), t('homecare.setup.priceClass'), t('homecare.setup.effectiveFrom'), t('homecare.setup.price'), t('homecare.setup.subsidy'), t('homecare.setup.personal'), t('homecare.setup.state')]}>
-                {rows.map((p) => {
-                  const per = p.unit === 'hour' ? t('homecare.setup.perHour') : t('homecare.setup.perVisit');
-                  return (
-                    <Table.Tr key={p.id}>
-                      <Table.Td fw={700}>{p.item}</Table.Td>
-                      <Table.Td>{t(`enums.priceClass.${p.priceClass}`)}</Table.Td>
-                      <Table.Td>{p.effectiveFrom}</Table.Td>
-                      <Table.Td>
-                        {fenToYuan(p.priceFen)}
-                        {per}
-                      </Table.Td>
-                      <Table.Td>{fenToYuan(p.subsidyFen)}</Table.Td>
-                      <Table.Td>{fenToYuan(p.personalFen)}</Table.Td>
-                      <Table.Td>
-                        {p.current ? (
-                          <Badge color="ok" variant="filled">
-                            {t('homecare.setup.current')}
-                          </Badge>
-                        ) : p.effectiveFrom > today ? (
-                          <Badge color="notice" variant="filled">
-                            {t('homecare.setup.upcoming')}
-                          </Badge>
-                        ) : (
-                          <Text c="dark.6">{t('homecare.setup.history')}</Text>
-                        )}
-                      </Table.Td>
+            <ListCard title={t('homecare.setup.priceListTitle')} rows={rows} empty={search && all.length > 0 ? t('homecare.setup.noMatch') : t('homecare.setup.pricesEmpty')}>
+              {/* No buttons in it: the box that scrolls sideways on a phone takes the keyboard focus itself. */}
+              <Table.ScrollContainer minWidth={600} type="native" tabIndex={0} aria-label={t('homecare.setup.priceListTitle')}>
+                <Table striped fz="md" verticalSpacing="sm" data-testid="homecare-prices">
+                  <Table.Thead>
+                    <Table.Tr>
+                      {[t('homecare.setup.priceItem'), t('homecare.setup.priceClass'), t('homecare.setup.effectiveFrom'), t('homecare.setup.price'), t('homecare.setup.subsidy'), t('homecare.setup.personal')].map((h) => (
+                        <Table.Th key={h}>{h}</Table.Th>
+                      ))}
                     </Table.Tr>
-                  );
-                })}
-              </ListTable>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((p) => {
+                      const per = p.unit === 'hour' ? t('homecare.setup.perHour') : t('homecare.setup.perVisit');
+                      return (
+                        <Table.Tr key={p.id}>
+                          <Table.Td fw={700}>{p.item}</Table.Td>
+                          <Table.Td>{t(`enums.priceClass.${p.priceClass}`)}</Table.Td>
+                          <Table.Td>
+                            <Group gap="xs" wrap="nowrap">
+                              <Text>{p.effectiveFrom}</Text>
+                              {p.current ? (
+                                <Badge color="ok" variant="filled">
+                                  {t('homecare.setup.current')}
+                                </Badge>
+                              ) : p.effectiveFrom > today ? (
+                                <Badge color="notice" variant="filled">
+                                  {t('homecare.setup.upcoming')}
+                                </Badge>
+                              ) : (
+                                <Text c="dark.6">{t('homecare.setup.history')}</Text>
+                              )}
+                            </Group>
+                          </Table.Td>
+                          <Table.Td>
+                            {fenToYuan(p.priceFen)}
+                            {per}
+                          </Table.Td>
+                          <Table.Td>{fenToYuan(p.subsidyFen)}</Table.Td>
+                          <Table.Td>{fenToYuan(p.personalFen)}</Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             </ListCard>
           );
         }}
@@ -176,10 +190,19 @@ export function ItemsTab({ today }: { today: string }) {
           return (
             <>
               <ListCard title={t('homecare.setup.itemsTitle')} rows={rows} empty={q && all.length > 0 ? t('homecare.setup.noMatch') : t('homecare.setup.itemsEmpty')}>
-                <ListTable minWidth={640} nowrap testId="homecare-items" heads={[t('homecare.setup.itemName'), t('homecare.setup.categoryShort'), t('homecare.setup.unit'), t('homecare.setup.entitledCount'), t('homecare.setup.priced'), t('homecare.setup.state'), mayEdit && t('homecare.setup.actions')]}>
+                <ListTable minWidth={560} nowrap testId="homecare-items" heads={[t('homecare.setup.itemName'), t('homecare.setup.categoryShort'), t('homecare.setup.unit'), t('homecare.setup.entitledCount'), t('homecare.setup.priced'), mayEdit && t('homecare.setup.actions')]}>
                   {rows.map((i) => (
                     <Table.Tr key={i.id}>
-                      <Table.Td fw={700}>{i.name}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Text fw={700}>{i.name}</Text>
+                          {i.retired && (
+                            <Badge color="muted" variant="filled">
+                              {t('homecare.setup.retiredMark')}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
                       <Table.Td>{t(`enums.serviceCategory.${i.category}`)}</Table.Td>
                       <Table.Td>{t(`enums.serviceUnit.${i.unit}`)}</Table.Td>
                       <Table.Td>{i.entitled}</Table.Td>
@@ -187,11 +210,6 @@ export function ItemsTab({ today }: { today: string }) {
                         <Text c={i.pricedClasses < PRICE_CLASSES.length && !i.retired ? 'orange.9' : undefined} fw={i.pricedClasses < PRICE_CLASSES.length ? 700 : undefined}>
                           {t('homecare.setup.pricedOf', { n: i.pricedClasses, total: PRICE_CLASSES.length })}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={i.retired ? 'muted' : 'ok'} variant="filled">
-                          {i.retired ? t('homecare.setup.retiredMark') : t('homecare.setup.inUse')}
-                        </Badge>
                       </Table.Td>
                       {mayEdit && (
                         <Table.Td>

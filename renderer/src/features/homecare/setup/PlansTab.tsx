@@ -16,6 +16,7 @@ import { EndModal } from './EndModal';
 import { everyText, periodText, weekdayWord, weekdaysText } from './words';
 import { useHomecareEndPlan, useHomecareItems, useHomecarePlans, useHomecareProviders, useHomecareSavePlan } from './queries';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const FIELDS = ['elderId', 'providerId', 'workerId', 'itemIds', 'weekdays', 'everyWeeks', 'startTime', 'minutes', 'fromOn', 'toOn'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -170,15 +171,16 @@ export function PlansTab({ today }: { today: string }) {
         {(rows) => (
           <ListCard title={t('homecare.tabs.plans')} rows={rows} empty={search.trim() ? t('homecare.setup.noMatch') : t('homecare.setup.plansEmpty')}>
             <ListTable
-              minWidth={960}
-              nowrap
+              minWidth={600}
               testId="homecare-plans"
-              heads={[t('homecare.setup.elder'), t('homecare.setup.provider'), t('homecare.setup.items'), t('homecare.setup.schedule'), t('homecare.setup.period'), mayEdit && t('homecare.setup.actions')]}
+              heads={[t('homecare.setup.elder'), t('homecare.setup.provider'), t('homecare.setup.items'), t('homecare.setup.scheduleAndPeriod'), mayEdit && t('homecare.setup.actions')]}
             >
               {rows.map((p) => (
                 <Table.Tr key={p.id} style={p.active ? undefined : { opacity: 0.7 }}>
                   <Table.Td>
-                    <Text fw={700}>{p.elder}</Text>
+                    <Text fw={700} style={NOWRAP}>
+                      {p.elder}
+                    </Text>
                     <Text size="sm">{p.village}</Text>
                   </Table.Td>
                   <Table.Td>
@@ -186,7 +188,7 @@ export function PlansTab({ today }: { today: string }) {
                     <Text size="sm">{p.worker ?? t('homecare.setup.noWorker')}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
+                    <Stack gap={4} align="flex-start">
                       {p.items.map((i) =>
                         i.entitled ? (
                           <Badge key={i.id} variant="light" color="blue" size="lg">
@@ -200,11 +202,11 @@ export function PlansTab({ today }: { today: string }) {
                           </Tooltip>
                         ),
                       )}
-                    </Group>
+                    </Stack>
                   </Table.Td>
-                  <Table.Td>{t('homecare.setup.scheduleText', { every: everyText(t, p.everyWeeks), days: weekdaysText(t, p.weekdays), time: p.startTime, minutes: p.minutes })}</Table.Td>
                   <Table.Td>
-                    <Text>{periodText(t, p.fromOn, p.toOn)}</Text>
+                    <Text>{t('homecare.setup.scheduleText', { every: everyText(t, p.everyWeeks), days: weekdaysText(t, p.weekdays), time: p.startTime, minutes: p.minutes })}</Text>
+                    <Text size="sm">{periodText(t, p.fromOn, p.toOn)}</Text>
                     {p.endedOn && (
                       <Text size="sm" c="dark.6">
                         {t('homecare.setup.endedMark')} {p.endedOn}：{p.endReason}
@@ -214,14 +216,14 @@ export function PlansTab({ today }: { today: string }) {
                   {mayEdit && (
                     <Table.Td>
                       {!p.endedOn && (
-                        <Group gap="xs" wrap="nowrap">
+                        <Stack gap={4}>
                           <Button size="md" variant="outline" onClick={() => setEditing(p)} aria-label={`${t('homecare.setup.edit')} ${p.elder}`}>
                             {t('homecare.setup.edit')}
                           </Button>
                           <Button size="md" variant="subtle" color="red.9" onClick={() => (setEndErrors({}), setEnding(p))} aria-label={`${t('homecare.setup.end')} ${p.elder}`}>
                             {t('homecare.setup.end')}
                           </Button>
-                        </Group>
+                        </Stack>
                       )}
                     </Table.Td>
                   )}

@@ -143,7 +143,7 @@ function ProviderCard({ p, mayEdit, onEdit, onWorker }: { p: ProviderRow; mayEdi
           </Group>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
+      <Stack gap={2} mb="sm">
         <Text>
           {t('homecare.setup.contactName')}：{p.contactName || '—'} {p.phone}
         </Text>
@@ -151,11 +151,11 @@ function ProviderCard({ p, mayEdit, onEdit, onWorker }: { p: ProviderRow; mayEdi
           {t('homecare.setup.contract')}：{p.contractNo || (p.contractFrom ? '' : t('homecare.setup.noContract'))} {p.contractFrom ? periodText(t, p.contractFrom, p.contractTo) : ''}
         </Text>
         <Text>{t('homecare.setup.openPlans', { n: p.openPlans })}</Text>
-      </SimpleGrid>
+      </Stack>
       {p.workers.length === 0 ? (
         <Text c="dark.6">{t('homecare.setup.workersEmpty')}</Text>
       ) : (
-        <ListTable minWidth={480} nowrap heads={[t('homecare.setup.workerName'), t('homecare.setup.phone'), t('homecare.setup.staffLink'), t('homecare.setup.state'), mayEdit && t('homecare.setup.actions')]}>
+        <ListTable minWidth={480} nowrap heads={[t('homecare.setup.workerName'), t('homecare.setup.phone'), t('homecare.setup.staffHead'), t('homecare.setup.state'), mayEdit && t('homecare.setup.actions')]}>
           {p.workers.map((w) => (
             <Table.Tr key={w.id}>
               <Table.Td fw={700}>{w.name}</Table.Td>
