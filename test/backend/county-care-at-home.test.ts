@@ -90,9 +90,9 @@ beforeAll(async () => {
   visit(ID(505), b, CENTRE_SERVICE, '2026-02-06', '15:00', '16:00', [[CLEANING, 60]], { voided: true });
   run(`INSERT INTO home_service_checks (id, visit_id, kind, checked_on, checker, outcome, note, created_at, created_by) VALUES (?, ?, 'phone', '2026-02-20', '社工小周', 'disputed', '老人说只来了半小时', '2026-02-20T02:00:00.000Z', '社工小周')`, ID(601), ID(502));
   run(`INSERT INTO home_service_complaints (id, visit_id, received_on, from_whom, complaint, created_at, created_by, updated_at, updated_by) VALUES (?, ?, '2026-02-21', '甲奶奶的女儿', '服务时间不足', ${STAMP})`, ID(602), ID(502));
-  // February settled on 2 March: two visits priced 100 元 + 130 元, the disputed one (130 元) not paid; 特困 fully subsidised.
+  // February settled on 2 March: one visit paid (100 元, 特困 fully subsidised), the disputed one (130 元) not paid.
   run(`INSERT INTO home_service_settlements (id, provider_id, month, visits, disputed, amount_fen, disputed_fen, subsidy_fen, personal_fen, lines, request_id, created_at, created_by_id, created_by)
-    VALUES (?, ?, '2026-02', 2, 1, 23000, 13000, 10000, 0, '[]', 's1', '2026-03-02T02:00:00.000Z', 'u1', '社工小周')`, ID(701), AGENCY);
+    VALUES (?, ?, '2026-02', 1, 1, 10000, 13000, 10000, 0, '[]', 's1', '2026-03-02T02:00:00.000Z', 'u1', '社工小周')`, ID(701), AGENCY);
   run(`INSERT INTO entrusted_care_agreements (id, elder_id, carer_kind, carer_name, carer_phone, parties, tier, care_tier, tier_document_no, tier_decided_on, monthly_subsidy_fen, signed_on, elder_consent, from_on, created_at, created_by, updated_at, updated_by)
     VALUES (?, ?, 'relative', '甲奶奶的侄女', '13900001234', '村委会、代养人、老人', 'partly_lost', 2, '某民〔2025〕9号', '2025-12-01', 30000, '2025-12-28', 1, '2026-01-01', ${STAMP})`, ID(801), a);
   run(`INSERT INTO entrusted_care_checks (id, agreement_id, elder_id, month, checked_on, kind, delivered, carer_rating, findings, checker, request_id, created_at, created_by_id, created_by)
@@ -152,7 +152,7 @@ describe('care at home at the county', () => {
     ]);
     const providers = Object.fromEntries(table.providers.map((p) => [p.provider, p]));
     expect(providers['安康家政']).toMatchObject({ kind: 'organisation', visitsDone: 2, visitsMissed: 1, disputed: 1 });
-    expect(providers['安康家政'].settlement).toEqual({ visits: 2, disputed: 1, amountFen: 23000, disputedFen: 13000, subsidyFen: 10000, personalFen: 0, settledOn: '2026-03-02' });
+    expect(providers['安康家政'].settlement).toEqual({ visits: 1, disputed: 1, amountFen: 10000, disputedFen: 13000, subsidyFen: 10000, personalFen: 0, settledOn: '2026-03-02' });
     expect(providers['本院']).toMatchObject({ kind: 'centre', visitsDone: 1, visitsMissed: 0, settlement: null });
     expect(table.tiers.map(({ tier, agreements, checked, notDelivered, poorCarer, subsidyFen }) => ({ tier, agreements, checked, notDelivered, poorCarer, subsidyFen }))).toEqual([
       { tier: 'fully_lost', agreements: 0, checked: 0, notDelivered: 0, poorCarer: 0, subsidyFen: 0 },
@@ -195,7 +195,7 @@ describe('care at home at the county', () => {
     };
     expect(rowsOf('居家与互助').find((r) => r[1] === '东村')).toEqual(['测试镇', '东村', '2', '3', '1', '5.0', '1', '1', '0', '1', '1', '1', '1', '1', '1.5', '0', '0']);
     expect(rowsOf('服务项目').find((r) => r[1] === '助洁')).toEqual(['测试镇', '助洁', '小时', '3', '5.0 小时', '1', '8.0 小时', '4.0 小时', '50.0%']);
-    expect(rowsOf('服务机构结算').find((r) => r[1] === '安康家政')).toEqual(['测试镇', '安康家政', '服务机构', '2', '1', '1', '2026-03-02', '2', '230.00', '130.00', '100.00', '0.00']);
+    expect(rowsOf('服务机构结算').find((r) => r[1] === '安康家政')).toEqual(['测试镇', '安康家政', '服务机构', '2', '1', '1', '2026-03-02', '1', '100.00', '130.00', '100.00', '0.00']);
     expect(rowsOf('分散供养照料').find((r) => r[1] === '部分丧失生活自理能力')).toEqual(['测试镇', '部分丧失生活自理能力', '1', '1', '0', '1', '300.00']);
   });
 });

@@ -92,7 +92,10 @@ describe('demo centre', () => {
   });
 
   it('has two months of village visits with a few overdue, follow-ups open and closed, and one open special report', async () => {
-    const visits = b.database.sqlite.prepare('SELECT kind, visited_on AS day, visited_at AS at FROM elder_visits').all() as { kind: string; day: string; at: string }[];
+    // The monthly checks of 分散供养 entrusted care are visits too; they go back further (see the care-at-home test below).
+    const visits = b.database.sqlite
+      .prepare('SELECT kind, visited_on AS day, visited_at AS at FROM elder_visits WHERE id NOT IN (SELECT visit_id FROM entrusted_care_checks WHERE visit_id IS NOT NULL)')
+      .all() as { kind: string; day: string; at: string }[];
     expect(visits.length).toBeGreaterThan(300);
     expect(visits.map((v) => v.kind)).toEqual(expect.arrayContaining(['home', 'phone']));
     for (const v of visits) {
@@ -100,7 +103,9 @@ describe('demo centre', () => {
       const hour = (new Date(v.at).getUTCHours() + 8) % 24; // China time: working hours
       expect(hour >= 8 && hour <= 18, v.at).toBe(true);
     }
-    expect((await b.call('visits.helpers', { includeRetired: false })).map((h) => h.kind).sort()).toEqual(['elder_association', 'village_cadre', 'village_cadre', 'village_cadre', 'village_cadre', 'volunteer', 'volunteer']);
+    // The visits' helpers; mutual aid adds 低龄老人 from the register (below).
+    const helpers = (await b.call('visits.helpers', { includeRetired: false })).map((h) => h.kind).sort();
+    expect(helpers.filter((k) => k !== 'young_elder')).toEqual(['elder_association', 'village_cadre', 'village_cadre', 'village_cadre', 'village_cadre', 'volunteer', 'volunteer']);
 
     const overview = await b.call('visits.overview', { month: null });
     expect(overview.overdue).toBeGreaterThanOrEqual(3);
@@ -130,6 +135,32 @@ describe('demo centre', () => {
     expect(coverage.covered).toBeGreaterThan(0);
     expect(coverage.covered).toBeLessThanOrEqual(home.n);
     expect(coverage.missing).toHaveLength(coverage.total - coverage.covered);
+  });
+
+  it('has care at home: services bought and delivered, checked and last month settled, entrusted care checked, mutual aid', () => {
+    const n = (sql: string) => (b.database.sqlite.prepare(sql).get() as { n: number }).n;
+    expect(n('SELECT count(*) AS n FROM home_service_items')).toBeGreaterThanOrEqual(8);
+    expect(n("SELECT count(*) AS n FROM home_service_providers WHERE kind = 'organisation'")).toBeGreaterThanOrEqual(2);
+    expect(n('SELECT count(*) AS n FROM home_service_entitlements WHERE ended_on IS NULL')).toBeGreaterThan(10);
+    expect(n('SELECT count(*) AS n FROM home_service_plans WHERE ended_on IS NULL')).toBeGreaterThan(10);
+    const done = n("SELECT count(*) AS n FROM home_service_visits WHERE outcome = 'done' AND voided_at IS NULL");
+    const missed = n("SELECT count(*) AS n FROM home_service_visits WHERE outcome = 'missed' AND voided_at IS NULL");
+    expect(done).toBeGreaterThan(100);
+    expect(missed).toBeGreaterThan(0);
+    expect(missed).toBeLessThan(done / 5);
+    expect(n("SELECT count(DISTINCT confirmation) AS n FROM home_service_visits WHERE outcome = 'done'")).toBe(3);
+    // Visits only for elders living at home (never for one in the centre, moved away or dead).
+    expect(n("SELECT count(*) AS n FROM home_service_visits v JOIN elders e ON e.id = v.elder_id WHERE e.status <> 'at_home' AND v.service_on > e.status_on")).toBe(0);
+    expect(n("SELECT count(*) AS n FROM home_service_checks WHERE outcome = 'disputed'")).toBeGreaterThanOrEqual(1);
+    expect(n('SELECT count(*) AS n FROM home_service_complaints')).toBe(2);
+    expect(n('SELECT count(*) AS n FROM home_service_settlements WHERE voided_at IS NULL')).toBeGreaterThanOrEqual(2);
+    expect(n('SELECT count(*) AS n FROM entrusted_care_agreements WHERE ended_on IS NULL')).toBeGreaterThan(0);
+    expect(n('SELECT count(*) AS n FROM entrusted_care_checks WHERE voided_at IS NULL AND visit_id IS NOT NULL')).toBeGreaterThan(0);
+    expect(n('SELECT count(*) AS n FROM aid_pairs WHERE ended_on IS NULL')).toBeGreaterThan(0);
+    expect(n('SELECT count(*) AS n FROM aid_activities WHERE voided_at IS NULL')).toBeGreaterThan(10);
+    expect(n("SELECT count(*) AS n FROM time_bank_entries WHERE kind = 'redeem'")).toBeGreaterThan(0);
+    expect(n('SELECT min(s) AS n FROM (SELECT sum(points_tenths) AS s FROM time_bank_entries GROUP BY helper_id)')).toBeGreaterThanOrEqual(0);
+    expect(n('SELECT count(*) AS n FROM association_attendance')).toBeGreaterThan(0);
   });
 
   it('names the demo and who loaded it as the author of its records', () => {

@@ -18,7 +18,7 @@ function month(): SectionData {
   data.home_service_providers = [{ id: PROVIDER, name: '安康家政', kind: 'organisation', retired: false }];
   data.home_service_entitlements = [{ id: ID(10), elderId: ELDER, itemId: ITEM, monthlyQuota: 240, validFrom: '2026-01-01', validTo: null, endedOn: null, usedInMonth: 120 }];
   data.home_service_visits = [visit()];
-  data.home_service_settlements = [{ id: ID(12), providerId: PROVIDER, month: '2026-01', settledOn: '2026-02-02', visits: 4, disputed: 1, amountFen: 40000, disputedFen: 10000, subsidyFen: 30000, personalFen: 0, voided: false }];
+  data.home_service_settlements = [{ id: ID(12), providerId: PROVIDER, month: '2026-01', settledOn: '2026-02-02', visits: 3, disputed: 1, amountFen: 30000, disputedFen: 10000, subsidyFen: 30000, personalFen: 0, voided: false }];
   data.entrusted_agreements = [{ id: AGREEMENT, elderId: ELDER, carerKind: 'relative', tier: 'partly_lost', careTier: 2, monthlySubsidyFen: 30000, fromOn: '2026-01-01', toOn: null, endedOn: null }];
   data.entrusted_checks = [{ id: ID(13), agreementId: AGREEMENT, elderId: ELDER, checkedOn: '2026-02-12', kind: 'home', delivered: 'yes', carerRating: 'good', voided: false }];
   data.aid_helpers = [{ id: HELPER, kind: 'volunteer', villageId: VILLAGE, onRegister: false }];
@@ -56,21 +56,24 @@ describe('checkCareAtHomeRecords', () => {
       '「home_service_visits.jsonl」第 3 行：已服务的记录应有服务时长和服务项目',
       '「home_service_visits.jsonl」第 4 行：服务日期 2026-02-25 晚于老人离家（去世、迁出或入住敬老院）的日期 2026-02-20',
       '「home_service_visits.jsonl」第 5 行：未服务的记录不应有服务项目或回访结果',
-      '「home_service_settlements.jsonl」第 1 行：补贴 30000 分加个人负担 500 分，不等于应付 30000 分',
+      '「home_service_settlements.jsonl」第 1 行：补贴 30000 分加个人负担 500 分，不等于结算金额 30000 分',
       '「entrusted_checks.jsonl」第 1 行：检查的老人与协议上的老人不是同一人',
       `「aid_activities.jsonl」第 1 行：帮扶人 ${ID(97)} 不在「aid_helpers.jsonl」里`,
     ]);
   });
 
-  it('warns of use beyond the entitlement and of an agreement for an elder not marked 特困', () => {
+  it('warns of use beyond the entitlement with no reason given, and of an agreement for an elder not marked 特困', () => {
     const data = month();
     data.home_service_entitlements[0] = { ...data.home_service_entitlements[0], usedInMonth: 300 };
     data.elders[0] = { ...data.elders[0], groups: ['over_80'] };
     const { errors, warnings } = checkCareAtHomeRecords('2026-02', data);
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
-      '「home_service_entitlements.jsonl」第 1 行：本月用了 300，超过每月额度 240（超额须在该院写明理由），请核对',
+      '「home_service_entitlements.jsonl」第 1 行：本月用了 300，超过每月额度 240，却没有一次服务写明超额理由，请该院核对',
       `「entrusted_agreements.jsonl」第 1 行：老人 ${ID(2)} 在名册上不是分散供养特困人员，请该院核对`,
     ]);
+    // A visit that went beyond with its reason explains it.
+    data.home_service_visits = [visit({ overQuota: true })];
+    expect(checkCareAtHomeRecords('2026-02', data).warnings).toHaveLength(1);
   });
 });

@@ -19,6 +19,11 @@ import { demoVillageElders } from './elders';
 import { demoVisits } from './visits';
 import { demoHomeAssessments } from './home-assessments';
 import { demoMeals } from './meals';
+import { demoHomecareSetup } from './homecare-setup';
+import { demoHomecareDelivery } from './homecare-delivery';
+import { demoHomecareSettlement } from './homecare-settlement';
+import { demoEntrusted } from './entrusted';
+import { demoMutualAid } from './mutualaid';
 import { demoStaffAndRoster } from './staff';
 import { demoPerson } from './people';
 import { type Random, seededRandom } from './random';
@@ -208,6 +213,14 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   events += await demoHomeAssessments(deps, actor, today);
   events += await demoMeals(deps, actor, random, today);
   events += await demoFire(deps, actor, random, today);
+  // Care at home (issue 18), last so the rest of the demo stays as it was: the services bought (catalogue, providers,
+  // entitlements, plans, two months of visits, checks, complaints, last month settled), 分散供养特困 entrusted care, and
+  // mutual aid.
+  events += await demoHomecareSetup(deps, actor, random, today);
+  events += await demoHomecareDelivery(deps, actor, random, today);
+  events += await demoHomecareSettlement(deps, actor, random, today);
+  events += await demoEntrusted(deps, actor, today);
+  events += await demoMutualAid(deps, actor, random, today);
 
   const residents = await deps.db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { beds: allBeds.length, residents: residents.n, events };

@@ -201,7 +201,7 @@ export const SECTIONS = {
     since: 4,
     schema: record({ id, elderId: id, itemId: id, monthlyQuota: count, validFrom: date, validTo: date.nullable(), endedOn: date.nullable(), usedInMonth: count }),
   },
-  /** The month's visits, done or missed, as they stood at month end (voided flagged; the 回访 outcome if checked by then). */
+  /** The month's visits, done or missed (voided flagged as at month end; the 回访 outcome and complaints as at export). */
   home_service_visits: {
     version: 1,
     since: 4,

@@ -25,11 +25,18 @@ export function checkCareAtHomeRecords(period: string, data: SectionData): { err
     return e !== undefined && e.statusOn !== null && day > e.statusOn;
   };
 
+  // Use beyond the entitlement is allowed with a reason, which marks the visit overQuota: only use beyond every quota the
+  // elder had for the item, with no visit so marked, is worth a question.
+  const explained = new Set(data.home_service_visits.filter((v) => v.overQuota && !v.voided).flatMap((v) => v.items.map((i) => `${v.elderId}|${i.itemId}`)));
+  const quotaOf = new Map<string, number>();
+  for (const e of data.home_service_entitlements) quotaOf.set(`${e.elderId}|${e.itemId}`, Math.max(quotaOf.get(`${e.elderId}|${e.itemId}`) ?? 0, e.monthlyQuota));
   data.home_service_entitlements.forEach((e, i) => {
     if (!elders.has(e.elderId)) missing('home_service_entitlements', i, '老人', e.elderId, 'elders');
     if (!items.has(e.itemId)) missing('home_service_entitlements', i, '服务项目', e.itemId, 'home_service_items');
     if (e.validFrom > last || (e.validTo !== null && e.validTo < first) || (e.endedOn !== null && e.endedOn < first)) errors.push(`${at('home_service_entitlements', i)}：享受额度不在 ${monthWords} 内有效，不应出现在本月数据包里`);
-    if (e.usedInMonth > e.monthlyQuota) warnings.push(`${at('home_service_entitlements', i)}：本月用了 ${e.usedInMonth}，超过每月额度 ${e.monthlyQuota}（超额须在该院写明理由），请核对`);
+    const key = `${e.elderId}|${e.itemId}`;
+    if (e.usedInMonth > quotaOf.get(key)! && !explained.has(key) && e.monthlyQuota === quotaOf.get(key))
+      warnings.push(`${at('home_service_entitlements', i)}：本月用了 ${e.usedInMonth}，超过每月额度 ${e.monthlyQuota}，却没有一次服务写明超额理由，请该院核对`);
   });
   data.home_service_visits.forEach((v, i) => {
     const line = at('home_service_visits', i);
@@ -46,8 +53,7 @@ export function checkCareAtHomeRecords(period: string, data: SectionData): { err
   data.home_service_settlements.forEach((s, i) => {
     if (!providers.has(s.providerId)) missing('home_service_settlements', i, '服务机构', s.providerId, 'home_service_providers');
     if (s.month > period) errors.push(`${at('home_service_settlements', i)}：结算月份 ${s.month} 在本月之后`);
-    if (s.disputed > s.visits || s.disputedFen > s.amountFen) errors.push(`${at('home_service_settlements', i)}：有异议的次数或金额大于结算总数`);
-    if (s.subsidyFen + s.personalFen !== s.amountFen - s.disputedFen) errors.push(`${at('home_service_settlements', i)}：补贴 ${s.subsidyFen} 分加个人负担 ${s.personalFen} 分，不等于应付 ${s.amountFen - s.disputedFen} 分`);
+    if (s.subsidyFen + s.personalFen !== s.amountFen) errors.push(`${at('home_service_settlements', i)}：补贴 ${s.subsidyFen} 分加个人负担 ${s.personalFen} 分，不等于结算金额 ${s.amountFen} 分`);
   });
   data.entrusted_agreements.forEach((a, i) => {
     if (!elders.has(a.elderId)) missing('entrusted_agreements', i, '老人', a.elderId, 'elders');

@@ -45,7 +45,7 @@ export function addCareAtHomeSheets(workbook: ExcelJS.Workbook, head: (title: st
     title: '服务机构结算',
     from: period,
     to: period,
-    columns: ['乡镇', '服务机构', '类别', '已服务次数', '未服务次数', '回访有异议', '结算日期', '结算次数', '服务金额（元）', '异议扣除（元）', '政府补贴（元）', '个人负担（元）'],
+    columns: ['乡镇', '服务机构', '类别', '已服务次数', '未服务次数', '回访有异议', '结算日期', '结算次数', '结算金额（元）', '有异议未结算（元）', '政府补贴（元）', '个人负担（元）'],
     rows: table.providers.map((p) => [
       p.township,
       p.provider,

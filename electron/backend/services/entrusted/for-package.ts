@@ -18,14 +18,14 @@ export async function entrustedSections(
       .where('fromOn', '<=', last)
       .where((eb) => eb.or([eb('toOn', 'is', null), eb('toOn', '>=', first)]))
       .where((eb) => eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', first)]))
-      .where('createdAt', '<', toInstant)
+      
       .orderBy('id')
       .execute(),
     deps.db
       .selectFrom('entrustedCareChecks')
       .select(['id', 'agreementId', 'elderId', 'checkedOn', 'kind', 'delivered', 'carerRating', 'voidedAt'])
       .where('month', '=', period)
-      .where('createdAt', '<', toInstant)
+      
       .orderBy('id')
       .execute(),
   ]);

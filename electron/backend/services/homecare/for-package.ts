@@ -1,7 +1,8 @@
 // Services bought for elders at home in the package (format 4, issue 18): the catalogue and the providers in full (few
 // rows, so the county can name what it counts), the entitlements in force at some time in the month with what was used
-// of them in it, the month's visits as they stood at month end (voided flagged; the 回访 outcome and the complaints
-// received by then), and the settlements of this month or the month before as they stand at export. Notes,
+// of them in it, the month's visits (also those recorded late; voided flagged as at month end; the 回访 outcome and the
+// complaints as at export — 回访 happens after the visit), and the settlements of this month or the month before as they
+// stand at export. Notes,
 // signatures, photos and slip numbers stay at the centre. Only elders the package's register carries are included.
 import { addMonths, chinaDate } from '@shared/domain/dates';
 import { monthRange } from '@shared/domain/sync/period';
@@ -22,15 +23,15 @@ export async function homecareSections(deps: BackendDeps, period: string, elderI
   const { first, last, toInstant } = monthRange(period);
   const db = deps.db;
   const [items, providers, entitlements, visits, visitItems, checks, complaints, settlements] = await Promise.all([
-    db.selectFrom('homeServiceItems').select(['id', 'name', 'category', 'unit', 'retiredAt']).where('createdAt', '<', toInstant).orderBy('id').execute(),
-    db.selectFrom('homeServiceProviders').select(['id', 'name', 'kind', 'retiredAt']).where('createdAt', '<', toInstant).orderBy('id').execute(),
+    db.selectFrom('homeServiceItems').select(['id', 'name', 'category', 'unit', 'retiredAt']).orderBy('id').execute(),
+    db.selectFrom('homeServiceProviders').select(['id', 'name', 'kind', 'retiredAt']).orderBy('id').execute(),
     db
       .selectFrom('homeServiceEntitlements')
       .select(['id', 'elderId', 'itemId', 'monthlyQuota', 'validFrom', 'validTo', 'endedOn'])
       .where('validFrom', '<=', last)
       .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', first)]))
       .where((eb) => eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', first)]))
-      .where('createdAt', '<', toInstant)
+      
       .orderBy('id')
       .execute(),
     db
@@ -38,7 +39,7 @@ export async function homecareSections(deps: BackendDeps, period: string, elderI
       .select(['id', 'elderId', 'providerId', 'planId', 'outcome', 'serviceOn', 'startTime', 'endTime', 'priceClass', 'overQuotaReason', 'voidedAt'])
       .where('serviceOn', '>=', first)
       .where('serviceOn', '<=', last)
-      .where('createdAt', '<', toInstant)
+      
       .orderBy('id')
       .execute(),
     db
@@ -55,7 +56,6 @@ export async function homecareSections(deps: BackendDeps, period: string, elderI
       .select(['homeServiceChecks.visitId', 'homeServiceChecks.outcome'])
       .where('homeServiceVisits.serviceOn', '>=', first)
       .where('homeServiceVisits.serviceOn', '<=', last)
-      .where('homeServiceChecks.createdAt', '<', toInstant)
       .execute(),
     db
       .selectFrom('homeServiceComplaints')
@@ -63,7 +63,6 @@ export async function homecareSections(deps: BackendDeps, period: string, elderI
       .select(['homeServiceComplaints.visitId', (eb) => eb.fn.countAll<number>().as('n')])
       .where('homeServiceVisits.serviceOn', '>=', first)
       .where('homeServiceVisits.serviceOn', '<=', last)
-      .where('homeServiceComplaints.receivedOn', '<=', last)
       .groupBy('homeServiceComplaints.visitId')
       .execute(),
     db

@@ -22,7 +22,7 @@ export async function mutualaidSections(deps: BackendDeps, period: string, elder
       .select(['id', 'helperId', 'elderId', 'since', 'endedOn'])
       .where('since', '<=', last)
       .where((eb) => eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', first)]))
-      .where('createdAt', '<', toInstant)
+      
       .orderBy('id')
       .execute(),
     db
@@ -30,7 +30,7 @@ export async function mutualaidSections(deps: BackendDeps, period: string, elder
       .select(['id', 'helperId', 'elderId', 'kind', 'doneOn', 'minutes', 'voidedAt'])
       .where('doneOn', '>=', first)
       .where('doneOn', '<=', last)
-      .where('createdAt', '<', toInstant)
+      
       .orderBy('id')
       .execute(),
     db
@@ -46,7 +46,6 @@ export async function mutualaidSections(deps: BackendDeps, period: string, elder
             .select((a) => a.fn.countAll<number>().as('n'))
             .whereRef('associationAttendance.activityId', '=', 'associationActivities.id')
             .where((a) => a.or([a('associationAttendance.removedAt', 'is', null), a('associationAttendance.removedAt', '>=', toInstant)]))
-            .where('associationAttendance.createdAt', '<', toInstant)
             .as('attendance'),
       ])
       .where('heldOn', '>=', first)
