@@ -217,6 +217,8 @@ export const entrustedApi = {
   'entrusted.endAgreement': method({ input: EndAgreementInput, output: Done, roles: HOME_CARE_KEEPERS, writes: true }),
   'entrusted.recordCheck': method({ input: CheckInput, output: Done, roles: HOME_CARE_RECORDERS, writes: true }),
   'entrusted.voidCheck': method({ input: VoidCheckInput, output: Done, roles: HOME_CARE_KEEPERS, writes: true }),
+  /** The photo of the signed paper, asked for when shown (kept out of the lists). */
+  'entrusted.agreementPhoto': method({ input: z.object({ id: entityId('协议') }), output: z.object({ photo: z.string().nullable() }), roles: HOME_CARE_READERS, writes: false }),
   'entrusted.ofElder': method({ input: z.object({ elderId: entityId('老人') }), output: ElderEntrusted, roles: HOME_CARE_READERS, writes: false }),
   'entrusted.month': method({ input: MonthQuery, output: MonthList, roles: HOME_CARE_READERS, writes: false }),
   'entrusted.exportMonth': method({ input: MonthQuery, output: ExcelFile, roles: HOME_CARE_READERS, writes: true }),

@@ -98,10 +98,12 @@ describe('agreements', () => {
   it('makes one with the consent, lists it open, shows it on the elder and as a candidate with one', async () => {
     const elder = await addElder('李桂英', ['tekun_dispersed', 'living_alone']);
     const other = await addElder('王二', ['dibao']);
-    const { id } = await b.call('entrusted.createAgreement', agreement(elder), keeper);
+    const photo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const { id } = await b.call('entrusted.createAgreement', agreement(elder, { photo }), keeper);
+    expect(await b.call('entrusted.agreementPhoto', { id }, carer)).toEqual({ photo });
     const rows = await b.call('entrusted.agreements', { elderId: null, includeEnded: false }, carer);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id, elder: '李桂英', village: '东村', carerKind: 'relative', tier: 'partly_lost', careTier: 2, monthlySubsidyFen: 62000, open: true, lastCheck: null });
+    expect(rows[0]).toMatchObject({ id, elder: '李桂英', village: '东村', carerKind: 'relative', tier: 'partly_lost', careTier: 2, monthlySubsidyFen: 62000, open: true, lastCheck: null, hasPhoto: true });
     const mine = await b.call('entrusted.ofElder', { elderId: elder });
     expect(mine.eligible).toBe(true);
     expect(mine.open?.id).toBe(id);

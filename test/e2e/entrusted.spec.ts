@@ -15,6 +15,8 @@ const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).
 const PC = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+/** A one-pixel photo of the signed paper. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 const segment = (scope: Locator, text: string) => scope.locator('label.mantine-SegmentedControl-label', { hasText: new RegExp(`^${text}$`) }).first().click();
 const line = (page: Page, name: string) => page.getByTestId('month-line').filter({ hasText: name });
@@ -90,6 +92,8 @@ test('entrusted care: the month list, an agreement with consent, checks that are
   await fillDate(page, '认定日期', '2026-02-10');
   await fillDate(page, '开始日期', '2026-03-01');
   await field(form, '照料内容与责任').fill('日常看护、做饭洗衣、住院陪护');
+  await form.locator('input[type=file]').setInputFiles({ name: 'agreement.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+  await expect(form.getByText('已添加照片')).toBeVisible();
   await shot(page, 'entrusted-agreement-form');
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form).toContainText('委托照料须经老人本人同意');
@@ -100,6 +104,11 @@ test('entrusted care: the month list, an agreement with consent, checks that are
   await page.getByLabel('搜索姓名、村或照料人').fill('李建国');
   await expect(page.getByTestId('agreement')).toHaveCount(1);
   await expect(page.getByTestId('agreement')).toContainText('半失能二档');
+  await page.getByRole('button', { name: '查看协议照片' }).click();
+  const paper = page.getByRole('dialog', { name: '李奶奶的委托照料协议' });
+  await expect(paper.getByRole('img', { name: '李奶奶的委托照料协议' })).toBeVisible();
+  await paper.getByRole('button', { name: '关闭' }).click();
+  await expect(paper).toBeHidden();
   await shot(page, 'entrusted-agreements');
 
   // A check of 李奶奶 at home: partly delivered needs findings.

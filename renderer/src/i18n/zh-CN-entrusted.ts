@@ -105,6 +105,8 @@ export const entrustedZh = {
   toOn: '结束日期',
   toOnHint: '不填即长期',
   photo: '协议照片',
+  showPhoto: '查看协议照片',
+  photoOf: '{{name}}的委托照料协议',
   addPhoto: '拍照 / 选择协议照片',
   photoAdded: '已添加照片',
   removePhoto: '移除照片',

@@ -124,6 +124,12 @@ export async function listCandidates(deps: BackendDeps): Promise<Candidate[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, village: r.village, hasOpen: Number(r.open) > 0 }));
 }
 
+export async function agreementPhoto(deps: BackendDeps, id: string): Promise<{ photo: string | null }> {
+  const row = await deps.db.selectFrom('entrustedCareAgreements').select('photo').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', '找不到这份委托照料协议，请刷新后重试', 'id');
+  return { photo: row.photo };
+}
+
 export async function listProviders(deps: BackendDeps) {
   return deps.db.selectFrom('homeServiceProviders').select(['id', 'name', 'phone']).where('retiredAt', 'is', null).orderBy('name').execute();
 }

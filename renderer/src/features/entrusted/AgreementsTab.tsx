@@ -1,6 +1,6 @@
 // 委托照料协议: the agreements in force (or all, ended ones too), searchable by elder, village or carer; a keeper makes a
 // new one, ends one with a reason, or replaces the carer (ending the old and opening the new in one save).
-import { Badge, Button, Card, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Image, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementRow } from '@shared/api/entrusted';
@@ -9,10 +9,21 @@ import { QueryView } from '../../components/QueryView';
 import { useMayCall } from '../../shell/current-user';
 import { AgreementModal, EndModal } from './AgreementModal';
 import { TierMarks, yuan } from './parts';
-import { useEntrustedAgreements } from './queries';
+import { useEntrustedAgreements, useEntrustedPhoto } from './queries';
+
+function PhotoModal({ a, onClose }: { a: AgreementRow; onClose: () => void }) {
+  const { t } = useTranslation();
+  const photo = useEntrustedPhoto({ id: a.id });
+  return (
+    <Modal opened onClose={onClose} size="xl" title={t('entrusted.photoOf', { name: a.elder })}>
+      <QueryView query={photo}>{(p) => (p.photo ? <Image src={p.photo} alt={t('entrusted.photoOf', { name: a.elder })} fit="contain" /> : null)}</QueryView>
+    </Modal>
+  );
+}
 
 export function AgreementCard({ a, onEnd, onReplace }: { a: AgreementRow; onEnd?: () => void; onReplace?: () => void }) {
   const { t } = useTranslation();
+  const [showing, setShowing] = useState(false);
   return (
     <Card withBorder padding="sm" data-testid="agreement">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
@@ -51,14 +62,19 @@ export function AgreementCard({ a, onEnd, onReplace }: { a: AgreementRow; onEnd?
             {a.lastCheck ? `${a.lastCheck.on} ${t(`enums.careDelivered.${a.lastCheck.delivered}`)}，${t('entrusted.rating')}${t(`enums.carerRating.${a.lastCheck.rating}`)}` : t('entrusted.noCheckYet')}
           </Text>
         </Stack>
-        {a.open && (onEnd || onReplace) && (
+        {(a.hasPhoto || (a.open && (onEnd || onReplace))) && (
           <Group gap="xs">
-            {onReplace && (
+            {a.hasPhoto && (
+              <Button size="md" variant="subtle" onClick={() => setShowing(true)}>
+                {t('entrusted.showPhoto')}
+              </Button>
+            )}
+            {a.open && onReplace && (
               <Button size="md" variant="outline" onClick={onReplace} aria-label={`${t('entrusted.replace')} ${a.elder}`}>
                 {t('entrusted.replace')}
               </Button>
             )}
-            {onEnd && (
+            {a.open && onEnd && (
               <Button size="md" variant="outline" color="danger" onClick={onEnd} aria-label={`${t('entrusted.end')} ${a.elder}`}>
                 {t('entrusted.end')}
               </Button>
@@ -66,6 +82,7 @@ export function AgreementCard({ a, onEnd, onReplace }: { a: AgreementRow; onEnd?
           </Group>
         )}
       </Group>
+      {showing && <PhotoModal a={a} onClose={() => setShowing(false)} />}
     </Card>
   );
 }

@@ -15,3 +15,4 @@ export const useEntrustedVoidCheck = (options?: MutationOptions<'entrusted.voidC
 export const useEntrustedOfElder = (input: In<'entrusted.ofElder'>, enabled = true) => useApi('entrusted.ofElder', input, enabled);
 export const useEntrustedMonth = (input: In<'entrusted.month'>, enabled = true) => useApi('entrusted.month', input, enabled);
 export const useEntrustedExport = (options?: MutationOptions<'entrusted.exportMonth'>) => useApiMutation('entrusted.exportMonth', options);
+export const useEntrustedPhoto = (input: In<'entrusted.agreementPhoto'>, enabled = true) => useApi('entrusted.agreementPhoto', input, enabled);
