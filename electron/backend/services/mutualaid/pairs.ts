@@ -67,8 +67,9 @@ export async function pairRows(db: Executor, filter: { status: 'open' | 'all'; v
       'aidPairs.note',
       'aidPairs.endedOn',
       'aidPairs.endReason',
-      sql<number>`(SELECT coalesce(sum(minutes), 0) FROM aid_activities a WHERE a.pair_id = aid_pairs.id AND a.voided_at IS NULL)`.as('minutes'),
-      sql<string | null>`(SELECT max(done_on) FROM aid_activities a WHERE a.pair_id = aid_pairs.id AND a.voided_at IS NULL)`.as('lastActivityOn'),
+      // A pair's activities are its elder's too: the seek goes through aid_activities_elder (there is no index on pair_id).
+      sql<number>`(SELECT coalesce(sum(minutes), 0) FROM aid_activities a WHERE a.elder_id = aid_pairs.elder_id AND a.pair_id = aid_pairs.id AND a.voided_at IS NULL)`.as('minutes'),
+      sql<string | null>`(SELECT max(done_on) FROM aid_activities a WHERE a.elder_id = aid_pairs.elder_id AND a.pair_id = aid_pairs.id AND a.voided_at IS NULL)`.as('lastActivityOn'),
     ])
     .$if(filter.status === 'open', (q) => q.where('aidPairs.endedOn', 'is', null))
     .$if(!!filter.villageId, (q) => q.where('elders.villageId', '=', filter.villageId ?? ''))
@@ -80,5 +81,5 @@ export async function pairRows(db: Executor, filter: { status: 'open' | 'all'; v
     .orderBy('elders.name')
     .orderBy('aidPairs.since', 'desc')
     .execute();
-  return rows.map((r) => ({ ...r, helperKind: r.helperKind, minutes: Number(r.minutes) }));
+  return rows.map((r) => ({ ...r, minutes: Number(r.minutes) }));
 }
