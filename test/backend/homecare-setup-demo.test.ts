@@ -53,5 +53,8 @@ describe('the demo home-services setup', () => {
     expect(plans.length).toBeGreaterThan(15);
     expect(plans.filter((p) => p.items.some((i) => !i.entitled))).toHaveLength(1);
     expect(plans.some((p) => p.everyWeeks === 2)).toBe(true);
+    // A worker is at one home at a time: no two of a worker's plans start at the same time on the same weekday.
+    const slots = plans.filter((p) => p.workerId !== null).flatMap((p) => p.weekdays.map((d) => `${p.workerId}|${d}|${p.startTime}`));
+    expect(new Set(slots).size).toBe(slots.length);
   });
 });

@@ -48,6 +48,8 @@ const GRANTS: Record<'tekun' | 'disabled' | 'old', [string, number][]> = {
   disabled: [['bath', 2], ['rehab', 4 * 60], ['clean', 4 * 60]],
   old: [['clean', 4 * 60], ['hair', 1]],
 };
+/** When a worker may start a visit: two hours at most, with time to get to the next home. */
+const SLOTS = ['08:30', '14:30', '11:00', '16:30'];
 /** Plans cap, so the demo's months of visits stay a township's size. */
 const MAX_PLANS = 36;
 
@@ -116,6 +118,19 @@ export async function demoHomecareSetup(deps: BackendDeps, actor: Caller, random
   const year = grantedOn.slice(0, 4);
   const providerIds = [kangle, xiyang, centre];
   let plans = 0;
+  // A worker is at one elder's home at a time: each plan takes a free slot of its worker on its days.
+  const booked = new Set<string>();
+  const book = (workerId: string | null, wanted: number[]): { days: number[]; startTime: string } => {
+    const tries = [wanted, ...[1, 2, 3, 4, 5, 6].filter((d) => !wanted.includes(d)).map((d) => [d])];
+    for (const days of tries) {
+      for (const startTime of SLOTS) {
+        if (workerId !== null && days.some((d) => booked.has(`${workerId}|${d}|${startTime}`))) continue;
+        for (const d of days) booked.add(`${workerId}|${d}|${startTime}`);
+        return { days, startTime };
+      }
+    }
+    return { days: wanted, startTime: SLOTS[0] };
+  };
   let documents = 0;
   let ended = false;
   let errandPlanned = false;
@@ -147,8 +162,8 @@ export async function demoHomecareSetup(deps: BackendDeps, actor: Caller, random
     const staff = workers.get(providerId)!;
     const workerId = staff[plans % staff.length] ?? null;
     const hourly = granted.filter((k) => item.get(k)!.unit === 'hour');
-    const days = random.chance(0.4) ? [random.int(1, 2), random.int(4, 5)] : [random.int(1, 5)];
-    const startTime = random.pick(['08:30', '09:00', '09:30', '14:30', '15:00']);
+    const wanted = random.chance(0.4) ? [random.int(1, 2), random.int(4, 5)] : [random.int(1, 5)];
+    const { days, startTime } = book(workerId, wanted);
     const withErrand: boolean = !errandPlanned && plans >= 4; // an item without an entitlement: the list marks it
     if (hourly.length > 0) {
       await savePlan(deps, actor, {
@@ -168,7 +183,8 @@ export async function demoHomecareSetup(deps: BackendDeps, actor: Caller, random
       errandPlanned ||= withErrand;
     }
     if (granted.includes('bath')) {
-      await savePlan(deps, actor, { elderId: e.id, providerId, workerId, itemIds: [item.get('bath')!.id], weekdays: [6], everyWeeks: 2, startTime: '10:00', minutes: 60, fromOn: from, toOn: null });
+      const bath = book(workerId, [6]);
+      await savePlan(deps, actor, { elderId: e.id, providerId, workerId, itemIds: [item.get('bath')!.id], weekdays: bath.days, everyWeeks: 2, startTime: bath.startTime, minutes: 60, fromOn: from, toOn: null });
       plans += 1;
       events += 1;
     }
