@@ -268,6 +268,24 @@ describe('老年协会', () => {
     expect(await refused('mutualaid.attend', { activityId: id, kind: 'elder', id: e2, present: true }, carer)).toBe('这次活动已取消，不能再登记参加人员');
     expect((await b.call('mutualaid.associations', {}))[0].cancelled?.reason).toBe('下雨改期');
   });
+
+  it('refuses to tick in an elder not at home that day or a retired helper, and a cancelled activity is not changed', async () => {
+    const gone = await addElder('孙大爷', '1946-01-01');
+    await b.call('elders.setStatus', { elderId: gone, status: 'moved_away', on: '2026-03-10' });
+    const old = await helper('李老师');
+    await b.call('visits.saveHelper', { id: old, name: '李老师', kind: 'volunteer', villageId: villages.east, retired: true });
+    const { id } = await b.call('mutualaid.saveAssociation', { villageId: villages.east, heldOn: '2026-03-15', title: '茶话会' }, carer);
+    expect(await refused('mutualaid.attend', { activityId: id, kind: 'elder', id: gone, present: true }, carer)).toBe('孙大爷已于2026-03-10迁出，不能登记2026-03-15的老年协会活动');
+    expect(await refused('mutualaid.attend', { activityId: id, kind: 'helper', id: old, present: true }, carer)).toBe('李老师已停用，不能登记老年协会活动；如需继续，请先在协助人员名单中恢复');
+    // Ticking out someone who is not in writes nothing.
+    const before = tables();
+    await b.call('mutualaid.attend', { activityId: id, kind: 'elder', id: gone, present: false }, carer);
+    expect(tables()).toEqual(before);
+    expect((await b.raw('mutualaid.cancelAssociation', { id, reason: '改期' }, carer)).error?.code).toBe('FORBIDDEN');
+    await b.call('mutualaid.cancelAssociation', { id, reason: '改期' }, keeper);
+    expect(await refused('mutualaid.saveAssociation', { id, villageId: villages.east, heldOn: '2026-03-15', title: '茶话会（改）' }, carer)).toBe('这次活动已取消，不能再修改');
+    expect(await refused('mutualaid.cancelAssociation', { id, reason: '再取消' })).toBe('这次活动已经取消了');
+  });
 });
 
 describe('the elder card and the month sheet', () => {
