@@ -104,7 +104,7 @@ test('a month checked and settled: the 回访 sample disputed, complaints to an 
 
   // 月结算: February priced — 10 paid at 30.00, one disputed apart; settled; the statement printed.
   await page.getByRole('tab', { name: '月结算' }).click();
-  const row = page.getByTestId('settlement-providers').locator('tr[data-provider="安康家政"]');
+  const row = page.getByTestId('settlement-providers').locator('[data-provider="安康家政"]');
   await expect(row).toContainText('10 次 · 300.00 元');
   await expect(row).toContainText('补贴 250.00 元 · 个人负担 50.00 元');
   await expect(row).toContainText('1 次 · 30.00 元');

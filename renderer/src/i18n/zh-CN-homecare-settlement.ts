@@ -64,6 +64,7 @@ export const homecareSettlementZh = {
     emptyAll: '还没有登记过投诉。',
     heads: { visit: '被投诉的服务', complaint: '投诉内容（收到日期、投诉人）', status: '处理情况', action: '操作' },
     daysOpen: '已 {{days}} 天未答复',
+    receivedToday: '今天收到，未答复',
     overdue: '超过 {{days}} 天时限',
     answeredLine: '{{on}} {{by}} 答复：{{answer}}',
     answeredIn: '用时 {{days}} 天',

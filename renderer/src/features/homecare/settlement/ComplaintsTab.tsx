@@ -1,7 +1,7 @@
 // 投诉: complaints about a service visit, from whom and what, tracked to an answer. Open ones first with the days they
 // have been open, red beyond the time limit (a setting, default 7 days [R]); 全部 shows the answered ones with their
 // answers. Anyone who records visits registers a complaint; a keeper answers it.
-import { Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Box, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput, MonthPickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,6 +107,67 @@ function AnswerModal({ row, today, onClose }: { row: ComplaintRow; today: string
   );
 }
 
+function ComplaintVisit({ c }: { c: ComplaintRow }) {
+  return (
+    <>
+      <Text fw={700} c={c.overdue ? 'danger' : undefined}>
+        {c.visit.elder}
+      </Text>
+      <Text size="sm">
+        {c.visit.serviceOn} {c.visit.startTime} · {c.visit.village}
+      </Text>
+      <Text size="sm">
+        {c.visit.provider} {c.visit.worker ?? ''}
+      </Text>
+    </>
+  );
+}
+
+function ComplaintText({ c }: { c: ComplaintRow }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text>{c.complaint}</Text>
+      <Text size="sm">
+        {c.receivedOn} {t('homecare.settlement.complaints.from', { from: c.fromWhom })}
+      </Text>
+    </>
+  );
+}
+
+function ComplaintState({ c, limitDays }: { c: ComplaintRow; limitDays: number }) {
+  const { t } = useTranslation();
+  if (c.answeredOn) {
+    return (
+      <>
+        <Text>{t('homecare.settlement.complaints.answeredLine', { on: c.answeredOn, by: c.answeredBy ?? '', answer: c.answer ?? '' })}</Text>
+        <Text size="sm">{t('homecare.settlement.complaints.answeredIn', { days: c.daysOpen })}</Text>
+      </>
+    );
+  }
+  return (
+    <Group gap={6} wrap="wrap">
+      <Badge size="lg" color={c.overdue ? 'red' : 'warning'} variant="filled">
+        {c.daysOpen === 0 ? t('homecare.settlement.complaints.receivedToday') : t('homecare.settlement.complaints.daysOpen', { days: c.daysOpen })}
+      </Badge>
+      {c.overdue && (
+        <Text c="danger" fw={700} size="sm">
+          {t('homecare.settlement.complaints.overdue', { days: limitDays })}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+function AnswerButton({ c, onAnswer }: { c: ComplaintRow; onAnswer: (c: ComplaintRow) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button size="md" onClick={() => onAnswer(c)} aria-label={`${t('homecare.settlement.complaints.answer')} ${c.visit.elder}`}>
+      {t('homecare.settlement.complaints.answer')}
+    </Button>
+  );
+}
+
 export function ComplaintsTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<'open' | 'all'>('open');
@@ -155,62 +216,43 @@ export function ComplaintsTab({ today }: { today: string }) {
             rows={data.rows}
             empty={status === 'open' ? t('homecare.settlement.complaints.emptyOpen') : t('homecare.settlement.complaints.emptyAll')}
           >
-            <WideTable label={t('homecare.settlement.complaints.title')} minWidth={640}>
-            <ListTable
-              testId="complaints"
-              heads={[t('homecare.settlement.complaints.heads.visit'), t('homecare.settlement.complaints.heads.complaint'), t('homecare.settlement.complaints.heads.status'), mayAnswer && t('homecare.settlement.complaints.heads.action')]}
-            >
+            <Box visibleFrom="sm">
+              <WideTable label={t('homecare.settlement.complaints.title')} minWidth={640}>
+                <ListTable
+                  testId="complaints"
+                  heads={[t('homecare.settlement.complaints.heads.visit'), t('homecare.settlement.complaints.heads.complaint'), t('homecare.settlement.complaints.heads.status'), mayAnswer && t('homecare.settlement.complaints.heads.action')]}
+                >
+                  {data.rows.map((c) => (
+                    <Table.Tr key={c.id} data-overdue={c.overdue ? 'yes' : 'no'}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <ComplaintVisit c={c} />
+                      </Table.Td>
+                      <Table.Td style={WRAP}>
+                        <ComplaintText c={c} />
+                      </Table.Td>
+                      <Table.Td style={WRAP}>
+                        <ComplaintState c={c} limitDays={data.limitDays} />
+                      </Table.Td>
+                      {mayAnswer && <Table.Td>{!c.answeredOn && <AnswerButton c={c} onAnswer={setAnswering} />}</Table.Td>}
+                    </Table.Tr>
+                  ))}
+                </ListTable>
+              </WideTable>
+            </Box>
+            <Stack gap={0} hiddenFrom="sm" data-testid="complaints-phone">
               {data.rows.map((c) => (
-                <Table.Tr key={c.id} data-overdue={c.overdue ? 'yes' : 'no'}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text fw={700} c={c.overdue ? 'danger' : undefined}>
-                      {c.visit.elder}
-                    </Text>
-                    <Text size="sm">
-                      {c.visit.serviceOn} {c.visit.startTime} · {c.visit.village}
-                    </Text>
-                    <Text size="sm">
-                      {c.visit.provider} {c.visit.worker ?? ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={WRAP}>
-                    <Text>{c.complaint}</Text>
-                    <Text size="sm">
-                      {c.receivedOn} {t('homecare.settlement.complaints.from', { from: c.fromWhom })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={WRAP}>
-                    {c.answeredOn ? (
-                      <>
-                        <Text>{t('homecare.settlement.complaints.answeredLine', { on: c.answeredOn, by: c.answeredBy ?? '', answer: c.answer ?? '' })}</Text>
-                        <Text size="sm">{t('homecare.settlement.complaints.answeredIn', { days: c.daysOpen })}</Text>
-                      </>
-                    ) : (
-                      <Stack gap={4}>
-                        <Badge size="lg" color={c.overdue ? 'red' : 'warning'} variant="filled">
-                          {t('homecare.settlement.complaints.daysOpen', { days: c.daysOpen })}
-                        </Badge>
-                        {c.overdue && (
-                          <Text c="danger" fw={700} size="sm">
-                            {t('homecare.settlement.complaints.overdue', { days: data.limitDays })}
-                          </Text>
-                        )}
-                      </Stack>
-                    )}
-                  </Table.Td>
-                  {mayAnswer && (
-                    <Table.Td>
-                      {!c.answeredOn && (
-                        <Button size="md" onClick={() => setAnswering(c)} aria-label={`${t('homecare.settlement.complaints.answer')} ${c.visit.elder}`}>
-                          {t('homecare.settlement.complaints.answer')}
-                        </Button>
-                      )}
-                    </Table.Td>
+                <Stack key={c.id} gap={4} py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+                  <ComplaintVisit c={c} />
+                  <ComplaintText c={c} />
+                  <ComplaintState c={c} limitDays={data.limitDays} />
+                  {mayAnswer && !c.answeredOn && (
+                    <Group>
+                      <AnswerButton c={c} onAnswer={setAnswering} />
+                    </Group>
                   )}
-                </Table.Tr>
+                </Stack>
               ))}
-            </ListTable>
-            </WideTable>
+            </Stack>
           </ListCard>
         )}
       </QueryView>

@@ -94,75 +94,61 @@ export function SettlementTab({ today }: { today: string }) {
               </Alert>
             )}
             <ListCard title={t('homecare.settlement.settlement.title', { month })} rows={m.providers} empty={s('empty')}>
-              <ListTable
-                minWidth={600}
-                testId="settlement-providers"
-                heads={[h('provider'), h('amount'), h('disputed'), h('state'), h('action')]}
-              >
+              <Stack gap={0} data-testid="settlement-providers">
                 {m.providers.map((p) => (
-                  <Table.Tr key={p.providerId} data-provider={p.provider}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text fw={700}>{p.provider}</Text>
-                      <Text size="sm">{t(`enums.providerKind.${p.kind}`)}</Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text fw={700}>
-                        {t('homecare.settlement.settlement.times', { n: p.totals.visits })} · {t('homecare.settlement.yuan', { amount: yuan(p.totals.amountFen) })}
-                      </Text>
-                      <Text size="sm">{t('homecare.settlement.settlement.split', { subsidy: yuan(p.totals.subsidyFen), personal: yuan(p.totals.personalFen) })}</Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {p.totals.disputed > 0 ? (
-                        <Text c="danger" fw={700}>
-                          {t('homecare.settlement.settlement.times', { n: p.totals.disputed })} · {t('homecare.settlement.yuan', { amount: yuan(p.totals.disputedFen) })}
+                  <Group key={p.providerId} data-provider={p.provider} justify="space-between" align="start" wrap="wrap" gap="md" py="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+                    <Stack gap={2} style={{ flex: '1 1 14em' }}>
+                      <Group gap="xs">
+                        <Text fw={700} size="lg">
+                          {p.provider}
                         </Text>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'normal', minWidth: '8em' }}>
-                      {p.settlement ? (
-                        <>
+                        <Text size="sm">{t(`enums.providerKind.${p.kind}`)}</Text>
+                        {p.settlement ? (
                           <Badge size="lg" color="green" variant="filled">
                             {s('settled')}
                           </Badge>
-                          <Text size="sm">{t('homecare.settlement.settlement.settledLine', { at: at(p.settlement.settledAt), by: p.settlement.settledBy })}</Text>
-                        </>
-                      ) : (
-                        <>
+                        ) : (
                           <Badge size="lg" color="gray">
                             {s('preview')}
                           </Badge>
-                          {p.unpriced > 0 && (
-                            <Text size="sm" c="danger" fw={700}>
-                              {t('homecare.settlement.settlement.unpriced', { n: p.unpriced })}
-                            </Text>
-                          )}
-                        </>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        {maySettle && !p.settlement && m.monthEnded && p.done > 0 && (
-                          <Button size="md" onClick={() => setSettling(p)} disabled={p.unpriced > 0} aria-label={`${s('settle')} ${p.provider}`}>
-                            {s('settle')}
-                          </Button>
-                        )}
-                        {(p.done > 0 || p.settlement) && (
-                          <Button size="md" variant="outline" component={Link} to={statementLink(p.providerId, month)} aria-label={`${s('statement')} ${p.provider}`}>
-                            {s('statement')}
-                          </Button>
-                        )}
-                        {maySettle && p.settlement && (
-                          <Button size="md" variant="subtle" color="red" onClick={() => setVoiding(p.settlement)} aria-label={`${s('void')} ${p.provider}`}>
-                            {s('void')}
-                          </Button>
                         )}
                       </Group>
-                    </Table.Td>
-                  </Table.Tr>
+                      <Text fw={700}>
+                        {h('amount')}：{t('homecare.settlement.settlement.times', { n: p.totals.visits })} · {t('homecare.settlement.yuan', { amount: yuan(p.totals.amountFen) })}
+                      </Text>
+                      <Text size="sm">{t('homecare.settlement.settlement.split', { subsidy: yuan(p.totals.subsidyFen), personal: yuan(p.totals.personalFen) })}</Text>
+                      {p.totals.disputed > 0 && (
+                        <Text c="danger" fw={700}>
+                          {h('disputed')}：{t('homecare.settlement.settlement.times', { n: p.totals.disputed })} · {t('homecare.settlement.yuan', { amount: yuan(p.totals.disputedFen) })}
+                        </Text>
+                      )}
+                      {p.settlement && <Text size="sm">{t('homecare.settlement.settlement.settledLine', { at: at(p.settlement.settledAt), by: p.settlement.settledBy })}</Text>}
+                      {!p.settlement && p.unpriced > 0 && (
+                        <Text size="sm" c="danger" fw={700}>
+                          {t('homecare.settlement.settlement.unpriced', { n: p.unpriced })}
+                        </Text>
+                      )}
+                    </Stack>
+                    <Group gap="xs" wrap="wrap">
+                      {maySettle && !p.settlement && m.monthEnded && p.done > 0 && (
+                        <Button size="lg" onClick={() => setSettling(p)} disabled={p.unpriced > 0} aria-label={`${s('settle')} ${p.provider}`}>
+                          {s('settle')}
+                        </Button>
+                      )}
+                      {(p.done > 0 || p.settlement) && (
+                        <Button size="lg" variant="outline" component={Link} to={statementLink(p.providerId, month)} aria-label={`${s('statement')} ${p.provider}`}>
+                          {s('statement')}
+                        </Button>
+                      )}
+                      {maySettle && p.settlement && (
+                        <Button size="lg" variant="subtle" color="red" onClick={() => setVoiding(p.settlement)} aria-label={`${s('void')} ${p.provider}`}>
+                          {s('void')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Group>
                 ))}
-              </ListTable>
+              </Stack>
             </ListCard>
             {m.settlements.length > 0 && (
               <ListCard title={s('history')}>
