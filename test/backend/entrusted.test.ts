@@ -195,6 +195,21 @@ describe('checks', () => {
     expect((await b.raw('entrusted.voidCheck', { id, reason: '再次' })).error?.code).toBe('CONFLICT');
   });
 
+  it('a check whose visit was voided from the visits page no longer counts', async () => {
+    const elder = await addElder('李桂英', ['tekun_dispersed']);
+    const { id: a } = await b.call('entrusted.createAgreement', agreement(elder));
+    const { id } = await b.call('entrusted.recordCheck', check(a, '2026-03-18'));
+    const visitId = (b.database.sqlite.prepare(`SELECT visit_id FROM entrusted_care_checks WHERE id = ?`).get(id) as { visit_id: string }).visit_id;
+    await b.call('visits.void', { id: visitId, reason: '记错了日子' });
+    const month = await b.call('entrusted.month', { month: '2026-03', villageId: null });
+    expect(month.lines[0].checks).toEqual([]);
+    expect(month.totals.unchecked).toBe(1);
+    expect((await b.call('entrusted.ofElder', { elderId: elder })).checks[0].voided?.reason).toBe('探访记录已作废：记错了日子');
+    expect((await b.call('entrusted.agreements', { elderId: elder, includeEnded: false }))[0].lastCheck).toBeNull();
+    await b.call('entrusted.voidCheck', { id, reason: '同上' }); // its visit already voided: the check alone
+    expect(b.database.sqlite.prepare(`SELECT void_reason FROM elder_visits WHERE id = ?`).get(visitId)).toEqual({ void_reason: '记错了日子' });
+  });
+
   it('the same form sent twice is written once', async () => {
     const elder = await addElder('李桂英', ['tekun_dispersed']);
     const { id: a } = await b.call('entrusted.createAgreement', agreement(elder));

@@ -45,9 +45,11 @@ function agreementRows(db: Executor) {
     .select((eb) =>
       eb
         .selectFrom('entrustedCareChecks as c')
+        .leftJoin('elderVisits as v', 'v.id', 'c.visitId')
         .select(sql<string>`c.checked_on || ' ' || c.carer_rating || ' ' || c.delivered`.as('mark'))
         .whereRef('c.agreementId', '=', 'a.id')
         .where('c.voidedAt', 'is', null)
+        .where('v.voidedAt', 'is', null)
         .orderBy('c.checkedOn', 'desc')
         .orderBy('c.createdAt', 'desc')
         .limit(1)
@@ -149,12 +151,14 @@ async function endIn(ctx: WriteContext, id: string, endedOn: string, reason: str
   if (a.endedOn !== null) throw conflict(`这份协议已于${a.endedOn}终止（${a.endReason ?? ''}），不能再次终止`, 'id');
   if (endedOn < a.fromOn) throw invalid(`终止日期（${endedOn}）不能早于协议开始日期（${a.fromOn}）`, 'endedOn');
   const later = await ctx.trx
-    .selectFrom('entrustedCareChecks')
-    .select('checkedOn')
-    .where('agreementId', '=', id)
-    .where('voidedAt', 'is', null)
-    .where('checkedOn', '>', endedOn)
-    .orderBy('checkedOn', 'desc')
+    .selectFrom('entrustedCareChecks as c')
+    .leftJoin('elderVisits as v', 'v.id', 'c.visitId')
+    .select('c.checkedOn')
+    .where('c.agreementId', '=', id)
+    .where('c.voidedAt', 'is', null)
+    .where('v.voidedAt', 'is', null)
+    .where('c.checkedOn', '>', endedOn)
+    .orderBy('c.checkedOn', 'desc')
     .executeTakeFirst();
   if (later) throw invalid(`该协议在${later.checkedOn}还有照料检查记录，终止日期（${endedOn}）不能早于它`, 'endedOn');
   await ctx.trx.updateTable('entrustedCareAgreements').set({ endedOn, endReason: reason, ...ctx.stampUpdate() }).where('id', '=', id).execute();

@@ -19,17 +19,24 @@ import { lastDayOf, periodWords } from './agreements';
 
 const fine = { problem: false, note: '' };
 
+/**
+ * Checks, newest or oldest first. A check whose visit was voided on its own (from the visits page) counts as voided
+ * too, with that visit's void stamps: the month's list and the register never disagree.
+ */
 export async function checksOf(db: Executor, q: { elderId?: string; agreementIds?: string[]; month?: string; limit?: number; withVoided?: boolean }): Promise<CheckRow[]> {
   if (q.agreementIds !== undefined && q.agreementIds.length === 0) return [];
+  const order = q.limit === undefined ? 'asc' : 'desc';
   const rows = await db
-    .selectFrom('entrustedCareChecks')
-    .selectAll()
-    .$if(q.elderId !== undefined, (w) => w.where('elderId', '=', q.elderId!))
-    .$if(q.agreementIds !== undefined, (w) => w.where('agreementId', 'in', q.agreementIds!))
-    .$if(q.month !== undefined, (w) => w.where('month', '=', q.month!))
-    .$if(q.withVoided === false, (w) => w.where('voidedAt', 'is', null))
-    .orderBy('checkedOn', q.limit === undefined ? 'asc' : 'desc')
-    .orderBy('createdAt', q.limit === undefined ? 'asc' : 'desc')
+    .selectFrom('entrustedCareChecks as c')
+    .leftJoin('elderVisits as v', 'v.id', 'c.visitId')
+    .selectAll('c')
+    .select(['v.voidedAt as visitVoidedAt', 'v.voidedBy as visitVoidedBy', 'v.voidReason as visitVoidReason'])
+    .$if(q.elderId !== undefined, (w) => w.where('c.elderId', '=', q.elderId!))
+    .$if(q.agreementIds !== undefined, (w) => w.where('c.agreementId', 'in', q.agreementIds!))
+    .$if(q.month !== undefined, (w) => w.where('c.month', '=', q.month!))
+    .$if(q.withVoided === false, (w) => w.where('c.voidedAt', 'is', null).where('v.voidedAt', 'is', null))
+    .orderBy('c.checkedOn', order)
+    .orderBy('c.createdAt', order)
     .$if(q.limit !== undefined, (w) => w.limit(q.limit!))
     .execute();
   return rows.map((c) => ({
@@ -43,7 +50,12 @@ export async function checksOf(db: Executor, q: { elderId?: string; agreementIds
     findings: c.findings,
     checker: c.checker,
     visitId: c.visitId,
-    voided: c.voidedAt === null ? null : { at: c.voidedAt, by: c.voidedBy ?? '', reason: c.voidReason ?? '' },
+    voided:
+      c.voidedAt !== null
+        ? { at: c.voidedAt, by: c.voidedBy ?? '', reason: c.voidReason ?? '' }
+        : c.visitVoidedAt
+          ? { at: c.visitVoidedAt, by: c.visitVoidedBy ?? '', reason: `探访记录已作废：${c.visitVoidReason ?? ''}` }
+          : null,
   }));
 }
 
