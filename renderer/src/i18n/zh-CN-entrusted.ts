@@ -75,6 +75,7 @@ export const entrustedZh = {
   elderLeft: '老人{{status}}，照料已停止：请终止这份协议',
   // Agreement form
   formTitle: '新建委托照料协议',
+  formTitleOf: '新建委托照料协议：{{name}}',
   replaceTitle: '更换照料人：{{name}}',
   replaceIntro: '原协议（照料人 {{carer}}）将在新协议开始日期的前一天终止，并与新协议一起保存。',
   replaceReason: '原协议终止原因',

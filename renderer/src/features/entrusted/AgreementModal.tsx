@@ -17,7 +17,7 @@ import { useEntrustedCandidates, useEntrustedCreate, useEntrustedEnd, useEntrust
 
 const SHOWN_FIELDS = /^(elderId|carerName|carerPhone|providerId|parties|duties|tier|careTier|tierDocumentNo|tierDecidedOn|monthlySubsidyFen|signedOn|elderConsent|fromOn|toOn|photo|replaces.*)$/;
 
-export function AgreementModal({ elderId, replaces, onClose }: { elderId?: string; replaces?: AgreementRow; onClose: () => void }) {
+export function AgreementModal({ elderId, elderName, replaces, onClose }: { elderId?: string; elderName?: string; replaces?: AgreementRow; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 48em)');
   const settings = useEntrustedSettings();
@@ -88,7 +88,7 @@ export function AgreementModal({ elderId, replaces, onClose }: { elderId?: strin
   const elderOptions = (candidates.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.village}）${c.hasOpen ? t('entrusted.elderHasOpen') : ''}` }));
   const preset = s ? t(`entrusted.presets.${s.partyPreset}`) : '';
   return (
-    <Modal opened onClose={onClose} size="xl" fullScreen={phone} title={replaces ? t('entrusted.replaceTitle', { name: replaces.elder }) : t('entrusted.formTitle')}>
+    <Modal opened onClose={onClose} size="xl" fullScreen={phone} title={replaces ? t('entrusted.replaceTitle', { name: replaces.elder }) : elderName ? t('entrusted.formTitleOf', { name: elderName }) : t('entrusted.formTitle')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -66,7 +66,7 @@ export function ElderEntrustedCard({ elder }: { elder: { id: string; name: strin
         <Text fw={700}>{t('entrusted.cardChecks')}</Text>
         {d.checks.length === 0 ? <Text>{t('entrusted.cardNoChecks')}</Text> : d.checks.map((c) => <CheckLine key={c.id} c={c} onVoid={mayVoid ? () => setVoiding(c) : undefined} />)}
       </Stack>
-      {making && <AgreementModal elderId={elder.id} onClose={() => setMaking(false)} />}
+      {making && <AgreementModal elderId={elder.id} elderName={elder.name} onClose={() => setMaking(false)} />}
       {replacing && open && <AgreementModal replaces={open} onClose={() => setReplacing(false)} />}
       {ending && open && <EndModal agreement={open} onClose={() => setEnding(false)} />}
       {checking && open && <CheckModal target={{ agreementId: open.id, elder: elder.name, village: elder.village, fromOn: open.fromOn }} onClose={() => setChecking(false)} />}
