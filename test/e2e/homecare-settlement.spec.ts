@@ -122,6 +122,9 @@ test('a month checked and settled: the 回访 sample disputed, complaints to an 
   await expect(page.getByTestId('total-amount')).toHaveText('300.00');
   await expect(page.getByTestId('statement-disputed')).toContainText('老人说那天服务员没有来');
   await expectAccessible(page, '结算对账单');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toBe('居家上门服务结算-2026-02-安康家政.xlsx');
   await bothSizes(page, 'statement');
   await page.emulateMedia({ media: 'print' });
   await shot(page, 'homecare-settlement-statement-print');

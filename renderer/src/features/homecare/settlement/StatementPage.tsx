@@ -10,10 +10,11 @@ import { Link, useSearchParams } from 'react-router';
 import type { Statement, StatementLine } from '@shared/api/homecare-settlement';
 import { chinaWallClock } from '@shared/domain/care/shifts';
 import { EmptyState } from '../../../components/States';
+import { downloadBase64 } from '../../../components/download';
 import { QueryView } from '../../../components/QueryView';
 import { CELL, Keep } from '../../elders/ledgers/LedgerSheet';
 import { yuan } from './money';
-import { useStatement } from './queries';
+import { useExportSettlement, useStatement } from './queries';
 
 const CSS = `
 .hc-statement { font-size: 15px; }
@@ -223,6 +224,7 @@ export function StatementPage() {
   const settlementId = params.get('settlement');
   const ready = providerId !== '' && /^\d{4}-\d{2}$/.test(month);
   const statement = useStatement({ providerId, month, settlementId }, ready);
+  const exporter = useExportSettlement({ onSuccess: (f) => downloadBase64(f.fileName, f.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') });
   return (
     <Stack>
       <Group className="screen-only" wrap="wrap">
@@ -232,6 +234,11 @@ export function StatementPage() {
         <Button size="lg" onClick={() => window.print()} disabled={!statement.data || statement.data.lines.length + statement.data.disputed.length === 0}>
           {t('homecare.settlement.statement.print')}
         </Button>
+        {ready && (
+          <Button size="lg" variant="outline" loading={exporter.isPending} onClick={() => exporter.mutate({ month, providerId })} disabled={!statement.data || statement.data.lines.length + statement.data.disputed.length === 0}>
+            {t('homecare.settlement.settlement.export')}
+          </Button>
+        )}
       </Group>
       {!ready ? (
         <EmptyState>{t('homecare.settlement.statement.pick')}</EmptyState>
