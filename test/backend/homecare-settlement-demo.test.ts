@@ -66,4 +66,25 @@ describe('the settlement demo', () => {
     expect(month.providers.reduce((n, p) => n + p.totals.disputed, 0)).toBe(1);
     expect(written).toBe(3 + 2 + 2);
   });
+
+  it('runs after the setup and delivery demos in the whole demo: February checked with one dispute and settled per provider', async () => {
+    await b.call('system.loadDemo', {});
+    const sample = await b.call('homecare.checkMonth', { month: '2026-02', providerId: null });
+    expect(sample.providers.length).toBeGreaterThan(0);
+    for (const p of sample.providers) {
+      expect(p.checked).toBe(p.target);
+      expect(p.toCheck).toEqual([]);
+    }
+    expect(sample.checks.filter((c) => c.outcome === 'disputed')).toHaveLength(1);
+    const all = await b.call('homecare.complaints', { status: 'all', query: '' });
+    expect(all.rows.map((c) => c.answeredOn === null).sort()).toEqual([false, true]);
+    const month = await b.call('homecare.settlements', { month: '2026-02' });
+    const served = month.providers.filter((p) => p.done > 0);
+    expect(served.length).toBe(sample.providers.length);
+    for (const p of served) expect(p.settlement).not.toBeNull();
+    expect(served.reduce((n, p) => n + p.totals.disputed, 0)).toBe(1);
+    const statement = await b.call('homecare.statement', { providerId: served[0].providerId, month: '2026-02', settlementId: null });
+    expect(statement.status).toBe('settled');
+    expect(statement.unpriced).toEqual([]);
+  });
 });
