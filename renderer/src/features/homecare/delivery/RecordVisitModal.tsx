@@ -90,7 +90,11 @@ export function RecordVisitModal({ today, planned, elder: givenElder, plan, onCl
   });
 
   const items = choices.data?.items ?? [];
+  // One provider (or one worker of it): chosen already.
+  const onlyProvider = choices.data?.providers.length === 1 ? choices.data.providers[0] : undefined;
+  if (providerId === null && onlyProvider) setProvider(onlyProvider.id);
   const provider = choices.data?.providers.find((p) => p.id === providerId);
+  if (workerId === null && provider?.workers.length === 1) setWorker(provider.workers[0].id);
   const duration = Math.max(0, minutesOf(startTime, endTime));
   const chosen = items.filter((i) => drafts[i.id]?.on);
   const hourly = chosen.filter((i) => i.unit === 'hour' && drafts[i.id].quantity === null);
