@@ -10,6 +10,7 @@
 // - a plan runs on its weekdays (1..7, Monday = 1) from from_on to to_on (or open), every 1/2/4 weeks counted from the
 //   week of from_on, and stops after ended_on (the last day it runs), like an entitlement.
 import { z } from 'zod';
+import { ELDER_STATUSES } from '../domain/elders/vocab';
 import { PLAN_EVERY_WEEKS, PRICE_CLASSES, PROVIDER_KINDS, SERVICE_CATEGORIES, SERVICE_UNITS } from '../domain/homecare/vocab';
 import { Done, calendarDate, clockTime, entityId, oneOf, optionalDate, optionalText, phone, requiredText, wholeNumber } from './fields';
 import { HOME_CARE_KEEPERS, HOME_CARE_READERS } from './homecare-roles';
@@ -94,6 +95,8 @@ export const EntitlementRow = z.object({
   elder: z.string(),
   villageId: z.string(),
   village: z.string(),
+  /** The elder's status on the register now: anyone not at home should have it ended. */
+  elderStatus: z.enum(ELDER_STATUSES),
   itemId: z.string(),
   item: z.string(),
   unit: z.enum(SERVICE_UNITS),
@@ -188,6 +191,8 @@ export const PlanRow = z.object({
   elderId: z.string(),
   elder: z.string(),
   village: z.string(),
+  /** The elder's status on the register now: anyone not at home should have it ended. */
+  elderStatus: z.enum(ELDER_STATUSES),
   providerId: z.string(),
   provider: z.string(),
   workerId: z.string().nullable(),

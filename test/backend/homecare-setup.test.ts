@@ -289,4 +289,32 @@ describe('plans', () => {
     await refused('homecare.endPlan', { id, endedOn: '2026-03-12', reason: '老人住院' }, 'CONFLICT', /已于 2026-03-10 终止/, keeper);
     await refused('homecare.savePlan', plan(), 'FORBIDDEN', /./, carer);
   });
+
+  it('keeps the schedule of a plan with recorded visits (a new schedule is a new plan), and marks an elder no longer at home', async () => {
+    const p = await providers();
+    const items = await catalogue();
+    const zhang = await addElder('张大爷', '1940-05-01', ['tekun_dispersed']);
+    const plan = (over: Partial<In<'homecare.savePlan'>> = {}): In<'homecare.savePlan'> => ({ elderId: zhang, providerId: p.centre, workerId: p.wang, itemIds: [items.clean], weekdays: [2], everyWeeks: 1, startTime: '09:00', minutes: 60, fromOn: '2026-03-02', toOn: null, ...over });
+    const { id } = await b.call('homecare.savePlan', plan(), keeper);
+    await b.call('homecare.savePlan', plan({ id, weekdays: [2, 4] }), keeper); // nothing recorded yet: free to change
+    b.database.sqlite
+      .prepare(
+        `INSERT INTO home_service_visits (id, elder_id, provider_id, worker_id, plan_id, outcome, service_on, start_time, price_class, missed_reason, request_id, created_at, created_by_id, created_by)
+         VALUES (?, ?, ?, ?, ?, 'missed', '2026-03-03', '09:00', 'tekun_dispersed', '老人去女儿家了', ?, '2026-03-03T02:00:00.000Z', 'x', '王护理员')`,
+      )
+      .run(randomUUID(), zhang, p.centre, p.wang, id, randomUUID());
+    await refused('homecare.savePlan', plan({ id, weekdays: [3] }), 'CONFLICT', /这个计划已有 1 次服务记录，改上门星期会改变以前的上门安排；请终止这个计划/, keeper);
+    await refused('homecare.savePlan', plan({ id, weekdays: [2, 4], everyWeeks: 2, fromOn: '2026-03-09' }), 'CONFLICT', /改频次、开始日期/, keeper);
+    await refused('homecare.savePlan', plan({ id, weekdays: [2, 4], providerId: p.org, workerId: p.liu }), 'CONFLICT', /改服务机构/, keeper);
+    // The time, length, worker, items and end may change.
+    await b.call('homecare.savePlan', plan({ id, weekdays: [4, 2], startTime: '14:30', minutes: 90, itemIds: [items.clean, items.bath], toOn: '2026-12-31' }), keeper);
+
+    await b.call('homecare.saveEntitlement', { elderId: zhang, itemId: items.clean, monthlyQuota: 480, documentNo: '清民〔2026〕12号', grantedOn: '2026-01-10', validFrom: '2026-02-01', validTo: null }, keeper);
+    await b.call('elders.setStatus', { elderId: zhang, status: 'died', on: '2026-03-14' });
+    expect((await b.call('homecare.plans', {}, carer)).map((r) => r.elderStatus)).toEqual(['died']);
+    expect((await b.call('homecare.entitlements', {}, carer)).map((r) => r.elderStatus)).toEqual(['died']);
+    // Nothing new for him, but what is open can be ended.
+    await refused('homecare.savePlan', plan({ id, minutes: 60 }), 'CONFLICT', /张大爷已去世/, keeper);
+    await b.call('homecare.endPlan', { id, endedOn: '2026-03-14', reason: '老人去世' }, keeper);
+  });
 });

@@ -112,6 +112,7 @@ export const homecareSetupZh = {
   hours: '{{n}} 小时',
   times: '{{n}} 次',
   minutesShort: '{{n}} 分钟',
+  leftHome: '{{status}}，请终止',
   elderFixed: '（老人不能更改）',
   // plans
   plansIntro: '固定的上门安排（如每周二、周四上午）。每天的上门任务由计划自动生成。计划里的项目若老人没有有效额度，会标出“无额度”，上门时超出额度须写明原因。',

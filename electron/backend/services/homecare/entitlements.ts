@@ -56,7 +56,7 @@ export async function listEntitlements(db: Executor, query: z.output<typeof Enti
     .innerJoin('villages', 'villages.id', 'elders.villageId')
     .innerJoin('homeServiceItems', 'homeServiceItems.id', 'homeServiceEntitlements.itemId')
     .selectAll('homeServiceEntitlements')
-    .select(['elders.name as elder', 'elders.nameInitials', 'elders.villageId', 'villages.name as village', 'homeServiceItems.name as item', 'homeServiceItems.unit'])
+    .select(['elders.name as elder', 'elders.status as elderStatus', 'elders.nameInitials', 'elders.villageId', 'villages.name as village', 'homeServiceItems.name as item', 'homeServiceItems.unit'])
     .$if(query.elderId !== null, (w) => w.where('homeServiceEntitlements.elderId', '=', query.elderId as string))
     .$if(query.villageId !== null, (w) => w.where('elders.villageId', '=', query.villageId as string))
     .$if(query.activeOn !== null, (w) => w.where((eb) => inForceOn(eb, query.activeOn as string)))
@@ -78,6 +78,7 @@ export async function listEntitlements(db: Executor, query: z.output<typeof Enti
       elder: r.elder,
       villageId: r.villageId,
       village: r.village,
+      elderStatus: r.elderStatus,
       itemId: r.itemId,
       item: r.item,
       unit: r.unit,

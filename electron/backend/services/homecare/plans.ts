@@ -49,7 +49,7 @@ export async function listPlans(db: Executor, query: z.output<typeof PlanQuery>,
     .innerJoin('homeServiceProviders', 'homeServiceProviders.id', 'homeServicePlans.providerId')
     .leftJoin('homeServiceWorkers', 'homeServiceWorkers.id', 'homeServicePlans.workerId')
     .selectAll('homeServicePlans')
-    .select(['elders.name as elder', 'villages.name as village', 'homeServiceProviders.name as provider', 'homeServiceWorkers.name as worker'])
+    .select(['elders.name as elder', 'elders.status as elderStatus', 'villages.name as village', 'homeServiceProviders.name as provider', 'homeServiceWorkers.name as worker'])
     .$if(query.elderId !== null, (w) => w.where('homeServicePlans.elderId', '=', query.elderId!))
     .$if(query.providerId !== null, (w) => w.where('homeServicePlans.providerId', '=', query.providerId!))
     .$if(!query.includeEnded, (w) =>
@@ -94,6 +94,7 @@ export async function listPlans(db: Executor, query: z.output<typeof PlanQuery>,
         elderId: r.elderId,
         elder: r.elder,
         village: r.village,
+        elderStatus: r.elderStatus,
         providerId: r.providerId,
         provider: r.provider,
         workerId: r.workerId,
@@ -124,6 +125,7 @@ export function savePlan(deps: BackendDeps, caller: Caller, input: z.output<type
     if (before?.endedOn) throw conflict(`这个服务计划已于 ${before.endedOn} 终止，不能再修改；请新建一个计划`);
     if (before && before.elderId !== input.elderId) throw invalid('服务计划不能改到另一位老人名下，请为那位老人新建计划', 'elderId');
     await elderAtHome(ctx.trx, input.elderId, '安排居家上门服务');
+    if (before) await assertPastKept(ctx.trx, before, input);
     const provider = await providerForUse(ctx.trx, input.providerId);
     if (input.workerId !== null) {
       const worker = await ctx.trx
@@ -169,6 +171,26 @@ export function savePlan(deps: BackendDeps, caller: Caller, input: z.output<type
     await ctx.audit({ action: 'create', entity: 'homeServicePlans', entityId: id, after: shown(values) });
     return { id };
   });
+}
+
+/**
+ * The planned visits of past days follow from the plan: once visits are recorded under it, its provider, weekdays,
+ * frequency and first day stay as they were (a new schedule is a new plan from its day); the rest may change.
+ */
+async function assertPastKept(db: Executor, before: { id: string; providerId: string; weekdays: string; everyWeeks: number; fromOn: string }, input: z.output<typeof PlanInput>) {
+  const weekdays = JSON.stringify([...new Set(input.weekdays)].sort((a, b) => a - b));
+  const changed = [
+    before.providerId !== input.providerId && '服务机构',
+    before.weekdays !== weekdays && '上门星期',
+    before.everyWeeks !== input.everyWeeks && '频次',
+    before.fromOn !== input.fromOn && '开始日期',
+  ].filter((w): w is string => w !== false);
+  if (changed.length === 0) return;
+  const row = await db.selectFrom('homeServiceVisits').select((eb) => eb.fn.countAll<number>().as('n')).where('planId', '=', before.id).where('voidedAt', 'is', null).executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  if (n > 0) {
+    throw conflict(`这个计划已有 ${n} 次服务记录，改${changed.join('、')}会改变以前的上门安排；请终止这个计划（写明最后一天），再从新的日期新建一个计划`, 'weekdays');
+  }
 }
 
 export function endPlan(deps: BackendDeps, caller: Caller, input: z.output<typeof EndPlanInput>) {

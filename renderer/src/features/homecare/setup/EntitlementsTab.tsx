@@ -151,6 +151,11 @@ export function EntitlementsTab({ today }: { today: string }) {
                       {r.elder}
                     </Text>
                     <Text size="sm">{r.village}</Text>
+                    {r.elderStatus !== 'at_home' && !r.endedOn && (
+                      <Badge color="red.9" variant="filled" data-testid="left-home">
+                        {t('homecare.setup.leftHome', { status: t(`enums.elderStatus.${r.elderStatus}`) })}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text fw={700}>{r.item}</Text>

@@ -182,6 +182,11 @@ export function PlansTab({ today }: { today: string }) {
                       {p.elder}
                     </Text>
                     <Text size="sm">{p.village}</Text>
+                    {p.elderStatus !== 'at_home' && !p.endedOn && (
+                      <Badge color="red.9" variant="filled" data-testid="left-home">
+                        {t('homecare.setup.leftHome', { status: t(`enums.elderStatus.${p.elderStatus}`) })}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text>{p.provider}</Text>
