@@ -62,7 +62,7 @@ export async function demoEntrusted(deps: BackendDeps, actor: Caller, today: str
     if (fromOn >= today) continue;
     const tier: Tier = random.pick(['self_sufficient', 'self_sufficient', 'partly_lost', 'partly_lost', 'fully_lost'] as const);
     const kind: CarerKind = i === 2 ? 'village' : i === 3 && provider ? 'provider' : random.chance(0.75) ? 'relative' : 'neighbour';
-    const carerName = kind === 'relative' && elder.contactName ? elder.contactName : kind === 'village' ? `村委会 ${person()}` : person();
+    const carerName = kind === 'relative' && elder.contactName ? elder.contactName : person();
     const base = {
       elderId: elder.id,
       carerKind: kind,

@@ -47,7 +47,7 @@ function Sheet({ list, scope }: { list: MonthList; scope: string }) {
           <td style={centre}>{l.careTier === null ? '' : t(`entrusted.careTier.c${l.careTier}`)}</td>
           <td style={CELL}>{l.tierDocumentNo}</td>
           <td style={CELL}>
-            {l.provider ? <Keep>{l.provider}</Keep> : <Keep>{t(`enums.carerKind.${l.carerKind}`)}</Keep>} <Keep>{l.carerName}</Keep>
+            {l.provider ?? <Keep>{t(`enums.carerKind.${l.carerKind}`)}</Keep>} <Keep>{l.carerName}</Keep>
           </td>
           <td style={CELL}>
             <Keep>{l.carerPhone}</Keep>
