@@ -224,6 +224,10 @@ describe('providers and workers', () => {
     await refused('homecare.saveWorker', { id: p.liu, providerId: p.org, name: '刘阿姨', retired: true }, 'CONFLICT', /刘阿姨还有 1 个服务计划在执行/, keeper);
     await refused('homecare.saveItem', { id: items.clean, name: '助洁', category: 'life_care', unit: 'hour', retired: true }, 'CONFLICT', /还有 1 个服务计划包含「助洁」/, keeper);
     await b.call('homecare.endPlan', { id: plan, endedOn: '2026-03-14', reason: '老人搬去女儿家住' }, keeper);
+    const grant = (await b.call('homecare.saveEntitlement', { elderId: zhang, itemId: items.clean, monthlyQuota: 240, documentNo: '清民〔2026〕12号', grantedOn: '2026-01-10', validFrom: '2026-02-01', validTo: null }, keeper)).id;
+    await refused('homecare.saveItem', { id: items.clean, name: '助洁', category: 'life_care', unit: 'hour', retired: true }, 'CONFLICT', /还有 1 位老人享有「助洁」的有效额度，请先终止这些享受额度再停用/, keeper);
+    await b.call('homecare.endEntitlement', { id: grant, endedOn: '2026-03-14', reason: '老人搬去女儿家住' }, keeper);
+    await b.call('homecare.saveItem', { id: items.clean, name: '助洁', category: 'life_care', unit: 'hour', retired: true }, keeper);
     await b.call('homecare.saveProvider', { id: p.org, name: '康乐家政服务社', kind: 'organisation', retired: true }, keeper);
     await refused('homecare.saveWorker', { providerId: p.org, name: '张阿姨' }, 'CONFLICT', /服务机构「康乐家政服务社」已停用/, keeper);
     expect((await b.call('homecare.providers', {}, carer)).map((r) => r.name)).toEqual(['柳湾镇敬老院']);

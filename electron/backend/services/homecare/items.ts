@@ -67,6 +67,14 @@ export function saveItem(deps: BackendDeps, caller: Caller, input: z.output<type
     if (before && input.retired && before.retiredAt === null) {
       const plans = await openPlansUsing(ctx.trx, { itemId: before.id }, ctx.today);
       if (plans > 0) throw conflict(`还有 ${plans} 个服务计划包含「${before.name}」，请先终止或修改这些计划再停用`, 'retired');
+      const entitled = await ctx.trx
+        .selectFrom('homeServiceEntitlements')
+        .select((eb) => eb.fn.count<number>('elderId').distinct().as('n'))
+        .where('itemId', '=', before.id)
+        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', ctx.today)]))
+        .where((eb) => eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', ctx.today)]))
+        .executeTakeFirstOrThrow();
+      if (Number(entitled.n) > 0) throw conflict(`还有 ${Number(entitled.n)} 位老人享有「${before.name}」的有效额度，请先终止这些享受额度再停用`, 'retired');
     }
     const values = { name: input.name, category: input.category, unit: input.unit, retiredAt: input.retired ? (before?.retiredAt ?? ctx.at) : null };
     if (before) {
