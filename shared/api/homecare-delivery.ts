@@ -203,6 +203,8 @@ export type ElderMonth = z.output<typeof ElderMonth>;
 export const RecordChoices = z.object({
   providers: z.array(z.object({ id: z.string(), name: z.string(), workers: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string() })) })),
   items: z.array(z.object({ id: z.string(), name: z.string(), unit: z.enum(SERVICE_UNITS) })),
+  /** The workers (in service) linked to the signed-in person's staff record: the schedule opens on their visits. */
+  mine: z.array(z.string()),
 });
 export type RecordChoices = z.output<typeof RecordChoices>;
 

@@ -311,6 +311,23 @@ describe('refusals: each its own sentence, nothing written', () => {
   });
 });
 
+describe('the record form choices', () => {
+  it('lists providers and workers in service, items in service, and the worker who is the person signed in', async () => {
+    const { id: staffId } = await b.call('staff.save', { name: '刘芳', role: 'caregiver', hireDate: '2024-01-01' });
+    const me = await b.signInAs('caregiver', '刘芳');
+    b.database.sqlite.prepare('UPDATE users SET staff_id = ? WHERE id = ?').run(staffId, me.id);
+    b.database.sqlite.prepare('UPDATE home_service_workers SET staff_id = ? WHERE id = ?').run(staffId, s.w1);
+    const choices = await b.call('homecare.recordChoices', {}, me.session);
+    expect(choices.providers.map((p) => [p.name, p.workers.map((w) => w.name)])).toEqual([
+      ['本院', ['周护理']],
+      ['康乐居家服务中心', ['陈静', '刘芳']],
+    ]);
+    expect(choices.items.map((i) => i.name)).toEqual(['助洁', '助浴']);
+    expect(choices.mine).toEqual([s.w1]);
+    expect((await b.call('homecare.recordChoices', {}, keeper)).mine).toEqual([]);
+  });
+});
+
 describe('who may do what', () => {
   it('a caregiver records but does not void; a cook reads nothing', async () => {
     const { id } = await b.call('homecare.recordVisit', visit(), carer);

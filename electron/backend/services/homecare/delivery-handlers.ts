@@ -12,7 +12,7 @@ import { visitList, visitPhoto } from './visit-list';
 export function homecareDeliveryHandlers({ deps }: HandlerContext): ModuleHandlers<typeof homecareDeliveryApi> {
   return {
     'homecare.planned': (input) => plannedOf(deps.db, input),
-    'homecare.recordChoices': () => recordChoices(deps.db),
+    'homecare.recordChoices': (_input, { caller }) => recordChoices(deps.db, caller.userId),
     'homecare.recordVisit': (input, { caller }) => recordVisit(deps, caller, input),
     'homecare.recordMissed': (input, { caller }) => recordMissed(deps, caller, input),
     'homecare.voidVisit': (input, { caller }) => voidVisit(deps, caller, input),

@@ -1,7 +1,8 @@
 // 服务安排: the planned visits of a day (or a week) from the recurring plans, each with its state — 待服务, 已服务, 未上门 —
 // by provider, worker and village. A visit done as planned is two taps: 登记服务 (the form opens with the plan's items,
 // times and slip number filled in) and 保存. 未上门 records why it did not happen. The week's blank 服务确认单 are printed
-// from here, one per planned visit, to be signed at the elder's home and typed back by their number.
+// from here, one per planned visit, to be signed at the elder's home and typed back by their number. A worker signed in
+// (a caregiver linked to a worker) sees her own visits first.
 import { Badge, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
@@ -75,14 +76,17 @@ export function ScheduleTab({ today }: { today: string }) {
   const [date, setDate] = useState(today);
   const [span, setSpan] = useState<'day' | 'week'>('day');
   const [providerId, setProvider] = useState<string | null>(null);
-  const [workerId, setWorker] = useState<string | null>(null);
+  /** undefined until chosen: the signed-in person's own visits when she is a worker, else everyone's. */
+  const [chosenWorker, setWorker] = useState<string | null | undefined>(undefined);
   const [villageId, setVillage] = useState<string | null>(null);
   const [recording, setRecording] = useState<PlannedVisit | 'free' | null>(null);
   const [missing, setMissing] = useState<PlannedVisit | null>(null);
   const choices = useHomecareRecordChoices();
   const villages = useHomecareVillages();
-  const planned = useHomecarePlanned({ date, span, providerId, workerId, villageId });
   const providers = choices.data?.providers ?? [];
+  const mine = choices.data?.mine ?? [];
+  const workerId = chosenWorker === undefined ? (mine.length === 1 ? mine[0] : null) : chosenWorker;
+  const planned = useHomecarePlanned({ date, span, providerId, workerId, villageId }, !choices.isPending);
   const workers = (providerId ? providers.filter((p) => p.id === providerId) : providers).flatMap((p) => p.workers.map((w) => ({ value: w.id, label: providerId ? w.name : `${w.name}（${p.name}）` })));
   const monday = mondayOf(date);
   const slipsLink = `/homecare/slips?monday=${monday}${workerId ? `&worker=${workerId}` : ''}${providerId ? `&provider=${providerId}` : ''}${villageId ? `&village=${villageId}` : ''}`;
