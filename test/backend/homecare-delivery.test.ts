@@ -260,9 +260,13 @@ describe('refusals: each its own sentence, nothing written', () => {
     expect(missed.error?.message).toMatch(/在将来/);
   });
 
-  it('an elder who died, lives in the centre', async () => {
+  it('an elder who died, lives in the centre, moved away', async () => {
     await refused(visit({ elderId: s.elderDied, overQuotaReason: '试' }), /^王福来已于2026-03-10去世，不再居家，不能登记2026-03-17的上门服务$/);
     await refused(visit({ elderId: s.elderCentre, overQuotaReason: '试' }), /赵秀珍已于2026-02-01入住本院/);
+    b.database.sqlite.prepare("UPDATE elders SET status = 'moved_away', status_on = '2026-03-15' WHERE id = ?").run(s.elderB);
+    await refused(visit({ elderId: s.elderB, workerId: s.w2, overQuotaReason: '试' }), /^李长山已于2026-03-15迁出，不再居家/);
+    const missedAway = await b.raw('homecare.recordMissed', { requestId: randomUUID(), planId: s.planB, serviceOn: '2026-03-17', reason: '老人外出' });
+    expect(missedAway.error?.message).toMatch(/迁出/);
     // a visit before the death is still recorded (late paperwork)
     await b.call('homecare.recordVisit', visit({ elderId: s.elderDied, serviceOn: '2026-03-09', startTime: '15:00', endTime: '16:00', overQuotaReason: '试' }));
   });
