@@ -13,6 +13,7 @@ import { useMayCall } from '../../../shell/current-user';
 import { fenToYuan, yuanToFen } from '../../grades/money';
 import { useHomecareItems, useHomecarePrices, useHomecareSaveItem, useHomecareSavePrice } from './queries';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const ITEM_FIELDS = ['name', 'category', 'unit', 'retired'];
 const PRICE_FIELDS = ['itemId', 'priceClass', 'effectiveFrom', 'priceFen', 'subsidyFen'];
 
@@ -126,11 +127,13 @@ function PricesCard({ today, items, search }: { today: string; items: ItemRow[];
                       const per = p.unit === 'hour' ? t('homecare.setup.perHour') : t('homecare.setup.perVisit');
                       return (
                         <Table.Tr key={p.id}>
-                          <Table.Td fw={700}>{p.item}</Table.Td>
+                          <Table.Td fw={700} style={NOWRAP}>
+                            {p.item}
+                          </Table.Td>
                           <Table.Td>{t(`enums.priceClass.${p.priceClass}`)}</Table.Td>
                           <Table.Td>
                             <Group gap="xs" wrap="nowrap">
-                              <Text>{p.effectiveFrom}</Text>
+                              <Text style={NOWRAP}>{p.effectiveFrom}</Text>
                               {p.current ? (
                                 <Badge color="ok" variant="filled">
                                   {t('homecare.setup.current')}
@@ -144,12 +147,12 @@ function PricesCard({ today, items, search }: { today: string; items: ItemRow[];
                               )}
                             </Group>
                           </Table.Td>
-                          <Table.Td>
+                          <Table.Td style={NOWRAP}>
                             {fenToYuan(p.priceFen)}
                             {per}
                           </Table.Td>
-                          <Table.Td>{fenToYuan(p.subsidyFen)}</Table.Td>
-                          <Table.Td>{fenToYuan(p.personalFen)}</Table.Td>
+                          <Table.Td style={NOWRAP}>{fenToYuan(p.subsidyFen)}</Table.Td>
+                          <Table.Td style={NOWRAP}>{fenToYuan(p.personalFen)}</Table.Td>
                         </Table.Tr>
                       );
                     })}
