@@ -58,7 +58,7 @@ test('a month checked and settled: the 回访 sample disputed, complaints to an 
   // 回访: February's sample: eleven visits × 10 % = 1.1, rounded up to two.
   await page.getByRole('tab', { name: '回访' }).click();
   const sample = page.getByTestId('sample-安康家政');
-  await expect(sample).toContainText('本月已完成 11 次，应回访 2 次，已回访 0 次');
+  await expect(sample).toContainText('该月已完成 11 次，应回访 2 次，已回访 0 次');
   await expect(page.getByText(/GB\/T 43153-2023.*\[R\]/).first()).toBeVisible();
   await expect(sample.getByRole('button', { name: /^登记回访/ })).toHaveCount(2);
   await bothSizes(page, 'checks');
@@ -71,11 +71,12 @@ test('a month checked and settled: the 回访 sample disputed, complaints to an 
   await dialog.getByRole('button', { name: '登记回访' }).click();
   await expect(dialog).toBeHidden();
   await expect(sample).toContainText('已回访 1 次（有异议 1 次）');
-  await expect(page.getByTestId('checks').locator('tr[data-outcome="disputed"]')).toContainText('老人说那天服务员没有来');
+  await expect(page.getByTestId('checks').locator('[data-outcome="disputed"]')).toContainText('老人说那天服务员没有来');
   await sample.getByRole('button', { name: /^登记回访/ }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: '登记回访' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByTestId('sample-安康家政')).toContainText('抽查名单已全部回访');
+  await bothSizes(page, 'checks-done');
   await expectAccessible(page, '回访');
 
   // 投诉: the older one is red past the 7-day limit; a new one about the March visit; the older one answered.

@@ -2,19 +2,19 @@
 // time), each called back or visited and confirmed or disputed with a note — a disputed visit is not paid. A visit
 // outside the sample can be found by name and checked too. A month already settled says that a check recorded now
 // does not change the frozen statement.
-import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput, MonthPickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitBrief } from '@shared/api/homecare-settlement';
 import { shiftMonth } from '@shared/domain/dates';
 import type { CheckKind, CheckOutcome } from '@shared/domain/homecare/vocab';
-import { ListCard, ListTable } from '../../../components/ListCard';
+import { ListCard } from '../../../components/ListCard';
 import { QueryView } from '../../../components/QueryView';
 import { notifySuccess } from '../../../components/notify';
 import { useCurrentUser, useMayCall } from '../../../shell/current-user';
 import { SettingsButton } from './SettingsButton';
-import { VisitCells, VisitLine, WRAP, WideTable } from './VisitCells';
+import { VisitLine } from './VisitCells';
 import { useCheckMonth, useFindVisits, useProviderChoices, useRecordCheck } from './queries';
 
 function CheckModal({ visit, today, onClose }: { visit: VisitBrief; today: string; onClose: () => void }) {
@@ -175,35 +175,33 @@ export function ChecksTab({ today }: { today: string }) {
             ))}
             {mayCheck && m.providers.length > 0 && <OtherVisits month={month} providerId={providerId} onCheck={setChecking} />}
             <ListCard title={t('homecare.settlement.checks.checksTitle')} rows={m.checks} empty={t('homecare.settlement.checks.checksEmpty')} plainEmpty>
-              <WideTable label={t('homecare.settlement.checks.checksTitle')} minWidth={900}>
-              <ListTable
-                testId="checks"
-                heads={[t('homecare.settlement.checks.heads.date'), t('homecare.settlement.checks.heads.elder'), t('homecare.settlement.checks.heads.provider'), t('homecare.settlement.checks.heads.items'), t('homecare.settlement.checks.heads.checked'), t('homecare.settlement.checks.heads.outcome'), t('homecare.settlement.checks.heads.note')]}
-              >
+              <Stack gap={0} data-testid="checks">
                 {m.checks.map((c) => (
-                  <Table.Tr key={c.id} data-outcome={c.outcome}>
-                    <VisitCells v={c.visit} />
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text>{c.checkedOn}</Text>
-                      <Text size="sm">
-                        {t(`enums.checkKind.${c.kind}`)} · {c.checker}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge size="lg" color={c.outcome === 'disputed' ? 'red' : 'green'} variant="filled">
-                        {t(`enums.checkOutcome.${c.outcome}`)}
-                      </Badge>
-                      {c.afterSettlement && (
-                        <Text size="sm" c="dimmed">
-                          {t('homecare.settlement.checks.afterSettlement')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={WRAP}>{c.note}</Table.Td>
-                  </Table.Tr>
+                  <div key={c.id} data-outcome={c.outcome}>
+                    <VisitLine
+                      v={c.visit}
+                      action={
+                        <Stack gap={2} style={{ flex: '1 1 14em', maxWidth: '26em' }}>
+                          <Group gap="xs">
+                            <Badge size="lg" color={c.outcome === 'disputed' ? 'red' : 'green'} variant="filled">
+                              {t(`enums.checkOutcome.${c.outcome}`)}
+                            </Badge>
+                            <Text size="sm">
+                              {c.checkedOn} {t(`enums.checkKind.${c.kind}`)} · {c.checker}
+                            </Text>
+                          </Group>
+                          {c.note && <Text>{c.note}</Text>}
+                          {c.afterSettlement && (
+                            <Text size="sm" c="dimmed">
+                              {t('homecare.settlement.checks.afterSettlement')}
+                            </Text>
+                          )}
+                        </Stack>
+                      }
+                    />
+                  </div>
                 ))}
-              </ListTable>
-              </WideTable>
+              </Stack>
             </ListCard>
           </Stack>
         )}
