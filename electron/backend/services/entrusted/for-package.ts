@@ -1,6 +1,7 @@
 // 分散供养特困 entrusted care in the package (format 4, issue 18): the agreements in force at some time in the month (the
 // carer's kind, the official tier and 照料护理档次 they follow, the monthly subsidy — no carer's name or phone) and the
-// month's checks as they stood at month end. Only elders the package's register carries are included.
+// month's checks as they stood at month end (a check whose visit was voided on the visits page no longer counts, as in
+// the centre's own month list). Only elders the package's register carries are included.
 import { monthRange } from '@shared/domain/sync/period';
 import type { SectionRecord } from '@shared/domain/sync/sections';
 import type { BackendDeps } from '../../deps';
@@ -18,15 +19,14 @@ export async function entrustedSections(
       .where('fromOn', '<=', last)
       .where((eb) => eb.or([eb('toOn', 'is', null), eb('toOn', '>=', first)]))
       .where((eb) => eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', first)]))
-      
       .orderBy('id')
       .execute(),
     deps.db
       .selectFrom('entrustedCareChecks')
-      .select(['id', 'agreementId', 'elderId', 'checkedOn', 'kind', 'delivered', 'carerRating', 'voidedAt'])
+      .leftJoin('elderVisits', 'elderVisits.id', 'entrustedCareChecks.visitId')
+      .select(['entrustedCareChecks.id', 'agreementId', 'entrustedCareChecks.elderId', 'checkedOn', 'entrustedCareChecks.kind', 'delivered', 'carerRating', 'entrustedCareChecks.voidedAt', 'elderVisits.voidedAt as visitVoidedAt'])
       .where('month', '=', period)
-      
-      .orderBy('id')
+      .orderBy('entrustedCareChecks.id')
       .execute(),
   ]);
   const kept = agreements.filter((a) => elderIds.has(a.elderId));
@@ -45,6 +45,6 @@ export async function entrustedSections(
     })),
     entrusted_checks: checks
       .filter((c) => agreementIds.has(c.agreementId))
-      .map((c) => ({ id: c.id, agreementId: c.agreementId, elderId: c.elderId, checkedOn: c.checkedOn, kind: c.kind, delivered: c.delivered, carerRating: c.carerRating, voided: c.voidedAt !== null && c.voidedAt < toInstant })),
+      .map((c) => ({ id: c.id, agreementId: c.agreementId, elderId: c.elderId, checkedOn: c.checkedOn, kind: c.kind, delivered: c.delivered, carerRating: c.carerRating, voided: (c.voidedAt !== null && c.voidedAt < toInstant) || (c.visitVoidedAt !== null && c.visitVoidedAt < toInstant) })),
   };
 }

@@ -31,7 +31,6 @@ export async function homecareSections(deps: BackendDeps, period: string, elderI
       .where('validFrom', '<=', last)
       .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', first)]))
       .where((eb) => eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', first)]))
-      
       .orderBy('id')
       .execute(),
     db
@@ -39,7 +38,6 @@ export async function homecareSections(deps: BackendDeps, period: string, elderI
       .select(['id', 'elderId', 'providerId', 'planId', 'outcome', 'serviceOn', 'startTime', 'endTime', 'priceClass', 'overQuotaReason', 'voidedAt'])
       .where('serviceOn', '>=', first)
       .where('serviceOn', '<=', last)
-      
       .orderBy('id')
       .execute(),
     db

@@ -22,7 +22,6 @@ export async function mutualaidSections(deps: BackendDeps, period: string, elder
       .select(['id', 'helperId', 'elderId', 'since', 'endedOn'])
       .where('since', '<=', last)
       .where((eb) => eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', first)]))
-      
       .orderBy('id')
       .execute(),
     db
@@ -30,7 +29,6 @@ export async function mutualaidSections(deps: BackendDeps, period: string, elder
       .select(['id', 'helperId', 'elderId', 'kind', 'doneOn', 'minutes', 'voidedAt'])
       .where('doneOn', '>=', first)
       .where('doneOn', '<=', last)
-      
       .orderBy('id')
       .execute(),
     db
