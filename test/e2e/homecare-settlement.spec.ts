@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { validIdNumber } from '../helpers/ids';
-import { closeNotifications, expect, expectAccessible, field, pinIn, shot, test } from './fixtures';
+import { ADMIN, closeNotifications, expect, expectAccessible, field, pinIn, shot, signInWithPassword, test } from './fixtures';
 
 const TODAY = '2026-03-04';
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
@@ -139,4 +139,44 @@ test('a month checked and settled: the 回访 sample disputed, complaints to an 
   expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(2); // the lines on the first sheet; the disputed visit and the signatures on the second
   for (const words of ['居家上门服务结算对账单', '安康家政', '合计：10 次', '300.00', '250.00', '50.00', '回访有异议、不予结算的服务（1 次，30.00 元）', '服务机构（盖章）', '关爱专干：', '院长 / 乡镇（盖章）']) expect(text).toContain(words);
   expect(text).not.toMatch(/打印|返回/);
+});
+
+test('the demo centre: February checked with one dispute, complaints, each provider settled, a statement printed', async ({ app, page }, testInfo) => {
+  test.setTimeout(300_000);
+  app.setTime('2026-03-15T02:00:00.000Z');
+  await page.clock.setFixedTime(new Date('2026-03-15T02:00:00.000Z'));
+  await app.api('system.loadDemo', {});
+  const month = await app.api<{ providers: { provider: string; done: number; settlement: unknown }[] }>('homecare.settlements', { month: '2026-02' });
+  const served = month.providers.filter((p) => p.done > 0);
+  expect(served.length).toBeGreaterThan(0);
+
+  await page.setViewportSize(PC);
+  await page.goto(app.url);
+  await signInWithPassword(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('link', { name: '居家服务' }).click();
+  await page.getByRole('tab', { name: '回访' }).click();
+  for (const p of served) await expect(page.getByTestId(`sample-${p.provider}`)).toContainText('抽查名单已全部回访');
+  await expect(page.getByTestId('checks').locator('[data-outcome="disputed"]')).toHaveCount(1);
+  await expectAccessible(page, 'demo 回访');
+  await bothSizes(page, 'demo-checks');
+
+  await page.getByRole('tab', { name: '投诉' }).click();
+  await expect(page.getByTestId('complaints').locator('tbody tr')).toHaveCount(1);
+  await expectAccessible(page, 'demo 投诉');
+  await bothSizes(page, 'demo-complaints');
+
+  await page.getByRole('tab', { name: '月结算' }).click();
+  for (const p of served) await expect(page.getByTestId('settlement-providers').locator(`[data-provider="${p.provider}"]`)).toContainText('已结算');
+  await expectAccessible(page, 'demo 月结算');
+  await bothSizes(page, 'demo-month');
+  await page.getByRole('link', { name: `对账单 ${served[0].provider}` }).click();
+  await expect(page.getByTestId('statement-status')).toContainText('结算');
+  await expectAccessible(page, 'demo statement');
+  await bothSizes(page, 'demo-statement');
+  await page.emulateMedia({ media: 'print' });
+  const pdfPath = testInfo.outputPath('homecare-demo-statement.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const words of ['居家上门服务结算对账单', served[0].provider, '服务机构（盖章）', '院长 / 乡镇（盖章）']) expect(text).toContain(words);
 });
