@@ -14,6 +14,8 @@ export const homecareDeliveryZh = {
   allProviders: '全部机构',
   allWorkers: '全部服务人员',
   allVillages: '全部村',
+  filters: '筛选：机构、服务人员、村 ▾',
+  filtersOn: '筛选（已选 {{n}} 项）▾',
   dayTitle: '{{day}}（星期{{weekday}}）的上门服务',
   weekTitle: '{{from}} 至 {{to}}',
   totals: '计划 {{planned}} 次：已服务 {{done}}，未上门 {{missed}}，待服务 {{todo}}',

@@ -3,8 +3,9 @@
 // times and slip number filled in) and 保存. 未上门 records why it did not happen. The week's blank 服务确认单 are printed
 // from here, one per planned visit, to be signed at the elder's home and typed back by their number. A worker signed in
 // (a caregiver linked to a worker) sees her own visits first.
-import { Badge, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -73,6 +74,9 @@ function PlannedCard({ v, today, onRecord, onMissed, mayRecord }: { v: PlannedVi
 export function ScheduleTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const mayRecord = useMayCall('homecare.recordVisit');
+  // On a phone the filters fold away behind 筛选 (the day's visits come first); on a PC they stay open.
+  const phone = useMediaQuery('(max-width: 48em)');
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [date, setDate] = useState(today);
   const [span, setSpan] = useState<'day' | 'week'>('day');
   const [providerId, setProvider] = useState<string | null>(null);
@@ -89,6 +93,7 @@ export function ScheduleTab({ today }: { today: string }) {
   const planned = useHomecarePlanned({ date, span, providerId, workerId, villageId }, !choices.isPending);
   const workers = (providerId ? providers.filter((p) => p.id === providerId) : providers).flatMap((p) => p.workers.map((w) => ({ value: w.id, label: providerId ? w.name : `${w.name}（${p.name}）` })));
   const monday = mondayOf(date);
+  const filterCount = [providerId, workerId, villageId].filter(Boolean).length;
   const slipsLink = `/homecare/slips?monday=${monday}${workerId ? `&worker=${workerId}` : ''}${providerId ? `&provider=${providerId}` : ''}${villageId ? `&village=${villageId}` : ''}`;
 
   return (
@@ -115,31 +120,38 @@ export function ScheduleTab({ today }: { today: string }) {
             ]}
           />
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
-          <Select
-            size="lg"
-            label={t('homecare.delivery.provider')}
-            clearable
-            placeholder={t('homecare.delivery.allProviders')}
-            data={providers.map((p) => ({ value: p.id, label: p.name }))}
-            value={providerId}
-            onChange={(v) => {
-              setProvider(v);
-              setWorker(null);
-            }}
-          />
-          <Select size="lg" label={t('homecare.delivery.worker')} clearable searchable placeholder={t('homecare.delivery.allWorkers')} data={workers} value={workerId} onChange={setWorker} />
-          <Select
-            size="lg"
-            label={t('homecare.delivery.village')}
-            clearable
-            searchable
-            placeholder={t('homecare.delivery.allVillages')}
-            data={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
-            value={villageId}
-            onChange={setVillage}
-          />
-        </SimpleGrid>
+        {phone && (
+          <Button size="lg" variant="subtle" mt="sm" px={0} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>
+            {filterCount > 0 ? t('homecare.delivery.filtersOn', { n: filterCount }) : t('homecare.delivery.filters')}
+          </Button>
+        )}
+        <Collapse expanded={!phone || filtersOpen}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
+            <Select
+              size="lg"
+              label={t('homecare.delivery.provider')}
+              clearable
+              placeholder={t('homecare.delivery.allProviders')}
+              data={providers.map((p) => ({ value: p.id, label: p.name }))}
+              value={providerId}
+              onChange={(v) => {
+                setProvider(v);
+                setWorker(null);
+              }}
+            />
+            <Select size="lg" label={t('homecare.delivery.worker')} clearable searchable placeholder={t('homecare.delivery.allWorkers')} data={workers} value={workerId} onChange={setWorker} />
+            <Select
+              size="lg"
+              label={t('homecare.delivery.village')}
+              clearable
+              searchable
+              placeholder={t('homecare.delivery.allVillages')}
+              data={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
+              value={villageId}
+              onChange={setVillage}
+            />
+          </SimpleGrid>
+        </Collapse>
         <Group mt="sm" wrap="wrap">
           {mayRecord && (
             <Button size="lg" variant="outline" onClick={() => setRecording('free')}>
