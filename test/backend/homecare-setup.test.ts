@@ -261,7 +261,7 @@ describe('plans', () => {
     expect([ended.endedOn, ended.endReason, ended.active]).toEqual(['2026-03-10', '老人住院', false]);
   });
 
-  it('refuses a worker of another provider, a retired worker, provider or item, an elder not at home, an end before the start, and changing an ended plan', async () => {
+  it('refuses a worker of another provider, a retired worker, provider or item, a provider whose contract ended before the plan starts, an elder not at home, an end before the start, and changing an ended plan', async () => {
     const p = await providers();
     const items = await catalogue();
     const zhang = await addElder('张大爷', '1940-05-01', ['tekun_dispersed']);
@@ -285,6 +285,8 @@ describe('plans', () => {
     const gone = (await b.call('homecare.saveProvider', { name: '夕阳红服务中心', kind: 'organisation', retired: true }, keeper)).id;
     await refused('homecare.savePlan', plan({ providerId: gone, workerId: null }), 'CONFLICT', /服务机构「夕阳红服务中心」已停用/, keeper);
 
+    const lapsed = await refused('homecare.savePlan', plan({ providerId: p.org, workerId: p.liu, fromOn: '2027-01-04' }), 'CONFLICT', /「康乐家政服务社」的服务合同（GM-2026-01）已于 2026-12-31 到期，不能安排 2027-01-04 起的服务/, keeper);
+    expect(lapsed.field).toBe('providerId');
     const { id } = await b.call('homecare.savePlan', plan(), keeper);
     await b.call('homecare.savePlan', plan({ id, minutes: 90 }), keeper);
     await refused('homecare.endPlan', { id, endedOn: '2026-03-01', reason: '老人住院' }, 'INVALID_INPUT', /终止日期不能早于计划开始日期 2026-03-02/, keeper);

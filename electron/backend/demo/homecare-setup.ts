@@ -83,8 +83,8 @@ export async function demoHomecareSetup(deps: BackendDeps, actor: Caller, random
   // Providers: the centre (its caregivers as workers) and two organisations the county contracts.
   const contractFrom = `${pricedFrom.slice(0, 4)}-01-01`;
   const centre = (await saveProvider(deps, actor, { name: '柳湾镇敬老院上门服务队', kind: 'centre', contactName: '院长办公室', phone: '0370-8123456', contractNo: '', contractFrom: null, contractTo: null, retired: false })).id;
-  const kangle = (await saveProvider(deps, actor, { name: '康乐家政服务社', kind: 'organisation', contactName: '刘玉梅', phone: '13903701234', contractNo: `清民购〔${contractFrom.slice(0, 4)}〕08号`, contractFrom, contractTo: addDays(addYears(contractFrom, 2), -1), retired: false })).id;
-  const xiyang = (await saveProvider(deps, actor, { name: '夕阳红居家养老服务中心', kind: 'organisation', contactName: '张建国', phone: '13837085566', contractNo: `清民购〔${contractFrom.slice(0, 4)}〕11号`, contractFrom, contractTo: addDays(addYears(contractFrom, 1), -1), retired: false })).id;
+  const kangle = (await saveProvider(deps, actor, { name: '康乐家政服务社', kind: 'organisation', contactName: '刘玉梅', phone: '13903701234', contractNo: `清民购〔${contractFrom.slice(0, 4)}〕08号`, contractFrom, contractTo: addDays(addYears(contractFrom, 3), -1), retired: false })).id;
+  const xiyang = (await saveProvider(deps, actor, { name: '夕阳红居家养老服务中心', kind: 'organisation', contactName: '张建国', phone: '13837085566', contractNo: `清民购〔${contractFrom.slice(0, 4)}〕11号`, contractFrom, contractTo: addDays(addYears(contractFrom, 2), -1), retired: false })).id;
   events += 3;
   const workers = new Map<string, string[]>([
     [centre, []],

@@ -127,6 +127,9 @@ export function savePlan(deps: BackendDeps, caller: Caller, input: z.output<type
     await elderAtHome(ctx.trx, input.elderId, '安排居家上门服务');
     if (before) await assertPastKept(ctx.trx, before, input);
     const provider = await providerForUse(ctx.trx, input.providerId);
+    if (provider.contractTo !== null && provider.contractTo < input.fromOn) {
+      throw conflict(`「${provider.name}」的服务合同${provider.contractNo ? `（${provider.contractNo}）` : ''}已于 ${provider.contractTo} 到期，不能安排 ${input.fromOn} 起的服务；请先续签并更新合同期限`, 'providerId');
+    }
     if (input.workerId !== null) {
       const worker = await ctx.trx
         .selectFrom('homeServiceWorkers')
