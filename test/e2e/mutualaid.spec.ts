@@ -19,6 +19,14 @@ const SMALL = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
+/** Every button of the table shows whole inside its card (none scrolled away sideways). */
+const fits = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluate((table) => {
+    const card = table.closest('.mantine-Card-root')?.getBoundingClientRect();
+    const cut = [...table.querySelectorAll('button')].filter((b) => !card || b.getBoundingClientRect().right > card.right);
+    return cut.length === 0 ? 'fits' : cut.map((b) => b.getAttribute('aria-label')).join('、');
+  });
+
 async function onPhone(page: Page) {
   await page.setViewportSize(PHONE);
   await closeNotifications(page);
@@ -79,7 +87,7 @@ test('mutual aid: a pair, activities with the daily cap, the time bank with a re
   await expect(pairForm).toBeHidden();
   const pairs = page.getByTestId('aid-pairs');
   await expect(pairs.getByRole('row', { name: /张大爷/ })).toContainText('王小梅');
-  await expect(pairs.getByRole('row', { name: /张大爷/ })).toContainText('进行中');
+  await expect(pairs.getByRole('row', { name: /张大爷/ }).getByRole('button', { name: '结束' })).toBeVisible();
 
   // An activity of the pair in a few taps: the pair is chosen already; 代购, 1.5 小时, save.
   await page.getByRole('button', { name: '为王小梅与张大爷登记活动' }).click();
@@ -215,7 +223,14 @@ test('mutual aid: a pair, activities with the daily cap, the time bank with a re
   await page.setViewportSize(SMALL);
   await closeNotifications(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SMALL.width);
+  // The pairs' table fits: its 结束 button is not scrolled away.
+  expect(await fits(page, 'aid-pairs')).toBe('fits');
   await shot(page, 'mutualaid-pairs-1024');
+  await page.getByRole('tab', { name: '互助活动' }).click();
+  await expect(page.getByTestId('aid-activities')).toBeVisible();
+  expect(await fits(page, 'aid-activities')).toBe('fits');
+  await shot(page, 'mutualaid-activities-1024');
+  await page.getByRole('tab', { name: '结对帮扶' }).click();
   await onPhone(page);
   await shot(page, 'mutualaid-pairs-phone');
   await page.getByRole('tab', { name: '互助活动' }).click();

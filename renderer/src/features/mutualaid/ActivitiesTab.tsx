@@ -102,22 +102,37 @@ export function ActivitiesTab({ today }: { today: string }) {
               rows={shown}
               empty={s ? t('mutualaid.nothingFound') : pending ? t('mutualaid.activity.emptyPending') : t('mutualaid.activity.empty')}
             >
-              <ListTable minWidth={820} nowrap testId="aid-activities" heads={[t('mutualaid.activity.doneOn'), t('mutualaid.helper'), t('mutualaid.elder'), t('mutualaid.activity.kind'), t('mutualaid.activity.hoursHead'), t('mutualaid.activity.points'), t('mutualaid.activity.note'), mayKeep && t('mutualaid.actions')]}>
+              <ListTable minWidth={600} nowrap testId="aid-activities" heads={[t('mutualaid.activity.day'), t('mutualaid.helper'), t('mutualaid.elder'), t('mutualaid.activity.what'), t('mutualaid.activity.hoursHead'), t('mutualaid.activity.points'), mayKeep && t('mutualaid.actions')]}>
                 {shown.map((a) => (
-                  <Table.Tr key={a.id} style={a.voided ? { textDecoration: 'line-through', opacity: 0.7 } : undefined}>
-                    <Table.Td>{a.doneOn}</Table.Td>
+                  <Table.Tr key={a.id} style={a.voided ? { opacity: 0.75 } : undefined}>
+                    <Table.Td>{a.doneOn.slice(5)}</Table.Td>
                     <Table.Td fw={700}>{a.helper}</Table.Td>
-                    <Table.Td>{a.elder ? `${a.elder}${a.village ? `（${a.village}）` : ''}` : '—'}</Table.Td>
-                    <Table.Td>{t(`enums.aidActivityKind.${a.kind}`)}</Table.Td>
+                    <Table.Td>
+                      {a.elder ?? '—'}
+                      {a.elder && a.village && (
+                        <Text size="sm" c="dimmed">
+                          {a.village}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'normal', minWidth: 140 }}>
+                      <Text span fw={700} td={a.voided ? 'line-through' : undefined}>
+                        {t(`enums.aidActivityKind.${a.kind}`)}
+                      </Text>
+                      {(a.voided || a.note) && (
+                        <Text size="sm" c="dimmed">
+                          {a.voided ? t('mutualaid.activity.voidedLine', { by: a.voided.by, reason: a.voided.reason }) : a.note}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{hoursText(a.minutes)}</Table.Td>
                     <Table.Td>
                       <State a={a} />
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'normal', minWidth: 120 }}>{a.voided ? t('mutualaid.activity.voidedLine', { by: a.voided.by, reason: a.voided.reason }) : a.note || '—'}</Table.Td>
                     {mayKeep && (
                       <Table.Td>
                         {!a.voided && (
-                          <Group gap="xs" wrap="nowrap">
+                          <Group gap="xs">
                             {a.pending && (
                               <Button size="md" loading={check.isPending && check.variables.id === a.id} onClick={() => check.mutate({ id: a.id })} aria-label={t('mutualaid.activity.checkFor', { helper: a.helper, on: a.doneOn })}>
                                 {t('mutualaid.activity.check')}

@@ -84,7 +84,7 @@ export function PairsTab({ today }: { today: string }) {
           const shown = s ? rows.filter((p) => p.helper.includes(s) || p.elder.includes(s)) : rows;
           return (
             <ListCard title={t('mutualaid.pairs.title', { n: shown.filter((p) => p.endedOn === null).length })} rows={shown} empty={s ? t('mutualaid.nothingFound') : t('mutualaid.pairs.empty')}>
-              <ListTable minWidth={720} nowrap testId="aid-pairs" heads={[t('mutualaid.pairs.elder'), t('mutualaid.village'), t('mutualaid.helper'), t('mutualaid.pairs.since'), t('mutualaid.pairs.hours'), t('mutualaid.pairs.state'), t('mutualaid.actions')]}>
+              <ListTable minWidth={640} nowrap testId="aid-pairs" heads={[t('mutualaid.pairs.elder'), t('mutualaid.village'), t('mutualaid.helper'), t('mutualaid.pairs.since'), t('mutualaid.pairs.hours'), t('mutualaid.actions')]}>
                 {shown.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td fw={700}>{p.elder}</Table.Td>
@@ -104,14 +104,7 @@ export function PairsTab({ today }: { today: string }) {
                           {t('mutualaid.pairs.endedMark', { on: p.endedOn })}
                         </Badge>
                       ) : (
-                        <Badge color="ok" variant="filled">
-                          {t('mutualaid.pairs.openMark')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {p.endedOn === null && (
-                        <Group gap="xs" wrap="nowrap">
+                        <Group gap="xs">
                           {mayRecord && (
                             <Button size="md" onClick={() => setRecording({ helperId: p.helperId, pairId: p.id })} aria-label={t('mutualaid.pairs.recordFor', { elder: p.elder, helper: p.helper })}>
                               {t('mutualaid.pairs.record')}
