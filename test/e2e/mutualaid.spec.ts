@@ -230,6 +230,10 @@ test('mutual aid: a pair, activities with the daily cap, the time bank with a re
   await expect(page.getByTestId('aid-activities')).toBeVisible();
   expect(await fits(page, 'aid-activities')).toBe('fits');
   await shot(page, 'mutualaid-activities-1024');
+  await page.getByRole('tab', { name: '时间银行' }).click();
+  await expect(page.getByTestId('aid-balances')).toBeVisible();
+  expect(await fits(page, 'aid-balances')).toBe('fits');
+  await shot(page, 'mutualaid-bank-1024');
   await page.getByRole('tab', { name: '结对帮扶' }).click();
   await onPhone(page);
   await shot(page, 'mutualaid-pairs-phone');

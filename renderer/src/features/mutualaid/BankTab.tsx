@@ -163,13 +163,12 @@ export function BankTab({ today }: { today: string }) {
           const shown = s ? rows.filter((r) => r.name.includes(s) || (r.village ?? '').includes(s)) : rows;
           return (
             <ListCard title={t('mutualaid.bank.title')} rows={shown} empty={s ? t('mutualaid.nothingFound') : t('mutualaid.bank.empty')}>
-              <ListTable minWidth={680} nowrap testId="aid-balances" heads={[t('mutualaid.helper'), t('mutualaid.village'), t('mutualaid.bank.hours'), t('mutualaid.bank.earned'), t('mutualaid.bank.redeemedHead'), t('mutualaid.bank.balance'), '']}>
+              <ListTable minWidth={560} nowrap testId="aid-balances" heads={[t('mutualaid.helper'), t('mutualaid.village'), t('mutualaid.bank.hours'), t('mutualaid.bank.earned'), t('mutualaid.bank.redeemedHead'), t('mutualaid.bank.balance'), '']}>
                 {shown.map((r) => (
                   <Table.Tr key={r.helperId}>
                     <Table.Td fw={700}>
                       {r.name}
-                      <Text span size="sm" c="dimmed">
-                        {' '}
+                      <Text size="sm" c="dimmed" fw={400}>
                         {t(`enums.helperKind.${r.kind}`)}
                         {r.retired ? t('mutualaid.bank.retired') : ''}
                       </Text>
