@@ -52,9 +52,13 @@ test('a month of care at home: the plan, visits done and missed, a disputed 回�
   await app.api('staff.hire', { name: '关爱专干小陈', role: 'social_worker', hireDate: '2025-01-01', accountRole: 'social_worker', pin: '975310' });
   await page.goto(app.url);
 
-  // Tuesday 3 February: the day's schedule has her visit; done as planned, two taps.
+  // Tuesday 3 February: the home page says one visit is planned today; the day's schedule has it; done as planned, two taps.
   await onDay('2026-02-03', '17:00');
-  await page.getByRole('link', { name: '居家服务' }).click();
+  await page.goto(`${app.origin}/#/`);
+  await expect(page.getByTestId('homecare-today')).toHaveText('今天计划上门 1 次：已服务 0，未上门 0，待服务 1');
+  await page.getByTestId('homecare-alerts').scrollIntoViewIfNeeded();
+  await shot(page, 'care-at-home-month-home');
+  await page.getByRole('link', { name: '居家服务' }).first().click();
   const visit = page.getByTestId('planned-visit');
   await expect(visit).toHaveCount(1);
   await expect(visit).toContainText('赵奶奶');
@@ -72,6 +76,8 @@ test('a month of care at home: the plan, visits done and missed, a disputed 回�
   await page.getByRole('dialog').getByText('老人住院', { exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('planned-visit')).toContainText('未上门：老人住院');
+  await page.goto(`${app.origin}/#/`);
+  await expect(page.getByTestId('homecare-today')).toHaveText('今天计划上门 1 次：已服务 0，未上门 1，待服务 0');
 
   // The other two Tuesdays came back on signed paper slips (recorded the same way; here straight through the API).
   for (const day of ['2026-02-17', '2026-02-24']) {
@@ -83,7 +89,7 @@ test('a month of care at home: the plan, visits done and missed, a disputed 回�
   await onDay('2026-03-02', '10:00');
   await page.goto(`${app.origin}/#/homecare?tab=checks`);
   const sample = page.getByTestId('sample-安康家政');
-  await expect(sample).toContainText('本月已完成 3 次，应回访 1 次');
+  await expect(sample).toContainText('已完成 3 次，应回访 1 次');
   await sample.getByRole('button', { name: /^登记回访/ }).first().click();
   const check = page.getByRole('dialog');
   await check.locator('label.mantine-SegmentedControl-label', { hasText: /^有异议$/ }).click();

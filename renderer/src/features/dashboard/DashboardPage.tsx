@@ -14,6 +14,7 @@ import { MealAlerts } from '../meals/MealAlerts';
 import { CareAlerts } from './CareAlerts';
 import { FirstSteps } from './FirstSteps';
 import { RiskDue } from './RiskDue';
+import { HomeCareAlerts } from './HomeCareAlerts';
 import { VisitAlerts } from './VisitAlerts';
 import { useAssessmentDue } from '../assessment/queries';
 import { useDashboardSummary } from './queries';
@@ -79,6 +80,7 @@ export function DashboardPage() {
   const mayReadMeals = useMayCall('meals.sampleWarnings');
   const mayReadFire = useMayCall('fire.rounds');
   const mayReadVisits = useMayCall('visits.overview');
+  const mayReadHomeCare = useMayCall('homecare.planned');
   const mayEditFacility = useMayCall('facility.save');
   return (
     <QueryView query={summary}>
@@ -141,6 +143,7 @@ export function DashboardPage() {
           </ListCard>
           <OnDutyCard />
           {mayReadVisits && <VisitAlerts />}
+          {mayReadHomeCare && <HomeCareAlerts today={s.today} />}
           {mayReadStaff && <ExpiringCertificates />}
           {mayReadResidents && <DueAssessments />}
           {mayReadResidents && <RiskDue />}
