@@ -66,6 +66,7 @@ test('mutual aid: a pair, activities with the daily cap, the time bank with a re
   await helperForm.getByRole('combobox', { name: /^在册老人（低龄老人可关联）/ }).fill('刘');
   await page.getByRole('option', { name: /刘大妈（东村/ }).click();
   await expect(field(helperForm, '姓名')).toHaveValue('刘大妈');
+  await expect(helperForm.getByRole('textbox', { name: '所在村（可不填）' }).or(helperForm.getByRole('combobox', { name: /^所在村/ })).first()).toHaveValue('东村');
   await helperForm.getByRole('button', { name: '保存' }).click();
   await expect(helperForm).toBeHidden();
   await expect(page.getByTestId('helpers').getByRole('row', { name: /刘大妈/ })).toContainText('（在册老人）');

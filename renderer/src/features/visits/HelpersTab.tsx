@@ -40,7 +40,11 @@ function HelperModal({ helper, onClose }: { helper: HelperRow | null; onClose: (
           label={t('mutualaid.helperLink.label')}
           description={elder ? t('mutualaid.helperLink.linked', { name: elder.name }) : t('mutualaid.helperLink.hint')}
           value={elder}
-          onChange={(e) => (setElder(e), e && v.name === '' && setV({ ...v, name: e.name }))}
+          onChange={(e) => {
+            setElder(e);
+            // Linked to the register: the name and village come with the elder where they are not filled in yet.
+            if (e) setV({ ...v, name: v.name || e.name, villageId: v.villageId ?? (villages.data ?? []).find((x) => x.name === e.village)?.id ?? null });
+          }}
           error={errors.elderId}
         />
         <Select size="lg" label={t('visits.helperVillage')} clearable data={(villages.data ?? []).map((x) => ({ value: x.id, label: x.name }))} value={v.villageId} onChange={(id) => setV({ ...v, villageId: id })} error={errors.villageId} />
