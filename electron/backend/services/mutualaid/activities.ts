@@ -14,7 +14,7 @@ import type { Executor } from '../../db/executor';
 import { newId } from '../../ids';
 import { assertAtHome, elderForWrite } from '../visits/register';
 import { creditActivity, creditedFor, uncreditActivity } from './bank';
-import { activeHelper, notFuture } from './common';
+import { activeHelper, notFuture, points } from './common';
 import { readAidSettings } from './settings';
 
 export function recordActivity(deps: BackendDeps, caller: Caller, input: z.output<typeof ActivityInput>): Promise<Credited> {
@@ -101,7 +101,7 @@ export function voidActivity(deps: BackendDeps, caller: Caller, input: z.output<
     const taken = await uncreditActivity(ctx, a, input.reason);
     await ctx.trx.updateTable('aidActivities').set({ voidedAt: ctx.at, voidedBy: caller.name, voidReason: input.reason }).where('id', '=', a.id).execute();
     await ctx.audit({ action: 'void', entity: 'aidActivities', entityId: a.id, before: { voidedAt: null }, after: { voidedAt: ctx.at, voidedBy: caller.name, voidReason: input.reason } });
-    return { id: a.id, creditedTenths: -taken, notice: taken > 0 ? `已从${a.helper}的积分中扣回${(taken / 10).toFixed(1).replace(/\.0$/, '')}分（一条更正记录）。` : null };
+    return { id: a.id, creditedTenths: -taken, notice: taken > 0 ? `已从${a.helper}的积分中扣回${points(taken)}分（一条更正记录）。` : null };
   });
 }
 
