@@ -1,7 +1,7 @@
 // The homecare setup part through the real dispatcher on a real SQLite file: the catalogue (a unit that cannot change
 // once used, retiring), dated prices and subsidy per price class (the one in force, a price that would reprice a
 // settled month refused), entitlements (hours typed as minutes, only for elders at home, no two of an item in force on
-// one day, ended with a reason), providers and their workers (one 本院, retiring refused while plans run), recurring
+// one day, ended with a reason; once used, its item, quota and start stay), providers and their workers (one 本院, retiring refused while plans run), recurring
 // plans (a worker of another provider, a retired item or worker, an elder not at home refused; an item without an
 // entitlement marked), and who may do what. Every refusal names the problem in Chinese and writes nothing.
 import { randomUUID } from 'node:crypto';
@@ -193,6 +193,26 @@ describe('entitlements', () => {
     // Ended on 03-31: an overlapping one from 03-15 is still refused, one from 04-01 is not.
     await refused('homecare.saveEntitlement', grant({ validFrom: '2026-03-15', validTo: null }), 'CONFLICT', /2026-02-01 至 2026-03-31/, keeper);
     await refused('homecare.saveEntitlement', grant({ monthlyQuota: 240 }), 'FORBIDDEN', /./, carer);
+  });
+
+  it('keeps an entitlement already used as the months counted it: item, quota and start stay, and it cannot end before its last use', async () => {
+    const items = await catalogue();
+    const { org, liu } = await providers();
+    const zhang = await addElder('张大爷', '1940-05-01', ['tekun_dispersed']);
+    const grant = { elderId: zhang, itemId: items.clean, monthlyQuota: 480, documentNo: '清民〔2026〕12号', grantedOn: '2026-01-10', validFrom: '2026-02-01', validTo: null };
+    const { id } = await b.call('homecare.saveEntitlement', grant, keeper);
+    // Not yet used: anything may still be corrected.
+    await b.call('homecare.saveEntitlement', { ...grant, id, monthlyQuota: 420 }, keeper);
+    await b.call('homecare.recordVisit', { requestId: randomUUID(), elderId: zhang, providerId: org, workerId: liu, serviceOn: '2026-03-10', startTime: '09:00', endTime: '10:00', items: [{ itemId: items.clean, quantity: 60 }], confirmation: { kind: 'paper_slip', slipNo: 'QR-1' } }, keeper);
+    const used = { ...grant, id, monthlyQuota: 420 };
+    const quota = await refused('homecare.saveEntitlement', { ...used, monthlyQuota: 600 }, 'CONFLICT', /这份「助洁」额度已经用过（最近一次服务在 2026-03-10），改每月额度会改动以前月份的数字；请终止这份额度并写明原因，再从新的日期起另登记一份/, keeper);
+    expect(quota.field).toBe('monthlyQuota');
+    await refused('homecare.saveEntitlement', { ...used, validFrom: '2026-03-01' }, 'CONFLICT', /改开始日期会改动以前月份的数字/, keeper);
+    await refused('homecare.saveEntitlement', { ...used, validTo: '2026-03-09' }, 'CONFLICT', /这份额度在 2026-03-10 还用过，有效期不能在那天之前结束/, keeper);
+    // The document number, a note and an end after the last use are still corrections.
+    await b.call('homecare.saveEntitlement', { ...used, documentNo: '清民〔2026〕12号（复印件）', validTo: '2026-12-31', note: '县里补发文件' }, keeper);
+    const [row] = await b.call('homecare.entitlements', { elderId: zhang }, keeper);
+    expect(row).toMatchObject({ monthlyQuota: 420, validFrom: '2026-02-01', validTo: '2026-12-31', documentNo: '清民〔2026〕12号（复印件）' });
   });
 });
 

@@ -96,6 +96,35 @@ export async function listEntitlements(db: Executor, query: z.output<typeof Enti
     .sort((a, b) => Number(b.active) - Number(a.active) || collator.compare(a.village, b.village) || collator.compare(a.elder, b.elder) || collator.compare(a.item, b.item) || b.validFrom.localeCompare(a.validFrom));
 }
 
+/**
+ * An entitlement already used keeps what the months of its use counted on (the elder's month, the county's package):
+ * its item, quota and start stay, and its end may not come before the last service it covered. Anything else is a
+ * new entitlement — end this one with a reason and grant the new one from its date.
+ */
+async function keepUsedMonths(
+  trx: Executor,
+  before: { elderId: string; itemId: string; monthlyQuota: number; validFrom: string },
+  input: { itemId: string; monthlyQuota: number; validFrom: string; validTo: string | null },
+  itemName: string,
+) {
+  const lastUse = await trx
+    .selectFrom('homeServiceVisitItems')
+    .innerJoin('homeServiceVisits', 'homeServiceVisits.id', 'homeServiceVisitItems.visitId')
+    .select((eb) => eb.fn.max('homeServiceVisits.serviceOn').as('on'))
+    .where('homeServiceVisits.elderId', '=', before.elderId)
+    .where('homeServiceVisitItems.itemId', '=', before.itemId)
+    .where('homeServiceVisits.outcome', '=', 'done')
+    .where('homeServiceVisits.voidedAt', 'is', null)
+    .where('homeServiceVisits.serviceOn', '>=', before.validFrom)
+    .executeTakeFirst();
+  const used = lastUse?.on ?? null;
+  if (used === null) return;
+  const changed = [input.itemId !== before.itemId && '服务项目', input.monthlyQuota !== before.monthlyQuota && '每月额度', input.validFrom !== before.validFrom && '开始日期'].filter(Boolean);
+  if (changed.length > 0)
+    throw conflict(`这份「${itemName}」额度已经用过（最近一次服务在 ${used}），改${changed.join('、')}会改动以前月份的数字；请终止这份额度并写明原因，再从新的日期起另登记一份`, input.monthlyQuota !== before.monthlyQuota ? 'monthlyQuota' : input.itemId !== before.itemId ? 'itemId' : 'validFrom');
+  if (input.validTo !== null && input.validTo < used) throw conflict(`这份额度在 ${used} 还用过，有效期不能在那天之前结束`, 'validTo');
+}
+
 export function saveEntitlement(deps: BackendDeps, caller: Caller, input: z.output<typeof EntitlementInput>) {
   return writeAction(deps, caller, async (ctx) => {
     const before = input.id ? await ctx.trx.selectFrom('homeServiceEntitlements').selectAll().where('id', '=', input.id).executeTakeFirst() : undefined;
@@ -105,6 +134,7 @@ export function saveEntitlement(deps: BackendDeps, caller: Caller, input: z.outp
     const elder = await elderAtHome(ctx.trx, input.elderId, '登记居家服务享受额度');
     const item = await itemForUse(ctx.trx, input.itemId);
     if (input.validTo !== null && input.validTo < input.validFrom) throw invalid('有效期结束日期不能早于开始日期', 'validTo');
+    if (before) await keepUsedMonths(ctx.trx, before, input, item.name);
     const others = await ctx.trx
       .selectFrom('homeServiceEntitlements')
       .select(['id', 'documentNo', 'validFrom', 'validTo', 'endedOn'])
