@@ -213,6 +213,11 @@ describe('entitlements', () => {
     await b.call('homecare.saveEntitlement', { ...used, documentNo: '清民〔2026〕12号（复印件）', validTo: '2026-12-31', note: '县里补发文件' }, keeper);
     const [row] = await b.call('homecare.entitlements', { elderId: zhang }, keeper);
     expect(row).toMatchObject({ monthlyQuota: 420, validFrom: '2026-02-01', validTo: '2026-12-31', documentNo: '清民〔2026〕12号（复印件）' });
+    // Ending it before its last use would take March's quota away (the 03-10 visit would turn over the entitlement).
+    const end = await refused('homecare.endEntitlement', { id, endedOn: '2026-02-20', reason: '复核' }, 'CONFLICT', /这份额度在 2026-03-10 还用过，终止日期（2026-02-20）不能在那天之前/, keeper);
+    expect(end.field).toBe('endedOn');
+    expect((await b.call('homecare.elderMonth', { elderId: zhang, month: '2026-03' }, keeper)).quota.map((q) => [q.name, q.quota, q.used])).toEqual([['助洁', 420, 60]]);
+    await b.call('homecare.endEntitlement', { id, endedOn: '2026-03-10', reason: '老人搬去女儿家住' }, keeper);
   });
 });
 

@@ -101,23 +101,28 @@ export async function listEntitlements(db: Executor, query: z.output<typeof Enti
  * its item, quota and start stay, and its end may not come before the last service it covered. Anything else is a
  * new entitlement — end this one with a reason and grant the new one from its date.
  */
+/** The day of the last done, not voided visit the entitlement covered (its elder and item, from its start), or null. */
+async function lastUseOf(trx: Executor, e: { elderId: string; itemId: string; validFrom: string }): Promise<string | null> {
+  const lastUse = await trx
+    .selectFrom('homeServiceVisitItems')
+    .innerJoin('homeServiceVisits', 'homeServiceVisits.id', 'homeServiceVisitItems.visitId')
+    .select((eb) => eb.fn.max('homeServiceVisits.serviceOn').as('on'))
+    .where('homeServiceVisits.elderId', '=', e.elderId)
+    .where('homeServiceVisitItems.itemId', '=', e.itemId)
+    .where('homeServiceVisits.outcome', '=', 'done')
+    .where('homeServiceVisits.voidedAt', 'is', null)
+    .where('homeServiceVisits.serviceOn', '>=', e.validFrom)
+    .executeTakeFirst();
+  return lastUse?.on ?? null;
+}
+
 async function keepUsedMonths(
   trx: Executor,
   before: { elderId: string; itemId: string; monthlyQuota: number; validFrom: string },
   input: { itemId: string; monthlyQuota: number; validFrom: string; validTo: string | null },
   itemName: string,
 ) {
-  const lastUse = await trx
-    .selectFrom('homeServiceVisitItems')
-    .innerJoin('homeServiceVisits', 'homeServiceVisits.id', 'homeServiceVisitItems.visitId')
-    .select((eb) => eb.fn.max('homeServiceVisits.serviceOn').as('on'))
-    .where('homeServiceVisits.elderId', '=', before.elderId)
-    .where('homeServiceVisitItems.itemId', '=', before.itemId)
-    .where('homeServiceVisits.outcome', '=', 'done')
-    .where('homeServiceVisits.voidedAt', 'is', null)
-    .where('homeServiceVisits.serviceOn', '>=', before.validFrom)
-    .executeTakeFirst();
-  const used = lastUse?.on ?? null;
+  const used = await lastUseOf(trx, before);
   if (used === null) return;
   const changed = [input.itemId !== before.itemId && '服务项目', input.monthlyQuota !== before.monthlyQuota && '每月额度', input.validFrom !== before.validFrom && '开始日期'].filter(Boolean);
   if (changed.length > 0)
@@ -182,6 +187,9 @@ export function endEntitlement(deps: BackendDeps, caller: Caller, input: z.outpu
     if (!before) throw notFound('享受额度');
     if (before.endedOn) throw conflict(`这条享受额度已于 ${before.endedOn} 终止`);
     if (input.endedOn < before.validFrom) throw invalid(`终止日期不能早于有效期开始日期 ${before.validFrom}`, 'endedOn');
+    // Ended before its last use, the months of that use would lose their quota (their visits turn into over-quota ones).
+    const used = await lastUseOf(ctx.trx, before);
+    if (used !== null && input.endedOn < used) throw conflict(`这份额度在 ${used} 还用过，终止日期（${input.endedOn}）不能在那天之前`, 'endedOn');
     const after = { endedOn: input.endedOn, endReason: input.reason };
     await ctx.trx.updateTable('homeServiceEntitlements').set({ ...after, ...ctx.stampUpdate() }).where('id', '=', before.id).execute();
     await ctx.audit({ action: 'close', entity: 'homeServiceEntitlements', entityId: before.id, before: { endedOn: null, endReason: null }, after });
