@@ -270,6 +270,15 @@ describe('the month', () => {
     expect(died).toMatchObject({ days: 20, subsidyFen: 80000, open: false });
     expect((await b.call('entrusted.month', { month: '2026-04', villageId: null })).lines.map((l) => l.elder)).toEqual(['李桂英', '孙老汉']);
     await b.call('elders.setStatus', { elderId: a2, status: 'at_home', on: null, note: '登记有误' });
+    // An elder who died before the agreement began: it never took effect — not on the month, no (negative) subsidy.
+    const a4 = await addElder('周大娘', ['tekun_dispersed']);
+    await b.call('entrusted.createAgreement', agreement(a4, { fromOn: '2026-04-10', signedOn: '2026-03-20' }));
+    at('2026-04-20');
+    await b.call('elders.setStatus', { elderId: a4, status: 'died', on: '2026-04-05', note: '' });
+    const april = await b.call('entrusted.month', { month: '2026-04', villageId: null });
+    expect(april.lines.map((l) => [l.elder, l.subsidyFen >= 0])).toEqual([['李桂英', true], ['孙老汉', true], ['赵秀兰', true]]);
+    expect(april.totals.people).toBe(3);
+    at('2026-03-20');
 
     const file = await b.call('entrusted.exportMonth', { month: '2026-03', villageId: null }, carer);
     expect(file.rows).toBe(3);

@@ -40,7 +40,7 @@ export async function monthList(deps: BackendDeps, q: { month: string; villageId
     .orderBy('a.fromOn')
     .execute();
   const checks = await checksOf(deps.db, { agreementIds: rows.map((r) => r.id), month: q.month, withVoided: false });
-  const lines: MonthLine[] = rows.map((a) => {
+  const lines: MonthLine[] = rows.flatMap((a) => {
     // Care ends when the elder leaves home (the day they died, moved away or into the centre), even if the agreement
     // was not ended yet: the subsidy is counted only to that day.
     const agreed = lastDayOf(a);
@@ -49,7 +49,9 @@ export async function monthList(deps: BackendDeps, q: { month: string; villageId
     const start = a.fromOn > from ? a.fromOn : from;
     const end = last !== null && last < to ? last : to;
     const days = daysBetween(start, end) + 1;
-    return {
+    // The elder left home before the agreement began: it never took effect (no day, no subsidy — never a negative one).
+    if (days <= 0) return [];
+    return [{
       agreementId: a.id,
       elderId: a.elderId,
       elder: a.elder,
@@ -74,7 +76,7 @@ export async function monthList(deps: BackendDeps, q: { month: string; villageId
       checks: checks.filter((c) => c.agreementId === a.id),
       elderChecked: false,
       open: a.endedOn === null && (a.toOn === null || a.toOn >= today) && a.elderStatus === 'at_home',
-    };
+    }];
   });
   const checkedElders = new Set(lines.filter((l) => l.checks.length > 0).map((l) => l.elderId));
   for (const l of lines) l.elderChecked = checkedElders.has(l.elderId);
