@@ -252,9 +252,12 @@ describe('refusals: each its own sentence, nothing written', () => {
     await b.call('homecare.recordVisit', visit({ startTime: '09:00', endTime: '09:45', items: [{ itemId: s.clean, quantity: 45 }] }));
   });
 
-  it('end before start, a date in the future', async () => {
+  it('end before start, hourly minutes beyond the visit, a date in the future', async () => {
     await refused(visit({ startTime: '10:00', endTime: '09:00' }), /^结束时间（09:00）应晚于开始时间（10:00）$/);
     await refused(visit({ startTime: '10:00', endTime: '10:00' }), /应晚于开始时间/);
+    // Hourly items are paid by the minute: no more minutes than the visit lasted.
+    const longer = await refused(visit({ startTime: '09:00', endTime: '10:00', items: [{ itemId: s.clean, quantity: 240 }], overQuotaReason: '试' }), /^按小时计的服务项目共240分钟，超过这次服务的时长（09:00–10:00，60分钟），请核对时间或分钟数$/);
+    expect(longer.field).toBe('items');
     await refused(visit({ serviceOn: '2026-03-21' }), /^服务日期（2026-03-21）在将来，不能预先登记/);
     const missed = await b.raw('homecare.recordMissed', { requestId: randomUUID(), planId: s.planA, serviceOn: '2026-03-24', reason: '老人外出' });
     expect(missed.error?.message).toMatch(/在将来/);

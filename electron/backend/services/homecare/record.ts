@@ -1,8 +1,8 @@
 // Recording what happened on the day: a done visit (items and quantities, the elder's confirmation), a planned visit
 // missed with its reason, and voiding a visit with a reason. The same form sent twice (its requestId) is written once.
 // Refused with a sentence and nothing written: a date in the future, end not after start, an elder who died, moved away
-// or lives in the centre by then, a retired or unknown provider, worker or item, a worker of another provider, a worker
-// already on another visit at that time, a month already settled for the provider, the plan's visit of that day already
+// or lives in the centre by then, a retired or unknown provider, worker or item, a worker of another provider, hourly
+// items of more minutes than the visit lasted, a worker already on another visit at that time, a month already settled for the provider, the plan's visit of that day already
 // recorded, and a service beyond the month's entitlement unless its reason is given.
 import { z } from 'zod';
 import type { RecordMissedInput, RecordVisitInput, VoidVisitInput } from '@shared/api/homecare-delivery';
@@ -18,7 +18,7 @@ import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
 import { parseJsonColumn } from '../../db/json';
 import { newId } from '../../ids';
-import { planFallsOn } from './planned';
+import { minutesBetween, planFallsOn } from './planned';
 import { entitledInMonth, quantityWords, usedInMonth } from './quota';
 
 const Categories = z.array(z.enum(ELDER_CATEGORIES));
@@ -107,6 +107,12 @@ export function recordVisit(deps: BackendDeps, caller: Caller, input: z.output<t
       const item = items.get(line.itemId);
       if (!item) throw invalid('服务项目不在目录中，请刷新后重新选择', 'items');
       if (item.retiredAt !== null) throw invalid(`服务项目“${item.name}”已停用，不能再登记`, 'items');
+    }
+    // An hourly item is paid by its minutes: together they cannot be more than the visit lasted.
+    const visitMinutes = minutesBetween(input.startTime, input.endTime);
+    const hourlyMinutes = input.items.reduce((n, line) => n + (items.get(line.itemId)!.unit === 'hour' ? line.quantity : 0), 0);
+    if (hourlyMinutes > visitMinutes) {
+      throw invalid(`按小时计的服务项目共${hourlyMinutes}分钟，超过这次服务的时长（${input.startTime}–${input.endTime}，${visitMinutes}分钟），请核对时间或分钟数`, 'items');
     }
 
     const overlapping = await db
