@@ -3,6 +3,7 @@
 // for an elder not marked 特困 on the register) is a warning.
 import { describe, expect, it } from 'vitest';
 import { SECTION_NAMES, type SectionData, type SectionRecord } from '@shared/domain/sync/sections';
+import { careAtHomeFigures } from '@shared/domain/sync/care-at-home-figures';
 import { checkCareAtHomeRecords } from '../../electron/backend/services/county/consistency-care-at-home';
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -75,5 +76,18 @@ describe('checkCareAtHomeRecords', () => {
     // A visit that went beyond with its reason explains it.
     data.home_service_visits = [visit({ overQuota: true })];
     expect(checkCareAtHomeRecords('2026-02', data).warnings).toHaveLength(1);
+  });
+});
+
+describe('careAtHomeFigures', () => {
+  it('counts an elder with two entitlements of an item in the month (a renewal) once: the larger quota, the use once', () => {
+    const data = month();
+    data.home_service_entitlements = [
+      { id: ID(10), elderId: ELDER, itemId: ITEM, monthlyQuota: 240, validFrom: '2026-01-01', validTo: null, endedOn: '2026-02-14', usedInMonth: 120 },
+      { id: ID(17), elderId: ELDER, itemId: ITEM, monthlyQuota: 480, validFrom: '2026-02-15', validTo: null, endedOn: null, usedInMonth: 120 },
+    ];
+    expect(checkCareAtHomeRecords('2026-02', data)).toEqual({ errors: [], warnings: [] });
+    const [item] = careAtHomeFigures('2026-02', data, []).items;
+    expect(item).toMatchObject({ item: '助洁', visits: 1, quantity: 120, entitledElders: 1, quota: 480, used: 120 });
   });
 });

@@ -156,12 +156,21 @@ export function careAtHomeFigures(period: string, data: SectionData, settlements
       i.quantity += line.quantity;
     }
   }
+  // An elder may hold two entitlements of an item in one month (a renewal): as at the centre, the larger quota counts,
+  // never their sum, and the elder and the month's use (carried on each of them) count once.
+  const entitled = new Map<string, { itemId: string; quota: number; used: number }>();
   for (const e of data.home_service_entitlements) {
+    const key = `${e.elderId}|${e.itemId}`;
+    const had = entitled.get(key);
+    if (had) had.quota = Math.max(had.quota, e.monthlyQuota);
+    else entitled.set(key, { itemId: e.itemId, quota: e.monthlyQuota, used: e.usedInMonth });
+  }
+  for (const e of entitled.values()) {
     const i = itemRow.get(e.itemId);
     if (!i) continue;
     i.entitledElders += 1;
-    i.quota += e.monthlyQuota;
-    i.used += e.usedInMonth;
+    i.quota += e.quota;
+    i.used += e.used;
   }
 
   const thisMonth = new Map(settlements.filter((s) => s.month === period && !s.voided).map((s) => [s.providerId, s]));
