@@ -90,4 +90,17 @@ describe('careAtHomeFigures', () => {
     const [item] = careAtHomeFigures('2026-02', data, []).items;
     expect(item).toMatchObject({ item: '助洁', visits: 1, quantity: 120, entitledElders: 1, quota: 480, used: 120 });
   });
+
+  it('counts an agreement or pair ended on the last day of the month (a carer replaced from the 1st) as in force at its end', () => {
+    const data = month();
+    data.entrusted_agreements = [{ ...data.entrusted_agreements[0], endedOn: '2026-02-28' }];
+    data.aid_pairs = [{ ...data.aid_pairs[0], endedOn: '2026-02-28' }];
+    expect(checkCareAtHomeRecords('2026-02', data)).toEqual({ errors: [], warnings: [] });
+    const figures = careAtHomeFigures('2026-02', data, []);
+    expect(figures.tiers.find((t) => t.tier === 'partly_lost')).toMatchObject({ agreements: 1, checked: 1, subsidyFen: 30000 });
+    expect(figures.villages[0]).toMatchObject({ entrusted: 1, entrustedChecked: 1, pairs: 1 });
+    // Ended the day before the month's last day: no longer in force at its end.
+    data.entrusted_agreements = [{ ...data.entrusted_agreements[0], endedOn: '2026-02-27' }];
+    expect(careAtHomeFigures('2026-02', data, []).tiers.find((t) => t.tier === 'partly_lost')).toMatchObject({ agreements: 0 });
+  });
 });

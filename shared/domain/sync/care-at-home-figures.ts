@@ -72,8 +72,8 @@ export interface CareAtHomeFigures {
 const TIER_ORDER: readonly Tier[] = ['fully_lost', 'partly_lost', 'self_sufficient'];
 const NO_VILLAGE = '（未注明村）';
 
-/** An entitlement, agreement or pair in force on the day. */
-const inForce = (from: string, to: string | null, ended: string | null, day: string) => from <= day && (to === null || to >= day) && (ended === null || ended > day);
+/** An agreement or pair in force on the day. Ended on a day, it was still in force that day (its last day, as at the centre). */
+const inForce = (from: string, to: string | null, ended: string | null, day: string) => from <= day && (to === null || to >= day) && (ended === null || ended >= day);
 
 /**
  * `data` is the centre's month; `settlements` are the settlements it reported in this month's and the next month's
