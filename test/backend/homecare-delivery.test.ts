@@ -259,6 +259,13 @@ describe('refusals: each its own sentence, nothing written', () => {
     const longer = await refused(visit({ startTime: '09:00', endTime: '10:00', items: [{ itemId: s.clean, quantity: 240 }], overQuotaReason: '试' }), /^按小时计的服务项目共240分钟，超过这次服务的时长（09:00–10:00，60分钟），请核对时间或分钟数$/);
     expect(longer.field).toBe('items');
     await refused(visit({ serviceOn: '2026-03-21' }), /^服务日期（2026-03-21）在将来，不能预先登记/);
+    // Today (20 March, 18:00): a visit ending at 19:00 is not done yet; one ending at 18:05 (a fast device clock) is.
+    const later = await refused(visit({ serviceOn: '2026-03-20', startTime: '17:00', endTime: '19:00', items: [{ itemId: s.clean, quantity: 120 }], overQuotaReason: '试' }), /^结束时间（19:00）还没到，请在服务完成后登记$/);
+    expect(later.field).toBe('endTime');
+    // Tied to its plan only on the plan's days and with the plan's provider; otherwise it is a visit outside the plan.
+    const wednesday = await refused(visit({ planId: s.planA, serviceOn: '2026-03-18' }), /^这个服务计划在2026-03-18没有安排上门；计划外的服务请用「登记计划外服务」$/);
+    expect(wednesday.field).toBe('serviceOn');
+    await refused(visit({ planId: s.planA, serviceOn: '2026-03-19', providerId: s.p2, workerId: s.w3 }), /^这个服务计划是另一家服务机构的/);
     const missed = await b.raw('homecare.recordMissed', { requestId: randomUUID(), planId: s.planA, serviceOn: '2026-03-24', reason: '老人外出' });
     expect(missed.error?.message).toMatch(/在将来/);
   });

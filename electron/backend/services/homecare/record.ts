@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { RecordMissedInput, RecordVisitInput, VoidVisitInput } from '@shared/api/homecare-delivery';
 import { AppError, conflict, invalid } from '@shared/api/errors';
-import { chinaWallClock } from '@shared/domain/care/shifts';
+import { chinaInstant, chinaWallClock } from '@shared/domain/care/shifts';
 import { ageOn } from '@shared/domain/dates';
 import { ELDER_CATEGORIES } from '@shared/domain/elders/vocab';
 import { priceClassOf } from '@shared/domain/homecare/price-class';
@@ -40,6 +40,9 @@ async function elderAtHome(db: Executor, elderId: string, day: string): Promise<
   const categories = parseJsonColumn(Categories, elder.categories, '老人的类别');
   return { id: elder.id, name: elder.name, priceClass: priceClassOf(categories, ageOn(elder.birthDate, day)) };
 }
+
+/** How far ahead of the computer's clock a device may be (as for incidents). */
+const DEVICE_CLOCK_SLACK_MS = 10 * 60_000;
 
 function notInFuture(ctx: WriteContext, day: string, field: string) {
   if (day > ctx.today) throw invalid(`服务日期（${day}）在将来，不能预先登记；请在服务完成后登记`, field);
@@ -92,12 +95,24 @@ export function recordVisit(deps: BackendDeps, caller: Caller, input: z.output<t
     const day = input.serviceOn;
     notInFuture(ctx, day, 'serviceOn');
     if (input.endTime <= input.startTime) throw invalid(`结束时间（${input.endTime}）应晚于开始时间（${input.startTime}）`, 'endTime');
+    // A visit is recorded once done: today's may not end later than now (a device clock up to 10 minutes fast is let be).
+    if (day === ctx.today && chinaInstant(day, input.endTime).getTime() > Date.parse(ctx.at) + DEVICE_CLOCK_SLACK_MS) {
+      throw invalid(`结束时间（${input.endTime}）还没到，请在服务完成后登记`, 'endTime');
+    }
     const elder = await elderAtHome(db, input.elderId, day);
     const provider = await providerForWrite(db, input.providerId);
     const worker = await workerForWrite(db, input.workerId, provider);
     if (input.planId !== null) {
-      const plan = await db.selectFrom('homeServicePlans').select(['id', 'elderId']).where('id', '=', input.planId).executeTakeFirst();
+      const plan = await db
+        .selectFrom('homeServicePlans')
+        .select(['id', 'elderId', 'providerId', 'weekdays', 'everyWeeks', 'startTime', 'fromOn', 'toOn', 'endedOn'])
+        .where('id', '=', input.planId)
+        .executeTakeFirst();
       if (!plan || plan.elderId !== elder.id) throw invalid('服务计划不是这位老人的，请从当天的计划中打开', 'planId');
+      if (plan.providerId !== provider.id) throw invalid('这个服务计划是另一家服务机构的；计划外的服务请用「登记计划外服务」', 'planId');
+      if (!planFallsOn({ ...plan, weekdays: parseJsonColumn(Numbers, plan.weekdays, '服务计划的星期') }, day)) {
+        throw invalid(`这个服务计划在${day}没有安排上门；计划外的服务请用「登记计划外服务」`, 'serviceOn');
+      }
       await assertPlanDayFree(db, plan.id, day);
     }
     await assertNotSettled(db, provider.id, provider.name, day, '登记上门服务');
