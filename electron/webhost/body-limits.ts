@@ -22,6 +22,9 @@ export const LARGE_BODY_METHODS: Readonly<Record<string, Limit>> = {
   'fire.dangerAction': PHOTO,
   'elders.saveAgreement': PHOTO,
   'visits.record': PHOTO,
+  'entrusted.createAgreement': PHOTO,
+  // A service visit may carry both a photo and the elder's signature drawn on the screen.
+  'homecare.recordVisit': { bytes: 2 * MB, hint: '请换一张小一些的照片，或清除签名后重签' },
   // One round may carry a photo for each problem found (each under 400 KB once shrunk by the form).
   'fire.recordRound': { bytes: 8 * MB, hint: '照片太多，请分几次记录' },
   // Key and registration files: at most 100 000 characters, each up to 3 bytes in UTF-8.

@@ -19,7 +19,7 @@ export const homecareZh = {
   },
   home: {
     title: '居家服务',
-    open: '打开居家服务',
+    open: '看服务安排',
     today: '今天计划上门 {{planned}} 次：已服务 {{done}}，未上门 {{missed}}，待服务 {{todo}}',
     noneToday: '今天没有计划的上门服务',
     complaints: '{{n}} 条投诉还没答复',

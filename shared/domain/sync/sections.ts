@@ -201,7 +201,7 @@ export const SECTIONS = {
     since: 4,
     schema: record({ id, elderId: id, itemId: id, monthlyQuota: count, validFrom: date, validTo: date.nullable(), endedOn: date.nullable(), usedInMonth: count }),
   },
-  /** The month's visits, done or missed (voided flagged as at month end; the 回访 outcome and complaints as at export). */
+  /** The month's visits, done or missed, as they stand at export (voided flagged; the 回访 outcome and complaints). */
   home_service_visits: {
     version: 1,
     since: 4,

@@ -1,6 +1,6 @@
 // 分散供养特困 entrusted care in the package (format 4, issue 18): the agreements in force at some time in the month (the
 // carer's kind, the official tier and 照料护理档次 they follow, the monthly subsidy — no carer's name or phone) and the
-// month's checks as they stood at month end (a check whose visit was voided on the visits page no longer counts, as in
+// month's checks as they stand at export (a check voided late is reported voided; a check whose visit was voided on the visits page no longer counts, as in
 // the centre's own month list). Only elders the package's register carries are included.
 import { monthRange } from '@shared/domain/sync/period';
 import type { SectionRecord } from '@shared/domain/sync/sections';
@@ -11,7 +11,7 @@ export async function entrustedSections(
   period: string,
   elderIds: ReadonlySet<string>,
 ): Promise<{ entrusted_agreements: SectionRecord<'entrusted_agreements'>[]; entrusted_checks: SectionRecord<'entrusted_checks'>[] }> {
-  const { first, last, toInstant } = monthRange(period);
+  const { first, last } = monthRange(period);
   const [agreements, checks] = await Promise.all([
     deps.db
       .selectFrom('entrustedCareAgreements')
@@ -45,6 +45,6 @@ export async function entrustedSections(
     })),
     entrusted_checks: checks
       .filter((c) => agreementIds.has(c.agreementId))
-      .map((c) => ({ id: c.id, agreementId: c.agreementId, elderId: c.elderId, checkedOn: c.checkedOn, kind: c.kind, delivered: c.delivered, carerRating: c.carerRating, voided: (c.voidedAt !== null && c.voidedAt < toInstant) || (c.visitVoidedAt !== null && c.visitVoidedAt < toInstant) })),
+      .map((c) => ({ id: c.id, agreementId: c.agreementId, elderId: c.elderId, checkedOn: c.checkedOn, kind: c.kind, delivered: c.delivered, carerRating: c.carerRating, voided: c.voidedAt !== null || c.visitVoidedAt !== null })),
   };
 }

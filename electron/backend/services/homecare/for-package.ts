@@ -1,8 +1,8 @@
 // Services bought for elders at home in the package (format 4, issue 18): the catalogue and the providers in full (few
 // rows, so the county can name what it counts), the entitlements in force at some time in the month with what was used
-// of them in it, the month's visits (also those recorded late; voided flagged as at month end; the 回访 outcome and the
-// complaints as at export — 回访 happens after the visit), and the settlements of this month or the month before as they
-// stand at export. Notes,
+// of them in it, the month's visits as they stand at export (also those recorded or voided late: a visit corrected after
+// the month is reported corrected; the 回访 outcome and complaints likewise — 回访 happens after the visit), and the
+// settlements of this month or the month before. Notes,
 // signatures, photos and slip numbers stay at the centre. Only elders the package's register carries are included.
 import { addMonths, chinaDate } from '@shared/domain/dates';
 import { monthRange } from '@shared/domain/sync/period';
@@ -78,7 +78,7 @@ export async function homecareSections(deps: BackendDeps, period: string, elderI
   // What each entitlement's elder used of its item in the month: visits done and not voided by month end.
   const used = new Map<string, number>();
   for (const v of counted) {
-    if (v.outcome !== 'done' || (v.voidedAt !== null && v.voidedAt < toInstant)) continue;
+    if (v.outcome !== 'done' || v.voidedAt !== null) continue;
     for (const i of itemsOf.get(v.id) ?? []) used.set(`${v.elderId}|${i.itemId}`, (used.get(`${v.elderId}|${i.itemId}`) ?? 0) + i.quantity);
   }
   return {
@@ -109,7 +109,7 @@ export async function homecareSections(deps: BackendDeps, period: string, elderI
       overQuota: v.overQuotaReason !== null,
       check: checkOf.get(v.id) ?? null,
       complaints: complaintsOf.get(v.id) ?? 0,
-      voided: v.voidedAt !== null && v.voidedAt < toInstant,
+      voided: v.voidedAt !== null,
     })),
     home_service_settlements: settlements.map((s) => ({
       id: s.id,

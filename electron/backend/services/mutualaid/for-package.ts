@@ -1,6 +1,6 @@
 // Mutual aid in the package (format 4, issue 18): the helpers with a pair or an activity in the month (kind, village,
 // whether they are on the register — no name or phone), the pairs open at some time in the month, the month's
-// activities with their minutes as they stood at month end, and the 老年协会 activities with how many came. Points of
+// activities with their minutes as they stand at export (a void after the month is reported), and the 老年协会 activities with how many came. Points of
 // the time bank stay at the centre. Pairs and activities with an elder are kept only for elders the register carries.
 import { monthRange } from '@shared/domain/sync/period';
 import type { SectionRecord } from '@shared/domain/sync/sections';
@@ -58,7 +58,7 @@ export async function mutualaidSections(deps: BackendDeps, period: string, elder
   return {
     aid_helpers: helpers.map((h) => ({ id: h.id, kind: h.kind, villageId: h.villageId, onRegister: h.elderId !== null })),
     aid_pairs: keptPairs.map((p) => ({ id: p.id, helperId: p.helperId, elderId: p.elderId, since: p.since, endedOn: p.endedOn !== null && p.endedOn <= last ? p.endedOn : null })),
-    aid_activities: keptActivities.map((a) => ({ id: a.id, helperId: a.helperId, elderId: a.elderId, kind: a.kind, doneOn: a.doneOn, minutes: a.minutes, voided: a.voidedAt !== null && a.voidedAt < toInstant })),
+    aid_activities: keptActivities.map((a) => ({ id: a.id, helperId: a.helperId, elderId: a.elderId, kind: a.kind, doneOn: a.doneOn, minutes: a.minutes, voided: a.voidedAt !== null })),
     association_activities: associations.map((a) => ({
       id: a.id,
       villageId: a.villageId,
