@@ -6,13 +6,12 @@
 // the centre's database (the modules' own tests go through their services): this test is about the package and the
 // county. Nothing of an elder's or a carer's name, notes or signatures travels.
 import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { smallCentre } from '../helpers/centre';
-import { linkCentreToCounty } from '../helpers/county-link';
+import { exportAndImport as exportAndImportMonth, linkCentreToCounty } from '../helpers/county-link';
 import { validIdNumber } from '../helpers/ids';
 
 let centre: TestBackend;
@@ -23,31 +22,7 @@ const STAMP = `'2026-01-05T01:00:00.000Z', '社工小周', '2026-01-05T01:00:00.
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const [CLEANING, BATH, AGENCY, CENTRE_SERVICE, HELPER] = [ID(101), ID(102), ID(201), ID(202), ID(301)];
 
-async function exportAndImport(period: string) {
-  const { jobId } = await centre.call('sync.export', { period, folder: usb, correctionReason: null });
-  let fileName = '';
-  for (;;) {
-    const job = await centre.call('sync.job', { jobId });
-    if (job.done) {
-      if (job.error) throw new Error(job.error);
-      fileName = job.result!.fileName;
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const bytes = fs.readFileSync(path.join(usb, fileName));
-  const staged = await county.call('county.stage', { batchId: null, files: [{ name: fileName, base64: Buffer.from(bytes).toString('base64') }] });
-  const { jobId: applyJob } = await county.call('county.apply', { batchId: staged.batchId });
-  for (;;) {
-    const job = await county.call('county.job', { jobId: applyJob });
-    if (job.done) {
-      expect(job.reports.map((r) => [r.outcome, r.errors])).toEqual([['accepted', []]]);
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return path.join(usb, fileName);
-}
+const exportAndImport = (period: string) => exportAndImportMonth(centre, county, period, usb);
 
 beforeAll(async () => {
   centre = await openTestBackend(); // clock: 2026-03-15

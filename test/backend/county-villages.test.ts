@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { In } from '@shared/api/contract';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { smallCentre } from '../helpers/centre';
-import { linkCentreToCounty } from '../helpers/county-link';
+import { exportAndImport, linkCentreToCounty } from '../helpers/county-link';
 import { validIdNumber } from '../helpers/ids';
 import { ITEMS } from '@shared/domain/assessment/items';
 
@@ -76,28 +76,7 @@ beforeAll(async () => {
   await centre.call('meals.saveDiner', { elderId: a, category: 'elderly' });
   await centre.call('elders.saveAgreement', { elderId: a, signedOn: '2025-06-01', parties: '甲奶奶的儿子', terms: '每月给付生活费', elderConsent: true });
 
-  const { jobId } = await centre.call('sync.export', { period: '2026-02', folder: usb, correctionReason: null });
-  let fileName = '';
-  for (;;) {
-    const job = await centre.call('sync.job', { jobId });
-    if (job.done) {
-      if (job.error) throw new Error(job.error);
-      fileName = job.result!.fileName;
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const bytes = fs.readFileSync(path.join(usb, fileName));
-  const staged = await county.call('county.stage', { batchId: null, files: [{ name: fileName, base64: Buffer.from(bytes).toString('base64') }] });
-  const { jobId: applyJob } = await county.call('county.apply', { batchId: staged.batchId });
-  for (;;) {
-    const job = await county.call('county.job', { jobId: applyJob });
-    if (job.done) {
-      expect(job.reports.map((r) => [r.outcome, r.errors])).toEqual([['accepted', []]]);
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await exportAndImport(centre, county, '2026-02', usb);
 }, 120_000);
 afterAll(async () => {
   await centre.close();

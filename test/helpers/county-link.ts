@@ -1,5 +1,7 @@
 // A centre and a county linked as their people do it: the county's key taken by the centre after comparing its
 // fingerprint, the centre's registration enrolled and confirmed by the county the same way.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { TestBackend } from './backend';
 
 export interface Linked {
@@ -20,4 +22,32 @@ export async function linkCentreToCounty(centre: TestBackend, county: TestBacken
     countyPublicKey: (JSON.parse(countyKey.keyFile.text) as { publicKey: string }).publicKey,
     centrePrivateKey: (centre.database.sqlite.prepare('SELECT private_key AS k FROM sync_identity').get() as { k: string }).k,
   };
+}
+
+/** The centre exports a month to the stick's folder and the county imports the file; fails the test unless it is accepted. */
+export async function exportAndImport(centre: TestBackend, county: TestBackend, period: string, folder: string): Promise<string> {
+  const { jobId } = await centre.call('sync.export', { period, folder, correctionReason: null });
+  let fileName = '';
+  for (;;) {
+    const job = await centre.call('sync.job', { jobId });
+    if (job.done) {
+      if (job.error) throw new Error(job.error);
+      fileName = job.result!.fileName;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const bytes = fs.readFileSync(path.join(folder, fileName));
+  const staged = await county.call('county.stage', { batchId: null, files: [{ name: fileName, base64: Buffer.from(bytes).toString('base64') }] });
+  const { jobId: applyJob } = await county.call('county.apply', { batchId: staged.batchId });
+  for (;;) {
+    const job = await county.call('county.job', { jobId: applyJob });
+    if (job.done) {
+      const refused = job.reports.filter((r) => r.outcome !== 'accepted');
+      if (refused.length > 0) throw new Error(`the county did not accept ${fileName}: ${JSON.stringify(refused.map((r) => [r.outcome, r.errors]))}`);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return path.join(folder, fileName);
 }

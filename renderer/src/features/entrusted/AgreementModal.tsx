@@ -2,7 +2,8 @@
 // one starts, in the same save). The elder is chosen among the 分散供养特困 elders at home; the parties start from the
 // setting (by province), the 档次 and monthly subsidy from the setting of the tier chosen (the user may change both);
 // the tier, 档次, 文号 and date are copied from the county's paper decision. Nothing is saved without the elder's consent.
-import { Alert, Button, Checkbox, Group, Image, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { PhotoPicker } from '../../components/PhotoPicker';
+import { Alert, Checkbox, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
@@ -12,7 +13,6 @@ import { TIERS, type Tier } from '@shared/domain/assessment/tekun-tier';
 import { CARER_KINDS, type CarerKind } from '@shared/domain/entrusted/vocab';
 import { ModalButtons } from '../../components/ModalButtons';
 import { chinaDate } from '../../components/time';
-import { shrinkPhoto } from '../residents/photo';
 import { useEntrustedCandidates, useEntrustedCreate, useEntrustedEnd, useEntrustedProviders, useEntrustedSettings } from './queries';
 
 const SHOWN_FIELDS = /^(elderId|carerName|carerPhone|providerId|parties|duties|tier|careTier|tierDocumentNo|tierDecidedOn|monthlySubsidyFen|signedOn|elderConsent|fromOn|toOn|photo|replaces.*)$/;
@@ -188,30 +188,7 @@ export function AgreementModal({ elderId, elderName, replaces, onClose }: { elde
             <DateInput size="lg" label={t('entrusted.fromOn')} withAsterisk valueFormat="YYYY-MM-DD" value={fromOn} onChange={setFromOn} error={errors.fromOn} />
             <DateInput size="lg" label={t('entrusted.toOn')} description={t('entrusted.toOnHint')} clearable valueFormat="YYYY-MM-DD" value={toOn} onChange={setToOn} error={errors.toOn} />
           </SimpleGrid>
-          <Group>
-            <Button component="label" variant="outline" size="lg">
-              {photo ? t('entrusted.photoAdded') : t('entrusted.addPhoto')}
-              <input
-                type="file"
-                accept="image/*"
-                capture="environment"
-                hidden
-                onChange={async (e) => {
-                  const file = e.currentTarget.files?.[0];
-                  if (file) setPhoto(await shrinkPhoto(file, 800));
-                }}
-              />
-            </Button>
-            {photo && (
-              <>
-                <Image src={photo} alt={t('entrusted.photo')} w={96} h={72} fit="cover" radius="sm" />
-                <Button variant="subtle" onClick={() => setPhoto(null)}>
-                  {t('entrusted.removePhoto')}
-                </Button>
-              </>
-            )}
-          </Group>
-          {errors.photo && <Text c="danger">{errors.photo}</Text>}
+          <PhotoPicker photo={photo} onChange={setPhoto} maxSide={800} words={{ add: t('entrusted.addPhoto'), added: t('entrusted.photoAdded'), remove: t('entrusted.removePhoto') }} error={errors.photo} />
           <Checkbox size="lg" label={t('entrusted.consent')} description={t('entrusted.consentHint')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} error={errors.elderConsent} />
           <ModalButtons pending={create.isPending} onClose={onClose} />
         </Stack>

@@ -2,7 +2,8 @@
 // colleague; helpers optional), the findings checklist — every area 正常 until tapped 有问题, which opens its note —
 // notes, an optional photo and the follow-ups to open with it. One submit is one requestId: a double tap writes once.
 // An all-normal visit of the planned kind from the plan is two taps: 记录探访, then 保存.
-import { Button, Card, CloseButton, Group, Image, Modal, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { PhotoPicker } from '../../components/PhotoPicker';
+import { Button, Card, CloseButton, Group, Modal, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput, DateTimePicker } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
@@ -12,7 +13,6 @@ import { FINDING_AREAS, FOLLOWUP_KINDS, type FindingArea, type FollowupKind, VIS
 import { StaffPicker } from '../../components/StaffPicker';
 import { DATE_TIME_FORMAT, chinaDate, fromPickerValue, newRequestId, toPickerValue } from '../../components/time';
 import { useCurrentUser } from '../../shell/current-user';
-import { shrinkPhoto } from '../residents/photo';
 import { type ElderChoice, ElderPicker } from './marks';
 import { useVisitsHelpers, useVisitsRecord } from './queries';
 
@@ -153,30 +153,7 @@ export function VisitModal({ elder: given, plannedKind, onClose }: VisitModalPro
           </Stack>
         </Card>
         <Textarea size="lg" autosize minRows={2} label={t('visits.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={error('notes')} />
-        <Group>
-          <Button component="label" variant="outline" size="lg">
-            {photo ? t('visits.photoAdded') : t('visits.addPhoto')}
-            <input
-              type="file"
-              accept="image/*"
-              capture="environment"
-              hidden
-              onChange={async (e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file) setPhoto(await shrinkPhoto(file, 640));
-              }}
-            />
-          </Button>
-          {photo && (
-            <>
-              <Image src={photo} alt={t('visits.photoAdded')} w={96} h={72} fit="cover" radius="sm" />
-              <Button variant="subtle" onClick={() => setPhoto(null)}>
-                {t('visits.removePhoto')}
-              </Button>
-            </>
-          )}
-        </Group>
-        {error('photo') && <Text c="danger">{error('photo')}</Text>}
+        <PhotoPicker photo={photo} onChange={setPhoto} maxSide={640} words={{ add: t('visits.addPhoto'), added: t('visits.photoAdded'), remove: t('visits.removePhoto') }} error={error('photo')} />
         <Card withBorder padding="sm">
           <Title order={4}>{t('visits.followups')}</Title>
           <Text size="sm" mb="xs">

@@ -3,7 +3,8 @@
 // so a visit done as planned is: 登记服务 → (check the slip number) → 保存. Opened from an elder's file or the list, the
 // elder (or nothing) is given and the rest is chosen. Each item shows what is left of the month's entitlement; going
 // beyond it asks for the reason. The elder's confirmation: signed on the screen, a paper slip's number, or a family member.
-import { Badge, Button, Card, Checkbox, Group, Image, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { PhotoPicker } from '../../../components/PhotoPicker';
+import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
@@ -12,7 +13,6 @@ import type { In } from '@shared/api/contract';
 import type { PlannedVisit, QuotaLine } from '@shared/api/homecare-delivery';
 import type { ConfirmationKind, ServiceUnit } from '@shared/domain/homecare/vocab';
 import { newRequestId } from '../../../components/time';
-import { shrinkPhoto } from '../../residents/photo';
 import { type ElderChoice, ElderPicker } from '../../visits/marks';
 import { useHomecareElderMonth, useHomecareRecordChoices, useHomecareRecordVisit } from './queries';
 import { SignaturePad } from './SignaturePad';
@@ -273,30 +273,7 @@ export function RecordVisitModal({ today, planned, elder: givenElder, plan, onCl
           )}
         </Card>
         <Textarea size="lg" autosize minRows={2} label={t('homecare.delivery.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
-        <Group>
-          <Button component="label" variant="outline" size="lg">
-            {photo ? t('homecare.delivery.photoAdded') : t('homecare.delivery.addPhoto')}
-            <input
-              type="file"
-              accept="image/*"
-              capture="environment"
-              hidden
-              onChange={async (e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file) setPhoto(await shrinkPhoto(file, 640));
-              }}
-            />
-          </Button>
-          {photo && (
-            <>
-              <Image src={photo} alt={t('homecare.delivery.photoAdded')} w={96} h={72} fit="cover" radius="sm" />
-              <Button variant="subtle" onClick={() => setPhoto(null)}>
-                {t('homecare.delivery.removePhoto')}
-              </Button>
-            </>
-          )}
-        </Group>
-        {errors.photo && <Text c="danger">{errors.photo}</Text>}
+        <PhotoPicker photo={photo} onChange={setPhoto} maxSide={640} words={{ add: t('homecare.delivery.addPhoto'), added: t('homecare.delivery.photoAdded'), remove: t('homecare.delivery.removePhoto') }} error={errors.photo} />
         <Group justify="flex-end">
           <Button size="lg" variant="default" onClick={onClose}>
             {t('app.cancel')}
