@@ -19,20 +19,12 @@ import { todayIn } from '../../clock';
 import type { Executor } from '../../db/executor';
 import { newId } from '../../ids';
 import { checksOf } from './checks';
+import { periodWords } from './period';
 
 const STATUS_WORDS = { in_centre: '入住本院', moved_away: '迁出', died: '去世' } as const;
 
 /** The elder is 分散供养特困 (a category of the register). */
 const isTekunDispersed = sql<number>`exists (select 1 from json_each(elders.categories) c where c.value = 'tekun_dispersed')`;
-
-/** The last day an agreement is in force: its to date or the day it was ended, whichever comes first (null: open-ended). */
-export function lastDayOf(a: { toOn: string | null; endedOn: string | null }): string | null {
-  if (a.toOn === null) return a.endedOn;
-  if (a.endedOn === null) return a.toOn;
-  return a.endedOn < a.toOn ? a.endedOn : a.toOn;
-}
-
-export const periodWords = (a: { fromOn: string; toOn: string | null; endedOn: string | null }) => `${a.fromOn} 至 ${lastDayOf(a) ?? '长期'}`;
 
 function agreementRows(db: Executor) {
   return db

@@ -15,7 +15,7 @@ import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
 import { newId } from '../../ids';
 import { notInFuture, recordVisitIn, voidVisitIn } from '../visits/record';
-import { lastDayOf, periodWords } from './agreements';
+import { lastDayOf, periodWords } from './period';
 
 const fine = { problem: false, note: '' };
 

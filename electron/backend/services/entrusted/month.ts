@@ -10,7 +10,7 @@ import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { ledgerWorkbook } from '../../ledger-excel';
-import { lastDayOf } from './agreements';
+import { lastDayOf } from './period';
 import { checksOf } from './checks';
 
 const CARE_TIER_WORDS = { 1: '一档', 2: '二档', 3: '三档' } as const;

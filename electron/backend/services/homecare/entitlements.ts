@@ -2,51 +2,23 @@
 // per-visit one — as a county document grants it, for its period. Only for elders on the register living at home; an
 // elder has at most one entitlement of an item in force on any day. Ended with a reason (the last day it is in force),
 // never deleted.
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { EndEntitlementInput, EntitlementInput, EntitlementQuery, EntitlementRow } from '@shared/api/homecare-setup';
-import { AppError, conflict, invalid, notFound } from '@shared/api/errors';
+import { conflict, invalid, notFound } from '@shared/api/errors';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
-import type { DB } from '../../db/schema';
 import { newId } from '../../ids';
-import { itemForUse } from './items';
+import { elderAtHome, inForceOn, itemForUse, lastDayOf } from './setup-lookups';
 
 const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
-const STATUS_WORDS = { in_centre: '已入住本院', moved_away: '已迁出', died: '已去世' } as const;
-
-/** An entitlement in force on a day: started, not past its valid_to, and not past its ended_on (its last day). */
-export function inForceOn(eb: ExpressionBuilder<DB, 'homeServiceEntitlements'>, day: string) {
-  return eb.and([
-    eb('homeServiceEntitlements.validFrom', '<=', day),
-    eb.or([eb('homeServiceEntitlements.validTo', 'is', null), eb('homeServiceEntitlements.validTo', '>=', day)]),
-    eb.or([eb('homeServiceEntitlements.endedOn', 'is', null), eb('homeServiceEntitlements.endedOn', '>=', day)]),
-  ]);
-}
-
-/** The last day an entitlement (or a plan) is in force: the earlier of its end of validity and the day it was ended; null: open. */
-export function lastDayOf(to: string | null, endedOn: string | null): string | null {
-  if (to === null) return endedOn;
-  if (endedOn === null) return to;
-  return to < endedOn ? to : endedOn;
-}
 
 const inForce = (r: { validFrom: string; validTo: string | null; endedOn: string | null }, day: string) => {
   const last = lastDayOf(r.validTo, r.endedOn);
   return r.validFrom <= day && (last === null || last >= day);
 };
-
-/** An elder of the register living at home now, for a write that serves them at home. */
-export async function elderAtHome(db: Executor, elderId: string, what: string) {
-  const elder = await db.selectFrom('elders').select(['id', 'name', 'status', 'statusOn']).where('id', '=', elderId).executeTakeFirst();
-  if (!elder) throw new AppError('NOT_FOUND', '农村老人名册中没有这位老人，请刷新后重试', 'elderId');
-  if (elder.status !== 'at_home') {
-    throw conflict(`${elder.name}${STATUS_WORDS[elder.status]}${elder.statusOn ? `（${elder.statusOn}）` : ''}，不在家居住，不能${what}`, 'elderId');
-  }
-  return elder;
-}
 
 export async function listEntitlements(db: Executor, query: z.output<typeof EntitlementQuery>, today: string): Promise<EntitlementRow[]> {
   const q = query.query.toLowerCase();

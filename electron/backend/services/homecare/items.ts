@@ -11,8 +11,7 @@ import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
 import { newId } from '../../ids';
-import { inForceOn } from './entitlements';
-import { openPlansUsing } from './plans';
+import { inForceOn, openPlansUsing } from './setup-lookups';
 
 const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
@@ -44,14 +43,6 @@ export async function listItems(deps: BackendDeps, includeRetired: boolean, toda
       entitled: byItem.get(r.id) ?? 0,
       pricedClasses: PRICE_CLASSES.filter((c) => priced.get(r.id)?.has(c)).length,
     }));
-}
-
-/** An item for a write that names it (a price, an entitlement, a plan): unknown or retired ones are refused. */
-export async function itemForUse(db: Executor, itemId: string, field = 'itemId') {
-  const item = await db.selectFrom('homeServiceItems').selectAll().where('id', '=', itemId).executeTakeFirst();
-  if (!item) throw notFound('服务项目');
-  if (item.retiredAt !== null) throw conflict(`服务项目「${item.name}」已停用，不能再使用`, field);
-  return item;
 }
 
 export function saveItem(deps: BackendDeps, caller: Caller, input: z.output<typeof ItemInput>) {

@@ -14,31 +14,11 @@ import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
 import { parseJsonColumn } from '../../db/json';
 import { newId } from '../../ids';
-import { elderAtHome, lastDayOf } from './entitlements';
-import { itemForUse } from './items';
-import { providerForUse } from './providers';
+import { elderAtHome, itemForUse, lastDayOf, providerForUse } from './setup-lookups';
 
 const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 export const PlanItemIds = z.array(z.string());
 export const PlanWeekdays = z.array(z.number().int().min(1).max(7));
-
-/**
- * Plans naming a provider, a worker or an item that still run on or after the day (not ended before it, not past their
- * end); with day null, every plan that ever named it.
- */
-export async function openPlansUsing(db: Executor, what: { providerId?: string; workerId?: string; itemId?: string }, day: string | null): Promise<number> {
-  const row = await db
-    .selectFrom('homeServicePlans')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .$if(what.providerId !== undefined, (q) => q.where('providerId', '=', what.providerId!))
-    .$if(what.workerId !== undefined, (q) => q.where('workerId', '=', what.workerId!))
-    .$if(what.itemId !== undefined, (q) => q.where(sql<boolean>`exists (select 1 from json_each(home_service_plans.item_ids) where value = ${what.itemId})`))
-    .$if(day !== null, (q) =>
-      q.where((eb) => eb.and([eb.or([eb('endedOn', 'is', null), eb('endedOn', '>=', day!)]), eb.or([eb('toOn', 'is', null), eb('toOn', '>=', day!)])])),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 export async function listPlans(db: Executor, query: z.output<typeof PlanQuery>, today: string): Promise<PlanRow[]> {
   const q = query.query.toLowerCase();

@@ -13,7 +13,7 @@ import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
 import { newId } from '../../ids';
-import { itemForUse } from './items';
+import { itemForUse } from './setup-lookups';
 
 const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 const yuan = (fen: number) => (fen / 100).toFixed(2);

@@ -9,7 +9,7 @@ import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
 import { newId } from '../../ids';
-import { openPlansUsing } from './plans';
+import { openPlansUsing } from './setup-lookups';
 
 const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
@@ -57,14 +57,6 @@ export async function listProviders(db: Executor, includeRetired: boolean, today
         .sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null) || collator.compare(a.name, b.name))
         .map(toWorker),
     }));
-}
-
-/** A provider for a write that names it (a worker, a plan): unknown or retired ones are refused. */
-export async function providerForUse(db: Executor, providerId: string) {
-  const provider = await db.selectFrom('homeServiceProviders').selectAll().where('id', '=', providerId).executeTakeFirst();
-  if (!provider) throw notFound('服务机构');
-  if (provider.retiredAt !== null) throw conflict(`服务机构「${provider.name}」已停用，不能再安排服务`, 'providerId');
-  return provider;
 }
 
 export function saveProvider(deps: BackendDeps, caller: Caller, input: z.output<typeof ProviderInput>) {
