@@ -3,14 +3,11 @@
 // month's subsidy (by days when in force for part of it) — then the totals per tier and the sum. A4 landscape, with
 // page numbers and the signature line (the frame of the register's ledgers, features/elders/ledgers/LedgerSheet).
 import { Stack } from '@mantine/core';
-import { MonthPickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { MonthList } from '@shared/api/entrusted';
 import { QueryView } from '../../components/QueryView';
-import { useSystemInfo } from '../../shell/queries';
-import { CELL, Keep, LedgerSheet, LedgerToolbar, Lines, type SheetColumn } from '../elders/ledgers/LedgerSheet';
-import { useLedgerVillages } from '../elders/ledgers/queries';
+import { CELL, Keep, LedgerSheet, Lines, type SheetColumn } from '../elders/ledgers/LedgerSheet';
+import { MonthLedgerToolbar, useLedgerMonth } from '../elders/ledgers/MonthLedgerToolbar';
 import { useEntrustedMonth } from './queries';
 
 const WIDTHS = { no: '3%', village: '5.5%', elder: '6%', sex: '3.5%', age: '3.5%', tier: '9%', careTier: '4%', doc: '9%', carer: '10%', phone: '8.5%', period: '9%', checks: '17%', monthly: '6.5%', amount: '6.5%' } as const;
@@ -104,31 +101,13 @@ function Sheet({ list, scope }: { list: MonthList; scope: string }) {
 
 export function CareSheetPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const info = useSystemInfo();
-  const month = params.get('month') ?? info.data?.today.slice(0, 7) ?? '';
-  const villageId = params.get('village');
-  const villages = useLedgerVillages();
+  const at = useLedgerMonth();
+  const { month, villageId } = at;
   const list = useEntrustedMonth({ month, villageId }, month !== '');
-  const all = villages.data ?? [];
-  const scope = t('ledgers.scope', { village: all.find((v) => v.id === villageId)?.name ?? t('ledgers.allVillages') });
-  const go = (next: { month?: string; village?: string | null }) => {
-    const m = next.month ?? month;
-    const v = next.village === undefined ? villageId : next.village;
-    setParams({ ...(m ? { month: m } : {}), ...(v ? { village: v } : {}) });
-  };
+  const scope = t('ledgers.scope', { village: at.villages.find((v) => v.id === villageId)?.name ?? t('ledgers.allVillages') });
   return (
     <Stack>
-      <LedgerToolbar back="/entrusted" village={villageId} onVillage={(id) => go({ village: id })} villages={all} canPrint={(list.data?.lines.length ?? 0) > 0}>
-        <MonthPickerInput
-          size="lg"
-          label={t('ledgers.month')}
-          valueFormat="YYYY-MM"
-          maxDate={info.data?.today}
-          value={month ? `${month}-01` : null}
-          onChange={(v) => v && go({ month: v.slice(0, 7) })}
-        />
-      </LedgerToolbar>
+      <MonthLedgerToolbar back="/entrusted" ledger={at} canPrint={(list.data?.lines.length ?? 0) > 0} />
       <QueryView query={list} isEmpty={(l) => l.lines.length === 0} empty={t('entrusted.sheetEmpty')}>
         {(l) => <Sheet list={l} scope={scope} />}
       </QueryView>

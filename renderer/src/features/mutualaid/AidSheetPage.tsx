@@ -3,15 +3,13 @@
 // with the balance at the month's end, the totals, and the signature line. A4 portrait, page numbers from styles.css;
 // each village starts a new page. Voided activities are left out.
 import { Stack } from '@mantine/core';
-import { MonthPickerInput } from '@mantine/dates';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { SheetVillage } from '@shared/api/mutualaid';
 import { QueryView } from '../../components/QueryView';
-import { useSystemInfo } from '../../shell/queries';
-import { CELL, Keep, LedgerToolbar } from '../elders/ledgers/LedgerSheet';
-import { useLedgerFacility, useLedgerVillages } from '../elders/ledgers/queries';
+import { CELL, Keep } from '../elders/ledgers/LedgerSheet';
+import { MonthLedgerToolbar, useLedgerMonth } from '../elders/ledgers/MonthLedgerToolbar';
+import { useLedgerFacility } from '../elders/ledgers/queries';
 import { hoursText, pointsText } from './parts';
 import { useAidSheet } from './queries';
 
@@ -144,23 +142,13 @@ function Village({ v, month, township }: { v: SheetVillage; month: string; towns
 
 export function AidSheetPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const info = useSystemInfo();
-  const month = params.get('month') ?? info.data?.today.slice(0, 7) ?? '';
-  const villageId = params.get('villageId');
-  const villages = useLedgerVillages();
+  const at = useLedgerMonth('villageId');
+  const { month, villageId } = at;
   const facility = useLedgerFacility();
   const sheet = useAidSheet({ month, villageId }, month !== '');
-  const go = (next: { month?: string; village?: string | null }) => {
-    const m = next.month ?? month;
-    const v = next.village === undefined ? villageId : next.village;
-    setParams({ ...(m ? { month: m } : {}), ...(v ? { villageId: v } : {}) });
-  };
   return (
     <Stack>
-      <LedgerToolbar back="/mutualaid?tab=activities" village={villageId} onVillage={(id) => go({ village: id })} villages={villages.data ?? []} canPrint={(sheet.data?.villages.length ?? 0) > 0}>
-        <MonthPickerInput size="lg" label={t('mutualaid.month')} valueFormat="YYYY-MM" maxDate={info.data?.today} value={month ? `${month}-01` : null} onChange={(v) => v && go({ month: v.slice(0, 7) })} />
-      </LedgerToolbar>
+      <MonthLedgerToolbar back="/mutualaid?tab=activities" ledger={at} monthLabel={t('mutualaid.month')} canPrint={(sheet.data?.villages.length ?? 0) > 0} />
       <QueryView query={sheet} isEmpty={(s) => s.villages.length === 0} empty={t('mutualaid.sheet.empty')}>
         {(s) => (
           <div className="aid-sheet" data-testid="aid-sheet">

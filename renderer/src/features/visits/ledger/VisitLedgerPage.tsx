@@ -3,16 +3,13 @@
 // the visit opened with how they stand. Voided visits do not count: they are listed apart under the table with who
 // voided them and why. A4 landscape (the frame is the register's ledgers', features/elders/ledgers/LedgerSheet).
 import { Stack } from '@mantine/core';
-import { MonthPickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { VisitLedger, VisitLedgerRow } from '@shared/api/elder-ledgers';
 import { chinaWallClock } from '@shared/domain/care/shifts';
 import { lastDayOfMonth } from '@shared/domain/dates';
 import { QueryView } from '../../../components/QueryView';
-import { useSystemInfo } from '../../../shell/queries';
-import { CELL, Keep, KeepList, LedgerSheet, LedgerToolbar, Lines, type SheetColumn } from '../../elders/ledgers/LedgerSheet';
-import { useLedgerVillages } from '../../elders/ledgers/queries';
+import { CELL, Keep, KeepList, LedgerSheet, Lines, type SheetColumn } from '../../elders/ledgers/LedgerSheet';
+import { MonthLedgerToolbar, useLedgerMonth } from '../../elders/ledgers/MonthLedgerToolbar';
 import { useVisitsLedger } from './queries';
 
 const WIDTHS = { no: '3.5%', date: '8.5%', time: '5%', village: '6%', elder: '7%', kind: '4.5%', visitor: '17%', problems: '17%', notes: '13%', followups: '18.5%' } as const;
@@ -170,31 +167,13 @@ function Sheet({ ledger, scope }: { ledger: VisitLedger; scope: string }) {
 
 export function VisitLedgerPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const info = useSystemInfo();
-  const month = params.get('month') ?? info.data?.today.slice(0, 7) ?? '';
-  const villageId = params.get('village');
-  const villages = useLedgerVillages();
+  const at = useLedgerMonth();
+  const { month, villageId } = at;
   const ledger = useVisitsLedger({ from: `${month}-01`, to: month ? lastDayOfMonth(month) : '', villageId }, month !== '');
-  const list = villages.data ?? [];
-  const scope = t('ledgers.scope', { village: list.find((v) => v.id === villageId)?.name ?? t('ledgers.allVillages') });
-  const go = (next: { month?: string; village?: string | null }) => {
-    const m = next.month ?? month;
-    const v = next.village === undefined ? villageId : next.village;
-    setParams({ ...(m ? { month: m } : {}), ...(v ? { village: v } : {}) });
-  };
+  const scope = t('ledgers.scope', { village: at.villages.find((v) => v.id === villageId)?.name ?? t('ledgers.allVillages') });
   return (
     <Stack>
-      <LedgerToolbar back="/visits" village={villageId} onVillage={(id) => go({ village: id })} villages={list} canPrint={(ledger.data?.rows.length ?? 0) > 0}>
-        <MonthPickerInput
-          size="lg"
-          label={t('ledgers.month')}
-          valueFormat="YYYY-MM"
-          maxDate={info.data?.today}
-          value={month ? `${month}-01` : null}
-          onChange={(v) => v && go({ month: v.slice(0, 7) })}
-        />
-      </LedgerToolbar>
+      <MonthLedgerToolbar back="/visits" ledger={at} canPrint={(ledger.data?.rows.length ?? 0) > 0} />
       <QueryView query={ledger} isEmpty={(l) => l.rows.length === 0} empty={t('ledgers.visits.empty')}>
         {(l) => <Sheet ledger={l} scope={scope} />}
       </QueryView>
