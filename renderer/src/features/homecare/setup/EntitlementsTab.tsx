@@ -11,7 +11,8 @@ import { ModalButtons } from '../../../components/ModalButtons';
 import { QueryView } from '../../../components/QueryView';
 import { useMayCall } from '../../../shell/current-user';
 import { useEldersVillages } from '../../elders/queries';
-import { type ElderChoice, ElderPicker } from '../../visits/marks';
+import type { ElderChoice } from '../../visits/marks';
+import { ElderField } from './ElderField';
 import { EndModal } from './EndModal';
 import { periodText, quotaFromInput, quotaText, quotaToInput } from './words';
 import { useHomecareEndEntitlement, useHomecareEntitlements, useHomecareItems, useHomecareSaveEntitlement } from './queries';
@@ -57,16 +58,7 @@ function EntitlementModal({ row, today, onClose }: { row: EntitlementRow | null;
         }}
       >
         <Stack>
-          {row ? (
-            <Text size="lg" fw={700}>
-              {row.elder}（{row.village}）
-              <Text span c="dark.6" fw={400}>
-                {t('homecare.setup.elderFixed')}
-              </Text>
-            </Text>
-          ) : (
-            <ElderPicker size="lg" label={t('homecare.setup.elder')} withAsterisk value={elder} onChange={setElder} error={errors.elderId} data-autofocus />
-          )}
+          <ElderField fixed={row ?? null} value={elder} onChange={setElder} error={errors.elderId} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               size="lg"

@@ -11,7 +11,8 @@ import { ListCard, ListTable } from '../../../components/ListCard';
 import { ModalButtons } from '../../../components/ModalButtons';
 import { QueryView } from '../../../components/QueryView';
 import { useMayCall } from '../../../shell/current-user';
-import { type ElderChoice, ElderPicker } from '../../visits/marks';
+import type { ElderChoice } from '../../visits/marks';
+import { ElderField } from './ElderField';
 import { EndModal } from './EndModal';
 import { everyText, periodText, weekdayWord, weekdaysText } from './words';
 import { useHomecareEndPlan, useHomecareItems, useHomecarePlans, useHomecareProviders, useHomecareSavePlan } from './queries';
@@ -64,16 +65,7 @@ function PlanModal({ row, today, onClose }: { row: PlanRow | null; today: string
         }}
       >
         <Stack>
-          {row ? (
-            <Text size="lg" fw={700}>
-              {row.elder}（{row.village}）
-              <Text span c="dark.6" fw={400}>
-                {t('homecare.setup.elderFixed')}
-              </Text>
-            </Text>
-          ) : (
-            <ElderPicker size="lg" label={t('homecare.setup.elder')} withAsterisk value={elder} onChange={setElder} error={errors.elderId} data-autofocus />
-          )}
+          <ElderField fixed={row ?? null} value={elder} onChange={setElder} error={errors.elderId} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               size="lg"
