@@ -28,27 +28,12 @@ import { benchSync } from './sync-bench';
 import { benchVillageElders, villageElderLines } from './elders-bench';
 import { benchHomecare, homecareLines } from './homecare-bench';
 import { benchHomecareSettlement, homecareSettlementLines } from './homecare-settlement-bench';
+import { measure, percentile } from './timing';
 
 const READ_TARGET_MS = 20;
 const WRITE_TARGET_MS = 10;
 /** Issue 5: opening a caregiver's shift list and saving a resident's record. */
 const CARE_TARGET_MS = 50;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function measure(runs: number, fn: (i: number) => Promise<unknown> | unknown) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { runs, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
-}
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));

@@ -22,6 +22,7 @@ import { startBackend } from '../../electron/backend/app';
 import { Session } from '../../electron/backend/security/session';
 import { AREA_PREFIXES, FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from '../../electron/backend/demo/names';
 import { type Random, seededRandom } from '../../electron/backend/demo/random';
+import { measureAgainst, targetLine } from './timing';
 
 export const ELDERS_SEARCH_TARGET_MS = 20;
 export const ELDERS_PLAN_TARGET_MS = 50;
@@ -32,23 +33,6 @@ const VILLAGES = 40;
 const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dateOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function measure(runs: number, target: number, fn: (i: number) => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  const p95 = round(percentile(times, 95));
-  return { runs, p50: round(percentile(times, 50)), p95, targetP95: target, pass: p95 <= target };
-}
 
 function categoriesOf(random: Random, household: string): ElderCategory[] {
   const set = new Set<ElderCategory>();
@@ -173,12 +157,12 @@ export async function benchVillageElders() {
 
   const ms = {
     // What a keeper types: part of a name (a given name's first character), the initials, the ID number's last four.
-    searchName: await measure(200, ELDERS_SEARCH_TARGET_MS, (i) => call('elders.list', { query: pick(i).name.slice(1, 2) })),
-    searchInitials: await measure(200, ELDERS_SEARCH_TARGET_MS, (i) => call('elders.list', { query: pick(i).initials })),
-    searchIdTail: await measure(200, ELDERS_SEARCH_TARGET_MS, (i) => call('elders.list', { query: pick(i).idNumber.slice(-4) })),
-    planWeek: await measure(100, ELDERS_PLAN_TARGET_MS, () => call('visits.plan', { monday, villageId: null })),
-    planWeekOneVillage: await measure(100, ELDERS_PLAN_TARGET_MS, (i) => call('visits.plan', { monday, villageId: villageIds[i % villageIds.length] })),
-    record: await measure(200, ELDERS_RECORD_TARGET_MS, (i) => {
+    searchName: await measureAgainst(200, ELDERS_SEARCH_TARGET_MS, (i) => call('elders.list', { query: pick(i).name.slice(1, 2) })),
+    searchInitials: await measureAgainst(200, ELDERS_SEARCH_TARGET_MS, (i) => call('elders.list', { query: pick(i).initials })),
+    searchIdTail: await measureAgainst(200, ELDERS_SEARCH_TARGET_MS, (i) => call('elders.list', { query: pick(i).idNumber.slice(-4) })),
+    planWeek: await measureAgainst(100, ELDERS_PLAN_TARGET_MS, () => call('visits.plan', { monday, villageId: null })),
+    planWeekOneVillage: await measureAgainst(100, ELDERS_PLAN_TARGET_MS, (i) => call('visits.plan', { monday, villageId: villageIds[i % villageIds.length] })),
+    record: await measureAgainst(200, ELDERS_RECORD_TARGET_MS, (i) => {
       const elder = pick(i);
       const problem = i % 10 === 0;
       const findings = Object.fromEntries(FINDING_AREAS.map((a) => [a, { problem: problem && a === 'safety', note: problem && a === 'safety' ? '电线老化' : '' }]));
@@ -195,7 +179,7 @@ export async function benchVillageElders() {
     }),
   };
   // No target of its own: the register page opens on every elder at home (what a search narrows down).
-  const { pass: _pass, targetP95: _target, ...wholeRegister } = await measure(50, ELDERS_SEARCH_TARGET_MS, () => call('elders.list', { query: '' }));
+  const { pass: _pass, targetP95: _target, ...wholeRegister } = await measureAgainst(50, ELDERS_SEARCH_TARGET_MS, () => call('elders.list', { query: '' }));
   const plan = (await call('visits.plan', { monday, villageId: null })) as { totals: { planned: number; overdue: number } };
   await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -203,16 +187,15 @@ export async function benchVillageElders() {
 }
 
 export function villageElderLines(result: Awaited<ReturnType<typeof benchVillageElders>>): string[] {
-  const line = (what: string, m: { p50: number; p95: number; targetP95: number; pass: boolean }) => `${what}: p50 ${m.p50} ms, p95 ${m.p95} ms — target ≤ ${m.targetP95} ms: ${m.pass ? 'pass' : 'FAIL'}`;
   const { dataset: d, ms } = result;
   return [
     `农村老人名册 village elders: ${d.elders} elders in ${d.villages} villages, ${d.visits} visits over a year (written in ${d.generationSeconds} s); this week's plan ${d.planLines} lines, ${d.overdue} overdue`,
-    line('名册搜索 search by name fragment', ms.searchName),
-    line('名册搜索 search by pinyin initials', ms.searchInitials),
-    line('名册搜索 search by ID tail', ms.searchIdTail),
-    line('本周探访计划 week plan, all villages', ms.planWeek),
-    line('本周探访计划 week plan, one village', ms.planWeekOneVillage),
-    line('登记探访 recording a visit', ms.record),
+    targetLine('名册搜索 search by name fragment', ms.searchName),
+    targetLine('名册搜索 search by pinyin initials', ms.searchInitials),
+    targetLine('名册搜索 search by ID tail', ms.searchIdTail),
+    targetLine('本周探访计划 week plan, all villages', ms.planWeek),
+    targetLine('本周探访计划 week plan, one village', ms.planWeekOneVillage),
+    targetLine('登记探访 recording a visit', ms.record),
     `名册全部 the whole register at home (no target; the register page's first view): p50 ${result.info.wholeRegister.p50} ms, p95 ${result.info.wholeRegister.p95} ms`,
   ];
 }

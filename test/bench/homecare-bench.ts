@@ -15,28 +15,12 @@ import { startBackend } from '../../electron/backend/app';
 import { Session } from '../../electron/backend/security/session';
 import { seededRandom } from '../../electron/backend/demo/random';
 import { writeRegister } from './elders-bench';
+import { measureAgainst, targetLine } from './timing';
 
 export const HOMECARE_ELDER_MONTH_TARGET_MS = 20;
 export const HOMECARE_RECORD_TARGET_MS = 10;
 const ENTITLED = 2000;
 const WORKERS = 30;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function measure(runs: number, target: number, fn: (i: number) => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  const p95 = round(percentile(times, 95));
-  return { runs, p50: round(percentile(times, 50)), p95, targetP95: target, pass: p95 <= target };
-}
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -117,8 +101,8 @@ export async function benchHomecare() {
   const pick = (i: number) => elders[(i * 37) % elders.length];
 
   const ms = {
-    elderMonth: await measure(200, HOMECARE_ELDER_MONTH_TARGET_MS, (i) => call('homecare.elderMonth', { elderId: pick(i), month: i % 2 === 0 ? month : lastMonth })),
-    record: await measure(200, HOMECARE_RECORD_TARGET_MS, (i) => {
+    elderMonth: await measureAgainst(200, HOMECARE_ELDER_MONTH_TARGET_MS, (i) => call('homecare.elderMonth', { elderId: pick(i), month: i % 2 === 0 ? month : lastMonth })),
+    record: await measureAgainst(200, HOMECARE_RECORD_TARGET_MS, (i) => {
       const worker = workers[i % WORKERS];
       const slot = Math.floor(i / WORKERS); // each worker's visits today 20 minutes apart, never overlapping
       return call('homecare.recordVisit', {
@@ -135,19 +119,18 @@ export async function benchHomecare() {
       });
     }),
   };
-  const { pass: _pass, targetP95: _target, ...plannedDay } = await measure(30, 1000, () => call('homecare.planned', { date: addDays(today, -1), span: 'day' }));
+  const { pass: _pass, targetP95: _target, ...plannedDay } = await measureAgainst(30, 1000, () => call('homecare.planned', { date: addDays(today, -1), span: 'day' }));
   await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   return { dataset: { elders: 5000, entitled: elders.length, workers: WORKERS, visits, generationSeconds }, ms, info: { plannedDay } };
 }
 
 export function homecareLines(result: Awaited<ReturnType<typeof benchHomecare>>): string[] {
-  const line = (what: string, m: { p50: number; p95: number; targetP95: number; pass: boolean }) => `${what}: p50 ${m.p50} ms, p95 ${m.p95} ms — target ≤ ${m.targetP95} ms: ${m.pass ? 'pass' : 'FAIL'}`;
   const { dataset: d, ms } = result;
   return [
     `居家上门服务 care at home: ${d.elders} elders, ${d.entitled} with entitlements and a weekly plan, ${d.workers} workers, ${d.visits} service visits over a year (written in ${d.generationSeconds} s)`,
-    line("老人当月服务与额度 an elder's month", ms.elderMonth),
-    line('登记上门服务 recording a visit', ms.record),
+    targetLine("老人当月服务与额度 an elder's month", ms.elderMonth),
+    targetLine('登记上门服务 recording a visit', ms.record),
     `当天计划 the day's planned visits of all plans (no target): p50 ${result.info.plannedDay.p50} ms, p95 ${result.info.plannedDay.p95} ms`,
   ];
 }

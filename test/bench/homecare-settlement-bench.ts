@@ -16,29 +16,13 @@ import { PRICE_CLASSES } from '@shared/domain/homecare/vocab';
 import { startBackend } from '../../electron/backend/app';
 import { Session } from '../../electron/backend/security/session';
 import { seededRandom } from '../../electron/backend/demo/random';
+import { measureAgainst, targetLine } from './timing';
 
 export const SETTLEMENT_PREVIEW_TARGET_MS = 200;
 const ELDERS = 5000;
 const VISITS_PER_ELDER = 20; // a year: 5,000 × 20 = 100,000 visits
 const YEAR = 2025;
 const MONTH = `${YEAR}-06`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function measure(runs: number, target: number | null, fn: (i: number) => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  const p95 = round(percentile(times, 95));
-  return { runs, p50: round(percentile(times, 50)), p95, targetP95: target, pass: target === null || p95 <= target };
-}
 
 /** The year of services: elders, items and prices, providers and workers, visits with items, checks. */
 function writeYear(sqlite: Database.Database) {
@@ -137,9 +121,9 @@ export async function benchHomecareSettlement() {
   const provider = written.providers[0];
   const preview = (await call('homecare.settlementPreview', { providerId: provider.id, month: MONTH })) as { lines: unknown[]; disputed: unknown[] };
   const ms = {
-    preview: await measure(40, SETTLEMENT_PREVIEW_TARGET_MS, () => call('homecare.settlementPreview', { providerId: written.providers[0].id, month: MONTH })),
-    monthOfAll: await measure(15, null, () => call('homecare.settlements', { month: MONTH })),
-    sample: await measure(15, null, () => call('homecare.checkMonth', { month: MONTH, providerId: null })),
+    preview: await measureAgainst(40, SETTLEMENT_PREVIEW_TARGET_MS, () => call('homecare.settlementPreview', { providerId: written.providers[0].id, month: MONTH })),
+    monthOfAll: await measureAgainst(15, null, () => call('homecare.settlements', { month: MONTH })),
+    sample: await measureAgainst(15, null, () => call('homecare.checkMonth', { month: MONTH, providerId: null })),
   };
   await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -147,14 +131,12 @@ export async function benchHomecareSettlement() {
 }
 
 export function homecareSettlementLines(result: Awaited<ReturnType<typeof benchHomecareSettlement>>): string[] {
-  const line = (what: string, m: { p50: number; p95: number; targetP95: number | null; pass: boolean }) =>
-    `${what}: p50 ${m.p50} ms, p95 ${m.p95} ms${m.targetP95 === null ? ' (no target)' : ` — target ≤ ${m.targetP95} ms: ${m.pass ? 'pass' : 'FAIL'}`}`;
   const { dataset: d, ms } = result;
   return [
     `居家上门服务 home services: ${d.elders} elders, ${d.visits} visits over a year, ${d.checks} checked (written in ${d.generationSeconds} s); one provider's month ${d.providerMonthLines} paid lines, ${d.providerMonthDisputed} disputed`,
-    line('月结算预览 a provider\'s monthly settlement preview', ms.preview),
-    line('月结算列表 the month of all providers', ms.monthOfAll),
-    line('回访抽查 the month\'s 回访 sample', ms.sample),
+    targetLine('月结算预览 a provider\'s monthly settlement preview', ms.preview),
+    targetLine('月结算列表 the month of all providers', ms.monthOfAll),
+    targetLine('回访抽查 the month\'s 回访 sample', ms.sample),
   ];
 }
 
