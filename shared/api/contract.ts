@@ -27,6 +27,8 @@ import { eldersApi } from './elders';
 import { homecareApi } from './homecare';
 import { entrustedApi } from './entrusted';
 import { mutualaidApi } from './mutualaid';
+import { medicationApi } from './medication';
+import { healthApi } from './health';
 
 export const contract = {
   ...systemApi,
@@ -56,6 +58,8 @@ export const contract = {
   ...homecareApi,
   ...entrustedApi,
   ...mutualaidApi,
+  ...medicationApi,
+  ...healthApi,
 };
 
 export type Contract = typeof contract;

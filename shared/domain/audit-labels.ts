@@ -76,6 +76,20 @@ export const ENTITY_LABELS: Record<string, string> = {
   timeBankEntries: '时间银行',
   associationActivities: '老年协会活动',
   associationAttendance: '老年协会活动签到',
+  drugs: '药品目录',
+  medicationAgreements: '服药管理协议',
+  medicationOrders: '医嘱',
+  medicationDoses: '服药记录',
+  medicineBatches: '代管药品入库',
+  medicineMovements: '代管药品出入',
+  medicineCounts: '代管药品盘点',
+  healthCheckups: '体检',
+  familyDoctorContracts: '家庭医生签约',
+  doctorVisits: '医生巡诊',
+  hospitalReferrals: '转诊就医',
+  monthlyHealthEntries: '月度健康记录',
+  pressureInjuries: '压疮',
+  pressureInjuryReviews: '压疮复查',
 };
 
 export const ACTION_LABELS: Record<string, string> = {

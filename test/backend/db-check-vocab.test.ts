@@ -14,7 +14,22 @@ import { SystemInfo } from '@shared/api/system';
 import { CARE_TIERS, DecisionView, OUTCOMES as TIER_OUTCOMES } from '@shared/api/tier';
 import { CONSCIOUSNESS_ZERO } from '@shared/domain/assessment/coma';
 import { TIERS } from '@shared/domain/assessment/tekun-tier';
-import { ENTRY_KINDS, SEVERITIES, STAFF_ROLES } from '@shared/domain/care/vocab';
+import { ENTRY_KINDS, MOOD_STATES, SEVERITIES, SKIN_STATES, STAFF_ROLES } from '@shared/domain/care/vocab';
+import { APPETITES, PRESSURE_ORIGINS, PRESSURE_RISK_SCALES, PRESSURE_STAGES, REFERRAL_OUTCOMES } from '@shared/domain/health/vocab';
+import {
+  DOSE_OUTCOMES,
+  DOSE_UNITS,
+  DRUG_FORMS,
+  FREQUENCIES,
+  HIGH_ALERT_CLASSES,
+  MEAL_RELATIONS,
+  MEDICATION_ERROR_KINDS,
+  MEDICINE_SOURCES,
+  PRESCRIBER_KINDS,
+  ROUTES,
+  STOCK_MOVEMENT_KINDS,
+  SUPPLIES,
+} from '@shared/domain/medication/vocab';
 import { BED_SETTINGS, BED_TYPES, RESIDENT_STATUSES, SEXES, STAY_EVENT_TYPES } from '@shared/domain/enums';
 import { DANGER_LEVELS, DANGER_SOURCES, DANGER_STATUSES, EQUIPMENT_TYPES, ITEM_LISTS, ROUND_KINDS } from '@shared/domain/fire/vocab';
 import { CARERS, ELDER_STATUSES, FOLLOWUP_KINDS, HELPER_KINDS, HOUSEHOLDS, RELATIONS, RISK_LEVELS, VISIT_KINDS } from '@shared/domain/elders/vocab';
@@ -57,7 +72,7 @@ const VOCABULARY: Record<string, Record<string, Vocabulary>> = {
   fire_round_results: { result: ResultInput.shape.result.options, fixed_on_spot: FLAG },
   fire_rounds: { kind: ROUND_KINDS },
   food_samples: { meal: MEALS },
-  incidents: { severity: SEVERITIES, family_notified: FLAG, hospital_transfer: FLAG, status: IncidentRow.shape.status.options },
+  incidents: { severity: SEVERITIES, family_notified: FLAG, hospital_transfer: FLAG, status: IncidentRow.shape.status.options, medication_error: MEDICATION_ERROR_KINDS },
   meal_adjustments: { meal: MEALS },
   meal_aid_diners: { category: DINER_CATEGORIES, default_mode: SERVING_MODES },
   elders: { sex: SEXES, household: HOUSEHOLDS, critical_illness: FLAG, carer: CARERS, risk_override: RISK_LEVELS, status: ELDER_STATUSES },
@@ -89,6 +104,15 @@ const VOCABULARY: Record<string, Record<string, Vocabulary>> = {
   entrusted_care_checks: { kind: VISIT_KINDS, delivered: CARE_DELIVERED, carer_rating: CARER_RATINGS },
   aid_activities: { kind: AID_ACTIVITY_KINDS },
   time_bank_entries: { kind: POINT_ENTRY_KINDS },
+  drugs: { form: DRUG_FORMS, unit: DOSE_UNITS, high_alert: HIGH_ALERT_CLASSES },
+  medication_orders: { prescriber_kind: PRESCRIBER_KINDS, route: ROUTES, frequency: FREQUENCIES, meal_relation: MEAL_RELATIONS, supply: SUPPLIES },
+  medicine_batches: { source: MEDICINE_SOURCES },
+  medication_doses: { outcome: DOSE_OUTCOMES },
+  medicine_movements: { kind: STOCK_MOVEMENT_KINDS },
+  hospital_referrals: { outcome: REFERRAL_OUTCOMES },
+  monthly_health_entries: { skin: SKIN_STATES, appetite: APPETITES, mood: MOOD_STATES },
+  pressure_injuries: { origin: PRESSURE_ORIGINS, stage: PRESSURE_STAGES, risk_scale: PRESSURE_RISK_SCALES },
+  pressure_injury_reviews: { stage: PRESSURE_STAGES },
 };
 
 /** Every `column IN (…)` list in the CREATE TABLE statements (they all sit in CHECK constraints). */

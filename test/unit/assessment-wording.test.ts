@@ -173,6 +173,7 @@ describe('A.2.14 care-risk events from the incident register', () => {
       scald: null,
       pressure_sore: null,
       wrong_intake: null,
+      medication_error: null,
       recreation: null,
       sudden_illness: null,
       other: null,

@@ -11,7 +11,7 @@ import type { Role } from '@shared/api/roles';
 import type { CARE_TIERS, OUTCOMES as TIER_OUTCOMES } from '@shared/api/tier';
 import type { ConsciousnessZero } from '@shared/domain/assessment/coma';
 import type { Tier } from '@shared/domain/assessment/tekun-tier';
-import type { CertLevel, EntryKind, IncidentType, Severity, StaffRole } from '@shared/domain/care/vocab';
+import type { CertLevel, EntryKind, IncidentType, MoodState, Severity, SkinState, StaffRole } from '@shared/domain/care/vocab';
 import type { BedSetting, BedType, ResidentStatus, Sex, StayEventType } from '@shared/domain/enums';
 import type { DANGER_SOURCES, DangerLevel, DangerStatus, EquipmentType, RoundKind } from '@shared/domain/fire/vocab';
 import type { Carer, ElderStatus, FollowupKind, HelperKind, Household, Relation, RiskLevel, VisitKind } from '@shared/domain/elders/vocab';
@@ -19,6 +19,21 @@ import type { CareDelivered, CarerKind, CarerRating } from '@shared/domain/entru
 import type { CheckKind, CheckOutcome, ConfirmationKind, PriceClass, ProviderKind, ServiceCategory, ServiceUnit, VisitOutcome } from '@shared/domain/homecare/vocab';
 import type { DinerCategory, Meal, ServingMode } from '@shared/domain/meals/vocab';
 import type { AidActivityKind, PointEntryKind } from '@shared/domain/mutualaid/vocab';
+import type { Appetite, PressureOrigin, PressureRiskScale, PressureStage, ReferralOutcome } from '@shared/domain/health/vocab';
+import type {
+  DoseOutcome,
+  DoseUnit,
+  DrugForm,
+  Frequency,
+  HighAlertClass,
+  MealRelation,
+  MedicationErrorKind,
+  MedicineSource,
+  PrescriberKind,
+  Route,
+  StockMovementKind,
+  Supply,
+} from '@shared/domain/medication/vocab';
 import type { TEMPLATE_MIN_RISKS, TEMPLATE_TRIGGERS } from './codes';
 import type * as G from './tables.generated';
 
@@ -61,7 +76,7 @@ export type StaffTable = Narrow<G.StaffTable, { role: StaffRole; certLevel: Gene
 
 export type CareEntriesTable = Narrow<G.CareEntriesTable, { kind: EntryKind }>;
 
-export type IncidentsTable = Narrow<G.IncidentsTable, { type: IncidentType; severity: Severity; status: 'open' | 'closed' }>;
+export type IncidentsTable = Narrow<G.IncidentsTable, { type: IncidentType; severity: Severity; status: 'open' | 'closed'; medicationError: MedicationErrorKind | null }>;
 
 export type FireRoundsTable = Narrow<G.FireRoundsTable, { kind: RoundKind }>;
 
@@ -133,6 +148,20 @@ export type EntrustedCareChecksTable = Narrow<G.EntrustedCareChecksTable, { kind
 export type AidActivitiesTable = Narrow<G.AidActivitiesTable, { kind: AidActivityKind }>;
 export type TimeBankEntriesTable = Narrow<G.TimeBankEntriesTable, { kind: PointEntryKind }>;
 
+// Health and medicines (issue 19): medication, health.
+export type DrugsTable = Narrow<G.DrugsTable, { form: DrugForm; unit: DoseUnit; highAlert: Generated<HighAlertClass> }>;
+export type MedicationOrdersTable = Narrow<
+  G.MedicationOrdersTable,
+  { prescriberKind: PrescriberKind; route: Route; frequency: Frequency; mealRelation: MealRelation; supply: Supply }
+>;
+export type MedicineBatchesTable = Narrow<G.MedicineBatchesTable, { source: MedicineSource }>;
+export type MedicationDosesTable = Narrow<G.MedicationDosesTable, { outcome: DoseOutcome }>;
+export type MedicineMovementsTable = Narrow<G.MedicineMovementsTable, { kind: StockMovementKind }>;
+export type HospitalReferralsTable = Narrow<G.HospitalReferralsTable, { outcome: Generated<ReferralOutcome> }>;
+export type MonthlyHealthEntriesTable = Narrow<G.MonthlyHealthEntriesTable, { skin: SkinState; appetite: Appetite; mood: MoodState }>;
+export type PressureInjuriesTable = Narrow<G.PressureInjuriesTable, { origin: PressureOrigin; stage: PressureStage; riskScale: PressureRiskScale }>;
+export type PressureInjuryReviewsTable = Narrow<G.PressureInjuryReviewsTable, { stage: PressureStage }>;
+
 export interface DB extends G.DB {
   beds: BedsTable;
   residents: ResidentsTable;
@@ -176,4 +205,13 @@ export interface DB extends G.DB {
   entrustedCareChecks: EntrustedCareChecksTable;
   aidActivities: AidActivitiesTable;
   timeBankEntries: TimeBankEntriesTable;
+  drugs: DrugsTable;
+  medicationOrders: MedicationOrdersTable;
+  medicineBatches: MedicineBatchesTable;
+  medicationDoses: MedicationDosesTable;
+  medicineMovements: MedicineMovementsTable;
+  hospitalReferrals: HospitalReferralsTable;
+  monthlyHealthEntries: MonthlyHealthEntriesTable;
+  pressureInjuries: PressureInjuriesTable;
+  pressureInjuryReviews: PressureInjuryReviewsTable;
 }

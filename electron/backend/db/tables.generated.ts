@@ -324,6 +324,46 @@ export interface DietTypesTable {
   updatedBy: string;
 }
 
+/** doctor_visit_residents */
+export interface DoctorVisitResidentsTable {
+  visitId: string;
+  residentId: string;
+  findings: Generated<string>;
+  advice: Generated<string>;
+}
+
+/** doctor_visits */
+export interface DoctorVisitsTable {
+  id: string;
+  visitedOn: string;
+  doctor: string;
+  institution: Generated<string>;
+  note: Generated<string>;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+/** drugs */
+export interface DrugsTable {
+  id: string;
+  name: string;
+  form: string;
+  strength: Generated<string>;
+  unit: string;
+  highAlert: Generated<string>;
+  note: Generated<string>;
+  retiredAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /** elder_agreements */
 export interface ElderAgreementsTable {
   id: string;
@@ -522,6 +562,25 @@ export interface FacilityTable {
   startedAt: string | null;
 }
 
+/** family_doctor_contracts */
+export interface FamilyDoctorContractsTable {
+  id: string;
+  residentId: string;
+  doctor: string;
+  team: Generated<string>;
+  institution: Generated<string>;
+  phone: Generated<string>;
+  signedOn: string;
+  validFrom: string;
+  validTo: string;
+  endedOn: string | null;
+  endReason: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /** fire_check_items */
 export interface FireCheckItemsTable {
   id: string;
@@ -715,6 +774,26 @@ export interface HandoversTable {
   earlyReason: Generated<string>;
 }
 
+/** health_checkups */
+export interface HealthCheckupsTable {
+  id: string;
+  residentId: string;
+  checkedOn: string;
+  institution: string;
+  results: string;
+  abnormal: Generated<string>;
+  followUp: Generated<string>;
+  attachment: string | null;
+  attachmentName: Generated<string>;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
 /** home_service_checks */
 export interface HomeServiceChecksTable {
   id: string;
@@ -899,6 +978,23 @@ export interface HomeServiceWorkersTable {
   updatedBy: string;
 }
 
+/** hospital_referrals */
+export interface HospitalReferralsTable {
+  id: string;
+  residentId: string;
+  referredOn: string;
+  hospital: string;
+  reason: string;
+  escortedBy: Generated<string>;
+  outcome: Generated<string>;
+  closedOn: string | null;
+  summary: Generated<string>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /** incident_follow_ups */
 export interface IncidentFollowUpsTable {
   id: string;
@@ -934,6 +1030,8 @@ export interface IncidentsTable {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  medicationError: string | null;
+  doseId: string | null;
 }
 
 /** meal_adjustments */
@@ -1008,6 +1106,137 @@ export interface MealServicesTable {
   requestId: string;
 }
 
+/** medication_agreements */
+export interface MedicationAgreementsTable {
+  id: string;
+  residentId: string;
+  signedOn: string;
+  signedBy: string;
+  relation: Generated<string>;
+  note: Generated<string>;
+  photo: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** medication_doses */
+export interface MedicationDosesTable {
+  id: string;
+  orderId: string;
+  residentId: string;
+  dueAt: string | null;
+  slot: string | null;
+  doseDate: string;
+  outcome: string;
+  reason: Generated<string>;
+  givenAt: string;
+  doseCenti: number;
+  lateMinutes: number | null;
+  checkerId: string | null;
+  checkerName: string | null;
+  prnEffect: string | null;
+  prnEffectAt: string | null;
+  prnEffectBy: string | null;
+  shiftId: string | null;
+  shiftDate: string | null;
+  amendsId: string | null;
+  amendReason: string | null;
+  requestId: string;
+  recordedAt: string;
+  recordedById: string;
+  recordedBy: string;
+}
+
+/** medication_orders */
+export interface MedicationOrdersTable {
+  id: string;
+  residentId: string;
+  drugId: string;
+  prescriber: string;
+  prescriberKind: string;
+  institution: Generated<string>;
+  prescribedOn: string;
+  doseCenti: number;
+  route: string;
+  frequency: string;
+  times: string;
+  mealRelation: string;
+  prnMaxPerDay: number | null;
+  prnIndication: Generated<string>;
+  supply: string;
+  startsOn: string;
+  endsOn: string | null;
+  note: Generated<string>;
+  doctorVisitId: string | null;
+  replacesId: string | null;
+  stoppedAt: string | null;
+  stoppedOn: string | null;
+  stoppedBy: string | null;
+  stopReason: string | null;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+}
+
+/** medicine_batches */
+export interface MedicineBatchesTable {
+  id: string;
+  residentId: string;
+  drugId: string;
+  batchNo: string;
+  expiresOn: string;
+  receivedOn: string;
+  quantityCenti: number;
+  source: string;
+  fromWhom: string;
+  note: Generated<string>;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+}
+
+/** medicine_count_lines */
+export interface MedicineCountLinesTable {
+  countId: string;
+  batchId: string;
+  expectedCenti: number;
+  countedCenti: number;
+  reason: Generated<string>;
+}
+
+/** medicine_counts */
+export interface MedicineCountsTable {
+  id: string;
+  countedOn: string;
+  witness: Generated<string>;
+  note: Generated<string>;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+}
+
+/** medicine_movements */
+export interface MedicineMovementsTable {
+  id: string;
+  batchId: string;
+  kind: string;
+  quantityCenti: number;
+  at: string;
+  doseId: string | null;
+  countId: string | null;
+  reason: Generated<string>;
+  witness: Generated<string>;
+  recordedById: string;
+  recordedBy: string;
+}
+
 /** menu_entries */
 export interface MenuEntriesTable {
   id: string;
@@ -1019,6 +1248,63 @@ export interface MenuEntriesTable {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+}
+
+/** monthly_health_entries */
+export interface MonthlyHealthEntriesTable {
+  id: string;
+  residentId: string;
+  month: string;
+  weightKg: number | null;
+  systolic: number | null;
+  diastolic: number | null;
+  skin: string;
+  appetite: string;
+  mood: string;
+  note: Generated<string>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** pressure_injuries */
+export interface PressureInjuriesTable {
+  id: string;
+  residentId: string;
+  site: string;
+  origin: string;
+  foundOn: string;
+  stage: string;
+  lengthCm: number | null;
+  widthCm: number | null;
+  riskScale: string;
+  riskScore: number | null;
+  repositionHours: number | null;
+  note: Generated<string>;
+  healedOn: string | null;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+/** pressure_injury_reviews */
+export interface PressureInjuryReviewsTable {
+  id: string;
+  injuryId: string;
+  reviewedOn: string;
+  stage: string;
+  lengthCm: number | null;
+  widthCm: number | null;
+  note: Generated<string>;
+  requestId: string;
+  createdAt: string;
+  createdById: string;
+  createdBy: string;
 }
 
 /** resident_grades */
@@ -1354,6 +1640,9 @@ export interface DB {
   countyRecords: CountyRecordsTable;
   countyTierAnswers: CountyTierAnswersTable;
   dietTypes: DietTypesTable;
+  doctorVisitResidents: DoctorVisitResidentsTable;
+  doctorVisits: DoctorVisitsTable;
+  drugs: DrugsTable;
   elderAgreements: ElderAgreementsTable;
   elderFollowups: ElderFollowupsTable;
   elderRelatives: ElderRelativesTable;
@@ -1363,6 +1652,7 @@ export interface DB {
   entrustedCareAgreements: EntrustedCareAgreementsTable;
   entrustedCareChecks: EntrustedCareChecksTable;
   facility: FacilityTable;
+  familyDoctorContracts: FamilyDoctorContractsTable;
   fireCheckItems: FireCheckItemsTable;
   fireCheckpoints: FireCheckpointsTable;
   fireDangers: FireDangersTable;
@@ -1375,6 +1665,7 @@ export interface DB {
   fireTrainings: FireTrainingsTable;
   foodSamples: FoodSamplesTable;
   handovers: HandoversTable;
+  healthCheckups: HealthCheckupsTable;
   homeServiceChecks: HomeServiceChecksTable;
   homeServiceComplaints: HomeServiceComplaintsTable;
   homeServiceEntitlements: HomeServiceEntitlementsTable;
@@ -1386,6 +1677,7 @@ export interface DB {
   homeServiceVisitItems: HomeServiceVisitItemsTable;
   homeServiceVisits: HomeServiceVisitsTable;
   homeServiceWorkers: HomeServiceWorkersTable;
+  hospitalReferrals: HospitalReferralsTable;
   incidentFollowUps: IncidentFollowUpsTable;
   incidents: IncidentsTable;
   mealAdjustments: MealAdjustmentsTable;
@@ -1393,7 +1685,17 @@ export interface DB {
   mealAidPrices: MealAidPricesTable;
   mealAidServings: MealAidServingsTable;
   mealServices: MealServicesTable;
+  medicationAgreements: MedicationAgreementsTable;
+  medicationDoses: MedicationDosesTable;
+  medicationOrders: MedicationOrdersTable;
+  medicineBatches: MedicineBatchesTable;
+  medicineCountLines: MedicineCountLinesTable;
+  medicineCounts: MedicineCountsTable;
+  medicineMovements: MedicineMovementsTable;
   menuEntries: MenuEntriesTable;
+  monthlyHealthEntries: MonthlyHealthEntriesTable;
+  pressureInjuries: PressureInjuriesTable;
+  pressureInjuryReviews: PressureInjuryReviewsTable;
   residentGrades: ResidentGradesTable;
   residents: ResidentsTable;
   riskAssessments: RiskAssessmentsTable;

@@ -18,6 +18,8 @@ import { homecareHandlers } from '../services/homecare/handlers';
 import { incidentsHandlers } from '../services/incidents/handlers';
 import { mealsHandlers } from '../services/meals/handlers';
 import { mutualaidHandlers } from '../services/mutualaid/handlers';
+import { medicationHandlers } from '../services/medication/handlers';
+import { healthHandlers } from '../services/health/handlers';
 import { residentsHandlers } from '../services/residents/handlers';
 import { rosterHandlers } from '../services/roster/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
@@ -58,5 +60,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...homecareHandlers(context),
     ...entrustedHandlers(context),
     ...mutualaidHandlers(context),
+    ...medicationHandlers(context),
+    ...healthHandlers(context),
   };
 }

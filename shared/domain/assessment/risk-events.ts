@@ -31,6 +31,7 @@ export const INCIDENT_RISK_EVENT: Record<IncidentType, Exclude<RiskEventKind, 'o
   scald: null,
   pressure_sore: null,
   wrong_intake: null,
+  medication_error: null,
   recreation: null,
   sudden_illness: null,
   other: null,

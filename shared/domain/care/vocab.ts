@@ -18,7 +18,9 @@ export const URINE_STATES = ['normal', 'incontinent', 'catheter', 'none'] as con
 export const STOOL_STATES = ['normal', 'constipation', 'diarrhea', 'incontinent', 'none'] as const;
 export const SLEEP_STATES = ['good', 'fair', 'poor', 'awake'] as const;
 export const MOOD_STATES = ['calm', 'low', 'anxious', 'agitated'] as const;
+export type MoodState = (typeof MOOD_STATES)[number];
 export const SKIN_STATES = ['intact', 'red', 'broken'] as const;
+export type SkinState = (typeof SKIN_STATES)[number];
 export const ROUND_STATES = ['asleep', 'awake', 'out_of_bed', 'abnormal'] as const;
 
 /** GB 38600's nine risks plus the common others; the first nine match the assessment's risk codes where they can. */
@@ -30,6 +32,8 @@ export const INCIDENT_TYPES = [
   'wandering',
   'pressure_sore',
   'wrong_intake',
+  // 用药差错: a kind of 食品药品误食 (GB 38600), with what went wrong (incidents.medication_error).
+  'medication_error',
   'harm',
   // 自杀 and 自伤 are care-risk events of the person (A.2.14); 'harm' is 他伤, done by someone else.
   'suicide',

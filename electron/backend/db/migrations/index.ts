@@ -22,6 +22,7 @@ import { migration0020 } from './0020_resident_hukou';
 import { migration0021 } from './0021_village_elders';
 import { migration0022 } from './0022_home_assessments';
 import { migration0023 } from './0023_care_at_home';
+import { migration0024 } from './0024_health_and_medicines';
 
 export interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'village_elders', sql: migration0021 },
   { version: 22, name: 'home_assessments', sql: migration0022 },
   { version: 23, name: 'care_at_home', sql: migration0023 },
+  { version: 24, name: 'health_and_medicines', sql: migration0024 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -21,6 +21,8 @@ const INCIDENT_RISK: Record<string, SafetyRiskCode> = {
   wandering: 'wandering',
   pressure_sore: 'pressure_sore',
   wrong_intake: 'wrong_intake',
+  // 用药差错 is GB 38600's 食品药品误食 risk.
+  medication_error: 'wrong_intake',
   harm: 'harm',
   recreation: 'activity_accident',
 };
