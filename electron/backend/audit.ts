@@ -39,7 +39,8 @@ export type AuditAction =
   | 'close'
   | 'hand_over'
   | 'accept'
-  | 'void';
+  | 'void'
+  | 'second_check';
 
 export interface WriteContext {
   trx: Transaction<DB>;

@@ -1,6 +1,7 @@
 // API of the incidents module (意外事件): report, follow up, close; the 30-day counts feed the ability assessment.
 import { z } from 'zod';
 import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '../domain/care/vocab';
+import { MEDICATION_ERROR_KINDS } from '../domain/medication/vocab';
 import { Done, calendarDate, entityId, instant, oneOf, optionalDateRange, optionalText, requestId, requiredText } from './fields';
 import { method } from './method';
 import { RESIDENT_READERS } from './roles';
@@ -21,7 +22,12 @@ export const ReportIncidentInput = z
     notifiedAt: instant('通知时间').nullable().default(null),
     hospitalTransfer: z.boolean().default(false),
     hospital: optionalText('送往医院', 40),
+    /** 用药差错: what went wrong (required for that type, refused for others) and the dose it concerns. */
+    medicationError: z.enum(MEDICATION_ERROR_KINDS, { error: '请选择用药差错的种类' }).nullable().default(null),
+    doseId: entityId('服药记录').nullable().default(null),
   })
+  .refine((v) => v.type !== 'medication_error' || v.medicationError !== null, { error: '用药差错请选择差错种类（给错药、给错人、剂量错误……）', path: ['medicationError'] })
+  .refine((v) => v.type === 'medication_error' || (v.medicationError === null && v.doseId === null), { error: '只有“用药差错”才填差错种类和服药记录', path: ['medicationError'] })
   .refine((v) => !SEVERITIES_NEEDING_FAMILY.includes(v.severity) || v.familyNotified, {
     error: '严重或危重的意外必须通知家属（养老机构管理办法第19条），请先通知并填写通知了谁、什么时候',
     path: ['familyNotified'],
@@ -46,6 +52,8 @@ export const IncidentRow = z.object({
   notifiedAt: z.string().nullable(),
   hospitalTransfer: z.boolean(),
   hospital: z.string(),
+  medicationError: z.enum(MEDICATION_ERROR_KINDS).nullable(),
+  doseId: z.string().nullable(),
   status: z.enum(['open', 'closed']),
   reportedBy: z.string(),
   closedAt: z.string().nullable(),

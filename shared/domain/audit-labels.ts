@@ -124,6 +124,7 @@ export const ACTION_LABELS: Record<string, string> = {
   hand_over: '交班',
   accept: '接班',
   void: '作废',
+  second_check: '双人核对',
 };
 
 export const FIELD_LABELS: Record<string, string> = {

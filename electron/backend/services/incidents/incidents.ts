@@ -14,7 +14,9 @@ import { DEVICE_CLOCK_SKEW_MS } from '../../clock';
 import { newId } from '../../ids';
 import { bedLabels } from '../facility/places';
 
-export async function reportIncident(deps: BackendDeps, caller: Caller, input: z.output<typeof ReportIncidentInput>) {
+type ReportInput = Omit<z.output<typeof ReportIncidentInput>, 'medicationError' | 'doseId'> & Partial<Pick<z.output<typeof ReportIncidentInput>, 'medicationError' | 'doseId'>>;
+
+export async function reportIncident(deps: BackendDeps, caller: Caller, input: ReportInput) {
   return writeAction(deps, caller, async (ctx) => {
     const repeated = await ctx.trx.selectFrom('incidents').select('id').where('requestId', '=', input.requestId).executeTakeFirst();
     if (repeated) return { id: repeated.id, repeated: true };
@@ -26,6 +28,11 @@ export async function reportIncident(deps: BackendDeps, caller: Caller, input: z
     if (resident.admittedOn && occurred < chinaInstant(resident.admittedOn, '00:00')) throw invalid('发生时间早于老人入住日期', 'occurredAt');
     if (input.notifiedAt && new Date(input.notifiedAt).getTime() > now + DEVICE_CLOCK_SKEW_MS) throw invalid('通知家属的时间不能晚于现在', 'notifiedAt');
     if (input.notifiedAt && new Date(input.notifiedAt) < occurred) throw invalid('通知家属的时间不能早于事件发生时间', 'notifiedAt');
+    if (input.doseId) {
+      const dose = await ctx.trx.selectFrom('medicationDoses').select('residentId').where('id', '=', input.doseId).executeTakeFirst();
+      if (!dose) throw notFound('服药记录');
+      if (dose.residentId !== resident.id) throw invalid('这条服药记录不是这位老人的', 'doseId');
+    }
     const row = {
       id: newId(),
       residentId: resident.id,
@@ -40,6 +47,8 @@ export async function reportIncident(deps: BackendDeps, caller: Caller, input: z
       notifiedAt: input.notifiedAt ? new Date(input.notifiedAt).toISOString() : null,
       hospitalTransfer: input.hospitalTransfer ? 1 : 0,
       hospital: input.hospital,
+      medicationError: input.medicationError ?? null,
+      doseId: input.doseId ?? null,
       status: 'open' as const,
       closedAt: null,
       closedBy: null,
@@ -53,7 +62,7 @@ export async function reportIncident(deps: BackendDeps, caller: Caller, input: z
       action: 'report',
       entity: 'incidents',
       entityId: row.id,
-      after: { ...row, residentId: resident.name, type: enumLabel('incidentType', row.type), severity: enumLabel('severity', row.severity), familyNotified: input.familyNotified, hospitalTransfer: input.hospitalTransfer },
+      after: { ...row, residentId: resident.name, type: enumLabel('incidentType', row.type), medicationError: row.medicationError ? enumLabel('medicationError', row.medicationError) : null, severity: enumLabel('severity', row.severity), familyNotified: input.familyNotified, hospitalTransfer: input.hospitalTransfer },
     });
     return { id: row.id, repeated: false };
   });
@@ -86,6 +95,8 @@ export async function listIncidents(deps: BackendDeps, q: z.output<typeof Incide
     notifiedAt: r.notifiedAt,
     hospitalTransfer: r.hospitalTransfer === 1,
     hospital: r.hospital,
+    medicationError: r.medicationError,
+    doseId: r.doseId,
     status: r.status,
     reportedBy: r.reportedBy,
     closedAt: r.closedAt,

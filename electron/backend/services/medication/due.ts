@@ -1,0 +1,256 @@
+// The doses of a round: for each resident of the caller's area, the doses due in the shift from the orders running
+// then (in time order) with what was recorded for each, and the resident's 按需 orders with today's count. Read from
+// two queries (the orders, and the doses of the shift's days by resident and date), so a centre of ten years of
+// rounds answers as fast as a new one.
+import type { DoseRecord, PrnOrder, ResidentDoses, ResidentDosesOut, ScheduledDose, ShiftDoses } from '@shared/api/medication-round';
+import type { MedicationSettings } from '@shared/api/medication-settings';
+import { notFound } from '@shared/api/errors';
+import { chinaDate } from '@shared/domain/dates';
+import type { ResidentStatus } from '@shared/domain/enums';
+import { chinaClock, dosesBetween, runsOn } from '@shared/domain/medication/schedule';
+import type { BackendDeps } from '../../deps';
+import type { Caller } from '../../caller';
+import type { Executor } from '../../db/executor';
+import { bedLabels } from '../facility/places';
+import { callerShift, currentCallerShift, residentsInArea } from '../care/context';
+import { shiftInstance } from '../care/shift';
+import { type OrderRow, orderRows } from './order-rows';
+import { readMedicationSettings } from './settings';
+
+export interface DoseRow {
+  id: string;
+  orderId: string;
+  residentId: string;
+  dueAt: string | null;
+  slot: string | null;
+  doseDate: string;
+  outcome: 'given' | 'refused' | 'held' | 'not_available';
+  reason: string;
+  givenAt: string;
+  doseCenti: number;
+  lateMinutes: number | null;
+  checkerName: string | null;
+  prnEffect: string | null;
+  prnEffectAt: string | null;
+  prnEffectBy: string | null;
+  amendsId: string | null;
+  amendReason: string | null;
+  recordedById: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** The doses recorded for residents on China dates [fromDate, toDate], corrections included. */
+export async function doseRows(db: Executor, residentIds: readonly string[], fromDate: string, toDate: string): Promise<DoseRow[]> {
+  if (residentIds.length === 0) return [];
+  return db
+    .selectFrom('medicationDoses')
+    .select([
+      'id',
+      'orderId',
+      'residentId',
+      'dueAt',
+      'slot',
+      'doseDate',
+      'outcome',
+      'reason',
+      'givenAt',
+      'doseCenti',
+      'lateMinutes',
+      'checkerName',
+      'prnEffect',
+      'prnEffectAt',
+      'prnEffectBy',
+      'amendsId',
+      'amendReason',
+      'recordedById',
+      'recordedBy',
+      'recordedAt',
+    ])
+    .where('residentId', 'in', [...residentIds])
+    .where('doseDate', '>=', fromDate)
+    .where('doseDate', '<=', toDate)
+    .orderBy('recordedAt')
+    .orderBy('id')
+    .execute();
+}
+
+export function toRecord(r: DoseRow): DoseRecord {
+  return {
+    doseId: r.id,
+    outcome: r.outcome,
+    reason: r.reason,
+    givenAt: r.givenAt,
+    recordedBy: r.recordedBy,
+    recordedById: r.recordedById,
+    checkerName: r.checkerName,
+    lateMinutes: r.lateMinutes,
+    amended: r.amendsId !== null,
+    amendReason: r.amendReason,
+    prnEffect: r.prnEffect,
+    prnEffectAt: r.prnEffectAt,
+    prnEffectBy: r.prnEffectBy,
+  };
+}
+
+/** A dose's records as a chain: the original first, each correction after the one it corrects. */
+export interface DoseChain {
+  latest: DoseRow;
+  superseded: DoseRow[];
+}
+
+/** Groups records into chains keyed by 'orderId|dueAt' for scheduled doses and by the first record's id for 按需 ones. */
+export function doseChains(rows: readonly DoseRow[]): { scheduled: Map<string, DoseChain>; prn: DoseChain[] } {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const amendedBy = new Map<string, DoseRow>();
+  for (const r of rows) if (r.amendsId) amendedBy.set(r.amendsId, r);
+  const scheduled = new Map<string, DoseChain>();
+  const prn: DoseChain[] = [];
+  for (const r of rows) {
+    if (r.amendsId && byId.has(r.amendsId)) continue; // not the start of a chain
+    const superseded: DoseRow[] = [];
+    let latest = r;
+    for (let next = amendedBy.get(latest.id); next; next = amendedBy.get(latest.id)) {
+      superseded.push(latest);
+      latest = next;
+    }
+    const chain = { latest, superseded };
+    if (r.dueAt) scheduled.set(`${r.orderId}|${r.dueAt}`, chain);
+    else prn.push(chain);
+  }
+  return { scheduled, prn };
+}
+
+export function needsSecondCheck(settings: MedicationSettings, highAlert: OrderRow['highAlert']): boolean {
+  return highAlert !== 'none' && (settings.secondCheckClasses as readonly string[]).includes(highAlert);
+}
+
+function drugFacts(o: OrderRow, settings: MedicationSettings) {
+  return {
+    orderId: o.id,
+    drugName: o.drugName,
+    strength: o.strength,
+    form: o.form,
+    unit: o.unit,
+    doseCenti: o.doseCenti,
+    route: o.route,
+    mealRelation: o.mealRelation,
+    supply: o.supply,
+    note: o.note,
+    highAlert: o.highAlert,
+    needsSecondCheck: needsSecondCheck(settings, o.highAlert),
+  };
+}
+
+interface Window {
+  start: Date;
+  end: Date;
+}
+
+interface ResidentBrief {
+  id: string;
+  name: string;
+  status: string;
+  present: boolean;
+  bedLabel: string | null;
+  allergies: string;
+}
+
+/** The doses of residents in a window, each resident with their scheduled doses in time order and their 按需 orders. */
+export async function dosesFor(db: Executor, settings: MedicationSettings, residents: readonly ResidentBrief[], window: Window, now: Date): Promise<ResidentDoses[]> {
+  const ids = residents.map((r) => r.id);
+  const today = chinaDate(now);
+  const fromDate = chinaDate(window.start);
+  const toDate = chinaDate(new Date(window.end.getTime() - 1));
+  const lo = fromDate < today ? fromDate : today;
+  const hi = toDate > today ? toDate : today;
+  const orders = await orderRows(db, { residentIds: ids, activeFrom: lo, activeTo: hi });
+  const rows = await doseRows(db, ids, lo, hi);
+  const { scheduled, prn } = doseChains(rows);
+  const lateMs = settings.lateMinutes * 60_000;
+  const earlyMs = settings.earlyMinutes * 60_000;
+  const ordersOf = new Map<string, OrderRow[]>();
+  for (const o of orders) ordersOf.set(o.residentId, [...(ordersOf.get(o.residentId) ?? []), o]);
+  const prnOf = new Map<string, DoseChain[]>();
+  for (const c of prn) if (c.latest.doseDate === today) prnOf.set(c.latest.orderId, [...(prnOf.get(c.latest.orderId) ?? []), c]);
+  return residents.map((r) => {
+    const mine = ordersOf.get(r.id) ?? [];
+    const doses: ScheduledDose[] = [];
+    for (const o of mine) {
+      for (const due of dosesBetween(o, window.start, window.end)) {
+        const chain = scheduled.get(`${o.id}|${due.dueAt}`);
+        const at = new Date(due.dueAt).getTime();
+        doses.push({
+          ...drugFacts(o, settings),
+          dueAt: due.dueAt,
+          slot: due.slot,
+          date: due.date,
+          state: chain ? chain.latest.outcome : 'pending',
+          record: chain ? toRecord(chain.latest) : null,
+          superseded: chain ? chain.superseded.map(toRecord) : [],
+          overdue: !chain && r.present && now.getTime() > at + lateMs,
+          tooEarly: !chain && now.getTime() < at - earlyMs,
+        });
+      }
+    }
+    doses.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.drugName.localeCompare(b.drugName, 'zh-Hans-CN'));
+    const prnOrders: PrnOrder[] = mine
+      .filter((o) => o.frequency === 'prn' && runsOn(o, today))
+      .map((o) => {
+        const chains = prnOf.get(o.id) ?? [];
+        return {
+          ...drugFacts(o, settings),
+          indication: o.prnIndication,
+          maxPerDay: o.prnMaxPerDay ?? 1,
+          givenToday: chains.filter((c) => c.latest.outcome === 'given').length,
+          doses: chains
+            .map((c) => toRecord(c.latest))
+            .reverse()
+            .sort((a, b) => b.givenAt.localeCompare(a.givenAt)),
+        };
+      });
+    return { residentId: r.id, name: r.name, bedLabel: r.bedLabel, status: r.status as ResidentStatus, present: r.present, allergies: r.allergies, doses, prn: prnOrders };
+  });
+}
+
+const NO_TOTALS = { due: 0, recorded: 0, overdue: 0 };
+
+/** 本班服药: every resident of the caller's area with the doses due in the shift. */
+export async function shiftDoses(deps: BackendDeps, caller: Caller, _input: Record<string, never> = {}): Promise<ShiftDoses> {
+  const now = deps.clock.now();
+  const s = await currentCallerShift(deps.db, caller, deps.clock);
+  if (!s) {
+    const linked = (await deps.db.selectFrom('users').select('staffId').where('id', '=', caller.userId).executeTakeFirst())?.staffId;
+    const message = linked ? '您现在没有排班，本班没有要发的药。如有疑问请找护理组长。' : '您的账号还没有关联员工档案。请院长在“员工档案”中把账号关联到您，并排班。';
+    return { shift: null, message, residents: [], totals: NO_TOTALS, next: null, now: now.toISOString() };
+  }
+  const settings = await readMedicationSettings(deps.db);
+  const residents = await residentsInArea(deps.db, s.places, s.area);
+  const all = await dosesFor(deps.db, settings, residents, s.window, now);
+  // Only residents with something to give this shift or a 按需 order are on the round.
+  const list = all.filter((r) => r.doses.length > 0 || r.prn.length > 0);
+  list.sort((a, b) => (a.doses[0]?.dueAt ?? '~').localeCompare(b.doses[0]?.dueAt ?? '~') || (a.bedLabel ?? '').localeCompare(b.bedLabel ?? '', 'zh-CN'));
+  const present = list.filter((r) => r.present).flatMap((r) => r.doses);
+  const pending = present.filter((d) => d.state === 'pending').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return {
+    shift: shiftInstance(s),
+    message: null,
+    residents: list,
+    totals: { due: present.length, recorded: present.length - pending.length, overdue: pending.filter((d) => d.overdue).length },
+    next: pending[0] ? chinaClock(new Date(pending[0].dueAt)) : null,
+    now: now.toISOString(),
+  };
+}
+
+/** One resident's doses on one of the caller's shifts (the resident's page of 本班任务). */
+export async function residentDoses(deps: BackendDeps, caller: Caller, input: { residentId: string; shiftId: string; shiftDate: string }): Promise<ResidentDosesOut> {
+  const s = await callerShift(deps.db, caller, deps.clock, input.shiftId, input.shiftDate);
+  const resident = await deps.db.selectFrom('residents').select(['id', 'name', 'status', 'bedId', 'allergies']).where('id', '=', input.residentId).executeTakeFirst();
+  if (!resident) throw notFound('老人档案');
+  const bedLabel = resident.bedId ? ((await bedLabels(deps.db, [resident.bedId])).get(resident.bedId) ?? null) : null;
+  const settings = await readMedicationSettings(deps.db);
+  const now = deps.clock.now();
+  const brief = { id: resident.id, name: resident.name, status: resident.status, present: resident.status === 'in_residence', bedLabel, allergies: resident.allergies };
+  const [doses] = await dosesFor(deps.db, settings, [brief], s.window, now);
+  return { shift: shiftInstance(s), resident: doses, now: now.toISOString() };
+}

@@ -1,0 +1,99 @@
+// A resident's monthly medication administration record (服药记录单, the MAR): each order running in the month with a
+// line per dose time and a cell per day (who gave it, or refused / held / not available; blank when not due), the
+// 按需 doses listed with their reason and effect, and the month's counts. Two queries: the month's orders and the
+// month's doses by resident and date.
+import type { MarCell, MarOrder, MonthRecord } from '@shared/api/medication-round';
+import { notFound } from '@shared/api/errors';
+import { addDays, chinaDate, lastDayOfMonth } from '@shared/domain/dates';
+import type { ResidentStatus } from '@shared/domain/enums';
+import { dosesOnDays, lastDay } from '@shared/domain/medication/schedule';
+import type { BackendDeps } from '../../deps';
+import type { Caller } from '../../caller';
+import { bedLabels } from '../facility/places';
+import { doseChains, doseRows, needsSecondCheck, toRecord } from './due';
+import { orderRows } from './order-rows';
+import { readMedicationSettings } from './settings';
+
+export async function monthRecord(deps: BackendDeps, _caller: Caller | null, input: { residentId: string; month: string }): Promise<MonthRecord> {
+  const resident = await deps.db.selectFrom('residents').select(['id', 'name', 'status', 'bedId', 'allergies']).where('id', '=', input.residentId).executeTakeFirst();
+  if (!resident) throw notFound('老人档案');
+  const bedLabel = resident.bedId ? ((await bedLabels(deps.db, [resident.bedId])).get(resident.bedId) ?? null) : null;
+  const first = `${input.month}-01`;
+  const last = lastDayOfMonth(input.month);
+  const days: string[] = [];
+  for (let d = first; d <= last; d = addDays(d, 1)) days.push(d);
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  const settings = await readMedicationSettings(deps.db);
+  const orders = await orderRows(deps.db, { residentIds: [resident.id], activeFrom: first, activeTo: last });
+  const rows = await doseRows(deps.db, [resident.id], first, last);
+  const { scheduled, prn } = doseChains(rows);
+  const now = deps.clock.now();
+  const today = chinaDate(now);
+  const lateMs = settings.lateMinutes * 60_000;
+  const counts = { due: 0, given: 0, refused: 0, held: 0, notAvailable: 0, pending: 0, late: 0 };
+  const givers = new Set<string>();
+  const facts = (o: (typeof orders)[number]) => ({
+    orderId: o.id,
+    drugName: o.drugName,
+    strength: o.strength,
+    form: o.form,
+    unit: o.unit,
+    doseCenti: o.doseCenti,
+    route: o.route,
+    mealRelation: o.mealRelation,
+    supply: o.supply,
+    note: o.note,
+    highAlert: o.highAlert,
+    needsSecondCheck: needsSecondCheck(settings, o.highAlert),
+  });
+  const marOrders: MarOrder[] = orders
+    .filter((o) => o.frequency !== 'prn')
+    .map((o) => {
+      const slots = [...o.times].sort().map((slot) => ({ slot, cells: days.map((): MarCell | null => null) }));
+      for (const due of dosesOnDays(o, first, last)) {
+        // Doses not yet due are left blank: the record shows what happened, not what is planned.
+        if (due.date > today || new Date(due.dueAt) > now) continue;
+        const line = slots.find((s) => s.slot === due.slot);
+        const i = dayIndex.get(due.date);
+        if (!line || i === undefined) continue;
+        const chain = scheduled.get(`${o.id}|${due.dueAt}`);
+        counts.due += 1;
+        if (!chain) {
+          // Pending only once its allowed delay has passed; a dose still within it is left blank.
+          if (now.getTime() > new Date(due.dueAt).getTime() + lateMs) counts.pending += 1;
+          line.cells[i] = { state: 'pending', doseId: null, recordedBy: '', checkerName: null, late: false, amended: false, reason: '' };
+          continue;
+        }
+        const r = chain.latest;
+        givers.add(r.recordedBy);
+        if (r.outcome === 'given') counts.given += 1;
+        else if (r.outcome === 'refused') counts.refused += 1;
+        else if (r.outcome === 'held') counts.held += 1;
+        else counts.notAvailable += 1;
+        if (r.lateMinutes !== null) counts.late += 1;
+        line.cells[i] = { state: r.outcome, doseId: r.id, recordedBy: r.recordedBy, checkerName: r.checkerName, late: r.lateMinutes !== null, amended: chain.superseded.length > 0, reason: r.reason };
+      }
+      return { ...facts(o), frequency: o.frequency, prescriber: o.prescriber, startsOn: o.startsOn, lastDay: lastDay(o), stopReason: o.stopReason, slots };
+    });
+  const prnOrders = orders
+    .filter((o) => o.frequency === 'prn')
+    .map((o) => {
+      const doses = prn
+        .filter((c) => c.latest.orderId === o.id)
+        .map((c) => {
+          givers.add(c.latest.recordedBy);
+          return { ...toRecord(c.latest), date: c.latest.doseDate };
+        })
+        .sort((a, b) => a.givenAt.localeCompare(b.givenAt));
+      return { ...facts(o), indication: o.prnIndication, maxPerDay: o.prnMaxPerDay ?? 1, doses };
+    });
+  return {
+    resident: { id: resident.id, name: resident.name, bedLabel, allergies: resident.allergies, status: resident.status as ResidentStatus },
+    month: input.month,
+    days,
+    orders: marOrders,
+    prn: prnOrders,
+    givers: [...givers].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')),
+    counts,
+  };
+}
