@@ -190,6 +190,7 @@ function formatOneFiles(period: string) {
       });
     }
     if (s === 'staff') records = records.map(({ trainedInYear, certified, ...r }) => (void [trainedInYear, certified], r));
+    if (s === 'incidents') records = records.map(({ medicationError, ...r }) => (void medicationError, r));
     files[`${s}.jsonl`] = records.map((r) => `${JSON.stringify(r)}\n`).join('');
   }
   return { files, sectionVersions: Object.fromEntries(v1Sections.map((s) => [s, 1])) };

@@ -104,7 +104,7 @@ describe('rates the county watches', () => {
   it('falls per 1,000 resident days', () => {
     const f = figuresOf({
       residents: [resident(), resident()],
-      incidents: [{ id: 'i1', residentId: 'r1', type: 'fall', severity: 'minor', occurredAt: '2026-03-02T01:00:00Z', status: 'closed', hospitalTransfer: false, familyNotified: true }],
+      incidents: [{ id: 'i1', residentId: 'r1', type: 'fall', severity: 'minor', occurredAt: '2026-03-02T01:00:00Z', status: 'closed', hospitalTransfer: false, familyNotified: true, medicationError: null }],
     });
     expect(f.residentDays).toBe(62);
     expect(ratios(f).fallsPer1000).toBeCloseTo(1000 / 62);
@@ -162,5 +162,78 @@ describe('official layouts', () => {
 
   it('has the facility table with staff by post and the coverages', () => {
     expect(FACILITY_TABLE.map((c) => c.key)).toEqual(expect.arrayContaining(['beds', 'nursingBeds', 'residents', 'staff.role.social_worker', 'socialWorkersPer100Beds', 'trainingCoverage', 'certifiedCoverage']));
+  });
+});
+
+describe('health and medicines (format 5)', () => {
+  const line = (residentId: string, over: Partial<SectionRecord<'resident_health'>> = {}): SectionRecord<'resident_health'> => ({
+    id: `h-${residentId}`,
+    residentId,
+    lastCheckupOn: null,
+    checkupAbnormal: false,
+    familyDoctor: false,
+    monthlyEntry: false,
+    activeOrders: 0,
+    dosesGiven: 0,
+    dosesRefused: 0,
+    dosesHeld: 0,
+    dosesNotAvailable: 0,
+    dosesLate: 0,
+    ...over,
+  });
+  const injury = (residentId: string, over: Partial<SectionRecord<'pressure_injuries'>> = {}): SectionRecord<'pressure_injuries'> => ({
+    id: `p${++n}`,
+    residentId,
+    origin: 'in_centre',
+    foundOn: '2026-02-10',
+    stageAtMonthEnd: 'stage2',
+    healedOn: null,
+    ...over,
+  });
+
+  it('counts check-ups of the 12 months to month end, family doctors, and leaves residents without a health line as 不详', () => {
+    const [a, b, c, d] = [resident(), resident(), resident(), resident()];
+    const f = figuresOf({
+      residents: [a, b, c, d],
+      resident_health: [line(a.id, { lastCheckupOn: '2025-04-01', familyDoctor: true }), line(b.id, { lastCheckupOn: '2025-03-31' }), line(c.id)],
+    });
+    expect(f['checkup.covered']).toBe(1);
+    expect(f['familyDoctor.signed']).toBe(1);
+    expect(f['health.unknown']).toBe(1);
+    expect(ratios(f).checkupCoverage).toBeCloseTo(1 / 3);
+  });
+
+  it('counts residents with an injury open at month end once, whatever the number of injuries; a healed one and new in-centre ones apart', () => {
+    const [a, b, c] = [resident(), resident(), resident()];
+    const f = figuresOf({
+      residents: [a, b, c],
+      resident_health: [line(a.id), line(b.id), line(c.id)],
+      pressure_injuries: [
+        injury(a.id),
+        injury(a.id, { stageAtMonthEnd: 'stage1', foundOn: '2026-03-05' }),
+        injury(b.id, { origin: 'on_admission', stageAtMonthEnd: 'stage1' }),
+        injury(c.id, { healedOn: '2026-03-20', foundOn: '2026-03-02' }),
+      ],
+    });
+    expect(f['pressureRegister.residents']).toBe(2);
+    expect(f['pressureRegister.stage2plus']).toBe(1);
+    expect(f['pressureRegister.inCentre']).toBe(1);
+    expect(f['pressureRegister.newInCentre']).toBe(2);
+    expect(ratios(f).pressurePrevalence).toBeCloseTo(2 / 3);
+  });
+
+  it('adds the month\'s doses and counts each kind of 用药差错', () => {
+    const [a, b] = [resident(), resident()];
+    const error = { id: 'e1', residentId: a.id, type: 'medication_error', severity: 'moderate', occurredAt: '2026-03-02T01:00:00Z', status: 'open' as const, hospitalTransfer: false, familyNotified: true, medicationError: 'missed' as const };
+    const f = figuresOf({
+      residents: [a, b],
+      resident_health: [line(a.id, { activeOrders: 2, dosesGiven: 110, dosesRefused: 3, dosesLate: 4 }), line(b.id, { dosesGiven: 10, dosesHeld: 1, dosesNotAvailable: 1 })],
+      incidents: [error],
+    });
+    expect(f['doses.given']).toBe(120);
+    expect(f['medication.residents']).toBe(1);
+    expect(ratios(f).dosesGivenShare).toBeCloseTo(120 / 125);
+    expect(f['incident.medication_error']).toBe(1);
+    expect(f['medicationError.missed']).toBe(1);
   });
 });

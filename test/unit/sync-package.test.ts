@@ -102,7 +102,7 @@ describe('the bad-input corpus: each refused with its own message', () => {
     ['future format version', () => {
       const future = strToU8(JSON.stringify({ ...manifest, formatVersion: 99 }, null, 2));
       return outer({ 'manifest.json': future, 'manifest.sig': strToU8(sign(future, centre.privateKey)), 'payload.enc': payloadOf() });
-    }, /格式版本 99 比本程序支持的（4）新/],
+    }, /格式版本 99 比本程序支持的（5）新/],
     ['zip bomb', () => zipSync({ 'manifest.json': [new Uint8Array(50 * 1024 * 1024), { level: 9 }], 'manifest.sig': strToU8('x'), 'payload.enc': strToU8('x') }), /可能是压缩炸弹/],
     ['path-traversal entry name', () => outer({ '../../etc/evil.jsonl': strToU8('{}'), 'manifest.json': manifestBytes, 'manifest.sig': entries().sig, 'payload.enc': payloadOf() }), /不允许的文件名「\.\.\/\.\.\/etc\/evil\.jsonl」/],
     ['malformed JSON line', () => buildPackage({ ...input, files: { 'residents.jsonl': '{"id":"r1"}\nnot json\n' } }, keys).bytes, /「residents\.jsonl」第 2 行不是合法的 JSON/],

@@ -45,8 +45,10 @@ describe('pressure injury stage from the stored A.5.1 answer', () => {
 });
 
 describe('format versions', () => {
-  it('writes format 4: residents and staff at version 2, tier_proposals new in format 2, the village register new in format 3, care at home in format 4', () => {
-    expect(FORMAT_VERSION).toBe(4);
+  it('writes format 5: residents and staff at version 2, tier_proposals new in format 2, the village register new in format 3, care at home in format 4, health in format 5', () => {
+    expect(FORMAT_VERSION).toBe(5);
+    expect(SECTIONS.incidents.version).toBe(2);
+    expect(SECTION_NAMES.filter((s) => sinceFormat(s) === 5)).toEqual(['resident_health', 'pressure_injuries']);
     expect(SECTIONS.residents.version).toBe(2);
     expect(SECTIONS.staff.version).toBe(2);
     expect(sinceFormat('tier_proposals')).toBe(2);
@@ -65,6 +67,12 @@ describe('format versions', () => {
       'aid_activities',
       'association_activities',
     ]);
+  });
+
+  it('upgrades a version-1 incident: no 用药差错 kind (null), the rest as it was', () => {
+    const v1 = { id: '0190a0c8-0000-7000-8000-000000000001', residentId: '0190a0c8-0000-7000-8000-000000000002', type: 'fall', severity: 'minor', occurredAt: '2026-03-02T01:00:00.000Z', status: 'closed', hospitalTransfer: false, familyNotified: true };
+    const reader = readerFor('incidents', 1)!;
+    expect(SECTIONS.incidents.schema.parse(reader.upgrade!(reader.schema.parse(v1) as never))).toEqual({ ...v1, medicationError: null });
   });
 
   it('upgrades a format-1 resident to the v2 shape: null for what it did not carry, its tier kept as the proposal', () => {

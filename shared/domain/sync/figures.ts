@@ -2,14 +2,14 @@
 // centre's own arithmetic). Figures are a flat map of counts so thirty centres add up by key; ratios are computed
 // when shown. INDICATORS lists them in the order of the county's tables, with their Chinese names.
 // Fields a v1 package did not carry are null: they are counted in a `.unknown` key (不详), never as "no".
-import { chinaDate, daysBetween, lastDayOfMonth } from '../dates';
+import { addDays, addYears, chinaDate, daysBetween, lastDayOfMonth } from '../dates';
 import { ENUM_LABELS_ZH } from '../enum-labels';
 import type { SectionData, SectionRecord } from './sections';
 
 export type Figures = Record<string, number>;
 
 /** Bumped when computeFigures counts something new: figures stored by an older version are recomputed from the records. */
-export const FIGURES_VERSION = 2;
+export const FIGURES_VERSION = 3;
 /** Keys starting with '_' describe the figures (their version); they are not counts and are never added up. */
 const VERSION_KEY = '_version';
 export const figuresAreCurrent = (f: Figures) => f[VERSION_KEY] === FIGURES_VERSION;
@@ -135,7 +135,11 @@ export function computeFigures(period: string, data: SectionData): Figures {
   f.careDaysRecorded = data.care_days.filter((d) => d.entries > 0).length;
   f.careEntries = data.care_days.reduce((n, d) => n + d.entries, 0);
   f.incidents = data.incidents.length;
-  for (const i of data.incidents) bump(f, `incident.${i.type}`);
+  for (const i of data.incidents) {
+    bump(f, `incident.${i.type}`);
+    if (i.medicationError) bump(f, `medicationError.${i.medicationError}`);
+  }
+  healthFigures(f, data, present.map((r) => r.id), first, last);
   f.mealsServed = data.meals.reduce((n, m) => n + m.residentTotal, 0);
   const aid = data.meal_aid.filter((a) => !a.cancelled);
   f.mealAidServings = aid.length;
@@ -152,6 +156,41 @@ export function computeFigures(period: string, data: SectionData): Figures {
   f.drills = data.fire_drills.length;
   f.nightDrills = data.fire_drills.filter((d) => d.atNight).length;
   return f;
+}
+
+const STAGE_2_OR_WORSE = new Set(['stage2', 'stage3', 'stage4', 'unstageable', 'deep_tissue']);
+
+/**
+ * Health and medicines (format 5): among residents in the centre at month end, those with a check-up in the 12 months
+ * to month end, a family doctor, the month's health entry; the pressure-injury register's open injuries at month end
+ * (per resident) and the month's new ones acquired in the centre; the month's doses. A resident without a health line
+ * (an older package) counts as 不详 (`health.unknown`), never as "no".
+ */
+function healthFigures(f: Figures, data: SectionData, present: string[], first: string, last: string) {
+  const lines = new Map(data.resident_health.map((h) => [h.residentId, h]));
+  const yearAgo = addDays(addYears(last, -1), 1);
+  const open = data.pressure_injuries.filter((p) => p.healedOn === null || p.healedOn > last);
+  for (const id of present) {
+    const h = lines.get(id);
+    if (!h) {
+      bump(f, 'health.unknown');
+      continue;
+    }
+    if (h.lastCheckupOn !== null && h.lastCheckupOn >= yearAgo) bump(f, 'checkup.covered');
+    if (h.familyDoctor) bump(f, 'familyDoctor.signed');
+    if (h.monthlyEntry) bump(f, 'healthEntry.recorded');
+    if (h.activeOrders > 0) bump(f, 'medication.residents');
+    bump(f, 'doses.given', h.dosesGiven);
+    bump(f, 'doses.refused', h.dosesRefused);
+    bump(f, 'doses.held', h.dosesHeld);
+    bump(f, 'doses.notAvailable', h.dosesNotAvailable);
+    bump(f, 'doses.late', h.dosesLate);
+    const own = open.filter((p) => p.residentId === id);
+    if (own.length > 0) bump(f, 'pressureRegister.residents');
+    if (own.some((p) => STAGE_2_OR_WORSE.has(p.stageAtMonthEnd))) bump(f, 'pressureRegister.stage2plus');
+    if (own.some((p) => p.origin === 'in_centre')) bump(f, 'pressureRegister.inCentre');
+  }
+  f['pressureRegister.newInCentre'] = data.pressure_injuries.filter((p) => p.origin === 'in_centre' && p.foundOn >= first && p.foundOn <= last).length;
 }
 
 export function addFigures(all: Figures[]): Figures {
@@ -178,6 +217,10 @@ export function ratios(f: Figures) {
     trainingCoverage: known('staff.trained', 'staff'),
     certifiedCoverage: known('carers.certified', 'carers'),
     socialWorkersPer100Beds: ratio(g('staff.role.social_worker') * 100, g('beds')),
+    checkupCoverage: ratio(g('checkup.covered'), g('residents') - g('health.unknown')),
+    familyDoctorCoverage: ratio(g('familyDoctor.signed'), g('residents') - g('health.unknown')),
+    pressurePrevalence: ratio(g('pressureRegister.residents'), g('residents') - g('health.unknown')),
+    dosesGivenShare: ratio(g('doses.given'), g('doses.given') + g('doses.refused') + g('doses.held') + g('doses.notAvailable')),
   };
 }
 export type RatioKey = keyof ReturnType<typeof ratios>;
@@ -208,6 +251,28 @@ export const RATE_ROWS: IndicatorRow[] = [
   { key: 'staff.trained.unknown', label: '其中培训情况不详', group: '监测指标' },
 ];
 
+/** Health and medicines (issue 19), from the packages' health lines and pressure-injury register (format 5 on). */
+export const HEALTH_ROWS: IndicatorRow[] = [
+  { key: 'checkupCoverage', label: '年度体检覆盖率', group: '健康与用药', share: true, definition: '月末在院老人中，近12个月内（到月末）有体检记录的人数 ÷ 月末在院老人数（旧版数据包不含，另列「不详」）' },
+  { key: 'familyDoctorCoverage', label: '家庭医生签约率', group: '健康与用药', share: true, definition: '月末在院老人中，家庭医生签约在月末有效的人数 ÷ 月末在院老人数（不详不计入分母）' },
+  { key: 'pressurePrevalence', label: '压疮现患率（压疮登记）', group: '健康与用药', share: true, definition: '月末在院老人中，压疮登记里月末尚未愈合（任何分期、含入院带入）的人数 ÷ 月末在院老人数（不详不计入分母）' },
+  ...rows('健康与用药', [
+    ['pressureRegister.stage2plus', '其中Ⅱ期及以上（含不可分期、深部组织损伤）'],
+    ['pressureRegister.inCentre', '其中院内发生'],
+    ['pressureRegister.newInCentre', '本月新发院内压疮（处）'],
+    ['health.unknown', '健康情况不详的在院老人'],
+    ['medication.residents', '月末有医嘱服药的老人'],
+    ['doses.given', '本月已服药次数'],
+    ['doses.refused', '拒服次数'],
+    ['doses.held', '暂缓次数'],
+    ['doses.notAvailable', '缺药次数'],
+    ['doses.late', '迟服次数'],
+  ]),
+  { key: 'dosesGivenShare', label: '按时按量服药率', group: '健康与用药', share: true, definition: '本月已服药次数 ÷ 登记的应服药次数（已服＋拒服＋暂缓＋缺药；按更正后的记录计）' },
+  // The count of 用药差错 is in 意外事件 (incident.medication_error); here what went wrong.
+  ...rows('健康与用药', Object.entries(ENUM_LABELS_ZH.medicationError).map(([k, v]): [string, string] => [`medicationError.${k}`, `用药差错：${v}`])),
+];
+
 export const INDICATORS: IndicatorRow[] = [
   ...rows('床位', [['licensedBeds', '核定床位'], ['beds', '可用床位'], ['nursingBeds', '护理型床位']]),
   { key: 'nursingBedRatio', label: '护理型床位占比', group: '床位', share: true },
@@ -231,6 +296,7 @@ export const INDICATORS: IndicatorRow[] = [
   { key: 'careCoverage', label: '护理记录覆盖率', group: '护理', share: true },
   { key: 'careEntries', label: '护理记录条数', group: '护理' },
   ...rows('意外事件', [['incidents', '意外事件合计'], ...Object.entries(ENUM_LABELS_ZH.incidentType).map(([k, v]): [string, string] => [`incident.${k}`, v])]),
+  ...HEALTH_ROWS,
   ...rows('膳食', [['mealsServed', '老人用餐人次'], ['mealAidServings', '助餐人次'], ['mealAidDelivered', '其中送餐上门']]),
   { key: 'mealAidSubsidyFen', label: '助餐补贴（元）', group: '膳食', fen: true },
   ...rows('消防', [['dayPatrolsRequired', '应日间巡查'], ['dayPatrolsDone', '已日间巡查'], ['nightWindows', '应夜间巡查次数'], ['nightMissed', '漏查夜间巡查次数']]),

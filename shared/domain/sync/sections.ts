@@ -4,13 +4,17 @@
 // its 特困 roll (residents v2, staff v2, tier_proposals); a format-1 package is still read, its records upgraded to the
 // current shapes with `null` for what it did not carry (OLDER_SECTIONS). Format 3 (issue 17) added the village register
 // and its visits as new sections; format 4 (issue 18) care at home: services bought for elders at home, 分散供养特困 entrusted
-// care and mutual aid. Field meanings: docs/data-dictionary.md.
+// care and mutual aid; format 5 (issue 19) health and medicines: incidents say what kind of 用药差错 they are, one health
+// line per resident (check-up, family doctor, monthly entry, the month's doses) and the pressure-injury register.
+// Field meanings: docs/data-dictionary.md.
 import { z } from 'zod';
 import { isCalendarDate as isRealDate } from '../dates';
 import { ELDER_CATEGORIES, ELDER_STATUSES, FOLLOWUP_KINDS, HELPER_KINDS, HOUSEHOLDS, RISK_LEVELS, VISIT_KINDS } from '../elders/vocab';
 import { CARE_DELIVERED, CARER_KINDS, CARER_RATINGS } from '../entrusted/vocab';
 import { CHECK_OUTCOMES, PRICE_CLASSES, PROVIDER_KINDS, SERVICE_CATEGORIES, SERVICE_UNITS, VISIT_OUTCOMES } from '../homecare/vocab';
 import { AID_ACTIVITY_KINDS } from '../mutualaid/vocab';
+import { PRESSURE_ORIGINS, PRESSURE_STAGES } from '../health/vocab';
+import { MEDICATION_ERROR_KINDS } from '../medication/vocab';
 
 // The building blocks of every record (issue 15): the county keeps only what passed them.
 /** Every id is a UUID (or a UUID-shaped id derived by SHA-256, docs/sync-package.md §6). */
@@ -43,7 +47,7 @@ export function isCalendarDate(value: string): boolean {
 export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** The package format this program writes; a reader takes this one and every older one (docs/sync-package.md §2). */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 const residentsV1 = record({
   id,
@@ -86,6 +90,10 @@ const residentsV2 = residentsV1.extend({
   pressureInjuryStage: z.enum(PRESSURE_INJURY_STAGES).nullable(),
 });
 
+const incidentsV1 = record({ id, residentId: id, type: text, severity: text, occurredAt: instant, status: z.enum(['open', 'closed']), hospitalTransfer: z.boolean(), familyNotified: z.boolean() });
+/** Version 2 (format 5): what went wrong in a 用药差错 (type 'medication_error'); null for every other incident. */
+const incidentsV2 = incidentsV1.extend({ medicationError: z.enum(MEDICATION_ERROR_KINDS).nullable() });
+
 const staffV1 = record({ id, name: text, role: text, certLevel: text, hireDate: date.nullable(), leftOn: date.nullable() });
 const staffV2 = staffV1.extend({ trainedInYear: z.boolean().nullable(), certified: z.boolean().nullable() });
 
@@ -115,10 +123,7 @@ export const SECTIONS = {
     version: 1,
     schema: record({ id, residentId: id, date, entries: count, tasks: count, vitals: count, rounds: count, amendments: count }),
   },
-  incidents: {
-    version: 1,
-    schema: record({ id, residentId: id, type: text, severity: text, occurredAt: instant, status: z.enum(['open', 'closed']), hospitalTransfer: z.boolean(), familyNotified: z.boolean() }),
-  },
+  incidents: { version: 2, schema: incidentsV2 },
   meals: { version: 1, schema: record({ id, date, meal: text, residentTotal: count, counts: z.record(z.string().min(1).max(40), count) }) },
   meal_aid: {
     version: 1,
@@ -247,6 +252,38 @@ export const SECTIONS = {
     schema: record({ id, helperId: id, elderId: id.nullable(), kind: z.enum(AID_ACTIVITY_KINDS), doneOn: date, minutes: z.number().int().min(1).max(720), voided: z.boolean() }),
   },
   association_activities: { version: 1, since: 4, schema: record({ id, villageId: id.nullable(), heldOn: date, attendance: count, cancelled: z.boolean() }) },
+  // Format 5 (issue 19): health and medicines. One line per resident in the centre at month end (no results, no drug
+  // names): the latest check-up, a family doctor, the month's health entry, and the month's doses as recorded (a
+  // corrected dose counts as corrected). The pressure-injury register: injuries open at some time in the month.
+  resident_health: {
+    version: 1,
+    since: 5,
+    schema: record({
+      id,
+      residentId: id,
+      /** The latest check-up (体检) up to month end, not voided. */
+      lastCheckupOn: date.nullable(),
+      /** That check-up found something abnormal. */
+      checkupAbnormal: z.boolean(),
+      /** A family-doctor contract in force at month end. */
+      familyDoctor: z.boolean(),
+      /** The month's health entry is recorded. */
+      monthlyEntry: z.boolean(),
+      /** Medication orders running at month end. */
+      activeOrders: count,
+      dosesGiven: count,
+      dosesRefused: count,
+      dosesHeld: count,
+      dosesNotAvailable: count,
+      /** Given later than the centre's allowed delay. */
+      dosesLate: count,
+    }),
+  },
+  pressure_injuries: {
+    version: 1,
+    since: 5,
+    schema: record({ id, residentId: id, origin: z.enum(PRESSURE_ORIGINS), foundOn: date, stageAtMonthEnd: z.enum(PRESSURE_STAGES), healedOn: date.nullable() }),
+  },
 } as const;
 
 export type SectionName = keyof typeof SECTIONS;
@@ -280,6 +317,7 @@ export const OLDER_SECTIONS: { [S in SectionName]?: Record<number, Upgrade<S>> }
     },
   },
   staff: { 1: { schema: staffV1, upgrade: (r: z.output<typeof staffV1>) => ({ ...r, trainedInYear: null, certified: null }) } },
+  incidents: { 1: { schema: incidentsV1, upgrade: (r: z.output<typeof incidentsV1>) => ({ ...r, medicationError: null }) } },
 };
 
 /** The schema for a section's record at a given version, and how to bring it to the current shape (null: unknown). */

@@ -7,6 +7,7 @@ import { monthRange } from '@shared/domain/sync/period';
 import { type SectionData, type SectionName, fileOf } from '@shared/domain/sync/sections';
 import { checkCareAtHomeRecords } from './consistency-care-at-home';
 import { checkVillageRecords } from './consistency-villages';
+import { checkHealthRecords } from './consistency-health';
 
 export interface Consistency {
   errors: string[];
@@ -123,7 +124,11 @@ export function checkConsistency(period: string, data: SectionData, today: strin
   });
   const villages = checkVillageRecords(period, data, today);
   const careAtHome = checkCareAtHomeRecords(period, data);
-  return { errors: [...errors, ...villages.errors, ...careAtHome.errors], warnings: [...warnings, ...villages.warnings, ...careAtHome.warnings] };
+  const health = checkHealthRecords(period, data);
+  return {
+    errors: [...errors, ...villages.errors, ...careAtHome.errors, ...health.errors],
+    warnings: [...warnings, ...villages.warnings, ...careAtHome.warnings, ...health.warnings],
+  };
 }
 
 function bedLabel(data: SectionData, bedId: string): string {

@@ -1,13 +1,14 @@
-// The records the county kept of one centre's month, read back in the current shapes: a record stored from a format-1
+// The records the county kept of one centre's month, read back in the current shapes: a record stored from an older
 // package (before the fields the county now counts) is upgraded the way the import upgrades it, so it counts as 不详.
 import { OLDER_SECTIONS, SECTION_NAMES, type SectionData, type SectionName } from '@shared/domain/sync/sections';
 import type { BackendDeps } from '../../deps';
 import { JsonObject, parseJsonColumn } from '../../db/json';
 
-/** A format-1 record lacks the fields its section gained later: it gets them as null (not carried). */
+/** An older record lacks the fields its section gained later: it gets them as null (not carried). */
 function current(section: SectionName, record: Record<string, unknown>): unknown {
   if (section === 'residents' && !('supportMode' in record)) return OLDER_SECTIONS.residents![1].upgrade(record as never);
   if (section === 'staff' && !('trainedInYear' in record)) return OLDER_SECTIONS.staff![1].upgrade(record as never);
+  if (section === 'incidents' && !('medicationError' in record)) return OLDER_SECTIONS.incidents![1].upgrade(record as never);
   return record;
 }
 

@@ -21,6 +21,7 @@ import { homeAssessmentsSection } from '../assessment/for-package';
 import { homecareSections } from '../homecare/for-package';
 import { entrustedSections } from '../entrusted/for-package';
 import { mutualaidSections } from '../mutualaid/for-package';
+import { healthSections } from '../health/for-package';
 import { Counts, StringList, parseJsonColumn } from '../../db/json';
 import { monthRange } from '@shared/domain/sync/period';
 
@@ -210,7 +211,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     .where((eb) => eb.or([eb.and([eb('date', '>=', first), eb('date', '<=', last)]), eb.and([eb('endDate', '>=', first), eb('endDate', '<=', last)])]))
     .orderBy('id')
     .execute();
-  const incidents = await db.selectFrom('incidents').select(['id', 'residentId', 'type', 'severity', 'occurredAt', 'status', 'closedAt', 'hospitalTransfer', 'familyNotified']).where('occurredAt', '>=', fromInstant).where('occurredAt', '<', toInstant).orderBy('id').execute();
+  const incidents = await db.selectFrom('incidents').select(['id', 'residentId', 'type', 'severity', 'occurredAt', 'status', 'closedAt', 'hospitalTransfer', 'familyNotified', 'medicationError']).where('occurredAt', '>=', fromInstant).where('occurredAt', '<', toInstant).orderBy('id').execute();
   const meals = await db.selectFrom('mealServices').select(['id', 'date', 'meal', 'residentTotal', 'counts']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
   const aid = await db.selectFrom('mealAidServings').select(['id', 'dinerId', 'date', 'meal', 'mode', 'category', 'priceFen', 'subsidyFen', 'cancelledAt']).where('date', '>=', first).where('date', '<=', last).orderBy('id').execute();
   const grades = await db.selectFrom('careGrades').select(['id', 'name', 'rank']).orderBy('id').execute();
@@ -244,7 +245,7 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     stay_events: stays.map((s) => ({ id: s.id, residentId: s.residentId, type: s.type, date: s.date, endDate: s.endDate, reason: s.reason })),
     care_days: await careDays(deps, period),
     // An incident closed after the month ends was still open at its end.
-    incidents: incidents.map((i) => ({ id: i.id, residentId: i.residentId, type: i.type, severity: i.severity, occurredAt: i.occurredAt, status: i.status === 'closed' && i.closedAt !== null && i.closedAt < toInstant ? 'closed' : 'open', hospitalTransfer: i.hospitalTransfer === 1, familyNotified: i.familyNotified === 1 })),
+    incidents: incidents.map((i) => ({ id: i.id, residentId: i.residentId, type: i.type, severity: i.severity, occurredAt: i.occurredAt, status: i.status === 'closed' && i.closedAt !== null && i.closedAt < toInstant ? 'closed' : 'open', hospitalTransfer: i.hospitalTransfer === 1, familyNotified: i.familyNotified === 1, medicationError: i.medicationError })),
     meals: meals.map((m) => ({ id: m.id, date: m.date, meal: m.meal, residentTotal: m.residentTotal, counts: parseJsonColumn(Counts, m.counts, 'meal_services.counts') })),
     meal_aid: aid.map((a) => ({ id: a.id, dinerId: a.dinerId, date: a.date, meal: a.meal, mode: a.mode, category: a.category, priceFen: a.priceFen, subsidyFen: a.subsidyFen, cancelled: a.cancelledAt !== null && a.cancelledAt < toInstant })),
     ...(await fireSections(deps, period, until)),
@@ -259,5 +260,11 @@ export async function collectMonth(deps: BackendDeps, period: string, until: Dat
     aid_pairs: mutualAid.aid_pairs,
     aid_activities: mutualAid.aid_activities,
     association_activities: mutualAid.association_activities.map((a) => ({ ...a, villageId: knownVillage(a.villageId) })),
+    ...(await healthSections(
+      deps,
+      period,
+      { present: residents.filter((r) => r.statusAtMonthEnd !== 'discharged').map((r) => r.id), inPackage: new Set(residents.map((r) => r.id)) },
+      (residentId) => derivedId('resident_health', period, residentId),
+    )),
   };
 }
