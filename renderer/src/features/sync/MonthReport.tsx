@@ -15,7 +15,7 @@ const CELL = { border: '1px solid #555', padding: '2px 8px', lineHeight: 1.35 } 
 const PAIRS_PER_ROW = 2;
 
 /** Breakdowns whose zero lines are left out (a centre has a few of the many categories and incident types). */
-const skipZero = (row: IndicatorRow) => row.group === '人员类别' || row.key.startsWith('incident.');
+const skipZero = (row: IndicatorRow) => row.group === '人员类别' || row.key.startsWith('incident.') || row.key.startsWith('medicationError.');
 
 function groups(f: Figures) {
   const out = new Map<string, IndicatorRow[]>();
