@@ -59,6 +59,13 @@ const HomecarePage = lazyPage(() => import('./features/homecare/HomecarePage'), 
 const HomecareRecordSheetPage = lazyPage(() => import('./features/homecare/delivery/RecordSheetPage'), 'RecordSheetPage');
 const HomecareSlipsPage = lazyPage(() => import('./features/homecare/delivery/SlipsPage'), 'SlipsPage');
 const HomecareStatementPage = lazyPage(() => import('./features/homecare/settlement/StatementPage'), 'StatementPage');
+const MedicationPage = lazyPage(() => import('./features/medication/MedicationPage'), 'MedicationPage');
+const MarSheetPage = lazyPage(() => import('./features/medication/round/MarSheetPage'), 'MarSheetPage');
+const StockSheetPage = lazyPage(() => import('./features/medication/stock/StockSheetPage'), 'StockSheetPage');
+const HealthPage = lazyPage(() => import('./features/health/HealthPage'), 'HealthPage');
+const HealthFileSheetPage = lazyPage(() => import('./features/health/file/HealthFileSheetPage'), 'HealthFileSheetPage');
+const CheckupSheetPage = lazyPage(() => import('./features/health/file/CheckupSheetPage'), 'CheckupSheetPage');
+const PressureSheetPage = lazyPage(() => import('./features/health/clinical/PressureSheetPage'), 'PressureSheetPage');
 const EntrustedPage = lazyPage(() => import('./features/entrusted/EntrustedPage'), 'EntrustedPage');
 const EntrustedCareSheetPage = lazyPage(() => import('./features/entrusted/CareSheetPage'), 'CareSheetPage');
 const MutualAidPage = lazyPage(() => import('./features/mutualaid/MutualAidPage'), 'MutualAidPage');
@@ -94,6 +101,8 @@ const ELEMENTS: Record<string, ReactElement> = {
   '/county/tier': <CountyTierPage />,
   '/elders': <EldersPage />,
   '/homecare': <HomecarePage />,
+  '/medication': <MedicationPage />,
+  '/health': <HealthPage />,
   '/entrusted': <EntrustedPage />,
   '/mutualaid': <MutualAidPage />,
 };
@@ -155,6 +164,11 @@ function SignedInPages({ user }: { user: SignedInUser }) {
                 <Route path="/homecare/record-sheet" element={guard('/homecare', <HomecareRecordSheetPage />)} />
                 <Route path="/homecare/slips" element={guard('/homecare', <HomecareSlipsPage />)} />
                 <Route path="/homecare/statement" element={guard('/homecare', <HomecareStatementPage />)} />
+                <Route path="/medication/mar" element={guard('/medication', <MarSheetPage />)} />
+                <Route path="/medication/stock-sheet" element={guard('/medication', <StockSheetPage />)} />
+                <Route path="/health/file" element={guard('/health', <HealthFileSheetPage />)} />
+                <Route path="/health/checkup-sheet" element={guard('/health', <CheckupSheetPage />)} />
+                <Route path="/health/pressure-sheet" element={guard('/health', <PressureSheetPage />)} />
                 <Route path="/entrusted/sheet" element={guard('/entrusted', <EntrustedCareSheetPage />)} />
                 <Route path="/mutualaid/sheet" element={guard('/mutualaid', <AidSheetPage />)} />
                 <Route path="/elders/:id" element={guard('/elders', <ElderFilePage />)} />

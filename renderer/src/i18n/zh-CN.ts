@@ -24,6 +24,8 @@ import { ledgersZh } from './zh-CN-ledgers';
 import { homecareZh } from './zh-CN-homecare';
 import { entrustedZh } from './zh-CN-entrusted';
 import { mutualaidZh } from './zh-CN-mutualaid';
+import { medicationZh } from './zh-CN-medication';
+import { healthZh } from './zh-CN-health';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
 export const zhCN = {
@@ -126,6 +128,8 @@ export const zhCN = {
     countyTier: '特困认定',
     elders: '农村老人',
     homecare: '居家服务',
+    medication: '服药',
+    health: '健康档案',
     entrusted: '分散供养照料',
     mutualaid: '互助养老',
   },
@@ -137,6 +141,8 @@ export const zhCN = {
   fire: fireZh,
   visits: visitsZh,
   homecare: homecareZh,
+  medication: medicationZh,
+  health: healthZh,
   entrusted: entrustedZh,
   mutualaid: mutualaidZh,
   ledgers: ledgersZh,

@@ -9,6 +9,8 @@ export interface Page {
     | 'nav.dashboard'
     | 'nav.shift'
     | 'nav.handover'
+    | 'nav.medication'
+    | 'nav.health'
     | 'nav.incidents'
     | 'nav.care'
     | 'nav.staff'
@@ -54,10 +56,12 @@ export const PAGES: Page[] = [
   { path: '/', labelKey: 'nav.dashboard', gate: 'dashboard.summary', inMenu: true },
   { path: '/shift', labelKey: 'nav.shift', gate: 'care.myShift', inMenu: true, group: 'care' },
   { path: '/handover', labelKey: 'nav.handover', gate: 'handover.pending', inMenu: true, group: 'care' },
+  { path: '/medication', labelKey: 'nav.medication', gate: 'medication.orders', inMenu: true, group: 'care' },
   { path: '/incidents', labelKey: 'nav.incidents', gate: 'incidents.list', inMenu: true, group: 'care' },
   { path: '/beds', labelKey: 'nav.bedMap', gate: 'facility.bedMap', inMenu: true, group: 'residents' },
   { path: '/residents', labelKey: 'nav.residents', gate: 'residents.search', inMenu: true, group: 'residents', also: ['/assessments'] },
   { path: '/admit', labelKey: 'nav.admit', gate: 'residents.admit', inMenu: true, group: 'residents' },
+  { path: '/health', labelKey: 'nav.health', gate: 'health.checkups', inMenu: true, group: 'residents' },
   { path: '/care', labelKey: 'nav.care', gate: 'care.coverage', inMenu: true, group: 'care' },
   { path: '/elders', labelKey: 'nav.elders', gate: 'elders.list', inMenu: true, group: 'villages' },
   { path: '/visits', labelKey: 'nav.visits', gate: 'visits.plan', inMenu: true, group: 'villages' },

@@ -13,6 +13,7 @@ import { RoundModal } from './RoundModal';
 import { ShiftResidentCard } from './ShiftResidentCard';
 import { useCareMyShift } from './queries';
 import { useHandoverPending } from '../handover/queries';
+import { ShiftMedicationCard } from '../medication/round';
 
 /** Where an incident happened, to start with: the resident's room (the bed label without its bed). */
 export const roomOf = (bedLabel: string | null) => (bedLabel ?? '').replace(/\s*\S+床$/, '');
@@ -84,6 +85,7 @@ export function MyShiftPage() {
               </Button>
             </Alert>
           )}
+          <ShiftMedicationCard />
           <Title order={3}>{t('care.residents')}</Title>
           <TextInput size="lg" aria-label={t('care.searchResidents')} placeholder={t('care.searchResidents')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
           {m.residents.length === 0 ? (

@@ -15,6 +15,7 @@ import { ResidentHeader } from './ResidentHeader';
 import { IntakeEditor, NoteEditor, OneTapEditor, SkinEditor, TaskEditor, ToiletingEditor, VitalsEditor } from './editors';
 import { useCareRecord, useCareResidentShift } from './queries';
 import { inkVar } from '../../theme';
+import { ResidentDosesCard } from '../medication/round';
 
 function slotText(t: (k: 'care.anyTime' | 'care.thisWeek') => string, d: TaskDue) {
   if (d.slot === 'shift') return t('care.anyTime');
@@ -130,6 +131,7 @@ export function ResidentShiftPage() {
             </Button>
           </Group>
           <ResidentHeader resident={v.resident} closed={!v.shift.open} />
+          <ResidentDosesCard residentId={v.resident.id} shiftId={v.shift.shiftId} shiftDate={v.shift.shiftDate} />
           <Title order={3}>{t('care.tasks')}</Title>
           {v.tasks.length === 0 ? (
             <EmptyState>{t('care.noTasks')}</EmptyState>

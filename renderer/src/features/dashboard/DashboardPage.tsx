@@ -15,6 +15,7 @@ import { CareAlerts } from './CareAlerts';
 import { FirstSteps } from './FirstSteps';
 import { RiskDue } from './RiskDue';
 import { HomeCareAlerts } from './HomeCareAlerts';
+import { StockAlertsCard } from '../medication/stock';
 import { VisitAlerts } from './VisitAlerts';
 import { useAssessmentDue } from '../assessment/queries';
 import { useDashboardSummary } from './queries';
@@ -81,6 +82,7 @@ export function DashboardPage() {
   const mayReadFire = useMayCall('fire.rounds');
   const mayReadVisits = useMayCall('visits.overview');
   const mayReadHomeCare = useMayCall('homecare.planned');
+  const mayReadStock = useMayCall('medication.stockAlerts');
   const mayEditFacility = useMayCall('facility.save');
   return (
     <QueryView query={summary}>
@@ -144,6 +146,7 @@ export function DashboardPage() {
           <OnDutyCard />
           {mayReadVisits && <VisitAlerts />}
           {mayReadHomeCare && <HomeCareAlerts today={s.today} />}
+          {mayReadStock && <StockAlertsCard />}
           {mayReadStaff && <ExpiringCertificates />}
           {mayReadResidents && <DueAssessments />}
           {mayReadResidents && <RiskDue />}

@@ -13,6 +13,8 @@ import { RiskCard } from '../assessment/RiskCard';
 import { CarePlanCard } from '../careplan/CarePlanCard';
 import { GradeCard } from '../grades/GradeCard';
 import { TierCard } from '../tier/TierCard';
+import { ResidentHealthCard } from '../health/file';
+import { ResidentMedicationCard } from '../medication/orders';
 import { type StayAction, StayActionModal } from './StayActions';
 import { dateTime } from '../../components/time';
 import { useCareRevealContactPhone } from '../care/queries';
@@ -266,6 +268,8 @@ export function ResidentDetailPage() {
       </Card>
       <GradeCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
       <CarePlanCard residentId={r.id} active={r.status !== 'discharged'} />
+      <ResidentHealthCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
+      <ResidentMedicationCard residentId={r.id} active={r.status !== 'discharged'} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <RiskCard residentId={r.id} today={today} active={r.status !== 'discharged'} />
         <TierCard residentId={r.id} today={today} active={r.status !== 'discharged'} />

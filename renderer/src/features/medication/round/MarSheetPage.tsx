@@ -1,0 +1,2 @@
+// Interim (the printable page lands in the next commit).
+export const MarSheetPage = () => null;

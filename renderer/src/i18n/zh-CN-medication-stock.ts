@@ -1,0 +1,2 @@
+// Interim (the part's words land with its screens).
+export const medicationStockZh = {};
