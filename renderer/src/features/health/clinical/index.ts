@@ -1,4 +1,5 @@
-// Interim (the clinical screens land in the next commit): empty components so the wiring compiles.
-export const DoctorVisitsTab = (_props: { today: string }) => null;
-export const ReferralsTab = (_props: { today: string }) => null;
-export const PressureTab = (_props: { today: string }) => null;
+// The clinical records' screens: doctors' visits, hospital referrals, the pressure-injury register and its printed sheet.
+export { DoctorVisitsTab } from './DoctorVisitsTab';
+export { ReferralsTab } from './ReferralsTab';
+export { PressureTab } from './PressureTab';
+export { PressureSheetPage } from './PressureSheetPage';
