@@ -6,7 +6,9 @@
 // doctor's own times, one warfarin, one order changed (the dose lowered: the old one stopped, the new one started the
 // same day), one stopped. All through the real services, so the rules hold as for any user.
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { In } from '@shared/api/contract';
+import type { StartOrderInput } from '@shared/api/medication-orders';
 import { addDays } from '@shared/domain/dates';
 import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
@@ -139,23 +141,27 @@ export async function demoMedicationOrders(deps: BackendDeps, actor: Caller, ran
       const back = random.int(20, 420);
       const start = addDays(today, -back) > admitted ? addDays(today, -back) : admitted;
       const doctor = reg.drug === 'insulin' || reg.drug === 'tramadol' ? DOCTORS[3] : random.pick(DOCTORS);
-      const { drug, ...rest } = reg;
-      const input = {
+      const input: z.output<typeof StartOrderInput> = {
         requestId: randomUUID(),
         residentId: r.id,
-        drugId: drugIds[drug],
+        drugId: drugIds[reg.drug],
         ...doctor,
+        institution: doctor.institution ?? '',
         prescribedOn: start,
         startsOn: start,
         endsOn: null,
-        times: [],
-        prnMaxPerDay: null,
-        prnIndication: '',
-        note: '',
+        dose: reg.dose,
+        route: reg.route,
+        frequency: reg.frequency,
+        mealRelation: reg.mealRelation ?? 'any',
+        times: reg.times ?? [],
+        prnMaxPerDay: reg.prnMaxPerDay ?? null,
+        prnIndication: reg.prnIndication ?? '',
+        note: reg.note ?? '',
         doctorVisitId: null,
-        supply: selfKept && reg.frequency !== 'prn' && reg.route === 'oral' ? ('self' as const) : ('kept' as const),
-        ...rest,
+        supply: selfKept && reg.frequency !== 'prn' && reg.route === 'oral' ? 'self' : 'kept',
       };
+      const drug = reg.drug;
       const { id } = await startOrder(deps, actor, input);
       events += 1;
       // One blood-pressure order lowered ten days ago: the old stopped and the new started the same day.
