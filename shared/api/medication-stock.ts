@@ -32,6 +32,14 @@ export const ReceiveInput = z.object({
 });
 export type ReceiveInput = z.input<typeof ReceiveInput>;
 
+/** What the receiving form picks from: residents living here (with whether they signed a 服药管理协议) and the drug list. */
+export const ReceiveChoices = z.object({
+  agreementRequired: z.boolean(),
+  residents: z.array(z.object({ id: z.string(), name: z.string(), bedLabel: z.string().nullable(), hasAgreement: z.boolean() })),
+  drugs: z.array(z.object({ id: z.string(), name: z.string(), form: z.enum(DRUG_FORMS), strength: z.string(), unit: z.enum(DOSE_UNITS) })),
+});
+export type ReceiveChoices = z.output<typeof ReceiveChoices>;
+
 // ---- Stock
 export const STOCK_WARNINGS = ['expired', 'expiring', 'low', 'none_left'] as const;
 export type StockWarning = (typeof STOCK_WARNINGS)[number];
@@ -219,6 +227,7 @@ export type StockSheet = z.output<typeof StockSheet>;
 
 export const medicationStockApi = {
   'medication.receive': method({ input: ReceiveInput, output: Done, roles: MEDICATION_KEEPERS, writes: true }),
+  'medication.receiveChoices': method({ input: z.object({}), output: ReceiveChoices, roles: MEDICATION_KEEPERS, writes: false }),
   'medication.stock': method({ input: StockQuery, output: Stock, roles: MEDICATION_READERS, writes: false }),
   'medication.stockAlerts': method({ input: z.object({}), output: StockAlerts, roles: MEDICATION_READERS, writes: false }),
   'medication.count': method({ input: CountInput, output: Done.extend({ differences: z.number() }), roles: MEDICATION_KEEPERS, writes: true }),

@@ -105,6 +105,10 @@ describe('receiving', () => {
     expect(ledger.batch.leftCenti).toBe(2800);
     expect(ledger.movements.map((m) => [m.kind, m.quantityCenti, m.balanceCenti])).toEqual([['received', 2800, 2800]]);
     expect(b.database.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'medicineBatches'").get()).toEqual({ n: 1 });
+    const choices = await b.call('medication.receiveChoices', {});
+    expect(choices.residents.map((r) => [r.name, r.hasAgreement])).toEqual([['张三', true], ['李四', false]]);
+    expect(choices.drugs).toHaveLength(3);
+    expect((await b.raw('medication.receiveChoices', {}, carer)).ok).toBe(false);
   });
 
   it('refuses with its own sentence and writes nothing', async () => {

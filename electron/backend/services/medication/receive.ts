@@ -10,7 +10,9 @@ import { formatQuantity, toCenti } from '@shared/domain/medication/quantity';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
+import type { Executor } from '../../db/executor';
 import { newId } from '../../ids';
+import { bedLabels } from '../facility/places';
 import { readMedicationSettings } from './settings';
 
 export function receiveMedicine(deps: BackendDeps, caller: Caller, input: z.output<typeof ReceiveInput>) {
@@ -77,4 +79,20 @@ export function receiveMedicine(deps: BackendDeps, caller: Caller, input: z.outp
     });
     return { id };
   });
+}
+
+/** Residents living here (not discharged) with whether an 服药管理协议 is open, and the drugs not retired. */
+export async function receiveChoices(db: Executor) {
+  const settings = await readMedicationSettings(db);
+  const residents = await db.selectFrom('residents').select(['id', 'name', 'bedId']).where('status', '!=', 'discharged').execute();
+  const open = new Set((await db.selectFrom('medicationAgreements').select('residentId').where('endedOn', 'is', null).execute()).map((a) => a.residentId));
+  const labels = await bedLabels(db, residents.flatMap((r) => (r.bedId ? [r.bedId] : [])));
+  const drugs = await db.selectFrom('drugs').select(['id', 'name', 'form', 'strength', 'unit']).where('retiredAt', 'is', null).orderBy('name').execute();
+  return {
+    agreementRequired: settings.agreementRequired,
+    residents: residents
+      .map((r) => ({ id: r.id, name: r.name, bedLabel: r.bedId ? (labels.get(r.bedId) ?? null) : null, hasAgreement: open.has(r.id) }))
+      .sort((a, b) => (a.bedLabel ?? '\uffff').localeCompare(b.bedLabel ?? '\uffff', 'zh-CN')),
+    drugs,
+  };
 }

@@ -5,12 +5,13 @@ import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
 import { countDetail, countList, countMedicines } from './counts';
 import { disposeMedicine } from './dispose';
 import { batchLedger, stockSheet } from './ledger';
-import { receiveMedicine } from './receive';
+import { receiveChoices, receiveMedicine } from './receive';
 import { stock, stockAlerts } from './stock';
 
 export function medicationStockHandlers({ deps }: HandlerContext): ModuleHandlers<typeof medicationStockApi> {
   return {
     'medication.receive': (input, { caller }) => receiveMedicine(deps, caller, input),
+    'medication.receiveChoices': () => receiveChoices(deps.db),
     'medication.stock': (input) => stock(deps, input),
     'medication.stockAlerts': () => stockAlerts(deps),
     'medication.count': (input, { caller }) => countMedicines(deps, caller, input),

@@ -1,4 +1,5 @@
-// Interim (the stock screens land in the next commit): empty components so the wiring compiles.
-export const StockTab = (_props: { today: string }) => null;
-export const CountsTab = (_props: { today: string }) => null;
-export const StockAlertsCard = () => null;
+// The stock part's screens (代管药品): the stock tab, the counts tab, the home page's card and the printed 代管药品登记.
+export { StockTab } from './StockTab';
+export { CountsTab } from './CountsTab';
+export { StockAlertsCard } from './StockAlertsCard';
+export { StockSheetPage } from './StockSheetPage';
