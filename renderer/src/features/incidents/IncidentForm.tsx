@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReportIncidentInput } from '@shared/api/incidents';
 import { INCIDENT_TYPES, SEVERITIES, SEVERITIES_NEEDING_FAMILY } from '@shared/domain/care/vocab';
+import { MEDICATION_ERROR_KINDS } from '@shared/domain/medication/vocab';
 import { zodValidate } from '../../api/zod-form';
 import { DATE_TIME_FORMAT, fromPickerValue, newRequestId, toPickerValue } from '../../components/time';
 import { ResidentPicker } from '../residents/ResidentPicker';
@@ -27,6 +28,8 @@ interface Values {
   notifiedAt: string;
   hospitalTransfer: boolean;
   hospital: string;
+  medicationError: (typeof MEDICATION_ERROR_KINDS)[number] | null;
+  doseId: string | null;
 }
 
 const toInput = (v: Values, requestId: string) => ({
@@ -34,17 +37,37 @@ const toInput = (v: Values, requestId: string) => ({
   requestId,
   occurredAt: v.occurredAt ? fromPickerValue(v.occurredAt) : '',
   notifiedAt: v.familyNotified && v.notifiedAt ? fromPickerValue(v.notifiedAt) : null,
+  medicationError: v.type === 'medication_error' ? v.medicationError : null,
+  doseId: v.type === 'medication_error' ? v.doseId : null,
 });
 
 /** Mantine's picker wants 'YYYY-MM-DD HH:mm:ss'. */
 const pickerProps = { size: 'lg' as const, valueFormat: DATE_TIME_FORMAT, withSeconds: false, timePickerProps: { format: '24h' as const } };
 
-/** `residents` limits the choice (the caregiver's area) and knows each one's room; without it any current resident can be picked. */
-export function IncidentModal({ residents, onClose }: { residents?: { value: string; label: string; place?: string }[]; onClose: () => void }) {
+/**
+ * `residents` limits the choice (the caregiver's area) and knows each one's room; without it any current resident can be
+ * picked. `medicationDose` starts a 用药差错 from a dose of the round (resident, type and the dose filled in).
+ */
+export function IncidentModal({ residents, onClose, medicationDose }: { residents?: { value: string; label: string; place?: string }[]; onClose: () => void; medicationDose?: { residentId: string; doseId: string; text: string } }) {
   const { t } = useTranslation();
   const [requestId] = useState(newRequestId);
   const form = useForm<Values>({
-    initialValues: { residentId: null, type: null, occurredAt: '', place: '', severity: null, description: '', actionTaken: '', familyNotified: false, notifiedWho: '', notifiedAt: '', hospitalTransfer: false, hospital: '' },
+    initialValues: {
+      residentId: medicationDose?.residentId ?? null,
+      type: medicationDose ? 'medication_error' : null,
+      occurredAt: '',
+      place: '',
+      severity: null,
+      description: '',
+      actionTaken: '',
+      familyNotified: false,
+      notifiedWho: '',
+      notifiedAt: '',
+      hospitalTransfer: false,
+      hospital: '',
+      medicationError: null,
+      doseId: medicationDose?.doseId ?? null,
+    },
     validate: (v) => zodValidate(ReportIncidentInput)(toInput(v, requestId)),
   });
   // "Now" is the server's: asked once when the form opens. It fills only a time still empty when the answer comes (a
@@ -82,6 +105,13 @@ export function IncidentModal({ residents, onClose }: { residents?: { value: str
           )}
           <Choices group="incidentType" options={INCIDENT_TYPES} value={v.type} onChange={(x) => form.setFieldValue('type', x)} label={t('incidents.type')} />
           {form.errors.type && <Text c="red.9">{form.errors.type}</Text>}
+          {v.type === 'medication_error' && (
+            <>
+              <Choices group="medicationError" options={MEDICATION_ERROR_KINDS} value={v.medicationError} onChange={(x) => form.setFieldValue('medicationError', x)} label={t('medication.round.errorKind')} />
+              {form.errors.medicationError && <Text c="red.9">{form.errors.medicationError}</Text>}
+              {medicationDose && v.doseId && <Text>{t('medication.round.errorDose', { text: medicationDose.text })}</Text>}
+            </>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <DateTimePicker {...pickerProps} label={t('incidents.occurredAt')} description={t('night.serverTimeHint')} withAsterisk {...form.getInputProps('occurredAt')} data-testid="incident-time" />
             <TextInput size="lg" label={t('incidents.place')} withAsterisk placeholder="如：101室床边、走廊、餐厅" {...form.getInputProps('place')} />

@@ -1,5 +1,5 @@
-// Interim (the round's screens land in the next commit): empty components so the wiring compiles.
-export const RoundTab = (_props: { today: string }) => null;
-export const MarTab = (_props: { today: string }) => null;
-export const ShiftMedicationCard = () => null;
-export const ResidentDosesCard = (_props: { residentId: string; shiftId: string; shiftDate: string }) => null;
+// The medication round's screens: 本班服药, the monthly 服药记录单, the shift page's and the resident page's cards.
+export { RoundTab } from './RoundTab';
+export { MarTab } from './MarTab';
+export { ShiftMedicationCard } from './ShiftMedicationCard';
+export { ResidentDosesCard } from './ResidentDosesCard';
