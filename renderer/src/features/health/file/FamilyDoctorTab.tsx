@@ -107,7 +107,7 @@ export function FamilyDoctorTab({ today }: { today: string }) {
                 <Group gap="xs" data-testid="doctor-without">
                   {without.map((w) =>
                     mayWrite ? (
-                      <Button key={w.residentId} size="md" variant="light" onClick={() => setAdding({ id: w.residentId, name: w.name })}>
+                      <Button key={w.residentId} size="md" variant="light" h="auto" py={6} maw="100%" styles={{ label: { whiteSpace: 'normal' } }} onClick={() => setAdding({ id: w.residentId, name: w.name })}>
                         {w.name}
                         {w.bedLabel ? ` ${w.bedLabel}` : ''}
                       </Button>
