@@ -31,7 +31,7 @@ export const medicationOrdersZh = {
   periodOpen: '{{from}} 起，长期',
   periodTo: '{{from}} 至 {{to}}',
   periodStopped: '{{from}} 起，{{on}} 停止',
-  prescribedBy: '{{doctor}}（{{kind}}{{institution}}）{{on}} 开具',
+  prescribedBy: '{{doctor}}（{{place}}）{{on}} 开具',
   noteLine: '备注：{{note}}',
   writtenBy: '录入：{{name}}',
   stoppedBy: '{{name}} 停止：{{reason}}',

@@ -43,7 +43,7 @@ export function OrderLine({ order, actions, full }: { order: OrderView; actions?
           <Text>{doseText(t, order)}</Text>
           <Text size="sm" c="dark.6">
             {periodText(t, order)}
-            {full && ` · ${t('medication.orders.prescribedBy', { doctor: order.prescriber, kind: t(`enums.prescriberKind.${order.prescriberKind}`), institution: order.institution, on: order.prescribedOn })}`}
+            {full && ` · ${t('medication.orders.prescribedBy', { doctor: order.prescriber, place: order.institution || t(`enums.prescriberKind.${order.prescriberKind}`), on: order.prescribedOn })}`}
           </Text>
           {full && order.note && <Text size="sm">{t('medication.orders.noteLine', { note: order.note })}</Text>}
           {full && (
@@ -106,7 +106,7 @@ function ResidentOrdersView({ residentId, today, onBack }: { residentId: string;
                   {t('medication.orders.backToList')}
                 </Button>
                 <Title order={3}>
-                  <Anchor component={Link} to={`/residents/${resident.id}`}>
+                  <Anchor inherit underline="always" component={Link} to={`/residents/${resident.id}`}>
                     {resident.name}
                   </Anchor>
                   {resident.bedLabel && ` ${resident.bedLabel}`}
