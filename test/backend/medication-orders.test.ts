@@ -198,6 +198,14 @@ describe('orders', () => {
       [id, 'active'],
       [today, 'stopped'],
     ]);
+    // A caregiver reads orders but neither stops nor changes them; the stop is in the audit log with who and why.
+    await refused('medication.stopOrder', { id, stoppedOn: '2026-03-17', reason: '护理员停药' }, 'FORBIDDEN', /./, carer);
+    const audit = b.database.sqlite.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'medicationOrders' AND entity_id = ? ORDER BY rowid").all(id) as { actor: string; action: string; after: string }[];
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      ['医护小刘', 'create'],
+      ['医护小刘', 'update'],
+    ]);
+    expect(JSON.parse(audit[1].after)).toMatchObject({ stoppedOn: '2026-03-16', stopReason: '血压平稳，医生停药', stoppedBy: '医护小刘' });
     // The database refuses an edit of the order itself.
     expect(() => b.database.sqlite.prepare('UPDATE medication_orders SET dose_centi = 200 WHERE id = ?').run(id)).toThrow(/never edited/);
   });

@@ -71,6 +71,7 @@ test('the 医护 writes down a resident’s medicines: drugs, the agreement, two
   await expect(sign).toBeHidden();
   await expect(missing).toBeHidden();
   await expect(page.getByTestId('medication-agreements')).toContainText('张小明（侄子）');
+  await expectAccessible(page, 'the agreements');
 
   // 医嘱: 张三 has none yet; open him and write the warfarin order.
   await tab(page, '医嘱');
@@ -138,6 +139,7 @@ test('the 医护 writes down a resident’s medicines: drugs, the agreement, two
   await expect(orders).toHaveCount(3);
   await expect(orders.filter({ hasText: '对乙酰氨基酚片' })).toContainText('已停止');
   await expect(orders.filter({ hasText: '对乙酰氨基酚片' })).toContainText('医护小刘 停止：已退热，医生停药');
+  await expectAccessible(page, 'a resident’s orders');
   await shot(page, 'medication-orders-resident');
   await page.setViewportSize(PHONE);
   await shot(page, 'medication-orders-resident-phone');
@@ -148,6 +150,8 @@ test('the 医护 writes down a resident’s medicines: drugs, the agreement, two
   await page.getByRole('textbox', { name: '搜索老人姓名、拼音首字母或药名' }).fill('华法林');
   await expect(resident).toHaveCount(1);
   await expect(resident).toContainText('华法林钠片 2.5 mg ⚠抗凝药 每次 1 片');
+  await expectAccessible(page, 'the residents and their orders');
+  await shot(page, 'medication-orders-list');
   await page.getByRole('textbox', { name: '搜索老人姓名、拼音首字母或药名' }).fill('胰岛素');
   await expect(page.getByText('没有找到符合条件的记录')).toBeVisible();
 
