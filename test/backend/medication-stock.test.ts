@@ -10,6 +10,8 @@ import type { Session } from '../../electron/backend/security/session';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
 import { validIdNumber } from '../helpers/ids';
+import { demoMedicationCount, demoMedicationStock } from '../../electron/backend/demo/medication-stock';
+import { seededRandom } from '../../electron/backend/demo/random';
 
 let b: TestBackend;
 let carer: Session;
@@ -248,5 +250,32 @@ describe('return and destruction', () => {
       ['returned', '家属张小明'],
     ]);
     expect((await b.call('medication.stockSheet', {})).residents).toEqual([]);
+  });
+});
+
+describe('demo', () => {
+  it('receives for the kept orders (one low, one expiring), destroys one batch, and counts with one difference', async () => {
+    order(r1, drugA, { dose: 100, times: ['08:00', '17:00'], starts: '2026-01-20' });
+    order(r1, drugB, { dose: 50, times: ['07:30', '11:30', '17:30'], frequency: 'tid', starts: '2026-01-20' });
+    order(r1, insulin, { dose: 800, times: ['07:30'], frequency: 'qd', starts: '2026-01-20' });
+    order(r1, drugA, { dose: 100, times: [], frequency: 'prn', starts: '2026-01-20' });
+    const drugC = drug('阿托伐他汀钙片', 'tablet');
+    const drugD = drug('华法林钠片', 'tablet');
+    order(r1, drugC, { dose: 100, times: ['21:00'], frequency: 'qn', starts: '2026-01-20' });
+    order(r1, drugD, { dose: 100, times: ['08:00'], frequency: 'qd', starts: '2026-01-20' });
+    order(r2, drugA, { dose: 100, times: ['08:00'], frequency: 'qd', starts: '2026-01-20' }); // no agreement: none
+    const deps = { db: b.database.db, clock: b.clock };
+    const actor = { userId: 'demo', name: '演示数据', role: 'admin' as const };
+    const events = await demoMedicationStock(deps, actor, seededRandom(5), '2026-03-15');
+    expect(events).toBeGreaterThanOrEqual(6);
+    expect(await demoMedicationCount(deps, actor, '2026-03-15')).toBe(1);
+    const stock = await b.call('medication.stock', { residentId: null });
+    expect(stock.residents.map((r) => [r.name, r.drugs.some((d) => d.batches.length > 0)])).toEqual([['张三', true], ['李四', false]]);
+    expect(stock.residents[1].drugs[0].warnings).toEqual(['none_left']);
+    const warnings = stock.residents[0].drugs.flatMap((d) => d.warnings);
+    expect(warnings).toContain('expiring');
+    const list = await b.call('medication.counts', {});
+    expect(list[0].differences).toBe(1);
+    expect(b.database.sqlite.prepare("SELECT count(*) AS n FROM medicine_movements WHERE kind = 'destroyed'").get()).toEqual({ n: 1 });
   });
 });
