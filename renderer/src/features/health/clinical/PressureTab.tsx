@@ -2,7 +2,7 @@
 // apart from brought-in, the month's new in-centre injuries — the figure the county watches) and the month's printed
 // 压疮登记表. Below, the injuries (open ones by default) with their stage as found and now, size, risk and repositioning;
 // a keeper records an injury, its reviews over time, its healing, or voids one recorded by mistake.
-import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PressureRow } from '@shared/api/health-clinical';
 import { PRESSURE_ORIGINS, PRESSURE_RISK_SCALES, PRESSURE_STAGES, type PressureOrigin, type PressureRiskScale, type PressureStage } from '@shared/domain/health/vocab';
-import { ListCard, ListTable } from '../../../components/ListCard';
+import { ListCard } from '../../../components/ListCard';
 import { ModalButtons } from '../../../components/ModalButtons';
 import { QueryView } from '../../../components/QueryView';
 import { newRequestId } from '../../../components/time';
@@ -222,82 +222,82 @@ function PrevalenceCard({ today }: { today: string }) {
   );
 }
 
-function InjuryRow({ r, mayKeep, onReview, onHeal, onVoid }: { r: PressureRow; mayKeep: boolean; onReview: () => void; onHeal: () => void; onVoid: () => void }) {
+function InjuryCard({ r, mayKeep, onReview, onHeal, onVoid }: { r: PressureRow; mayKeep: boolean; onReview: () => void; onHeal: () => void; onVoid: () => void }) {
   const { t } = useTranslation();
   const sizeText = useSizeText();
   const [open, setOpen] = useState(false);
   const live = !r.voided && r.healedOn === null;
+  const risk = r.riskScale === 'none' ? t('enums.pressureRiskScale.none') : `${t(`enums.pressureRiskScale.${r.riskScale}`)} ${r.riskScore ?? ''}`;
   return (
-    <>
-      <Table.Tr style={r.voided ? { opacity: 0.6, textDecoration: 'line-through' } : undefined}>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <Text fw={700} component={Link} to={`/residents/${r.residentId}`} c="inherit">
-            {r.name}
-          </Text>
-          {r.bedLabel && <Text size="sm">{r.bedLabel}</Text>}
-        </Table.Td>
-        <Table.Td>
-          {r.site}
-          <Text size="sm">{t(`enums.pressureOrigin.${r.origin}`)}</Text>
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          {r.foundOn}
-          <Text size="sm">{`${t('health.clinical.pressure.stageAtFound')} ${t(`enums.pressureStage.${r.stage}`)}`}</Text>
-        </Table.Td>
-        <Table.Td>
-          <Badge color={r.currentStage === 'stage1' ? 'yellow' : 'orange'} size="lg">
-            {t(`enums.pressureStage.${r.currentStage}`)}
-          </Badge>
-          <Text size="sm">{sizeText(r.currentLengthCm, r.currentWidthCm)}</Text>
-        </Table.Td>
-        <Table.Td>
-          {r.riskScale === 'none' ? t('enums.pressureRiskScale.none') : `${t(`enums.pressureRiskScale.${r.riskScale}`)} ${r.riskScore ?? ''}`}
-          {r.repositionHours !== null && <Text size="sm">{t('health.clinical.pressure.reposition', { n: r.repositionHours })}</Text>}
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          {r.healedOn ? <Badge color="teal">{t('health.clinical.pressure.healed', { on: r.healedOn })}</Badge> : t('health.clinical.days', { n: r.days })}
-          {r.voided && <Text size="sm">{t('health.clinical.voidedBy', r.voided)}</Text>}
-        </Table.Td>
-        <Table.Td>
-          <Group gap="xs" wrap="nowrap">
-            <Button size="md" variant="subtle" onClick={() => setOpen((o) => !o)}>
-              {`${t('health.clinical.pressure.reviews')}（${r.reviews.length}）`}
-            </Button>
-            {mayKeep && live && (
-              <>
-                <Button size="md" variant="light" onClick={onReview}>
-                  {t('health.clinical.pressure.review')}
-                </Button>
-                <Button size="md" variant="light" color="teal" onClick={onHeal}>
-                  {t('health.clinical.pressure.heal')}
-                </Button>
-              </>
+    <Card withBorder data-testid="pressure-injury" style={r.voided ? { opacity: 0.6 } : undefined}>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Stack gap={4} style={{ flex: '1 1 320px' }}>
+          <Group gap="sm" wrap="wrap">
+            <Text fw={700} size="lg" component={Link} to={`/residents/${r.residentId}`} c="inherit" td={r.voided ? 'line-through' : undefined} style={{ whiteSpace: 'nowrap' }}>
+              {r.name}
+            </Text>
+            {r.bedLabel && (
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {r.bedLabel}
+              </Text>
             )}
-            {mayKeep && !r.voided && (
-              <Button size="md" variant="subtle" color="danger" onClick={onVoid}>
-                {t('health.clinical.void')}
-              </Button>
-            )}
+            <Text fw={700}>{r.site}</Text>
+            <Badge color={r.currentStage === 'stage1' ? 'yellow' : 'orange'} size="lg">
+              {t(`enums.pressureStage.${r.currentStage}`)}
+            </Badge>
+            {r.healedOn && <Badge color="teal">{t('health.clinical.pressure.healed', { on: r.healedOn })}</Badge>}
+            {r.voided && <Badge color="gray">{t('health.clinical.voided')}</Badge>}
           </Group>
-        </Table.Td>
-      </Table.Tr>
+          <Text size="sm">
+            {[
+              t(`enums.pressureOrigin.${r.origin}`),
+              `${t('health.clinical.pressure.foundOn')} ${r.foundOn}（${t('health.clinical.pressure.stageAtFound')} ${t(`enums.pressureStage.${r.stage}`)}）`,
+              `${t('health.clinical.pressure.size')} ${sizeText(r.currentLengthCm, r.currentWidthCm)}`,
+              `${t('health.clinical.pressure.risk')} ${risk}`,
+              r.repositionHours !== null ? t('health.clinical.pressure.reposition', { n: r.repositionHours }) : '',
+              r.healedOn ? '' : t('health.clinical.days', { n: r.days }),
+            ]
+              .filter((x) => x !== '')
+              .join('　')}
+          </Text>
+          {r.voided && <Text size="sm">{t('health.clinical.voidedBy', r.voided)}</Text>}
+        </Stack>
+        <Group gap="xs" wrap="wrap">
+          <Button size="md" variant="subtle" onClick={() => setOpen((o) => !o)}>
+            {`${t('health.clinical.pressure.reviews')}（${r.reviews.length}）`}
+          </Button>
+          {mayKeep && live && (
+            <>
+              <Button size="md" variant="light" onClick={onReview}>
+                {t('health.clinical.pressure.review')}
+              </Button>
+              <Button size="md" variant="light" color="teal" onClick={onHeal}>
+                {t('health.clinical.pressure.heal')}
+              </Button>
+            </>
+          )}
+          {mayKeep && !r.voided && (
+            <Button size="md" variant="subtle" color="danger" onClick={onVoid}>
+              {t('health.clinical.void')}
+            </Button>
+          )}
+        </Group>
+      </Group>
       {open && (
-        <Table.Tr>
-          <Table.Td colSpan={7}>
-            {r.note && <Text size="sm">{`${t('health.clinical.pressure.note')}：${r.note}`}</Text>}
-            {r.reviews.length === 0 ? (
-              <Text size="sm">{t('health.clinical.pressure.noReviews')}</Text>
-            ) : (
-              r.reviews.map((v) => (
-                <Text key={v.id} size="sm">
-                  {`${v.reviewedOn}　${t(`enums.pressureStage.${v.stage}`)}　${sizeText(v.lengthCm, v.widthCm)}　${v.note}　（${v.recordedBy}）`}
-                </Text>
-              ))
-            )}
-          </Table.Td>
-        </Table.Tr>
+        <Stack gap={2} mt="xs">
+          {r.note && <Text size="sm">{`${t('health.clinical.pressure.note')}：${r.note}`}</Text>}
+          {r.reviews.length === 0 ? (
+            <Text size="sm">{t('health.clinical.pressure.noReviews')}</Text>
+          ) : (
+            r.reviews.map((v) => (
+              <Text key={v.id} size="sm">
+                {`${v.reviewedOn}　${t(`enums.pressureStage.${v.stage}`)}　${sizeText(v.lengthCm, v.widthCm)}　${v.note}　（${v.recordedBy}）`}
+              </Text>
+            ))
+          )}
+        </Stack>
       )}
-    </>
+    </Card>
   );
 }
 
@@ -338,15 +338,11 @@ export function PressureTab({ today }: { today: string }) {
       <QueryView query={list}>
         {(rows) => (
           <ListCard title={t('health.clinical.pressure.title')} rows={rows} empty={typed ? t('health.clinical.pressure.noneFound', { search: typed }) : t(`health.clinical.pressure.empty.${status}`)}>
-            <ListTable
-              minWidth={980}
-              testId="pressure-list"
-              heads={[t('health.clinical.resident'), t('health.clinical.pressure.site'), t('health.clinical.pressure.foundOn'), t('health.clinical.pressure.current'), t('health.clinical.pressure.risk'), t('health.clinical.pressure.days'), '']}
-            >
+            <Stack data-testid="pressure-list">
               {rows.map((r) => (
-                <InjuryRow key={r.id} r={r} mayKeep={mayKeep} onReview={() => setReviewing(r)} onHeal={() => setHealing(r)} onVoid={() => setVoiding(r)} />
+                <InjuryCard key={r.id} r={r} mayKeep={mayKeep} onReview={() => setReviewing(r)} onHeal={() => setHealing(r)} onVoid={() => setVoiding(r)} />
               ))}
-            </ListTable>
+            </Stack>
           </ListCard>
         )}
       </QueryView>

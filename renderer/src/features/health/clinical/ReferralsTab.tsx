@@ -114,7 +114,7 @@ export function ReferralsTab({ today }: { today: string }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <div>
             <Text fw={500} mb={4}>
-              {t('health.clinical.referrals.outcome')}
+              {t('health.clinical.referrals.statusLabel')}
             </Text>
             <SegmentedControl size="lg" value={status} onChange={(v) => setStatus(v as Status)} data={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: t(`health.clinical.referrals.status.${s}`) }))} />
           </div>
@@ -132,9 +132,9 @@ export function ReferralsTab({ today }: { today: string }) {
         {(rows) => (
           <ListCard title={t('health.clinical.referrals.title')} rows={rows} empty={typed ? t('health.clinical.referrals.noneFound', { search: typed }) : t(`health.clinical.referrals.empty.${status}`)}>
             <ListTable
-              minWidth={900}
+              minWidth={600}
               testId="referral-list"
-              heads={[t('health.clinical.resident'), t('health.clinical.referrals.referredOn'), t('health.clinical.referrals.hospital'), t('health.clinical.referrals.reason'), t('health.clinical.referrals.daysAway'), t('health.clinical.referrals.outcome'), '']}
+              heads={[t('health.clinical.resident'), t('health.clinical.referrals.referral'), t('health.clinical.referrals.reason'), t('health.clinical.referrals.outcome'), '']}
             >
               {rows.map((r) => (
                 <Table.Tr key={r.id}>
@@ -147,15 +147,19 @@ export function ReferralsTab({ today }: { today: string }) {
                       {t(`enums.residentStatus.${r.residentStatus}`)}
                     </Text>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.referredOn}</Table.Td>
                   <Table.Td>
+                    <Text style={{ whiteSpace: 'nowrap' }}>{r.referredOn}</Text>
                     {r.hospital}
                     {r.escortedBy && <Text size="sm">{`${t('health.clinical.referrals.escortedBy')}：${r.escortedBy}`}</Text>}
                   </Table.Td>
                   <Table.Td>{r.reason}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('health.clinical.days', { n: r.daysAway })}</Table.Td>
                   <Table.Td>
-                    <Badge color={r.outcome === 'open' ? 'orange' : r.outcome === 'died' ? 'gray' : 'teal'}>{t(`enums.referralOutcome.${r.outcome}`)}</Badge>
+                    <Group gap="xs" wrap="nowrap">
+                      <Badge color={r.outcome === 'open' ? 'orange' : r.outcome === 'died' ? 'gray' : 'teal'}>{t(`enums.referralOutcome.${r.outcome}`)}</Badge>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {t('health.clinical.referrals.daysText', { n: r.daysAway })}
+                      </Text>
+                    </Group>
                     {r.closedOn && <Text size="sm">{r.closedOn}</Text>}
                     {r.summary && <Text size="sm">{r.summary}</Text>}
                   </Table.Td>
