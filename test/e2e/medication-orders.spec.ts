@@ -149,7 +149,8 @@ test('the 医护 writes down a resident’s medicines: drugs, the agreement, two
   await page.getByRole('button', { name: '返回老人列表' }).click();
   await page.getByRole('textbox', { name: '搜索老人姓名、拼音首字母或药名' }).fill('华法林');
   await expect(resident).toHaveCount(1);
-  await expect(resident).toContainText('华法林钠片 2.5 mg ⚠抗凝药 每次 1 片');
+  await expect(resident).toContainText('华法林钠片 2.5 mg ⚠抗凝药 每次 1 片 · 口服 · 每日一次 08:00 （2026-03-18 起停用）');
+  await expect(resident).toContainText('每次 0.75 片 · 口服 · 每日一次 08:00 （2026-03-18 起）');
   await expectAccessible(page, 'the residents and their orders');
   await shot(page, 'medication-orders-list');
   await page.getByRole('textbox', { name: '搜索老人姓名、拼音首字母或药名' }).fill('胰岛素');

@@ -11,7 +11,7 @@ import { ListCard } from '../../../components/ListCard';
 import { ModalButtons } from '../../../components/ModalButtons';
 import { QueryView } from '../../../components/QueryView';
 import { useMayCall } from '../../../shell/current-user';
-import { doseText, drugText, periodText } from './format';
+import { doseText, drugText, periodText, whenNote } from './format';
 import { OrderFormModal } from './OrderFormModal';
 import { useMedicationOrders, useMedicationResidentOrders, useMedicationStopOrder } from './queries';
 
@@ -191,7 +191,7 @@ function ResidentRow({ r, onOpen }: { r: ResidentOrders; onOpen: () => void }) {
                 )}
                 {' '}
                 {doseText(t, o)}
-                {o.state === 'upcoming' && ` （${t('medication.orders.startsFrom', { on: o.startsOn })}）`}
+                {whenNote(t, o)}
               </Text>
             ))
           )}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryView } from '../../../components/QueryView';
 import { useMayCall } from '../../../shell/current-user';
-import { doseText, drugText } from './format';
+import { doseText, drugText, whenNote } from './format';
 import { useMedicationResidentOrders } from './queries';
 
 export function ResidentMedicationCard({ residentId, active }: { residentId: string; active: boolean }) {
@@ -39,7 +39,7 @@ export function ResidentMedicationCard({ residentId, active }: { residentId: str
                     </Badge>
                   )}{' '}
                   {doseText(t, o)}
-                  {o.state === 'upcoming' && ` （${t('medication.orders.startsFrom', { on: o.startsOn })}）`}
+                  {whenNote(t, o)}
                 </Text>
               ))
             )}

@@ -25,3 +25,11 @@ export function periodText(t: TFunction, o: OrderView): string {
   if (o.endsOn) return t('medication.orders.periodTo', { from: o.startsOn, to: o.endsOn });
   return t('medication.orders.periodOpen', { from: o.startsOn });
 }
+
+/** In a short list: （03-18 起） for one not started, （2026-03-18 起停用） or （服至 …） for one running out. */
+export function whenNote(t: TFunction, o: OrderView): string {
+  if (o.state === 'upcoming') return ` ${t('medication.orders.startsFrom', { on: o.startsOn })}`;
+  if (o.stoppedOn) return ` ${t('medication.orders.stopsFrom', { on: o.stoppedOn })}`;
+  if (o.endsOn) return ` ${t('medication.orders.endsAfter', { on: o.endsOn })}`;
+  return '';
+}
