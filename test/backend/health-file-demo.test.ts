@@ -1,6 +1,8 @@
 // The demo's health file on a small centre of sixteen residents: most checked this year (a few due, one voided and
 // recorded again, one report as a PDF), most with a family doctor (one ended early), the last two months' health
-// entries for nearly everyone and this month's for about half — all read back through the dispatcher.
+// entries for nearly everyone and this month's for about half, and morning readings (six months at most) for the one with
+// 高血压 and 糖尿病 (the trends, and the monthly entry taking its blood pressure from them) — all read back through
+// the dispatcher.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCaller } from '../../electron/backend/demo/generator';
 import { demoHealthFile } from '../../electron/backend/demo/health-file';
@@ -21,7 +23,7 @@ beforeAll(async () => {
   for (const [i, bedId] of beds.entries()) {
     const serial = String(100 + i);
     await b.call('residents.admit', {
-      person: person({ name: `老人${serial}`, idNumber: validIdNumber(`19${40 + (i % 10)}-0${1 + (i % 9)}-1${i % 9}`, serial) }),
+      person: person({ name: `老人${serial}`, chronicConditions: i === 0 ? '高血压、糖尿病' : '', idNumber: validIdNumber(`19${40 + (i % 10)}-0${1 + (i % 9)}-1${i % 9}`, serial) }),
       admission: admission(bedId, { agreementNo: `XY-${serial}`, date: i % 5 === 0 ? '2025-11-20' : '2025-06-01' }),
     });
   }
@@ -53,5 +55,14 @@ describe('the demo health file', () => {
     const march = (await b.call('health.monthly', { month: '2026-03' })).totals;
     expect(march.done).toBeGreaterThan(0);
     expect(march.missing).toBeGreaterThan(0);
+  });
+
+  it('gives the resident with 高血压 and 糖尿病 six months of readings, and the monthly entry takes them', async () => {
+    const id = (b.database.sqlite.prepare("SELECT id FROM residents WHERE chronic_conditions <> ''").get() as { id: string }).id;
+    const trends = await b.call('health.trends', { residentId: id, months: 6 });
+    expect(trends.summary.bpReadings).toBeGreaterThan(20); // every 3–5 days since admission (2025-11-20)
+    expect(trends.summary.glucoseReadings).toBe(trends.summary.bpReadings);
+    const feb = (await b.call('health.monthly', { month: '2026-02' })).rows.find((r) => r.residentId === id)!;
+    if (feb.entry) expect([feb.entry.systolic, feb.entry.diastolic]).toEqual([feb.vitals.systolic, feb.vitals.diastolic]);
   });
 });

@@ -3,7 +3,11 @@
 // PDF, one recorded for the wrong day, voided and recorded again — and a few due (none, or the last over a year ago);
 // family-doctor contracts for most, two ending within the month, one ended early; and the monthly health entry of the
 // last two months for nearly everyone and of this month for about half, from the month's vitals where there are some.
+// So that the blood-pressure and glucose trends have something to show, residents with 高血压 or 糖尿病 get a morning
+// reading every few days over the last six months in the care log (the demo's only vitals; written as the early
+// shift's caregiver would have recorded them).
 import { randomUUID } from 'node:crypto';
+import { chinaInstant } from '@shared/domain/care/shifts';
 import { addDays, addYears, lastDayOfMonth, shiftMonth } from '@shared/domain/dates';
 import type { BackendDeps } from '../deps';
 import type { Caller } from '../caller';
@@ -54,9 +58,46 @@ const REPORT_PDF = (() => {
   return `data:application/pdf;base64,${Buffer.from(body, 'latin1').toString('base64')}`;
 })();
 
+/** Morning readings every 3–5 days over six months for residents with 高血压 (BP) or 糖尿病 (glucose). */
+async function chronicVitals(deps: BackendDeps, actor: Caller, random: Random, today: string): Promise<number> {
+  const shift = await deps.db.selectFrom('shifts').select('id').where('retiredAt', 'is', null).where('startTime', '<=', '08:30').orderBy('startTime', 'desc').executeTakeFirst();
+  if (!shift) return 0;
+  const residents = await deps.db
+    .selectFrom('residents')
+    .select(['id', 'chronicConditions', 'admittedOn'])
+    .where('status', '!=', 'discharged')
+    .where('admittedOn', 'is not', null)
+    .where((eb) => eb.or([eb('chronicConditions', 'like', '%高血压%'), eb('chronicConditions', 'like', '%糖尿病%')]))
+    .orderBy('name')
+    .execute();
+  const rows = [];
+  for (const r of residents) {
+    const bp = r.chronicConditions.includes('高血压');
+    const sugar = r.chronicConditions.includes('糖尿病');
+    const base = { sys: random.int(128, 155), dia: random.int(72, 90), glucose: 6 + random.next() * 2.5, weight: Math.round((45 + random.next() * 25) * 10) / 10 };
+    for (let day = addDays(today, -182 + random.int(0, 3)); day < today; day = addDays(day, random.int(3, 5))) {
+      if (day < (r.admittedOn ?? today)) continue;
+      const at = chinaInstant(day, `08:${String(random.int(10, 50))}`).toISOString();
+      const data = {
+        kind: 'vitals',
+        temperature: null,
+        systolic: bp ? base.sys + random.int(-12, 18) : null,
+        diastolic: bp ? base.dia + random.int(-8, 10) : null,
+        pulse: bp ? random.int(64, 88) : null,
+        glucose: sugar ? Math.round((base.glucose + (random.next() - 0.4) * 2.5) * 10) / 10 : null,
+        weight: day.endsWith('-05') || day.endsWith('-06') || day.endsWith('-07') ? Math.round((base.weight + (random.next() - 0.5) * 1.5) * 10) / 10 : null,
+        confirmedUnusual: false,
+      };
+      rows.push({ id: randomUUID(), residentId: r.id, kind: 'vitals' as const, taskId: null, slot: null, data: JSON.stringify(data), shiftId: shift.id, shiftDate: day, occurredAt: at, recordedById: actor.userId, recordedBy: actor.name, amendsId: null, amendReason: null, requestId: randomUUID(), createdAt: at });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 200) await deps.db.insertInto('careEntries').values(rows.slice(i, i + 200)).execute();
+  return rows.length;
+}
+
 export async function demoHealthFile(deps: BackendDeps, actor: Caller, random: Random, today: string): Promise<number> {
   const residents = await residentsOn(deps.db, today);
-  let events = 0;
+  let events = await chronicVitals(deps, actor, random, today);
   let withPdf = false;
   let redone = false;
   let expiring = 0;
