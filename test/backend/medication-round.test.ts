@@ -295,6 +295,14 @@ describe('the monthly record', () => {
     expect(m.counts).toMatchObject({ due: 3, given: 1, pending: 2, late: 1 });
     expect(m.givers).toEqual(['早班小王']);
   });
+
+  it('shows a dose given a little before its time (10:30 given at 10:00), and leaves the rest of the day blank', async () => {
+    const pill = order({ residentId: day.li, drug: '氨氯地平片', times: ['10:30', '18:00'], startsOn: DAY });
+    await b.call('medication.recordDose', dose(pill, { dueAt: due('10:30') }), early());
+    const m = await b.call('medication.monthRecord', { residentId: day.li, month: '2026-03' });
+    expect(m.orders[0].slots.map((s) => s.cells[14]?.state ?? null)).toEqual(['given', null]);
+    expect(m.counts).toMatchObject({ due: 1, given: 1, pending: 0 });
+  });
 });
 
 describe('medication errors', () => {

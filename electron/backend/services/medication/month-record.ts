@@ -51,12 +51,12 @@ export async function monthRecord(deps: BackendDeps, _caller: Caller | null, inp
     .map((o) => {
       const slots = [...o.times].sort().map((slot) => ({ slot, cells: days.map((): MarCell | null => null) }));
       for (const due of dosesOnDays(o, first, last)) {
-        // Doses not yet due are left blank: the record shows what happened, not what is planned.
-        if (due.date > today || new Date(due.dueAt) > now) continue;
+        const chain = scheduled.get(`${o.id}|${due.dueAt}`);
+        // Doses not yet due and not recorded (given a little early) are left blank: the record shows what happened.
+        if (!chain && (due.date > today || new Date(due.dueAt) > now)) continue;
         const line = slots.find((s) => s.slot === due.slot);
         const i = dayIndex.get(due.date);
         if (!line || i === undefined) continue;
-        const chain = scheduled.get(`${o.id}|${due.dueAt}`);
         counts.due += 1;
         if (!chain) {
           // Pending only once its allowed delay has passed; a dose still within it is left blank.
