@@ -165,6 +165,8 @@ export async function recordDose(deps: BackendDeps, caller: Caller, input: z.out
           .selectFrom('medicationDoses')
           .select(['outcome', 'recordedBy', 'givenAt'])
           .where('orderId', '=', order.id)
+          // by day first: the (order, day) index finds the dose among ten years of the order's doses
+          .where('doseDate', '=', doseDate)
           .where('dueAt', '=', dueAt)
           .orderBy('recordedAt', 'desc')
           .executeTakeFirst();
