@@ -24,6 +24,11 @@ import { demoHomecareDelivery } from './homecare-delivery';
 import { demoHomecareSettlement } from './homecare-settlement';
 import { demoEntrusted } from './entrusted';
 import { demoMutualAid } from './mutualaid';
+import { demoMedicationOrders } from './medication-orders';
+import { demoMedicationStock } from './medication-stock';
+import { demoMedicationRound } from './medication-round';
+import { demoHealthFile } from './health-file';
+import { demoHealthClinical } from './health-clinical';
 import { demoStaffAndRoster } from './staff';
 import { demoPerson } from './people';
 import { type Random, seededRandom } from './random';
@@ -221,6 +226,12 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   events += await demoHomecareSettlement(deps, actor, random, today);
   events += await demoEntrusted(deps, actor, today);
   events += await demoMutualAid(deps, actor, random, today);
+  // Medicines: the orders, then the medicines kept for them, then a month of rounds that take from that stock.
+  events += await demoMedicationOrders(deps, actor, random, today);
+  events += await demoMedicationStock(deps, actor, random, today);
+  events += await demoMedicationRound(deps, actor, random, today);
+  events += await demoHealthFile(deps, actor, random, today);
+  events += await demoHealthClinical(deps, actor, random, today);
 
   const residents = await deps.db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { beds: allBeds.length, residents: residents.n, events };
