@@ -371,6 +371,11 @@ export const FIELD_LABELS: Record<string, string> = {
   importedAt: '导入时间',
   importedBy: '导入人',
   message: '说明',
+  // health, clinical records (issue 19): doctors' visits, referrals, pressure injuries
+  visitedOn: '巡诊日期', doctor: '医生', institution: '所在机构', residents: '看过的老人', findings: '检查所见', advice: '医嘱建议',
+  voidedAt: '作废时间', voidedBy: '作废人', voidReason: '作废原因', referredOn: '转诊日期', escortedBy: '陪同人员', closedOn: '结束日期',
+  resident: '老人', site: '部位', origin: '来源', foundOn: '发现日期', stage: '分期', lengthCm: '长（厘米）', widthCm: '宽（厘米）',
+  riskScale: '风险评估量表', riskScore: '风险评分', repositionHours: '翻身间隔（小时）', healedOn: '愈合日期', reviewedOn: '复查日期', size: '大小',
 };
 
 /** Bookkeeping columns a reader does not need in a change list. */
