@@ -99,7 +99,9 @@ function Sheet({ sheet, one }: { sheet: StockSheet; one: boolean }) {
                           <span key={i}>
                             <Keep>{chinaDate(e.at)}</Keep> <Keep>{t(`enums.stockMovementKind.${e.kind}`)}</Keep>{' '}
                             <Keep>{`${e.quantityCenti > 0 ? '+' : ''}${qty(t, e.quantityCenti, b.unit)}`}</Keep>
-                            {`（${e.reason}${e.witness ? t('medication.stock.sheet.witness', { name: e.witness }) : ''}）`}
+                            {`（${e.reason}`}
+                            {e.witness ? <Keep>{t('medication.stock.sheet.witness', { name: e.witness })}</Keep> : null}
+                            {'）'}
                           </span>
                         ))}
                       </Lines>
