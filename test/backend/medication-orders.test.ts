@@ -154,6 +154,18 @@ describe('orders', () => {
     expect((await b.call('medication.residentOrders', { residentId: zhang }, carer)).orders.find((o) => o.id === tid)?.times).toEqual(['07:00', '11:00', '17:00']);
   });
 
+  it('links an order to the doctor’s visit that gave it, only for a resident seen at a visit still standing', async () => {
+    const visit = (
+      await b.call('health.recordDoctorVisit', { requestId: randomUUID(), visitedOn: '2026-03-14', doctor: '王建国', institution: '柳湾镇卫生院', residents: [{ residentId: zhang, findings: '血压 150/90', advice: '加用氨氯地平' }] }, nurse)
+    ).id;
+    const id = (await b.call('medication.startOrder', order({ doctorVisitId: visit, prescribedOn: '2026-03-14', startsOn: '2026-03-15' }), nurse)).id;
+    expect((await b.call('medication.residentOrders', { residentId: zhang }, carer)).orders.find((o) => o.id === id)?.doctorVisitId).toBe(visit);
+    await refused('medication.startOrder', order({ residentId: li, doctorVisitId: visit }), 'CONFLICT', /李四不在这次医生巡诊看过的老人中/);
+    const other = (await b.call('health.recordDoctorVisit', { requestId: randomUUID(), visitedOn: '2026-03-14', doctor: '李秀梅', residents: [{ residentId: li, findings: '咳嗽', advice: '多饮水' }] }, nurse)).id;
+    await b.call('health.voidDoctorVisit', { id: other, reason: '记错了日期' }, nurse);
+    await refused('medication.startOrder', order({ residentId: li, doctorVisitId: other }), 'CONFLICT', /该次医生巡诊记录已作废，不能据此开医嘱/);
+  });
+
   it('writes a form sent twice once', async () => {
     const input = order();
     const first = await b.call('medication.startOrder', input, nurse);

@@ -123,6 +123,8 @@ async function insertOrder(ctx: WriteContext, residentId: string, f: Fields, ext
     const visit = await ctx.trx.selectFrom('doctorVisits').select(['id', 'voidedAt']).where('id', '=', f.doctorVisitId).executeTakeFirst();
     if (!visit) throw notFound('医生巡诊记录');
     if (visit.voidedAt) throw conflict('该次医生巡诊记录已作废，不能据此开医嘱', 'doctorVisitId');
+    const seen = await ctx.trx.selectFrom('doctorVisitResidents').select('residentId').where('visitId', '=', visit.id).where('residentId', '=', resident.id).executeTakeFirst();
+    if (!seen) throw conflict(`${resident.name}不在这次医生巡诊看过的老人中，不能据此开医嘱`, 'doctorVisitId');
   }
   const row = {
     id: newId(),
