@@ -23,6 +23,7 @@ export const LARGE_BODY_METHODS: Readonly<Record<string, Limit>> = {
   'elders.saveAgreement': PHOTO,
   'visits.record': PHOTO,
   'entrusted.createAgreement': PHOTO,
+  'medication.startAgreement': PHOTO,
   // A check-up's paper report: a photo or a PDF of up to 2 MB, as base64.
   'health.recordCheckup': { bytes: 3 * MB, hint: '请换一个小一些的文件（照片或 PDF 不超过 2MB）' },
   // A service visit may carry both a photo and the elder's signature drawn on the screen.
