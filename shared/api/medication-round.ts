@@ -6,7 +6,7 @@ import { RESIDENT_STATUSES } from '../domain/enums';
 import { DOSE_OUTCOMES, DOSE_UNITS, DRUG_FORMS, FREQUENCIES, HIGH_ALERT_CLASSES, MEAL_RELATIONS, ROUTES, SUPPLIES } from '../domain/medication/vocab';
 import { PIN_PATTERN } from './auth';
 import { ShiftInstance } from './care';
-import { Done, calendarDate, entityId, instant, oneOf, optionalText, requestId as requestIdField, requiredText, yearMonth } from './fields';
+import { Done, ExcelFile, calendarDate, entityId, instant, oneOf, optionalText, requestId as requestIdField, requiredText, yearMonth } from './fields';
 import { method } from './method';
 import { MEDICATION_GIVERS, MEDICATION_READERS } from './medication-roles';
 
@@ -195,4 +195,5 @@ export const medicationRoundApi = {
   'medication.amendDose': method({ input: AmendDoseInput, output: z.object({ id: z.string(), repeated: z.boolean() }), roles: MEDICATION_GIVERS, writes: true }),
   'medication.prnEffect': method({ input: PrnEffectInput, output: Done, roles: MEDICATION_GIVERS, writes: true }),
   'medication.monthRecord': method({ input: MonthRecordQuery, output: MonthRecord, roles: MEDICATION_READERS, writes: false }),
+  'medication.exportMonthRecord': method({ input: MonthRecordQuery, output: ExcelFile, roles: MEDICATION_READERS, writes: true }),
 };

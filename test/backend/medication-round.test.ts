@@ -2,6 +2,7 @@
 // normal dose, a second person's PIN for a high-alert one, 按需 doses), every refusal with its own sentence and nothing
 // written, corrections with the stock following, the effect of a 按需 dose, the monthly record and medication errors.
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import type { In } from '@shared/api/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestBackend, openTestBackend } from '../helpers/backend';
@@ -267,6 +268,19 @@ describe('corrections', () => {
     expect(d.superseded.map((x) => x.outcome)).toEqual(['given', 'refused']);
   });
 
+  it('asks the second PIN when a high-alert dose is corrected to given', async () => {
+    const insulin = order({ residentId: day.zhang, drug: '门冬胰岛素注射液', times: ['10:00'], highAlert: 'insulin', unit: 'unit', dose: 800 });
+    const held = await b.call('medication.recordDose', dose(insulin, { dueAt: due('10:00'), outcome: 'held', reason: '血糖偏低，先进食' }), early());
+    const fix = { requestId: randomUUID(), doseId: held.id, outcome: 'given' as const, reason: '', amendReason: '进食后已注射' };
+    const missing = await b.raw('medication.amendDose', fix, early());
+    expect(missing.error).toMatchObject({ field: 'checker' });
+    expect(missing.error?.message).toContain('是高警示药品，要第二个人核对');
+    expect(b.count('medication_doses')).toBe(1);
+    await b.call('medication.amendDose', { ...fix, checker: { userId: checker.id, pin: '246810' } }, early());
+    const s = await b.call('medication.shiftDoses', {}, early());
+    expect(s.residents[0].doses[0]).toMatchObject({ state: 'given', record: { checkerName: '护工小周', amended: true } });
+  });
+
   it('lets only the one who recorded it or the care lead correct a dose', async () => {
     const pill = order({ residentId: day.zhang, drug: '阿司匹林肠溶片', times: ['10:00'] });
     const given = await b.call('medication.recordDose', dose(pill, { dueAt: due('10:00') }), early());
@@ -302,6 +316,21 @@ describe('the monthly record', () => {
     const m = await b.call('medication.monthRecord', { residentId: day.li, month: '2026-03' });
     expect(m.orders[0].slots.map((s) => s.cells[14]?.state ?? null)).toEqual(['given', null]);
     expect(m.counts).toMatchObject({ due: 1, given: 1, pending: 0 });
+  });
+});
+
+describe('the monthly record as Excel', () => {
+  it('writes days × times with who gave each, and audits the export', async () => {
+    const pill = order({ residentId: day.zhang, drug: '阿司匹林肠溶片', times: ['08:00'], startsOn: DAY });
+    await b.call('medication.recordDose', dose(pill), early());
+    const file = await b.call('medication.exportMonthRecord', { residentId: day.zhang, month: '2026-03' }, early());
+    expect(file.fileName).toBe('服药记录单-张三-2026-03.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('服药记录单')!;
+    expect(sheet.getRow(3).getCell(1).value).toBe('阿司匹林肠溶片 5 mg');
+    expect(sheet.getRow(3).getCell(3 + 15).value).toBe('早班小王＊');
+    expect(b.database.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'medicationDoses'").get()).toEqual({ n: 1 });
   });
 });
 

@@ -93,6 +93,7 @@ export const medicationRoundZh = {
   marPick: '选择老人',
   marMonth: '月份',
   marPrint: '打印服药记录单',
+  marExcel: '导出Excel',
   marEmpty: '这位老人这个月没有医嘱。',
   marPickFirst: '请先选择一位老人。',
   marTitle: '服药记录单',

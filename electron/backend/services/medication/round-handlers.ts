@@ -6,6 +6,7 @@ import { amendDose, prnEffect } from './amend-dose';
 import { checkers } from './checker';
 import { residentDoses, shiftDoses } from './due';
 import { monthRecord } from './month-record';
+import { exportMonthRecord } from './month-record-excel';
 import { recordDose } from './record-dose';
 
 export function medicationRoundHandlers({ deps }: HandlerContext): ModuleHandlers<typeof medicationRoundApi> {
@@ -17,5 +18,6 @@ export function medicationRoundHandlers({ deps }: HandlerContext): ModuleHandler
     'medication.amendDose': (input, { caller }) => amendDose(deps, caller, input),
     'medication.prnEffect': (input, { caller }) => prnEffect(deps, caller, input),
     'medication.monthRecord': (input, { caller }) => monthRecord(deps, caller, input),
+    'medication.exportMonthRecord': (input, { caller }) => exportMonthRecord(deps, caller, input),
   };
 }

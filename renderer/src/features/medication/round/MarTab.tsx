@@ -9,7 +9,10 @@ import { EmptyState } from '../../../components/States';
 import { useLedgerFacility } from '../../elders/ledgers/queries';
 import { ResidentPicker } from '../../residents/ResidentPicker';
 import { MarSheet } from './MarSheet';
-import { useMonthRecord } from './queries';
+import { useExportMonthRecord, useMonthRecord } from './queries';
+import { downloadBase64 } from '../../../components/download';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function MarTab({ today }: { today: string }) {
   const { t } = useTranslation();
@@ -24,6 +27,7 @@ export function MarTab({ today }: { today: string }) {
   };
   const record = useMonthRecord({ residentId: residentId ?? '', month }, residentId !== null);
   const facility = useLedgerFacility();
+  const exporter = useExportMonthRecord({ onSuccess: (f) => downloadBase64(f.fileName, f.base64, XLSX) });
   return (
     <Stack>
       <Group align="end" wrap="wrap">
@@ -31,6 +35,9 @@ export function MarTab({ today }: { today: string }) {
         <MonthPickerInput size="lg" label={t('medication.round.marMonth')} valueFormat="YYYY-MM" value={`${month}-01`} onChange={(v) => v && set('month', v.slice(0, 7))} />
         <Button size="lg" component={Link} to={`/medication/mar?resident=${residentId ?? ''}&month=${month}`} disabled={!residentId}>
           {t('medication.round.marPrint')}
+        </Button>
+        <Button size="lg" variant="outline" disabled={!residentId} loading={exporter.isPending} onClick={() => residentId && exporter.mutate({ residentId, month })}>
+          {t('medication.round.marExcel')}
         </Button>
       </Group>
       {!residentId ? (

@@ -10,3 +10,4 @@ export const useRecordDose = (options?: MutationOptions<'medication.recordDose'>
 export const useAmendDose = (options?: MutationOptions<'medication.amendDose'>) => useApiMutation('medication.amendDose', options);
 export const usePrnEffect = (options?: MutationOptions<'medication.prnEffect'>) => useApiMutation('medication.prnEffect', options);
 export const useMonthRecord = (input: In<'medication.monthRecord'>, enabled = true) => useApi('medication.monthRecord', input, enabled);
+export const useExportMonthRecord = (options?: MutationOptions<'medication.exportMonthRecord'>) => useApiMutation('medication.exportMonthRecord', options);
