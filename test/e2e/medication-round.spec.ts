@@ -166,6 +166,14 @@ test('a morning round: one tap for a dose, a high-alert dose checked by a second
   await expect(prn).toContainText('效果：半小时后头痛缓解');
   await shot(page, 'medication-round-done');
 
+  // 本班任务: the card says the round is done; 张三's page of the shift shows his doses as recorded.
+  await page.getByRole('link', { name: '本班任务' }).click();
+  await expect(page.getByTestId('shift-medication')).toContainText('已发 3 / 3，本班的药都已发完');
+  await page.getByRole('button', { name: /^张三/ }).click();
+  const mine = page.getByTestId('resident-doses');
+  await expect(mine.locator('[data-testid="dose"][data-state="given"]')).toHaveCount(2);
+  await expect(mine).toContainText('核对：李霞');
+
   // The month's 服药记录单 of 张三, printed.
   await page.goto(`${app.origin}/#/medication?tab=record&resident=${zhang}&month=2026-03`);
   const sheet = page.getByTestId('mar-sheet');
