@@ -11,13 +11,13 @@ import { type TestBackend, openTestBackend } from '../helpers/backend';
 
 const TODAY = '2026-03-15';
 let b: TestBackend;
-let events = 0;
 beforeAll(async () => {
   b = await openTestBackend();
   const deps = b.holder.deps;
   await generateDemoCentre(deps, { beds: 40 });
   if (b.count('drugs') === 0) await demoMedicationOrders(deps, demoCaller(null), seededRandom(19), TODAY);
-  if (b.count('doctor_visits') === 0) events = await demoHealthClinical(deps, demoCaller(null), seededRandom(23), TODAY);
+  // the generator runs the clinical demo itself once the lead has wired it; before that, run it here
+  if (b.count('doctor_visits') === 0) await demoHealthClinical(deps, demoCaller(null), seededRandom(23), TODAY);
 }, 300_000);
 afterAll(async () => b.close());
 
@@ -44,6 +44,6 @@ describe('the demo clinical records', () => {
     expect(all.map((r) => `${r.origin} ${r.healedOn ? 'healed' : r.currentStage}`).sort()).toEqual(['in_centre healed', 'in_centre stage2', 'on_admission stage3']);
     const p = await b.call('health.pressurePrevalence', { onDate: TODAY });
     expect(p).toMatchObject({ withOpen: 2, withInCentre: 1, withBroughtIn: 1, newInCentre: 1 });
-    expect(events).toBeGreaterThan(10);
+    expect(b.count('pressure_injury_reviews')).toBe(3);
   });
 });
