@@ -171,4 +171,16 @@ test('the 医护 writes down a resident’s medicines: drugs, the agreement, two
   await expectAccessible(page, 'the settings');
   await page.setViewportSize(PHONE);
   await shot(page, 'medication-orders-settings-phone');
+  await page.setViewportSize(PC);
+  // The centre's 每日一次 time moves to 07:30: a new order takes it, the orders already written keep 08:00.
+  await page.getByLabel('每日一次 第 1 个时间').fill('07:30');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await expect.poll(async () => (await app.api<{ settings: { qdTimes: string[] } }>('medication.settings', {})).settings.qdTimes).toEqual(['07:30']);
+  await tab(page, '医嘱');
+  await expect(resident).toContainText('每次 1 片 · 口服 · 每日一次 08:00');
+  await resident.getByRole('button', { name: '查看医嘱 张三' }).click();
+  await page.getByRole('button', { name: '开新医嘱' }).click();
+  await expect(page.getByRole('dialog')).toContainText('按本院服药时间：07:30');
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
 });
