@@ -3,7 +3,8 @@
 // residents without one, writes a warfarin order (每日一次 takes the centre's 08:00) and a 按需 paracetamol order (refused
 // until its daily maximum and indication are given), changes the warfarin dose from tomorrow (the old order stops the
 // day the new one starts), stops the paracetamol, finds both in the history, sees the orders on 张三's file, and reads
-// the settings with their sources. Screens at 1024×768 and 390×844 are kept under
+// the settings with their sources (a new 每日一次 time is offered to new orders; written ones keep theirs). Screens at
+// 1024×768 and 390×844 are kept under
 // test-results/screenshots/medication-orders-*.png.
 import type { Page } from '@playwright/test';
 import { PROFILE, admission, person } from '../helpers/centre';
