@@ -51,6 +51,7 @@ function IncidentCard({ i }: { i: IncidentRow }) {
           </Text>
           <Badge size="lg" variant="filled" color="teal">
             {t(`enums.incidentType.${i.type}`)}
+            {i.medicationError ? `：${t(`enums.medicationError.${i.medicationError}`)}` : ''}
           </Badge>
           <Badge size="lg" variant="filled" color={SEVERITY_INK[i.severity]}>
             {t(`enums.severity.${i.severity}`)}
