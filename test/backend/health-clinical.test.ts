@@ -84,6 +84,14 @@ describe("doctors' visits", () => {
     expect(forbidden.code).toBe('FORBIDDEN');
   });
 
+  it('refuses a resident away in hospital all that day, but not on the day of leaving or coming back', async () => {
+    await b.call('residents.startLeave', { residentId: wang, kind: 'hospital', startDate: '2026-03-05', expectedReturn: null, note: '县医院' });
+    await refused('health.recordDoctorVisit', visit({ residents: [{ residentId: wang, findings: '好', advice: '' }] }), '王五2026-03-05起住院，2026-03-12不在院内，不能登记这次巡诊');
+    await b.call('health.recordDoctorVisit', visit({ visitedOn: '2026-03-05', residents: [{ residentId: wang, findings: '胸闷，建议转县医院', advice: '' }] }), medical);
+    await b.call('residents.endLeave', { residentId: wang, returnDate: '2026-03-13' });
+    await b.call('health.recordDoctorVisit', visit({ visitedOn: '2026-03-13', residents: [{ residentId: wang, findings: '出院回来，精神可', advice: '' }] }), medical);
+  });
+
   it('refuses a discharged resident', async () => {
     await b.call('residents.discharge', { residentId: wang, date: '2026-03-01', reason: 'moved_out' });
     await refused('health.recordDoctorVisit', visit({ residents: [{ residentId: wang, findings: '好', advice: '' }] }), '王五已于2026-03-01离院，2026-03-12不在本院');

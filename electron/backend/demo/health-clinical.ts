@@ -49,6 +49,19 @@ async function onBooks(deps: BackendDeps, day: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** Those on the books and at the centre that day (not away on leave or in hospital since an earlier day). */
+async function presentOn(deps: BackendDeps, day: string): Promise<string[]> {
+  const away = await deps.db
+    .selectFrom('stayEvents')
+    .select('residentId')
+    .where('type', 'in', ['leave', 'hospital'])
+    .where('date', '<', day)
+    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', day)]))
+    .execute();
+  const gone = new Set(away.map((a) => a.residentId));
+  return (await onBooks(deps, day)).filter((id) => !gone.has(id));
+}
+
 export async function demoHealthClinical(deps: BackendDeps, actor: Caller, random: Random, today: string): Promise<number> {
   let events = 0;
   // ---- doctors' visits
@@ -58,7 +71,7 @@ export async function demoHealthClinical(deps: BackendDeps, actor: Caller, rando
     for (const [k, day] of [6, 20].entries()) {
       const visitedOn = `${month}-${String(day + random.int(0, 3)).padStart(2, '0')}`;
       if (visitedOn >= today) continue;
-      const pool = await onBooks(deps, visitedOn);
+      const pool = await presentOn(deps, visitedOn);
       if (pool.length === 0) continue;
       const [doctor, institution] = DOCTORS[k % DOCTORS.length]!;
       const residents = shuffled(random, pool).slice(0, Math.min(pool.length, random.int(3, 6)));
@@ -71,9 +84,14 @@ export async function demoHealthClinical(deps: BackendDeps, actor: Caller, rando
       const input = { requestId: randomUUID(), visitedOn, doctor, institution, note: k === 0 ? '每月例行巡诊' : '家庭医生签约随访', residents: seen };
       if (back === 1 && k === 1) {
         // recorded for the wrong day first, voided, then recorded again
-        const wrong = await recordDoctorVisit(deps, actor, { ...input, requestId: randomUUID(), visitedOn: addDays(visitedOn, -1) });
-        await voidDoctorVisit(deps, actor, { id: wrong.id, reason: `日期登记错了，应为${visitedOn}` });
-        events += 2;
+        const dayBefore = addDays(visitedOn, -1);
+        const there = new Set(await presentOn(deps, dayBefore));
+        const wrongSeen = seen.filter((x) => there.has(x.residentId));
+        if (wrongSeen.length > 0) {
+          const wrong = await recordDoctorVisit(deps, actor, { ...input, requestId: randomUUID(), visitedOn: dayBefore, residents: wrongSeen });
+          await voidDoctorVisit(deps, actor, { id: wrong.id, reason: `日期登记错了，应为${visitedOn}` });
+          events += 2;
+        }
       }
       const { id } = await recordDoctorVisit(deps, actor, input);
       events += 1;

@@ -38,6 +38,22 @@ export async function residentOnDay(db: Executor, residentId: string, day: strin
   return resident;
 }
 
+/**
+ * Refuses a resident who was away all that day (on leave or in hospital since an earlier day and not back by it): a
+ * doctor cannot have seen them at the centre. The day they leave or come back they may have been seen.
+ */
+export async function assertPresentOn(db: Executor, resident: { id: string; name: string }, day: string, what: string, field: string) {
+  const away = await db
+    .selectFrom('stayEvents')
+    .select(['type', 'date', 'note'])
+    .where('residentId', '=', resident.id)
+    .where('type', 'in', ['leave', 'hospital'])
+    .where('date', '<', day)
+    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', day)]))
+    .executeTakeFirst();
+  if (away) throw invalid(`${resident.name}${away.date}起${away.type === 'hospital' ? '住院' : '请假外出'}，${day}不在院内，不能登记${what}`, field);
+}
+
 /** A day not after today (a record is made of what happened). */
 export function notFuture(day: string, today: string, label: string, field: string) {
   if (day > today) throw invalid(`${label}（${day}）在将来，不能预先登记`, field);

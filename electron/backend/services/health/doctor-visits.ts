@@ -2,7 +2,7 @@
 // and the advice. A visit is never changed (the table refuses it): a wrong one is voided with a reason and recorded
 // again. The orders a doctor's advice started (written by the medication part with doctor_visit_id) are shown on the
 // visit. Refused with a sentence and nothing written: a visit in the future, a resident who was not the centre's that
-// day, a resident seen with neither findings nor advice, voiding twice, voiding a visit whose orders are still running.
+// day or was away all that day (on leave or in hospital), a resident seen with neither findings nor advice, voiding twice, voiding a visit whose orders are still running.
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DoctorVisitRow, DoctorVisitsQuery, RecordDoctorVisitInput, VoidInput } from '@shared/api/health-clinical';
@@ -14,7 +14,7 @@ import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { newId } from '../../ids';
-import { matches, notFuture, residentBriefs, residentOnDay } from './clinical-common';
+import { assertPresentOn, matches, notFuture, residentBriefs, residentOnDay } from './clinical-common';
 
 export function recordDoctorVisit(deps: BackendDeps, caller: Caller, input: z.output<typeof RecordDoctorVisitInput>) {
   return writeAction(deps, caller, async (ctx) => {
@@ -25,6 +25,7 @@ export function recordDoctorVisit(deps: BackendDeps, caller: Caller, input: z.ou
     const names: string[] = [];
     for (const seen of input.residents) {
       const resident = await residentOnDay(db, seen.residentId, input.visitedOn, '这次巡诊', 'residents');
+      await assertPresentOn(db, resident, input.visitedOn, '这次巡诊', 'residents');
       if (seen.findings === '' && seen.advice === '') throw invalid(`请填写${resident.name}的检查所见或医嘱建议`, 'residents');
       names.push(resident.name);
     }
