@@ -79,6 +79,8 @@ test("a doctor's visit with an order from its advice, a referral and its return,
   await shot(page, 'health-clinical-visits');
 
   // 开医嘱 from 张三's advice: the medication part's order form, filled with the visit's doctor and day.
+  // at 1024×768 the button shows without scrolling the table sideways
+  await expect(visit.getByRole('row', { name: /张三/ }).getByRole('button', { name: '开医嘱' })).toBeInViewport();
   await visit.getByRole('row', { name: /张三/ }).getByRole('button', { name: '开医嘱' }).click();
   const orderForm = page.getByRole('dialog');
   await expect(orderForm).toContainText('张三');

@@ -96,7 +96,7 @@ function RecordVisitModal({ today, onClose }: { today: string; onClose: () => vo
 function SeenTable({ visit, mayOrder, onOrder }: { visit: DoctorVisitRow; mayOrder: boolean; onOrder: (s: SeenRow) => void }) {
   const { t } = useTranslation();
   return (
-    <ListTable minWidth={760} heads={[t('health.clinical.resident'), t('health.clinical.visits.findings'), t('health.clinical.visits.advice'), t('health.clinical.visits.orders')]}>
+    <ListTable minWidth={520} heads={[t('health.clinical.resident'), t('health.clinical.visits.findings'), t('health.clinical.visits.adviceAndOrders')]}>
       {visit.residents.map((s) => (
         <Table.Tr key={s.residentId}>
           <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -104,13 +104,12 @@ function SeenTable({ visit, mayOrder, onOrder }: { visit: DoctorVisitRow; mayOrd
             {s.bedLabel && <Text size="sm">{s.bedLabel}</Text>}
           </Table.Td>
           <Table.Td>{s.findings || '—'}</Table.Td>
-          <Table.Td>{s.advice || '—'}</Table.Td>
           <Table.Td>
             <Stack gap={4}>
-              {s.orders.length === 0 ? <Text>{t('health.clinical.visits.noOrders')}</Text> : null}
+              <Text>{s.advice || '—'}</Text>
               {s.orders.map((o) => (
                 <Text key={o.id} size="sm" td={o.stoppedOn ? 'line-through' : undefined}>
-                  {o.drug}
+                  {`${t('health.clinical.visits.orderLine')}${o.drug}`}
                   {o.stoppedOn ? t('health.clinical.visits.stopped', { on: o.stoppedOn }) : ''}
                 </Text>
               ))}
