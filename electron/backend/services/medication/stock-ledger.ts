@@ -19,7 +19,10 @@ export interface BatchBalance {
 }
 
 /** What is left of each batch of the given residents (and drugs), batches that expire first first. */
-export async function batchBalances(db: Executor, filter: { residentIds?: readonly string[]; drugIds?: readonly string[]; batchIds?: readonly string[] }): Promise<BatchBalance[]> {
+export async function batchBalances(
+  db: Executor,
+  filter: { residentIds?: readonly string[]; drugIds?: readonly string[]; batchIds?: readonly string[]; /** Only batches expiring on or after this date. */ expiringFrom?: string },
+): Promise<BatchBalance[]> {
   let q = db
     .selectFrom('medicineBatches as b')
     .leftJoin('medicineMovements as m', 'm.batchId', 'b.id')
@@ -46,6 +49,7 @@ export async function batchBalances(db: Executor, filter: { residentIds?: readon
     if (filter.batchIds.length === 0) return [];
     q = q.where('b.id', 'in', [...filter.batchIds]);
   }
+  if (filter.expiringFrom) q = q.where('b.expiresOn', '>=', filter.expiringFrom);
   const rows = await q.orderBy('b.expiresOn').orderBy('b.receivedOn').execute();
   return rows.map((r) => ({ ...r, leftCenti: Number(r.leftCenti) }));
 }
@@ -67,12 +71,12 @@ interface DoseTake {
  * the problem, when what is left of the unexpired batches is less than the dose, or when only expired ones are left.
  */
 export async function takeForDose(ctx: WriteContext, take: DoseTake): Promise<void> {
-  const batches = await batchBalances(ctx.trx, { residentIds: [take.residentId], drugIds: [take.drugId] });
-  const withStock = batches.filter((b) => b.leftCenti > 0);
-  const usable = withStock.filter((b) => b.expiresOn >= take.onDate);
+  // only the batches not expired on the day are summed (years of used-up ones are not read on every dose)
+  const usable = (await batchBalances(ctx.trx, { residentIds: [take.residentId], drugIds: [take.drugId], expiringFrom: take.onDate })).filter((b) => b.leftCenti > 0);
   const available = usable.reduce((sum, b) => sum + b.leftCenti, 0);
   if (available < take.doseCenti) {
-    const expired = withStock.filter((b) => b.expiresOn < take.onDate);
+    const all = await batchBalances(ctx.trx, { residentIds: [take.residentId], drugIds: [take.drugId] });
+    const expired = all.filter((b) => b.leftCenti > 0 && b.expiresOn < take.onDate);
     if (expired.length > 0 && available === 0) {
       throw invalid(`${take.drugName}代管的药已过期（批号 ${expired[0].batchNo}，有效期至 ${expired[0].expiresOn}），不能服用。请登记“缺药”并联系家属或卫生院，过期药按销毁登记`, 'outcome');
     }
