@@ -159,6 +159,8 @@ export const PressureRow = z.object({
   residentId: z.string(),
   name: z.string(),
   bedLabel: z.string().nullable(),
+  /** The resident's status now (an injury of a resident who left stays in the register as it was). */
+  residentStatus: z.enum(RESIDENT_STATUSES),
   site: z.string(),
   origin: z.enum(PRESSURE_ORIGINS),
   foundOn: z.string(),

@@ -224,6 +224,9 @@ describe('pressure injuries', () => {
     // a discharged resident leaves the count on the day of discharge
     await b.call('residents.discharge', { residentId: li, date: '2026-03-14', reason: 'moved_out' });
     expect(await b.call('health.pressurePrevalence', { onDate: '2026-03-15' })).toMatchObject({ residents: 3, withOpen: 1, withBroughtIn: 0, ratePercent: 33.3 });
+    // the injury stays in the register, marked as the resident's now
+    const [gone] = await b.call('health.pressureInjuries', { residentId: li });
+    expect(gone).toMatchObject({ site: '右髋部', residentStatus: 'discharged' });
 
     const sheet = await b.call('health.pressureSheet', { month: '2026-02' });
     expect(sheet.centre).toBe('测试镇敬老院');

@@ -190,6 +190,7 @@ export async function injuryRows(db: Executor, filter: InjuryFilter, today: stri
       residentId: r.residentId,
       name: b?.name ?? '',
       bedLabel: b?.bedLabel ?? null,
+      residentStatus: b?.status ?? 'discharged',
       site: r.site,
       origin: r.origin,
       foundOn: r.foundOn,

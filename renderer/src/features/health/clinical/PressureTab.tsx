@@ -241,6 +241,7 @@ function InjuryCard({ r, mayKeep, onReview, onHeal, onVoid }: { r: PressureRow; 
                 {r.bedLabel}
               </Text>
             )}
+            {r.residentStatus !== 'in_residence' && <Badge color="gray">{t(`enums.residentStatus.${r.residentStatus}`)}</Badge>}
             <Text fw={700}>{r.site}</Text>
             <Badge color={r.currentStage === 'stage1' ? 'yellow' : 'orange'} size="lg">
               {t(`enums.pressureStage.${r.currentStage}`)}
