@@ -160,7 +160,7 @@ describe('bad content, correctly signed: each refused with its own message, ever
         name: 'care-day',
         bytes: () => january2((d) => d.care_days.push({ id: uuid(), residentId: d.residents[0].id, date: '2025-12-31', entries: 2, tasks: 1, vitals: 1, rounds: 0, amendments: 0 })),
         message: /^数据前后矛盾/,
-        error: /「care_days\.jsonl」第 1 行（.+）：护理日期 2025-12-31 不在 2026-01（2026-01-01 至 2026-01-31） 内/,
+        error: /「care_days\.jsonl」第 \d+ 行（.+）：护理日期 2025-12-31 不在 2026-01（2026-01-01 至 2026-01-31） 内/,
       },
       // The village register (format 3): its elders, their villages and their visits must fit together.
       { name: 'elder-village', bytes: () => january2((d) => (d.elders[0].villageId = stranger)), message: /^数据前后矛盾，有 1 处/, error: `「elders.jsonl」第 1 行：村 ${stranger} 不在「villages.jsonl」里` },

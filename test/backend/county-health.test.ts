@@ -60,7 +60,7 @@ beforeAll(async () => {
     run(
       `INSERT INTO medication_doses (id, order_id, resident_id, due_at, slot, dose_date, outcome, reason, given_at, dose_centi, late_minutes, amends_id, amend_reason, request_id, recorded_at, recorded_by_id, recorded_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 100, ?, ?, ?, ?, ?, 'u2', '护理员小李')`,
-      id, orderId, residentId, extra.amends ? null : `${day}T00:00:00.000Z`, extra.amends ? null : slot, day, outcome, outcome === 'held' ? '血压低' : '', `${day}T00:10:00.000Z`, extra.late ?? null,
+      id, orderId, residentId, `${day}T00:00:00.000Z`, slot, day, outcome, outcome === 'held' ? '血压低' : '', `${day}T00:10:00.000Z`, extra.late ?? null,
       extra.amends ?? null, extra.amends ? '记错了，老人其实吐出来了' : null, id, `${day}T00:10:00.000Z`,
     );
   dose('x1', a, 'o1', '2026-02-01', '08:00', 'given');

@@ -204,6 +204,16 @@ describe('pressure injuries', () => {
     expect(await b.call('health.pressureInjuries', { includeVoided: true })).toHaveLength(1);
   });
 
+  it('is held by the database too: an injury as found never changes, it heals once and is voided once', async () => {
+    const { id } = await b.call('health.recordPressureInjury', injury({ site: '左足跟' }), medical);
+    const db = b.database.sqlite;
+    expect(() => db.prepare("UPDATE pressure_injuries SET stage = 'stage1' WHERE id = ?").run(id)).toThrow(/never changed/);
+    expect(() => db.prepare("UPDATE pressure_injuries SET site = '右足跟' WHERE id = ?").run(id)).toThrow(/never changed/);
+    db.prepare("UPDATE pressure_injuries SET healed_on = '2026-03-14' WHERE id = ?").run(id);
+    expect(() => db.prepare("UPDATE pressure_injuries SET healed_on = '2026-03-15' WHERE id = ?").run(id)).toThrow(/never changed/);
+    expect(() => db.prepare('DELETE FROM pressure_injuries WHERE id = ?').run(id)).toThrow(/never deleted/);
+  });
+
   it('counts the prevalence on a day: in-centre apart from brought-in, healed, voided and discharged left out', async () => {
     const a = await b.call('health.recordPressureInjury', injury(), medical); // 张三 in centre, Ⅱ期
     await b.call('health.recordPressureInjury', injury({ site: '左足跟', stage: 'stage1', foundOn: '2026-03-05' }), medical); // 张三 again: one resident

@@ -191,11 +191,11 @@ describe('health and medicines (format 5)', () => {
     ...over,
   });
 
-  it('counts check-ups of the 12 months to month end, family doctors, and leaves residents without a health line as 不详', () => {
+  it('counts check-ups of the 12 months to month end (the same day a year before included), family doctors, and leaves residents without a health line as 不详', () => {
     const [a, b, c, d] = [resident(), resident(), resident(), resident()];
     const f = figuresOf({
       residents: [a, b, c, d],
-      resident_health: [line(a.id, { lastCheckupOn: '2025-04-01', familyDoctor: true }), line(b.id, { lastCheckupOn: '2025-03-31' }), line(c.id)],
+      resident_health: [line(a.id, { lastCheckupOn: '2025-03-31', familyDoctor: true }), line(b.id, { lastCheckupOn: '2025-03-30' }), line(c.id)],
     });
     expect(f['checkup.covered']).toBe(1);
     expect(f['familyDoctor.signed']).toBe(1);

@@ -2,7 +2,7 @@
 // centre's own arithmetic). Figures are a flat map of counts so thirty centres add up by key; ratios are computed
 // when shown. INDICATORS lists them in the order of the county's tables, with their Chinese names.
 // Fields a v1 package did not carry are null: they are counted in a `.unknown` key (不详), never as "no".
-import { addDays, addYears, chinaDate, daysBetween, lastDayOfMonth } from '../dates';
+import { addYears, chinaDate, daysBetween, lastDayOfMonth } from '../dates';
 import { ENUM_LABELS_ZH } from '../enum-labels';
 import type { SectionData, SectionRecord } from './sections';
 
@@ -168,7 +168,8 @@ const STAGE_2_OR_WORSE = new Set(['stage2', 'stage3', 'stage4', 'unstageable', '
  */
 function healthFigures(f: Figures, data: SectionData, present: string[], first: string, last: string) {
   const lines = new Map(data.resident_health.map((h) => [h.residentId, h]));
-  const yearAgo = addDays(addYears(last, -1), 1);
+  // The same rule as the centre's 体检 screen: a check-up on the same day a year before month end still counts.
+  const yearAgo = addYears(last, -1);
   const open = data.pressure_injuries.filter((p) => p.healedOn === null || p.healedOn > last);
   for (const id of present) {
     const h = lines.get(id);
@@ -253,7 +254,7 @@ export const RATE_ROWS: IndicatorRow[] = [
 
 /** Health and medicines (issue 19), from the packages' health lines and pressure-injury register (format 5 on). */
 export const HEALTH_ROWS: IndicatorRow[] = [
-  { key: 'checkupCoverage', label: '年度体检覆盖率', group: '健康与用药', share: true, definition: '月末在院老人中，近12个月内（到月末）有体检记录的人数 ÷ 月末在院老人数（旧版数据包不含，另列「不详」）' },
+  { key: 'checkupCoverage', label: '年度体检覆盖率', group: '健康与用药', share: true, definition: '月末在院老人中，近12个月内（上一年同一天到月末）有体检记录的人数 ÷ 月末在院老人数（旧版数据包不含，另列「不详」）' },
   { key: 'familyDoctorCoverage', label: '家庭医生签约率', group: '健康与用药', share: true, definition: '月末在院老人中，家庭医生签约在月末有效的人数 ÷ 月末在院老人数（不详不计入分母）' },
   { key: 'pressurePrevalence', label: '压疮现患率（压疮登记）', group: '健康与用药', share: true, definition: '月末在院老人中，压疮登记里月末尚未愈合（任何分期、含入院带入）的人数 ÷ 月末在院老人数（不详不计入分母）' },
   ...rows('健康与用药', [
@@ -268,7 +269,7 @@ export const HEALTH_ROWS: IndicatorRow[] = [
     ['doses.notAvailable', '缺药次数'],
     ['doses.late', '迟服次数'],
   ]),
-  { key: 'dosesGivenShare', label: '按时按量服药率', group: '健康与用药', share: true, definition: '本月已服药次数 ÷ 登记的应服药次数（已服＋拒服＋暂缓＋缺药；按更正后的记录计）' },
+  { key: 'dosesGivenShare', label: '应服药中已服的比例', group: '健康与用药', share: true, definition: '本月按时间应服的药中已服的次数 ÷ 登记了的次数（已服＋拒服＋暂缓＋缺药；按更正后的记录计，按需药不计，没登记的不计）' },
   // The count of 用药差错 is in 意外事件 (incident.medication_error); here what went wrong.
   ...rows('健康与用药', Object.entries(ENUM_LABELS_ZH.medicationError).map(([k, v]): [string, string] => [`medicationError.${k}`, `用药差错：${v}`])),
 ];

@@ -23,6 +23,7 @@ import { migration0021 } from './0021_village_elders';
 import { migration0022 } from './0022_home_assessments';
 import { migration0023 } from './0023_care_at_home';
 import { migration0024 } from './0024_health_and_medicines';
+import { migration0025 } from './0025_pressure_injuries_fixed';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: 'home_assessments', sql: migration0022 },
   { version: 23, name: 'care_at_home', sql: migration0023 },
   { version: 24, name: 'health_and_medicines', sql: migration0024 },
+  { version: 25, name: 'pressure_injuries_fixed', sql: migration0025 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

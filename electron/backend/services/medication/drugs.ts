@@ -72,6 +72,13 @@ export function saveDrug(deps: BackendDeps, caller: Caller, input: z.output<type
       if (orders > 0 && changed) {
         throw conflict(`「${drugLabel(before)}」已有 ${orders} 条医嘱，不能再改名称、剂型、规格或剂量单位；如需不同的药，请另建一个`, before.unit !== input.unit ? 'unit' : 'name');
       }
+      // Kept stock is counted in the drug's unit: a batch received without an order would be read in a new unit.
+      const batches = Number(
+        (await ctx.trx.selectFrom('medicineBatches').select((eb) => eb.fn.countAll<number>().as('n')).where('drugId', '=', before.id).executeTakeFirstOrThrow()).n,
+      );
+      if (batches > 0 && changed) {
+        throw conflict(`「${drugLabel(before)}」已有 ${batches} 批代管药品按原来的单位记账，不能再改名称、剂型、规格或剂量单位；如需不同的药，请另建一个`, before.unit !== input.unit ? 'unit' : 'name');
+      }
       if (input.retired && before.retiredAt === null) {
         const running = Number(
           (

@@ -1,5 +1,6 @@
-// The month's doses in the package (format 5, issue 19): per resident, how many doses were given, refused, held, not
-// available and given late, counting each dose as it stands at export (a corrected dose counts as its correction).
+// The month's doses in the package (format 5, issue 19): per resident, how many scheduled doses were given, refused,
+// held, not available and given late, counting each dose as it stands at export (a corrected dose counts as its
+// correction). 按需 doses are not counted: they were never due.
 // Drug names and who gave them stay at the centre.
 import { monthRange } from '@shared/domain/sync/period';
 import type { BackendDeps } from '../../deps';
@@ -21,6 +22,8 @@ export async function doseCountsForMonth(deps: BackendDeps, period: string): Pro
     .select((eb) => ['d.residentId', 'd.outcome', eb.fn.countAll<number>().as('n'), eb.fn.count<number>('d.lateMinutes').as('late')])
     .where('d.doseDate', '>=', first)
     .where('d.doseDate', '<=', last)
+    // scheduled doses only: a 按需 dose was never due, so it would blur the share given
+    .where('d.dueAt', 'is not', null)
     // superseded by a correction: the correction counts instead
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('medicationDoses as c').select('c.id').whereRef('c.amendsId', '=', 'd.id'))))
     .groupBy(['d.residentId', 'd.outcome'])
@@ -33,7 +36,8 @@ export async function doseCountsForMonth(deps: BackendDeps, period: string): Pro
     else if (r.outcome === 'refused') c.refused += n;
     else if (r.outcome === 'held') c.held += n;
     else c.notAvailable += n;
-    c.late += Number(r.late);
+    // 迟服 is a dose given late; a late refusal is not one
+    if (r.outcome === 'given') c.late += Number(r.late);
     out.set(r.residentId, c);
   }
   return out;
