@@ -268,6 +268,36 @@ describe('corrections', () => {
     expect(d.superseded.map((x) => x.outcome)).toEqual(['given', 'refused']);
   });
 
+  it('puts the stock back after a chain given → given (reason changed) → refused, and counts only a given dose as late', async () => {
+    const pill = order({ residentId: day.zhang, drug: '二甲双胍片', times: ['08:00'], supply: 'kept' });
+    receive(day.zhang, pill, 1000);
+    const given = await b.call('medication.recordDose', dose(pill, { dueAt: due('08:00') }), early());
+    expect(given.lateMinutes).toBe(120);
+    const reworded = await b.call('medication.amendDose', { requestId: randomUUID(), doseId: given.id, outcome: 'given', reason: '分两次咽下', amendReason: '补充说明' }, early());
+    expect(stockLeft()).toBe(900);
+    const refusedNow = await b.call('medication.amendDose', { requestId: randomUUID(), doseId: reworded.id, outcome: 'refused', reason: '吐出来了', amendReason: '其实没服下' }, early());
+    expect(stockLeft()).toBe(1000);
+    const late = b.database.sqlite.prepare('SELECT late_minutes AS m FROM medication_doses WHERE id = ?').get(refusedNow.id) as { m: number | null };
+    expect(late.m).toBeNull();
+  });
+
+  it('records a refusal at a late hour without calling it a late dose', async () => {
+    const pill = order({ residentId: day.zhang, drug: '阿司匹林肠溶片', times: ['08:00'] });
+    const r = await b.call('medication.recordDose', dose(pill, { dueAt: due('08:00'), outcome: 'refused', reason: '不肯吃' }), early());
+    expect(r.lateMinutes).toBeNull();
+  });
+
+  it('refuses to correct a 按需 dose to given beyond the day\'s maximum, writing nothing', async () => {
+    const prn = order({ residentId: day.li, drug: '布洛芬缓释胶囊', frequency: 'prn', prnMax: 1 });
+    const base = dose(prn, { dueAt: null });
+    await b.call('medication.recordDose', { ...base, reason: '头痛' }, early());
+    const no = await b.call('medication.recordDose', { ...base, requestId: randomUUID(), outcome: 'refused', reason: '不想吃' }, early());
+    const before = b.count('medication_doses');
+    const r = await b.raw('medication.amendDose', { requestId: randomUUID(), doseId: no.id, outcome: 'given', reason: '头痛', amendReason: '后来吃了' }, early());
+    expect(r.error?.message).toContain('医嘱每天最多 1 次，不能再改为已服');
+    expect(b.count('medication_doses')).toBe(before);
+  });
+
   it('asks the second PIN when a high-alert dose is corrected to given', async () => {
     const insulin = order({ residentId: day.zhang, drug: '门冬胰岛素注射液', times: ['10:00'], highAlert: 'insulin', unit: 'unit', dose: 800 });
     const held = await b.call('medication.recordDose', dose(insulin, { dueAt: due('10:00'), outcome: 'held', reason: '血糖偏低，先进食' }), early());

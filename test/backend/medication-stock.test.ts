@@ -115,6 +115,8 @@ describe('receiving', () => {
 
   it('refuses with its own sentence and writes nothing', async () => {
     await refused('medication.receive', receiveInput({ expiresOn: '2026-03-01' }), /已于2026-03-01过期，不能接收/);
+    // typed in late with an earlier 收药日期: expired by today all the same
+    await refused('medication.receive', receiveInput({ receivedOn: '2026-03-01', expiresOn: '2026-03-10' }), /已于2026-03-10过期，不能接收/);
     await refused('medication.receive', receiveInput({ residentId: r2 }), /李四还没有签订服药管理协议/);
     await refused('medication.receive', receiveInput({ receivedOn: '2026-03-16' }), /在将来/);
     await refused('medication.receive', receiveInput({ quantity: 1.005 }), /最多两位小数/);
@@ -132,6 +134,21 @@ describe('receiving', () => {
     await b.call('medication.saveSettings', { ...settings, agreementRequired: false });
     await b.call('medication.receive', receiveInput({ residentId: r2 }));
     expect(b.count('medicine_batches')).toBe(1);
+  });
+});
+
+describe('the drug list and the kept stock', () => {
+  it('keeps a drug with kept stock in its unit: changing it is refused and nothing written', async () => {
+    await b.call('medication.receive', receiveInput());
+    const drug = (await b.call('medication.drugs', { query: '', includeRetired: true })).find((d) => d.id === drugA)!;
+    await refused('medication.saveDrug', { id: drugA, name: drug.name, form: drug.form, strength: drug.strength, unit: 'ml', highAlert: drug.highAlert, note: drug.note, retired: false }, /已有 1 批代管药品按原来的单位记账/);
+  });
+
+  it('warns of nothing short for a discharged resident whose order was never stopped', async () => {
+    order(r1, drugB, { dose: 50, times: ['07:30'], frequency: 'qd' });
+    expect((await b.call('medication.stockAlerts', {})).items.map((i) => i.warning)).toEqual(['none_left']);
+    await b.call('residents.discharge', { residentId: r1, date: '2026-03-14', reason: 'moved_out', note: '' });
+    expect((await b.call('medication.stockAlerts', {})).items).toEqual([]);
   });
 });
 

@@ -1183,6 +1183,12 @@ export interface MedicationOrdersTable {
   createdBy: string;
 }
 
+/** medicine_batch_balances */
+export interface MedicineBatchBalancesTable {
+  batchId: string;
+  leftCenti: number;
+}
+
 /** medicine_batches */
 export interface MedicineBatchesTable {
   id: string;
@@ -1688,6 +1694,7 @@ export interface DB {
   medicationAgreements: MedicationAgreementsTable;
   medicationDoses: MedicationDosesTable;
   medicationOrders: MedicationOrdersTable;
+  medicineBatchBalances: MedicineBatchBalancesTable;
   medicineBatches: MedicineBatchesTable;
   medicineCountLines: MedicineCountLinesTable;
   medicineCounts: MedicineCountsTable;

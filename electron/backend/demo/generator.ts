@@ -25,7 +25,7 @@ import { demoHomecareSettlement } from './homecare-settlement';
 import { demoEntrusted } from './entrusted';
 import { demoMutualAid } from './mutualaid';
 import { demoMedicationOrders } from './medication-orders';
-import { demoMedicationStock } from './medication-stock';
+import { demoMedicationCount, demoMedicationStock } from './medication-stock';
 import { demoMedicationRound } from './medication-round';
 import { demoHealthFile } from './health-file';
 import { demoHealthClinical } from './health-clinical';
@@ -226,10 +226,12 @@ export async function generateDemoCentre(deps: BackendDeps, options: DemoOptions
   events += await demoHomecareSettlement(deps, actor, random, today);
   events += await demoEntrusted(deps, actor, today);
   events += await demoMutualAid(deps, actor, random, today);
-  // Medicines: the orders, then the medicines kept for them, then a month of rounds that take from that stock.
+  // Medicines: the orders, then the medicines kept for them, then a month of rounds that take from that stock, then
+  // this morning's count.
   events += await demoMedicationOrders(deps, actor, random, today);
   events += await demoMedicationStock(deps, actor, random, today);
   events += await demoMedicationRound(deps, actor, random, today);
+  events += await demoMedicationCount(deps, actor, today);
   events += await demoHealthFile(deps, actor, random, today);
   events += await demoHealthClinical(deps, actor, random, today);
 

@@ -24,6 +24,7 @@ import { migration0022 } from './0022_home_assessments';
 import { migration0023 } from './0023_care_at_home';
 import { migration0024 } from './0024_health_and_medicines';
 import { migration0025 } from './0025_pressure_injuries_fixed';
+import { migration0026 } from './0026_medicine_balances';
 
 export interface Migration {
   version: number;
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   { version: 23, name: 'care_at_home', sql: migration0023 },
   { version: 24, name: 'health_and_medicines', sql: migration0024 },
   { version: 25, name: 'pressure_injuries_fixed', sql: migration0025 },
+  { version: 26, name: 'medicine_balances', sql: migration0026 },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -10,7 +10,7 @@ import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { verifyChecker, withCheckerFailures } from './checker';
 import { needsSecondCheck } from './due';
-import { drugText, insertDose, loadOrder } from './record-dose';
+import { drugText, insertDose, lateBy, loadOrder, prnGivenOn } from './record-dose';
 import { readMedicationSettings } from './settings';
 import { returnForDose } from './stock-ledger';
 
@@ -33,6 +33,12 @@ export async function amendDose(deps: BackendDeps, caller: Caller, input: z.outp
       const settings = await readMedicationSettings(ctx.trx);
       const what = drugText(order);
       const nowGiven = input.outcome === 'given';
+      // A 按需 dose corrected to given counts towards the day's maximum like one recorded given.
+      if (old.dueAt === null && nowGiven && old.outcome !== 'given') {
+        const given = await prnGivenOn(ctx.trx, order.id, old.doseDate);
+        const max = order.prnMaxPerDay ?? 1;
+        if (given >= max) throw conflict(`${old.doseDate}已按需服${what} ${given} 次，医嘱每天最多 ${max} 次，不能再改为已服`, 'outcome');
+      }
       const checker =
         nowGiven && old.outcome !== 'given' && needsSecondCheck(settings, order.highAlert)
           ? await verifyChecker(ctx, input.checker, what)
@@ -49,7 +55,10 @@ export async function amendDose(deps: BackendDeps, caller: Caller, input: z.outp
         outcome: input.outcome,
         reason: input.reason,
         givenAt: old.outcome === input.outcome ? old.givenAt : ctx.at,
-        lateMinutes: old.lateMinutes,
+        // 迟服 follows the corrected outcome: a late dose corrected to refused is no longer a late dose, and one
+        // corrected to given is as late as the correction
+        lateMinutes:
+          old.dueAt === null ? null : old.outcome === input.outcome ? old.lateMinutes : lateBy(new Date(old.dueAt), new Date(ctx.at), settings.lateMinutes, input.outcome),
         checker,
         shiftId: old.shiftId,
         shiftDate: old.shiftDate,

@@ -32,7 +32,8 @@ export function receiveMedicine(deps: BackendDeps, caller: Caller, input: z.outp
     const drug = await db.selectFrom('drugs').select(['id', 'name', 'strength', 'unit', 'retiredAt']).where('id', '=', input.drugId).executeTakeFirst();
     if (!drug) throw invalid('药品不在药品目录中，请刷新后重新选择', 'drugId');
     if (drug.retiredAt !== null) throw invalid(`药品“${drug.name}”已停用，不能再接收；请先在药品目录中核对`, 'drugId');
-    if (input.expiresOn < input.receivedOn) {
+    // expired by the day it arrived, or by today (a receipt typed in late is not a way to keep an expired batch)
+    if (input.expiresOn < input.receivedOn || input.expiresOn < ctx.today) {
       throw invalid(`这批${drug.name}（批号 ${input.batchNo}）已于${input.expiresOn}过期，不能接收代管；请退回送药人`, 'expiresOn');
     }
     const settings = await readMedicationSettings(db);

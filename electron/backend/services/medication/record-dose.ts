@@ -176,8 +176,7 @@ export async function recordDose(deps: BackendDeps, caller: Caller, input: z.out
             'dueAt',
           );
         }
-        const late = Math.floor((now.getTime() - due.getTime()) / 60_000);
-        if (late > settings.lateMinutes) lateMinutes = late;
+        lateMinutes = lateBy(due, now, settings.lateMinutes, input.outcome);
       }
       const checker = input.outcome === 'given' && needsSecondCheck(settings, order.highAlert) ? await verifyChecker(ctx, input.checker, what) : null;
       const id = await insertDose(ctx, {
@@ -214,6 +213,16 @@ export async function recordDose(deps: BackendDeps, caller: Caller, input: z.out
       return { id, repeated: false, lateMinutes };
     }),
   );
+}
+
+/**
+ * 迟服: the minutes after its time a dose was GIVEN, when more than the allowed delay; null otherwise (a late refusal
+ * or hold is not a late dose).
+ */
+export function lateBy(due: Date, givenAt: Date, allowedMinutes: number, outcome: string): number | null {
+  if (outcome !== 'given') return null;
+  const late = Math.floor((givenAt.getTime() - due.getTime()) / 60_000);
+  return late > allowedMinutes ? late : null;
 }
 
 /** 按需 doses of an order given on a China date (the latest record of each). */

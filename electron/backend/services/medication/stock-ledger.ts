@@ -1,6 +1,6 @@
 // The stock ledger of medicines kept for residents (代管药品): what is left of each batch is the sum of its movements
-// (received +, given −, corrected +, counted ±, returned/destroyed −); the database refuses any movement that would take
-// a batch below zero. A given dose takes from the batches that expire first (FEFO), never from an expired one.
+// (received +, given −, corrected +, counted ±, returned/destroyed −), kept as a running balance by the database
+// (medicine_batch_balances, migration 0026), which also refuses any movement that would take a batch below zero. A given dose takes from the batches that expire first (FEFO), never from an expired one.
 import { invalid } from '@shared/api/errors';
 import { formatQuantity } from '@shared/domain/medication/quantity';
 import type { WriteContext } from '../../audit';
@@ -21,11 +21,19 @@ export interface BatchBalance {
 /** What is left of each batch of the given residents (and drugs), batches that expire first first. */
 export async function batchBalances(
   db: Executor,
-  filter: { residentIds?: readonly string[]; drugIds?: readonly string[]; batchIds?: readonly string[]; /** Only batches expiring on or after this date. */ expiringFrom?: string },
+  filter: {
+    residentIds?: readonly string[];
+    drugIds?: readonly string[];
+    batchIds?: readonly string[];
+    /** Only batches expiring on or after this date. */
+    expiringFrom?: string;
+    /** Only batches with something left. */
+    withStockOnly?: boolean;
+  },
 ): Promise<BatchBalance[]> {
   let q = db
     .selectFrom('medicineBatches as b')
-    .leftJoin('medicineMovements as m', 'm.batchId', 'b.id')
+    .leftJoin('medicineBatchBalances as bal', 'bal.batchId', 'b.id')
     .select((eb) => [
       'b.id as batchId',
       'b.residentId',
@@ -34,9 +42,10 @@ export async function batchBalances(
       'b.expiresOn',
       'b.receivedOn',
       'b.quantityCenti as receivedCenti',
-      eb.fn.coalesce(eb.fn.sum<number>('m.quantityCenti'), eb.lit(0)).as('leftCenti'),
-    ])
-    .groupBy('b.id');
+      eb.fn.coalesce('bal.leftCenti', eb.lit(0)).as('leftCenti'),
+    ]);
+  // Ten years of used-up batches are skipped through the balances' partial index.
+  if (filter.withStockOnly) q = q.where('bal.leftCenti', '>', 0);
   if (filter.residentIds) {
     if (filter.residentIds.length === 0) return [];
     q = q.where('b.residentId', 'in', [...filter.residentIds]);
@@ -97,9 +106,21 @@ export async function takeForDose(ctx: WriteContext, take: DoseTake): Promise<vo
   }
 }
 
-/** A given dose corrected to not given: what it took goes back to the same batches. */
+/**
+ * A given dose corrected to not given: what it took goes back to the same batches. The stock was taken by the record
+ * that first made the dose given; a correction that kept it given (a reason changed) took nothing, so the chain of given
+ * records is followed back to it.
+ */
 export async function returnForDose(ctx: WriteContext, doseId: string, newDoseId: string): Promise<void> {
-  const taken = await ctx.trx.selectFrom('medicineMovements').select(['batchId', 'quantityCenti']).where('doseId', '=', doseId).where('kind', '=', 'given').execute();
+  const chain: string[] = [];
+  for (let id: string | null = doseId; id !== null; ) {
+    const row: { id: string; outcome: string; amendsId: string | null } | undefined = await ctx.trx.selectFrom('medicationDoses').select(['id', 'outcome', 'amendsId']).where('id', '=', id).executeTakeFirst();
+    if (!row || row.outcome !== 'given') break;
+    chain.push(row.id);
+    id = row.amendsId;
+  }
+  if (chain.length === 0) return;
+  const taken = await ctx.trx.selectFrom('medicineMovements').select(['batchId', 'quantityCenti']).where('doseId', 'in', chain).where('kind', '=', 'given').execute();
   for (const t of taken) {
     await ctx.trx
       .insertInto('medicineMovements')

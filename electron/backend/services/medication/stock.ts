@@ -23,13 +23,15 @@ interface Options {
 export async function stockOf(db: Executor, today: string, options: Options): Promise<{ residents: ResidentStock[]; expiryWarnDays: number; supplyWarnDays: number }> {
   const settings = await readMedicationSettings(db);
   const warnUntil = addDays(today, settings.expiryWarnDays);
-  const balances = await batchBalances(db, options.residentIds ? { residentIds: options.residentIds } : {});
+  const balances = await batchBalances(db, { ...(options.residentIds ? { residentIds: options.residentIds } : {}), withStockOnly: !options.withEmpty });
   const orders = (await orderRows(db, { ...(options.residentIds ? { residentIds: options.residentIds } : {}), activeFrom: today, activeTo: today })).filter(
     (o) => o.supply === 'kept' && o.frequency !== 'prn' && runsOn(o, today),
   );
   const key = (residentId: string, drugId: string) => `${residentId}|${drugId}`;
+  // A discharged resident's orders give no more doses: nothing is short for them (what is left is still shown, to return).
+  const gone = new Set((await db.selectFrom('residents').select('id').where('status', '=', 'discharged').execute()).map((r) => r.id));
   const daily = new Map<string, number>();
-  for (const o of orders) daily.set(key(o.residentId, o.drugId), (daily.get(key(o.residentId, o.drugId)) ?? 0) + o.doseCenti * o.times.length);
+  for (const o of orders.filter((x) => !gone.has(x.residentId))) daily.set(key(o.residentId, o.drugId), (daily.get(key(o.residentId, o.drugId)) ?? 0) + o.doseCenti * o.times.length);
 
   const batchIds = balances.map((b) => b.batchId);
   const details = new Map<string, { source: string; fromWhom: string; createdBy: string }>();
