@@ -148,9 +148,14 @@ export const PrnEffectInput = z.object({ doseId: entityId('服药记录'), effec
 export const CheckerChoice = z.object({ userId: z.string(), name: z.string(), onShift: z.boolean() });
 
 // ---- The monthly administration record (MAR)
+/** A cell of the record: a dose's state, or, for a dose due and not recorded, the resident away that day ('away' on
+ * leave, 'hospital' in hospital): not a missed dose. */
+export const MAR_STATES = [...DOSE_STATES, 'away', 'hospital'] as const;
+export type MarState = (typeof MAR_STATES)[number];
+
 export const MarCell = z.object({
-  /** The latest record's outcome; 'pending' when due and not recorded. */
-  state: z.enum(DOSE_STATES),
+  /** The latest record's outcome; 'pending' when due and not recorded; 'away' / 'hospital' when the resident was away. */
+  state: z.enum(MAR_STATES),
   doseId: z.string().nullable(),
   recordedBy: z.string(),
   checkerName: z.string().nullable(),
@@ -179,9 +184,25 @@ export const MonthRecord = z.object({
   days: z.array(z.string()),
   orders: z.array(MarOrder),
   prn: z.array(z.object({ ...DrugFacts, indication: z.string(), maxPerDay: z.number(), doses: z.array(DoseRecord.extend({ date: z.string() })) })),
+  /** The cells a name alone does not tell (拒 / 缓 / 缺, checked 核, corrected 改), by day and time: the reason, who recorded,
+   * who checked, why corrected — the numbered list under each half of the printed record. */
+  exceptions: z.array(
+    z.object({
+      date: z.string(),
+      slot: z.string(),
+      orderId: z.string(),
+      drug: z.string(),
+      state: z.enum(DOSE_OUTCOMES),
+      reason: z.string(),
+      recordedBy: z.string(),
+      checkerName: z.string().nullable(),
+      late: z.boolean(),
+      amendReason: z.string().nullable(),
+    }),
+  ),
   /** Who recorded doses this month (the signature key of the paper record). */
   givers: z.array(z.string()),
-  counts: z.object({ due: z.number(), given: z.number(), refused: z.number(), held: z.number(), notAvailable: z.number(), pending: z.number(), late: z.number() }),
+  counts: z.object({ due: z.number(), given: z.number(), refused: z.number(), held: z.number(), notAvailable: z.number(), pending: z.number(), late: z.number(), away: z.number() }),
 });
 export type MonthRecord = z.output<typeof MonthRecord>;
 

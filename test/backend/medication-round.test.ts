@@ -26,6 +26,8 @@ function order(o: {
   endsOn?: string | null;
   stoppedOn?: string | null;
   prnMax?: number | null;
+  /** When the order was typed in (default 1 March). */
+  createdAt?: string;
 }): string {
   const db = b.database.sqlite;
   const at = '2026-03-01T00:00:00.000Z';
@@ -55,7 +57,7 @@ function order(o: {
     o.stoppedOn ? '王院长' : null,
     o.stoppedOn ? '医生停药' : null,
     randomUUID(),
-    at,
+    o.createdAt ?? at,
     b.adminId,
   );
   return id;
@@ -346,6 +348,55 @@ describe('the monthly record', () => {
     const m = await b.call('medication.monthRecord', { residentId: day.li, month: '2026-03' });
     expect(m.orders[0].slots.map((s) => s.cells[14]?.state ?? null)).toEqual(['given', null]);
     expect(m.counts).toMatchObject({ due: 1, given: 1, pending: 0 });
+  });
+});
+
+/** A leave or hospital stay as the residents part writes it: away from `date` to the day before `endDate`. */
+function stay(residentId: string, type: 'leave' | 'hospital', date: string, endDate: string | null) {
+  const at = '2026-03-01T00:00:00.000Z';
+  b.database.sqlite
+    .prepare(`INSERT INTO stay_events (id, resident_id, type, date, end_date, note, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, '', ?, '王院长', ?, '王院长')`)
+    .run(randomUUID(), residentId, type, date, endDate, at, at);
+}
+
+describe('the monthly record: away, before the order was written, and the exceptions', () => {
+  it('marks days on leave 外 and in hospital 住, leaves doses before the order was written blank, and counts neither as missed', async () => {
+    // typed in on the evening of 7 March with a start of 5 March; on leave 9–11 March (back on the 12th), in hospital on the 13th
+    const pill = order({ residentId: day.zhang, drug: '阿司匹林肠溶片', times: ['08:00'], startsOn: '2026-03-05', createdAt: '2026-03-07T12:00:00.000Z' });
+    stay(day.zhang, 'leave', '2026-03-09', '2026-03-12');
+    stay(day.zhang, 'hospital', '2026-03-13', '2026-03-14');
+    stay(day.li, 'hospital', '2026-03-01', null); // another resident's stay changes nothing here
+    const m = await b.call('medication.monthRecord', { residentId: day.zhang, month: '2026-03' });
+    const cells = m.orders.find((o) => o.orderId === pill)!.slots[0].cells.slice(0, 15).map((c) => c?.state ?? null);
+    expect(cells).toEqual([null, null, null, null, null, null, null, 'pending', 'away', 'away', 'away', 'pending', 'hospital', 'pending', 'pending']);
+    expect(m.counts).toMatchObject({ due: 4, pending: 4, away: 4, given: 0 });
+    expect(m.exceptions).toEqual([]);
+    const file = await b.call('medication.exportMonthRecord', { residentId: day.zhang, month: '2026-03' }, early());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const row = workbook.getWorksheet('服药记录单')!.getRow(3);
+    expect([5, 8, 9, 12, 13].map((d) => row.getCell(3 + d).value ?? '')).toEqual(['', '漏', '外', '漏', '住']);
+  });
+
+  it('lists each refusal, checked and corrected dose with its reason, who recorded and who checked, on screen and in Excel', async () => {
+    const pill = order({ residentId: day.zhang, drug: '阿司匹林肠溶片', times: ['08:00'], startsOn: '2026-03-14' });
+    const insulin = order({ residentId: day.zhang, drug: '门冬胰岛素注射液', times: ['10:00'], highAlert: 'insulin', unit: 'unit', dose: 800, startsOn: '2026-03-14' });
+    const no = await b.call('medication.recordDose', dose(pill, { outcome: 'refused', reason: '老人说胃不舒服' }), early());
+    await b.call('medication.amendDose', { requestId: randomUUID(), doseId: no.id, outcome: 'held', reason: '老人在睡觉', amendReason: '登记错了，是暂缓' }, early());
+    await b.call('medication.recordDose', { ...dose(insulin, { dueAt: due('10:00') }), checker: { userId: checker.id, pin: '246810' } }, early());
+    const m = await b.call('medication.monthRecord', { residentId: day.zhang, month: '2026-03' });
+    // the 14th's doses, never recorded, are 漏 in their cells and not in the list
+    expect(m.exceptions).toEqual([
+      { date: DAY, slot: '08:00', orderId: pill, drug: '阿司匹林肠溶片 5 mg', state: 'held', reason: '老人在睡觉', recordedBy: '早班小王', checkerName: null, late: false, amendReason: '登记错了，是暂缓' },
+      { date: DAY, slot: '10:00', orderId: insulin, drug: '门冬胰岛素注射液 5 mg', state: 'given', reason: '', recordedBy: '早班小王', checkerName: '护工小周', late: false, amendReason: null },
+    ]);
+    const file = await b.call('medication.exportMonthRecord', { residentId: day.zhang, month: '2026-03' }, early());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const notes = workbook.getWorksheet('情况说明')!;
+    expect(notes.getRow(2).values).toEqual([undefined, '序号', '日期', '时间', '药品', '标记', '原因', '登记人', '核对人', '更正原因']);
+    expect(notes.getRow(3).values).toEqual([undefined, 1, DAY, '08:00', '阿司匹林肠溶片 5 mg', '缓改', '老人在睡觉', '早班小王', '', '登记错了，是暂缓']);
+    expect(notes.getRow(4).values).toEqual([undefined, 2, DAY, '10:00', '门冬胰岛素注射液 5 mg', '核', '', '早班小王', '护工小周', '']);
   });
 });
 

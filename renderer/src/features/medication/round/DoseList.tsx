@@ -1,6 +1,7 @@
 // One resident's doses of the shift, as the round and the resident's card show them: each dose with its time, drug,
 // dose and route, and either four big buttons (已服 / 拒服 / 暂缓 / 缺药) or what was recorded (who, when, late, the
-// check; earlier records struck through) with 更正 and 报告用药差错; then the 按需 orders with today's count.
+// check; earlier records struck through) with 更正 and 报告用药差错; then the 按需 orders with today's count,
+// each 按需 record with 效果, 更正 and 报告用药差错 too.
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DoseRecord, ResidentDoses, ScheduledDose } from '@shared/api/medication-round';
@@ -124,6 +125,12 @@ export function DoseList({ resident, actions, open }: { resident: ResidentDoses;
                           </Button>
                         )
                       )}
+                      <Button size="md" variant="default" onClick={() => actions.fix(p, clockTime(r.givenAt), r)}>
+                        {t('medication.round.fix')}
+                      </Button>
+                      <Button size="md" variant="subtle" color="danger" onClick={() => actions.reportError(resident.residentId, resident.name, p, clockTime(r.givenAt), r)}>
+                        {t('medication.round.reportError')}
+                      </Button>
                     </Group>
                   ))}
                   {open && resident.present && (

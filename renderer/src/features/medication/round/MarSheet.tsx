@@ -1,9 +1,11 @@
 // 服药记录单 (the monthly medication administration record) of one resident: for each order, a line per dose time and
-// a cell per day with the name of whoever gave it (拒 / 缓 / 缺 / 漏 otherwise; ＊ late, 核 checked, 改 corrected), the
-// month in two halves so a name fits its cell on A4 landscape; the 按需 doses listed; the counts and signature lines.
+// a cell per day with the name of whoever gave it (拒 / 缓 / 缺 / 漏 otherwise, 外 / 住 the resident away; ＊ late, 核
+// checked, 改 corrected), the month in two halves so a name fits its cell on A4 landscape, each half followed by the
+// numbered list of its exceptions (reason, who recorded, who checked, why corrected); the 按需 doses with a header row;
+// the counts, the legend and signature lines.
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MarCell, MarOrder, MonthRecord } from '@shared/api/medication-round';
+import type { MarCell, MarOrder, MarState, MonthRecord } from '@shared/api/medication-round';
 import { clockTime } from '../../../components/time';
 import { doseLine, drugLine } from './words';
 
@@ -25,7 +27,7 @@ const CSS = `
 }
 `;
 
-function cellText(c: MarCell, t: (k: `medication.round.cell.${'refused' | 'held' | 'not_available' | 'pending'}`) => string): string {
+function cellText(c: MarCell, t: (k: `medication.round.cell.${Exclude<MarState, 'given'>}`) => string): string {
   const mark = c.state === 'given' ? c.recordedBy : t(`medication.round.cell.${c.state}`);
   return `${mark}${c.late ? '＊' : ''}${c.checkerName ? '核' : ''}${c.amended ? '改' : ''}`;
 }
@@ -99,6 +101,59 @@ function OrderRows({ o, days }: { o: MarOrder; days: number[] }) {
   );
 }
 
+/** The numbered exceptions of one half: what a cell's name or mark does not tell. */
+function Notes({ record, days, title, none }: { record: MonthRecord; days: number[]; title: string; none: string }) {
+  const { t } = useTranslation();
+  const from = record.days[days[0]];
+  const to = record.days[days[days.length - 1]];
+  const rows = record.exceptions.map((e, n) => ({ e, n })).filter(({ e }) => e.date >= from && e.date <= to);
+  if (rows.length === 0) return <p style={{ margin: '0 0 8px' }}>{none}</p>;
+  const head = (k: 'n' | 'day' | 'time' | 'drug' | 'mark' | 'reason' | 'by' | 'checker' | 'amend') => t(`medication.round.marNotesHead.${k}`);
+  return (
+    <table aria-label={title} data-testid="mar-notes">
+      <caption style={{ textAlign: 'left', fontWeight: 700 }}>{title}</caption>
+      <colgroup>
+        {[4, 5, 6, 20, 6, 23, 9, 9, 18].map((w, i) => (
+          <col key={i} style={{ width: `${w}%` }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {(['n', 'day', 'time', 'drug', 'mark', 'reason', 'by', 'checker', 'amend'] as const).map((k) => (
+            <th key={k} className="keep">
+              {head(k)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ e, n }) => (
+          <tr key={`${e.orderId}|${e.date}|${e.slot}`} data-testid="mar-note">
+            <td style={{ textAlign: 'center' }}>{n + 1}</td>
+            <td className="keep" style={{ textAlign: 'center' }}>
+              {Number(e.date.slice(8))}
+            </td>
+            <td className="keep" style={{ textAlign: 'center' }}>
+              {e.slot}
+            </td>
+            <td>{e.drug}</td>
+            <td className="keep" style={{ textAlign: 'center' }}>
+              {e.state === 'given' ? '' : t(`medication.round.cell.${e.state}`)}
+              {e.late ? '＊' : ''}
+              {e.checkerName ? '核' : ''}
+              {e.amendReason ? '改' : ''}
+            </td>
+            <td>{e.reason}</td>
+            <td className="keep">{e.recordedBy}</td>
+            <td className="keep">{e.checkerName ?? ''}</td>
+            <td>{e.amendReason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function MarSheet({ record, township }: { record: MonthRecord; township: string }) {
   const { t } = useTranslation();
   const all = record.days.map((_, i) => i);
@@ -121,6 +176,12 @@ export function MarSheet({ record, township }: { record: MonthRecord; township: 
               <Fragment key={h}>
                 <p style={{ margin: '6px 0 2px' }}>{t('medication.round.marDays', { from: days[0] + 1, to: days[days.length - 1] + 1 })}</p>
                 <Half record={record} days={days} title={t('medication.round.marDays', { from: days[0] + 1, to: days[days.length - 1] + 1 })} />
+                <Notes
+                  record={record}
+                  days={days}
+                  title={t('medication.round.marNotes', { from: days[0] + 1, to: days[days.length - 1] + 1 })}
+                  none={t('medication.round.marNotesNone', { from: days[0] + 1, to: days[days.length - 1] + 1 })}
+                />
               </Fragment>
             ),
           )}
@@ -132,12 +193,19 @@ export function MarSheet({ record, township }: { record: MonthRecord; township: 
       ) : (
         <table>
           <colgroup>
-            <col style={{ width: '14%' }} />
-            <col style={{ width: '22%' }} />
-            <col style={{ width: '24%' }} />
-            <col style={{ width: '26%' }} />
-            <col style={{ width: '14%' }} />
+            {[13, 21, 17, 17, 9, 9, 14].map((w, i) => (
+              <col key={i} style={{ width: `${w}%` }} />
+            ))}
           </colgroup>
+          <thead>
+            <tr>
+              {(['when', 'drug', 'reason', 'effect', 'by', 'checker', 'amend'] as const).map((k) => (
+                <th key={k} className="keep">
+                  {t(`medication.round.marPrnHead.${k}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {prnDoses.map(({ p, d }) => (
               <tr key={d.doseId}>
@@ -150,6 +218,8 @@ export function MarSheet({ record, township }: { record: MonthRecord; township: 
                 <td>{d.outcome === 'given' ? d.reason : `${d.reason}（${t(`enums.doseOutcome.${d.outcome}`)}）`}</td>
                 <td>{d.prnEffect ?? ''}</td>
                 <td className="keep">{d.recordedBy}</td>
+                <td className="keep">{d.checkerName ?? ''}</td>
+                <td>{d.amendReason ?? ''}</td>
               </tr>
             ))}
           </tbody>
