@@ -5,16 +5,16 @@
 import type { DoseRecord, PrnOrder, ResidentDoses, ResidentDosesOut, ScheduledDose, ShiftDoses } from '@shared/api/medication-round';
 import type { MedicationSettings } from '@shared/api/medication-settings';
 import { notFound } from '@shared/api/errors';
-import { chinaDate } from '@shared/domain/dates';
+import { addDays, chinaDate } from '@shared/domain/dates';
 import type { ResidentStatus } from '@shared/domain/enums';
-import { chinaClock, dosesBetween, runsOn } from '@shared/domain/medication/schedule';
+import { chinaClock, chinaInstant, runsOn } from '@shared/domain/medication/schedule';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
 import { bedLabels } from '../facility/places';
 import { callerShift, currentCallerShift, residentsInArea } from '../care/context';
 import { shiftInstance } from '../care/shift';
-import { type OrderRow, orderRows } from './order-rows';
+import { type OrderRow, type RoundOrderRow, roundOrderRows } from './order-rows';
 import { readMedicationSettings } from './settings';
 
 export interface DoseRow {
@@ -125,7 +125,7 @@ export function needsSecondCheck(settings: MedicationSettings, highAlert: OrderR
   return highAlert !== 'none' && (settings.secondCheckClasses as readonly string[]).includes(highAlert);
 }
 
-function drugFacts(o: OrderRow, settings: MedicationSettings) {
+function drugFacts(o: RoundOrderRow, settings: MedicationSettings) {
   return {
     orderId: o.id,
     drugName: o.drugName,
@@ -147,6 +147,50 @@ interface Window {
   end: Date;
 }
 
+interface DueInWindow {
+  dueAt: string;
+  at: number;
+  slot: string;
+  date: string;
+}
+
+/**
+ * dosesBetween (schedule.ts) for many orders over one window: the same doses in the same order, with the window's
+ * dates and each date and time's instant worked out once instead of once per order (a whole centre has ~1,000).
+ */
+function windowSchedule(window: Window): (order: RoundOrderRow) => DueInWindow[] {
+  const { start: from, end: to } = window;
+  const dates: string[] = [];
+  if (to > from) for (let date = chinaDate(from), last = chinaDate(new Date(to.getTime() - 1)); date <= last; date = addDays(date, 1)) dates.push(date);
+  const instants = new Map<string, { at: number; dueAt: string } | null>();
+  const instant = (date: string, slot: string) => {
+    const key = `${date} ${slot}`;
+    let found = instants.get(key);
+    if (found === undefined) {
+      const at = chinaInstant(date, slot);
+      found = at >= from && at < to ? { at: at.getTime(), dueAt: at.toISOString() } : null;
+      instants.set(key, found);
+    }
+    return found;
+  };
+  return (order) => {
+    if (order.frequency === 'prn') return [];
+    const out: DueInWindow[] = [];
+    const slots = [...order.times].sort();
+    for (const date of dates) {
+      if (!runsOn(order, date)) continue;
+      for (const slot of slots) {
+        const at = instant(date, slot);
+        if (at) out.push({ dueAt: at.dueAt, at: at.at, slot, date });
+      }
+    }
+    return out;
+  };
+}
+
+const byDrugName = new Intl.Collator('zh-Hans-CN').compare;
+const byBedLabel = new Intl.Collator('zh-CN').compare;
+
 interface ResidentBrief {
   id: string;
   name: string;
@@ -164,22 +208,33 @@ export async function dosesFor(db: Executor, settings: MedicationSettings, resid
   const toDate = chinaDate(new Date(window.end.getTime() - 1));
   const lo = fromDate < today ? fromDate : today;
   const hi = toDate > today ? toDate : today;
-  const orders = await orderRows(db, { residentIds: ids, activeFrom: lo, activeTo: hi });
+  const orders = await roundOrderRows(db, { residentIds: ids, activeFrom: lo, activeTo: hi });
   const rows = await doseRows(db, ids, lo, hi);
   const { scheduled, prn } = doseChains(rows);
   const lateMs = settings.lateMinutes * 60_000;
   const earlyMs = settings.earlyMinutes * 60_000;
-  const ordersOf = new Map<string, OrderRow[]>();
-  for (const o of orders) ordersOf.set(o.residentId, [...(ordersOf.get(o.residentId) ?? []), o]);
+  const dueOf = windowSchedule(window);
+  const ordersOf = new Map<string, RoundOrderRow[]>();
+  for (const o of orders) {
+    const list = ordersOf.get(o.residentId);
+    if (list) list.push(o);
+    else ordersOf.set(o.residentId, [o]);
+  }
   const prnOf = new Map<string, DoseChain[]>();
-  for (const c of prn) if (c.latest.doseDate === today) prnOf.set(c.latest.orderId, [...(prnOf.get(c.latest.orderId) ?? []), c]);
+  for (const c of prn) {
+    if (c.latest.doseDate !== today) continue;
+    const list = prnOf.get(c.latest.orderId);
+    if (list) list.push(c);
+    else prnOf.set(c.latest.orderId, [c]);
+  }
+  const nowMs = now.getTime();
   return residents.map((r) => {
     const mine = ordersOf.get(r.id) ?? [];
     const doses: ScheduledDose[] = [];
     for (const o of mine) {
-      for (const due of dosesBetween(o, window.start, window.end)) {
+      for (const due of dueOf(o)) {
         const chain = scheduled.get(`${o.id}|${due.dueAt}`);
-        const at = new Date(due.dueAt).getTime();
+        const at = due.at;
         doses.push({
           ...drugFacts(o, settings),
           dueAt: due.dueAt,
@@ -188,12 +243,12 @@ export async function dosesFor(db: Executor, settings: MedicationSettings, resid
           state: chain ? chain.latest.outcome : 'pending',
           record: chain ? toRecord(chain.latest) : null,
           superseded: chain ? chain.superseded.map(toRecord) : [],
-          overdue: !chain && r.present && now.getTime() > at + lateMs,
-          tooEarly: !chain && now.getTime() < at - earlyMs,
+          overdue: !chain && r.present && nowMs > at + lateMs,
+          tooEarly: !chain && nowMs < at - earlyMs,
         });
       }
     }
-    doses.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.drugName.localeCompare(b.drugName, 'zh-Hans-CN'));
+    doses.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || byDrugName(a.drugName, b.drugName));
     const prnOrders: PrnOrder[] = mine
       .filter((o) => o.frequency === 'prn' && runsOn(o, today))
       .map((o) => {
@@ -229,7 +284,7 @@ export async function shiftDoses(deps: BackendDeps, caller: Caller, _input: Reco
   const all = await dosesFor(deps.db, settings, residents, s.window, now);
   // Only residents with something to give this shift or a 按需 order are on the round.
   const list = all.filter((r) => r.doses.length > 0 || r.prn.length > 0);
-  list.sort((a, b) => (a.doses[0]?.dueAt ?? '~').localeCompare(b.doses[0]?.dueAt ?? '~') || (a.bedLabel ?? '').localeCompare(b.bedLabel ?? '', 'zh-CN'));
+  list.sort((a, b) => (a.doses[0]?.dueAt ?? '~').localeCompare(b.doses[0]?.dueAt ?? '~') || byBedLabel(a.bedLabel ?? '', b.bedLabel ?? ''));
   const present = list.filter((r) => r.present).flatMap((r) => r.doses);
   const pending = present.filter((d) => d.state === 'pending').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   return {

@@ -50,10 +50,30 @@ export interface OrderFilter {
   activeTo?: string;
 }
 
+/** The orders table joined to the drug list, narrowed by the filter; null when a given id list is empty (no rows). */
+function filteredOrders(db: Executor, filter: OrderFilter) {
+  let q = db.selectFrom('medicationOrders as o').innerJoin('drugs as d', 'd.id', 'o.drugId');
+  if (filter.residentIds) {
+    if (filter.residentIds.length === 0) return null;
+    q = q.where('o.residentId', 'in', [...filter.residentIds]);
+  }
+  if (filter.orderIds) {
+    if (filter.orderIds.length === 0) return null;
+    q = q.where('o.id', 'in', [...filter.orderIds]);
+  }
+  if (filter.activeTo) q = q.where('o.startsOn', '<=', filter.activeTo);
+  if (filter.activeFrom) {
+    const from = filter.activeFrom;
+    // A stop on a date ends the order the day before; an end date is its last day.
+    q = q.where((eb) => eb.and([eb.or([eb('o.endsOn', 'is', null), eb('o.endsOn', '>=', from)]), eb.or([eb('o.stoppedOn', 'is', null), eb('o.stoppedOn', '>', from)])]));
+  }
+  return q.orderBy('o.residentId').orderBy('o.startsOn').orderBy('o.createdAt');
+}
+
 export async function orderRows(db: Executor, filter: OrderFilter): Promise<OrderRow[]> {
-  let q = db
-    .selectFrom('medicationOrders as o')
-    .innerJoin('drugs as d', 'd.id', 'o.drugId')
+  const q = filteredOrders(db, filter);
+  if (!q) return [];
+  const rows = await q
     .select([
       'o.id',
       'o.residentId',
@@ -86,21 +106,61 @@ export async function orderRows(db: Executor, filter: OrderFilter): Promise<Orde
       'o.stopReason',
       'o.createdAt',
       'o.createdBy',
-    ]);
-  if (filter.residentIds) {
-    if (filter.residentIds.length === 0) return [];
-    q = q.where('o.residentId', 'in', [...filter.residentIds]);
-  }
-  if (filter.orderIds) {
-    if (filter.orderIds.length === 0) return [];
-    q = q.where('o.id', 'in', [...filter.orderIds]);
-  }
-  if (filter.activeTo) q = q.where('o.startsOn', '<=', filter.activeTo);
-  if (filter.activeFrom) {
-    const from = filter.activeFrom;
-    // A stop on a date ends the order the day before; an end date is its last day.
-    q = q.where((eb) => eb.and([eb.or([eb('o.endsOn', 'is', null), eb('o.endsOn', '>=', from)]), eb.or([eb('o.stoppedOn', 'is', null), eb('o.stoppedOn', '>', from)])]));
-  }
-  const rows = await q.orderBy('o.residentId').orderBy('o.startsOn').orderBy('o.createdAt').execute();
+    ])
+    .execute();
+  return rows.map((r) => ({ ...r, times: parseJsonColumn(Times, r.times, 'medication_orders.times') }));
+}
+
+/** What a round needs of an order: its drug, dose and schedule (no prescriber, links or stop details). */
+export type RoundOrderRow = Pick<
+  OrderRow,
+  | 'id'
+  | 'residentId'
+  | 'drugName'
+  | 'form'
+  | 'strength'
+  | 'unit'
+  | 'highAlert'
+  | 'doseCenti'
+  | 'route'
+  | 'frequency'
+  | 'times'
+  | 'mealRelation'
+  | 'prnMaxPerDay'
+  | 'prnIndication'
+  | 'supply'
+  | 'startsOn'
+  | 'endsOn'
+  | 'note'
+  | 'stoppedOn'
+>;
+
+/** The same orders as orderRows with only the round's columns: a whole centre's round reads half the values. */
+export async function roundOrderRows(db: Executor, filter: OrderFilter): Promise<RoundOrderRow[]> {
+  const q = filteredOrders(db, filter);
+  if (!q) return [];
+  const rows = await q
+    .select([
+      'o.id',
+      'o.residentId',
+      'd.name as drugName',
+      'd.form',
+      'd.strength',
+      'd.unit',
+      'd.highAlert',
+      'o.doseCenti',
+      'o.route',
+      'o.frequency',
+      'o.times',
+      'o.mealRelation',
+      'o.prnMaxPerDay',
+      'o.prnIndication',
+      'o.supply',
+      'o.startsOn',
+      'o.endsOn',
+      'o.note',
+      'o.stoppedOn',
+    ])
+    .execute();
   return rows.map((r) => ({ ...r, times: parseJsonColumn(Times, r.times, 'medication_orders.times') }));
 }
