@@ -164,6 +164,9 @@ test('a morning round: one tap for a dose, a high-alert dose checked by a second
   await effect.getByRole('button', { name: '登记' }).click();
   await expect(effect).toBeHidden();
   await expect(prn).toContainText('效果：半小时后头痛缓解');
+  // A 按需 record can be corrected or reported as an error, as a scheduled dose can.
+  await expect(prn.getByRole('button', { name: '更正' })).toBeVisible();
+  await expect(prn.getByRole('button', { name: '报告用药差错' })).toBeVisible();
   await shot(page, 'medication-round-done');
 
   // 本班任务: the card says the round is done; 张三's page of the shift shows his doses as recorded.
@@ -190,4 +193,17 @@ test('a morning round: one tap for a dose, a high-alert dose checked by a second
   expect(pdf.text).toContain('护理组长（签名）');
   // The giver's name is never broken one character per line.
   expect(pdf.text).not.toMatch(/王\s*\n\s*小\s*\n/);
+  // Under the half: the checked insulin with who gave it and who checked it.
+  expect(pdf.text).toContain('情况说明');
+  expect(pdf.text).toMatch(/门冬胰岛素注射液.*核.*王小花\s+李霞/);
+  expect(pdf.text).not.toMatch(/李\s*\n\s*霞\s*\n/);
+
+  // 李四's: the refusal with its reason under the half, the 按需 dose under a header row.
+  await page.goto(`${app.origin}/#/medication/mar?resident=${li}&month=2026-03`);
+  await expect(page.getByTestId('mar-sheet')).toContainText('苯磺酸氨氯地平片');
+  const liPdf = await pdfText(page, testInfo.outputPath('mar-li.pdf'));
+  expect(liPdf.landscape).toBe(true);
+  expect(liPdf.text).toMatch(/苯磺酸氨氯地平片.*拒\s+不肯吃\s+王小花/);
+  expect(liPdf.text).toMatch(/日期 时间\s+药品、剂量\s+原因\s+效果\s+服药人\s+核对人\s+更正原因/);
+  expect(liPdf.text).toMatch(/头痛\s+半小时后头痛缓解\s+王小花/);
 });
