@@ -235,8 +235,20 @@ export async function dosesFor(db: Executor, settings: MedicationSettings, resid
       for (const due of dueOf(o)) {
         const chain = scheduled.get(`${o.id}|${due.dueAt}`);
         const at = due.at;
+        // written out rather than spread from drugFacts: a spread makes each of a centre's ~1,000 doses a slow, large object
         doses.push({
-          ...drugFacts(o, settings),
+          orderId: o.id,
+          drugName: o.drugName,
+          strength: o.strength,
+          form: o.form,
+          unit: o.unit,
+          doseCenti: o.doseCenti,
+          route: o.route,
+          mealRelation: o.mealRelation,
+          supply: o.supply,
+          note: o.note,
+          highAlert: o.highAlert,
+          needsSecondCheck: needsSecondCheck(settings, o.highAlert),
           dueAt: due.dueAt,
           slot: due.slot,
           date: due.date,
