@@ -135,7 +135,10 @@ export type RoundOrderRow = Pick<
   | 'stoppedOn'
 >;
 
-/** The same orders as orderRows with only the round's columns: a whole centre's round reads half the values. */
+/**
+ * The same orders as orderRows with only the round's columns. The drug's facts come from a second small query rather
+ * than the join: rows of at most 16 values stay small, fast objects in V8 (a whole centre has ~1,700 running orders).
+ */
 export async function roundOrderRows(db: Executor, filter: OrderFilter): Promise<RoundOrderRow[]> {
   const q = filteredOrders(db, filter);
   if (!q) return [];
@@ -143,11 +146,7 @@ export async function roundOrderRows(db: Executor, filter: OrderFilter): Promise
     .select([
       'o.id',
       'o.residentId',
-      'd.name as drugName',
-      'd.form',
-      'd.strength',
-      'd.unit',
-      'd.highAlert',
+      'o.drugId',
       'o.doseCenti',
       'o.route',
       'o.frequency',
@@ -162,5 +161,36 @@ export async function roundOrderRows(db: Executor, filter: OrderFilter): Promise
       'o.stoppedOn',
     ])
     .execute();
-  return rows.map((r) => ({ ...r, times: parseJsonColumn(Times, r.times, 'medication_orders.times') }));
+  if (rows.length === 0) return [];
+  const drugIds = [...new Set(rows.map((r) => r.drugId))];
+  const drugs = new Map(
+    (await db.selectFrom('drugs').select(['id', 'name', 'form', 'strength', 'unit', 'highAlert']).where('id', 'in', drugIds).execute()).map((d) => [d.id, d]),
+  );
+  const out: RoundOrderRow[] = [];
+  for (const r of rows) {
+    const d = drugs.get(r.drugId);
+    if (!d) continue; // as the join: an order reads only with its drug
+    out.push({
+      id: r.id,
+      residentId: r.residentId,
+      drugName: d.name,
+      form: d.form,
+      strength: d.strength,
+      unit: d.unit,
+      highAlert: d.highAlert,
+      doseCenti: r.doseCenti,
+      route: r.route,
+      frequency: r.frequency,
+      times: parseJsonColumn(Times, r.times, 'medication_orders.times'),
+      mealRelation: r.mealRelation,
+      prnMaxPerDay: r.prnMaxPerDay,
+      prnIndication: r.prnIndication,
+      supply: r.supply,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      note: r.note,
+      stoppedOn: r.stoppedOn,
+    });
+  }
+  return out;
 }
