@@ -313,6 +313,18 @@ describe('corrections', () => {
     expect(s.residents[0].doses[0]).toMatchObject({ state: 'given', record: { checkerName: '护工小周', amended: true } });
   });
 
+  it('asks a colleague again when the one correcting a checked dose was its checker', async () => {
+    const lead = await b.signInAs('care_lead', '组长老赵', '112233');
+    const insulin = order({ residentId: day.zhang, drug: '门冬胰岛素注射液', times: ['10:00'], highAlert: 'insulin', unit: 'unit', dose: 800 });
+    const given = await b.call('medication.recordDose', dose(insulin, { dueAt: due('10:00'), checker: { userId: lead.id, pin: '112233' } }), early());
+    const fix = { requestId: randomUUID(), doseId: given.id, outcome: 'given' as const, reason: '腹部皮下', amendReason: '补写注射部位' };
+    const alone = await b.raw('medication.amendDose', fix, lead.session);
+    expect(alone.error).toMatchObject({ field: 'checker' });
+    expect(b.count('medication_doses')).toBe(1);
+    await b.call('medication.amendDose', { ...fix, checker: { userId: checker.id, pin: '246810' } }, lead.session);
+    expect(b.count('medication_doses')).toBe(2);
+  });
+
   it('lets only the one who recorded it or the care lead correct a dose', async () => {
     const pill = order({ residentId: day.zhang, drug: '阿司匹林肠溶片', times: ['10:00'] });
     const given = await b.call('medication.recordDose', dose(pill, { dueAt: due('10:00') }), early());

@@ -39,8 +39,10 @@ export async function amendDose(deps: BackendDeps, caller: Caller, input: z.outp
         const max = order.prnMaxPerDay ?? 1;
         if (given >= max) throw conflict(`${old.doseDate}已按需服${what} ${given} 次，医嘱每天最多 ${max} 次，不能再改为已服`, 'outcome');
       }
+      // A dose becoming given needs its check now; a given dose corrected keeps the check made at the time — unless the
+      // one correcting is that checker (she cannot be both the recorder and the checker), who asks a colleague again.
       const checker =
-        nowGiven && old.outcome !== 'given' && needsSecondCheck(settings, order.highAlert)
+        nowGiven && needsSecondCheck(settings, order.highAlert) && (old.outcome !== 'given' || old.checkerId === caller.userId)
           ? await verifyChecker(ctx, input.checker, what)
           : old.checkerId && nowGiven
             ? { id: old.checkerId, name: old.checkerName! }

@@ -161,7 +161,8 @@ export function needsSecondCheck(settings: MedicationSettings, highAlert: OrderR
   return highAlert !== 'none' && (settings.secondCheckClasses as readonly string[]).includes(highAlert);
 }
 
-function drugFacts(o: RoundOrderRow, settings: MedicationSettings) {
+/** What a dose shows of its order and drug (the round's rows, the monthly record's orders). */
+export function drugFacts(o: RoundOrderRow, settings: MedicationSettings) {
   return {
     orderId: o.id,
     drugName: o.drugName,

@@ -14,7 +14,7 @@ import { dosesOnDays, lastDay } from '@shared/domain/medication/schedule';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { bedLabels } from '../facility/places';
-import { doseChains, doseRows, needsSecondCheck, toRecord } from './due';
+import { doseChains, doseRows, drugFacts, toRecord } from './due';
 import { orderRows } from './order-rows';
 import { readMedicationSettings } from './settings';
 
@@ -55,20 +55,7 @@ export async function monthRecord(deps: BackendDeps, _caller: Caller | null, inp
   const lateMs = settings.lateMinutes * 60_000;
   const counts = { due: 0, given: 0, refused: 0, held: 0, notAvailable: 0, pending: 0, late: 0, away: 0 };
   const givers = new Set<string>();
-  const facts = (o: (typeof orders)[number]) => ({
-    orderId: o.id,
-    drugName: o.drugName,
-    strength: o.strength,
-    form: o.form,
-    unit: o.unit,
-    doseCenti: o.doseCenti,
-    route: o.route,
-    mealRelation: o.mealRelation,
-    supply: o.supply,
-    note: o.note,
-    highAlert: o.highAlert,
-    needsSecondCheck: needsSecondCheck(settings, o.highAlert),
-  });
+  const facts = (o: (typeof orders)[number]) => drugFacts(o, settings);
   const marOrders: MarOrder[] = orders
     .filter((o) => o.frequency !== 'prn')
     .map((o) => {
