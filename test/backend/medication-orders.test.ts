@@ -272,3 +272,21 @@ describe('orders', () => {
     expect((await b.call('medication.orders', { query: 'ZS' }, carer)).map((r) => r.name)).toEqual(['张三']);
   });
 });
+
+describe('discharge', () => {
+  it('stops the running and future orders the day after the discharge, audited, and leaves the others alone', async () => {
+    const running = (await b.call('medication.startOrder', order(), nurse)).id;
+    const future = (await b.call('medication.startOrder', order({ drugId: drugs.warfarin, startsOn: '2026-03-20' }), nurse)).id;
+    const ended = (await b.call('medication.startOrder', order({ drugId: drugs.paracetamol, endsOn: '2026-03-12' }), nurse)).id;
+    const other = (await b.call('medication.startOrder', order({ residentId: li }), nurse)).id;
+    await b.call('residents.discharge', { residentId: zhang, date: '2026-03-14', reason: 'moved_out', note: '' });
+    const rows = b.database.sqlite.prepare('SELECT id, stopped_on AS stoppedOn, stop_reason AS reason FROM medication_orders').all() as { id: string; stoppedOn: string | null; reason: string | null }[];
+    const of = (id: string) => rows.find((r) => r.id === id);
+    expect(of(running)).toMatchObject({ stoppedOn: '2026-03-15', reason: '老人离院' });
+    expect(of(future)).toMatchObject({ stoppedOn: '2026-03-20', reason: '老人离院' });
+    expect(of(ended)).toMatchObject({ stoppedOn: null });
+    expect(of(other)).toMatchObject({ stoppedOn: null });
+    const audited = b.database.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'medicationOrders' AND action = 'update'").get() as { n: number };
+    expect(audited.n).toBe(2);
+  });
+});

@@ -12,6 +12,7 @@ import { withoutPhotoBytes } from './admission';
 import { claimBed } from './beds';
 import { assertAfterHistory, assertNotBeforeBirth, assertNotFuture } from './rules';
 import { linkDischarge } from '../elders/residence-link';
+import { stopOrdersAtDischarge } from '../medication/discharge';
 
 type Resident = Selectable<ResidentsTable>;
 
@@ -170,6 +171,7 @@ export function discharge(deps: BackendDeps, caller: Caller, input: z.output<typ
     });
     await updateResident(ctx, resident, 'discharge', { status: 'discharged', bedId: null, dischargedOn: input.date });
     await linkDischarge(ctx, resident.id, input.date, input.reason);
+    await stopOrdersAtDischarge(ctx, resident.id, input.date);
     return { id: resident.id };
   });
 }
