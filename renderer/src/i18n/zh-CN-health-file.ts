@@ -92,6 +92,8 @@ export const healthFileZh = {
     fill: '填写',
     edit: '修改',
     weight: '体重（公斤）',
+    /** The printed file's narrow column. */
+    weightShort: '体重kg',
     systolic: '高压（mmHg）',
     diastolic: '低压（mmHg）',
     bp: '血压',

@@ -156,7 +156,7 @@ function Sheet({ f }: { f: HealthFile }) {
       />
       <Section
         title={t('health.file.sheet.monthly')}
-        heads={[t('health.file.month'), t('health.file.monthly.weight'), t('health.file.monthly.bp'), t('health.file.monthly.skin'), t('health.file.monthly.appetite'), t('health.file.monthly.mood'), t('health.file.monthly.note')]}
+        heads={[t('health.file.month'), t('health.file.monthly.weightShort'), t('health.file.monthly.bp'), t('health.file.monthly.skin'), t('health.file.monthly.appetite'), t('health.file.monthly.mood'), t('health.file.monthly.note')]}
         widths={['11%', '10%', '12%', '12%', '9%', '12%', '34%']}
         rows={f.monthly.map((m) => [
           <Keep>{m.month}</Keep>,

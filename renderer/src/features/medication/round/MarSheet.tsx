@@ -166,7 +166,8 @@ export function MarSheet({ record, township }: { record: MonthRecord; township: 
         {township} {t('medication.round.marTitle')}
       </h2>
       <p style={{ textAlign: 'center', margin: '0 0 4px' }}>
-        <span className="keep">{record.resident.name}</span>　<span className="keep">{record.resident.bedLabel ?? ''}</span>　<span className="keep">{record.month}</span>　
+        <span className="keep">{record.resident.name}</span>　<span className="keep">{record.resident.bedLabel ?? ''}</span>　<span className="keep">{record.month}</span>
+        {'　'}
         {record.resident.allergies ? t('medication.round.marAllergies', { text: record.resident.allergies }) : t('medication.round.marNoAllergies')}
       </p>
       {record.orders.length > 0 && (
