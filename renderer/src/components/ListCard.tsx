@@ -73,8 +73,9 @@ export function ListTable({ heads, minWidth, nowrap, compact, bordered, testId, 
     </Table>
   );
   if (minWidth === undefined) return table;
+  // A table that scrolls sideways can be scrolled from the keyboard too, even when no cell holds a button or a link.
   return (
-    <Table.ScrollContainer minWidth={minWidth} type="native">
+    <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0}>
       {table}
     </Table.ScrollContainer>
   );
