@@ -1,6 +1,7 @@
 // What `npm test` needs from the operating system besides npm packages: Debian's Chromium (the E2E browser —
-// Playwright's own download is not reachable here), CJK fonts (Chinese in screenshots and printed PDFs) and
-// poppler-utils (pdftotext/pdftoppm read the printed PDFs). `npm test` checks them before any layer runs and installs
+// Playwright's own download is not reachable here), CJK fonts (Chinese in screenshots and printed PDFs),
+// poppler-utils (pdftotext/pdftoppm read the printed PDFs), and PostgreSQL with openssl (the county suite's second run
+// is on a real throwaway PostgreSQL server, one with TLS for the sslmode tests; see test/helpers/postgres-server.ts). `npm test` checks them before any layer runs and installs
 // them itself where it can (Debian/Ubuntu as root or with password-less sudo); elsewhere it names the exact command.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +38,43 @@ export function chromiumPath(env: Env = process.env): string | null {
   return findOnPath('chromium', env);
 }
 
+const POSTGRES_PROGRAMS = ['initdb', 'pg_ctl', 'postgres'];
+const DEBIAN_POSTGRES_ROOT = '/usr/lib/postgresql';
+
+function hasPostgresPrograms(dir: string): boolean {
+  return POSTGRES_PROGRAMS.every((name) => {
+    const file = path.join(dir, name);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The folder holding PostgreSQL's server programs (initdb, pg_ctl, postgres): `POSTGRES_BIN_DIR` when set (and then
+ * only that folder), else the newest Debian install /usr/lib/postgresql/<version>/bin, else the folder of `initdb` on
+ * the PATH. Null when none has all three.
+ */
+export function postgresBinDir(env: Env = process.env, debianRoot = DEBIAN_POSTGRES_ROOT): string | null {
+  if (env.POSTGRES_BIN_DIR) return hasPostgresPrograms(env.POSTGRES_BIN_DIR) ? path.resolve(env.POSTGRES_BIN_DIR) : null;
+  let versions: string[] = [];
+  try {
+    versions = fs.readdirSync(debianRoot).filter((v) => /^\d+(\.\d+)?$/.test(v));
+  } catch {
+    // no Debian install
+  }
+  for (const version of versions.sort((a, b) => Number(b) - Number(a))) {
+    const dir = path.join(debianRoot, version, 'bin');
+    if (hasPostgresPrograms(dir)) return dir;
+  }
+  const initdb = findOnPath('initdb', env);
+  if (initdb && POSTGRES_PROGRAMS.every((name) => findOnPath(name, env))) return path.dirname(initdb);
+  return null;
+}
+
 function succeeds(command: string, args: string[], env: Env): boolean {
   const executable = findOnPath(command, env);
   if (!executable) return false;
@@ -59,6 +97,12 @@ export const requirements: Requirement[] = [
     why: '检查打印出的PDF（pdftotext、pdftoppm） reads the printed PDFs',
     present: (env) => findOnPath('pdftotext', env) !== null && findOnPath('pdftoppm', env) !== null,
   },
+  {
+    debianPackage: 'postgresql',
+    why: '县级数据在真实 PostgreSQL 服务器上再测一遍（测试时临时起一个） the county suite runs again on a throwaway PostgreSQL server',
+    present: (env) => postgresBinDir(env) !== null,
+  },
+  { debianPackage: 'openssl', why: '给测试用的 PostgreSQL 生成 TLS 证书 makes the TLS certificate of the test PostgreSQL server', present: (env) => findOnPath('openssl', env) !== null },
 ];
 
 export interface CheckOptions {
@@ -96,8 +140,10 @@ function missingMessage(missing: Requirement[], reason: string): string {
     `    ${installCommand(names)}`,
     '',
     ...missing.map((r) => `  - ${r.debianPackage}: ${r.why}`),
-    '不是 Debian/Ubuntu 的电脑请用本系统的包管理器安装同样的软件；Chromium 装在别处时可设 CHROMIUM_PATH=<路径>。',
-    'On other systems install the same software with their package manager; CHROMIUM_PATH=<path> points to a Chromium elsewhere.',
+    '不是 Debian/Ubuntu 的电脑请用本系统的包管理器安装同样的软件；Chromium 装在别处时可设 CHROMIUM_PATH=<路径>，',
+    'PostgreSQL 的 initdb、pg_ctl、postgres 在别处时可设 POSTGRES_BIN_DIR=<文件夹>。',
+    'On other systems install the same software with their package manager; CHROMIUM_PATH=<path> points to a Chromium elsewhere,',
+    'POSTGRES_BIN_DIR=<folder> to the folder with PostgreSQL\'s initdb, pg_ctl and postgres.',
   ];
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 // `npm test`: every layer, in order — typecheck, lint (with import boundaries), unit and backend tests on real
-// SQLite files, then the UI end to end in Debian Chromium. It fails if any layer fails or runs no test at all.
+// SQLite files and, for the county store, again on a real throwaway PostgreSQL server (the vitest projects `sqlite`
+// and `postgres`, one JSON report), then the UI end to end in Debian Chromium. It fails if any layer fails or runs no
+// test at all.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,8 +31,8 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-// What the tests need from the system (Chromium, CJK fonts, PDF tools) comes first: installed here where possible,
-// otherwise one message with the command to run, before any layer starts.
+// What the tests need from the system (Chromium, CJK fonts, PDF tools, PostgreSQL, openssl) comes first: installed
+// here where possible, otherwise one message with the command to run, before any layer starts.
 const prerequisites = ensurePrerequisites();
 if (!prerequisites.ok) {
   console.error(`\n${prerequisites.message}\n`);
@@ -48,14 +50,18 @@ const lintOk = run('代码检查 lint (import boundaries)', bin('eslint'), ['--m
 layers.push({ name: 'lint', passed: lintOk ? 1 : 0, failed: lintOk ? 0 : 1 });
 
 const vitestJson = path.join(results, 'vitest.json');
-run('单元与后端测试 unit + backend (vitest, real SQLite files)', bin('vitest'), [
+// Both vitest projects in one run: `sqlite` (real SQLite files) and `postgres` (a throwaway PostgreSQL server that
+// test/helpers/postgres-global-setup.ts starts for the run and stops at its end).
+const vitestOk = run('单元与后端测试 unit + backend (vitest: SQLite 文件 + PostgreSQL 服务器 / real SQLite files + a real PostgreSQL server)', bin('vitest'), [
   'run',
   '--reporter=default',
   '--reporter=json',
   `--outputFile=${vitestJson}`,
 ]);
 const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(vitestJson);
-layers.push({ name: 'vitest', passed: vitest?.numPassedTests ?? 0, failed: vitest ? vitest.numFailedTests : 1 });
+// A run that failed without a failed test (a file that did not load, the PostgreSQL server that did not start) is one failure.
+const vitestFailed = vitest ? vitest.numFailedTests + (vitestOk || vitest.numFailedTests > 0 ? 0 : 1) : 1;
+layers.push({ name: 'vitest (SQLite + PostgreSQL)', passed: vitest?.numPassedTests ?? 0, failed: vitestFailed });
 
 const built = run('构建界面 build renderer', bin('vite'), ['build', '--logLevel', 'warn']);
 if (built) {
@@ -73,7 +79,7 @@ let ok = true;
 for (const layer of layers) {
   const ran = layer.passed + layer.failed > 0 && layer.passed > 0;
   if (!ran || layer.failed > 0) ok = false;
-  console.log(`${layer.name.padEnd(10)} ${layer.passed} passed, ${layer.failed} failed${ran ? '' : '  ← this layer did not run'}`);
+  console.log(`${layer.name.padEnd(29)} ${layer.passed} passed, ${layer.failed} failed${ran ? '' : '  ← this layer did not run'}`);
 }
 const passed = layers.reduce((s, l) => s + l.passed, 0);
 // A layer that ran nothing counts as one failure, so the closing line never reads as green.
