@@ -277,7 +277,13 @@ async function asSuperuser<T>(server: PostgresServerInfo, work: (client: pg.Clie
 /** A brand-new empty database with a random name (one per test, for isolation), owned by the superuser. */
 export async function createTestDatabase(server: PostgresServerInfo, prefix = 'tc_test'): Promise<TestDatabase> {
   const database = `${prefix}_${crypto.randomBytes(6).toString('hex')}`.toLowerCase();
-  await asSuperuser(server, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`));
+  await asSuperuser(server, async (client) => {
+    // FILE_COPY (PostgreSQL 15+) copies the small template's files: ~20 ms a database here, against ~70 ms for the
+    // default WAL_LOG, which matters with one database per test.
+    const version = Number((await client.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0].server_version_num);
+    const strategy = version >= 150000 ? ' STRATEGY FILE_COPY' : '';
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'${strategy}`);
+  });
   return { host: server.host, port: server.port, database, user: server.user, password: server.password };
 }
 
@@ -297,4 +303,18 @@ export async function createRole(server: PostgresServerInfo, name: string, passw
     }
   });
   return { user: name, password };
+}
+
+// `tsx test/helpers/postgres-server.ts [--tls]`: a throwaway server to poke at by hand (psql "<url>"), until Ctrl-C.
+if (require.main === module) {
+  startThrowawayPostgres({ tls: process.argv.includes('--tls') }).then(
+    (server) => {
+      console.log(`PostgreSQL 测试服务器已启动 / throwaway server up (Ctrl-C stops it and removes its folder):\n  ${server.superuserUrl}`);
+      setInterval(() => undefined, 60_000);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }
