@@ -2,6 +2,7 @@
 // with node-postgres over TCP with a password, one fresh database per test, and the exact errors node-postgres gives
 // for a wrong password, a missing database, nobody listening, and TLS required of a server without it — the ones the
 // app turns into Chinese messages.
+import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRole, createTestDatabase, startThrowawayPostgres, type TestDatabase, type ThrowawayPostgres } from '../helpers/postgres-server';
@@ -65,8 +66,25 @@ describe('the throwaway PostgreSQL server of the postgres project', () => {
       code: '28P01',
       message: 'password authentication failed for user "tc_clerk_server_test"',
     });
+    // A user that does not exist gets the very same answer (the server does not say which names exist).
+    expect(await connectError({ ...db, user: 'nobody_here', password: 'x' })).toEqual({ code: '28P01', message: 'password authentication failed for user "nobody_here"' });
     expect(await connectError({ ...db, database: 'no_such_store' })).toEqual({ code: '3D000', message: 'database "no_such_store" does not exist' });
     expect(await connectError({ ...db, port: 1 })).toEqual({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' });
+  });
+
+  it('a server that accepts the connection but never answers ends in the connection timeout, not a hang', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const config = { host: '127.0.0.1', port, user: 'u', password: 'p', database: 'd', connectionTimeoutMillis: 300 };
+    try {
+      expect(await connectError(config)).toEqual({ code: undefined, message: 'timeout expired' });
+      const pool = new pg.Pool(config);
+      await expect(pool.query('SELECT 1')).rejects.toThrow(/^Connection terminated due to connection timeout$/);
+      await pool.end();
+    } finally {
+      silent.close();
+    }
   });
 
   describe('TLS', () => {
