@@ -8,11 +8,13 @@ import type { DatabaseHolder } from './services/backup/holder';
 import { BackupService } from './services/backup/service';
 import { type Clock, systemClock } from './clock';
 import { type OpenedDatabase, openDatabase } from './db/open';
+import { openPostgres } from './db/postgres/open';
+import { passwordOf, readStoreConfig } from './db/store-config';
 import type { Platform } from './platform';
 import { type Dispatch, createDispatcher } from './rpc/dispatch';
 
 export interface Backend {
-  /** The live database; replaced by a restore. */
+  /** The live SQLite database; replaced by a restore. Throws when the store is PostgreSQL (see `holder.postgres`). */
   readonly database: OpenedDatabase;
   holder: DatabaseHolder;
   backups: BackupService;
@@ -49,6 +51,15 @@ async function openChecked(file: string, backupDir: string, nativeBinding?: stri
   return opened;
 }
 
+/** The kind of store the settings name, or null when the settings file itself cannot be read. */
+function readStoreConfigSafely(dataDir: string): 'sqlite' | 'postgres' | null {
+  try {
+    return readStoreConfig(dataDir).kind;
+  } catch {
+    return null;
+  }
+}
+
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const file = path.join(options.dataDir, 'data', DATABASE_FILE);
   const backupDir = path.join(options.dataDir, 'backups');
@@ -56,26 +67,43 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const holder: DatabaseHolder = {
     deps,
     current: null,
+    postgres: null,
     recovery: null,
+    dataDir: options.dataDir,
     file,
     backupDir,
     reopen: async () => {
       await holder.current?.close();
-      holder.current = await openChecked(file, backupDir, options.nativeBinding);
+      await holder.postgres?.close();
+      holder.current = null;
+      holder.postgres = null;
+      // Read at every opening: choosing PostgreSQL (or going back) in the settings takes effect on the next opening.
+      const store = readStoreConfig(options.dataDir);
+      if (store.kind === 'postgres') {
+        holder.postgres = await openPostgres(store.connection, passwordOf(options.platform, store));
+        deps.db = holder.postgres.db;
+      } else {
+        holder.current = await openChecked(file, backupDir, options.nativeBinding);
+        deps.db = holder.current.db;
+      }
       holder.recovery = null;
-      deps.db = holder.current.db;
     },
   };
   try {
     await holder.reopen();
   } catch (error) {
-    // A newer database is refused outright (upgrade the app); anything else is damage to recover from.
-    if (error instanceof AppError) throw error;
-    holder.recovery = { problem: `数据库文件损坏，无法打开（${error instanceof Error ? error.message : String(error)}）` };
+    const message = error instanceof Error ? error.message : String(error);
+    // A PostgreSQL store that cannot be opened (server down, password changed, newer schema, its settings file
+    // damaged) is said on the start screen, where it can be tried again or changed; no backup is restored for it.
+    if (readStoreConfigSafely(options.dataDir) !== 'sqlite') holder.recovery = { problem: message, store: 'postgres' };
+    // A newer SQLite file is refused outright (upgrade the app); anything else is damage to recover from.
+    else if (error instanceof AppError) throw error;
+    else holder.recovery = { problem: `数据库文件损坏，无法打开（${message}）`, store: 'sqlite' };
   }
   const backups = new BackupService(holder);
   let timer: NodeJS.Timeout | undefined;
-  if (options.automaticBackups && !holder.recovery) {
+  // A PostgreSQL store is backed up with pg_dump by its own schedule, not by copying a file here.
+  if (options.automaticBackups && !holder.recovery && !holder.postgres) {
     const run = () => void backups.runAutomatic().catch((e: unknown) => console.error('[backup] automatic backup failed:', e instanceof Error ? e.message : e));
     run();
     timer = setInterval(run, HOUR);
@@ -83,6 +111,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   }
   return {
     get database() {
+      if (holder.postgres) throw new AppError('CONFLICT', '数据存在 PostgreSQL 上，没有 SQLite 数据文件');
       if (!holder.current) throw new AppError('RECOVERY_NEEDED', holder.recovery?.problem ?? '数据库未打开');
       return holder.current;
     },
@@ -93,7 +122,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     close: async () => {
       if (timer) clearInterval(timer);
       await holder.current?.close();
+      await holder.postgres?.close();
       holder.current = null;
+      holder.postgres = null;
     },
   };
 }

@@ -4,6 +4,7 @@ import { assessmentApi } from './assessment';
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { backupApi } from './backup';
+import { storeApi } from './store';
 import { careplanApi } from './careplan';
 import { gradesApi } from './grades';
 import { dashboardApi } from './dashboard';
@@ -40,6 +41,7 @@ export const contract = {
   ...dashboardApi,
   ...auditApi,
   ...backupApi,
+  ...storeApi,
   ...assessmentApi,
   ...gradesApi,
   ...careplanApi,

@@ -5,6 +5,7 @@
 import { AppError } from '@shared/api/errors';
 import type { WriteContext } from '../audit';
 import type { BackendDeps } from '../deps';
+import { isPostgres } from '../db/dialect';
 import type { Platform } from '../platform';
 import { type KeyPair, generateEncryptionKeys, generateSigningKeys } from './keys';
 
@@ -22,7 +23,9 @@ export interface Identity {
 /** Inside a setup transaction: the installation's kind and fresh keys. */
 export async function createIdentity(ctx: WriteContext, platform: Platform | undefined, mode: Mode, county: { code: string; name: string } = { code: '', name: '' }) {
   const keys: KeyPair = mode === 'centre' ? generateSigningKeys() : generateEncryptionKeys();
-  const protect = platform?.protectSecret;
+  // On a shared PostgreSQL store every county PC must read the key: one PC's key store cannot be used there, the
+  // server's accounts and TLS protect it instead (docs/postgres.md).
+  const protect = isPostgres(ctx.trx) ? undefined : platform?.protectSecret;
   await ctx.trx
     .insertInto('syncIdentity')
     .values({

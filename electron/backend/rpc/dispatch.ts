@@ -45,8 +45,11 @@ export function describeInputError(error: z.ZodError): ApiError {
   return field ? { code: 'INVALID_INPUT', message, field } : { code: 'INVALID_INPUT', message };
 }
 
-function isSqliteConstraint(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+/** A rule of the database refused the write: SQLite's constraint codes, or PostgreSQL's class 23 (integrity). */
+function isConstraint(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = String((error as { code?: unknown }).code);
+  return code.startsWith('SQLITE_CONSTRAINT') || /^23[0-9A-Z]{3}$/.test(code);
 }
 
 /** What a handler gets besides its input: the session, and the signed-in caller (protected methods only). */
@@ -60,8 +63,8 @@ function callFor(session: Session): Call {
   };
 }
 
-/** While the database needs restoring, only the recovery screen's methods work. */
-const RECOVERY_METHODS = new Set(['backup.recoveryStatus', 'backup.recoveryRestore']);
+/** While the database needs restoring (or its server cannot be reached), only the start screen's methods work. */
+const RECOVERY_METHODS = new Set(['backup.recoveryStatus', 'backup.recoveryRestore', 'store.status', 'store.check', 'store.usePostgres', 'store.useFile']);
 
 /**
  * Methods renamed when each module got its own prefix (issue 16): an old program or page calling one is told the new
@@ -118,7 +121,7 @@ export function createDispatcher(deps: BackendDeps, options: DispatcherOptions):
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.field);
-      if (isSqliteConstraint(error)) {
+      if (isConstraint(error)) {
         logError(method, error);
         return fail('CONFLICT', '数据与已有记录冲突（可能有人同时修改了同一记录），请刷新后重试；未保存任何内容');
       }

@@ -24,6 +24,7 @@ import { residentsHandlers } from '../services/residents/handlers';
 import { rosterHandlers } from '../services/roster/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
 import { staffHandlers } from '../services/staff/handlers';
+import { storeHandlers } from '../services/store/handlers';
 import { syncHandlers } from '../services/sync/handlers';
 import { systemHandlers } from '../services/system/handlers';
 import { tierHandlers } from '../services/tier/handlers';
@@ -42,6 +43,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...dashboardHandlers(context),
     ...auditHandlers(context),
     ...backupHandlers(context),
+    ...storeHandlers(context),
     ...assessmentHandlers(context),
     ...gradesHandlers(context),
     ...careplanHandlers(context),

@@ -30,6 +30,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * The same change for the county's PostgreSQL store (db/postgres), for a migration after its baseline that touches a
+   * table county mode uses; absent when it touches only a centre's tables.
+   */
+  postgres?: string;
 }
 
 export const migrations: readonly Migration[] = [

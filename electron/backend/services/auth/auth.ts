@@ -10,7 +10,8 @@ import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
 import type { Platform } from '../../platform';
-import { createIdentity } from '../../package/identity';
+import { createIdentity, installationMode } from '../../package/identity';
+import { isPostgres } from '../../db/dialect';
 import { onDuty, onDutyStaffIds } from '../roster/roster';
 import { readSettings } from '../settings/settings';
 import type { Selectable } from 'kysely';
@@ -25,9 +26,11 @@ export async function authStatus(deps: BackendDeps, session: Session): Promise<A
   const today = todayIn(deps.clock);
   const signedInToday = (u: (typeof users)[number]) => u.lastSignInAt !== null && todayIn({ now: () => new Date(u.lastSignInAt!) }) === today;
   const withPin = users.filter((u) => u.pinHash !== null);
-  // "On shift": the people rostered on a shift running now; with no roster for now, those signed in today.
-  const rostered = (await onDuty(deps)).shifts.flatMap((s) => s.people.map((p) => p.name));
-  const onDutyStaff = await onDutyStaffIds(deps);
+  // "On shift": the people rostered on a shift running now; with no roster for now, those signed in today. A county
+  // keeps no roster (and its PostgreSQL store has no centre tables at all).
+  const hasRoster = !isPostgres(deps.db) && (await installationMode(deps)) === 'centre';
+  const rostered = hasRoster ? (await onDuty(deps)).shifts.flatMap((s) => s.people.map((p) => p.name)) : [];
+  const onDutyStaff = hasRoster ? await onDutyStaffIds(deps) : new Set<string>();
   const onShift = (u: (typeof users)[number]) => (rostered.length ? u.staffId !== null && onDutyStaff.has(u.staffId) : signedInToday(u));
   withPin.sort((a, b) => Number(onShift(b)) - Number(onShift(a)) || a.displayName.localeCompare(b.displayName, 'zh-Hans-CN'));
   return {

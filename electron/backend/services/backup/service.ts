@@ -30,6 +30,7 @@ export class BackupService {
   constructor(private holder: DatabaseHolder) {}
 
   private get sqlite() {
+    if (this.holder.postgres) throw new AppError('CONFLICT', '数据存在 PostgreSQL 服务器上，复制数据文件的备份不适用；请由数据库管理员用 pg_dump 备份');
     if (!this.holder.current) throw new AppError('RECOVERY_NEEDED', '数据库需要先从备份恢复');
     return this.holder.current.sqlite;
   }

@@ -1,0 +1,15 @@
+// Who may change where the data is kept: anyone at this PC while nobody can sign in (the first run, or the store
+// could not be opened at start — its accounts are out of reach), otherwise only a county administrator.
+import { AppError } from '@shared/api/errors';
+import type { BackendDeps } from '../../deps';
+import type { Session } from '../../security/session';
+import type { DatabaseHolder } from '../backup/holder';
+
+export async function assertMayChangeStore(deps: BackendDeps, holder: DatabaseHolder, session: Session): Promise<void> {
+  if (holder.recovery) return;
+  const anyAccount = await deps.db.selectFrom('users').select('id').executeTakeFirst();
+  if (!anyAccount) return;
+  if (!session.user) throw new AppError('UNAUTHENTICATED', '请先登录（县级管理员）再更改数据存放位置');
+  if (session.locked) throw new AppError('LOCKED', '屏幕已锁定，请输入PIN码或密码继续');
+  if (session.user.role !== 'county_admin') throw new AppError('FORBIDDEN', '只有县级管理员可以更改数据存放位置');
+}
