@@ -92,6 +92,21 @@ function identity(): Identity {
   return { run, prefix, uid, gid };
 }
 
+/**
+ * A new 0700 folder for the cluster, owned by the user that runs it. In the OS temp folder unless, as root, that user
+ * cannot reach it there (a TMPDIR under /root): then under /tmp.
+ */
+function clusterFolder(who: Identity): string {
+  for (const parent of [...new Set([os.tmpdir(), '/tmp'])]) {
+    const dir = fs.mkdtempSync(path.join(parent, 'tc-pg-'));
+    fs.chmodSync(dir, 0o700);
+    fs.chownSync(dir, who.uid, who.gid);
+    if (who.prefix.length === 0 || who.run('test', ['-w', dir, '-a', '-x', dir]).status === 0) return dir;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  throw new Error(`用户 postgres 进不了临时文件夹 ${os.tmpdir()} 和 /tmp。 The postgres user cannot reach ${os.tmpdir()} nor /tmp.`);
+}
+
 /** A port nobody listens on right now (the OS picks it; a clash at start is retried). */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -140,21 +155,19 @@ export async function startThrowawayPostgres(options: StartOptions = {}): Promis
       'PostgreSQL\'s initdb, pg_ctl and postgres were not found (Debian package postgresql, or set POSTGRES_BIN_DIR=<folder>).');
   }
   const who = identity();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-pg-'));
+  const dir = clusterFolder(who);
   const data = path.join(dir, 'data');
   const log = path.join(dir, 'server.log');
   const password = crypto.randomBytes(18).toString('base64url');
   const cleanupFolder = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    fs.chmodSync(dir, 0o700);
-    fs.chownSync(dir, who.uid, who.gid);
     const pwfile = path.join(dir, 'pwfile');
     fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
     fs.chownSync(pwfile, who.uid, who.gid);
 
     const init = who.run(path.join(bin, 'initdb'), [
       '-D', data, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--locale=C', '-E', 'UTF8',
-      '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync', '--no-instructions',
+      '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync',
     ], { cwd: dir });
     fs.rmSync(pwfile, { force: true });
     if (init.status !== 0) throw new Error(`initdb 失败 / initdb failed:\n${init.output}`);
