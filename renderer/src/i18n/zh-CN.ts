@@ -26,6 +26,7 @@ import { entrustedZh } from './zh-CN-entrusted';
 import { mutualaidZh } from './zh-CN-mutualaid';
 import { medicationZh } from './zh-CN-medication';
 import { healthZh } from './zh-CN-health';
+import { storeZh } from './zh-CN-store';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
 export const zhCN = {
@@ -143,6 +144,7 @@ export const zhCN = {
   homecare: homecareZh,
   medication: medicationZh,
   health: healthZh,
+  store: storeZh,
   entrusted: entrustedZh,
   mutualaid: mutualaidZh,
   ledgers: ledgersZh,

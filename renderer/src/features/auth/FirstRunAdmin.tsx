@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SetupAdminInput } from '@shared/api/auth';
 import { zodValidate } from '../../api/zod-form';
 import { useAuthSetupAdmin } from './queries';
+import { FirstRunStore } from '../store/FirstRunStore';
 
 interface Values {
   username: string;
@@ -57,6 +58,7 @@ export function FirstRunAdmin() {
                 {...form.getInputProps('mode')}
               />
             </Input.Wrapper>
+            <FirstRunStore mode={form.values.mode} onCountyOnly={() => form.setFieldValue('mode', 'county')}>
             {form.values.mode === 'county' && (
               <>
                 <TextInput label={t('auth.countyCode')} description={t('auth.countyCodeHint')} inputMode="numeric" maxLength={6} withAsterisk {...form.getInputProps('countyCode')} />
@@ -71,6 +73,7 @@ export function FirstRunAdmin() {
             <Button type="submit" size="lg" loading={setup.isPending}>
               {t('auth.createAdmin')}
             </Button>
+            </FirstRunStore>
           </Stack>
         </form>
       </Card>

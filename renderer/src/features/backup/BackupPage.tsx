@@ -11,6 +11,8 @@ import { usePolledJob } from '../../components/usePolledJob';
 import { KIND_LABELS, formatTime } from './backup-labels';
 import { BackupTable } from './BackupTable';
 import { pollBackupJob, useBackupList, useBackupRestore, useBackupToFolder } from './queries';
+import { StoreCard } from '../store/StoreCard';
+import { useStoreStatus } from '../store/queries';
 
 function BackupToFolder() {
   const { t } = useTranslation();
@@ -70,12 +72,17 @@ export function useRestore() {
 
 export function BackupPage() {
   const { t } = useTranslation();
-  const list = useBackupList();
+  // A PostgreSQL store is backed up on its server (StoreCard says so): no file backups offered for it here.
+  const onServer = useStoreStatus().data?.kind === 'postgres';
+  const list = useBackupList(!onServer);
   const { confirmRestore, restore } = useRestore();
   const [file, setFile] = useState('');
   return (
     <Stack>
       <Title order={2}>{t('backup.title')}</Title>
+      <StoreCard />
+      {!onServer && (
+        <>
       <BackupToFolder />
       <Card withBorder padding="lg">
         <Title order={3} size="h4" mb="sm">
@@ -105,6 +112,8 @@ export function BackupPage() {
           </Button>
         </Group>
       </Card>
+        </>
+      )}
     </Stack>
   );
 }

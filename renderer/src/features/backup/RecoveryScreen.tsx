@@ -9,14 +9,18 @@ import { ScreenCard } from '../../components/ScreenCard';
 import { formatTime } from './backup-labels';
 import { BackupTable } from './BackupTable';
 import { restoreForRecovery, useBackupRecoveryStatus } from './queries';
+import { StoreUnreachable } from '../store/StoreUnreachable';
+import { useStoreStatus } from '../store/queries';
 
 export function RecoveryScreen() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const status = useBackupRecoveryStatus();
+  const store = useStoreStatus(); // a PostgreSQL store that cannot be reached: its own screen (no file backup applies)
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (status.isPending) return <LoadingState />;
+  if (status.isPending || store.isPending) return <LoadingState />;
+  if (store.data?.kind === 'postgres' && store.data.problem) return <StoreUnreachable status={store.data} />;
   const backups = status.data?.backups ?? [];
   const restore = async (name: string) => {
     setBusy(true);
