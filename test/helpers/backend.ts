@@ -59,9 +59,9 @@ async function usePostgres(dataDir: string): Promise<void> {
   });
 }
 
-export async function openTestBackend(dataDir = tempDir(), options: { withAdmin?: boolean; county?: { code: string; name: string } } = {}): Promise<TestBackend> {
+export async function openTestBackend(dataDir = tempDir(), options: { withAdmin?: boolean; county?: { code: string; name: string }; store?: 'sqlite' | 'postgres' } = {}): Promise<TestBackend> {
   const clock = fixedClock();
-  const store = options.county && COUNTY_STORE === 'postgres' ? 'postgres' : 'sqlite';
+  const store = options.store ?? (options.county && COUNTY_STORE === 'postgres' ? 'postgres' : 'sqlite');
   if (store === 'postgres') await usePostgres(dataDir);
   const backend = await startBackend({ dataDir, clock, checkOutput: true });
   const admin = new Session();

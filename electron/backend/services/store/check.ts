@@ -14,13 +14,11 @@ export function connectionOf(input: PostgresConnectionInput): PostgresConnection
   return { host: input.host, port: input.port, database: input.database, user: input.user, sslmode: input.sslmode, caFile: input.caFile };
 }
 
-/** What this PC holds of its own: nothing, a county's data (which can be copied), or a centre's (never moved). */
-export async function localData(deps: BackendDeps, holder: DatabaseHolder): Promise<'none' | 'county' | 'centre'> {
+/** Whether this PC's own file holds a county's data, which moves with it (a centre never gets this far: access.ts). */
+async function localData(deps: BackendDeps, holder: DatabaseHolder): Promise<'none' | 'county'> {
   if (!holder.current) return 'none';
   const identity = await deps.db.selectFrom('syncIdentity').select('mode').executeTakeFirst();
-  if (identity?.mode === 'county') return 'county';
-  const anything = await deps.db.selectFrom('users').select('id').executeTakeFirst();
-  return anything ? 'centre' : 'none';
+  return identity?.mode === 'county' ? 'county' : 'none';
 }
 
 interface ServerState {
@@ -35,7 +33,7 @@ interface ServerState {
 
 async function probe(client: pg.ClientBase): Promise<ServerState> {
   const one = async <T>(text: string) => (await client.query(text)).rows[0] as T;
-  const serverVersion = (await one<{ v: string }>('SHOW server_version')).v;
+  const serverVersion = (await one<{ v: string }>("SELECT current_setting('server_version') AS v")).v;
   const encrypted = (await one<{ ssl: boolean | null }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()'))?.ssl === true;
   const ours = (await one<{ ours: boolean }>("SELECT to_regclass('township_care_schema') IS NOT NULL AS ours")).ours;
   if (!ours) {
@@ -64,7 +62,6 @@ async function probe(client: pg.ClientBase): Promise<ServerState> {
 export async function checkPostgres(deps: BackendDeps, holder: DatabaseHolder, input: PostgresConnectionInput): Promise<StoreCheck> {
   const connection = connectionOf(input);
   const mine = await localData(deps, holder);
-  if (mine === 'centre') throw new AppError('CONFLICT', '这台电脑是敬老院（已有本院的数据），数据只能存在本机；PostgreSQL 只用于县级汇总');
   const client = new pg.Client(poolConfig(connection, input.password));
   let server: ServerState;
   try {
