@@ -125,7 +125,7 @@ test('two county PCs share one PostgreSQL store; a PC whose server is unreachabl
     await chooseCountyOnServer(page);
     await fillServer(page, db, 'not-the-password');
     await shots(page, 'first-run-form');
-    await page.getByRole('button', { name: '检查连接' }).click();
+    await field(page, '密码').press('Enter'); // Enter checks the server (it does not submit the administrator's form)
     const refusal = page.getByTestId('store-error');
     await expect(refusal).toContainText('密码不对');
     await expect(refusal).toContainText(`${db.host}:${db.port}/${db.database}`);
@@ -148,7 +148,19 @@ test('two county PCs share one PostgreSQL store; a PC whose server is unreachabl
 
     // Connected to an empty store: the usual administrator's setup follows, made on the server.
     await expect(page.getByTestId('store-first-run-connected')).toContainText(`已连接 ${db.host}:${db.port}/${db.database}`);
-    expect(JSON.parse(fs.readFileSync(path.join(first.dataDir, 'data', 'store.json'), 'utf8')).kind).toBe('postgres');
+    const storeKind = () => JSON.parse(fs.readFileSync(path.join(first.dataDir, 'data', 'store.json'), 'utf8')).kind;
+    expect(storeKind()).toBe('postgres');
+    // Changed their mind: back to this PC's file (nothing set up anywhere yet), then the server again — 连接并使用
+    // straight away this time (it checks first by itself).
+    await page.getByRole('button', { name: '不用服务器，改回存放在本机' }).click();
+    await expect(page.getByRole('radio', { name: /本机（一台电脑使用，默认）/ })).toBeChecked();
+    await expect(page.getByRole('button', { name: '创建管理员并登录' })).toBeVisible();
+    expect(storeKind()).toBe('sqlite');
+    await page.getByRole('radio', { name: /PostgreSQL 数据库服务器/ }).click();
+    await fillServer(page, db, db.password);
+    await page.getByRole('button', { name: '连接并使用' }).click();
+    await expect(page.getByTestId('store-first-run-connected')).toContainText(`已连接 ${db.host}:${db.port}/${db.database}`);
+    expect(storeKind()).toBe('postgres');
     await field(page, '县级行政区划代码').fill('411422');
     await field(page, '县（市、区）名称').fill('睢县');
     await field(page, '姓名').fill(CLERK.displayName);
@@ -209,6 +221,9 @@ test('two county PCs share one PostgreSQL store; a PC whose server is unreachabl
     await expect(field(thirdPage, '端口')).toHaveValue(String(closedPort));
     await field(thirdPage, '端口').fill(String(db.port));
     await field(thirdPage, '密码').fill(db.password);
+    await field(thirdPage, '密码').press('Enter'); // Enter in a field checks
+    await expect(thirdPage.getByTestId('store-check')).toContainText('这里已有「睢县」的县级数据');
+    await expectAccessible(thirdPage, 'the connection corrected at start');
     await shots(thirdPage, 'unreachable-edit');
     await thirdPage.getByRole('button', { name: '连接并使用' }).click();
     await signInWithPassword(thirdPage, CLERK.username, CLERK.password);
@@ -220,6 +235,7 @@ test('two county PCs share one PostgreSQL store; a PC whose server is unreachabl
     await secondPage.getByRole('button', { name: '改回本机文件…' }).click();
     const dialog = secondPage.getByRole('dialog');
     await expect(dialog).toContainText(`服务器 ${db.host}:${db.port}/${db.database} 上的数据留在那里，不会删除`);
+    await expectAccessible(secondPage, 'the confirmation to go back to the file');
     await shots(secondPage, 'confirm-file');
     await dialog.getByRole('button', { name: '确认，改回本机文件' }).click();
     await expect(secondPage.getByText(/数据已改回存放在本机文件/)).toBeVisible();
@@ -268,6 +284,7 @@ test('a county kept in this PC\'s file moves onto an empty server from the 数�
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('会全部复制到服务器，本机文件保留不动');
     await expect(dialog).toContainText('所有人需要重新登录');
+    await expectAccessible(page, 'the confirmation to move onto the server');
     await shots(page, 'confirm-postgres');
     await dialog.getByRole('button', { name: '确认，连接并使用' }).click();
 
