@@ -100,6 +100,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     else if (error instanceof AppError) throw error;
     else holder.recovery = { problem: `数据库文件损坏，无法打开（${message}）`, store: 'sqlite' };
   }
+  /** What the modules stop on close (the county's check workers: onClose). */
+  const onCloseStops: Array<() => Promise<void>> = [];
   const backups = new BackupService(holder);
   let timer: NodeJS.Timeout | undefined;
   // A PostgreSQL store is backed up with pg_dump by its own schedule, not by copying a file here.
@@ -117,10 +119,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     },
     holder,
     backups,
-    dispatch: createDispatcher(deps, { checkOutput: options.checkOutput, holder, backups, platform: options.platform }),
+    dispatch: createDispatcher(deps, { checkOutput: options.checkOutput, holder, backups, platform: options.platform, onClose: (stop) => onCloseStops.push(stop) }),
     dataDir: options.dataDir,
     close: async () => {
       if (timer) clearInterval(timer);
+      await Promise.all(onCloseStops.splice(0).map((stop) => stop())); // onClose
       await holder.current?.close();
       await holder.postgres?.close();
       holder.current = null;

@@ -28,6 +28,8 @@ export interface DispatcherOptions {
   checkOutput?: boolean;
   /** Where unexpected errors are reported; never includes the input (it may hold ID numbers). */
   logError?: (method: string, error: unknown) => void;
+  /** See HandlerContext.onClose. */
+  onClose?: (stop: () => Promise<void>) => void;
 }
 
 const fail = (code: ErrorCode, message: string, field?: string): RpcResult<never> => ({
@@ -79,7 +81,7 @@ export const RENAMED_METHODS: Readonly<Record<string, string>> = {
 };
 
 export function createDispatcher(deps: BackendDeps, options: DispatcherOptions): Dispatch {
-  const handlers = createHandlers({ deps, holder: options.holder, backups: options.backups, platform: options.platform });
+  const handlers = createHandlers({ deps, holder: options.holder, backups: options.backups, platform: options.platform, onClose: options.onClose });
 
   /** Signed in, not locked (idle time counts), password up to date, and a role the method allows. */
   async function checkAccess(session: Session, roles: readonly Role[], method: string): Promise<RpcResult<never> | null> {

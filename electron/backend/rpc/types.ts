@@ -28,4 +28,6 @@ export interface HandlerContext {
   holder: DatabaseHolder;
   backups: BackupService;
   platform?: Platform;
+  /** Registers what must stop when the backend closes (worker threads); onClose stops run before the database closes. */
+  onClose?: (stop: () => Promise<void>) => void;
 }

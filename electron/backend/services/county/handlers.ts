@@ -10,8 +10,9 @@ import { CountyImports } from './import';
 import type { countyApi } from '@shared/api/county';
 import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
 
-export function countyHandlers({ deps, holder, platform }: HandlerContext): ModuleHandlers<typeof countyApi> {
+export function countyHandlers({ deps, holder, platform, onClose }: HandlerContext): ModuleHandlers<typeof countyApi> {
   const imports = new CountyImports(deps, () => holder.current!.sqlite, platform);
+  onClose?.(() => imports.close()); // the check workers stop with the backend
   return {
     'county.status': () => countyStatus(deps, platform),
     'county.centres': () => listCentres(deps),

@@ -1,23 +1,23 @@
 // Importing packages into the county: stage files (dropped in the browser, or every .tcpkg of a folder), preview them
 // (the dry run), then apply them in sequence order, each package in one transaction — its records upserted by UUID,
 // its figures computed, an earlier package of the month superseded by a correction — or not at all. Every attempt,
-// refused ones included, leaves a report that can be sent back to the centre.
+// refused ones included, leaves a report that can be sent back to the centre. The checks run in worker threads
+// (check-pool.ts), all files of a preview at once; the writes run here, one package after another (apply-package.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError, invalid, notFound } from '@shared/api/errors';
 import type { ImportJob, ImportPreview } from '@shared/api/county';
-import { computeFigures } from '@shared/domain/sync/figures';
-import { SECTION_NAMES } from '@shared/domain/sync/sections';
-import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import type { Platform } from '../../platform';
 import { DEFAULT_LIMITS, sha256, tooLarge } from '../../package/package';
 import { countyKeys } from './centres';
-import { type CountyKeys, type Checked, type Verdict, checkPackage, placePackage } from './verdict';
+import { applyPackage } from './apply-package';
+import { CheckPool } from './check-pool';
+import { type CentreSnapshot, type CountyKeys, type Checked, type Verdict, placePackage } from './verdict';
 
 interface StagedFile {
   fileName: string;
@@ -40,60 +40,6 @@ export function previewOf(v: Verdict): ImportPreview {
     errors: v.errors,
     warnings: v.warnings,
   };
-}
-
-/** Stores the report of one attempt, and for an accepted package applies it, in the same transaction. */
-async function record(deps: BackendDeps, sqlite: Database, caller: Caller, v: Verdict): Promise<string> {
-  const reportId = newId();
-  await writeAction(deps, caller, async (ctx) => {
-    const m = v.manifest;
-    await ctx.trx
-      .insertInto('countyImportReports')
-      .values({
-        id: reportId,
-        at: ctx.at,
-        byId: caller.userId,
-        byName: caller.name,
-        fileName: v.fileName,
-        fileHash: v.fileHash,
-        centreCode: m?.centreCode ?? '',
-        centreName: v.centreName,
-        period: m?.period ?? '',
-        sequence: m?.sequence ?? null,
-        correction: m?.correction ?? null,
-        outcome: v.outcome,
-        message: v.message,
-        counts: JSON.stringify(v.counts),
-        errors: JSON.stringify(v.errors),
-        warnings: JSON.stringify(v.warnings),
-      })
-      .execute();
-    if (v.outcome === 'accepted' && v.apply && m) {
-      for (const old of v.apply.supersedes) {
-        await ctx.trx.updateTable('countyPackages').set({ supersededBy: m.packageId }).where('packageId', '=', old).execute();
-      }
-      // A correction replaces the month as a whole: the county's copy of the earlier package is dropped first.
-      sqlite.prepare('DELETE FROM county_records WHERE centre_code = ? AND period = ?').run(m.centreCode, m.period);
-      const insert = sqlite.prepare('INSERT INTO county_records (centre_code, period, section, record_id, data, package_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data, package_id = excluded.package_id');
-      for (const section of SECTION_NAMES) {
-        const records = v.apply.data[section];
-        const lines = v.apply.lines.get(section)!;
-        for (let i = 0; i < records.length; i++) insert.run(m.centreCode, m.period, section, records[i].id, lines[i], m.packageId);
-      }
-      const figures = JSON.stringify(computeFigures(m.period, v.apply.data));
-      await ctx.trx
-        .insertInto('countyFigures')
-        .values({ centreCode: m.centreCode, period: m.period, figures, packageId: m.packageId })
-        .onConflict((oc) => oc.columns(['centreCode', 'period']).doUpdateSet({ figures, packageId: m.packageId }))
-        .execute();
-      await ctx.trx
-        .insertInto('countyPackages')
-        .values({ packageId: m.packageId, fileHash: v.fileHash, centreCode: m.centreCode, period: m.period, sequence: m.sequence, correction: m.correction, correctionReason: m.correctionReason, packageCreatedAt: m.createdAt, importedAt: ctx.at, importedBy: caller.name, supersededBy: null })
-        .execute();
-    }
-    await ctx.audit({ action: 'create', entity: 'countyImportReports', entityId: reportId, after: { fileName: v.fileName, outcome: v.outcome, centreCode: m?.centreCode, period: m?.period, message: v.message } });
-  });
-  return reportId;
 }
 
 type Order = { centreCode: string; sequence: number; correction: number } | null;
@@ -120,8 +66,16 @@ function hashInPieces(fd: number): string {
   return hash.digest('hex');
 }
 
-/** One file of a folder, read and checked on its own: a folder of large files is never in memory all at once. */
-function stageFromFolder(sqlite: Database, keys: CountyKeys, file: string, now: Date): StagedFile {
+/** What every check of one staging needs besides the file: the county's key, the registry, the county's clock. */
+interface CheckContext {
+  pool: CheckPool;
+  keys: CountyKeys;
+  centres: CentreSnapshot;
+  now: Date;
+}
+
+/** One file of a folder, read on its own: a folder of large files is never in memory all at once (see stage). */
+function readFromFolder(file: string): { fileName: string; bytes: Uint8Array } | StagedFile {
   const fileName = path.basename(file);
   let fd: number;
   try {
@@ -130,7 +84,6 @@ function stageFromFolder(sqlite: Database, keys: CountyKeys, file: string, now: 
     // Removed meanwhile, no permission, or a folder on Windows: this file is refused, the others are still read.
     return refuseUnread(fileName, '', `无法读取「${fileName}」（文件已被移走、没有权限或不是文件），已跳过`);
   }
-  let bytes: Uint8Array;
   try {
     const stat = fs.fstatSync(fd);
     // A pipe or device named .tcpkg would never end; a directory cannot be read.
@@ -140,26 +93,57 @@ function stageFromFolder(sqlite: Database, keys: CountyKeys, file: string, now: 
     const buffer = Buffer.alloc(stat.size);
     let done = 0;
     for (let n; done < stat.size && (n = fs.readSync(fd, buffer, done, stat.size - done, done)) > 0; ) done += n;
-    bytes = buffer.subarray(0, done);
+    return { fileName, bytes: buffer.subarray(0, done) };
   } finally {
     fs.closeSync(fd);
   }
-  return stageBytes(sqlite, keys, fileName, bytes, now);
 }
 
-function stageBytes(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, now: Date): StagedFile {
+async function checkBytes(c: CheckContext, fileName: string, bytes: Uint8Array): Promise<StagedFile> {
   const hash = sha256(bytes);
-  return { fileName, hash, checked: checkPackage(sqlite, keys, fileName, bytes, hash, now) };
+  const checked = await c.pool.check({ fileName, fileHash: hash, bytes, centres: c.centres, keys: c.keys, now: c.now.getTime() });
+  return { fileName, hash, checked };
+}
+
+/**
+ * Every file checked by the pool, in parallel; results in the files' order. At most a few files per worker are read
+ * and waiting at any time, so memory stays bounded however large the folder.
+ */
+async function checkAll<T>(c: CheckContext, items: T[], load: (item: T) => { fileName: string; bytes: Uint8Array } | StagedFile): Promise<StagedFile[]> {
+  const out: StagedFile[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i; (i = next++) < items.length; ) {
+      const loaded = load(items[i]);
+      out[i] = 'checked' in loaded ? loaded : await checkBytes(c, loaded.fileName, loaded.bytes);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(items.length, c.pool.size * 2) }, lane));
+  return out;
+}
+
+/** The registry as the checks see it: every centre not withdrawn, with its key and state. */
+async function centreSnapshot(deps: BackendDeps): Promise<CentreSnapshot> {
+  const rows = await deps.db.selectFrom('countyCentres').select(['centreCode', 'name', 'publicKey', 'state']).where('state', '<>', 'withdrawn').execute();
+  const out: CentreSnapshot = Object.create(null) as CentreSnapshot;
+  for (const r of rows) out[r.centreCode] = { name: r.name, publicKey: r.publicKey, state: r.state };
+  return out;
 }
 
 export class CountyImports {
   private batches = new Map<string, StagedFile[]>();
   private jobs = new Map<string, ImportJob>();
+  /** The check workers, started on the first check; `close` stops them. */
+  readonly pool = new CheckPool();
   constructor(
     private deps: BackendDeps,
     private sqlite: () => Database,
     private platform: Platform | undefined,
   ) {}
+
+  close() {
+    return this.pool.close();
+  }
 
   private async keys() {
     return countyKeys(this.deps, this.platform);
@@ -167,32 +151,29 @@ export class CountyImports {
 
   /** Files from the browser (base64) or every .tcpkg in a folder; returns the dry run of each. */
   async stage(input: { files: { name: string; base64: string }[] } | { folder: string }, batchId: string | null): Promise<{ batchId: string; items: ImportPreview[] }> {
-    const keys = await this.keys();
-    const sqlite = this.sqlite();
-    const files: StagedFile[] = [];
-    const now = this.deps.clock.now();
+    const context: CheckContext = { pool: this.pool, keys: await this.keys(), centres: await centreSnapshot(this.deps), now: this.deps.clock.now() };
+    let files: StagedFile[];
     if ('folder' in input) {
       if (!path.isAbsolute(input.folder) || !fs.existsSync(input.folder) || !fs.statSync(input.folder).isDirectory()) throw invalid(`找不到文件夹「${input.folder}」`, 'folder');
-      const names = fs.readdirSync(input.folder).filter((n) => n.toLowerCase().endsWith('.tcpkg')).sort();
-      if (names.length === 0) throw invalid(`文件夹「${input.folder}」里没有月报数据包（.tcpkg 文件）`, 'folder');
-      for (const name of names) files.push(stageFromFolder(sqlite, keys, path.join(input.folder, name), now));
+      const folder = input.folder;
+      const names = fs.readdirSync(folder).filter((n) => n.toLowerCase().endsWith('.tcpkg')).sort();
+      if (names.length === 0) throw invalid(`文件夹「${folder}」里没有月报数据包（.tcpkg 文件）`, 'folder');
+      files = await checkAll(context, names, (name) => readFromFolder(path.join(folder, name)));
     } else {
       if (input.files.length === 0) throw invalid('请选择要导入的数据包文件', 'files');
-      for (const f of input.files) files.push(stageBytes(sqlite, keys, path.basename(f.name), new Uint8Array(Buffer.from(f.base64, 'base64')), now));
+      files = await checkAll(context, input.files, (f) => ({ fileName: path.basename(f.name), bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
     }
     const id = batchId ?? newId();
     const staged = [...(batchId ? (this.batches.get(batchId) ?? []) : []), ...files];
     this.batches.set(id, staged);
-    return {
-      batchId: id,
-      items: staged.map((f, i) => {
-        // The same file twice in one batch is imported once: say so on the second copy instead of 可导入 twice.
-        const first = staged.findIndex((g) => g.hash === f.hash);
-        const preview = previewOf(placePackage(sqlite, f.checked, false));
-        if (first === i || preview.outcome !== 'accepted') return preview;
-        return { ...preview, outcome: 'already_imported' as const, message: `与本批的「${staged[first].fileName}」是同一个文件，只导入一次` };
-      }),
-    };
+    const items: ImportPreview[] = [];
+    for (const [i, f] of staged.entries()) {
+      // The same file twice in one batch is imported once: say so on the second copy instead of 可导入 twice.
+      const first = staged.findIndex((g) => g.hash === f.hash);
+      const preview = previewOf(await placePackage(this.deps.db, f.checked, false));
+      items.push(first === i || preview.outcome !== 'accepted' ? preview : { ...preview, outcome: 'already_imported' as const, message: `与本批的「${staged[first].fileName}」是同一个文件，只导入一次` });
+    }
+    return { batchId: id, items };
   }
 
   /** Applies a staged batch as a job: one package after another, each placed again just before it is applied. */
@@ -212,10 +193,9 @@ export class CountyImports {
     const ordered = files.map((f) => ({ f, order: orderOf(f.checked) })).sort(applyOrder).map((x) => x.f);
     const out: Array<ImportPreview & { reportId: string }> = [];
     for (const [i, f] of ordered.entries()) {
-      // Placed just before it is applied: an earlier package of the batch may have changed the picture.
-      const v = placePackage(sqlite, f.checked, true);
-      const reportId = await record(this.deps, sqlite, caller, v);
-      out.push({ ...previewOf(v), reportId });
+      // Placed again inside its own transaction: an earlier package of the batch may have changed the picture.
+      const { reportId, verdict } = await applyPackage(this.deps, sqlite, caller, f.checked);
+      out.push({ ...previewOf(verdict), reportId });
       onProgress(i + 1, ordered.length);
       await new Promise((resolve) => setImmediate(resolve)); // let progress polls through between packages
     }

@@ -1,9 +1,11 @@
 // What the county would do with one package file, decided without writing anything: the dry run. The reader's checks
 // (electron/backend/package/package.ts) come first; then the period by the county's clock; then every record against its
 // section's schema and the records against each other (consistency.ts); then the package's place among those already
-// applied — already imported, a correction, superseded, an older sequence, a gap.
-import type { Database } from 'better-sqlite3';
+// applied — already imported, a correction, superseded, an older sequence, a gap. checkPackage never touches the
+// database (it runs in worker threads, check-worker.ts); placePackage reads it, at apply inside the package's transaction.
 import { SECTIONS, SECTION_NAMES, type SectionData, type SectionName, fileOf, readerFor, sinceFormat } from '@shared/domain/sync/sections';
+import { type Figures, computeFigures } from '@shared/domain/sync/figures';
+import type { Executor } from '../../db/executor';
 import { type Manifest, readPackage } from '../../package/package';
 import { capped } from '../../package/problem-list';
 import { chinaDate, shiftMonth } from '@shared/domain/dates';
@@ -23,9 +25,19 @@ export interface Verdict {
   counts: Record<string, number>;
   errors: string[];
   warnings: string[];
-  /** For an accepted package: the validated records, each as the county stores it, and the packages it replaces. */
-  apply: { data: SectionData; lines: Map<SectionName, string[]>; supersedes: string[] } | null;
+  /** For an accepted package: the validated records, each as the county stores it, its figures, and the packages it replaces. */
+  apply: { rows: SectionRows; figures: Figures; supersedes: string[] } | null;
 }
+
+/**
+ * Per section, the records as the county stores them: their ids, and their JSON lines joined by "\n" (JSON.stringify
+ * never writes a raw newline). One string per section crosses from a worker as a plain copy, where thousands of
+ * parsed objects would be cloned one by one — as slow as parsing them again.
+ */
+export type SectionRows = Record<SectionName, { ids: string[]; lines: string }>;
+
+/** What a check knows of the registry: each centre not withdrawn, by code. A snapshot taken before the checks. */
+export type CentreSnapshot = Record<string, { name: string; publicKey: string; state: string }>;
 
 
 /** How far the county's clock may trail a centre's: a month may arrive this long before it has ended by the county. */
@@ -45,14 +57,6 @@ function monthsBetween(fromExclusive: string, toExclusive: string): string[] {
   return out;
 }
 
-interface Applied {
-  package_id: string;
-  file_hash: string;
-  period: string;
-  sequence: number;
-  correction: number;
-  superseded_by: string | null;
-}
 
 function reject(fileName: string, fileHash: string, message: string, manifest: Manifest | null = null, centreName = '', errors: string[] = []): Verdict {
   return { fileName, fileHash, outcome: 'rejected', message, manifest, centreName, counts: {}, errors, warnings: [], apply: null };
@@ -65,21 +69,21 @@ function reject(fileName: string, fileHash: string, message: string, manifest: M
  */
 export type Checked =
   | { ok: false; verdict: Verdict }
-  | { ok: true; fileName: string; fileHash: string; manifest: Manifest; centreName: string; data: SectionData; lines: Map<SectionName, string[]>; counts: Record<string, number>; warnings: string[] };
+  | { ok: true; fileName: string; fileHash: string; manifest: Manifest; centreName: string; rows: SectionRows; figures: Figures; counts: Record<string, number>; warnings: string[] };
 
 /** The moment a month ends (00:00 China time on the 1st of the next month). */
 function monthEnd(period: string): Date {
   return new Date(monthRange(period).toInstant);
 }
 
-/** `sqlite` is only read; `now` is the county's clock. */
-export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string, now: Date): Checked {
+/** `centres` is the registry as it was when the checks began; `now` is the county's clock. */
+export function checkPackage(centres: CentreSnapshot, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string, now: Date): Checked {
   const refused = (v: Verdict): Checked => ({ ok: false, verdict: v });
-  const centreRow = (code: string) => sqlite.prepare("SELECT name, public_key, state FROM county_centres WHERE centre_code = ? AND state <> 'withdrawn'").get(code) as { name: string; public_key: string; state: string } | undefined;
+  const centreRow = (code: string) => (Object.prototype.hasOwnProperty.call(centres, code) ? centres[code] : undefined);
   // Only a confirmed enrolment's key is trusted: a pending one has not been compared by phone yet.
   const read = readPackage(bytes, { countyCode: keys.countyCode, countyPrivateKey: keys.privateKey, centreKey: (code) => {
       const row = centreRow(code);
-      return row?.state === 'confirmed' ? row.public_key : null;
+      return row?.state === 'confirmed' ? row.publicKey : null;
     },
   });
   if (!read.ok) {
@@ -106,7 +110,7 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
   // Every record against its section's schema; all problems are listed (up to 50), and any one refuses the package.
   const errors: string[] = [];
   const data = {} as SectionData;
-  const lines = new Map<SectionName, string[]>();
+  const rows = {} as SectionRows;
   const counts: Record<string, number> = {};
   for (const f of m.files) {
     const section = f.name.replace(/\.jsonl$/, '') as SectionName;
@@ -118,13 +122,12 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
     if (version === undefined || !readerFor(section, version)) errors.push(`「${f.name}」的版本 ${version ?? '（未写）'} 本程序不认识（本程序是 ${SECTIONS[section].version}），请两边升级到同一版本`);
   }
   for (const section of SECTION_NAMES) {
-    const rows = read.lines.get(fileOf(section));
     const raw = read.records.get(fileOf(section));
-    if (rows === undefined || raw === undefined) {
+    if (raw === undefined) {
       // A section newer than the package's format is simply empty (a format-1 package has no tier proposals).
       if (m.formatVersion < sinceFormat(section)) {
         (data as Record<string, unknown[]>)[section] = [];
-        lines.set(section, []);
+        rows[section] = { ids: [], lines: '' };
         counts[section] = 0;
       } else errors.push(`缺少数据文件「${fileOf(section)}」`);
       continue;
@@ -147,28 +150,33 @@ export function checkPackage(sqlite: Database, keys: CountyKeys, fileName: strin
     (data as Record<string, unknown[]>)[section] = records;
     // The county stores the parsed, validated record in its current shape, never the line as it came: only what was
     // checked gets in, and an upgraded record reads like a current one.
-    lines.set(section, records.map((r) => JSON.stringify(r)));
-    counts[section] = rows.length;
+    rows[section] = { ids: records.map((r) => (r as { id: string }).id), lines: records.map((r) => JSON.stringify(r)).join('\n') };
+    counts[section] = raw.length;
   }
   // Every kind of error counts, but only the first 50 are listed (issue 15): a hostile file cannot flood the report.
   if (errors.length) return refused(reject(fileName, fileHash, `数据内容有 ${errors.length} 处错误，整个数据包未导入`, m, centreName, capped(errors)));
   if (data.centre.length !== 1 || data.centre[0].centreCode !== m.centreCode) return refused(reject(fileName, fileHash, '「centre.jsonl」应当正好有一条本院的记录，且机构代码与清单一致', m, centreName));
   const consistency = checkConsistency(m.period, data, chinaDate(now));
   if (consistency.errors.length) return refused(reject(fileName, fileHash, `数据前后矛盾，有 ${consistency.errors.length} 处，整个数据包未导入`, m, centreName, capped(consistency.errors)));
-  return { ok: true, fileName, fileHash, manifest: m, centreName, data, lines, counts, warnings: [...clockWarnings, ...capped(consistency.warnings)] };
+  // The month's figures depend only on the records: computed here, off the writing thread.
+  const figures = computeFigures(m.period, data);
+  return { ok: true, fileName, fileHash, manifest: m, centreName, rows, figures, counts, warnings: [...clockWarnings, ...capped(consistency.warnings)] };
 }
 
-/** The checked package's place among those already applied: the part that depends on the county's database now. */
-export function placePackage(sqlite: Database, checked: Checked, applying: boolean): Verdict {
+/**
+ * The checked package's place among those already applied: the part that depends on the county's database now. At
+ * apply `db` is the package's own write transaction, so two clerks applying the same file give one import.
+ */
+export async function placePackage(db: Executor, checked: Checked, applying: boolean): Promise<Verdict> {
   if (!checked.ok) return checked.verdict;
-  const { fileName, fileHash, manifest: m, centreName, data, lines, counts } = checked;
-  const same = sqlite.prepare('SELECT package_id FROM county_packages WHERE file_hash = ?').get(fileHash) as { package_id: string } | undefined;
+  const { fileName, fileHash, manifest: m, centreName, rows, figures, counts } = checked;
+  const same = await db.selectFrom('countyPackages').select('packageId').where('fileHash', '=', fileHash).executeTakeFirst();
   if (same) return { ...reject(fileName, fileHash, `这个数据包已经导入过了（${m.period}，第 ${m.sequence} 号${m.correction ? `，更正${m.correction}` : ''}），本次没有改动任何数据`, m, centreName), outcome: 'already_imported' };
 
   // Its place among the packages already applied for this centre.
-  const applied = sqlite.prepare('SELECT package_id, file_hash, period, sequence, correction, superseded_by FROM county_packages WHERE centre_code = ?').all(m.centreCode) as Applied[];
+  const applied = await db.selectFrom('countyPackages').select(['packageId', 'fileHash', 'period', 'sequence', 'correction', 'supersededBy']).where('centreCode', '=', m.centreCode).execute();
   const forMonth = applied.filter((p) => p.period === m.period);
-  const current = forMonth.find((p) => p.superseded_by === null);
+  const current = forMonth.find((p) => p.supersededBy === null);
   const tag = `${m.period}（第 ${m.sequence} 号${m.correction ? `，更正${m.correction}` : ''}）`;
   if (forMonth.some((p) => p.correction === m.correction)) return reject(fileName, fileHash, `${tag}：该月同一更正号的另一份数据包已经导入过，内容却不同。请让该院以「更正」方式重新导出`, m, centreName);
   if (current && current.correction > m.correction) {
@@ -185,7 +193,7 @@ export function placePackage(sqlite: Database, checked: Checked, applying: boole
     return reject(fileName, fileHash, `${tag} 比已导入的第 ${maxSequence} 号旧，可能是重复提交的旧文件，已拒绝。如该月确需补报，请让该院以「更正」方式重新导出该月`, m, centreName);
   }
   const warnings: string[] = [...checked.warnings];
-  if (current && m.sequence !== applied.find((p) => p.package_id === current.package_id)!.sequence) warnings.push(`更正包的序号（第 ${m.sequence} 号）与原包不同`);
+  if (current && m.sequence !== applied.find((p) => p.packageId === current.packageId)!.sequence) warnings.push(`更正包的序号（第 ${m.sequence} 号）与原包不同`);
   if (!current && m.sequence > maxSequence + 1) {
     const numbers = maxSequence + 1 === m.sequence - 1 ? `第 ${maxSequence + 1} 号` : `第 ${maxSequence + 1}–${m.sequence - 1} 号`;
     warnings.push(`中间缺少${numbers}数据包，请向该院核实`);
@@ -194,7 +202,7 @@ export function placePackage(sqlite: Database, checked: Checked, applying: boole
   const earlier = applied.map((p) => p.period).filter((p) => p < m.period).sort();
   const missingMonths = earlier.length ? monthsBetween(earlier[earlier.length - 1], m.period) : [];
   if (!current && missingMonths.length) warnings.push(`${missingMonths.join('、')} 未收到该院的月报，请催报`);
-  if (m.previousHash && !applied.some((p) => p.file_hash === m.previousHash) && m.sequence > 1) warnings.push('该院上一份数据包还没有导入本县（前一包校验值对不上）');
+  if (m.previousHash && !applied.some((p) => p.fileHash === m.previousHash) && m.sequence > 1) warnings.push('该院上一份数据包还没有导入本县（前一包校验值对不上）');
   // The dry run says what will happen, the applied report what did: never 可导入 beside 已导入.
   const reason = m.correctionReason || '未写';
   const message = applying
@@ -204,5 +212,5 @@ export function placePackage(sqlite: Database, checked: Checked, applying: boole
     : current
       ? `更正${m.correction}，导入后取代之前的数据（原因：${reason}）`
       : '检查通过，确认后导入';
-  return { fileName, fileHash, outcome: 'accepted', message, manifest: m, centreName, counts, errors: [], warnings, apply: { data, lines, supersedes: current ? [current.package_id] : [] } };
+  return { fileName, fileHash, outcome: 'accepted', message, manifest: m, centreName, counts, errors: [], warnings, apply: { rows, figures, supersedes: current ? [current.packageId] : [] } };
 }

@@ -1,0 +1,77 @@
+// One attempt at importing a checked package, in one transaction: placed among the packages already applied (inside
+// the transaction, so two clerks applying the same file give one import and one 已导入过), its report stored, and for
+// an accepted package the earlier one of the month superseded, the month's records replaced, its figures and its
+// package row written, and the whole audited — or nothing at all.
+import type { Database } from 'better-sqlite3';
+import { SECTION_NAMES } from '@shared/domain/sync/sections';
+import { writeAction } from '../../audit';
+import type { BackendDeps } from '../../deps';
+import type { Caller } from '../../caller';
+import { newId } from '../../ids';
+import { type Checked, type SectionRows, type Verdict, placePackage } from './verdict';
+
+/**
+ * The month's county_records replaced by the package's rows — the bulk of the write. SQLite: prepared statements on the
+ * raw handle (the same connection, so the same transaction as the Kysely writes around it).
+ */
+function replaceMonthRecords(sqlite: Database, centreCode: string, period: string, packageId: string, rows: SectionRows) {
+  // A correction replaces the month as a whole: the county's copy of the earlier package is dropped first.
+  sqlite.prepare('DELETE FROM county_records WHERE centre_code = ? AND period = ?').run(centreCode, period);
+  const insert = sqlite.prepare('INSERT INTO county_records (centre_code, period, section, record_id, data, package_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data, package_id = excluded.package_id');
+  for (const section of SECTION_NAMES) {
+    const { ids, lines } = rows[section];
+    if (!ids.length) continue;
+    const data = lines.split('\n');
+    for (let i = 0; i < ids.length; i++) insert.run(centreCode, period, section, ids[i], data[i], packageId);
+  }
+}
+
+/** Applies one checked file; returns the report's id and what happened. */
+export async function applyPackage(deps: BackendDeps, sqlite: Database, caller: Caller, checked: Checked): Promise<{ reportId: string; verdict: Verdict }> {
+  const reportId = newId();
+  const verdict = await writeAction(deps, caller, async (ctx) => {
+    // Placed in the package's own transaction: an earlier package (of this batch or another clerk's) is already seen.
+    const v = await placePackage(ctx.trx, checked, true);
+    const m = v.manifest;
+    await ctx.trx
+      .insertInto('countyImportReports')
+      .values({
+        id: reportId,
+        at: ctx.at,
+        byId: caller.userId,
+        byName: caller.name,
+        fileName: v.fileName,
+        fileHash: v.fileHash,
+        centreCode: m?.centreCode ?? '',
+        centreName: v.centreName,
+        period: m?.period ?? '',
+        sequence: m?.sequence ?? null,
+        correction: m?.correction ?? null,
+        outcome: v.outcome,
+        message: v.message,
+        counts: JSON.stringify(v.counts),
+        errors: JSON.stringify(v.errors),
+        warnings: JSON.stringify(v.warnings),
+      })
+      .execute();
+    if (v.outcome === 'accepted' && v.apply && m) {
+      for (const old of v.apply.supersedes) {
+        await ctx.trx.updateTable('countyPackages').set({ supersededBy: m.packageId }).where('packageId', '=', old).execute();
+      }
+      replaceMonthRecords(sqlite, m.centreCode, m.period, m.packageId, v.apply.rows);
+      const figures = JSON.stringify(v.apply.figures);
+      await ctx.trx
+        .insertInto('countyFigures')
+        .values({ centreCode: m.centreCode, period: m.period, figures, packageId: m.packageId })
+        .onConflict((oc) => oc.columns(['centreCode', 'period']).doUpdateSet({ figures, packageId: m.packageId }))
+        .execute();
+      await ctx.trx
+        .insertInto('countyPackages')
+        .values({ packageId: m.packageId, fileHash: v.fileHash, centreCode: m.centreCode, period: m.period, sequence: m.sequence, correction: m.correction, correctionReason: m.correctionReason, packageCreatedAt: m.createdAt, importedAt: ctx.at, importedBy: caller.name, supersededBy: null })
+        .execute();
+    }
+    await ctx.audit({ action: 'create', entity: 'countyImportReports', entityId: reportId, after: { fileName: v.fileName, outcome: v.outcome, centreCode: m?.centreCode, period: m?.period, message: v.message } });
+    return v;
+  });
+  return { reportId, verdict };
+}
