@@ -1,7 +1,7 @@
 // The start screen when this PC keeps its data on a PostgreSQL server that could not be reached at start (or whose
 // settings cannot be read): what is wrong, which server, and what to do — 重试, 修改连接 (the form), 改用本机文件.
 // No backup is offered: the data is on the server, not in a file here.
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -56,9 +56,9 @@ export function StoreUnreachable({ status }: { status: StoreStatus }) {
       {status.connection && <ConnectionFacts connection={status.connection} labels={{ server: t('store.unreachable.server'), user: t('store.unreachable.user') }} />}
       {editing ? (
         <>
-          <Text size="xl" fw={700}>
+          <Title order={2} size="h3">
             {t('store.unreachable.editTitle')}
-          </Text>
+          </Title>
           <PostgresForm
             purpose="recovery"
             initial={status.connection}
