@@ -45,6 +45,7 @@ async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-e2e
     stop: async () => {
       server.close();
       await backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
