@@ -104,8 +104,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const onCloseStops: Array<() => Promise<void>> = [];
   const backups = new BackupService(holder);
   let timer: NodeJS.Timeout | undefined;
-  // A PostgreSQL store is backed up with pg_dump by its own schedule, not by copying a file here.
-  if (options.automaticBackups && !holder.recovery && !holder.postgres) {
+  // A SQLite store's copies are of its file; a PostgreSQL store's are pg_dump archives (.dump) made the same way.
+  if (options.automaticBackups && !holder.recovery) {
     const run = () => void backups.runAutomatic().catch((e: unknown) => console.error('[backup] automatic backup failed:', e instanceof Error ? e.message : e));
     run();
     timer = setInterval(run, HOUR);

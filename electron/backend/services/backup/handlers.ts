@@ -8,7 +8,12 @@ export function backupHandlers({ holder, backups, platform }: HandlerContext): M
     'backup.list': async () => ({ folder: holder.backupDir, backups: backups.list() }),
     'backup.toFolder': async (input, { caller }) => backups.startToFolder(input.folder, caller),
     'backup.job': async (input) => backups.job(input.jobId),
-    'backup.restore': (input, { caller }) => backups.restore(input.source, caller),
+    'backup.restore': async (input, { caller, session }) => {
+      const result = await backups.restore(input.source, caller);
+      // On a PostgreSQL store the accounts came back from the archive too: whoever restored signs in again.
+      if (holder.postgres) session.signOut();
+      return result;
+    },
     'backup.chooseFolder': async () =>
       platform?.chooseFolder ? { supported: true, folder: await platform.chooseFolder() } : { supported: false, folder: null },
     'backup.recoveryStatus': async () => ({

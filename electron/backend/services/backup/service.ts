@@ -10,8 +10,10 @@ import { todayIn } from '../../clock';
 import { newId } from '../../ids';
 import type { DatabaseHolder } from './holder';
 import { BACKUP_PROBLEM_MESSAGES, inspectBackup } from './inspect';
-import { backupsToRemove, dailyName, monthlyName } from './rotation';
-import { assertWritableFolder, writeBackup } from './write';
+import { dumpPostgres } from './postgres-dump';
+import { checkDump, restorePostgres } from './postgres-restore';
+import { type BackupExtension, backupsToRemove, dailyName, monthlyName } from './rotation';
+import { type Progress, assertWritableFolder, writeBackup } from './write';
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 
@@ -30,9 +32,17 @@ export class BackupService {
   constructor(private holder: DatabaseHolder) {}
 
   private get sqlite() {
-    if (this.holder.postgres) throw new AppError('CONFLICT', '数据存在 PostgreSQL 服务器上，复制数据文件的备份不适用；请由数据库管理员用 pg_dump 备份');
     if (!this.holder.current) throw new AppError('RECOVERY_NEEDED', '数据库需要先从备份恢复');
     return this.holder.current.sqlite;
+  }
+
+  /** A SQLite store's backups are copies of its file; a PostgreSQL store's are pg_dump archives (postgres-dump.ts). */
+  private get ext(): BackupExtension {
+    return this.holder.postgres ? '.dump' : '.sqlite';
+  }
+
+  private write(file: string, onProgress?: Progress): Promise<void> {
+    return this.holder.postgres ? dumpPostgres(this.holder.postgres, file, onProgress) : writeBackup(this.sqlite, file, onProgress);
   }
 
   list(): BackupFile[] {
@@ -40,7 +50,7 @@ export class BackupService {
     if (!fs.existsSync(dir)) return [];
     return fs
       .readdirSync(dir)
-      .filter((name) => name.endsWith('.sqlite'))
+      .filter((name) => name.endsWith(this.ext))
       .map((name) => {
         const stat = fs.statSync(path.join(dir, name));
         return { name, kind: kindOf(name), sizeBytes: stat.size, modifiedAt: stat.mtime.toISOString() };
@@ -53,10 +63,10 @@ export class BackupService {
     fs.mkdirSync(this.holder.backupDir, { recursive: true, mode: 0o700 });
     const today = todayIn(this.holder.deps.clock);
     const written: string[] = [];
-    for (const name of [dailyName(today), monthlyName(today.slice(0, 7))]) {
+    for (const name of [dailyName(today, this.ext), monthlyName(today.slice(0, 7), this.ext)]) {
       const file = path.join(this.holder.backupDir, name);
       if (!fs.existsSync(file)) {
-        await writeBackup(this.sqlite, file);
+        await this.write(file);
         written.push(name);
       }
     }
@@ -68,10 +78,10 @@ export class BackupService {
   startToFolder(folder: string, caller: Caller): { jobId: string } {
     assertWritableFolder(folder);
     const now = this.holder.deps.clock.now();
-    const file = path.join(folder, `敬老院数据备份-${todayIn(this.holder.deps.clock)}-${stamp(now).slice(11, 19)}.sqlite`);
+    const file = path.join(folder, `敬老院数据备份-${todayIn(this.holder.deps.clock)}-${stamp(now).slice(11, 19)}${this.ext}`);
     const job: BackupJob = { id: newId(), percent: 0, done: false, error: null, file: null };
     this.jobs.set(job.id, job);
-    void writeBackup(this.sqlite, file, (fraction) => (job.percent = Math.round(fraction * 100)))
+    void this.write(file, (fraction) => (job.percent = Math.round(fraction * 100)))
       .then(async () => {
         await writeAction(this.holder.deps, caller, (ctx) => ctx.audit({ action: 'backup', entity: 'database', entityId: 'database', after: { file } }));
         Object.assign(job, { percent: 100, done: true, file });
@@ -98,6 +108,7 @@ export class BackupService {
    */
   async restore(source: string, caller: Caller | null): Promise<{ restoredFrom: string; safetyCopy: string | null }> {
     const file = this.resolveSource(source);
+    if (this.holder.postgres) return this.restorePostgres(file, caller);
     const inspection = inspectBackup(file);
     if (!inspection.ok) throw new AppError('INVALID_INPUT', BACKUP_PROBLEM_MESSAGES[inspection.problem!], 'source');
     fs.mkdirSync(this.holder.backupDir, { recursive: true, mode: 0o700 });
@@ -121,5 +132,22 @@ export class BackupService {
       ctx.audit({ action: 'restore', entity: 'database', entityId: 'database', after: { from: file, safetyCopy } }),
     );
     return { restoredFrom: path.basename(file), safetyCopy: safetyCopy ? path.basename(safetyCopy) : null };
+  }
+
+  /** The same on a PostgreSQL store: check the archive, dump the store as it is, restore in one server transaction. */
+  private async restorePostgres(file: string, caller: Caller | null): Promise<{ restoredFrom: string; safetyCopy: string | null }> {
+    const store = this.holder.postgres!;
+    const { tools, inspection } = await checkDump(store, file);
+    fs.mkdirSync(this.holder.backupDir, { recursive: true, mode: 0o700 });
+    const safetyCopy = path.join(this.holder.backupDir, `pre-restore-${stamp(this.holder.deps.clock.now())}-${newId().slice(-8)}.dump`);
+    await dumpPostgres(store, safetyCopy);
+    await restorePostgres(store, tools, file, inspection);
+    // Opened again: the migrations bring an older backup up to this program's version; every session signs in again.
+    await this.holder.reopen();
+    const actor: Caller = caller ?? { userId: 'recovery', name: '启动时恢复', role: 'admin' };
+    await writeAction(this.holder.deps, actor, (ctx) =>
+      ctx.audit({ action: 'restore', entity: 'database', entityId: 'database', after: { from: file, safetyCopy, schemaVersion: inspection.schemaVersion } }),
+    );
+    return { restoredFrom: path.basename(file), safetyCopy: path.basename(safetyCopy) };
   }
 }

@@ -1,0 +1,93 @@
+// A backup of a county store on PostgreSQL (issue 20): `pg_dump --format=custom` of the store's database into a file
+// beside its final name, progress from pg_dump's --verbose lines (one per table's data) over the number of tables,
+// the archive checked with `pg_restore --list`, and only then renamed — a half-written dump never looks like a backup.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '@shared/api/errors';
+import type { OpenedPostgres } from '../../db/postgres/open';
+import { type PostgresTools, checkedTools, childEnv, runProgram, tailOf } from './postgres-tools';
+import { backupWriteError, type Progress } from './write';
+
+/** The password the store was opened with (the pool keeps it; store.json may hold it only in protected form). */
+export function passwordOfStore(store: OpenedPostgres): string {
+  const password = store.pool.options.password;
+  return typeof password === 'string' ? password : '';
+}
+
+/** What `pg_restore --list` says of an archive: null when it is not a pg_dump custom archive at all. */
+export async function listArchive(tools: PostgresTools, file: string): Promise<{ ok: true; list: string } | { ok: false; stderr: string }> {
+  const result = await runProgram(tools.pgRestore, ['--list', file], childEnv({ host: '', port: 5432, database: '', user: '', sslmode: 'disable' }, ''));
+  return result.code === 0 ? { ok: true, list: result.stdout } : { ok: false, stderr: result.stderr };
+}
+
+/** The tables whose data an archive holds (`TABLE DATA public accounts owner`). */
+export function tablesWithData(list: string): string[] {
+  const names: string[] = [];
+  for (const line of list.split(/\r?\n/)) {
+    const m = /^\d+;\s*\d+\s+\d+\s+TABLE DATA\s+(\S+)\s+(\S+)/.exec(line);
+    if (m) names.push(m[2]);
+  }
+  return names;
+}
+
+/** The tables an archive creates (`TABLE public accounts owner`). */
+export function tablesCreated(list: string): string[] {
+  const names: string[] = [];
+  for (const line of list.split(/\r?\n/)) {
+    const m = /^\d+;\s*\d+\s+\d+\s+TABLE\s+(?!DATA\s)(\S+)\s+(\S+)/.exec(line);
+    if (m) names.push(m[2]);
+  }
+  return names;
+}
+
+export async function dumpPostgres(store: OpenedPostgres, destination: string, onProgress: Progress = () => {}): Promise<void> {
+  const tools = await checkedTools(store.pool);
+  const password = passwordOfStore(store);
+  const folder = path.dirname(destination);
+  const partial = `${destination}.partial`;
+  const { rows } = await store.pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE c.relkind = 'r' AND s.nspname = current_schema()",
+  );
+  const tables = Math.max(1, rows[0].n);
+  let dumped = 0;
+  onProgress(0);
+  let result: Awaited<ReturnType<typeof runProgram>>;
+  try {
+    fs.rmSync(partial, { force: true });
+    result = await runProgram(
+      tools.pgDump,
+      ['--format=custom', '--verbose', '--no-password', `--file=${partial}`],
+      childEnv(store.connection, password),
+      {
+        onStderrLine: (line) => {
+          // "pg_dump: dumping contents of table "public.accounts"": one per table, in the order they are written.
+          if (/dumping contents of table/.test(line)) onProgress(Math.min(0.95, (++dumped / tables) * 0.95));
+        },
+      },
+    );
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw backupWriteError(error, folder);
+  }
+  if (result.code !== 0) {
+    fs.rmSync(partial, { force: true });
+    if (/No space left|could not write/i.test(result.stderr)) throw backupWriteError(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), folder);
+    if (/Permission denied|Read-only file system/i.test(result.stderr)) throw backupWriteError(Object.assign(new Error('EACCES'), { code: 'EACCES' }), folder);
+    throw new AppError('INTERNAL', `pg_dump 备份没有完成：${tailOf(result.stderr, password) || `退出码 ${String(result.code)}`}`);
+  }
+  const listed = await listArchive(tools, partial);
+  if (!listed.ok || !tablesCreated(listed.list).includes('township_care_schema')) {
+    fs.rmSync(partial, { force: true });
+    throw new AppError('INTERNAL', '备份文件写完后检查未通过，已删除这个不完整的备份，请重试');
+  }
+  try {
+    const fd = fs.openSync(partial, 'r+');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(partial, destination);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw backupWriteError(error, folder);
+  }
+  onProgress(1);
+}

@@ -1,0 +1,166 @@
+// Backups of a county store on PostgreSQL (issue 20), through the real dispatcher on the throwaway server: pg_dump to
+// a folder with progress, the automatic copies as .dump files, a checked restore in one server transaction (refusing
+// what is not a dump of our store, or of a newer version, with nothing changed), pg_dump missing, and the password
+// never in argv, a message or a job's error. Runs in the `postgres` vitest project.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Session } from '../../electron/backend/security/session';
+import { dumpPostgres, passwordOfStore } from '../../electron/backend/services/backup/postgres-dump';
+import { ADMIN, openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
+import { smallCentre } from '../helpers/centre';
+import { linkCentreToCounty } from '../helpers/county-link';
+
+let county: TestBackend;
+let centre: TestBackend;
+
+beforeEach(async () => {
+  county = await openTestBackend(tempDir(), { county: { code: '320102', name: '玄武区' }, store: 'postgres' });
+  centre = await openTestBackend();
+  await smallCentre(centre);
+  await linkCentreToCounty(centre, county);
+  await county.call('users.create', { username: 'clerk1', displayName: '李文书', role: 'county_viewer', password: 'Temp-password-1', pin: null });
+});
+afterEach(async () => {
+  delete process.env.POSTGRES_BIN_DIR;
+  await county.close();
+  await centre.close();
+});
+
+async function waitForJob(jobId: string, session?: Session) {
+  for (;;) {
+    const job = await county.call('backup.job', { jobId }, session);
+    if (job.done) return job;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const usernames = async () => (await county.query<{ username: string }>('SELECT username FROM users ORDER BY username')).map((r) => r.username);
+
+/** A county backend signed in again as the administrator (a PostgreSQL restore signs its caller out). */
+async function signInAgain(): Promise<Session> {
+  const session = new Session();
+  await county.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, session);
+  return session;
+}
+
+describe('backups of a county store on PostgreSQL', () => {
+  it('dumps to a folder with progress, as a pg_dump custom archive, and records who did it', async () => {
+    const usb = tempDir('tc-usb-');
+    const seen: number[] = [];
+    const { jobId } = await county.call('backup.toFolder', { folder: usb });
+    let job;
+    for (;;) {
+      job = await county.call('backup.job', { jobId });
+      seen.push(job.percent);
+      if (job.done) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(job).toMatchObject({ done: true, error: null, percent: 100 });
+    expect(path.basename(job.file!)).toMatch(/^敬老院数据备份-2026-03-15-.*\.dump$/);
+    expect(fs.readdirSync(usb)).toEqual([path.basename(job.file!)]);
+    expect(fs.readFileSync(job.file!).subarray(0, 5).toString('latin1')).toBe('PGDMP');
+    expect(seen.every((p, i) => i === 0 || p >= seen[i - 1])).toBe(true);
+    expect((await county.call('audit.search', { action: 'backup' })).total).toBe(1);
+  });
+
+  it('writes the daily and monthly copies as .dump files and lists them', async () => {
+    expect(await county.backups.runAutomatic()).toEqual(['daily-2026-03-15.dump', 'monthly-2026-03.dump']);
+    expect(await county.backups.runAutomatic()).toEqual([]);
+    const list = await county.call('backup.list', {});
+    expect(list.folder).toBe(path.join(county.dataDir, 'backups'));
+    expect(list.backups.map((b) => [b.name, b.kind])).toEqual(expect.arrayContaining([['daily-2026-03-15.dump', 'daily'], ['monthly-2026-03.dump', 'monthly']]));
+  });
+
+  it('restores the store as it was at the backup, keeps a safety dump of what was there, audits it, and signs the caller out', async () => {
+    const usb = tempDir('tc-usb-');
+    const job = await waitForJob((await county.call('backup.toFolder', { folder: usb })).jobId);
+    const centres = await county.countRows('county_centres');
+    expect(centres).toBe(1);
+    const before = await usernames();
+    await county.call('users.create', { username: 'clerk2', displayName: '张文书', role: 'county_viewer', password: 'Temp-password-1', pin: null });
+    expect(await usernames()).toContain('clerk2');
+
+    const result = await county.call('backup.restore', { source: job.file! });
+    expect(result.safetyCopy).toMatch(/^pre-restore-.*\.dump$/);
+    expect(await usernames()).toEqual(before);
+    expect(await county.countRows('county_centres')).toBe(centres);
+    // Whoever restored signs in again (the accounts came back from the archive).
+    expect((await county.raw('backup.list', {})).error?.code).toBe('UNAUTHENTICATED');
+    const admin = await signInAgain();
+    expect((await county.call('audit.search', { action: 'restore' }, admin)).total).toBe(1);
+    // The account made after the backup is in the safety dump: restoring it brings it back.
+    await county.call('backup.restore', { source: result.safetyCopy! }, admin);
+    expect(await usernames()).toContain('clerk2');
+    expect(county.holder.postgres).not.toBeNull();
+  }, 120_000);
+
+  it('refuses a file that is not a dump of our store, or of a newer schema version, in Chinese, changing nothing', async () => {
+    const folder = tempDir();
+    const notDump = path.join(folder, 'photo.dump');
+    fs.writeFileSync(notDump, 'this is not a backup at all');
+    const before = await usernames();
+    const backups = county.backups.list().length;
+    const refused = await county.raw('backup.restore', { source: notDump });
+    expect(refused.error).toMatchObject({ field: 'source', message: '这个文件不是本系统的备份文件（不是 pg_dump 生成的 PostgreSQL 备份）' });
+    const sqliteFile = path.join(folder, 'old.sqlite');
+    fs.writeFileSync(sqliteFile, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(100)]));
+    expect((await county.raw('backup.restore', { source: sqliteFile })).error?.message).toMatch(/^这是本机数据文件（SQLite）的备份/);
+
+    // A dump of a store written by a later version of the program.
+    const newer = path.join(folder, 'newer.dump');
+    await county.query('UPDATE township_care_schema SET version = 999 WHERE id = 1');
+    await dumpPostgres(county.holder.postgres!, newer);
+    await county.query('UPDATE township_care_schema SET version = 26 WHERE id = 1');
+    expect((await county.raw('backup.restore', { source: newer })).error?.message).toBe('这个备份来自更新版本的程序，请先升级本程序再恢复');
+
+    // A pg_dump archive of another database (not our tables).
+    const { pool } = county.holder.postgres!;
+    await pool.query('CREATE SCHEMA other; CREATE TABLE other.t (x int)');
+    const foreign = path.join(folder, 'foreign.dump');
+    const { childEnv, findPostgresTools, runProgram } = await import('../../electron/backend/services/backup/postgres-tools');
+    const tools = await findPostgresTools();
+    const dumped = await runProgram(tools.pgDump, ['--format=custom', '--schema=other', `--file=${foreign}`], childEnv(county.holder.postgres!.connection, passwordOfStore(county.holder.postgres!)));
+    expect(dumped.code).toBe(0);
+    expect((await county.raw('backup.restore', { source: foreign })).error?.message).toMatch(/不是本系统的县级数据库/);
+
+    expect(await usernames()).toEqual(before);
+    expect(county.backups.list().length).toBe(backups); // no safety dump for a refused file
+    expect((await county.call('audit.search', { action: 'restore' })).total).toBe(0);
+  }, 120_000);
+
+  it('names what to install when pg_dump is missing, and keeps the password out of argv, messages and job errors', async () => {
+    process.env.POSTGRES_BIN_DIR = tempDir('tc-empty-bin-');
+    const usb = tempDir('tc-usb-');
+    const missing = await waitForJob((await county.call('backup.toFolder', { folder: usb })).jobId);
+    expect(missing.error).toMatch(/^找不到 PostgreSQL 的备份程序 pg_dump \/ pg_restore.*postgresql-client-\d+/);
+    expect(fs.readdirSync(usb)).toEqual([]);
+    await expect(county.backups.runAutomatic()).rejects.toThrow(/找不到 PostgreSQL 的备份程序/);
+
+    // A pg_dump that fails and echoes everything it was given: the password must show nowhere.
+    const password = passwordOfStore(county.holder.postgres!);
+    expect(password.length).toBeGreaterThan(3);
+    const bin = tempDir('tc-fake-bin-');
+    const argvFile = path.join(bin, 'argv.txt');
+    const script = `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "pg_dump (PostgreSQL) 99.1"; exit 0; fi\necho "$@" >> ${argvFile}\necho "pg_dump: error: connection failed for $PGUSER with $PGPASSWORD" >&2\nexit 1\n`;
+    for (const name of ['pg_dump', 'pg_restore']) fs.writeFileSync(path.join(bin, name), script, { mode: 0o755 });
+    process.env.POSTGRES_BIN_DIR = bin;
+    const failed = await waitForJob((await county.call('backup.toFolder', { folder: usb })).jobId);
+    expect(failed.error).toMatch(/^pg_dump 备份没有完成/);
+    expect(failed.error).not.toContain(password);
+    expect(fs.readFileSync(argvFile, 'utf8')).not.toContain(password);
+    const thrown = await county.backups.runAutomatic().then(() => null, (e: Error) => e.message);
+    expect(thrown).toMatch(/pg_dump 备份没有完成/);
+    expect(thrown).not.toContain(password);
+    expect(fs.readdirSync(usb)).toEqual([]);
+  });
+
+  it('says when pg_dump is older than the server', async () => {
+    const bin = tempDir('tc-old-bin-');
+    const script = '#!/bin/sh\necho "pg_dump (PostgreSQL) 12.3"\n';
+    for (const name of ['pg_dump', 'pg_restore']) fs.writeFileSync(path.join(bin, name), script, { mode: 0o755 });
+    process.env.POSTGRES_BIN_DIR = bin;
+    const job = await waitForJob((await county.call('backup.toFolder', { folder: tempDir('tc-usb-') })).jobId);
+    expect(job.error).toMatch(/^找到的 pg_dump 是 PostgreSQL 12 版.*比数据库服务器的 \d+ 版旧，不能备份/);
+  });
+});
