@@ -40,7 +40,17 @@ export function FirstRunStore({ mode, onCountyOnly, children }: FirstRunStorePro
           <Stack gap="sm">
             <Text size="lg" style={{ overflowWrap: 'anywhere' }}>{t('store.firstRun.connected', { where: whereOf(status.data.connection) })}</Text>
             <Text size="md">{t('store.firstRun.countyOnly')}</Text>
-            <Button type="button" variant="outline" size="md" loading={useFile.isPending} onClick={() => useFile.mutate({})} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              type="button"
+              variant="outline"
+              size="md"
+              h="auto"
+              py={8}
+              loading={useFile.isPending}
+              onClick={() => useFile.mutate({})}
+              style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+              styles={{ label: { whiteSpace: 'normal' } }}
+            >
               {t('store.firstRun.useFile')}
             </Button>
             {useFile.error && (
