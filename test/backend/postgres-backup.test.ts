@@ -4,12 +4,15 @@
 // never in argv, a message or a job's error. Runs in the `postgres` vitest project.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { writeStoreConfig } from '../../electron/backend/db/store-config';
 import { Session } from '../../electron/backend/security/session';
 import { dumpPostgres, passwordOfStore } from '../../electron/backend/services/backup/postgres-dump';
 import { ADMIN, openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 import { smallCentre } from '../helpers/centre';
 import { linkCentreToCounty } from '../helpers/county-link';
+import { createRole, createTestDatabase } from '../helpers/postgres-server';
 
 let county: TestBackend;
 let centre: TestBackend;
@@ -93,6 +96,56 @@ describe('backups of a county store on PostgreSQL', () => {
     await county.call('backup.restore', { source: result.safetyCopy! }, admin);
     expect(await usernames()).toContain('clerk2');
     expect(county.holder.postgres).not.toBeNull();
+  }, 120_000);
+
+  it('leaves the store as it was when pg_restore fails half-way (one server transaction), and says why', async () => {
+    const usb = tempDir('tc-usb-');
+    const job = await waitForJob((await county.call('backup.toFolder', { folder: usb })).jobId);
+    await county.call('users.create', { username: 'clerk2', displayName: '张文书', role: 'county_viewer', password: 'Temp-password-1', pin: null });
+    const before = await usernames();
+    const audit = await county.countRows('audit_log');
+    // The table of contents and the version row are whole (the checks pass), but the last table's data is damaged:
+    // pg_restore has dropped and loaded the other tables when it fails.
+    const bytes = fs.readFileSync(job.file!);
+    for (let i = bytes.length - 200; i < bytes.length - 50; i++) bytes[i] ^= 0x5a;
+    const cut = path.join(usb, 'cut.dump');
+    fs.writeFileSync(cut, bytes);
+    const failed = await county.raw('backup.restore', { source: cut });
+    expect(failed.ok).toBe(false);
+    expect(failed.error!.message).toMatch(/^恢复没有完成，数据保持原样：.*could not uncompress data/);
+    expect(await usernames()).toEqual(before);
+    expect(await county.countRows('audit_log')).toBe(audit);
+    expect((await county.call('users.list', {})).length).toBeGreaterThan(0); // still open and signed in
+  }, 120_000);
+
+  it('works when the database belongs to an ordinary role (no superuser), as on a county server', async () => {
+    const server = inject('postgres');
+    const db = await createTestDatabase(server);
+    const role = await createRole(server, 'tc_backup_owner', 'Owner-pass-2026');
+    const su = new pg.Client({ host: db.host, port: db.port, database: db.database, user: db.user, password: db.password });
+    await su.connect();
+    await su.query(`ALTER DATABASE ${db.database} OWNER TO tc_backup_owner`);
+    await su.end();
+    const dataDir = tempDir();
+    writeStoreConfig(dataDir, {
+      kind: 'postgres',
+      connection: { host: db.host, port: db.port, database: db.database, user: role.user, sslmode: 'disable' },
+      password: { protection: 'none', value: role.password },
+    });
+    const own = await openTestBackend(dataDir, { county: { code: '320102', name: '玄武区' }, store: 'sqlite' });
+    try {
+      expect(own.holder.postgres?.connection.user).toBe('tc_backup_owner');
+      const { jobId } = await own.call('backup.toFolder', { folder: tempDir('tc-usb-') });
+      let job;
+      do job = await own.call('backup.job', { jobId });
+      while (!job.done);
+      expect(job.error).toBeNull();
+      await own.call('users.create', { username: 'late', displayName: '后加', role: 'county_viewer', password: 'Temp-password-1', pin: null });
+      await own.call('backup.restore', { source: job.file! });
+      expect((await own.query<{ username: string }>('SELECT username FROM users')).map((r) => r.username)).not.toContain('late');
+    } finally {
+      await own.close();
+    }
   }, 120_000);
 
   it('refuses a file that is not a dump of our store, or of a newer schema version, in Chinese, changing nothing', async () => {
