@@ -11,7 +11,7 @@ import type { countyApi } from '@shared/api/county';
 import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
 
 export function countyHandlers({ deps, holder, platform, onClose }: HandlerContext): ModuleHandlers<typeof countyApi> {
-  const imports = new CountyImports(deps, () => holder.current!.sqlite, platform);
+  const imports = new CountyImports(deps, () => holder.current?.sqlite ?? null, platform);
   onClose?.(() => imports.close()); // the check workers stop with the backend
   return {
     'county.status': () => countyStatus(deps, platform),

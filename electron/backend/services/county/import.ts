@@ -137,7 +137,8 @@ export class CountyImports {
   readonly pool = new CheckPool();
   constructor(
     private deps: BackendDeps,
-    private sqlite: () => Database,
+    /** The SQLite file's raw handle for the bulk write, or null on a PostgreSQL store. */
+    private sqlite: () => Database | null,
     private platform: Platform | undefined,
   ) {}
 
