@@ -146,12 +146,12 @@ describe('care at home at the county', () => {
     expect(january.villages.find((v) => v.village === '东村')).toMatchObject({ visitsDone: 0, entrusted: 1, entrustedChecked: 0, pairs: 1 });
   });
 
-  it('carries no name, phone, note, signature or slip number of the care records', () => {
+  it('carries no name, phone, note, signature or slip number of the care records', async () => {
     const zip = unzipSync(new Uint8Array(fs.readFileSync(packageFile)));
     expect(strFromU8(zip['manifest.json'])).toContain('"home_service_visits"');
-    const stored = county.database.sqlite
-      .prepare("SELECT data FROM county_records WHERE period = '2026-02' AND (section LIKE 'home_service_%' OR section LIKE 'entrusted_%' OR section LIKE 'aid_%' OR section = 'association_activities')")
-      .all() as { data: string }[];
+    const stored = await county.query<{ data: string }>(
+      "SELECT data FROM county_records WHERE period = '2026-02' AND (section LIKE 'home_service_%' OR section LIKE 'entrusted_%' OR section LIKE 'aid_%' OR section = 'association_activities')",
+    );
     // 2 items, 2 providers, 2 entitlements, 5 visits, 1 settlement, 1 agreement, 1 check, 1 helper, 1 pair, 2 activities, 1 association activity
     expect(stored.length).toBe(2 + 2 + 2 + 5 + 1 + 1 + 1 + 1 + 1 + 2 + 1);
     const text = stored.map((r) => r.data).join('\n');

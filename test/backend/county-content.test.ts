@@ -9,7 +9,7 @@ import { monthRange } from '@shared/domain/sync/period';
 import { type PackageInput, buildPackage } from '../../electron/backend/package/package';
 import { SECTIONS, SECTION_NAMES, type SectionData, fileOf } from '@shared/domain/sync/sections';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
-import { canonicalDump, changesBesidesLogs } from '../helpers/canonical-dump';
+import { changesBesidesLogs, storeDump } from '../helpers/canonical-dump';
 import { forgeSigned, listed } from '../helpers/forge-package';
 import { deflated, rawZip } from '../helpers/raw-zip';
 import { linkCentreToCounty } from '../helpers/county-link';
@@ -190,7 +190,7 @@ describe('bad content, correctly signed: each refused with its own message, ever
     const miscount = forgeSigned(inputFor(january), keys, inner, SECTION_NAMES.map((s) => (s === 'centre' ? { ...listed('centre.jsonl', line), rows: 2 } : listed(fileOf(s), ''))));
     files.push({ name: 'miscount.tcpkg', bytes: miscount });
 
-    const before = canonicalDump(county.database.sqlite);
+    const before = await storeDump(county);
     const reports = await importAll(files);
     for (const c of cases) {
       const report = reports[`${c.name}.tcpkg`];
@@ -203,8 +203,8 @@ describe('bad content, correctly signed: each refused with its own message, ever
     // Each refusal has its own message: no two classes read alike.
     const said = cases.map((c) => `${reports[`${c.name}.tcpkg`].message}|${reports[`${c.name}.tcpkg`].errors[0] ?? ''}`);
     expect(new Set(said).size).toBe(said.length);
-    expect(changesBesidesLogs(before, canonicalDump(county.database.sqlite))).toEqual([]);
-    expect(county.database.sqlite.prepare('SELECT count(*) AS n FROM county_import_reports').get()).toEqual({ n: files.length });
+    expect(changesBesidesLogs(before, await storeDump(county))).toEqual([]);
+    expect(await county.countRows('county_import_reports')).toBe(files.length);
   }, 120_000);
 
   it('stores the validated record, not the line: key order and spacing of the file do not reach the county', async () => {
@@ -214,7 +214,7 @@ describe('bad content, correctly signed: each refused with its own message, ever
     });
     const reports = await importAll([{ name: 'reordered.tcpkg', bytes }]);
     expect(reports['reordered.tcpkg'].outcome).toBe('accepted');
-    const rows = county.database.sqlite.prepare("SELECT data FROM county_records WHERE section = 'residents'").all() as { data: string }[];
+    const rows = await county.query<{ data: string }>("SELECT data FROM county_records WHERE section = 'residents'");
     expect(rows).toHaveLength(january.residents.length);
     const shape = Object.keys(SECTIONS.residents.schema.shape);
     for (const row of rows) {

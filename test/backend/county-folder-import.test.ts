@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, type PackageInput } from '../../electron/backend/packag
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { forgeSigned, listed } from '../helpers/forge-package';
 import { type RawEntry, deflated, rawZip } from '../helpers/raw-zip';
-import { canonicalDump, changesBesidesLogs } from '../helpers/canonical-dump';
+import { changesBesidesLogs, storeDump } from '../helpers/canonical-dump';
 
 let county: TestBackend;
 const centre = generateSigningKeys();
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 /** Every table of the county, canonically (a refusal may only add its report and audit row). */
-const countyData = () => canonicalDump(county.database.sqlite);
+const countyData = () => storeDump(county);
 
 describe('importing a folder', () => {
   it('refuses each bad file with its own message, reading none over the limit, and writes only the reports', async () => {
@@ -45,7 +45,7 @@ describe('importing a folder', () => {
     fs.writeFileSync(path.join(folder, '4-decoy.tcpkg'), forgeSigned(input, { signingPrivateKey: centre.privateKey, countyPublicKey: countyKey.publicKey }, decoy, [listed('centre.jsonl', line)]));
     fs.writeFileSync(path.join(folder, 'notes.txt'), 'not a package');
 
-    const before = countyData();
+    const before = await countyData();
     const staged = await county.call('county.stage', { batchId: null, folder });
     expect(staged.items.map((i) => [i.fileName, i.outcome, i.message])).toEqual([
       ['1-huge.tcpkg', 'rejected', `文件太大（${DEFAULT_LIMITS.packageBytes + 1024 * 1024} 字节），不是月报数据包`],
@@ -58,8 +58,8 @@ describe('importing a folder', () => {
 
     const { jobId } = await county.call('county.apply', { batchId: staged.batchId });
     for (let job = await county.call('county.job', { jobId }); !job.done; job = await county.call('county.job', { jobId })) await new Promise((r) => setTimeout(r, 20));
-    expect(changesBesidesLogs(before, countyData())).toEqual([]);
-    const reports = county.database.sqlite.prepare('SELECT file_name, outcome, file_hash FROM county_import_reports ORDER BY file_name').all() as { file_name: string; outcome: string; file_hash: string }[];
+    expect(changesBesidesLogs(before, await countyData())).toEqual([]);
+    const reports = await county.query<{ file_name: string; outcome: string; file_hash: string }>('SELECT file_name, outcome, file_hash FROM county_import_reports ORDER BY file_name');
     expect(reports.map((r) => [r.file_name, r.outcome])).toEqual(staged.items.map((i) => [i.fileName, 'rejected']));
     // The oversized file's hash is its real SHA-256 (of zeros here), taken without reading it whole.
     const zeros = (await import('node:crypto')).createHash('sha256').update(Buffer.alloc(DEFAULT_LIMITS.packageBytes + 1024 * 1024)).digest('hex');

@@ -227,11 +227,12 @@ describe('ID numbers at the county', () => {
     const someone = detail.residents.find((r) => r.idMasked)!;
     expect(someone.idMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     const full = rows<{ id_number: string }>('SELECT id_number FROM residents WHERE id = ?', someone.id)[0].id_number;
-    const before = county.count('audit_log');
+    const before = await county.countRows('audit_log');
     const { idNumber } = await county.call('county.revealIdNumber', { centreCode: CENTRE, period: PERIOD, residentId: someone.id });
     expect(idNumber).toBe(full);
-    const audit = county.database.sqlite.prepare("SELECT action, entity, entity_id, actor FROM audit_log ORDER BY rowid DESC LIMIT 1").get() as Record<string, string>;
-    expect(county.count('audit_log')).toBe(before + 1);
+    // Audit ids are UUIDv7, time-ordered: the greatest is the newest row.
+    const [audit] = await county.query<Record<string, string>>('SELECT action, entity, entity_id, actor FROM audit_log ORDER BY id DESC LIMIT 1');
+    expect(await county.countRows('audit_log')).toBe(before + 1);
     expect(audit).toMatchObject({ action: 'view_id_number', entity: 'countyRecords', entity_id: `${CENTRE}/${PERIOD}/${someone.id}` });
     const viewer = await county.signInAs('county_viewer', '县局查看员');
     expect((await county.raw('county.revealIdNumber', { centreCode: CENTRE, period: PERIOD, residentId: someone.id }, viewer.session)).error?.code).toBe('FORBIDDEN');
@@ -239,21 +240,31 @@ describe('ID numbers at the county', () => {
   });
 });
 
+describe("the county's accounts", () => {
+  it('are listed in the order they were made, whatever was changed since (made in the same instant too)', async () => {
+    const before = (await county.call('users.list', {})).map((u) => u.id);
+    const first = await county.signInAs('county_viewer', '县局甲');
+    const second = await county.signInAs('county_viewer', '县局乙');
+    // Changed after the second was made (on PostgreSQL an updated row moves within the table).
+    await county.call('users.update', { id: first.id, displayName: '县局甲（改名）', role: 'county_viewer', disabled: false });
+    expect((await county.call('users.list', {})).map((u) => u.id)).toEqual([...before, first.id, second.id]);
+  });
+});
+
 describe('figures stored before this version, from a format-1 package', () => {
   it('are counted again from the kept records, the facts format 1 did not carry as 不详', async () => {
-    const db = county.database.sqlite;
     // As a format-1 import left it: residents and staff without the v2 fields, figures without a version.
     const v2Resident = ['idNumber', 'tekunCertNo', 'severeDisability', 'mentalIllness', 'hukou', 'supportMode', 'tekunTierProposed', 'tekunCareTier', 'pressureInjuryStage'];
-    for (const r of db.prepare("SELECT record_id, section, data FROM county_records WHERE section IN ('residents', 'staff')").all() as { record_id: string; section: string; data: string }[]) {
+    for (const r of await county.query<{ record_id: string; section: string; data: string }>("SELECT record_id, section, data FROM county_records WHERE section IN ('residents', 'staff')")) {
       const record = JSON.parse(r.data) as Record<string, unknown>;
       for (const k of r.section === 'residents' ? v2Resident : ['trainedInYear', 'certified']) delete record[k];
-      db.prepare('UPDATE county_records SET data = ? WHERE record_id = ? AND section = ?').run(JSON.stringify(record), r.record_id, r.section);
+      await county.query('UPDATE county_records SET data = ? WHERE record_id = ? AND section = ?', JSON.stringify(record), r.record_id, r.section);
     }
-    const stored = db.prepare('SELECT figures FROM county_figures WHERE centre_code = ? AND period = ?').get(CENTRE, PERIOD) as { figures: string };
+    const [stored] = await county.query<{ figures: string }>('SELECT figures FROM county_figures WHERE centre_code = ? AND period = ?', CENTRE, PERIOD);
     const old = JSON.parse(stored.figures) as Record<string, number>;
     delete old._version;
     for (const k of Object.keys(old)) if (k.startsWith('tekun.') || k.startsWith('staff.') || k.startsWith('pressure.')) delete old[k];
-    db.prepare('UPDATE county_figures SET figures = ? WHERE centre_code = ? AND period = ?').run(JSON.stringify(old), CENTRE, PERIOD);
+    await county.query('UPDATE county_figures SET figures = ? WHERE centre_code = ? AND period = ?', JSON.stringify(old), CENTRE, PERIOD);
 
     const f = (await county.call('county.tekunQuarter', { year: 2026, quarter: 1 })).rows.find((r) => r.centreCode === CENTRE)!.figures;
     const tekun = people().present.filter(isTekun).length;

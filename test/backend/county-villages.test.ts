@@ -126,7 +126,7 @@ describe('the village register at the county', () => {
     const file = fs.readdirSync(usb).find((f) => f.endsWith('.tcpkg'))!;
     const zip = unzipSync(new Uint8Array(fs.readFileSync(path.join(usb, file))));
     expect(Object.keys(zip)).toContain('payload.enc');
-    const stored = county.database.sqlite.prepare("SELECT data FROM county_records WHERE section IN ('elders', 'villages', 'visits', 'followups', 'special_reports', 'home_assessments')").all() as { data: string }[];
+    const stored = await county.query<{ data: string }>("SELECT data FROM county_records WHERE section IN ('elders', 'villages', 'visits', 'followups', 'special_reports', 'home_assessments')");
     const text = stored.map((r) => r.data).join('\n');
     expect(stored.length).toBe(2 + 5 + 4 + 2 + 1 + 1);
     for (const secret of ['甲奶奶', validIdNumber('1941-07-07', '456'), '13900001111', '甲奶奶家', '电线老化', '独居老人摔倒']) expect(text).not.toContain(secret);

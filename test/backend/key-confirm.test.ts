@@ -1,9 +1,9 @@
-// Confirming a key's fingerprint heard by phone, on real SQLite files through the real dispatcher: the key compared is
-// the key confirmed. Another import that swaps the key between the comparison and the write (simulated by writing
-// the swap on the same database at the moment the fingerprints are compared) makes the confirmation refuse, never
-// confirm the new key with the old key's fingerprint.
+// Confirming a key's fingerprint heard by phone, on real SQLite files (the county also on PostgreSQL) through the real
+// dispatcher: the key compared is the key confirmed. Another import that swaps the key between the comparison and the
+// write (simulated by writing the swap on the same database at the moment the fingerprints are compared) makes the
+// confirmation refuse, never confirm the new key with the old key's fingerprint.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/package/keys';
+import { fingerprint, generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/package/keys';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { PROFILE } from '../helpers/centre';
 
@@ -53,11 +53,40 @@ describe('a key swapped while its fingerprint is being confirmed', () => {
     const registration = await centre.call('sync.registrationFile', {});
     const enrolled = await county.call('county.enrol', { text: registration.text });
     const newKey = generateSigningKeys().publicKey;
-    during.compare = () => county.database.sqlite.prepare("UPDATE county_centres SET public_key = ?, state = 'pending' WHERE centre_code = ?").run(newKey, enrolled.centreCode);
-    const refused = await county.raw('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
+    const swap = "UPDATE county_centres SET public_key = $1, state = 'pending' WHERE centre_code = $2";
+    const confirm = () => county.raw('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
+    let refused: Awaited<ReturnType<typeof confirm>>;
+    if (county.holder.postgres) {
+      // On PostgreSQL the swap is another connection's write (a hook that cannot wait cannot run a query to its end): it
+      // takes the row before the confirmation starts and commits at the moment of the comparison, so the confirmation's
+      // write waits for that commit and then meets the new key.
+      const other = await county.holder.postgres.pool.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(swap, [newKey, enrolled.centreCode]);
+        during.compare = () => void other.query('COMMIT');
+        refused = await confirm();
+      } finally {
+        other.release();
+      }
+    } else {
+      during.compare = () => county.database.sqlite.prepare(swap.replace(/\$\d/g, '?')).run(newKey, enrolled.centreCode);
+      refused = await confirm();
+    }
+    expect(during.compare).toBeNull(); // the swap ran
     expect(refused.error).toMatchObject({ code: 'CONFLICT', message: `${enrolled.name} 的登记密钥在核对期间被换掉了，请重新核对指纹` });
-    const row = county.database.sqlite.prepare('SELECT state FROM county_centres WHERE centre_code = ?').get(enrolled.centreCode);
-    expect(row).toEqual({ state: 'pending' });
-    expect((await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint })).state).toBe('confirmed');
+    // On SQLite the swap ran inside the refused transaction and went with it; on PostgreSQL it is another connection's
+    // committed write, so the new key stays, pending.
+    const oldKey = (JSON.parse(registration.text) as { publicKey: string }).publicKey;
+    const rows = await county.query('SELECT state, public_key FROM county_centres WHERE centre_code = ?', enrolled.centreCode);
+    expect(rows).toEqual([{ state: 'pending', public_key: county.store === 'postgres' ? newKey : oldKey }]);
+    if (county.store === 'postgres') {
+      // The key now there is confirmed only with its own fingerprint.
+      expect((await confirm()).error?.code).toBe('INVALID_INPUT');
+      expect((await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: fingerprint(newKey) })).state).toBe('confirmed');
+    } else {
+      // Checked again without a swap, the key is confirmed.
+      expect((await county.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint })).state).toBe('confirmed');
+    }
   });
 });

@@ -44,12 +44,12 @@ async function importFiles(files: { name: string; bytes: Uint8Array }[]) {
 }
 
 /** What the county stored for a centre, month and section, by record id. */
-function stored(period: string, section: string): Map<string, Record<string, unknown>> {
-  const rows = county.database.sqlite.prepare('SELECT record_id, data FROM county_records WHERE period = ? AND section = ?').all(period, section) as { record_id: string; data: string }[];
+async function stored(period: string, section: string): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await county.query<{ record_id: string; data: string }>('SELECT record_id, data FROM county_records WHERE period = ? AND section = ? ORDER BY centre_code, record_id', period, section);
   return new Map(rows.map((r) => [r.record_id, JSON.parse(r.data) as Record<string, unknown>]));
 }
 
-const countyRows = () => county.database.sqlite.prepare('SELECT count(*) AS n FROM county_records').get() as { n: number };
+const countyRows = () => county.countRows('county_records');
 
 beforeAll(async () => {
   centre = await openTestBackend();
@@ -112,12 +112,12 @@ describe('format 2', () => {
 
     const reports = await importFiles([{ name: jan.fileName, bytes: jan.bytes }]);
     expect(reports[0].outcome).toBe('accepted');
-    const residents = stored('2026-01', 'residents');
+    const residents = await stored('2026-01', 'residents');
     const mine = residents.get(chosen.id)!;
     expect(mine).toMatchObject({ idNumber: chosen.idNumber, hukou: 'urban', mentalIllness: true, severeDisability: false, supportMode: 'concentrated', pressureInjuryStage: 'II' });
     // The official tier is the county's decision; the newer, unanswered proposal travels beside it.
     expect(mine).toMatchObject({ tekunTier: 'partly_lost', tekunCareTier: 2, tekunTierProposed: 'fully_lost' });
-    const sent = stored('2026-01', 'tier_proposals');
+    const sent = await stored('2026-01', 'tier_proposals');
     expect(sent.get(proposals.answered)).toMatchObject({ residentId: chosen.id, tier: 'partly_lost', proposedOn: '2026-01-10', indicatorsNotMet: ['自主吃饭', '自主穿衣'] });
     // Only 特困 residents' proposals go to the county.
     const tekunIds = new Set([...residents.values()].filter((r) => r.supportMode !== null).map((r) => r.id));
@@ -137,7 +137,7 @@ describe('format 2', () => {
       expect(r.tekunTierProposed === null || typeof r.tekunTierProposed === 'string').toBe(true);
     }
     expect([...residents.values()].some((r) => r.hukou === 'rural')).toBe(true);
-    const staff = stored('2026-01', 'staff');
+    const staff = await stored('2026-01', 'staff');
     const trainedIds = new Set((centre.database.sqlite.prepare("SELECT staff_id FROM staff_training WHERE date BETWEEN '2025-02-01' AND '2026-01-31' UNION SELECT a.staff_id FROM fire_training_attendees a JOIN fire_trainings t ON t.id = a.training_id WHERE t.date BETWEEN '2025-02-01' AND '2026-01-31'").all() as { staff_id: string }[]).map((r) => r.staff_id));
     expect(trainedIds.size).toBeGreaterThan(0);
     for (const [id, s] of staff) expect(s.trainedInYear).toBe(trainedIds.has(id));
@@ -177,12 +177,12 @@ describe('before the export', () => {
 });
 
 /** A month's v2 files turned back into format 1: what a centre on the old program sent. */
-function formatOneFiles(period: string) {
+async function formatOneFiles(period: string) {
   const v1Sections = SECTION_NAMES.filter((s) => sinceFormat(s) === 1);
-  const lines = (section: SectionName) => [...stored(period, section).values()];
+  const lines = async (section: SectionName) => [...(await stored(period, section)).values()];
   const files: Record<string, string> = {};
   for (const s of v1Sections) {
-    let records = lines(s);
+    let records = await lines(s);
     if (s === 'residents') {
       records = records.map(({ idNumber, tekunCertNo, severeDisability, mentalIllness, hukou, supportMode, tekunTierProposed, tekunCareTier, pressureInjuryStage, ...r }) => {
         void [idNumber, tekunCertNo, severeDisability, mentalIllness, hukou, supportMode, tekunCareTier, pressureInjuryStage];
@@ -198,28 +198,28 @@ function formatOneFiles(period: string) {
 
 describe('format 1 still imports', () => {
   it('upgrades each record to the v2 shape with null for what format 1 did not carry', async () => {
-    const { files, sectionVersions } = formatOneFiles('2026-01');
+    const { files, sectionVersions } = await formatOneFiles('2026-01');
     // January again, as the old program would have written it: sent as a correction, since January is already in.
     const base = { formatVersion: 1, schemaVersion: 16, sectionVersions, centreCode: '411422103000', countyCode: '411422', period: '2026-01', sequence: 1, correction: 1, correctionReason: '旧版程序重报', previousHash: '', createdAt: '2026-02-01T00:00:00.000Z', appVersion: 'old', files };
     const old = buildPackage(base, { signingPrivateKey: centreKey, countyPublicKey }).bytes;
     const reports = await importFiles([{ name: 'old.tcpkg', bytes: old }]);
     expect(reports[0].outcome).toBe('accepted');
-    const mine = stored('2026-01', 'residents').get(chosen.id)!;
+    const mine = (await stored('2026-01', 'residents')).get(chosen.id)!;
     // Format 1's tier was the centre's own view: kept as the proposal, never as the county's decision.
     expect(mine).toMatchObject({ idNumber: null, tekunCertNo: null, severeDisability: null, mentalIllness: null, hukou: null, supportMode: null, tekunTier: null, tekunCareTier: null, pressureInjuryStage: null });
     expect(mine.tekunTierProposed).not.toBeNull();
-    for (const s of stored('2026-01', 'staff').values()) expect(s).toMatchObject({ trainedInYear: null, certified: null });
-    expect(stored('2026-01', 'tier_proposals').size).toBe(0);
+    for (const s of (await stored('2026-01', 'staff')).values()) expect(s).toMatchObject({ trainedInYear: null, certified: null });
+    expect((await stored('2026-01', 'tier_proposals')).size).toBe(0);
     // The county's tables read the month like any other.
     const ind = await county.call('county.indicators', { period: '2026-01' });
     expect(ind.reported).toBe(1);
   }, 60_000);
 
   it('refuses a section version it does not know, and a missing section file, each with its own message, writing nothing', async () => {
-    const { files, sectionVersions } = formatOneFiles('2026-01');
+    const { files, sectionVersions } = await formatOneFiles('2026-01');
     const base = { formatVersion: 1, schemaVersion: 16, sectionVersions, centreCode: '411422103000', countyCode: '411422', period: '2025-11', sequence: 31, correction: 0, correctionReason: '', previousHash: '', createdAt: '2025-12-01T00:00:00.000Z', appVersion: 'x', files };
     const keys = { signingPrivateKey: centreKey, countyPublicKey };
-    const before = countyRows();
+    const before = await countyRows();
     const unknown = buildPackage({ ...base, sectionVersions: { ...sectionVersions, residents: 3 } }, keys).bytes;
     const missing = buildPackage({ ...base, formatVersion: 2, sectionVersions: { ...sectionVersions, tier_proposals: 1 } }, keys).bytes;
     const { 'residents.jsonl': _r, ...withoutResidents } = files;
@@ -236,6 +236,6 @@ describe('format 1 still imports', () => {
     expect(byName['missing.tcpkg'].errors.join()).toContain('缺少数据文件「tier_proposals.jsonl」');
     const third = await importFiles([{ name: 'nores.tcpkg', bytes: noResidents }]);
     expect(third[0].errors.join()).toContain('缺少数据文件「residents.jsonl」');
-    expect(countyRows()).toEqual(before);
+    expect(await countyRows()).toEqual(before);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import { buildPackage } from '../../electron/backend/package/package';
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/backend/package/keys';
 import { SHIFT } from '../helpers/care-day';
 import { ADMIN, type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
-import { canonicalDump, changesBesidesLogs } from '../helpers/canonical-dump';
+import { changesBesidesLogs, storeDump } from '../helpers/canonical-dump';
 
 let centre: TestBackend;
 let county: TestBackend;
@@ -40,7 +40,7 @@ async function importFiles(files: { name: string; bytes: Uint8Array }[]) {
 }
 
 /** Every table of the county, canonically (a refusal may only add its report and audit row). */
-const countyData = () => canonicalDump(county.database.sqlite);
+const countyData = () => storeDump(county);
 
 beforeAll(async () => {
   centre = await openTestBackend();
@@ -102,11 +102,11 @@ describe('keys and enrolment', () => {
       { schemaVersion: 11, sectionVersions: {}, centreCode: '411422104000', countyCode: '411422', period: '2026-01', sequence: 1, correction: 0, correctionReason: '', previousHash: '', createdAt: '2026-02-01T00:00:00.000Z', appVersion: 'x', files: { 'centre.jsonl': '' } },
       { signingPrivateKey: keys.privateKey, countyPublicKey: countyKey.publicKey },
     ).bytes;
-    const before = countyData();
+    const before = await countyData();
     const { reports } = await importFiles([{ name: 'early.tcpkg', bytes: early }]);
     expect(reports[0].outcome).toBe('rejected');
     expect(reports[0].message).toContain('孙集乡敬老院 的登记还没有确认指纹');
-    expect(changesBesidesLogs(before, countyData())).toEqual([]);
+    expect(changesBesidesLogs(before, await countyData())).toEqual([]);
     // A pending centre's months are all 未登记 in the matrix: nothing was expected of it.
     const pendingRow = (await county.call('county.matrix', { year: 2026 })).centres.find((c) => c.centreCode === '411422104000')!;
     expect(new Set(pendingRow.cells.map((c) => c.status))).toEqual(new Set(['unregistered']));
@@ -123,7 +123,8 @@ describe('keys and enrolment', () => {
     // Undone before any import: gone from the lists, kept in the audit log, and it can be enrolled again (pending).
     await county.call('county.withdrawCentre', { centreCode: '411422104000' });
     expect((await county.call('county.centres', {})).map((c) => c.centreCode)).not.toContain('411422104000');
-    const audit = county.database.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'countyCentres' AND entity_id = '411422104000' ORDER BY rowid").all() as { action: string }[];
+    // Audit ids are UUIDv7, time-ordered: in id order is in the order written.
+    const audit = await county.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'countyCentres' AND entity_id = '411422104000' ORDER BY id");
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'retire']);
     expect((await county.call('county.enrol', { text: file })).state).toBe('pending');
     await county.call('county.withdrawCentre', { centreCode: '411422104000' });
@@ -241,18 +242,18 @@ describe('a reporting round', () => {
     expect(undo.error?.message).toContain('已经用这把县级公钥导出过月报（2026-01），不能撤销');
     expect((await centre.call('sync.status', {})).county).toMatchObject({ state: 'confirmed', canUndo: false });
     // The database refuses it too, whatever the code above it does.
-    expect(() => county.database.sqlite.prepare("UPDATE county_centres SET state = 'withdrawn' WHERE centre_code = '411422103000'").run()).toThrow(/keeps its confirmed key/);
+    await expect(county.query("UPDATE county_centres SET state = 'withdrawn' WHERE centre_code = '411422103000'")).rejects.toThrow(/keeps its confirmed key/);
     expect(() => centre.database.sqlite.prepare('DELETE FROM sync_county').run()).toThrow(/kept once a package was exported/);
   });
 
   it('says "already imported" for the same package again and changes nothing', async () => {
     const [row] = (await centre.call('sync.status', {})).exports.filter((e) => e.period === '2026-02');
     const again = await centre.call('sync.download', { id: row.id });
-    const before = countyData();
+    const before = await countyData();
     const { reports } = await importFiles([{ name: row.fileName, bytes: Buffer.from(again.base64, 'base64') }]);
     expect(reports[0].outcome).toBe('already_imported');
     expect(reports[0].message).toContain('已经导入过');
-    expect(changesBesidesLogs(before, countyData())).toEqual([]);
+    expect(changesBesidesLogs(before, await countyData())).toEqual([]);
   });
 
   it('re-exports a month only as a correction with a reason, which supersedes the earlier package', async () => {
@@ -270,7 +271,7 @@ describe('a reporting round', () => {
     const { reports } = await importFiles([{ name: fixed.fileName, bytes: fixed.bytes }]);
     expect(reports[0].outcome).toBe('accepted');
     expect(reports[0].message).toContain('更正1');
-    const packages = county.database.sqlite.prepare("SELECT correction, superseded_by FROM county_packages WHERE period = '2026-02' ORDER BY correction").all() as { correction: number; superseded_by: string | null }[];
+    const packages = await county.query<{ correction: number; superseded_by: string | null }>("SELECT correction, superseded_by FROM county_packages WHERE period = '2026-02' ORDER BY correction");
     expect(packages.map((p) => p.superseded_by !== null)).toEqual([true, false]);
     const matrix = await county.call('county.matrix', { year: 2026 });
     expect(matrix.centres[0].cells[1].status).toBe('corrected');
@@ -307,6 +308,13 @@ describe('a reporting round', () => {
     expect(march.total.careEntries).toBe(own.careEntries);
     expect(march.total.careEntries).toBeGreaterThanOrEqual(3);
     expect(march.total.careDaysRecorded).toBeLessThanOrEqual(march.total.residentDays);
+    // The 特困 proposals waiting at the county: the longest waiting first, those received the same day in the order proposed.
+    const waiting = (await county.call('tier.countyProposals', {})).rows.filter((r) => !r.answer && !r.superseded);
+    expect(waiting.length).toBeGreaterThan(1);
+    for (const [i, r] of waiting.slice(1).entries()) {
+      const p = waiting[i];
+      expect(p.receivedOn < r.receivedOn || (p.receivedOn === r.receivedOn && p.proposedOn <= r.proposedOn), `${p.residentName} before ${r.residentName}`).toBe(true);
+    }
   });
 
   it('exports the county workbook with the 特困 quarterly table', async () => {
@@ -338,8 +346,15 @@ describe('command line', () => {
     } finally {
       spy.mockRestore();
     }
-    const audit = county.database.sqlite.prepare("SELECT actor FROM audit_log WHERE entity = 'countyImportReports' ORDER BY at DESC LIMIT 1").get() as { actor: string };
+    const [audit] = await county.query<{ actor: string }>("SELECT actor FROM audit_log WHERE entity = 'countyImportReports' ORDER BY at DESC, id DESC LIMIT 1");
     expect(audit.actor).toMatch(/^命令行（npm run sync/);
+    // Searching is blind to the case of Latin letters, on either store: the log by who, the receipts by file name.
+    const byActor = await county.call('audit.search', { actor: 'NPM RUN SYNC' });
+    expect(byActor.total).toBe(1);
+    expect(byActor.rows[0].actor).toBe(audit.actor);
+    const receipts = await county.call('county.reports', { query: '2026-05-005.TCPKG', outcome: null });
+    expect(receipts.map((r) => r.fileName)).toEqual(['月报-411422103000-2026-05-005.tcpkg']);
+    expect(await county.call('county.reports', { query: '2026-05-005.tcpkg', outcome: null })).toEqual(receipts);
   }, 60_000);
 });
 
@@ -367,11 +382,11 @@ describe('bad input: each refused with its own message, the county data unchange
   ];
   for (const [name, make, message] of cases) {
     it(name, async () => {
-      const before = countyData();
+      const before = await countyData();
       const { reports } = await importFiles([{ name: `${name}.tcpkg`, bytes: make() }]);
       expect(reports[0].outcome).toBe('rejected');
       expect(reports[0].message).toContain(message);
-      expect(changesBesidesLogs(before, countyData())).toEqual([]);
+      expect(changesBesidesLogs(before, await countyData())).toEqual([]);
     });
   }
 
@@ -382,7 +397,7 @@ describe('bad input: each refused with its own message, the county data unchange
     const forged = buildPackage(base, { signingPrivateKey: stranger.privateKey, countyPublicKey: countyKey.publicKey }).bytes;
     const other = buildPackage({ ...base, countyCode: '320102', centreCode: '320102001000' }, { signingPrivateKey: stranger.privateKey, countyPublicKey: countyKey.publicKey }).bytes;
     const unregistered = buildPackage({ ...base, centreCode: '411422999000' }, { signingPrivateKey: stranger.privateKey, countyPublicKey: countyKey.publicKey }).bytes;
-    const before = countyData();
+    const before = await countyData();
     const { reports } = await importFiles([
       { name: 'forged.tcpkg', bytes: forged },
       { name: 'other.tcpkg', bytes: other },
@@ -392,7 +407,7 @@ describe('bad input: each refused with its own message, the county data unchange
     expect(byName['forged.tcpkg'].message).toContain('签名不对');
     expect(byName['other.tcpkg'].message).toContain('不是本县');
     expect(byName['unregistered.tcpkg'].message).toContain('还没有登记');
-    expect(changesBesidesLogs(before, countyData())).toEqual([]);
+    expect(changesBesidesLogs(before, await countyData())).toEqual([]);
   });
 
   it('malformed records and wrong types are listed line by line, and nothing of the package is applied', async () => {
@@ -408,7 +423,7 @@ describe('bad input: each refused with its own message, the county data unchange
     // July and August are over by the county's clock: only the records can be wrong.
     county.clock.set('2026-09-01T03:00:00.000Z');
     await county.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
-    const before = countyData();
+    const before = await countyData();
     const { reports } = await importFiles([{ name: 'types.tcpkg', bytes: wrongTypes }]);
     expect(reports[0].outcome).toBe('rejected');
     expect(reports[0].errors[0]).toContain('「residents.jsonl」第 1 行');
@@ -434,6 +449,10 @@ describe('bad input: each refused with its own message, the county data unchange
     expect(fourth.reports.map((r) => r.outcome)).toEqual(['rejected', 'rejected']);
     expect(fourth.reports[0].message).toBe('2026-07 的更正1没有写更正原因，未导入。请让该院重新导出并写明为什么更正');
     expect(fourth.reports[1].message).toMatch(/^2026-06（第 100000 号）的序号比已导入的第 \d+ 号大了 \d+，超过 120，不像真实的月报，已拒绝/);
-    expect(changesBesidesLogs(before, countyData())).toEqual([]);
+    expect(changesBesidesLogs(before, await countyData())).toEqual([]);
+    // The receipts, newest first: all of this instant (the county's clock stood still) in the order they were written.
+    const newestFirst = (await county.call('county.reports', { query: '', outcome: 'rejected' })).map((r) => r.fileName);
+    expect(newestFirst.slice(0, 2).sort()).toEqual(['absurd.tcpkg', 'unexplained.tcpkg']);
+    expect(newestFirst.slice(2, 5)).toEqual(['many.tcpkg', 'json.tcpkg', 'types.tcpkg']);
   });
 });

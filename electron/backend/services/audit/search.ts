@@ -16,7 +16,8 @@ const endOfChinaDay = (date: string) => chinaInstant(addDays(date, 1), '00:00').
 
 function filtered(deps: BackendDeps, q: Query) {
   let query = deps.db.selectFrom('auditLog');
-  if (q.actor) query = query.where('actor', 'like', `%${q.actor.replace(/[%_\\]/g, '')}%`);
+  // Case-blind for Latin letters on both stores (SQLite's LIKE is, PostgreSQL's is not): lower() on both sides.
+  if (q.actor) query = query.where((eb) => eb(eb.fn('lower', ['actor']), 'like', eb.fn('lower', [eb.val(`%${q.actor.replace(/[%_\\]/g, '')}%`)])));
   if (q.entity) query = query.where('entity', '=', q.entity);
   if (q.action) query = query.where('action', '=', q.action);
   if (q.from) query = query.where('at', '>=', startOfChinaDay(q.from));
@@ -49,16 +50,20 @@ async function subjects(deps: BackendDeps, rows: { entity: string; entityId: str
   return names;
 }
 
-const valuesOf = (value: unknown): unknown[] => (value !== null && typeof value === 'object' ? Object.values(value) : []);
+const isBedField = (field: string) => field.toLowerCase().endsWith('bedid');
+/** The values of a row's bed fields (…bedId), the only ones shown as a bed's name; other ids are never looked up as beds. */
+const bedValuesOf = (value: unknown): unknown[] =>
+  value !== null && typeof value === 'object' ? Object.entries(value).filter(([field]) => isBedField(field)).map(([, v]) => v) : [];
 
 export async function auditEntries(deps: BackendDeps, q: Query, limit: number, offset: number): Promise<{ rows: AuditEntry[]; total: number }> {
   const total = Number((await filtered(deps, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await filtered(deps, q).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
   const names = await subjects(deps, rows);
-  const bedIds = rows.flatMap((r) => [r.before, r.after].flatMap((j) => (j ? valuesOf(parseJsonColumn(z.unknown(), j, 'audit_log.before/after')) : [])))
+  // Only bed fields are looked up: a county on PostgreSQL has no beds table, and its rows carry other ids (answers, proposals).
+  const bedIds = rows.flatMap((r) => [r.before, r.after].flatMap((j) => (j ? bedValuesOf(parseJsonColumn(z.unknown(), j, 'audit_log.before/after')) : [])))
     .filter((v): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v));
   const beds = await bedLabels(deps.db, bedIds);
-  const lookup = (field: string, value: string) => (field.toLowerCase().endsWith('bedid') ? beds.get(value) : undefined);
+  const lookup = (field: string, value: string) => (isBedField(field) ? beds.get(value) : undefined);
   return {
     total,
     rows: rows.map((r) => ({

@@ -29,11 +29,13 @@ const toRow = (r: CountyImportReportsTable): ReportRow => ({
 });
 
 export async function listReports(deps: BackendDeps, input: { query: string; outcome: ReportRow['outcome'] | null }): Promise<ReportRow[]> {
-  let q = readRows(deps).orderBy('at', 'desc').limit(500);
+  // Newest first; reports of one instant (a batch) by id, which is time-ordered (UUIDv7): the same order on every store.
+  let q = readRows(deps).orderBy('at', 'desc').orderBy('id', 'desc').limit(500);
   if (input.outcome) q = q.where('outcome', '=', input.outcome);
   if (input.query) {
+    // Case-blind for Latin letters on both stores (SQLite's LIKE is, PostgreSQL's is not): lower() on both sides.
     const like = `%${input.query}%`;
-    q = q.where((eb) => eb.or([eb('centreName', 'like', like), eb('centreCode', 'like', like), eb('fileName', 'like', like), eb('period', 'like', like)]));
+    q = q.where((eb) => eb.or((['centreName', 'centreCode', 'fileName', 'period'] as const).map((column) => eb(eb.fn('lower', [column]), 'like', eb.fn('lower', [eb.val(like)])))));
   }
   return (await q.execute()).map(toRow);
 }

@@ -29,7 +29,11 @@ async function received(deps: BackendDeps) {
     .innerJoin('countyPackages as p', 'p.packageId', 'r.packageId')
     .select(['r.centreCode', 'r.period', 'r.recordId', 'r.data', 'p.importedAt'])
     .where('r.section', '=', 'tier_proposals')
+    // Packages imported in the same instant (a batch) by month: the same rows in the same order on every store.
     .orderBy('p.importedAt')
+    .orderBy('r.centreCode')
+    .orderBy('r.period')
+    .orderBy('r.recordId')
     .execute();
   const byKey = new Map<string, { centreCode: string; period: string; record: TierProposalRecord; receivedOn: string }>();
   for (const r of rows) {
@@ -81,9 +85,16 @@ export async function countyProposals(deps: BackendDeps): Promise<{ allowedDays:
       answer: a ? { outcome: a.outcome, decidedOn: a.decidedOn, documentNo: a.documentNo, tier: a.tier, careTier: a.careTier, reason: a.reason, createdBy: a.createdBy } : null,
     };
   });
-  // Waiting first, the longest waiting on top; then answered or superseded, newest first.
+  // Waiting first, the longest waiting on top (received the same day: proposed first); then answered or superseded, newest
+  // first; then by centre and proposal, so the order never depends on the store's.
   const done = (r: CountyProposalRow) => Number(!!r.answer || r.superseded);
-  rows.sort((x, y) => done(x) - done(y) || (done(x) ? y.proposedOn.localeCompare(x.proposedOn) : x.receivedOn.localeCompare(y.receivedOn)));
+  rows.sort(
+    (x, y) =>
+      done(x) - done(y) ||
+      (done(x) ? y.proposedOn.localeCompare(x.proposedOn) : x.receivedOn.localeCompare(y.receivedOn) || x.proposedOn.localeCompare(y.proposedOn)) ||
+      x.centreCode.localeCompare(y.centreCode) ||
+      x.proposalId.localeCompare(y.proposalId),
+  );
   return { allowedDays: allowed, rows };
 }
 

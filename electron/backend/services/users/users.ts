@@ -14,7 +14,8 @@ import { assertPasswordLength, assertPinFree, assertUsernameFree, findUser } fro
 
 export async function listUsers(deps: BackendDeps): Promise<UserRow[]> {
   const now = deps.clock.now().toISOString();
-  const rows = await deps.db.selectFrom('users').selectAll().orderBy('createdAt').execute();
+  // Accounts made in the same instant by id (UUIDv7, time-ordered): the order they were made on every store.
+  const rows = await deps.db.selectFrom('users').selectAll().orderBy('createdAt').orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
