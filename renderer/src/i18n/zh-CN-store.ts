@@ -52,7 +52,7 @@ export const storeZh = {
     fileNow: '本机文件',
     fileNowHint: '数据存在这台电脑上，只有这台电脑能用。几台电脑要同时使用，或地市、省级汇总时，请改为存放到数据库服务器。',
     postgresNow: 'PostgreSQL 服务器',
-    postgresNowHint: '几台电脑共用服务器上的数据、账号和操作记录。数据备份由数据库管理员在服务器上做。',
+    postgresNowHint: '几台电脑共用服务器上的数据、账号和操作记录。下面的备份用 pg_dump 导出服务器上的县级数据。',
     now: '现在',
     server: '服务器',
     user: '数据库用户名',

@@ -1,5 +1,6 @@
 // 数据备份: copy everything to a USB stick with a progress bar; see the automatic backups; restore one (after a check,
-// keeping a safety copy of today's data).
+// keeping a safety copy of today's data). On a county store on a PostgreSQL server the same, with pg_dump archives of
+// the server's county data (.dump) instead of copies of the file, as the hints say.
 import { Alert, Button, Card, Group, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
@@ -14,7 +15,13 @@ import { pollBackupJob, useBackupList, useBackupRestore, useBackupToFolder } fro
 import { StoreCard } from '../store/StoreCard';
 import { useStoreStatus } from '../store/queries';
 
-function BackupToFolder() {
+/** The server as a clerk reads it (host:port/database), when the store is PostgreSQL; null on the file. */
+function useServer(): string | null {
+  const status = useStoreStatus().data;
+  return status?.kind === 'postgres' && status.connection ? `${status.connection.host}:${status.connection.port}/${status.connection.database}` : null;
+}
+
+function BackupToFolder({ server }: { server: string | null }) {
   const { t } = useTranslation();
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +37,7 @@ function BackupToFolder() {
       <Title order={3} size="h4" mb="sm">
         {t('backup.toFolderTitle')}
       </Title>
+      {server && <Text mb="xs">{t('backup.postgresHint', { server })}</Text>}
       <Text mb="md">{t('backup.toFolderHint')}</Text>
       <FolderField label={t('backup.folder')} placeholder={t('backup.folderPlaceholder')} value={folder} onChange={(f) => (setFolder(f), setError(null))} error={error}>
         <Button onClick={() => (setJobId(null), start.mutate({ folder }))} loading={start.isPending} disabled={running}>
@@ -56,13 +64,13 @@ function BackupToFolder() {
   );
 }
 
-export function useRestore() {
+export function useRestore(server: string | null = null) {
   const { t } = useTranslation();
-  const restore = useBackupRestore({ successMessage: t('backup.restored') });
+  const restore = useBackupRestore({ successMessage: server ? t('backup.restoredPostgres') : t('backup.restored') });
   const confirmRestore = (source: string, label: string) =>
     modals.openConfirmModal({
       title: t('backup.restoreTitle'),
-      children: <Text>{t('backup.restoreWarning', { label })}</Text>,
+      children: <Text>{server ? t('backup.restoreWarningPostgres', { label, server }) : t('backup.restoreWarning', { label })}</Text>,
       labels: { confirm: t('backup.restore'), cancel: t('app.cancel') },
       confirmProps: { color: 'red.9' },
       onConfirm: () => restore.mutate({ source }),
@@ -72,18 +80,16 @@ export function useRestore() {
 
 export function BackupPage() {
   const { t } = useTranslation();
-  // A PostgreSQL store is backed up on its server (StoreCard says so): no file backups offered for it here.
-  const onServer = useStoreStatus().data?.kind === 'postgres';
-  const list = useBackupList(!onServer);
-  const { confirmRestore, restore } = useRestore();
+  // A PostgreSQL store (StoreCard shows which server) is backed up with pg_dump: the same page, other words.
+  const server = useServer();
+  const list = useBackupList();
+  const { confirmRestore, restore } = useRestore(server);
   const [file, setFile] = useState('');
   return (
     <Stack>
       <Title order={2}>{t('backup.title')}</Title>
       <StoreCard />
-      {!onServer && (
-        <>
-      <BackupToFolder />
+      <BackupToFolder server={server} />
       <Card withBorder padding="lg">
         <Title order={3} size="h4" mb="sm">
           {t('backup.automaticTitle')}
@@ -91,7 +97,7 @@ export function BackupPage() {
         <QueryView query={list}>
           {(data) => (
             <>
-              <Text mb="sm">{t('backup.automaticHint', { folder: data.folder })}</Text>
+              <Text mb="sm">{server ? t('backup.automaticHintPostgres', { folder: data.folder, server }) : t('backup.automaticHint', { folder: data.folder })}</Text>
               {data.backups.length === 0 ? (
                 <EmptyState>{t('backup.none')}</EmptyState>
               ) : (
@@ -106,14 +112,12 @@ export function BackupPage() {
           {t('backup.fromFileTitle')}
         </Title>
         <Group align="end">
-          <TextInput label={t('backup.filePath')} placeholder={t('backup.filePlaceholder')} value={file} onChange={(e) => setFile(e.currentTarget.value)} w={480} />
+          <TextInput label={t('backup.filePath')} placeholder={server ? t('backup.filePlaceholderPostgres') : t('backup.filePlaceholder')} value={file} onChange={(e) => setFile(e.currentTarget.value)} w={480} />
           <Button color="red.9" variant="outline" disabled={!file.trim()} loading={restore.isPending} onClick={() => confirmRestore(file.trim(), file.trim())}>
             {t('backup.restore')}
           </Button>
         </Group>
       </Card>
-        </>
-      )}
     </Stack>
   );
 }
