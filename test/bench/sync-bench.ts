@@ -2,7 +2,9 @@
 // centres × 12 months into a county, timed against raw better-sqlite3 inserts of the same rows in the same
 // transactions (target: at least half of raw speed). The thirty centres carry the bench centre's real months, each
 // re-signed with its own key and code, so every package goes through the full reader: signature, decryption, hashes,
-// record schemas, upserts and figures.
+// record schemas, upserts and figures. Issue 20: the checks run in worker threads (check-pool.ts), so the target is
+// end to end — preview plus apply at least half of raw speed. There is no separate direct import: the CLI's
+// `npm run sync -- import` is the same preview then apply, so its ratio is the end-to-end one.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { monthRange } from '@shared/domain/sync/period';
 import { toJsonLines } from '../../electron/backend/services/sync/export';
 import { generateSigningKeys } from '../../electron/backend/package/keys';
 import { buildPackage } from '../../electron/backend/package/package';
+import { liveCheckWorkers } from '../../electron/backend/services/county/check-pool';
 import { SECTIONS, SECTION_NAMES, fileOf } from '@shared/domain/sync/sections';
 
 export const EXPORT_TARGET_MS = 2000;
@@ -105,6 +108,7 @@ export async function benchSync(centre: Backend, centreCall: Call, today: string
   const job = await waitForJob<{ reports: { outcome: string }[] }>(countyCall, 'county.job', jobId);
   const importMs = performance.now() - importStart;
   const accepted = job.reports.filter((r) => r.outcome === 'accepted').length;
+  const workers = liveCheckWorkers(); // the pool's threads, still idle until the county closes
 
   // Raw: the same rows, read from the same files already decrypted, one transaction per package, no checks.
   const sqlite = county.database.sqlite;
@@ -123,23 +127,26 @@ export async function benchSync(centre: Backend, centreCall: Call, today: string
   for (const dir of [countyDir, out, folder]) fs.rmSync(dir, { recursive: true, force: true });
   const round = (n: number) => Math.round(n * 10) / 10;
   const ratio = Math.round((rawMs / importMs) * 100) / 100;
+  const endToEnd = Math.round((rawMs / (previewMs + importMs)) * 100) / 100;
   return {
     export: { period, rows: exportRows, runs: 5, p50Ms: round(exportTimes[2]), maxMs: round(exportTimes[4]), targetMs: EXPORT_TARGET_MS, pass: exportTimes[4] < EXPORT_TARGET_MS },
     import: {
       packages: staged.items.length,
       accepted,
       rows: totalRows,
+      workers,
       previewSeconds: round(previewMs / 1000),
       seconds: round(importMs / 1000),
       rowsPerSecond: Math.round(totalRows / (importMs / 1000)),
+      endToEndRowsPerSecond: Math.round(totalRows / ((previewMs + importMs) / 1000)),
       rawInsertSeconds: round(rawMs / 1000),
       rawRowsPerSecond: Math.round(totalRows / (rawMs / 1000)),
-      /** The apply step: the preview's checks of the same bytes are reused (see the README). */
+      /** The apply step alone: the preview's checks of the same bytes are reused (see the README). */
       ratioToRaw: ratio,
-      /** Preview and apply together, against the same raw inserts. */
-      endToEndRatioToRaw: Math.round((rawMs / (previewMs + importMs)) * 100) / 100,
+      /** Preview and apply together (also the CLI's import), against the same raw inserts: the target (issue 20). */
+      endToEndRatioToRaw: endToEnd,
       targetRatio: IMPORT_RATIO_TARGET,
-      pass: ratio >= IMPORT_RATIO_TARGET && accepted === 360,
+      pass: endToEnd >= IMPORT_RATIO_TARGET && accepted === 360,
     },
   };
 }
@@ -165,6 +172,8 @@ async function standalone() {
   await centre.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(JSON.stringify(result, null, 2));
+  const i = result.import;
+  console.log(`县里导入 ${i.packages} 个包（${i.rows} 条，${i.workers} 个检查线程）：预览 ${i.previewSeconds} 秒，导入 ${i.seconds} 秒，裸插入 ${i.rawInsertSeconds} 秒；预览加导入 ÷ 裸插入 ${i.endToEndRatioToRaw}（目标 ≥ ${i.targetRatio}）${i.pass ? '达标' : '未达标'}`);
 }
 
 if (require.main === module) {

@@ -51,9 +51,18 @@ export function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
 
 export type LineCheck<T> = { ok: true; record: T } | { ok: false; problem: string };
 
-/** A parsed JSON line against `schema`: forbidden keys first (before any copy is made), then the schema. */
-export function checkLine<T>(schema: z.ZodType, raw: unknown): LineCheck<T> {
-  const bad = forbiddenKeyPath(raw);
+/**
+ * Whether a line's text may hold a forbidden key: only if one of the names is in it, or an escape (`\u…`) could spell
+ * one. Most lines have neither, and this text search is much cheaper than walking the parsed record.
+ */
+export const mayHoldForbiddenKey = (line: string) => line.includes('\\u') || FORBIDDEN_KEYS.some((key) => line.includes(key));
+
+/**
+ * A parsed JSON line against `schema`: forbidden keys first (before any copy is made), then the schema. `line`, the
+ * text the record was parsed from, lets a line that cannot hold a forbidden key skip the walk.
+ */
+export function checkLine<T>(schema: z.ZodType, raw: unknown, line?: string): LineCheck<T> {
+  const bad = line !== undefined && !mayHoldForbiddenKey(line) ? null : forbiddenKeyPath(raw);
   if (bad) return { ok: false, problem: `字段名${quoted(bad.join('.'))}不允许出现在数据里` };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, problem: describeIssue(parsed.error.issues[0], raw) };

@@ -136,8 +136,9 @@ export function checkPackage(centres: CentreSnapshot, keys: CountyKeys, fileName
     if (!reader) continue; // already listed above
     const records: unknown[] = [];
     const ids = new Set<string>();
+    const texts = read.lines.get(fileOf(section))!;
     raw.forEach((record, i) => {
-      const line = checkLine(reader.schema, record);
+      const line = checkLine(reader.schema, record, texts[i]);
       if (!line.ok) {
         errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${line.problem}`);
         return;
