@@ -18,7 +18,7 @@ export const PostgresConnectionInput = z.object({
 });
 export type PostgresConnectionInput = z.output<typeof PostgresConnectionInput>;
 
-const Connection = z.object({ host: z.string(), port: z.number(), database: z.string(), user: z.string(), sslmode: z.enum(SSL_MODES) });
+const Connection = z.object({ host: z.string(), port: z.number(), database: z.string(), user: z.string(), sslmode: z.enum(SSL_MODES), caFile: z.string().nullable() });
 
 export const StoreStatus = z.object({
   kind: z.enum(['sqlite', 'postgres']),
@@ -54,6 +54,8 @@ export const storeApi = {
   'store.check': method({ input: PostgresConnectionInput, output: StoreCheck, roles: PUBLIC, writes: false }),
   /** Connects, makes or brings the county store up to date, copies this PC's county data into an empty one, and uses it. */
   'store.usePostgres': method({ input: PostgresConnectionInput, output: StoreStatus, roles: PUBLIC, writes: true }),
+  /** Tries the server again after it could not be reached (start screen's 重试); the same rule as store.check. */
+  'store.retry': method({ input: z.object({}), output: StoreStatus, roles: PUBLIC, writes: true }),
   /** Back to the SQLite file on this PC (the server's data stays there); the same rule as store.check for who may. */
   'store.useFile': method({ input: z.object({}), output: Ok, roles: PUBLIC, writes: true }),
 };

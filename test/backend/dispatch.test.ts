@@ -16,7 +16,7 @@ describe('dispatcher', () => {
   it('every method declares its roles and whether it writes', () => {
     for (const [name, spec] of Object.entries(contract)) {
       if (spec.roles === 'public') {
-        expect(name, 'only sign-in, status, start-up recovery and the choice of store (checked in the backend) are public').toMatch(/^(auth\.(status|setupAdmin|login|pinLogin)|backup\.(recoveryStatus|recoveryRestore)|store\.(status|check|usePostgres|useFile))$/);
+        expect(name, 'only sign-in, status, start-up recovery and the choice of store (checked in the backend) are public').toMatch(/^(auth\.(status|setupAdmin|login|pinLogin)|backup\.(recoveryStatus|recoveryRestore)|store\.(status|check|usePostgres|retry|useFile))$/);
         continue;
       }
       expect(spec.roles.length, name).toBeGreaterThan(0);

@@ -138,7 +138,7 @@ describe('where the county keeps its data', () => {
     await pc.close();
   });
 
-  it('starts with the problem on the start screen when the server cannot be reached, and lets the PC go back to its file', async () => {
+  it('starts with the problem on the start screen when the server cannot be reached, opens once it is back (重试), and lets the PC go back to its file', async () => {
     const dir = tempDir();
     const pc = await openTestBackend(dir, { withAdmin: false });
     const visitor = new Session();
@@ -147,7 +147,8 @@ describe('where the county keeps its data', () => {
     await pc.close();
     // The server moved away (here: the settings name a port nobody listens on).
     const file = storeFile(dir);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/"port": \d+/, '"port": 1'));
+    const settings = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, settings.replace(/"port": \d+/, '"port": 1'));
 
     const again = await openTestBackend(dir, { withAdmin: false });
     const status = await again.call('store.status', {}, visitor);
@@ -155,6 +156,12 @@ describe('where the county keeps its data', () => {
     expect(status.problem).toMatch(/连不上数据库服务器 127\.0\.0\.1:1/);
     expect((await again.raw('auth.login', { username: ADMIN.username, password: ADMIN.password }, visitor)).error?.code).toBe('RECOVERY_NEEDED');
     expect((await again.call('backup.recoveryStatus', {}, visitor)).backups).toEqual([]);
+    // 重试 while it is still away says so again; once the server is back (here: the right port again) it opens.
+    expect((await again.call('store.retry', {}, visitor)).problem).toMatch(/连不上数据库服务器/);
+    fs.writeFileSync(file, settings);
+    expect((await again.call('store.retry', {}, visitor)).problem).toBeNull();
+    await again.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, visitor);
+    expect((await again.call('county.status', {}, visitor)).countyName).toBe('睢县');
     await again.call('store.useFile', {}, visitor);
     expect((await again.call('store.status', {}, visitor)).kind).toBe('sqlite');
     expect((await again.call('auth.status', {}, visitor)).needsSetup).toBe(true); // this PC's own file was never set up

@@ -66,7 +66,7 @@ function callFor(session: Session): Call {
 }
 
 /** While the database needs restoring (or its server cannot be reached), only the start screen's methods work. */
-const RECOVERY_METHODS = new Set(['backup.recoveryStatus', 'backup.recoveryRestore', 'store.status', 'store.check', 'store.usePostgres', 'store.useFile']);
+const RECOVERY_METHODS = new Set(['backup.recoveryStatus', 'backup.recoveryRestore', 'store.status', 'store.check', 'store.usePostgres', 'store.retry', 'store.useFile']);
 
 /**
  * Methods renamed when each module got its own prefix (issue 16): an old program or page calling one is told the new

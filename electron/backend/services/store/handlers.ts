@@ -4,7 +4,7 @@ import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
 import { assertMayChangeStore } from './access';
 import { checkPostgres } from './check';
 import { storeStatus } from './status';
-import { useFile, usePostgres } from './use';
+import { retryStore, useFile, usePostgres } from './use';
 
 export function storeHandlers({ deps, holder, platform }: HandlerContext): ModuleHandlers<typeof storeApi> {
   return {
@@ -14,6 +14,7 @@ export function storeHandlers({ deps, holder, platform }: HandlerContext): Modul
       return checkPostgres(deps, holder, input);
     },
     'store.usePostgres': (input, { session }) => usePostgres(deps, holder, platform, session, input),
+    'store.retry': async () => retryStore(holder),
     'store.useFile': (_input, { session }) => useFile(deps, holder, session),
   };
 }

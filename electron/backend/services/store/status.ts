@@ -12,6 +12,6 @@ export function storeStatus(holder: DatabaseHolder): StoreStatus {
   }
   const problem = holder.recovery?.store === 'postgres' ? holder.recovery.problem : null;
   if (config.kind === 'sqlite') return { kind: 'sqlite', connection: null, problem: null };
-  const { host, port, database, user, sslmode } = config.connection;
-  return { kind: 'postgres', connection: { host, port, database, user, sslmode }, problem };
+  const { host, port, database, user, sslmode, caFile } = config.connection;
+  return { kind: 'postgres', connection: { host, port, database, user, sslmode, caFile: caFile ?? null }, problem };
 }

@@ -64,6 +64,17 @@ export async function usePostgres(deps: BackendDeps, holder: DatabaseHolder, pla
   return storeStatus(holder);
 }
 
+/** The start screen's 重试: opens the store again (the server may be back); what is wrong now, if anything, is said. */
+export async function retryStore(holder: DatabaseHolder): Promise<StoreStatus> {
+  if (!holder.recovery || holder.recovery.store !== 'postgres') return storeStatus(holder);
+  try {
+    await holder.reopen();
+  } catch (error) {
+    holder.recovery = { problem: error instanceof Error ? error.message : String(error), store: 'postgres' };
+  }
+  return storeStatus(holder);
+}
+
 export async function useFile(deps: BackendDeps, holder: DatabaseHolder, session: Session): Promise<{ ok: true }> {
   await assertMayChangeStore(deps, holder, session);
   const caller = callerOf(session);

@@ -41,7 +41,7 @@ export function useStoreFile(onSuccess: () => void) {
  * loader in its place and lose what it says).
  */
 export async function retryStore(client: ReturnType<typeof useQueryClient>): Promise<Out<'store.status'>> {
-  const status = await call('store.status', {});
+  const status = await call('store.retry', {});
   client.setQueryData(['store.status', {}], status);
   if (!status.problem) await client.invalidateQueries({ queryKey: ['auth.status'] });
   return status;

@@ -1,0 +1,107 @@
+// Several county PCs on one PostgreSQL store (issue 20): two clerks applying the same package at the same moment give
+// one import and one 已导入过, each attempt audited under its own clerk; and a clerk reading the indicators is never
+// made to wait by an import still writing (readers see the last committed state). No timings here: how long things
+// take is measured in `npm run bench`.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeFile } from '../../electron/backend/db/store-config';
+import { Session } from '../../electron/backend/security/session';
+import { openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
+import { linkCentreToCounty } from '../helpers/county-link';
+
+let centre: TestBackend;
+let first: TestBackend;
+let second: TestBackend;
+let clerk: Session;
+let packageFile: { name: string; base64: string };
+
+/** A second county PC: its own data folder, the same server's store (its settings copied), nothing set up locally. */
+async function joinSameStore(of: TestBackend): Promise<TestBackend> {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+  fs.copyFileSync(storeFile(of.dataDir), storeFile(dir));
+  return openTestBackend(dir, { withAdmin: false });
+}
+
+async function waitForJob(backend: TestBackend, jobId: string, session: Session) {
+  for (;;) {
+    const job = await backend.call('county.job', { jobId }, session);
+    if (job.done) return job;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(async () => {
+  centre = await openTestBackend();
+  await centre.call('system.loadDemo', {});
+  centre.clock.set('2026-02-03T02:00:00.000Z');
+  first = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' }, store: 'postgres' });
+  first.clock.set('2026-02-03T02:00:00.000Z');
+  await linkCentreToCounty(centre, first);
+  const { id } = await first.call('users.create', { username: 'clerk2', displayName: '第二位办事员', role: 'county_admin', password: 'Temp-password-1', pin: null });
+  expect(id).toBeTruthy();
+  second = await joinSameStore(first);
+  second.clock.set('2026-02-03T02:00:00.000Z');
+  clerk = new Session();
+  await second.call('auth.login', { username: 'clerk2', password: 'Temp-password-1' }, clerk);
+  await second.call('auth.changePassword', { current: 'Temp-password-1', next: 'Own-password-1' }, clerk);
+  const folder = tempDir('tc-usb-');
+  const { jobId } = await centre.call('sync.export', { period: '2026-01', folder, correctionReason: null });
+  for (;;) {
+    const job = await centre.call('sync.job', { jobId });
+    if (job.done) {
+      packageFile = { name: job.result!.fileName, base64: fs.readFileSync(path.join(folder, job.result!.fileName)).toString('base64') };
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await second?.close();
+  await first?.close();
+  await centre?.close();
+});
+
+describe('several county PCs on one PostgreSQL store', () => {
+  it('two clerks applying the same package at the same moment: one import, one 已导入过, each audited under its clerk', async () => {
+    const [a, b] = await Promise.all([
+      first.call('county.stage', { batchId: null, files: [packageFile] }),
+      second.call('county.stage', { batchId: null, files: [packageFile] }, clerk),
+    ]);
+    // Both previews say it can be imported: neither has been applied yet.
+    expect([a.items[0].outcome, b.items[0].outcome]).toEqual(['accepted', 'accepted']);
+    const [jobA, jobB] = await Promise.all([first.call('county.apply', { batchId: a.batchId }), second.call('county.apply', { batchId: b.batchId }, clerk)]);
+    const [doneA, doneB] = await Promise.all([waitForJob(first, jobA.jobId, first.admin), waitForJob(second, jobB.jobId, clerk)]);
+    expect([doneA.error, doneB.error]).toEqual([null, null]);
+    expect([doneA.reports[0].outcome, doneB.reports[0].outcome].sort()).toEqual(['accepted', 'already_imported']);
+    expect(await first.countRows('county_packages')).toBe(1);
+    const reports = await first.query<{ by_name: string; outcome: string }>('SELECT by_name, outcome FROM county_import_reports ORDER BY by_name');
+    expect(reports.map((r) => r.by_name).sort()).toEqual(['王院长', '第二位办事员'].sort());
+    const audit = await first.query<{ actor: string }>("SELECT actor FROM audit_log WHERE entity = 'countyImportReports'");
+    expect(audit.map((r) => r.actor).sort()).toEqual(['王院长', '第二位办事员'].sort());
+    // Both PCs now read the same county.
+    expect(await second.call('county.indicators', { period: '2026-01' }, clerk)).toEqual(await first.call('county.indicators', { period: '2026-01' }));
+  }, 120_000);
+
+  it('a clerk reading indicators is not made to wait by an import still writing, and does not see it until it commits', async () => {
+    const before = await second.call('county.indicators', { period: '2026-01' }, clerk);
+    // Another PC's import, mid-way: its transaction has written a month's figures and records and holds them uncommitted.
+    const connection = first.holder.postgres!.connection;
+    const config = JSON.parse(fs.readFileSync(storeFile(first.dataDir), 'utf8')) as { password: { value: string } };
+    const writer = new pg.Client({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password: config.password.value });
+    await writer.connect();
+    await writer.query('BEGIN');
+    const code = (await first.query<{ centre_code: string }>('SELECT centre_code FROM county_centres'))[0].centre_code;
+    await writer.query("UPDATE county_figures SET figures = '{}' WHERE centre_code = $1", [code]);
+    await writer.query("INSERT INTO county_records VALUES ($1, '2026-01', 'staff', 'uncommitted-row', '{}', 'p')", [code]);
+    // The reader answers while the writer still holds its rows, and sees the committed state only.
+    const during = await second.call('county.indicators', { period: '2026-01' }, clerk);
+    expect(during).toEqual(before);
+    expect(await second.query("SELECT record_id FROM county_records WHERE record_id = 'uncommitted-row'")).toEqual([]);
+    await writer.query('ROLLBACK');
+    await writer.end();
+  });
+});
