@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { writeStoreConfig } from '../../electron/backend/db/store-config';
 import { Session } from '../../electron/backend/security/session';
 import { dumpPostgres, passwordOfStore } from '../../electron/backend/services/backup/postgres-dump';
+import { checkDump, restorePostgres } from '../../electron/backend/services/backup/postgres-restore';
 import { ADMIN, openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 import { smallCentre } from '../helpers/centre';
 import { linkCentreToCounty } from '../helpers/county-link';
@@ -117,6 +118,27 @@ describe('backups of a county store on PostgreSQL', () => {
     expect(await county.countRows('audit_log')).toBe(audit);
     expect((await county.call('users.list', {})).length).toBeGreaterThan(0); // still open and signed in
   }, 120_000);
+
+  it('gives up, changing nothing, when another county PC holds the tables in an open transaction', async () => {
+    const file = path.join(tempDir('tc-usb-'), 'now.dump');
+    const store = county.holder.postgres!;
+    await dumpPostgres(store, file);
+    const { tools, inspection } = await checkDump(store, file);
+    const before = await usernames();
+    const other = await store.pool.connect(); // another PC, in the middle of its work
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT count(*) FROM users');
+      const failed = await restorePostgres(store, tools, file, inspection, 500).then(() => null, (e: Error) => e.message);
+      expect(failed).toBe('其他县级电脑正在使用数据库，恢复没有进行，数据保持原样。请让其他电脑暂时退出本程序后再试');
+    } finally {
+      await other.query('ROLLBACK');
+      other.release();
+    }
+    expect(await usernames()).toEqual(before);
+    await restorePostgres(store, tools, file, inspection, 500); // and goes through once it is free
+    expect(await usernames()).toEqual(before);
+  }, 60_000);
 
   it('works when the database belongs to an ordinary role (no superuser), as on a county server', async () => {
     const server = inject('postgres');

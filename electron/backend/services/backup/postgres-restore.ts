@@ -80,9 +80,11 @@ export async function checkDump(store: OpenedPostgres, file: string): Promise<{ 
   return { tools, inspection };
 }
 
+const LOCKED_OUT = '其他县级电脑正在使用数据库，恢复没有进行，数据保持原样。请让其他电脑暂时退出本程序后再试';
+
 function restoreFailure(stderr: string, password: string): AppError {
   if (/lock timeout|canceling statement due to lock/i.test(stderr)) {
-    return new AppError('CONFLICT', '其他县级电脑正在使用数据库，恢复没有进行，数据保持原样。请让其他电脑暂时退出本程序后再试');
+    return new AppError('CONFLICT', LOCKED_OUT);
   }
   if (/permission denied|must be owner/i.test(stderr)) {
     return new AppError('CONFLICT', `数据库用户没有替换这些表的权限，恢复没有进行，数据保持原样（${tailOf(stderr, password, 2)}）。请由数据库管理员处理`);
@@ -96,15 +98,44 @@ function restoreFailure(stderr: string, password: string): AppError {
  * the later migrations) are dropped after, so that the migrations can make them again from the backup's version;
  * otherwise no other table is touched.
  */
-export async function restorePostgres(store: OpenedPostgres, tools: PostgresTools, file: string, archive: Pick<DumpInspection, 'tables' | 'schemaVersion'>): Promise<void> {
+export async function restorePostgres(
+  store: OpenedPostgres,
+  tools: PostgresTools,
+  file: string,
+  archive: Pick<DumpInspection, 'tables' | 'schemaVersion'>,
+  lockTimeoutMs = 30_000,
+): Promise<void> {
   const password = passwordOfStore(store);
   const args = ['--clean', '--if-exists', '--single-transaction', '--no-owner', '--exit-on-error', '--no-password', `--dbname=${store.connection.database}`, file];
-  // A clerk's open transaction on another PC must not leave the restore waiting forever: give up after 30 s instead.
-  const env = childEnv(store.connection, password, { PGOPTIONS: '-c lock_timeout=30000' });
+  // A clerk's open transaction on another PC must not leave the restore waiting forever. lock_timeout cannot do it
+  // (the archive's preamble sets it to 0), so a watchdog cancels the restore's statement once it has waited for a
+  // lock that long: pg_restore then fails and its transaction is rolled back.
+  const appName = `township-care-restore-${process.pid}-${Date.now()}`;
+  const env = childEnv(store.connection, password, { PGAPPNAME: appName });
   const current = await store.pool.query<{ version: number }>('SELECT version FROM township_care_schema WHERE id = 1');
   const newerStore = (current.rows[0]?.version ?? 0) > (archive.schemaVersion ?? 0);
-  const result = await runProgram(tools.pgRestore, args, env);
-  if (result.code !== 0) throw restoreFailure(result.stderr, password);
+  let lockedOut = false;
+  let checking = false;
+  const watchdog = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    store.pool
+      .query<{ cancelled: boolean }>(
+        `SELECT pg_cancel_backend(pid) AS cancelled FROM pg_stat_activity
+          WHERE application_name = $1 AND wait_event_type = 'Lock' AND now() - query_start > make_interval(secs => $2)`,
+        [appName, lockTimeoutMs / 1000],
+      )
+      .then(({ rows }) => (lockedOut ||= rows.some((r) => r.cancelled)))
+      .catch(() => undefined)
+      .finally(() => (checking = false));
+  }, Math.min(1000, Math.max(100, lockTimeoutMs / 4)));
+  let result: Awaited<ReturnType<typeof runProgram>>;
+  try {
+    result = await runProgram(tools.pgRestore, args, env);
+  } finally {
+    clearInterval(watchdog);
+  }
+  if (result.code !== 0) throw lockedOut ? new AppError('CONFLICT', LOCKED_OUT) : restoreFailure(result.stderr, password);
   const { rows } = await store.pool.query<{ name: string }>(
     "SELECT c.relname AS name FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE c.relkind = 'r' AND s.nspname = current_schema()",
   );
