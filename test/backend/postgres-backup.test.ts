@@ -10,6 +10,7 @@ import { writeStoreConfig } from '../../electron/backend/db/store-config';
 import { Session } from '../../electron/backend/security/session';
 import { dumpPostgres, passwordOfStore } from '../../electron/backend/services/backup/postgres-dump';
 import { checkDump, restorePostgres } from '../../electron/backend/services/backup/postgres-restore';
+import { candidateDirs, missingToolsMessage } from '../../electron/backend/services/backup/postgres-tools';
 import { ADMIN, openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 import { smallCentre } from '../helpers/centre';
 import { linkCentreToCounty } from '../helpers/county-link';
@@ -66,6 +67,27 @@ describe('backups of a county store on PostgreSQL', () => {
     expect(fs.readFileSync(job.file!).subarray(0, 5).toString('latin1')).toBe('PGDMP');
     expect(seen.every((p, i) => i === 0 || p >= seen[i - 1])).toBe(true);
     expect((await county.call('audit.search', { action: 'backup' })).total).toBe(1);
+  });
+
+  it('reports progress table by table (pg_dump --verbose) up to the whole', async () => {
+    const fractions: number[] = [];
+    await dumpPostgres(county.holder.postgres!, path.join(tempDir('tc-usb-'), 'p.dump'), (f) => fractions.push(f));
+    const tables = await county.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+    const between = fractions.filter((f) => f > 0 && f < 1);
+    expect(between.length).toBe(tables[0].n);
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
+  });
+
+  it('looks for pg_dump in POSTGRES_BIN_DIR alone, else the newest install, then PATH; names what to install per system', () => {
+    expect(candidateDirs({ POSTGRES_BIN_DIR: '/opt/pg/bin', PATH: '/usr/bin' }, 'linux')).toEqual(['/opt/pg/bin']);
+    const linux = candidateDirs({ PATH: '/usr/local/bin:/usr/bin' }, 'linux');
+    expect(linux.slice(-2)).toEqual(['/usr/local/bin', '/usr/bin']);
+    const installed = fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
+    expect(linux[0]).toBe(`/usr/lib/postgresql/${installed[0]}/bin`);
+    expect(missingToolsMessage({}, 'linux', 16)).toContain('sudo apt-get install postgresql-client-16');
+    expect(missingToolsMessage({}, 'win32', 16)).toMatch(/请安装 PostgreSQL 16 或更新版本的命令行工具（Command Line Tools，安装在 C:\\Program Files\\PostgreSQL\\<版本>\\bin）/);
   });
 
   it('writes the daily and monthly copies as .dump files and lists them', async () => {
