@@ -10,6 +10,12 @@ import type { CheckJob, CheckReply } from './check-job';
 import type { Checked, Verdict } from './verdict';
 
 const MAX_WORKERS = 4;
+/**
+ * A check allocates tens of MB of short-lived objects (the parsed lines, zod's copies, their JSON): a young generation
+ * of 192 MB (64 MB semi-spaces, grown only as needed) spends about a tenth less CPU on garbage collection per check
+ * than Node's default (profiled on the bench's packages).
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
 /** Tests only: a worker exits while checking the file of this name (set by tests, not reachable from the API). */
 let dieOn: string | null = null;
@@ -31,9 +37,9 @@ function startWorker(): Worker {
   if (fs.existsSync(source)) {
     const tsx = createRequire(__filename).resolve('tsx/cjs');
     const env = { ...process.env, TSX_TSCONFIG_PATH: path.resolve(__dirname, '../../../../tsconfig.json') };
-    return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, env });
+    return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, env, resourceLimits: RESOURCE_LIMITS });
   }
-  return new Worker(path.join(__dirname, 'county-check-worker.js').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'));
+  return new Worker(path.join(__dirname, 'county-check-worker.js').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'), { resourceLimits: RESOURCE_LIMITS });
 }
 
 export const workersWanted = () => Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism()));
