@@ -10,11 +10,11 @@ import { writeStoreConfig } from '../../electron/backend/db/store-config';
 import { Session } from '../../electron/backend/security/session';
 import { dumpPostgres, passwordOfStore } from '../../electron/backend/services/backup/postgres-dump';
 import { checkDump, restorePostgres } from '../../electron/backend/services/backup/postgres-restore';
-import { candidateDirs, missingToolsMessage } from '../../electron/backend/services/backup/postgres-tools';
+import { candidateDirs, childEnv, missingToolsMessage } from '../../electron/backend/services/backup/postgres-tools';
 import { ADMIN, openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 import { smallCentre } from '../helpers/centre';
 import { linkCentreToCounty } from '../helpers/county-link';
-import { createRole, createTestDatabase } from '../helpers/postgres-server';
+import { createRole, createTestDatabase, startThrowawayPostgres } from '../helpers/postgres-server';
 
 let county: TestBackend;
 let centre: TestBackend;
@@ -89,6 +89,41 @@ describe('backups of a county store on PostgreSQL', () => {
     expect(missingToolsMessage({}, 'linux', 16)).toContain('sudo apt-get install postgresql-client-16');
     expect(missingToolsMessage({}, 'win32', 16)).toMatch(/请安装 PostgreSQL 16 或更新版本的命令行工具（Command Line Tools，安装在 C:\\Program Files\\PostgreSQL\\<版本>\\bin）/);
   });
+
+  it('gives pg_dump the connection and the password in its environment only, TLS included', () => {
+    process.env.PGSERVICE = 'someone-elses';
+    const env = childEnv({ host: 'db.county', port: 6543, database: 'care', user: 'clerk', sslmode: 'verify-full', caFile: '/etc/ca.pem' }, 's3cret', {}, 15);
+    delete process.env.PGSERVICE;
+    expect(env).toMatchObject({ PGHOST: 'db.county', PGPORT: '6543', PGDATABASE: 'care', PGUSER: 'clerk', PGPASSWORD: 's3cret', PGSSLMODE: 'verify-full', PGSSLROOTCERT: '/etc/ca.pem' });
+    expect(env.PGSERVICE).toBeUndefined();
+    expect(childEnv({ host: 'h', port: 1, database: 'd', user: 'u', sslmode: 'verify-full' }, 'p', {}, 16).PGSSLROOTCERT).toBe('system');
+    expect(childEnv({ host: 'h', port: 1, database: 'd', user: 'u', sslmode: 'require' }, 'p', {}, 16).PGSSLROOTCERT).toBeUndefined();
+  });
+
+  it('backs up and restores over TLS (sslmode=require) on a server that offers it', async () => {
+    const server = await startThrowawayPostgres({ tls: true });
+    const dataDir = tempDir();
+    let tls: TestBackend | undefined;
+    try {
+      const db = await createTestDatabase(server);
+      writeStoreConfig(dataDir, {
+        kind: 'postgres',
+        connection: { host: db.host, port: db.port, database: db.database, user: db.user, sslmode: 'require' },
+        password: { protection: 'none', value: db.password },
+      });
+      tls = await openTestBackend(dataDir, { county: { code: '320102', name: '玄武区' }, store: 'sqlite' });
+      expect(tls.holder.postgres?.connection.sslmode).toBe('require');
+      const { jobId } = await tls.call('backup.toFolder', { folder: tempDir('tc-usb-') });
+      let job;
+      do job = await tls.call('backup.job', { jobId });
+      while (!job.done);
+      expect(job.error).toBeNull();
+      expect((await tls.call('backup.restore', { source: job.file! })).safetyCopy).toMatch(/\.dump$/);
+    } finally {
+      await tls?.close();
+      await server.stop();
+    }
+  }, 120_000);
 
   it('writes the daily and monthly copies as .dump files and lists them', async () => {
     expect(await county.backups.runAutomatic()).toEqual(['daily-2026-03-15.dump', 'monthly-2026-03.dump']);

@@ -57,7 +57,7 @@ export async function dumpPostgres(store: OpenedPostgres, destination: string, o
     result = await runProgram(
       tools.pgDump,
       ['--format=custom', '--verbose', '--no-password', `--file=${partial}`],
-      childEnv(store.connection, password),
+      childEnv(store.connection, password, {}, tools.major),
       {
         onStderrLine: (line) => {
           // "pg_dump: dumping contents of table "public.accounts"": one per table, in the order they are written.

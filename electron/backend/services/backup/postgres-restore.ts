@@ -111,7 +111,7 @@ export async function restorePostgres(
   // (the archive's preamble sets it to 0), so a watchdog cancels the restore's statement once it has waited for a
   // lock that long: pg_restore then fails and its transaction is rolled back.
   const appName = `township-care-restore-${process.pid}-${Date.now()}`;
-  const env = childEnv(store.connection, password, { PGAPPNAME: appName });
+  const env = childEnv(store.connection, password, { PGAPPNAME: appName }, tools.major);
   const current = await store.pool.query<{ version: number }>('SELECT version FROM township_care_schema WHERE id = 1');
   const newerStore = (current.rows[0]?.version ?? 0) > (archive.schemaVersion ?? 0);
   let lockedOut = false;

@@ -152,7 +152,7 @@ export async function checkedTools(pool: pg.Pool, env: Env = process.env, platfo
  * The environment of a pg_dump/pg_restore child: this process's, without any PG* variable of its own, plus the
  * store's connection. The password is here and nowhere else (not in argv, where any user could read it).
  */
-export function childEnv(connection: PostgresConnection, password: string, extra: Record<string, string> = {}): Env {
+export function childEnv(connection: PostgresConnection, password: string, extra: Record<string, string> = {}, toolsMajor = 0): Env {
   const env: Env = {};
   for (const [key, value] of Object.entries(process.env)) if (!/^PG/i.test(key)) env[key] = value;
   Object.assign(env, {
@@ -168,12 +168,18 @@ export function childEnv(connection: PostgresConnection, password: string, extra
     PGPASSFILE: process.platform === 'win32' ? 'NUL' : '/dev/null',
     ...extra,
   });
+  // verify-full: the CA file when one is given; otherwise the system's certificates, as the program itself uses them
+  // (libpq 16+ understands "system"; older ones look for ~/.postgresql/root.crt).
   if (connection.sslmode === 'verify-full' && connection.caFile) env.PGSSLROOTCERT = connection.caFile;
+  else if (connection.sslmode === 'verify-full' && toolsMajor >= 16) env.PGSSLROOTCERT = 'system';
   return env;
 }
 
 /** A message of a child's stderr fit to show: the last few lines, and never the password even if it were echoed. */
 export function tailOf(stderr: string, password: string, lines = 4): string {
+  if (/root certificate file .* does not exist/.test(stderr)) {
+    return '服务器要求验证证书，但没有指定证书颁发机构（CA）文件：请在数据库连接里选择 CA 文件，或安装 PostgreSQL 16 以上的客户端程序（它能使用系统的证书）';
+  }
   let text = stderr
     .split(/\r?\n/)
     .filter((l) => l.trim() && !/^pg_(dump|restore): (dumping|reading|processing|creating|executing|last built-in|identifying|saving|finding|flagging|connecting|implied|dropping)/.test(l))
