@@ -9,6 +9,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export const POSTGRES_TESTS = [
   'test/backend/postgres-*.test.ts',
   // The county suite (issue 20): each also runs on SQLite in the `sqlite` project.
+  'test/backend/county-area.test.ts',
   'test/backend/county-care-at-home.test.ts',
   'test/backend/county-content.test.ts',
   'test/backend/county-folder-import.test.ts',

@@ -56,12 +56,13 @@ export const SetupAdminInput = z
     /** What this PC is for, chosen once at first run: a centre (敬老院), or the county's civil-affairs bureau. */
     mode: z.enum(['centre', 'county'], { error: '请选择这台电脑的用途' }).default('centre'),
     countyCode: z.string().trim().nullable().default(null),
-    countyName: z.string().trim().max(30, { error: '县（市、区）名称不能超过30个字' }).nullable().default(null),
+    countyName: z.string().trim().max(30, { error: '名称不能超过30个字' }).nullable().default(null),
   })
   .superRefine((v, ctx) => {
     if (v.mode !== 'county') return;
-    if (!v.countyCode || !/^\d{6}$/.test(v.countyCode)) ctx.addIssue({ code: 'custom', path: ['countyCode'], message: '县级行政区划代码应为6位数字（如 320102）' });
-    if (!v.countyName) ctx.addIssue({ code: 'custom', path: ['countyName'], message: '请填写县（市、区）名称' });
+    // The area this county-mode PC gathers: a county (6 digits), a prefecture/city 地市 (4) or a province 省 (2).
+    if (!v.countyCode || !/^(\d{2}|\d{4}|\d{6})$/.test(v.countyCode)) ctx.addIssue({ code: 'custom', path: ['countyCode'], message: '行政区划代码应为6位（县级）、4位（地市级）或2位（省级）数字' });
+    if (!v.countyName) ctx.addIssue({ code: 'custom', path: ['countyName'], message: '请填写县（市、区）、地市或省的名称' });
   });
 export const LoginInput = z.object({ username: usernameField, password: passwordField });
 export const PinLoginInput = z.object({ userId: z.string({ error: '请选择您的名字' }).min(1, { error: '请选择您的名字' }), pin: pinField });

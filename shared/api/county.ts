@@ -15,11 +15,19 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export const ENROLMENT_STATES = ['pending', 'confirmed', 'withdrawn'] as const;
 
+/** What a county-mode store gathers (issue 20): a county (6-digit code), a prefecture/city 地市 (4) or a province 省 (2). */
+export const AREA_LEVELS = ['county', 'prefecture', 'province'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+export const areaLevelOf = (code: string): AreaLevel => (code.length === 2 ? 'province' : code.length === 4 ? 'prefecture' : 'county');
+
 export const CountyStatus = z.object({
+  /** The area's code: 6 digits for a county, 4 for a prefecture, 2 for a province. */
   countyCode: z.string(),
   countyName: z.string(),
   fingerprint: z.string(),
   keyProtection: z.enum(['safe_storage', 'none']),
+  area: z.enum(AREA_LEVELS),
+  /** The key file for the centres: a county's own; a prefecture or province hands out one per county (county.keyFileFor). */
   keyFile: TextFile,
 });
 export type CountyStatus = z.output<typeof CountyStatus>;
@@ -27,6 +35,9 @@ export type CountyStatus = z.output<typeof CountyStatus>;
 export const CentreRow = z.object({
   centreCode: z.string(),
   name: z.string(),
+  /** The county: the first 6 digits of the centre's code, and the name its registration file gave ('' before issue 20). */
+  countyCode: z.string(),
+  countyName: z.string(),
   township: z.string(),
   fingerprint: z.string(),
   enrolledAt: z.string(),
@@ -75,6 +86,8 @@ export type Matrix = z.output<typeof Matrix>;
 const FiguresOut = z.record(z.string(), z.number());
 export const Indicators = z.object({
   period: z.string(),
+  /** What `centres` holds: the centres, or (an area store's whole area, issue 20) one column per county, code 6 digits. */
+  columns: z.enum(['centres', 'counties']),
   centres: z.array(z.object({ centreCode: z.string(), name: z.string(), figures: FiguresOut.nullable() })),
   total: FiguresOut,
   reported: z.number(),
@@ -112,6 +125,23 @@ export type CentreDetail = z.output<typeof CentreDetail>;
 export const TekunRow = z.object({ centreCode: z.string(), name: z.string(), reported: z.boolean(), figures: FiguresOut });
 export const TekunQuarter = z.object({ year: z.number(), quarter: z.number(), months: z.array(z.string()), rows: z.array(TekunRow), total: FiguresOut });
 export type TekunQuarter = z.output<typeof TekunQuarter>;
+
+/** One county of a prefecture's or province's store in a month (issue 20): its centres, their reporting and figures. */
+export const CountyRow = z.object({
+  countyCode: z.string(),
+  name: z.string(),
+  enrolled: z.number(),
+  confirmed: z.number(),
+  reported: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  corrected: z.number(),
+  missing: z.number(),
+  figures: FiguresOut,
+});
+export type CountyRow = z.output<typeof CountyRow>;
+export const CountyList = z.object({ period: z.string(), area: z.enum(AREA_LEVELS), counties: z.array(CountyRow) });
+export type CountyList = z.output<typeof CountyList>;
 
 export const FacilityTable = z.object({ period: z.string(), rows: z.array(z.object({ centreCode: z.string(), name: z.string(), figures: FiguresOut.nullable() })), total: FiguresOut, reported: z.number() });
 export type FacilityTable = z.output<typeof FacilityTable>;
@@ -204,6 +234,8 @@ export const CareAtHomeTable = z.object({
 });
 export type CareAtHomeTable = z.output<typeof CareAtHomeTable>;
 
+/** A county within the store's area, or null for the whole area. */
+const countyFilter = z.string().regex(/^\d{6}$/, { error: '县级行政区划代码应为6位数字' }).nullable().default(null);
 const yearField = z.number({ error: '请选择年份' }).int().min(2000, { error: '年份不对' }).max(2100, { error: '年份不对' });
 /** A package read by the county is at most 24 MB (DEFAULT_LIMITS in electron/backend/package/package.ts): its base64 text. */
 const packageText = z.string().max(Math.ceil((24 * 1024 * 1024) / 3) * 4, { error: '文件太大（超过24MB），不是月报数据包' });
@@ -214,6 +246,18 @@ const StageInput = z.union([
 
 export const countyApi = {
   'county.status': method({ input: z.object({}), output: CountyStatus, roles: COUNTY_READERS, writes: false }),
+  /** A prefecture's or province's store: the key file for the centres of one county within it (its own code and name). */
+  'county.keyFileFor': method({
+    input: z.object({
+      countyCode: z.string({ error: '请填写县级行政区划代码' }).trim().regex(/^\d{6}$/, { error: '县级行政区划代码应为6位数字' }),
+      countyName: z.string({ error: '请填写县（市、区）名称' }).trim().min(1, { error: '请填写县（市、区）名称' }).max(30, { error: '县（市、区）名称不能超过30个字' }),
+    }),
+    output: TextFile,
+    roles: COUNTY_READERS,
+    writes: false,
+  }),
+  /** A prefecture's or province's store: each county's centres, reporting and main figures for a month. */
+  'county.counties': method({ input: z.object({ period: periodField }), output: CountyList, roles: COUNTY_READERS, writes: false }),
   'county.centres': method({ input: z.object({}), output: z.array(CentreRow), roles: COUNTY_READERS, writes: false }),
   'county.enrol': method({
     input: z.object({ text: z.string({ error: '请选择登记文件' }).min(1, { error: '文件是空的' }).max(100_000, { error: '文件太大，不是登记文件' }) }),
@@ -232,12 +276,13 @@ export const countyApi = {
   'county.reports': method({ input: z.object({ query: z.string().trim().max(60).default(''), outcome: z.enum(OUTCOMES).nullable().default(null) }), output: z.array(ReportRow), roles: COUNTY_READERS, writes: false }),
   /** One report as a text file, to send back to the centre. */
   'county.reportFile': method({ input: z.object({ id: z.string() }), output: TextFile, roles: COUNTY_READERS, writes: false }),
-  'county.matrix': method({ input: z.object({ year: yearField }), output: Matrix, roles: COUNTY_READERS, writes: false }),
-  'county.indicators': method({ input: z.object({ period: periodField }), output: Indicators, roles: COUNTY_READERS, writes: false }),
+  'county.matrix': method({ input: z.object({ year: yearField, countyCode: countyFilter }), output: Matrix, roles: COUNTY_READERS, writes: false }),
+  /** In an area store the whole area's columns are its counties; one county's (countyCode) are its centres. */
+  'county.indicators': method({ input: z.object({ period: periodField, countyCode: countyFilter }), output: Indicators, roles: COUNTY_READERS, writes: false }),
   'county.centre': method({ input: z.object({ centreCode: centreCode(), period: periodField }), output: CentreDetail, roles: COUNTY_READERS, writes: false }),
-  'county.tekunQuarter': method({ input: z.object({ year: yearField, quarter: z.number().int().min(1, { error: '季度应为1–4' }).max(4, { error: '季度应为1–4' }) }), output: TekunQuarter, roles: COUNTY_READERS, writes: false }),
+  'county.tekunQuarter': method({ input: z.object({ year: yearField, countyCode: countyFilter, quarter: z.number().int().min(1, { error: '季度应为1–4' }).max(4, { error: '季度应为1–4' }) }), output: TekunQuarter, roles: COUNTY_READERS, writes: false }),
   /** 机构基本情况表 of a month: beds, residents, staff by post, social workers per 100 beds, training and certificates. */
-  'county.facilityTable': method({ input: z.object({ period: periodField }), output: FacilityTable, roles: COUNTY_READERS, writes: false }),
+  'county.facilityTable': method({ input: z.object({ period: periodField, countyCode: countyFilter }), output: FacilityTable, roles: COUNTY_READERS, writes: false }),
   /** A reported resident's full ID number, for matching the county's roll: county administrator only, every look audited. */
   'county.revealIdNumber': method({
     input: z.object({ centreCode: centreCode(), period: periodField, residentId: z.string().min(1).max(64) }),

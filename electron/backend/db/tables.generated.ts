@@ -242,6 +242,7 @@ export interface CountyCentresTable {
   state: Generated<string>;
   confirmedAt: string | null;
   confirmedBy: string | null;
+  countyName: Generated<string>;
 }
 
 /** county_figures */

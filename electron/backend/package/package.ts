@@ -131,6 +131,9 @@ function checkFileList(manifest: Manifest, limits: typeof DEFAULT_LIMITS): { pro
   return null;
 }
 
+/** How messages name the store's area: 本县 for a county (6 digits), 本汇总范围 for a prefecture or province. */
+export const areaWord = (areaCode: string) => (areaCode.length === 6 ? '本县' : '本汇总范围');
+
 export function readPackage(bytes: Uint8Array, options: ReadOptions): ReadResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (bytes.length > limits.packageBytes) return refuse('size', tooLarge(bytes.length));
@@ -150,14 +153,18 @@ export function readPackage(bytes: Uint8Array, options: ReadOptions): ReadResult
   const manifest = parsed.data;
   const listProblem = checkFileList(manifest, limits);
   if (listProblem) return refuse(listProblem.problem, listProblem.message, manifest);
-  if (manifest.countyCode !== options.countyCode) return refuse('county', `这个数据包是报给县级代码 ${manifest.countyCode} 的，不是本县（${options.countyCode}）`, manifest);
+  // A county store takes its own county's packages; a prefecture's or province's store (a 4- or 2-digit area code)
+  // those of every county within it. The centre's code is always within the county its package names.
+  const area = areaWord(options.countyCode);
+  if (!manifest.countyCode.startsWith(options.countyCode)) return refuse('county', `这个数据包是报给县级代码 ${manifest.countyCode} 的，不是${area}（${options.countyCode}）`, manifest);
+  if (!manifest.centreCode.startsWith(manifest.countyCode)) return refuse('county', `数据包的机构代码 ${manifest.centreCode} 不属于它所报的县（${manifest.countyCode}）`, manifest);
   const key = options.centreKey(manifest.centreCode);
   if (!key) return refuse('unregistered', `机构代码 ${manifest.centreCode} 还没有登记，请先导入该院的登记文件`, manifest);
   if (!verify(manifestBytes, strFromU8(outer.entries.get('manifest.sig')!), key)) return refuse('signature', '签名不对：数据包被改动过，或不是该院的密钥签发的', manifest);
   const payload = outer.entries.get('payload.enc')!;
   if (sha256(payload) !== manifest.payload.sha256 || payload.length !== manifest.payload.bytes) return refuse('hash', '数据内容与清单不符（校验值不对），数据包被改动过或已损坏', manifest);
   const plain = open({ ephemeralPublicKey: manifest.payload.ephemeralPublicKey, ciphertext: payload }, options.countyPrivateKey);
-  if (!plain) return refuse('decrypt', '无法解密：数据包不是发给本县的密钥，或已损坏', manifest);
+  if (!plain) return refuse('decrypt', `无法解密：数据包不是发给${area}的密钥，或已损坏`, manifest);
   const inner = readZip(plain, manifest.files.map((f) => f.name), limits);
   if (!inner.ok) return refuse(inner.problem, inner.message, manifest);
   const files = new Map<string, string>();

@@ -25,6 +25,7 @@ import { migration0023 } from './0023_care_at_home';
 import { migration0024 } from './0024_health_and_medicines';
 import { migration0025 } from './0025_pressure_injuries_fixed';
 import { migration0026 } from './0026_medicine_balances';
+import { migration0027, migration0027Postgres } from './0027_county_centres_county_name';
 
 export interface Migration {
   version: number;
@@ -64,6 +65,7 @@ export const migrations: readonly Migration[] = [
   { version: 24, name: 'health_and_medicines', sql: migration0024 },
   { version: 25, name: 'pressure_injuries_fixed', sql: migration0025 },
   { version: 26, name: 'medicine_balances', sql: migration0026 },
+  { version: 27, name: 'county_centres_county_name', sql: migration0027, postgres: migration0027Postgres },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

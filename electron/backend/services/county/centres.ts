@@ -2,7 +2,7 @@
 // registration file makes a pending enrolment; it is confirmed only when the clerk types the fingerprint the centre read
 // out by phone and it matches. An enrolment can be withdrawn until the first package from the centre was imported.
 import { conflict, invalid, notFound } from '@shared/api/errors';
-import type { CentreRow, CountyStatus } from '@shared/api/county';
+import { type CentreRow, type CountyStatus, areaLevelOf } from '@shared/api/county';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
@@ -10,6 +10,7 @@ import type { Executor } from '../../db/executor';
 import type { Platform } from '../../platform';
 import { readIdentity } from '../../package/identity';
 import { fingerprint, sameFingerprint } from '../../package/keys';
+import { areaWord } from '../../package/package';
 import { RegistrationFile, parseKeyFile } from '../sync/centre-keys';
 
 async function countyIdentity(deps: BackendDeps, platform: Platform | undefined) {
@@ -23,26 +24,45 @@ export async function countyKeys(deps: BackendDeps, platform: Platform | undefin
   return { countyCode: identity.countyCode, privateKey: identity.privateKey() };
 }
 
+/** The key file a centre imports: always a county's (6-digit code and name), the same public key for every county of an area. */
+function keyFile(publicKey: string, countyCode: string, countyName: string) {
+  const file = { type: 'township-care-county-key', version: 1, countyCode, countyName, publicKey };
+  return { fileName: `县级公钥-${countyCode}.json`, text: JSON.stringify(file, null, 2) };
+}
+
 export async function countyStatus(deps: BackendDeps, platform: Platform | undefined): Promise<CountyStatus> {
   const identity = await countyIdentity(deps, platform);
-  const file = { type: 'township-care-county-key', version: 1, countyCode: identity.countyCode, countyName: identity.countyName, publicKey: identity.publicKey };
   return {
     countyCode: identity.countyCode,
     countyName: identity.countyName,
     fingerprint: fingerprint(identity.publicKey),
     keyProtection: identity.keyProtection,
-    keyFile: { fileName: `县级公钥-${identity.countyCode}.json`, text: JSON.stringify(file, null, 2) },
+    area: areaLevelOf(identity.countyCode),
+    keyFile: keyFile(identity.publicKey, identity.countyCode, identity.countyName),
   };
 }
 
+/** A prefecture's or province's store hands out one key file per county: centres stay unchanged (issue 20). */
+export async function keyFileFor(deps: BackendDeps, platform: Platform | undefined, countyCode: string, countyName: string) {
+  const identity = await countyIdentity(deps, platform);
+  if (identity.countyCode.length === 6) throw conflict('本机是县级汇总，请使用本县的公钥文件');
+  if (!countyCode.startsWith(identity.countyCode)) throw invalid(`县级代码 ${countyCode} 不在本汇总范围（${identity.countyName} ${identity.countyCode}）内`, 'countyCode');
+  return keyFile(identity.publicKey, countyCode, countyName);
+}
+
+/** The county of a centre: the first 6 digits of its code. */
+export const countyOf = (centreCode: string) => centreCode.slice(0, 6);
+
 /** Every centre not withdrawn (pending ones included); `confirmedOnly` for the county's figures. */
-export async function listCentres(deps: BackendDeps, confirmedOnly = false): Promise<CentreRow[]> {
-  const centres = await deps.db
+export async function listCentres(deps: BackendDeps, confirmedOnly = false, countyCode: string | null = null): Promise<CentreRow[]> {
+  let query = deps.db
     .selectFrom('countyCentres')
     .selectAll()
     .where('state', 'in', confirmedOnly ? ['confirmed'] : ['pending', 'confirmed'])
-    .orderBy('centreCode')
-    .execute();
+    .orderBy('centreCode');
+  // One county of an area store: its centres' codes begin with the county's (digits only: no LIKE wildcard to escape).
+  if (countyCode) query = query.where('centreCode', 'like', `${countyCode}%`);
+  const centres = await query.execute();
   const latest = await deps.db
     .selectFrom('countyPackages')
     .select(['centreCode', (eb) => eb.fn.max('period').as('lastPeriod'), (eb) => eb.fn.countAll<number>().as('packages')])
@@ -52,6 +72,8 @@ export async function listCentres(deps: BackendDeps, confirmedOnly = false): Pro
   return centres.map((c) => ({
     centreCode: c.centreCode,
     name: c.name,
+    countyCode: countyOf(c.centreCode),
+    countyName: c.countyName,
     township: c.township,
     fingerprint: fingerprint(c.publicKey),
     enrolledAt: c.enrolledAt,
@@ -68,7 +90,7 @@ export async function enrolCentre(deps: BackendDeps, caller: Caller, platform: P
   const identity = await countyIdentity(deps, platform);
   const file = parseKeyFile(text, RegistrationFile, '机构登记文件', 'ed25519');
   if (!file.centreCode.startsWith(identity.countyCode)) {
-    throw conflict(`${file.name} 的行政区划代码 ${file.centreCode} 不属于本县（${identity.countyCode}），不能登记`, 'text');
+    throw conflict(`${file.name} 的行政区划代码 ${file.centreCode} 不属于${areaWord(identity.countyCode)}（${identity.countyCode}），不能登记`, 'text');
   }
   const existing = await deps.db.selectFrom('countyCentres').selectAll().where('centreCode', '=', file.centreCode).executeTakeFirst();
   const print = fingerprint(file.publicKey);
@@ -78,7 +100,7 @@ export async function enrolCentre(deps: BackendDeps, caller: Caller, platform: P
   if (existing && existing.state !== 'withdrawn' && existing.publicKey === file.publicKey) return { centreCode: file.centreCode, name: existing.name, fingerprint: print, already: true, state: existing.state };
   // New, withdrawn earlier, or pending with another file (the wrong file was taken in): a pending enrolment of this file.
   await writeAction(deps, caller, async (ctx) => {
-    const row = { name: file.name, township: file.township, publicKey: file.publicKey, enrolledAt: ctx.at, enrolledBy: caller.name, state: 'pending' as const, confirmedAt: null, confirmedBy: null };
+    const row = { name: file.name, countyName: file.county, township: file.township, publicKey: file.publicKey, enrolledAt: ctx.at, enrolledBy: caller.name, state: 'pending' as const, confirmedAt: null, confirmedBy: null };
     if (existing) await ctx.trx.updateTable('countyCentres').set(row).where('centreCode', '=', file.centreCode).execute();
     else await ctx.trx.insertInto('countyCentres').values({ centreCode: file.centreCode, ...row }).execute();
     await ctx.audit({ action: existing ? 'update' : 'create', entity: 'countyCentres', entityId: file.centreCode, before: existing, after: { centreCode: file.centreCode, ...row, fingerprint: print } });

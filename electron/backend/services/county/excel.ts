@@ -8,7 +8,8 @@ import { FACILITY_TABLE, TEKUN_TABLE } from '@shared/domain/sync/county-tables';
 import { type IndicatorRow, INDICATORS, formatIndicator } from '@shared/domain/sync/figures';
 import type { BackendDeps } from '../../deps';
 import { addLedgerSheet } from '../../ledger-excel';
-import { facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
+import { areaCode, facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
+import { countyList } from './area';
 import { villageTable } from './villages';
 import { careAtHomeTable } from './care-at-home';
 import { addCareAtHomeSheets } from './excel-care-at-home';
@@ -32,14 +33,31 @@ export async function countyWorkbook(deps: BackendDeps, period: string) {
   const reports = (await listReports(deps, { query: period, outcome: null })).filter((r) => r.period === period);
   const villages = await villageTable(deps, period);
   const careAtHome = await careAtHomeTable(deps, period);
+  // A prefecture's or province's store (issue 20): its indicators are by county, and a 各县汇总 sheet comes first.
+  const isArea = (await areaCode(deps)).length < 6;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '乡镇敬老院运营系统';
   const head = (title: string) => `${county} ${title}`;
-  addLedgerSheet(workbook, head(`${period} 机构运营指标`), {
+  if (isArea) {
+    const list = await countyList(deps, period);
+    addLedgerSheet(workbook, head(`${period} 各县报送与主要指标`), {
+      title: '各县汇总',
+      from: period,
+      to: period,
+      columns: ['县级代码', '县（市、区）', '登记机构', '已确认', '已报送', '按时', '迟报', '已更正', '未报', ...INDICATORS.map(headed)],
+      rows: list.counties.map((c) => [
+        c.countyCode,
+        c.name,
+        ...[c.enrolled, c.confirmed, c.reported, c.onTime, c.late, c.corrected, c.missing].map(String),
+        ...INDICATORS.map((row) => (c.reported ? formatIndicator(row, c.figures) : '—')),
+      ]),
+    });
+  }
+  addLedgerSheet(workbook, head(`${period} ${isArea ? '各县运营指标' : '机构运营指标'}`), {
     title: '指标汇总',
     from: period,
     to: period,
-    columns: ['类别', '指标', '全县', ...ind.centres.map((c) => c.name)],
+    columns: ['类别', '指标', isArea ? '合计' : '全县', ...ind.centres.map((c) => c.name)],
     rows: INDICATORS.map((row) => [row.group, row.label, formatIndicator(row, ind.total), ...ind.centres.map((c) => formatIndicator(row, c.figures))]),
   });
   addLedgerSheet(workbook, head(`近12个月趋势（截至 ${period}）`), {

@@ -10,7 +10,7 @@ import { notFound } from '@shared/api/errors';
 import type { BackendDeps } from '../../deps';
 import { readMonth } from './records';
 import { todayIn } from '../../clock';
-import { listCentres } from './centres';
+import { countyOf, listCentres } from './centres';
 import { Counts, parseJsonColumn } from '../../db/json';
 
 /** The one field of a centre record read here (setUpOn is optional within format 1). */
@@ -21,9 +21,16 @@ export const DUE_DAY = 10;
 
 const monthsBack = (period: string, n: number) => Array.from({ length: n }, (_, i) => shiftMonth(period, -(n - 1 - i)));
 
-async function figuresFor(deps: BackendDeps, periods: string[]) {
+/** The area this store gathers: a county's 6-digit code, or a prefecture's 4 or a province's 2 (issue 20). */
+export async function areaCode(deps: BackendDeps): Promise<string> {
+  return (await deps.db.selectFrom('syncIdentity').select('countyCode').executeTakeFirst())?.countyCode ?? '';
+}
+
+export async function figuresFor(deps: BackendDeps, periods: string[], countyCode: string | null = null) {
   if (periods.length === 0) return [];
-  const rows = await deps.db.selectFrom('countyFigures').select(['centreCode', 'period', 'figures']).where('period', 'in', periods).execute();
+  let query = deps.db.selectFrom('countyFigures').select(['centreCode', 'period', 'figures']).where('period', 'in', periods);
+  if (countyCode) query = query.where('centreCode', 'like', `${countyCode}%`);
+  const rows = await query.execute();
   const out = [];
   for (const r of rows) {
     const stored = parseJsonColumn(Counts, r.figures, 'county_figures.figures');
@@ -34,15 +41,37 @@ async function figuresFor(deps: BackendDeps, periods: string[]) {
   return out;
 }
 
-export async function indicators(deps: BackendDeps, period: string): Promise<Indicators> {
-  const centres = await listCentres(deps, true);
+/** The counties of an area store's centres, in code order, each named as its centres' registration files say. */
+export function countiesOf(centres: { centreCode: string; countyName: string }[]) {
+  const names = new Map<string, string>();
+  for (const c of centres) {
+    const code = countyOf(c.centreCode);
+    if (!names.get(code)) names.set(code, c.countyName);
+  }
+  return [...names.keys()].sort().map((code) => ({ countyCode: code, name: names.get(code) || code }));
+}
+
+/**
+ * A month's indicators with the twelve-month trend. A county store's (or one county's, countyCode) columns are its
+ * centres; a prefecture's or province's whole area has one column per county, each the sum of its centres' figures.
+ */
+export async function indicators(deps: BackendDeps, period: string, countyCode: string | null = null): Promise<Indicators> {
+  const centres = await listCentres(deps, true, countyCode);
   const months = monthsBack(period, 12);
-  const all = await figuresFor(deps, months);
+  const all = await figuresFor(deps, months, countyCode);
   const of = (p: string) => all.filter((r) => r.period === p);
   const now = of(period);
+  const byCounty = countyCode === null && (await areaCode(deps)).length < 6;
+  const columns = byCounty
+    ? countiesOf(centres).map((c) => {
+        const mine = now.filter((r) => countyOf(r.centreCode) === c.countyCode);
+        return { centreCode: c.countyCode, name: c.name, figures: mine.length ? addFigures(mine.map((r) => r.figures)) : null };
+      })
+    : centres.map((c) => ({ centreCode: c.centreCode, name: c.name, figures: now.find((r) => r.centreCode === c.centreCode)?.figures ?? null }));
   return {
     period,
-    centres: centres.map((c) => ({ centreCode: c.centreCode, name: c.name, figures: now.find((r) => r.centreCode === c.centreCode)?.figures ?? null })),
+    columns: byCounty ? 'counties' : 'centres',
+    centres: columns,
     total: addFigures(now.map((r) => r.figures)),
     reported: now.length,
     trend: months.map((p) => ({ period: p, reported: of(p).length, total: addFigures(of(p).map((r) => r.figures)) })),
@@ -81,18 +110,18 @@ export async function centreDetail(deps: BackendDeps, centreCode: string, period
 }
 
 /** 机构基本情况表: each confirmed centre's month, and the county's sum. */
-export async function facilityTable(deps: BackendDeps, period: string): Promise<FacilityTable> {
-  const centres = await listCentres(deps, true);
-  const now = await figuresFor(deps, [period]);
+export async function facilityTable(deps: BackendDeps, period: string, countyCode: string | null = null): Promise<FacilityTable> {
+  const centres = await listCentres(deps, true, countyCode);
+  const now = await figuresFor(deps, [period], countyCode);
   const rows = centres.map((c) => ({ centreCode: c.centreCode, name: c.name, figures: now.find((r) => r.centreCode === c.centreCode)?.figures ?? null }));
   return { period, rows, total: addFigures(now.map((r) => r.figures)), reported: now.length };
 }
 
 /** 特困人员季度表: people at the quarter's end (its last reported month), tiers and age bands; new and exited over the quarter. */
-export async function tekunQuarter(deps: BackendDeps, year: number, quarter: number): Promise<TekunQuarter> {
+export async function tekunQuarter(deps: BackendDeps, year: number, quarter: number, countyCode: string | null = null): Promise<TekunQuarter> {
   const months = [1, 2, 3].map((i) => `${year}-${String((quarter - 1) * 3 + i).padStart(2, '0')}`);
-  const centres = await listCentres(deps, true);
-  const all = await figuresFor(deps, months);
+  const centres = await listCentres(deps, true, countyCode);
+  const all = await figuresFor(deps, months, countyCode);
   const rows = centres.map((c) => {
     const mine = all.filter((r) => r.centreCode === c.centreCode).sort((a, b) => a.period.localeCompare(b.period));
     const latest = mine[mine.length - 1]?.figures ?? {};
@@ -117,9 +146,11 @@ async function setUpDays(deps: BackendDeps): Promise<Map<string, string>> {
   return out;
 }
 
-export async function submissionMatrix(deps: BackendDeps, year: number): Promise<Matrix> {
-  const centres = await listCentres(deps);
-  const packages = await deps.db.selectFrom('countyPackages').selectAll().where('period', 'like', `${year}-%`).execute();
+export async function submissionMatrix(deps: BackendDeps, year: number, countyCode: string | null = null): Promise<Matrix> {
+  const centres = await listCentres(deps, false, countyCode);
+  let query = deps.db.selectFrom('countyPackages').selectAll().where('period', 'like', `${year}-%`);
+  if (countyCode) query = query.where('centreCode', 'like', `${countyCode}%`);
+  const packages = await query.execute();
   const setUp = await setUpDays(deps);
   const today = todayIn(deps.clock);
   return {

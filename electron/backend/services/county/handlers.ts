@@ -1,5 +1,6 @@
 // The handlers of the county's side — enrolment, imports, tables (county.*): each method of the module's contract, bound to its service.
-import { confirmCentre, countyStatus, enrolCentre, listCentres, withdrawCentre } from './centres';
+import { confirmCentre, countyStatus, enrolCentre, keyFileFor, listCentres, withdrawCentre } from './centres';
+import { countyList } from './area';
 import { countyWorkbook } from './excel';
 import { centreDetail, facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
 import { listReports, reportFile } from './reports';
@@ -15,6 +16,8 @@ export function countyHandlers({ deps, holder, platform, onClose }: HandlerConte
   onClose?.(() => imports.close()); // the check workers stop with the backend
   return {
     'county.status': () => countyStatus(deps, platform),
+    'county.keyFileFor': (input) => keyFileFor(deps, platform, input.countyCode, input.countyName),
+    'county.counties': (input) => countyList(deps, input.period),
     'county.centres': () => listCentres(deps),
     'county.enrol': (input, { caller }) => enrolCentre(deps, caller, platform, input.text),
     'county.confirmCentre': (input, { caller }) => confirmCentre(deps, caller, platform, input.centreCode, input.fingerprint),
@@ -24,14 +27,14 @@ export function countyHandlers({ deps, holder, platform, onClose }: HandlerConte
     'county.job': async (input) => imports.job(input.jobId),
     'county.reports': (input) => listReports(deps, input),
     'county.reportFile': (input) => reportFile(deps, input.id),
-    'county.matrix': (input) => submissionMatrix(deps, input.year),
-    'county.indicators': (input) => indicators(deps, input.period),
+    'county.matrix': (input) => submissionMatrix(deps, input.year, input.countyCode),
+    'county.indicators': (input) => indicators(deps, input.period, input.countyCode),
     'county.centre': (input) => centreDetail(deps, input.centreCode, input.period),
-    'county.tekunQuarter': (input) => tekunQuarter(deps, input.year, input.quarter),
+    'county.tekunQuarter': (input) => tekunQuarter(deps, input.year, input.quarter, input.countyCode),
     'county.villages': (input) => villageTable(deps, input.period),
     'county.careAtHome': (input) => careAtHomeTable(deps, input.period),
     'county.exportExcel': (input) => countyWorkbook(deps, input.period),
-    'county.facilityTable': (input) => facilityTable(deps, input.period),
+    'county.facilityTable': (input) => facilityTable(deps, input.period, input.countyCode),
     'county.revealIdNumber': (input, { caller }) => revealIdNumber(deps, caller, input),
   };
 }
