@@ -287,6 +287,18 @@ describe('backups of a county store on PostgreSQL', () => {
     expect(fs.readdirSync(usb)).toEqual([]);
   });
 
+  it('says plainly when pg_dump cannot reach the server', async () => {
+    const store = county.holder.postgres!;
+    const port = store.connection.port;
+    store.connection.port = 1; // what pg_dump is given; the program's own pool stays connected
+    try {
+      const job = await waitForJob((await county.call('backup.toFolder', { folder: tempDir('tc-usb-') })).jobId);
+      expect(job.error).toBe('pg_dump 备份没有完成：连不上数据库服务器，请检查网络和服务器是否开着，然后再试');
+    } finally {
+      store.connection.port = port;
+    }
+  });
+
   it('says when pg_dump is older than the server', async () => {
     const bin = tempDir('tc-old-bin-');
     const script = '#!/bin/sh\necho "pg_dump (PostgreSQL) 12.3"\n';

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '@shared/api/errors';
+import { describePostgresError } from '../../db/postgres/errors';
 import type { OpenedPostgres } from '../../db/postgres/open';
 import { type PostgresTools, checkedTools, childEnv, runProgram, tailOf } from './postgres-tools';
 import { backupWriteError, type Progress } from './write';
@@ -14,7 +15,7 @@ export function passwordOfStore(store: OpenedPostgres): string {
   return typeof password === 'string' ? password : '';
 }
 
-/** What `pg_restore --list` says of an archive: null when it is not a pg_dump custom archive at all. */
+/** What `pg_restore --list` says of an archive (it fails on anything that is not a pg_dump archive it can read). */
 export async function listArchive(tools: PostgresTools, file: string): Promise<{ ok: true; list: string } | { ok: false; stderr: string }> {
   const result = await runProgram(tools.pgRestore, ['--list', file], childEnv({ host: '', port: 5432, database: '', user: '', sslmode: 'disable' }, ''));
   return result.code === 0 ? { ok: true, list: result.stdout } : { ok: false, stderr: result.stderr };
@@ -41,6 +42,15 @@ export function tablesCreated(list: string): string[] {
 }
 
 export async function dumpPostgres(store: OpenedPostgres, destination: string, onProgress: Progress = () => {}): Promise<void> {
+  try {
+    await writeDump(store, destination, onProgress);
+  } catch (error) {
+    // The server gone while asking its version or its tables: said like any connection problem (never the password).
+    throw describePostgresError(store.connection, error);
+  }
+}
+
+async function writeDump(store: OpenedPostgres, destination: string, onProgress: Progress): Promise<void> {
   const tools = await checkedTools(store.pool);
   const password = passwordOfStore(store);
   const folder = path.dirname(destination);

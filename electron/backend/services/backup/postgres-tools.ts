@@ -180,6 +180,10 @@ export function tailOf(stderr: string, password: string, lines = 4): string {
   if (/root certificate file .* does not exist/.test(stderr)) {
     return '服务器要求验证证书，但没有指定证书颁发机构（CA）文件：请在数据库连接里选择 CA 文件，或安装 PostgreSQL 16 以上的客户端程序（它能使用系统的证书）';
   }
+  if (/password authentication failed/i.test(stderr)) return '数据库密码不对（可能已被数据库管理员修改），请在“数据存放位置”里修改服务器连接';
+  if (/Connection refused|could not connect|timeout expired|could not translate host name|No route to host/i.test(stderr)) {
+    return '连不上数据库服务器，请检查网络和服务器是否开着，然后再试';
+  }
   let text = stderr
     .split(/\r?\n/)
     .filter((l) => l.trim() && !/^pg_(dump|restore): (dumping|reading|processing|creating|executing|last built-in|identifying|saving|finding|flagging|connecting|implied|dropping)/.test(l))
