@@ -39,6 +39,12 @@ describe('automatic backups', () => {
     const removed = backupsToRemove([...daily, ...monthly, 'pre-migrate-v1-v2-x.sqlite', 'notes.txt']);
     expect(removed).toEqual([...daily.slice(0, 6).reverse(), ...monthly.slice(0, 3).reverse()]);
   });
+
+  it('rotates a PostgreSQL store’s .dump copies apart from the .sqlite ones (a county that moved keeps both kinds)', () => {
+    const dumps = Array.from({ length: 16 }, (_, i) => `daily-2026-02-${String(i + 1).padStart(2, '0')}.dump`);
+    const files = Array.from({ length: 14 }, (_, i) => `daily-2026-01-${String(i + 1).padStart(2, '0')}.sqlite`);
+    expect(backupsToRemove([...dumps, ...files, 'pre-restore-x.dump'])).toEqual(['daily-2026-02-02.dump', 'daily-2026-02-01.dump']);
+  });
 });
 
 describe('backup to a folder', () => {
