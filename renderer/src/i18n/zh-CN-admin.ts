@@ -78,7 +78,7 @@ export const adminZh = {
     recoveryNone: '没有找到可用的备份。请联系维护人员，不要删除数据文件夹。',
     restoreNewest: '恢复最近的备份（{{time}}）',
     postgresHint: '本县的数据存在数据库服务器 {{server}} 上：备份是用 pg_dump 导出的服务器上县级数据的完整存档（.dump 文件）。本机需装有 PostgreSQL 客户端程序（pg_dump、pg_restore），版本不低于服务器。',
-    automaticHintPostgres: '本机每天用 pg_dump 自动备份一次服务器 {{server}} 上的县级数据（保留14天），每月一次（保留12个月），存放在本机：{{folder}}',
+    automaticHintPostgres: '本机每天用 pg_dump 自动备份一次服务器上的县级数据（保留14天），每月一次（保留12个月），存放在本机：{{folder}}',
     restoreWarningPostgres: '确定要把服务器 {{server}} 上的县级数据恢复到“{{label}}”吗？现在的数据会先另存为一份安全副本（.dump），然后整体替换——所有县级电脑看到的都是恢复后的数据。恢复后请重新登录。',
     restoredPostgres: '已恢复服务器上的县级数据，恢复前的数据已另存为安全副本。请重新登录。',
     filePlaceholderPostgres: '如：E:\\备份\\敬老院数据备份-2026-03-15-10-00-00.dump',

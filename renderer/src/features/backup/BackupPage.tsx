@@ -97,7 +97,7 @@ export function BackupPage() {
         <QueryView query={list}>
           {(data) => (
             <>
-              <Text mb="sm">{server ? t('backup.automaticHintPostgres', { folder: data.folder, server }) : t('backup.automaticHint', { folder: data.folder })}</Text>
+              <Text mb="sm">{server ? t('backup.automaticHintPostgres', { folder: data.folder }) : t('backup.automaticHint', { folder: data.folder })}</Text>
               {data.backups.length === 0 ? (
                 <EmptyState>{t('backup.none')}</EmptyState>
               ) : (
