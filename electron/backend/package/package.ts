@@ -112,6 +112,15 @@ export interface ReadOptions {
 /** The refusal of a file over the size limit (also given by a folder import, which does not read such a file). */
 export const tooLarge = (size: number) => `文件太大（${size} 字节），不是月报数据包`;
 
+/**
+ * A data file's text as fflate's strFromU8 gives it (TextDecoder: a leading BOM dropped, bad bytes as U+FFFD), through
+ * Buffer instead: the county decodes some 2.6 million lines per 360 packages, and this is a tenth of a check faster.
+ */
+function utf8(data: Uint8Array): string {
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 const refuse = (problem: string, message: string, manifest?: Manifest): ReadResult => ({ ok: false, problem, message, manifest });
 /** The manifest and its signature are small whatever the month holds: a 200 MB "manifest" is refused unread. */
 const OUTER_CAPS = { 'manifest.json': 1024 * 1024, 'manifest.sig': 1024 };
@@ -173,7 +182,7 @@ export function readPackage(bytes: Uint8Array, options: ReadOptions): ReadResult
   for (const f of manifest.files) {
     const data = inner.entries.get(f.name)!;
     if (sha256(data) !== f.sha256 || data.length !== f.bytes) return refuse('hash', `「${f.name}」与清单不符（校验值不对）`, manifest);
-    const text = strFromU8(data);
+    const text = utf8(data);
     const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
     if (lines.length !== f.rows) return refuse('rows', `「${f.name}」应有 ${f.rows} 行，实际 ${lines.length} 行`, manifest);
     const parsed: unknown[] = [];

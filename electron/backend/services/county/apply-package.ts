@@ -42,7 +42,8 @@ async function replaceMonthRecords(trx: Transaction<DB>, sqlite: Database | null
   }
   // A correction replaces the month as a whole: the county's copy of the earlier package is dropped first.
   sqlite.prepare('DELETE FROM county_records WHERE centre_code = ? AND period = ?').run(centreCode, period);
-  const insert = sqlite.prepare('INSERT INTO county_records (centre_code, period, section, record_id, data, package_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data, package_id = excluded.package_id');
+  // A plain INSERT, as on PostgreSQL: the month is empty now and a package with an id twice in a section was refused.
+  const insert = sqlite.prepare('INSERT INTO county_records (centre_code, period, section, record_id, data, package_id) VALUES (?, ?, ?, ?, ?, ?)');
   for (const section of SECTION_NAMES) {
     const { ids, lines } = rows[section];
     if (!ids.length) continue;
