@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
+import { openPostgres } from '../../electron/backend/db/postgres/open';
 import { writeStoreConfig } from '../../electron/backend/db/store-config';
 import { Session } from '../../electron/backend/security/session';
 import { dumpPostgres, passwordOfStore } from '../../electron/backend/services/backup/postgres-dump';
@@ -156,6 +158,24 @@ describe('backups of a county store on PostgreSQL', () => {
     expect(county.holder.postgres).not.toBeNull();
   }, 120_000);
 
+  it('restores a backup of an older version, then the migrations bring it up to this program’s', async () => {
+    // A store made by the previous version of the program (one migration fewer), dumped.
+    const db = await createTestDatabase(inject('postgres'));
+    const connection = { host: db.host, port: db.port, database: db.database, user: db.user, sslmode: 'disable' as const };
+    const older = await openPostgres(connection, db.password, { migrations: migrations.slice(0, -1) });
+    expect(older.migration.to).toBe(LATEST_SCHEMA_VERSION - 1);
+    const file = path.join(tempDir('tc-usb-'), 'older.dump');
+    await dumpPostgres(older, file);
+    await older.close();
+
+    await county.call('backup.restore', { source: file });
+    expect(county.holder.postgres!.migration).toEqual({ from: LATEST_SCHEMA_VERSION - 1, to: LATEST_SCHEMA_VERSION });
+    expect(await county.query('SELECT version FROM township_care_schema')).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+    expect(await usernames()).toEqual([]); // the older store had no accounts yet: nobody signs in until one is set up
+    const [{ n }] = await county.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'restore'");
+    expect(n).toBe(1);
+  }, 120_000);
+
   it('leaves the store as it was when pg_restore fails half-way (one server transaction), and says why', async () => {
     const usb = tempDir('tc-usb-');
     const job = await waitForJob((await county.call('backup.toFolder', { folder: usb })).jobId);
@@ -241,9 +261,10 @@ describe('backups of a county store on PostgreSQL', () => {
 
     // A dump of a store written by a later version of the program.
     const newer = path.join(folder, 'newer.dump');
+    const [{ version }] = await county.query<{ version: number }>('SELECT version FROM township_care_schema WHERE id = 1');
     await county.query('UPDATE township_care_schema SET version = 999 WHERE id = 1');
     await dumpPostgres(county.holder.postgres!, newer);
-    await county.query('UPDATE township_care_schema SET version = 26 WHERE id = 1');
+    await county.query('UPDATE township_care_schema SET version = ? WHERE id = 1', version);
     expect((await county.raw('backup.restore', { source: newer })).error?.message).toBe('这个备份来自更新版本的程序，请先升级本程序再恢复');
 
     // A pg_dump archive of another database (not our tables).
