@@ -55,11 +55,15 @@ async function writeDump(store: OpenedPostgres, destination: string, onProgress:
   const password = passwordOfStore(store);
   const folder = path.dirname(destination);
   const partial = `${destination}.partial`;
-  const { rows } = await store.pool.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE c.relkind = 'r' AND s.nspname = current_schema()",
+  // Each table weighs its size on disk (at least a page): county_records dwarfs settings, and the bar should say so.
+  const { rows } = await store.pool.query<{ name: string; bytes: number }>(
+    `SELECT s.nspname || '.' || c.relname AS name, greatest(pg_total_relation_size(c.oid), 8192)::float8 AS bytes
+       FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE c.relkind = 'r' AND s.nspname = current_schema()`,
   );
-  const tables = Math.max(1, rows[0].n);
-  let dumped = 0;
+  const weight = new Map(rows.map((r) => [r.name, r.bytes]));
+  const total = Math.max(1, rows.reduce((sum, r) => sum + r.bytes, 0));
+  let done = 0;
+  let current: string | null = null;
   onProgress(0);
   let result: Awaited<ReturnType<typeof runProgram>>;
   try {
@@ -70,8 +74,12 @@ async function writeDump(store: OpenedPostgres, destination: string, onProgress:
       childEnv(store.connection, password, {}, tools.major),
       {
         onStderrLine: (line) => {
-          // "pg_dump: dumping contents of table "public.accounts"": one per table, in the order they are written.
-          if (/dumping contents of table/.test(line)) onProgress(Math.min(0.95, (++dumped / tables) * 0.95));
+          // "pg_dump: dumping contents of table "public.users"": one per table as it starts, so the one before is done.
+          const table = /dumping contents of table "([^"]+)"/.exec(line)?.[1];
+          if (!table) return;
+          if (current) done += weight.get(current) ?? 0;
+          current = table;
+          onProgress(Math.min(0.95, (done / total) * 0.95));
         },
       },
     );
