@@ -7,6 +7,7 @@ import { countyZh, syncZh } from './zh-CN-sync';
 import { countyTablesZh } from './zh-CN-county-tables';
 import { countyVillagesZh } from './zh-CN-county-villages';
 import { countyCareZh } from './zh-CN-county-care';
+import { countyAreaZh } from './zh-CN-county-area';
 import { mealsZh } from './zh-CN-meals';
 import { firstDayZh } from './zh-CN-firstday';
 import { peopleZh } from './zh-CN-people';
@@ -151,7 +152,7 @@ export const zhCN = {
   pickers: pickersZh,
   ability: abilityZh,
   sync: syncZh,
-  county: { ...countyZh, tables: countyTablesZh, villages: countyVillagesZh, care: countyCareZh },
+  county: { ...countyZh, tables: countyTablesZh, villages: countyVillagesZh, care: countyCareZh, area: countyAreaZh },
   countyTier: countyTierZh,
   ...staffZh,
   ...careZh,

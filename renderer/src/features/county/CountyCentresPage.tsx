@@ -14,6 +14,7 @@ import { FingerprintConfirm } from '../sync/FingerprintConfirm';
 import { DARK } from './outcome';
 import { useCountyCentres, useCountyConfirmCentre, useCountyEnrol, useCountyStatus, useCountyWithdrawCentre } from './queries';
 import { inkVar } from '../../theme';
+import { CountyKeyFileCard } from './CountyArea';
 
 export function CountyCentresPage() {
   const { t } = useTranslation();
@@ -43,19 +44,22 @@ export function CountyCentresPage() {
       <Title order={2}>{t('county.centresTitle')}</Title>
       <Card withBorder padding="lg">
         <Title order={3} size="h4" mb="sm">
-          {t('county.countyKeyTitle')}
+          {status.data.area === 'county' ? t('county.countyKeyTitle') : t('county.area.ownKeyTitle', { name: status.data.countyName })}
         </Title>
         <Stack>
-          <Text>{t('county.countyKeyHint')}</Text>
-          <Fingerprint label={t('county.fingerprint')} value={status.data.fingerprint} />
-          <Group>
-            <Button size="md" variant="outline" onClick={() => downloadText(status.data.keyFile.fileName, status.data.keyFile.text, 'application/json')}>
-              {t('county.downloadKey')}
-            </Button>
-          </Group>
+          <Text>{status.data.area === 'county' ? t('county.countyKeyHint') : t('county.area.ownKeyHint')}</Text>
+          <Fingerprint label={status.data.area === 'county' ? t('county.fingerprint') : t('county.area.fingerprint')} value={status.data.fingerprint} />
+          {status.data.area === 'county' && (
+            <Group>
+              <Button size="md" variant="outline" onClick={() => downloadText(status.data.keyFile.fileName, status.data.keyFile.text, 'application/json')}>
+                {t('county.downloadKey')}
+              </Button>
+            </Group>
+          )}
           {status.data.keyProtection === 'none' && <Text size="sm">{t('county.keyPlain')}</Text>}
         </Stack>
       </Card>
+      {status.data.area !== 'county' && <CountyKeyFileCard />}
       <Card withBorder padding="lg">
         <Title order={3} size="h4" mb="sm">
           {t('county.enrolTitle')}

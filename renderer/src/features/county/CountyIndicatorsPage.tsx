@@ -18,6 +18,7 @@ import { VillageTableView } from './CountyVillagesTable';
 import { CareAtHomeTableView } from './CountyCareAtHomeTables';
 import { fetchCountyExcel, useCountyIndicators, useCountyStatus } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { CountiesTable, CountyPicker, useAreaCounty } from './CountyArea';
 import { chinaDate, shiftMonth } from '@shared/domain/dates';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,7 +26,10 @@ const HEADLINES = ['beds', 'nursingBedRatio', 'occupancy', 'residents', 'careCov
 
 function IndicatorTable({ data }: { data: Indicators }) {
   const { t } = useTranslation();
+  const { choose } = useAreaCounty();
   const [query, setQuery] = useState('');
+  // The whole area of a prefecture or province: one column per county, its name opens that county's centres.
+  const byCounty = data.columns === 'counties';
   const rows = INDICATORS.filter((r) => !query.trim() || r.label.includes(query.trim()) || r.group.includes(query.trim()));
   return (
     <Stack>
@@ -36,12 +40,18 @@ function IndicatorTable({ data }: { data: Indicators }) {
             <Table.Tr>
               <Table.Th>{t('county.col.group')}</Table.Th>
               <Table.Th>{t('county.col.indicator')}</Table.Th>
-              <Table.Th>{t('county.col.county')}</Table.Th>
+              <Table.Th>{byCounty ? t('county.area.total') : t('county.col.county')}</Table.Th>
               {data.centres.map((c) => (
                 <Table.Th key={c.centreCode}>
-                  <Anchor component={Link} to={`/county/centre/${c.centreCode}/${data.period}`}>
-                    {c.name}
-                  </Anchor>
+                  {byCounty ? (
+                    <Anchor component="button" type="button" fw={700} onClick={() => choose(c.centreCode)}>
+                      {c.name}
+                    </Anchor>
+                  ) : (
+                    <Anchor component={Link} to={`/county/centre/${c.centreCode}/${data.period}`}>
+                      {c.name}
+                    </Anchor>
+                  )}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -165,9 +175,13 @@ export function CountyIndicatorsPage() {
   const [params, setParams] = useSearchParams();
   const lastMonth = shiftMonth((info.data?.today ?? chinaDate(new Date())).slice(0, 7), -1);
   const period = params.get('period') ?? lastMonth;
-  const data = useCountyIndicators({ period });
+  const { isArea, countyCode } = useAreaCounty();
+  const data = useCountyIndicators({ period, countyCode });
   const status = useCountyStatus();
-  const [tab, setTab] = useState<string | null>('table');
+  const [chosenTab, setTab] = useState<string | null>(null);
+  // An area's whole view opens on its counties; the 各县 tab is not there for one county or a county's own store.
+  const showCounties = isArea && countyCode === null;
+  const tab = chosenTab === 'counties' && !showCounties ? 'table' : (chosenTab ?? (showCounties ? 'counties' : 'table'));
   const year = Number(period.slice(0, 4));
   // The quarter of the chosen month, unless another quarter of that month's year was picked.
   const [picked, setPicked] = useState<{ period: string; quarter: number } | null>(null);
@@ -185,7 +199,16 @@ export function CountyIndicatorsPage() {
         {t('county.indicatorsTitle')}
       </Title>
       <Group align="end" className="screen-only">
-        <Select label={t('county.month')} data={months} value={period} onChange={(v) => v && setParams({ period: v })} allowDeselect={false} w={200} size="md" />
+        <Select
+          label={t('county.month')}
+          data={months}
+          value={period}
+          onChange={(v) => v && setParams((p) => { const next = new URLSearchParams(p); next.set('period', v); return next; })}
+          allowDeselect={false}
+          w={200}
+          size="md"
+        />
+        <CountyPicker />
         <Button size="md" variant="outline" onClick={() => void excel()}>
           {t('county.excel')}
         </Button>
@@ -198,11 +221,11 @@ export function CountyIndicatorsPage() {
           <>
             {tab === 'tekun' ? (
               <PrintTable>
-                <TekunQuarterTable year={year} quarter={quarter} county={county} paper />
+                <TekunQuarterTable year={year} quarter={quarter} county={county} countyCode={countyCode} paper />
               </PrintTable>
             ) : tab === 'facility' ? (
               <PrintTable>
-                <FacilityTableView period={period} county={county} paper />
+                <FacilityTableView period={period} county={county} countyCode={countyCode} paper />
               </PrintTable>
             ) : tab === 'villages' ? (
               <PrintTable>
@@ -233,6 +256,7 @@ export function CountyIndicatorsPage() {
             </SimpleGrid>
             <Tabs value={tab} onChange={setTab} keepMounted={false}>
               <Tabs.List>
+                {showCounties && <Tabs.Tab value="counties">{t('county.area.tab')}</Tabs.Tab>}
                 <Tabs.Tab value="table">{t('county.tabs.table')}</Tabs.Tab>
                 <Tabs.Tab value="trend">{t('county.tabs.trend')}</Tabs.Tab>
                 <Tabs.Tab value="tekun">{t('county.tabs.tekun')}</Tabs.Tab>
@@ -240,6 +264,11 @@ export function CountyIndicatorsPage() {
                 <Tabs.Tab value="villages">{t('county.villages.tab')}</Tabs.Tab>
                 <Tabs.Tab value="careAtHome">{t('county.care.tab')}</Tabs.Tab>
               </Tabs.List>
+              {showCounties && (
+                <Tabs.Panel value="counties" pt="md">
+                  <CountiesTable period={period} />
+                </Tabs.Panel>
+              )}
               <Tabs.Panel value="table" pt="md">
                 <IndicatorTable data={rows} />
               </Tabs.Panel>
@@ -254,12 +283,12 @@ export function CountyIndicatorsPage() {
                       {t('county.tables.printTable')}
                     </Button>
                   </Group>
-                  <TekunQuarterTable year={year} quarter={quarter} />
+                  <TekunQuarterTable year={year} quarter={quarter} countyCode={countyCode} />
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="facility" pt="md">
                 <PrintableTable>
-                  <FacilityTableView period={period} />
+                  <FacilityTableView period={period} countyCode={countyCode} />
                 </PrintableTable>
               </Tabs.Panel>
               <Tabs.Panel value="villages" pt="md">

@@ -11,6 +11,7 @@ import { QueryView } from '../../components/QueryView';
 import { DARK } from './outcome';
 import { useCountyMatrix, useCountyStatus } from './queries';
 import { useSystemInfo } from '../../shell/queries';
+import { CountyPicker, useAreaCounty } from './CountyArea';
 
 export const CELL_COLOURS: Record<(typeof CELL_STATUSES)[number], { color: string; variant: 'filled' | 'outline' | 'light' }> = {
   on_time: { color: DARK.green, variant: 'filled' },
@@ -161,7 +162,8 @@ export function CountyMatrixPage() {
   const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState<number | null>(null);
   const shownYear = year ?? thisYear;
-  const matrix = useCountyMatrix({ year: shownYear });
+  const { countyCode } = useAreaCounty();
+  const matrix = useCountyMatrix({ year: shownYear, countyCode });
   return (
     <QueryView query={matrix}>
       {(matrixData) => {
@@ -175,6 +177,7 @@ export function CountyMatrixPage() {
           </Text>
           <Group align="end" className="screen-only">
             <Select label={t('county.year')} data={[0, 1, 2, 3].map((i) => String(thisYear - i))} value={String(shownYear)} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} w={160} />
+            <CountyPicker />
             {matrixData.centres.length > 0 && (
               <Button variant="outline" onClick={() => window.print()}>
                 {t('county.print')}

@@ -113,9 +113,9 @@ export function QuarterSelect({ year, quarter, onChange }: { year: number; quart
   );
 }
 
-export function TekunQuarterTable({ year, quarter, paper, county }: { year: number; quarter: number; paper?: boolean; county?: string }) {
+export function TekunQuarterTable({ year, quarter, paper, county, countyCode = null }: { year: number; quarter: number; paper?: boolean; county?: string; countyCode?: string | null }) {
   const { t } = useTranslation();
-  const table = useCountyTekunQuarter({ year, quarter });
+  const table = useCountyTekunQuarter({ year, quarter, countyCode });
   if (table.isPending) return paper ? null : <LoadingState />;
   if (table.isError) return paper ? null : <ErrorState error={table.error} onRetry={() => table.refetch()} />;
   const rows = table.data.rows.map((r) => ({ key: r.centreCode, name: r.name, figures: r.reported ? r.figures : null, extra: String(r.figures.monthsReported ?? 0) }));
@@ -134,9 +134,9 @@ export function TekunQuarterTable({ year, quarter, paper, county }: { year: numb
   );
 }
 
-export function FacilityTableView({ period, paper, county }: { period: string; paper?: boolean; county?: string }) {
+export function FacilityTableView({ period, paper, county, countyCode = null }: { period: string; paper?: boolean; county?: string; countyCode?: string | null }) {
   const { t } = useTranslation();
-  const table = useCountyFacilityTable({ period });
+  const table = useCountyFacilityTable({ period, countyCode });
   if (table.isPending) return paper ? null : <LoadingState />;
   if (table.isError) return paper ? null : <ErrorState error={table.error} onRetry={() => table.refetch()} />;
   const rows = table.data.rows.map((r) => ({ key: r.centreCode, name: r.name, figures: r.figures }));

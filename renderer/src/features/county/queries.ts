@@ -7,6 +7,7 @@ import { type MutationOptions, useApi, useApiMutation } from '../../api/hooks';
 export const useCountyApply = (options?: MutationOptions<'county.apply'>) => useApiMutation('county.apply', options);
 export const useCountyCentre = (input: In<'county.centre'>, enabled = true) => useApi('county.centre', input, enabled);
 export const useCountyCentres = (enabled = true) => useApi('county.centres', {}, enabled);
+export const useCountyCounties = (input: In<'county.counties'>, enabled = true) => useApi('county.counties', input, enabled);
 export const useCountyConfirmCentre = (options?: MutationOptions<'county.confirmCentre'>) => useApiMutation('county.confirmCentre', options);
 export const useCountyEnrol = (options?: MutationOptions<'county.enrol'>) => useApiMutation('county.enrol', options);
 export const useCountyFacilityTable = (input: In<'county.facilityTable'>, enabled = true) => useApi('county.facilityTable', input, enabled);
@@ -24,4 +25,5 @@ export const useCountyWithdrawCentre = (options?: MutationOptions<'county.withdr
 // Plain calls (files and job polling), outside React Query: each asks once, when the person taps.
 export const pollCountyJob = (jobId: string) => call('county.job', { jobId });
 export const fetchCountyReportFile = (id: string) => call('county.reportFile', { id });
+export const fetchCountyKeyFile = (input: In<'county.keyFileFor'>) => call('county.keyFileFor', input);
 export const fetchCountyExcel = (period: string) => call('county.exportExcel', { period });

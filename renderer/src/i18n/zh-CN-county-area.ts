@@ -1,0 +1,33 @@
+// Words of a prefecture's or province's store (issue 20): the counties it gathers, the county picker, and the key file
+// handed to each county's centres.
+export const countyAreaZh = {
+  tab: '各县',
+  picker: '县（市、区）',
+  whole: '全部（{{name}}）',
+  search: '查找县（名称或代码）',
+  hint: '{{period}}：点县名看该县的指标，点「报送情况」看该县各院的报送。',
+  col: {
+    county: '县（市、区）',
+    code: '代码',
+    centres: '登记机构',
+    confirmed: '已确认',
+    reported: '已报送',
+    onTime: '按时',
+    late: '迟报',
+    corrected: '已更正',
+    missing: '未报',
+  },
+  matrixOf: '报送情况',
+  none: '还没有登记任何机构',
+  noMatch: '没有找到这个县',
+  total: '合计',
+  ownKeyTitle: '{{name}}汇总公钥',
+  ownKeyHint: '敬老院只导入本县的公钥文件：请在下面按县下载，发给该县的各院。各县的文件用同一把密钥，各院电话核对的都是下面这个指纹。',
+  fingerprint: '汇总公钥指纹',
+  keyTitle: '给各县敬老院的公钥文件',
+  keyHint: '敬老院导入的公钥文件要写明它所在的县。请填写县级行政区划代码（6位）和县名，下载该县的公钥文件发给该县的敬老院；各县的文件用同一把密钥，指纹相同。',
+  keyCode: '县级行政区划代码',
+  keyName: '县（市、区）名称',
+  keyDownload: '下载该县的公钥文件',
+  levels: { county: '县级', prefecture: '地市级', province: '省级' },
+};
