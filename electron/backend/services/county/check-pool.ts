@@ -62,8 +62,6 @@ export class CheckPool {
   private queue: Task[] = [];
   private nextId = 1;
   private closed = false;
-  /** Workers started so far (the bench reports it). */
-  started = 0;
 
   constructor(readonly size = workersWanted()) {}
 
@@ -89,7 +87,6 @@ export class CheckPool {
   private spawn(): Worker {
     const worker = startWorker();
     live.add(worker);
-    this.started += 1;
     worker.on('message', (reply: CheckReply) => {
       const task = this.busy.get(worker);
       if (!task || task.job.id !== reply.id) return;
