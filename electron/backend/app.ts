@@ -77,16 +77,24 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       await holder.postgres?.close();
       holder.current = null;
       holder.postgres = null;
-      // Read at every opening: choosing PostgreSQL (or going back) in the settings takes effect on the next opening.
-      const store = readStoreConfig(options.dataDir);
-      if (store.kind === 'postgres') {
-        holder.postgres = await openPostgres(store.connection, passwordOf(options.platform, store));
-        deps.db = holder.postgres.db;
-      } else {
-        holder.current = await openChecked(file, backupDir, options.nativeBinding);
-        deps.db = holder.current.db;
+      try {
+        // Read at every opening: choosing PostgreSQL (or going back) in the settings takes effect on the next opening.
+        const store = readStoreConfig(options.dataDir);
+        if (store.kind === 'postgres') {
+          holder.postgres = await openPostgres(store.connection, passwordOf(options.platform, store));
+          deps.db = holder.postgres.db;
+        } else {
+          holder.current = await openChecked(file, backupDir, options.nativeBinding);
+          deps.db = holder.current.db;
+        }
+        holder.recovery = null;
+      } catch (error) {
+        // Whatever was open is closed by now: the start screen says why (a switch, a restore or 重试 that could not
+        // open the store), instead of every call failing on a closed handle.
+        const message = error instanceof Error ? error.message : String(error);
+        holder.recovery = readStoreConfigSafely(options.dataDir) === 'sqlite' ? { problem: `数据库无法打开（${message}）`, store: 'sqlite' } : { problem: message, store: 'postgres' };
+        throw error;
       }
-      holder.recovery = null;
     },
   };
   try {
@@ -105,8 +113,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const backups = new BackupService(holder);
   let timer: NodeJS.Timeout | undefined;
   // A SQLite store's copies are of its file; a PostgreSQL store's are pg_dump archives (.dump) made the same way.
-  if (options.automaticBackups && !holder.recovery) {
-    const run = () => void backups.runAutomatic().catch((e: unknown) => console.error('[backup] automatic backup failed:', e instanceof Error ? e.message : e));
+  // Started even while the store could not be opened: once 重试 opens it, the next hour's run makes the copies.
+  if (options.automaticBackups) {
+    const run = () => {
+      if (holder.recovery) return;
+      void backups.runAutomatic().catch((e: unknown) => console.error('[backup] automatic backup failed:', e instanceof Error ? e.message : e));
+    };
     run();
     timer = setInterval(run, HOUR);
     timer.unref();

@@ -1,6 +1,6 @@
 // Several county PCs on one PostgreSQL store (issue 20): two clerks applying the same package at the same moment give
-// one import and one 已导入过, each attempt audited under its own clerk; and a clerk reading the indicators is never
-// made to wait by an import still writing (readers see the last committed state). No timings here: how long things
+// one import and one 已导入过, each attempt audited under its own clerk; a clerk reading the indicators is never made
+// to wait by an import still writing (readers see the last committed state); two administrators cannot disable each other. No timings here: how long things
 // take is measured in `npm run bench`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -103,5 +103,17 @@ describe('several county PCs on one PostgreSQL store', () => {
     expect(await second.query("SELECT record_id FROM county_records WHERE record_id = 'uncommitted-row'")).toEqual([]);
     await writer.query('ROLLBACK');
     await writer.end();
+  });
+
+  it('two administrators on two PCs cannot each disable the other: one of them stays', async () => {
+    const firstAdmin = first.adminId;
+    const secondAdmin = (await first.query<{ id: string }>("SELECT id FROM users WHERE username = 'clerk2'"))[0].id;
+    const [a, b] = await Promise.all([
+      first.raw('users.update', { id: secondAdmin, displayName: '第二位办事员', role: 'county_admin', disabled: true }),
+      second.raw('users.update', { id: firstAdmin, displayName: '王院长', role: 'county_admin', disabled: true }, clerk),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect([a, b].find((r) => !r.ok)!.error!.message).toContain('这是唯一的管理员账号');
+    expect(await first.query("SELECT id FROM users WHERE role = 'county_admin' AND disabled_at IS NULL")).toHaveLength(1);
   });
 });

@@ -110,6 +110,20 @@ describe('where the county keeps its data', () => {
     await centre.close();
   }, 120_000);
 
+  it('keeps a centre off the server even at a first run, and keeps the idle lock for the store methods too', async () => {
+    const pc = await freshPc();
+    const visitor = new Session();
+    await pc.call('store.usePostgres', await newServerStore(), visitor);
+    await expectError(pc, 'auth.setupAdmin', { ...ADMIN, pin: null, mode: 'centre' }, visitor, /只能用作县级汇总/);
+    expect(await pc.countRows('users')).toBe(0);
+    await pc.call('auth.setupAdmin', { ...ADMIN, pin: null, ...COUNTY }, visitor);
+    // Idle past the lock time: a store change is refused like any signed-in method.
+    pc.clock.set('2026-03-15T05:00:00.000Z');
+    await expectError(pc, 'store.useFile', {}, visitor, /屏幕已锁定/);
+    expect(pc.holder.postgres).not.toBeNull();
+    await pc.close();
+  });
+
   it('lets only a county administrator change it once someone can sign in, and never moves a centre', async () => {
     const county = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' } });
     const server = await newServerStore();
@@ -133,6 +147,7 @@ describe('where the county keeps its data', () => {
     await expectError(pc, 'store.usePostgres', { ...server, port: 1 }, visitor, /连不上数据库服务器/);
     await expectError(pc, 'store.check', { ...server, sslmode: 'require' }, visitor, /没有开启加密/);
     await expectError(pc, 'store.check', { ...server, host: '' }, visitor, /请填写数据库服务器地址/);
+    await expectError(pc, 'store.check', { ...server, sslmode: 'verify-full', caFile: '/nowhere/ca.pem' }, visitor, /读不到证书颁发机构（CA）文件「\/nowhere\/ca\.pem」（文件不存在）/);
     expect(fs.existsSync(storeFile(pc.dataDir))).toBe(false);
     expect(pc.holder.postgres).toBeNull();
     await pc.close();

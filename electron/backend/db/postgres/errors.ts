@@ -17,6 +17,7 @@ export function describePostgresError(c: PostgresConnection, error: unknown): Ap
   const { code = '', message = '' } = asPgError(error);
   const where = describeConnection(c);
   const say = (text: string) => new AppError('INVALID_INPUT', text);
+  if (code === 'ENOENT' || code === 'EACCES') return say(`读不到证书颁发机构（CA）文件「${c.caFile ?? ''}」（${code === 'ENOENT' ? '文件不存在' : '没有权限'}），没有连接。请核对文件路径`);
   if (code === '28P01') return say(`数据库用户「${c.user}」的密码不对，没有连接（${where}）。请向数据库管理员核对用户名和密码`);
   if (code === '28000' && /no encryption/i.test(message)) {
     return say(`服务器 ${where} 只接受加密连接（TLS），请把“加密方式”选为“必须加密”或“加密并验证证书”再连接`);

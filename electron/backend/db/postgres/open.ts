@@ -19,7 +19,12 @@ export interface OpenedPostgres {
 }
 
 export async function openPostgres(connection: PostgresConnection, password: string, options: { migrations?: readonly Migration[] } = {}): Promise<OpenedPostgres> {
-  const pool = new pg.Pool(poolConfig(connection, password));
+  let pool: pg.Pool;
+  try {
+    pool = new pg.Pool(poolConfig(connection, password));
+  } catch (error) {
+    throw describePostgresError(connection, error); // a CA file that cannot be read
+  }
   // An idle connection the server drops (restart, network) must not crash the program: the pool makes a new one.
   pool.on('error', (error) => console.error('[postgres] idle connection lost:', error.message));
   let migration: PostgresMigrateResult;

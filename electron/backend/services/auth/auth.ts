@@ -49,6 +49,8 @@ export async function setupAdmin(deps: BackendDeps, session: Session, input: z.o
     throw conflict('管理员账号已经创建过了，请直接登录');
   }
   await assertPasswordLength(deps.db, input.password, 'password');
+  // A PostgreSQL store holds a county's tables only: a centre's data always lives in its own file.
+  if (input.mode === 'centre' && isPostgres(deps.db)) throw new AppError('INVALID_INPUT', '数据放在 PostgreSQL 服务器上的电脑只能用作县级汇总；敬老院请改回本机文件', 'mode');
   const id = newId();
   const role = input.mode === 'county' ? ('county_admin' as const) : ('admin' as const);
   const creator: Caller = { userId: id, name: input.displayName, role };

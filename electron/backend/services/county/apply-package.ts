@@ -8,7 +8,7 @@ import { SECTION_NAMES } from '@shared/domain/sync/sections';
 import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { DB } from '../../db/schema';
-import { isPostgres } from '../../db/dialect';
+import { takeTurns } from '../../db/dialect';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { type Checked, type SectionRows, type Verdict, placePackage } from './verdict';
@@ -60,7 +60,7 @@ export async function applyPackage(deps: BackendDeps, sqlite: Database | null, c
     // On a shared PostgreSQL store, clerks on other PCs apply at the same moment: packages of one centre take turns
     // (SQLite's one writer already does this), so the same file twice gives one import and one 已导入过.
     const centreCode = checked.ok ? checked.manifest.centreCode : checked.verdict.manifest?.centreCode;
-    if (centreCode && isPostgres(ctx.trx)) await sql`SELECT pg_advisory_xact_lock(hashtext(${`township-care: centre ${centreCode}`}))`.execute(ctx.trx);
+    if (centreCode) await takeTurns(ctx.trx, `centre ${centreCode}`);
     const v = await placePackage(ctx.trx, checked, true);
     const m = v.manifest;
     await ctx.trx

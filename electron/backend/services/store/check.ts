@@ -62,15 +62,16 @@ async function probe(client: pg.ClientBase): Promise<ServerState> {
 export async function checkPostgres(deps: BackendDeps, holder: DatabaseHolder, input: PostgresConnectionInput): Promise<StoreCheck> {
   const connection = connectionOf(input);
   const mine = await localData(deps, holder);
-  const client = new pg.Client(poolConfig(connection, input.password));
+  let client: pg.Client | null = null;
   let server: ServerState;
   try {
+    client = new pg.Client(poolConfig(connection, input.password));
     await client.connect();
     server = await probe(client);
   } catch (error) {
     throw describePostgresError(connection, error);
   } finally {
-    await client.end().catch(() => undefined);
+    await client?.end().catch(() => undefined);
   }
   // This PC's county data moves into an empty store; beside an existing one it stays in the file, untouched.
   const localDataPlan = mine === 'none' ? 'none' : server.state === 'empty' ? 'copied' : 'left_in_file';

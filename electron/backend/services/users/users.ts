@@ -6,6 +6,7 @@ import { AppError, conflict, invalid, notFound } from '@shared/api/errors';
 import { ADMIN_ROLE_OF, COUNTY_ROLES, type Role } from '@shared/api/roles';
 import { type WriteContext, writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
+import { takeTurns } from '../../db/dialect';
 import { hashSecret } from '../../security/secrets';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
@@ -82,6 +83,8 @@ export async function updateUser(deps: BackendDeps, caller: Caller, input: z.out
     const demotesSelf = input.id === caller.userId && (input.role !== adminRole || input.disabled);
     if (demotesSelf) throw conflict('不能停用自己的账号或取消自己的管理员角色，请让另一位管理员操作');
     if (before.role === adminRole && (input.role !== adminRole || input.disabled)) {
+      // Two administrators on two county PCs must not each disable the other: the count is taken in turn.
+      await takeTurns(ctx.trx, 'administrators');
       const admins = await ctx.trx.selectFrom('users').select('id').where('role', '=', adminRole).where('disabledAt', 'is', null).execute();
       if (admins.length <= 1) throw conflict('这是唯一的管理员账号，不能停用或改为其他角色');
     }
