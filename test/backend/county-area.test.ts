@@ -121,6 +121,13 @@ describe('a prefecture store', () => {
     expect(minquan.centres.map((c) => [c.centreCode, c.cells[1].status])).toEqual([[MINQUAN.centre, 'late']]);
   });
 
+  it('answers each centre as its own county, so the centre takes the 特困 answer file', async () => {
+    const file = await city.call('tier.answerFile', { centreCode: MINQUAN.centre });
+    expect(JSON.parse((JSON.parse(file.text) as { body: string }).body)).toMatchObject({ countyCode: MINQUAN.code, countyName: MINQUAN.name });
+    const minquan = centres[1];
+    expect(await minquan.call('tier.importAnswers', { fileName: file.fileName, text: file.text })).toMatchObject({ countyName: MINQUAN.name, applied: 0 });
+  });
+
   it('puts a 各县汇总 sheet in the workbook', async () => {
     const file = await city.call('county.exportExcel', { period: PERIOD });
     const book = new ExcelJS.Workbook();

@@ -40,13 +40,14 @@ const Envelope = z.object({ type: z.literal(TYPE), version: z.literal(1), body: 
 export async function answerFile(deps: BackendDeps, caller: Caller, platform: Platform | undefined, centreCode: string) {
   const identity = await readIdentity(deps, platform);
   if (!identity || identity.mode !== 'county') throw conflict('这台电脑是敬老院用的，没有县级汇总功能');
-  const centre = await deps.db.selectFrom('countyCentres').select(['name', 'publicKey', 'state']).where('centreCode', '=', centreCode).executeTakeFirst();
+  const centre = await deps.db.selectFrom('countyCentres').select(['name', 'publicKey', 'state', 'countyName']).where('centreCode', '=', centreCode).executeTakeFirst();
   if (!centre || centre.state !== 'confirmed') throw invalid('这家机构没有完成登记（指纹未确认），不能给它出答复文件', 'centreCode');
   const rows = await deps.db.selectFrom('countyTierAnswers').selectAll().where('centreCode', '=', centreCode).orderBy('createdAt').orderBy('id').execute();
   return writeAction(deps, caller, async (ctx) => {
     const body = JSON.stringify({
-      countyCode: identity.countyCode,
-      countyName: identity.countyName,
+      // A prefecture's or province's store answers as the centre's own county, whose key file the centre took (issue 20).
+      countyCode: identity.countyCode.length === 6 ? identity.countyCode : centreCode.slice(0, 6),
+      countyName: identity.countyCode.length === 6 ? identity.countyName : centre.countyName || identity.countyName,
       centreCode,
       createdAt: ctx.at,
       answers: rows.map((a) => ({ id: a.id, proposalId: a.proposalId, residentId: a.residentId, outcome: a.outcome, decidedOn: a.decidedOn, documentNo: a.documentNo, tier: a.tier, careTier: a.careTier, reason: a.reason })),
