@@ -56,7 +56,7 @@ export const zhCN = {
     modeCounty: '县民政局汇总各院月报',
     modeHint: '选定后不能更改：县级汇总使用单独的数据库，不记录老人日常护理。',
     countyCode: '县级行政区划代码',
-    countyCodeHint: '6位数字，如 411422',
+    countyCodeHint: '县级6位，如 411422；汇总一个地市填4位（如 4114），一个省填2位（如 41）',
     countyName: '县（市、区）名称',
     firstRunIntro: '请院长（或负责电脑的管理员）创建自己的账号。系统没有默认密码，这个账号以后用来给护理员、厨房等人员开账号。',
     username: '登录名',
