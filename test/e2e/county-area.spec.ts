@@ -81,6 +81,7 @@ test('a prefecture store lists its counties and opens each one', async ({ app, b
       await page.goto(`${city.origin}/#/county/centres`);
       await expect(page.getByRole('heading', { name: '给各县敬老院的公钥文件' })).toBeVisible();
       await expect(page.getByRole('button', { name: '下载县级公钥文件' })).toHaveCount(0);
+      await expect(page.getByRole('cell', { name: '民权县 人和镇' })).toBeVisible();
       await page.getByLabel('县级行政区划代码').fill('411521');
       await page.getByLabel('县（市、区）名称').fill('罗山县');
       await page.getByRole('button', { name: '下载该县的公钥文件' }).click();

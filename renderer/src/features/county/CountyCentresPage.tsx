@@ -37,7 +37,7 @@ export function CountyCentresPage() {
   if (status.isError) return <ErrorState error={status.error} onRetry={() => status.refetch()} />;
   if (centres.isError) return <ErrorState error={centres.error} onRetry={() => centres.refetch()} />;
   const q = query.trim();
-  const shown = centres.data.filter((c) => c.state === 'confirmed' && (!q || c.name.includes(q) || c.township.includes(q) || c.centreCode.includes(q)));
+  const shown = centres.data.filter((c) => c.state === 'confirmed' && (!q || c.name.includes(q) || c.township.includes(q) || c.countyName.includes(q) || c.centreCode.includes(q)));
   const pending = centres.data.filter((c) => c.state === 'pending');
   return (
     <Stack>
@@ -136,7 +136,11 @@ export function CountyCentresPage() {
                         </Text>
                         <Text size="sm">{c.centreCode}</Text>
                       </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.township}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {/* A prefecture's or province's store: the centre's county before its township. */}
+                        {status.data.area !== 'county' && c.countyName ? `${c.countyName} ` : ''}
+                        {c.township}
+                      </Table.Td>
                       <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                         {c.fingerprint}
                       </Table.Td>
