@@ -91,6 +91,8 @@ export const Indicators = z.object({
   centres: z.array(z.object({ centreCode: z.string(), name: z.string(), figures: FiguresOut.nullable() })),
   total: FiguresOut,
   reported: z.number(),
+  /** Confirmed centres in view (with columns by county, more than the columns). */
+  centreCount: z.number(),
   trend: z.array(z.object({ period: z.string(), reported: z.number(), total: FiguresOut })),
 });
 export type Indicators = z.output<typeof Indicators>;

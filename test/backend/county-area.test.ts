@@ -101,11 +101,13 @@ describe('a prefecture store', () => {
       [SUI.code, SUI.name, 4],
     ]);
     expect(whole.reported).toBe(2);
+    expect(whole.centreCount).toBe(2);
     expect(whole.total.beds).toBe(8);
     const sui = await city.call('county.indicators', { period: PERIOD, countyCode: SUI.code });
     expect(sui.columns).toBe('centres');
     expect(sui.centres.map((c) => c.centreCode)).toEqual([SUI.centre]);
     expect(sui.reported).toBe(1);
+    expect(sui.centreCount).toBe(1);
     expect(sui.total.beds).toBe(4);
     expect(sui.trend.at(-1)).toMatchObject({ period: PERIOD, reported: 1 });
     const facility = await city.call('county.facilityTable', { period: PERIOD, countyCode: MINQUAN.code });

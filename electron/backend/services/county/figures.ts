@@ -74,6 +74,7 @@ export async function indicators(deps: BackendDeps, period: string, countyCode: 
     centres: columns,
     total: addFigures(now.map((r) => r.figures)),
     reported: now.length,
+    centreCount: centres.length,
     trend: months.map((p) => ({ period: p, reported: of(p).length, total: addFigures(of(p).map((r) => r.figures)) })),
   };
 }

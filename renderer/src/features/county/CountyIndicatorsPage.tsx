@@ -129,7 +129,7 @@ function PrintIndicators({ data }: { data: Indicators }) {
       <Title order={2} mb="xs">
         {t('county.indicatorsPrintTitle', { county: status.data?.countyName ?? '', period: data.period })}
       </Title>
-      <Text mb="sm">{t('county.reported', { n: data.reported, total: data.centres.length })}</Text>
+      <Text mb="sm">{t('county.reported', { n: data.reported, total: data.centreCount })}</Text>
       <FiguresTable figures={data.total} />
       <div style={{ breakBefore: 'page' }}>
         <Title order={3} mb="xs">
@@ -239,7 +239,7 @@ export function CountyIndicatorsPage() {
               <PrintIndicators data={rows} />
             )}
             <Stack className="screen-only">
-            <Text size="lg">{t('county.reported', { n: rows.reported, total: rows.centres.length })}</Text>
+            <Text size="lg">{t('county.reported', { n: rows.reported, total: rows.centreCount })}</Text>
             {rows.reported === 0 && <EmptyState>{t('county.noData')}</EmptyState>}
             <SimpleGrid cols={{ base: 2, md: 4 }}>
               {HEADLINES.map((key) => {
