@@ -9,13 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeFile } from '../../electron/backend/db/store-config';
 import { Session } from '../../electron/backend/security/session';
 import { openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
-import { linkCentreToCounty } from '../helpers/county-link';
+import { type Linked, linkCentreToCounty } from '../helpers/county-link';
+import { SECTIONS, SECTION_NAMES, fileOf } from '@shared/domain/sync/sections';
+import { monthRange } from '@shared/domain/sync/period';
+import { buildPackage } from '../../electron/backend/package/package';
+import { collectMonth } from '../../electron/backend/services/sync/collect';
+import { toJsonLines } from '../../electron/backend/services/sync/export';
 
 let centre: TestBackend;
 let first: TestBackend;
 let second: TestBackend;
 let clerk: Session;
 let packageFile: { name: string; base64: string };
+let linked: Linked;
 
 /** A second county PC: its own data folder, the same server's store (its settings copied), nothing set up locally. */
 async function joinSameStore(of: TestBackend): Promise<TestBackend> {
@@ -39,7 +45,7 @@ beforeAll(async () => {
   centre.clock.set('2026-02-03T02:00:00.000Z');
   first = await openTestBackend(tempDir(), { county: { code: '411422', name: '睢县' }, store: 'postgres' });
   first.clock.set('2026-02-03T02:00:00.000Z');
-  await linkCentreToCounty(centre, first);
+  linked = await linkCentreToCounty(centre, first);
   const { id } = await first.call('users.create', { username: 'clerk2', displayName: '第二位办事员', role: 'county_admin', password: 'Temp-password-1', pin: null });
   expect(id).toBeTruthy();
   second = await joinSameStore(first);
@@ -104,6 +110,28 @@ describe('several county PCs on one PostgreSQL store', () => {
     await writer.query('ROLLBACK');
     await writer.end();
   });
+
+  it('a package with text the server cannot store (a NUL character) is refused on its own; the rest of the batch is imported', async () => {
+    const month = async (period: string, correction: number, correctionReason: string) => {
+      const data = await collectMonth(centre.holder.deps, period, new Date(monthRange(period).toInstant));
+      const files = Object.fromEntries(SECTION_NAMES.map((s) => [fileOf(s), toJsonLines(data[s])]));
+      const input = { schemaVersion: 11, sectionVersions: Object.fromEntries(SECTION_NAMES.map((s) => [s, SECTIONS[s].version])), centreCode: data.centre[0].centreCode, countyCode: '411422', period, sequence: 1, correction, correctionReason, previousHash: '', createdAt: monthRange(period).toInstant, appVersion: 'test', files };
+      return Buffer.from(buildPackage(input, { signingPrivateKey: linked.centrePrivateKey, countyPublicKey: linked.countyPublicKey }).bytes).toString('base64');
+    };
+    const files = [
+      { name: 'nul.tcpkg', base64: await month('2026-01', 1, '漏报\u0000一位老人') },
+      { name: 'clean.tcpkg', base64: await month('2026-01', 2, '漏报一位老人') },
+    ];
+    const staged = await first.call('county.stage', { batchId: null, files });
+    const { jobId } = await first.call('county.apply', { batchId: staged.batchId });
+    const job = await waitForJob(first, jobId, first.admin);
+    expect(job.error).toBeNull();
+    const byFile = Object.fromEntries(job.reports.map((r) => [r.fileName, r]));
+    expect(byFile['nul.tcpkg'].outcome).toBe('rejected');
+    expect(byFile['nul.tcpkg'].message).toContain('数据库存不下的内容');
+    expect(byFile['clean.tcpkg'].outcome).toBe('accepted');
+    expect(await first.query('SELECT correction FROM county_packages ORDER BY correction')).toEqual([{ correction: 0 }, { correction: 2 }]);
+  }, 120_000);
 
   it('two administrators on two PCs cannot each disable the other: one of them stays', async () => {
     const firstAdmin = first.adminId;

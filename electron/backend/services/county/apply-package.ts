@@ -61,7 +61,13 @@ export async function applyPackage(deps: BackendDeps, sqlite: Database | null, c
     // (SQLite's one writer already does this), so the same file twice gives one import and one 已导入过.
     const centreCode = checked.ok ? checked.manifest.centreCode : checked.verdict.manifest?.centreCode;
     if (centreCode) await takeTurns(ctx.trx, `centre ${centreCode}`);
-    const v = await placePackage(ctx.trx, checked, true);
+    const placed = await placePackage(ctx.trx, checked, true);
+    // The centre's enrolment as it stands now (checked at the preview, maybe withdrawn or re-enrolled since).
+    const enrolment = centreCode ? await ctx.trx.selectFrom('countyCentres').select(['state', 'name']).where('centreCode', '=', centreCode).executeTakeFirst() : undefined;
+    const v: Verdict =
+      placed.outcome === 'accepted' && enrolment?.state !== 'confirmed'
+        ? { ...placed, outcome: 'rejected', message: `${enrolment?.name ?? centreCode} 的登记在预览之后被撤销或重新登记了，数据包未导入`, warnings: [], apply: null }
+        : placed;
     const m = v.manifest;
     await ctx.trx
       .insertInto('countyImportReports')

@@ -7,6 +7,7 @@ import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import type { Executor } from '../../db/executor';
+import { takeTurns } from '../../db/dialect';
 import type { Platform } from '../../platform';
 import { readIdentity } from '../../package/identity';
 import { fingerprint, sameFingerprint } from '../../package/keys';
@@ -100,6 +101,7 @@ export async function enrolCentre(deps: BackendDeps, caller: Caller, platform: P
   if (existing && existing.state !== 'withdrawn' && existing.publicKey === file.publicKey) return { centreCode: file.centreCode, name: existing.name, fingerprint: print, already: true, state: existing.state };
   // New, withdrawn earlier, or pending with another file (the wrong file was taken in): a pending enrolment of this file.
   await writeAction(deps, caller, async (ctx) => {
+    await takeTurns(ctx.trx, `centre ${file.centreCode}`); // after another PC's import of this centre, whose packages the key rule sees
     const row = { name: file.name, countyName: file.county, township: file.township, publicKey: file.publicKey, enrolledAt: ctx.at, enrolledBy: caller.name, state: 'pending' as const, confirmedAt: null, confirmedBy: null };
     if (existing) await ctx.trx.updateTable('countyCentres').set(row).where('centreCode', '=', file.centreCode).execute();
     else await ctx.trx.insertInto('countyCentres').values({ centreCode: file.centreCode, ...row }).execute();
@@ -145,6 +147,8 @@ export async function withdrawCentre(deps: BackendDeps, caller: Caller, platform
   const imported = await deps.db.selectFrom('countyPackages').select('period').where('centreCode', '=', centreCode).orderBy('period').executeTakeFirst();
   if (imported) throw conflict(`已经导入过 ${row.name} 的数据包（${imported.period}），不能撤销登记：导入的数据要能查到是谁报的`);
   await writeAction(deps, caller, async (ctx) => {
+    // In turn with another PC's import of this centre: once that commits, the key rule (a trigger) refuses this.
+    await takeTurns(ctx.trx, `centre ${centreCode}`);
     await ctx.trx.updateTable('countyCentres').set({ state: 'withdrawn' }).where('centreCode', '=', centreCode).execute();
     await ctx.audit({ action: 'retire', entity: 'countyCentres', entityId: centreCode, before: { state: row.state, fingerprint: fingerprint(row.publicKey) }, after: { state: 'withdrawn' } });
   });

@@ -195,12 +195,31 @@ export class CountyImports {
     const out: Array<ImportPreview & { reportId: string }> = [];
     for (const [i, f] of ordered.entries()) {
       // Placed again inside its own transaction: an earlier package of the batch may have changed the picture.
-      const { reportId, verdict } = await applyPackage(this.deps, sqlite, caller, f.checked);
+      const { reportId, verdict } = await this.applyOne(sqlite, caller, f.checked);
       out.push({ ...previewOf(verdict), reportId });
       onProgress(i + 1, ordered.length);
       await new Promise((resolve) => setImmediate(resolve)); // let progress polls through between packages
     }
     return out;
+  }
+
+  /**
+   * One package; one the store will not take (text PostgreSQL refuses, such as a NUL character in a free-text field)
+   * is refused on its own with its report, and the batch goes on.
+   */
+  private async applyOne(sqlite: Database | null, caller: Caller, checked: Checked) {
+    try {
+      return await applyPackage(this.deps, sqlite, caller, checked);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      console.error('[county] a package could not be written:', error instanceof Error ? error.message : error);
+      const base = checked.ok ? { fileName: checked.fileName, fileHash: checked.fileHash, manifest: checked.manifest, centreName: checked.centreName } : checked.verdict;
+      const refused: Checked = {
+        ok: false,
+        verdict: { fileName: base.fileName, fileHash: base.fileHash, manifest: base.manifest, centreName: base.centreName, outcome: 'rejected', message: '这个数据包里有数据库存不下的内容（例如看不见的控制字符），整个数据包未导入；请让该院检查后重新导出', counts: {}, errors: [], warnings: [], apply: null },
+      };
+      return applyPackage(this.deps, sqlite, caller, refused);
+    }
   }
 
   private async run(job: ImportJob, caller: Caller, files: StagedFile[]) {
