@@ -114,6 +114,9 @@ describe('a prefecture store', () => {
     expect(facility.rows.map((r) => r.centreCode)).toEqual([MINQUAN.centre]);
     const tekun = await city.call('county.tekunQuarter', { year: 2026, quarter: 1, countyCode: MINQUAN.code });
     expect(tekun.rows.map((r) => r.centreCode)).toEqual([MINQUAN.centre]);
+    expect((await city.call('county.villages', { period: PERIOD })).reported).toBe(2);
+    expect((await city.call('county.villages', { period: PERIOD, countyCode: SUI.code })).reported).toBe(1);
+    expect((await city.call('county.careAtHome', { period: PERIOD, countyCode: MINQUAN.code })).withoutCare.map((c) => c.centreCode)).toEqual([MINQUAN.centre]);
   });
 
   it('shows the submission matrix of one county or of the whole area', async () => {

@@ -27,9 +27,12 @@ const SECTIONS = [
   'association_activities',
 ] as const;
 
-export async function careAtHomeTable(deps: BackendDeps, period: string): Promise<CareAtHomeTable> {
+/** The whole store's townships, or one county's (countyCode, in a prefecture's or province's store). */
+export async function careAtHomeTable(deps: BackendDeps, period: string, countyCode: string | null = null): Promise<CareAtHomeTable> {
   const next = addMonths(`${period}-01`, 1).slice(0, 7);
-  const reported = await deps.db.selectFrom('countyFigures').select('centreCode').where('period', '=', period).execute();
+  let query = deps.db.selectFrom('countyFigures').select('centreCode').where('period', '=', period);
+  if (countyCode) query = query.where('centreCode', 'like', `${countyCode}%`);
+  const reported = await query.execute();
   const centres = new Map((await listCentres(deps, true)).map((c) => [c.centreCode, c]));
   const out: CareAtHomeTable = { period, reported: reported.length, villages: [], items: [], providers: [], tiers: [], withoutCare: [] };
   for (const { centreCode } of reported) {

@@ -7,8 +7,11 @@ import type { BackendDeps } from '../../deps';
 import { listCentres } from './centres';
 import { readMonth } from './records';
 
-export async function villageTable(deps: BackendDeps, period: string): Promise<VillageTable> {
-  const reported = await deps.db.selectFrom('countyFigures').select('centreCode').where('period', '=', period).execute();
+/** The whole store's villages, or one county's (countyCode, in a prefecture's or province's store). */
+export async function villageTable(deps: BackendDeps, period: string, countyCode: string | null = null): Promise<VillageTable> {
+  let query = deps.db.selectFrom('countyFigures').select('centreCode').where('period', '=', period);
+  if (countyCode) query = query.where('centreCode', 'like', `${countyCode}%`);
+  const reported = await query.execute();
   const centres = new Map((await listCentres(deps, true)).map((c) => [c.centreCode, c]));
   const rows: VillageTable['rows'] = [];
   const withoutRegister: VillageTable['withoutRegister'] = [];

@@ -157,9 +157,9 @@ function TiersTable({ data, paper }: { data: CareAtHomeTable; paper?: boolean })
   );
 }
 
-export function CareAtHomeTableView({ period, paper, county }: { period: string; paper?: boolean; county?: string }) {
+export function CareAtHomeTableView({ period, paper, county, countyCode = null }: { period: string; paper?: boolean; county?: string; countyCode?: string | null }) {
   const { t } = useTranslation();
-  const table = useCountyCareAtHome({ period });
+  const table = useCountyCareAtHome({ period, countyCode });
   const section = (title: string, body: ReactNode, empty: boolean) => (
     <Stack gap={4}>
       <Title order={3} size={paper ? 'h5' : 'h4'}>

@@ -229,11 +229,11 @@ export function CountyIndicatorsPage() {
               </PrintTable>
             ) : tab === 'villages' ? (
               <PrintTable>
-                <VillageTableView period={period} county={county} paper />
+                <VillageTableView period={period} county={county} countyCode={countyCode} paper />
               </PrintTable>
             ) : tab === 'careAtHome' ? (
               <PrintTable>
-                <CareAtHomeTableView period={period} county={county} paper />
+                <CareAtHomeTableView period={period} county={county} countyCode={countyCode} paper />
               </PrintTable>
             ) : (
               <PrintIndicators data={rows} />
@@ -293,12 +293,12 @@ export function CountyIndicatorsPage() {
               </Tabs.Panel>
               <Tabs.Panel value="villages" pt="md">
                 <PrintableTable>
-                  <VillageTableView period={period} />
+                  <VillageTableView period={period} countyCode={countyCode} />
                 </PrintableTable>
               </Tabs.Panel>
               <Tabs.Panel value="careAtHome" pt="md">
                 <PrintableTable>
-                  <CareAtHomeTableView period={period} />
+                  <CareAtHomeTableView period={period} countyCode={countyCode} />
                 </PrintableTable>
               </Tabs.Panel>
             </Tabs>

@@ -25,9 +25,9 @@ function sum(rows: Counts[]): Counts {
 
 const percent = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
 
-export function VillageTableView({ period, paper, county }: { period: string; paper?: boolean; county?: string }) {
+export function VillageTableView({ period, paper, county, countyCode = null }: { period: string; paper?: boolean; county?: string; countyCode?: string | null }) {
   const { t } = useTranslation();
-  const table = useCountyVillages({ period });
+  const table = useCountyVillages({ period, countyCode });
   const cell = paper ? PRINT_CELL : undefined;
   const columns = [
     t('county.villages.township'),
