@@ -295,5 +295,5 @@ export const countyApi = {
   /** The village register's figures by township and village (issue 17). */
   'county.villages': method({ input: z.object({ period: periodField, countyCode: countyFilter }), output: VillageTable, roles: COUNTY_READERS, writes: false }),
   'county.careAtHome': method({ input: z.object({ period: periodField, countyCode: countyFilter }), output: CareAtHomeTable, roles: COUNTY_READERS, writes: false }),
-  'county.exportExcel': method({ input: z.object({ period: periodField }), output: BinaryFile, roles: COUNTY_READERS, writes: false }),
+  'county.exportExcel': method({ input: z.object({ period: periodField, countyCode: countyFilter }), output: BinaryFile, roles: COUNTY_READERS, writes: false }),
 };

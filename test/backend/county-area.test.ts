@@ -143,6 +143,14 @@ describe('a prefecture store', () => {
     expect((sheet.getRow(3).values as string[]).slice(1, 10)).toEqual([MINQUAN.code, MINQUAN.name, '1', '1', '1', '0', '1', '0', '0']);
     expect((sheet.getRow(4).values as string[]).slice(1, 3)).toEqual([SUI.code, SUI.name]);
     expect((book.getWorksheet('指标汇总')!.getRow(2).values as string[]).slice(1)).toEqual(['类别', '指标', '合计', MINQUAN.name, SUI.name]);
+    // One county's workbook: its own centres, no 各县汇总.
+    const one = await city.call('county.exportExcel', { period: PERIOD, countyCode: SUI.code });
+    expect(one.fileName).toBe(`睢县月报汇总-${PERIOD}.xlsx`);
+    const oneBook = new ExcelJS.Workbook();
+    await oneBook.xlsx.load(Buffer.from(one.base64, 'base64') as unknown as ArrayBuffer);
+    expect(oneBook.getWorksheet('各县汇总')).toBeUndefined();
+    expect((oneBook.getWorksheet('指标汇总')!.getRow(2).values as string[]).slice(1)).toEqual(['类别', '指标', '全县', '睢县城关敬老院']);
+    expect(oneBook.getWorksheet('导入记录')!.rowCount).toBe(3);
   });
 });
 

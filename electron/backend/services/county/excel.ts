@@ -10,6 +10,7 @@ import type { BackendDeps } from '../../deps';
 import { addLedgerSheet } from '../../ledger-excel';
 import { areaCode, facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
 import { countyList } from './area';
+import { listCentres } from './centres';
 import { villageTable } from './villages';
 import { careAtHomeTable } from './care-at-home';
 import { addCareAtHomeSheets } from './excel-care-at-home';
@@ -22,19 +23,21 @@ export const CELL_LABELS: Record<(typeof CELL_STATUSES)[number], string> = { on_
 /** One header row in a sheet: the upper group and the column, as 「供养方式·集中供养」. */
 const headed = (c: IndicatorRow) => (c.group ? `${c.group}·${c.label}` : c.label);
 
-export async function countyWorkbook(deps: BackendDeps, period: string) {
-  const county = (await deps.db.selectFrom('syncIdentity').select(['countyName']).executeTakeFirst())?.countyName ?? '';
+/** The store's workbook, or (countyCode, in a prefecture's or province's store) one county's, titled with its name. */
+export async function countyWorkbook(deps: BackendDeps, period: string, countyCode: string | null = null) {
+  const storeName = (await deps.db.selectFrom('syncIdentity').select(['countyName']).executeTakeFirst())?.countyName ?? '';
+  const county = countyCode ? (await listCentres(deps, false, countyCode)).find((c) => c.countyName)?.countyName || countyCode : storeName;
   const year = Number(period.slice(0, 4));
   const quarter = Math.ceil(Number(period.slice(5, 7)) / 3);
-  const ind = await indicators(deps, period);
-  const matrix = await submissionMatrix(deps, year);
-  const tekun = await tekunQuarter(deps, year, quarter);
-  const facility = await facilityTable(deps, period);
-  const reports = (await listReports(deps, { query: period, outcome: null })).filter((r) => r.period === period);
-  const villages = await villageTable(deps, period);
-  const careAtHome = await careAtHomeTable(deps, period);
+  const ind = await indicators(deps, period, countyCode);
+  const matrix = await submissionMatrix(deps, year, countyCode);
+  const tekun = await tekunQuarter(deps, year, quarter, countyCode);
+  const facility = await facilityTable(deps, period, countyCode);
+  const reports = (await listReports(deps, { query: period, outcome: null })).filter((r) => r.period === period && (!countyCode || r.centreCode.startsWith(countyCode)));
+  const villages = await villageTable(deps, period, countyCode);
+  const careAtHome = await careAtHomeTable(deps, period, countyCode);
   // A prefecture's or province's store (issue 20): its indicators are by county, and a 各县汇总 sheet comes first.
-  const isArea = (await areaCode(deps)).length < 6;
+  const isArea = !countyCode && (await areaCode(deps)).length < 6;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '乡镇敬老院运营系统';
   const head = (title: string) => `${county} ${title}`;

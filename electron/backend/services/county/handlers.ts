@@ -33,7 +33,7 @@ export function countyHandlers({ deps, holder, platform, onClose }: HandlerConte
     'county.tekunQuarter': (input) => tekunQuarter(deps, input.year, input.quarter, input.countyCode),
     'county.villages': (input) => villageTable(deps, input.period, input.countyCode),
     'county.careAtHome': (input) => careAtHomeTable(deps, input.period, input.countyCode),
-    'county.exportExcel': (input) => countyWorkbook(deps, input.period),
+    'county.exportExcel': (input) => countyWorkbook(deps, input.period, input.countyCode),
     'county.facilityTable': (input) => facilityTable(deps, input.period, input.countyCode),
     'county.revealIdNumber': (input, { caller }) => revealIdNumber(deps, caller, input),
   };

@@ -190,7 +190,7 @@ export function CountyIndicatorsPage() {
   const county = status.data?.countyName ?? '';
   const months = Array.from({ length: 24 }, (_, i) => shiftMonth(lastMonth, -i));
   const excel = async () => {
-    const file = await fetchCountyExcel(period);
+    const file = await fetchCountyExcel(period, countyCode);
     downloadBase64(file.fileName, file.base64, XLSX);
   };
   return (

@@ -26,4 +26,4 @@ export const useCountyWithdrawCentre = (options?: MutationOptions<'county.withdr
 export const pollCountyJob = (jobId: string) => call('county.job', { jobId });
 export const fetchCountyReportFile = (id: string) => call('county.reportFile', { id });
 export const fetchCountyKeyFile = (input: In<'county.keyFileFor'>) => call('county.keyFileFor', input);
-export const fetchCountyExcel = (period: string) => call('county.exportExcel', { period });
+export const fetchCountyExcel = (period: string, countyCode: string | null = null) => call('county.exportExcel', { period, countyCode });
