@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '@shared/api/store';
 import { ScreenCard } from '../../components/ScreenCard';
+import { dateTimeSeconds } from '../../components/time';
 import { ConnectionFacts, whereOf } from './ConnectionFacts';
 import { PostgresForm } from './PostgresForm';
 import { retryStore, useStoreFile } from './queries';
@@ -25,7 +26,7 @@ export function StoreUnreachable({ status }: { status: StoreStatus }) {
     setRetrying(true);
     try {
       const now = await retryStore(client);
-      if (now.problem) setStillDownAt(new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+      if (now.problem) setStillDownAt(dateTimeSeconds(new Date().toISOString()).slice(11));
     } finally {
       setRetrying(false);
     }
