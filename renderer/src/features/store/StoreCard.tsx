@@ -2,7 +2,6 @@
 // (address, user, encryption), with 改为存放到数据库服务器… (the connection form, its check, then a confirmation saying
 // what will happen) and, on a server, 改回本机文件… (the server's data stays there). After either, this PC signs in again.
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '@shared/api/store';
@@ -13,6 +12,7 @@ import { ConnectionFacts, whereOf } from './ConnectionFacts';
 import { PostgresForm } from './PostgresForm';
 import { useStoreFile, useStoreStatus } from './queries';
 import { saySwitched } from './switched';
+import { confirmBackToFile } from './confirm-file';
 
 function Current({ status }: { status: StoreStatus }) {
   const { t } = useTranslation();
@@ -42,23 +42,7 @@ function StoreCardBody() {
   const status = useStoreStatus();
   const [editing, setEditing] = useState(false);
   const useFile = useStoreFile(() => saySwitched(t('store.switched.file')));
-  const confirmFile = (where: string) =>
-    modals.openConfirmModal({
-      title: t('store.confirmFile.title'),
-      size: 'lg',
-      children: (
-        <Stack>
-          <Text size="lg" style={{ overflowWrap: 'anywhere' }}>{t('store.confirmFile.body', { where })}</Text>
-          <Text size="lg" fw={700}>
-            {t('store.confirmFile.then')}
-          </Text>
-        </Stack>
-      ),
-      labels: { confirm: t('store.confirmFile.confirm'), cancel: t('app.cancel') },
-      confirmProps: { size: 'lg' },
-      cancelProps: { size: 'lg' },
-      onConfirm: () => useFile.mutate({}, { onError: (e) => notifyError(e.message) }),
-    });
+  const confirmFile = (where: string) => confirmBackToFile(t, where, () => useFile.mutate({}, { onError: (e) => notifyError(e.message) }));
   return (
     <Card withBorder padding="lg" data-testid="store-card">
       <Title order={3} size="h4" mb="xs">

@@ -2,7 +2,6 @@
 // settings cannot be read): what is wrong, which server, and what to do — 重试, 修改连接 (the form), 改用本机文件.
 // No backup is offered: the data is on the server, not in a file here.
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { ConnectionFacts, whereOf } from './ConnectionFacts';
 import { PostgresForm } from './PostgresForm';
 import { retryStore, useStoreFile } from './queries';
 import { saySwitched } from './switched';
+import { confirmBackToFile } from './confirm-file';
 
 export function StoreUnreachable({ status }: { status: StoreStatus }) {
   const { t } = useTranslation();
@@ -31,23 +31,7 @@ export function StoreUnreachable({ status }: { status: StoreStatus }) {
       setRetrying(false);
     }
   };
-  const confirmFile = () =>
-    modals.openConfirmModal({
-      title: t('store.confirmFile.title'),
-      size: 'lg',
-      children: (
-        <Stack>
-          <Text size="lg" style={{ overflowWrap: 'anywhere' }}>{t('store.confirmFile.body', { where })}</Text>
-          <Text size="lg" fw={700}>
-            {t('store.confirmFile.then')}
-          </Text>
-        </Stack>
-      ),
-      labels: { confirm: t('store.confirmFile.confirm'), cancel: t('app.cancel') },
-      confirmProps: { size: 'lg' },
-      cancelProps: { size: 'lg' },
-      onConfirm: () => useFile.mutate({}),
-    });
+  const confirmFile = () => confirmBackToFile(t, where, () => useFile.mutate({}));
   return (
     <ScreenCard title={t('store.unreachable.title')}>
       <Text size="lg" style={{ overflowWrap: 'anywhere' }}>{t('store.unreachable.intro')}</Text>
