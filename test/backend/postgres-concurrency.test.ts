@@ -13,6 +13,7 @@ import { type Linked, linkCentreToCounty } from '../helpers/county-link';
 import { SECTIONS, SECTION_NAMES, fileOf } from '@shared/domain/sync/sections';
 import { monthRange } from '@shared/domain/sync/period';
 import { buildPackage } from '../../electron/backend/package/package';
+import { generateSigningKeys } from '../../electron/backend/package/keys';
 import { collectMonth } from '../../electron/backend/services/sync/collect';
 import { toJsonLines } from '../../electron/backend/services/sync/export';
 
@@ -132,6 +133,33 @@ describe('several county PCs on one PostgreSQL store', () => {
     expect(byFile['clean.tcpkg'].outcome).toBe('accepted');
     expect(await first.query('SELECT correction FROM county_packages ORDER BY correction')).toEqual([{ correction: 0 }, { correction: 2 }]);
   }, 120_000);
+
+  it('a centre cannot be withdrawn under another PC\'s import of it: the withdrawal waits for that import and is then refused', async () => {
+    const code = '411422109000';
+    const keys = generateSigningKeys();
+    const text = JSON.stringify({ type: 'township-care-centre-registration', version: 1, centreCode: code, name: '第九敬老院', county: '睢县', township: '第九镇', publicKey: keys.publicKey });
+    const enrolled = await first.call('county.enrol', { text });
+    await first.call('county.confirmCentre', { centreCode: code, fingerprint: enrolled.fingerprint });
+    // Another PC's import of this centre, mid-way: it holds the centre's turn and has written its package row.
+    const connection = first.holder.postgres!.connection;
+    const config = JSON.parse(fs.readFileSync(storeFile(first.dataDir), 'utf8')) as { password: { value: string } };
+    const importer = new pg.Client({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password: config.password.value });
+    await importer.connect();
+    await importer.query('BEGIN');
+    await importer.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`township-care: centre ${code}`]);
+    await importer.query("INSERT INTO county_packages VALUES ('p-ninth', 'h-ninth', $1, '2026-01', 1, 0, '', 'x', 'x', '其他电脑', NULL)", [code]);
+    const withdrawal = second.raw('county.withdrawCentre', { centreCode: code }, clerk);
+    // The withdrawal is now waiting for the centre's turn (its own checks found no committed package yet).
+    for (let polls = 0; (await first.query<{ n: number }>("SELECT CAST(count(*) AS INTEGER) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))[0].n === 0; polls++) {
+      if (polls > 1000) throw new Error('the withdrawal never waited for the centre\'s turn');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await importer.query('COMMIT');
+    await importer.end();
+    const result = await withdrawal;
+    expect(result.ok).toBe(false);
+    expect(await first.query('SELECT state FROM county_centres WHERE centre_code = ?', code)).toEqual([{ state: 'confirmed' }]);
+  });
 
   it('two administrators on two PCs cannot each disable the other: one of them stays', async () => {
     const firstAdmin = first.adminId;
