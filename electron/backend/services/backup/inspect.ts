@@ -20,10 +20,8 @@ export interface BackupInspection {
   residents?: number;
 }
 
-const REQUIRED_TABLES = ['facility', 'residents', 'stay_events', 'audit_log'];
-
-export function inspectBackup(file: string, nativeBinding?: string): BackupInspection {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { ok: false, problem: 'missing' };
+/** A file's first 16 bytes as text: what kind of backup it is (SQLite's header, or a pg_dump archive's PGDMP). */
+export function fileHeader(file: string): string {
   const header = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
@@ -31,7 +29,14 @@ export function inspectBackup(file: string, nativeBinding?: string): BackupInspe
   } finally {
     fs.closeSync(fd);
   }
-  if (header.toString('latin1') !== 'SQLite format 3\0') return { ok: false, problem: 'not_sqlite' };
+  return header.toString('latin1');
+}
+
+const REQUIRED_TABLES = ['facility', 'residents', 'stay_events', 'audit_log'];
+
+export function inspectBackup(file: string, nativeBinding?: string): BackupInspection {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { ok: false, problem: 'missing' };
+  if (fileHeader(file) !== 'SQLite format 3\0') return { ok: false, problem: 'not_sqlite' };
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });

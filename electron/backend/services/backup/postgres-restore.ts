@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { AppError } from '@shared/api/errors';
 import { latestVersion } from '../../db/postgres/migrate';
 import type { OpenedPostgres } from '../../db/postgres/open';
+import { fileHeader } from './inspect';
 import { listArchive, passwordOfStore, tablesCreated } from './postgres-dump';
 import { type PostgresTools, checkedTools, childEnv, runProgram, tailOf } from './postgres-tools';
 
@@ -32,17 +33,6 @@ export interface DumpInspection {
   tables?: string[];
 }
 
-function headerOf(file: string): string {
-  const header = Buffer.alloc(16);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, header, 0, 16, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  return header.toString('latin1');
-}
-
 /** The version row's data as pg_restore prints it: `COPY public.township_care_schema (id, version, …) FROM stdin;` then `1\t26\t…`. */
 export function schemaVersionOf(script: string): number | null {
   const lines = script.split(/\r?\n/);
@@ -58,7 +48,7 @@ export function schemaVersionOf(script: string): number | null {
 
 export async function inspectDump(tools: PostgresTools, file: string, latest = latestVersion()): Promise<DumpInspection> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { ok: false, problem: 'missing' };
-  const header = headerOf(file);
+  const header = fileHeader(file);
   if (header === 'SQLite format 3\0') return { ok: false, problem: 'sqlite_file' };
   if (!header.startsWith('PGDMP')) return { ok: false, problem: 'not_dump' };
   const listed = await listArchive(tools, file);
