@@ -2,6 +2,7 @@
 // 民权县 (411421), each linked through its own county's key file. The clerk opens 县级指标 on the 各县 tab, finds a
 // county, opens its indicators (the picker follows), then its 报送情况; 机构登记 offers the key file per county.
 // Photographed at 1366×768 and 390×844.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { Session } from '../../electron/backend/security/session';
@@ -93,6 +94,17 @@ test('a prefecture store lists its counties and opens each one', async ({ app, b
       expect((await download).suggestedFilename()).toBe('县级公钥-411423.json');
       await shot(page, `county-area-key-${size}`);
     }
+    // The whole prefecture printed (landscape): a column per county, every county's name whole in the PDF.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${city.origin}/#/county/indicators?period=2026-02`);
+    await page.getByRole('tab', { name: '指标表' }).click();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = testInfo.outputPath('county-area-indicators.pdf');
+    await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, testInfo.outputPath('county-area-indicators')]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const name of ['商丘市', '民权县', '清河县', '各县主要指标（2026-02）']) expect(text, name).toContain(name);
     await page.context().close();
   } finally {
     await small.stop();

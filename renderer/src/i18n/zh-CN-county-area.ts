@@ -18,6 +18,7 @@ export const countyAreaZh = {
     missing: '未报',
   },
   matrixOf: '报送情况',
+  printByCounty: '各县主要指标（{{period}}）',
   none: '还没有登记任何机构',
   noMatch: '没有找到这个县',
   total: '合计',

@@ -133,13 +133,13 @@ function PrintIndicators({ data }: { data: Indicators }) {
       <FiguresTable figures={data.total} />
       <div style={{ breakBefore: 'page' }}>
         <Title order={3} mb="xs">
-          {t('county.indicatorsByCentre', { period: data.period })}
+          {data.columns === 'counties' ? t('county.area.printByCounty', { period: data.period }) : t('county.indicatorsByCentre', { period: data.period })}
         </Title>
         <table style={{ borderCollapse: 'collapse', width: '100%' }}>
           <thead>
             <tr>
               <th className="print-nowrap" style={PRINT_CELL}>
-                {t('county.col.centre')}
+                {data.columns === 'counties' ? t('county.area.col.county') : t('county.col.centre')}
               </th>
               {headlines.map((r) => (
                 <th key={r.key} style={PRINT_CELL}>
