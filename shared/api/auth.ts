@@ -44,6 +44,11 @@ export const AuthStatus = z.object({
   onShift: z.array(z.string()),
   /** True: onShift lists the people rostered now; false: those who signed in today (no roster for now). */
   onShiftFromRoster: z.boolean(),
+  /**
+   * Why this screen was signed out by the backend (its account was disabled or changed on another PC, or the data was
+   * restored from a backup): shown on the sign-in screen until someone signs in. Null otherwise.
+   */
+  signedOutBecause: z.string().nullable(),
 });
 export type AuthStatus = z.output<typeof AuthStatus>;
 

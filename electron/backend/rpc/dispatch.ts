@@ -9,6 +9,7 @@ import type { Role } from '@shared/api/roles';
 import { enumLabel } from '@shared/domain/enum-labels';
 import type { BackendDeps } from '../deps';
 import type { Session } from '../security/session';
+import { recheckAccount } from '../security/recheck';
 import type { DatabaseHolder } from '../services/backup/holder';
 import type { BackupService } from '../services/backup/service';
 import type { Platform } from '../platform';
@@ -86,6 +87,9 @@ export function createDispatcher(deps: BackendDeps, options: DispatcherOptions):
   /** Signed in, not locked (idle time counts), password up to date, and a role the method allows. */
   async function checkAccess(session: Session, roles: readonly Role[], method: string): Promise<RpcResult<never> | null> {
     if (!session.user) return fail('UNAUTHENTICATED', '请先登录');
+    // Disabled, another role, password reset or the store restored — maybe on another PC: signed out (security/recheck.ts).
+    const ended = await recheckAccount(deps.db, session);
+    if (ended) return fail('UNAUTHENTICATED', ended);
     if (method !== 'auth.lock' && method !== 'auth.logout') {
       const { idleMinutes } = await readSettings(deps.db);
       session.touch(deps.clock.now(), idleMinutes);

@@ -6,6 +6,7 @@ import { writeAction } from '../../audit';
 import type { BackendDeps } from '../../deps';
 import { hashSecret, verifySecret } from '../../security/secrets';
 import type { Session } from '../../security/session';
+import { recheckAccount, restampOwnAccount, storeGeneration } from '../../security/recheck';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
@@ -19,6 +20,7 @@ import type { UsersTable } from '../../db/schema';
 import { assertPasswordLength, assertPinFree, checkSecret, findUser, type SignInKind, toSessionUser, toSignedInUser } from './accounts';
 
 export async function authStatus(deps: BackendDeps, session: Session): Promise<AuthStatus> {
+  await recheckAccount(deps.db, session); // an account disabled (or changed) elsewhere signs this screen out
   const { idleMinutes } = await readSettings(deps.db);
   session.lockIfIdle(deps.clock.now(), idleMinutes); // an idle session shows as locked
   const users = await deps.db.selectFrom('users').selectAll().where('disabledAt', 'is', null).execute();
@@ -41,6 +43,7 @@ export async function authStatus(deps: BackendDeps, session: Session): Promise<A
     quickUsers: withPin.map((u) => ({ id: u.id, name: u.displayName, role: u.role, onShift: onShift(u) })),
     onShift: rostered.length ? [...new Set(rostered)] : users.filter(signedInToday).map((u) => u.displayName),
     onShiftFromRoster: rostered.length > 0,
+    signedOutBecause: session.user ? null : session.endedBecause,
   };
 }
 
@@ -68,9 +71,10 @@ export async function setupAdmin(deps: BackendDeps, session: Session, input: z.o
   return signIn(deps, session, (await findUser(deps.db, { id }))!, 'password');
 }
 
-function signIn(deps: BackendDeps, session: Session, row: Selectable<UsersTable>, by: SignInKind): SignedInUser {
+/** Signs the session in, with the account as it is now: every later call checks it again (security/recheck.ts). */
+async function signIn(deps: BackendDeps, session: Session, row: Selectable<UsersTable>, by: SignInKind): Promise<SignedInUser> {
   const user = toSessionUser(row, by);
-  session.signIn(user, deps.clock.now());
+  session.signIn(user, deps.clock.now(), { by, passwordHash: row.passwordHash, pinHash: row.pinHash, generation: await storeGeneration(deps.db) });
   return toSignedInUser(row, user);
 }
 
@@ -98,10 +102,11 @@ export async function changePassword(deps: BackendDeps, session: Session, caller
     await ctx.audit({ action: 'password_changed', entity: 'users', entityId: caller.userId });
   });
   if (session.user) session.user.mustChangePassword = false;
+  await restampOwnAccount(deps.db, session, caller.userId);
   return { ok: true as const };
 }
 
-export async function setPin(deps: BackendDeps, caller: Caller, input: z.output<typeof SetPinInput>) {
+export async function setPin(deps: BackendDeps, session: Session, caller: Caller, input: z.output<typeof SetPinInput>) {
   const row = (await findUser(deps.db, { id: caller.userId }))!;
   // The person proves it is them with their password, or (PIN-only people) with the PIN they have now.
   const proven = (row.passwordHash !== null && (await verifySecret(input.current, row.passwordHash))) || (row.pinHash !== null && (await verifySecret(input.current, row.pinHash)));
@@ -112,5 +117,6 @@ export async function setPin(deps: BackendDeps, caller: Caller, input: z.output<
     await ctx.trx.updateTable('users').set({ pinHash, ...ctx.stampUpdate() }).where('id', '=', caller.userId).execute();
     await ctx.audit({ action: 'pin_set', entity: 'users', entityId: caller.userId });
   });
+  await restampOwnAccount(deps.db, session, caller.userId);
   return { ok: true as const };
 }

@@ -13,6 +13,6 @@ export function authHandlers({ deps, platform }: HandlerContext): ModuleHandlers
     'auth.lock': async (_input, { session }) => (session.lock(), { ok: true as const }),
     'auth.logout': async (_input, { session }) => (session.signOut(), { ok: true as const }),
     'auth.changePassword': (input, { session, caller }) => changePassword(deps, session, caller, input),
-    'auth.setPin': (input, { caller }) => setPin(deps, caller, input),
+    'auth.setPin': (input, { session, caller }) => setPin(deps, session, caller, input),
   };
 }

@@ -2,6 +2,7 @@
 import { AppError } from '@shared/api/errors';
 import type { backupApi } from '@shared/api/backup';
 import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
+import { storeGeneration } from '../../security/recheck';
 
 export function backupHandlers({ holder, backups, platform }: HandlerContext): ModuleHandlers<typeof backupApi> {
   return {
@@ -10,8 +11,11 @@ export function backupHandlers({ holder, backups, platform }: HandlerContext): M
     'backup.job': async (input) => backups.job(input.jobId),
     'backup.restore': async (input, { caller, session }) => {
       const result = await backups.restore(input.source, caller);
-      // On a PostgreSQL store the accounts came back from the archive too: whoever restored signs in again.
+      // On a PostgreSQL store the accounts came back from the archive too: whoever restored signs in again. On this
+      // PC's file, the screen that restored carries on into the restored store's generation; every other session
+      // (other browsers on the browser host) signs in again (security/recheck.ts).
       if (holder.postgres) session.signOut();
+      else if (session.account) session.account.generation = await storeGeneration(holder.deps.db);
       return result;
     },
     'backup.chooseFolder': async () =>

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupFile, BackupJob } from '@shared/api/backup';
 import { AppError } from '@shared/api/errors';
-import { writeAction } from '../../audit';
+import { type WriteContext, writeAction } from '../../audit';
+import { GENERATION_KEY } from '../../security/recheck';
+import { storeSetting } from '../settings/settings';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
@@ -14,6 +16,14 @@ import { dumpPostgres } from './postgres-dump';
 import { checkDump, restorePostgres } from './postgres-restore';
 import { type BackupExtension, backupsToRemove, dailyName, monthlyName } from './rotation';
 import { type Progress, assertWritableFolder, writeBackup } from './write';
+
+/**
+ * A restored store gets a new generation: every session signed in before the restore — on this PC or on another PC
+ * of the same PostgreSQL store — ends at its next call (security/recheck.ts).
+ */
+async function renewGeneration(ctx: WriteContext): Promise<void> {
+  await storeSetting(ctx, GENERATION_KEY, newId());
+}
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 
@@ -128,9 +138,10 @@ export class BackupService {
     fs.renameSync(`${this.holder.file}.restoring`, this.holder.file);
     await this.holder.reopen();
     const actor: Caller = caller ?? { userId: 'recovery', name: '启动时恢复', role: 'admin' };
-    await writeAction(this.holder.deps, actor, (ctx) =>
-      ctx.audit({ action: 'restore', entity: 'database', entityId: 'database', after: { from: file, safetyCopy } }),
-    );
+    await writeAction(this.holder.deps, actor, async (ctx) => {
+      await renewGeneration(ctx);
+      await ctx.audit({ action: 'restore', entity: 'database', entityId: 'database', after: { from: file, safetyCopy } });
+    });
     return { restoredFrom: path.basename(file), safetyCopy: safetyCopy ? path.basename(safetyCopy) : null };
   }
 
@@ -145,9 +156,10 @@ export class BackupService {
     // Opened again: the migrations bring an older backup up to this program's version; every session signs in again.
     await this.holder.reopen();
     const actor: Caller = caller ?? { userId: 'recovery', name: '启动时恢复', role: 'admin' };
-    await writeAction(this.holder.deps, actor, (ctx) =>
-      ctx.audit({ action: 'restore', entity: 'database', entityId: 'database', after: { from: file, safetyCopy, schemaVersion: inspection.schemaVersion } }),
-    );
+    await writeAction(this.holder.deps, actor, async (ctx) => {
+      await renewGeneration(ctx);
+      await ctx.audit({ action: 'restore', entity: 'database', entityId: 'database', after: { from: file, safetyCopy, schemaVersion: inspection.schemaVersion } });
+    });
     return { restoredFrom: path.basename(file), safetyCopy: path.basename(safetyCopy) };
   }
 }

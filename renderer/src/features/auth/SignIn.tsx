@@ -139,6 +139,12 @@ export function SignInPanel({ status }: { status: AuthStatus }) {
   const others = status.quickUsers.filter((u) => !u.onShift);
   return (
     <>
+      {/* Signed out by the backend: the account was disabled or changed (perhaps on another PC), or data restored. */}
+      {status.signedOutBecause && (
+        <Alert color="orange.9" variant="outline" role="status">
+          <Text size="lg">{status.signedOutBecause}</Text>
+        </Alert>
+      )}
       {status.locked && status.user && <Text size="lg">{t('auth.lockedBy', { name: status.user.name })}</Text>}
       <Text size="lg">{status.onShift.length ? t(status.onShiftFromRoster ? 'auth.onShift' : 'auth.signedInToday', { names: status.onShift.join('、') }) : t('auth.nobodyOnShift')}</Text>
       {picked ? (
