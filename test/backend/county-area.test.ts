@@ -143,6 +143,11 @@ describe('a prefecture store', () => {
     expect((sheet.getRow(3).values as string[]).slice(1, 10)).toEqual([MINQUAN.code, MINQUAN.name, '1', '1', '1', '0', '1', '0', '0']);
     expect((sheet.getRow(4).values as string[]).slice(1, 3)).toEqual([SUI.code, SUI.name]);
     expect((book.getWorksheet('指标汇总')!.getRow(2).values as string[]).slice(1)).toEqual(['类别', '指标', '合计', MINQUAN.name, SUI.name]);
+    // 报送情况: each centre's county first, the centres grouped by county (民权县 411421 before 睢县 411422).
+    const matrix = book.getWorksheet('报送情况')!;
+    expect((matrix.getRow(2).values as string[]).slice(1, 5)).toEqual(['县（市、区）', '机构', '机构代码', '1月']);
+    expect((matrix.getRow(3).values as string[]).slice(1, 6)).toEqual([MINQUAN.name, '民权县人和敬老院', MINQUAN.centre, '未登记', '迟报']);
+    expect((matrix.getRow(4).values as string[]).slice(1, 6)).toEqual([SUI.name, '睢县城关敬老院', SUI.centre, '未登记', '按时']);
     // One county's workbook: its own centres, no 各县汇总.
     const one = await city.call('county.exportExcel', { period: PERIOD, countyCode: SUI.code });
     expect(one.fileName).toBe(`睢县月报汇总-${PERIOD}.xlsx`);
@@ -150,6 +155,8 @@ describe('a prefecture store', () => {
     await oneBook.xlsx.load(Buffer.from(one.base64, 'base64') as unknown as ArrayBuffer);
     expect(oneBook.getWorksheet('各县汇总')).toBeUndefined();
     expect((oneBook.getWorksheet('指标汇总')!.getRow(2).values as string[]).slice(1)).toEqual(['类别', '指标', '全县', '睢县城关敬老院']);
+    // One county's own 报送情况 is as a county store's: no county column.
+    expect((oneBook.getWorksheet('报送情况')!.getRow(2).values as string[]).slice(1, 4)).toEqual(['机构', '机构代码', '1月']);
     expect(oneBook.getWorksheet('导入记录')!.rowCount).toBe(3);
   });
 });

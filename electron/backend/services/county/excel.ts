@@ -8,9 +8,9 @@ import { FACILITY_TABLE, TEKUN_TABLE } from '@shared/domain/sync/county-tables';
 import { type IndicatorRow, INDICATORS, formatIndicator } from '@shared/domain/sync/figures';
 import type { BackendDeps } from '../../deps';
 import { addLedgerSheet } from '../../ledger-excel';
-import { areaCode, facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
+import { areaCode, countiesOf, facilityTable, indicators, submissionMatrix, tekunQuarter } from './figures';
 import { countyList } from './area';
-import { listCentres } from './centres';
+import { countyOf, listCentres } from './centres';
 import { villageTable } from './villages';
 import { careAtHomeTable } from './care-at-home';
 import { addCareAtHomeSheets } from './excel-care-at-home';
@@ -38,6 +38,8 @@ export async function countyWorkbook(deps: BackendDeps, period: string, countyCo
   const careAtHome = await careAtHomeTable(deps, period, countyCode);
   // A prefecture's or province's store (issue 20): its indicators are by county, and a 各县汇总 sheet comes first.
   const isArea = !countyCode && (await areaCode(deps)).length < 6;
+  // The county of each centre, named as 各县汇总 names it (the name its key file gave, else the code).
+  const countyNames = isArea ? new Map(countiesOf(await listCentres(deps)).map((c) => [c.countyCode, c.name])) : null;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '乡镇敬老院运营系统';
   const head = (title: string) => `${county} ${title}`;
@@ -74,8 +76,14 @@ export async function countyWorkbook(deps: BackendDeps, period: string, countyCo
     title: '报送情况',
     from: `${year}-01`,
     to: `${year}-12`,
-    columns: ['机构', '机构代码', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)],
-    rows: matrix.centres.map((c) => [c.name, c.centreCode, ...c.cells.map((cell) => CELL_LABELS[cell.status] + (cell.correction ? `（更正${cell.correction}）` : ''))]),
+    // In an area store each centre's county comes first (as on 各县汇总), the centres grouped by county.
+    columns: [...(countyNames ? ['县（市、区）'] : []), '机构', '机构代码', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)],
+    rows: (countyNames ? [...matrix.centres].sort((a, b) => countyOf(a.centreCode).localeCompare(countyOf(b.centreCode))) : matrix.centres).map((c) => [
+      ...(countyNames ? [countyNames.get(countyOf(c.centreCode)) ?? countyOf(c.centreCode)] : []),
+      c.name,
+      c.centreCode,
+      ...c.cells.map((cell) => CELL_LABELS[cell.status] + (cell.correction ? `（更正${cell.correction}）` : '')),
+    ]),
   });
   addLedgerSheet(workbook, head(`${year}年第${quarter}季度 特困人员集中供养情况`), {
     title: '特困人员季度表',
