@@ -50,6 +50,8 @@ function refused(job: Pick<CheckJob, 'fileName' | 'fileHash'>, message: string):
 }
 const crashed = (fileName: string) => `检查「${fileName}」时检查程序意外退出，这个数据包没有导入，也没有写入任何数据。请重新导入这个文件；如果每次都这样，请联系技术支持`;
 const failed = (fileName: string) => `检查「${fileName}」时程序出错，这个数据包没有导入，也没有写入任何数据。请联系技术支持，并提供这个文件`;
+/** A check the closing program stopped (or never started): nothing went wrong with the file, it was just not checked. */
+export const closing = (fileName: string) => `程序正在关闭，「${fileName}」没有检查完，这个数据包没有导入，也没有写入任何数据。请重新打开程序后再导入这个文件`;
 
 interface Task {
   job: CheckJob;
@@ -67,7 +69,7 @@ export class CheckPool {
 
   /** Checks one file in a worker; never rejects — a crash is a refusal of that file. */
   check(job: Omit<CheckJob, 'id' | 'dieForTests'>): Promise<Checked> {
-    if (this.closed) return Promise.resolve(refused(job, '程序正在关闭，这个数据包没有检查，也没有写入任何数据'));
+    if (this.closed) return Promise.resolve(refused(job, closing(job.fileName)));
     return new Promise((resolve) => {
       this.queue.push({ job: { ...job, id: this.nextId++, dieForTests: job.fileName === dieOn }, resolve });
       this.pump();
@@ -103,19 +105,26 @@ export class CheckPool {
       if (task) task.resolve(refused(task.job, message(task.job.fileName)));
       if (!this.closed) this.pump();
     };
-    worker.on('error', () => lost(failed));
+    // A worker stopped by close() did not crash: its file was simply not checked.
+    worker.on('error', () => lost(this.closed ? closing : failed));
     worker.on('exit', () => {
       live.delete(worker);
-      lost(crashed);
+      lost(this.closed ? closing : crashed);
     });
     return worker;
   }
 
-  /** Stops every worker; checks still queued are refused. */
+  /**
+   * Stops every worker. Checks still queued, and those a worker was in the middle of, are refused as not checked
+   * because the program is closing — not as a crash.
+   */
   async close() {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.resolve(refused(task.job, '程序正在关闭，这个数据包没有检查，也没有写入任何数据'));
+    for (const task of this.queue.splice(0)) task.resolve(refused(task.job, closing(task.job.fileName)));
     await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+    // Each worker's exit has normally answered its check already; any still waiting gets the same answer.
+    for (const task of this.busy.values()) task.resolve(refused(task.job, closing(task.job.fileName)));
+    this.busy.clear();
     this.idle = [];
   }
 }
