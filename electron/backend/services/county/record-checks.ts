@@ -2,6 +2,7 @@
 // (issue 15). Only the parsed, validated record leaves here: the county never stores a line as it came.
 import type { z } from 'zod';
 import { FORBIDDEN_KEYS } from '@shared/domain/sync/sections';
+import { NOT_SURE, fastCheckOf } from '@shared/domain/sync/fast-check';
 import { quoted } from '../../package/problem-list';
 
 /** The path of the first key a record must never carry (`__proto__`, `constructor`, `prototype`), at any depth. */
@@ -59,11 +60,15 @@ export const mayHoldForbiddenKey = (line: string) => line.includes('\\u') || FOR
 
 /**
  * A parsed JSON line against `schema`: forbidden keys first (before any copy is made), then the schema. `line`, the
- * text the record was parsed from, lets a line that cannot hold a forbidden key skip the walk.
+ * text the record was parsed from, lets a line that cannot hold a forbidden key skip the walk. A record the schema's
+ * compiled check (fast-check.ts) finds certainly valid is taken as it returns it — exactly what zod would return, most
+ * often the parsed record itself; any other goes through zod, which accepts it or names what is wrong.
  */
 export function checkLine<T>(schema: z.ZodType, raw: unknown, line?: string): LineCheck<T> {
   const bad = line !== undefined && !mayHoldForbiddenKey(line) ? null : forbiddenKeyPath(raw);
   if (bad) return { ok: false, problem: `字段名${quoted(bad.join('.'))}不允许出现在数据里` };
+  const quick = fastCheckOf(schema)(raw);
+  if (quick !== NOT_SURE) return { ok: true, record: quick as T };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, problem: describeIssue(parsed.error.issues[0], raw) };
   return { ok: true, record: parsed.data as T };
