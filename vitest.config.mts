@@ -11,6 +11,7 @@ export const POSTGRES_TESTS = [
   // The county suite (issue 20): each also runs on SQLite in the `sqlite` project.
   'test/backend/county-area.test.ts',
   'test/backend/county-care-at-home.test.ts',
+  'test/backend/county-figure-sums.test.ts',
   'test/backend/county-content.test.ts',
   'test/backend/county-folder-import.test.ts',
   'test/backend/county-health.test.ts',

@@ -11,6 +11,7 @@ import { Session } from '../../electron/backend/security/session';
 import { openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 import { type Linked, linkCentreToCounty } from '../helpers/county-link';
 import { SECTIONS, SECTION_NAMES, fileOf } from '@shared/domain/sync/sections';
+import { FIGURES_VERSION } from '@shared/domain/sync/figures';
 import { monthRange } from '@shared/domain/sync/period';
 import { buildPackage } from '../../electron/backend/package/package';
 import { generateSigningKeys } from '../../electron/backend/package/keys';
@@ -37,6 +38,31 @@ async function waitForJob(backend: TestBackend, jobId: string, session: Session)
     const job = await backend.call('county.job', { jobId }, session);
     if (job.done) return job;
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The demo centre's month as a signed package (base64), numbered as given. */
+async function month(period: string, correction: number, correctionReason: string) {
+  const data = await collectMonth(centre.holder.deps, period, new Date(monthRange(period).toInstant));
+  const files = Object.fromEntries(SECTION_NAMES.map((s) => [fileOf(s), toJsonLines(data[s])]));
+  const input = { schemaVersion: 11, sectionVersions: Object.fromEntries(SECTION_NAMES.map((s) => [s, SECTIONS[s].version])), centreCode: data.centre[0].centreCode, countyCode: '411422', period, sequence: 1, correction, correctionReason, previousHash: '', createdAt: monthRange(period).toInstant, appVersion: 'test', files };
+  return Buffer.from(buildPackage(input, { signingPrivateKey: linked.centrePrivateKey, countyPublicKey: linked.countyPublicKey }).bytes).toString('base64');
+}
+
+/** A client of its own on the store, as another county PC's import is. */
+async function anotherPc(): Promise<pg.Client> {
+  const connection = first.holder.postgres!.connection;
+  const config = JSON.parse(fs.readFileSync(storeFile(first.dataDir), 'utf8')) as { password: { value: string } };
+  const client = new pg.Client({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password: config.password.value });
+  await client.connect();
+  return client;
+}
+
+/** Waits until some session is waiting for an advisory lock (a turn) held by another. */
+async function someoneWaitsForATurn(what: string) {
+  for (let polls = 0; (await first.query<{ n: number }>("SELECT CAST(count(*) AS INTEGER) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))[0].n === 0; polls++) {
+    if (polls > 1000) throw new Error(`${what} never waited for its turn`);
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -113,12 +139,6 @@ describe('several county PCs on one PostgreSQL store', () => {
   });
 
   it('a package with text the server cannot store (a NUL character) is refused on its own; the rest of the batch is imported', async () => {
-    const month = async (period: string, correction: number, correctionReason: string) => {
-      const data = await collectMonth(centre.holder.deps, period, new Date(monthRange(period).toInstant));
-      const files = Object.fromEntries(SECTION_NAMES.map((s) => [fileOf(s), toJsonLines(data[s])]));
-      const input = { schemaVersion: 11, sectionVersions: Object.fromEntries(SECTION_NAMES.map((s) => [s, SECTIONS[s].version])), centreCode: data.centre[0].centreCode, countyCode: '411422', period, sequence: 1, correction, correctionReason, previousHash: '', createdAt: monthRange(period).toInstant, appVersion: 'test', files };
-      return Buffer.from(buildPackage(input, { signingPrivateKey: linked.centrePrivateKey, countyPublicKey: linked.countyPublicKey }).bytes).toString('base64');
-    };
     const files = [
       { name: 'nul.tcpkg', base64: await month('2026-01', 1, '漏报\u0000一位老人') },
       { name: 'clean.tcpkg', base64: await month('2026-01', 2, '漏报一位老人') },
@@ -141,25 +161,41 @@ describe('several county PCs on one PostgreSQL store', () => {
     const enrolled = await first.call('county.enrol', { text });
     await first.call('county.confirmCentre', { centreCode: code, fingerprint: enrolled.fingerprint });
     // Another PC's import of this centre, mid-way: it holds the centre's turn and has written its package row.
-    const connection = first.holder.postgres!.connection;
-    const config = JSON.parse(fs.readFileSync(storeFile(first.dataDir), 'utf8')) as { password: { value: string } };
-    const importer = new pg.Client({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password: config.password.value });
-    await importer.connect();
+    const importer = await anotherPc();
     await importer.query('BEGIN');
     await importer.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`township-care: centre ${code}`]);
     await importer.query("INSERT INTO county_packages VALUES ('p-ninth', 'h-ninth', $1, '2026-01', 1, 0, '', 'x', 'x', '其他电脑', NULL)", [code]);
     const withdrawal = second.raw('county.withdrawCentre', { centreCode: code }, clerk);
     // The withdrawal is now waiting for the centre's turn (its own checks found no committed package yet).
-    for (let polls = 0; (await first.query<{ n: number }>("SELECT CAST(count(*) AS INTEGER) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))[0].n === 0; polls++) {
-      if (polls > 1000) throw new Error('the withdrawal never waited for the centre\'s turn');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await someoneWaitsForATurn('the withdrawal');
     await importer.query('COMMIT');
     await importer.end();
     const result = await withdrawal;
     expect(result.ok).toBe(false);
     expect(await first.query('SELECT state FROM county_centres WHERE centre_code = ?', code)).toEqual([{ state: 'confirmed' }]);
   });
+
+  it('two centres of one county imported on two PCs at once: the county\'s kept sum for the month counts both', async () => {
+    const other = '411422110000';
+    // Another PC's import of another centre of 睢县 for January, mid-way: its figures written, its county's sum its turn.
+    const importer = await anotherPc();
+    await importer.query('BEGIN');
+    await importer.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['township-care: figure sums 411422 2026-01']);
+    await importer.query("INSERT INTO county_figures VALUES ($1, '2026-01', $2, 'p-tenth')", [other, JSON.stringify({ _version: FIGURES_VERSION, beds: 7 })]);
+    const before = await first.query<{ figures: string }>("SELECT figures FROM county_figures WHERE period = '2026-01'");
+    const bedsBefore = JSON.parse(before[0].figures).beds as number;
+    // This PC imports the demo centre's January again (a correction): it must add up after the other import commits.
+    const staged = await second.call('county.stage', { batchId: null, files: [{ name: 'again.tcpkg', base64: await month('2026-01', 3, '再次更正') }] }, clerk);
+    expect(staged.items[0].outcome).toBe('accepted');
+    const { jobId } = await second.call('county.apply', { batchId: staged.batchId }, clerk);
+    await someoneWaitsForATurn('the second import');
+    await importer.query('COMMIT');
+    await importer.end();
+    expect((await waitForJob(second, jobId, clerk)).reports[0].outcome).toBe('accepted');
+    const [sum] = await first.query<{ figures: string; centres: number }>("SELECT figures, centres FROM county_figure_sums WHERE county_code = '411422' AND period = '2026-01'");
+    expect(Number(sum.centres)).toBe(2);
+    expect(JSON.parse(sum.figures).beds).toBe(bedsBefore + 7);
+  }, 120_000);
 
   it('two administrators on two PCs cannot each disable the other: one of them stays', async () => {
     const firstAdmin = first.adminId;

@@ -245,6 +245,14 @@ export interface CountyCentresTable {
   countyName: Generated<string>;
 }
 
+/** county_figure_sums */
+export interface CountyFigureSumsTable {
+  countyCode: string;
+  period: string;
+  figures: string;
+  centres: number;
+}
+
 /** county_figures */
 export interface CountyFiguresTable {
   centreCode: string;
@@ -1641,6 +1649,7 @@ export interface DB {
   carePlanTasks: CarePlanTasksTable;
   carePlanTemplates: CarePlanTemplatesTable;
   countyCentres: CountyCentresTable;
+  countyFigureSums: CountyFigureSumsTable;
   countyFigures: CountyFiguresTable;
   countyImportReports: CountyImportReportsTable;
   countyPackages: CountyPackagesTable;

@@ -200,6 +200,15 @@ export function addFigures(all: Figures[]): Figures {
   return sum;
 }
 
+/**
+ * Centres' figures added up and stamped with the version they all had (0 when they differed or one had none), so a
+ * kept sum (county_figure_sums) says whether it can be shown as it is or must be added up again from today's figures.
+ */
+export function addFiguresWithVersion(all: Figures[]): Figures {
+  const versions = new Set(all.map((f) => f[VERSION_KEY] ?? 0));
+  return { ...addFigures(all), [VERSION_KEY]: versions.size === 1 ? [...versions][0] : 0 };
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 /** Shares and rates shown next to the counts: null when there is nothing to divide by. */

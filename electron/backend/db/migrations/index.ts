@@ -26,6 +26,7 @@ import { migration0024 } from './0024_health_and_medicines';
 import { migration0025 } from './0025_pressure_injuries_fixed';
 import { migration0026 } from './0026_medicine_balances';
 import { migration0027, migration0027Postgres } from './0027_county_centres_county_name';
+import { migration0028, migration0028Postgres } from './0028_county_figure_sums';
 
 export interface Migration {
   version: number;
@@ -66,6 +67,7 @@ export const migrations: readonly Migration[] = [
   { version: 25, name: 'pressure_injuries_fixed', sql: migration0025 },
   { version: 26, name: 'medicine_balances', sql: migration0026 },
   { version: 27, name: 'county_centres_county_name', sql: migration0027, postgres: migration0027Postgres },
+  { version: 28, name: 'county_figure_sums', sql: migration0028, postgres: migration0028Postgres },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -12,6 +12,7 @@ import { takeTurns } from '../../db/dialect';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
 import { type Checked, type SectionRows, type Verdict, placePackage } from './verdict';
+import { refreshFigureSum } from './figure-sums';
 
 /**
  * The month's county_records replaced by the package's rows — the bulk of the write, in the package's transaction.
@@ -101,6 +102,7 @@ export async function applyPackage(deps: BackendDeps, sqlite: Database | null, c
         .values({ centreCode: m.centreCode, period: m.period, figures, packageId: m.packageId })
         .onConflict((oc) => oc.columns(['centreCode', 'period']).doUpdateSet({ figures, packageId: m.packageId }))
         .execute();
+      await refreshFigureSum(ctx.trx, m.centreCode, m.period);
       await ctx.trx
         .insertInto('countyPackages')
         .values({ packageId: m.packageId, fileHash: v.fileHash, centreCode: m.centreCode, period: m.period, sequence: m.sequence, correction: m.correction, correctionReason: m.correctionReason, packageCreatedAt: m.createdAt, importedAt: ctx.at, importedBy: caller.name, supersededBy: null })

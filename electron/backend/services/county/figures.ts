@@ -1,6 +1,7 @@
 // The county's tables, read from the figures computed at import: indicators for a month with a twelve-month trend,
 // one centre's months and residents (the drill-down), the 特困 quarterly table, the facility table, and the
 // submission matrix. Figures stored by an older version of computeFigures are recomputed from the stored records.
+import { sql } from 'kysely';
 import type { CentreDetail, FacilityTable, Indicators, Matrix, TekunQuarter } from '@shared/api/county';
 import { chinaDate, lastDayOfMonth, shiftMonth } from '@shared/domain/dates';
 import { maskIdNumber } from '@shared/domain/id-number';
@@ -12,6 +13,7 @@ import { readMonth } from './records';
 import { todayIn } from '../../clock';
 import { countyOf, listCentres } from './centres';
 import { Counts, parseJsonColumn } from '../../db/json';
+import { type CountySum, figureSumsFor } from './figure-sums';
 
 /** The one field of a centre record read here (setUpOn is optional within format 1). */
 const CentreSetUp = SECTIONS.centre.schema.pick({ setUpOn: true }).loose();
@@ -51,32 +53,51 @@ export function countiesOf(centres: { centreCode: string; countyName: string }[]
   return [...names.keys()].sort().map((code) => ({ countyCode: code, name: names.get(code) || code }));
 }
 
+/** Counties' sums for these months: the kept ones, and any kept at an older figures version added up again. */
+async function countySums(deps: BackendDeps, periods: string[], countyCode: string | null): Promise<CountySum[]> {
+  const { fresh, stale } = await figureSumsFor(deps, periods, countyCode);
+  for (const s of stale) {
+    const rows = await figuresFor(deps, [s.period], s.countyCode);
+    fresh.push({ ...s, centres: rows.length, figures: addFigures(rows.map((r) => r.figures)) });
+  }
+  return fresh;
+}
+
 /**
  * A month's indicators with the twelve-month trend. A county store's (or one county's, countyCode) columns are its
  * centres; a prefecture's or province's whole area has one column per county, each the sum of its centres' figures.
+ * Totals and the trend come from the counties' kept sums (figure-sums.ts), so a province reads about a hundred rows a
+ * month, not thousands.
  */
 export async function indicators(deps: BackendDeps, period: string, countyCode: string | null = null): Promise<Indicators> {
   const centres = await listCentres(deps, true, countyCode);
   const months = monthsBack(period, 12);
-  const all = await figuresFor(deps, months, countyCode);
-  const of = (p: string) => all.filter((r) => r.period === p);
+  const sums = await countySums(deps, months, countyCode);
+  const of = (p: string) => sums.filter((s) => s.period === p);
   const now = of(period);
   const byCounty = countyCode === null && (await areaCode(deps)).length < 6;
   const columns = byCounty
     ? countiesOf(centres).map((c) => {
-        const mine = now.filter((r) => countyOf(r.centreCode) === c.countyCode);
-        return { centreCode: c.countyCode, name: c.name, figures: mine.length ? addFigures(mine.map((r) => r.figures)) : null };
+        const mine = now.find((s) => s.countyCode === c.countyCode);
+        return { centreCode: c.countyCode, name: c.name, figures: mine ? addFigures([mine.figures]) : null };
       })
-    : centres.map((c) => ({ centreCode: c.centreCode, name: c.name, figures: now.find((r) => r.centreCode === c.centreCode)?.figures ?? null }));
+    : await centreColumns(deps, centres, period, countyCode);
+  const reported = (list: CountySum[]) => list.reduce((n, s) => n + s.centres, 0);
   return {
     period,
     columns: byCounty ? 'counties' : 'centres',
     centres: columns,
-    total: addFigures(now.map((r) => r.figures)),
-    reported: now.length,
+    total: addFigures(now.map((s) => s.figures)),
+    reported: reported(now),
     centreCount: centres.length,
-    trend: months.map((p) => ({ period: p, reported: of(p).length, total: addFigures(of(p).map((r) => r.figures)) })),
+    trend: months.map((p) => ({ period: p, reported: reported(of(p)), total: addFigures(of(p).map((s) => s.figures)) })),
   };
+}
+
+/** One column per centre: its own figures for the month, or null when it has not reported. */
+async function centreColumns(deps: BackendDeps, centres: { centreCode: string; name: string }[], period: string, countyCode: string | null) {
+  const now = await figuresFor(deps, [period], countyCode);
+  return centres.map((c) => ({ centreCode: c.centreCode, name: c.name, figures: now.find((r) => r.centreCode === c.centreCode)?.figures ?? null }));
 }
 
 export async function centreDetail(deps: BackendDeps, centreCode: string, period: string): Promise<CentreDetail> {
@@ -136,9 +157,23 @@ export async function tekunQuarter(deps: BackendDeps, year: number, quarter: num
   return { year, quarter, months, rows, total: addFigures(rows.map((r) => r.figures)) };
 }
 
-/** The day each centre was set up, as its latest package says (packages made before the field existed do not say). */
-async function setUpDays(deps: BackendDeps): Promise<Map<string, string>> {
-  const rows = await deps.db.selectFrom('countyRecords').select(['centreCode', 'period', 'data']).where('section', '=', 'centre').orderBy('period').execute();
+/**
+ * The day each centre was set up, as its latest package says (packages made before the field existed do not say): only
+ * each centre's latest centre line is read, through the index of centre lines (a literal, so both stores use it).
+ */
+async function setUpDays(deps: BackendDeps, countyCode: string | null): Promise<Map<string, string>> {
+  let latest = deps.db
+    .selectFrom('countyRecords')
+    .select(['centreCode', (eb) => eb.fn.max('period').as('period')])
+    .where('section', '=', sql.lit('centre'))
+    .groupBy('centreCode');
+  if (countyCode) latest = latest.where('centreCode', 'like', `${countyCode}%`);
+  const rows = await deps.db
+    .selectFrom('countyRecords as r')
+    .innerJoin(latest.as('l'), (join) => join.onRef('l.centreCode', '=', 'r.centreCode').onRef('l.period', '=', 'r.period'))
+    .select(['r.centreCode', 'r.data'])
+    .where('r.section', '=', sql.lit('centre'))
+    .execute();
   const out = new Map<string, string>();
   for (const r of rows) {
     const setUpOn = parseJsonColumn(CentreSetUp, r.data, 'county_records.data').setUpOn;
@@ -151,8 +186,13 @@ export async function submissionMatrix(deps: BackendDeps, year: number, countyCo
   const centres = await listCentres(deps, false, countyCode);
   let query = deps.db.selectFrom('countyPackages').selectAll().where('period', 'like', `${year}-%`);
   if (countyCode) query = query.where('centreCode', 'like', `${countyCode}%`);
-  const packages = await query.execute();
-  const setUp = await setUpDays(deps);
+  // By centre and month, once: a province's year is tens of thousands of packages.
+  const packagesOf = new Map<string, Awaited<ReturnType<typeof query.execute>>>();
+  for (const p of await query.execute()) {
+    const key = `${p.centreCode} ${p.period}`;
+    packagesOf.set(key, [...(packagesOf.get(key) ?? []), p]);
+  }
+  const setUp = await setUpDays(deps, countyCode);
   const today = todayIn(deps.clock);
   return {
     year,
@@ -167,7 +207,7 @@ export async function submissionMatrix(deps: BackendDeps, year: number, countyCo
         cells: Array.from({ length: 12 }, (_, i) => {
           const period = `${year}-${String(i + 1).padStart(2, '0')}`;
           const due = `${shiftMonth(period, 1)}-${String(DUE_DAY).padStart(2, '0')}`;
-          const mine = packages.filter((p) => p.centreCode === c.centreCode && p.period === period);
+          const mine = packagesOf.get(`${c.centreCode} ${period}`) ?? [];
           const current = mine.find((p) => p.supersededBy === null);
           const original = mine.find((p) => p.correction === 0) ?? mine.sort((a, b) => a.correction - b.correction)[0];
           if (!current || !original) {

@@ -16,6 +16,7 @@ export const COUNTY_STORE_TABLES = [
   'countyImportReports',
   'countyRecords',
   'countyFigures',
+  'countyFigureSums',
   'countyTierAnswers',
   'auditLog',
 ] as const satisfies readonly (keyof DB)[];
