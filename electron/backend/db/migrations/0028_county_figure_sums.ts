@@ -3,8 +3,6 @@
 // look; each import refreshes its county's sum in the same transaction (services/county/figure-sums.ts).
 // `_version` is the figures version every centre's figures had when added (0 when they differed, or one lacked it):
 // a sum whose version is not today's is added up again from the centres' figures when read.
-// On PostgreSQL the figures column has no tc_json_valid() CHECK: restoring a backup made before this migration drops and
-// re-creates that function (pg_restore --clean), which a CHECK here would forbid; the program alone writes the column.
 // The existing months are added up here: keys starting with '_' describe figures and are never added.
 // Also an index of the centre lines alone (one per package), for the submission matrix's "set up on" day: without it a
 // province's matrix read every record line of the store.
@@ -47,7 +45,7 @@ CREATE INDEX county_records_centre_lines ON county_records (centre_code, period)
 CREATE TABLE county_figure_sums (
   county_code text COLLATE "C" NOT NULL,
   period text COLLATE "C" NOT NULL,
-  figures text COLLATE "C" NOT NULL,
+  figures text COLLATE "C" NOT NULL CHECK (tc_json_valid(figures)),
   centres integer NOT NULL CHECK (centres > 0),
   PRIMARY KEY (county_code, period)
 );

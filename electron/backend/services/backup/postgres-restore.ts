@@ -4,6 +4,8 @@
 // transaction. --clean drops and re-creates the tables (DROP TABLE is not a DELETE, so the never-deleted row triggers
 // do not fire; pg_restore never TRUNCATEs, which they would refuse).
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '@shared/api/errors';
 import { latestVersion } from '../../db/postgres/migrate';
 import type { OpenedPostgres } from '../../db/postgres/open';
@@ -83,6 +85,26 @@ function restoreFailure(stderr: string, password: string): AppError {
 }
 
 /**
+ * The archive's table of contents without the functions the store already has, as a file for `pg_restore --use-list`.
+ * Restoring an older backup onto a store a later migration has added to: --clean would drop and re-make each function
+ * (tc_json_valid, tc_refuse…), which the later tables' checks and triggers forbid; the store keeps its own, which the
+ * restored tables use as they did. The archive's other entries (tables, data, triggers) are restored as listed.
+ */
+async function listKeepingFunctions(store: OpenedPostgres, tools: PostgresTools, file: string, dir: string): Promise<string> {
+  const toc = await listArchive(tools, file);
+  if (!toc.ok) throw new AppError('INTERNAL', `恢复没有开始，数据保持原样：${toc.stderr.trim() || 'pg_restore --list 失败'}`);
+  const { rows } = await store.pool.query<{ name: string }>('SELECT proname AS name FROM pg_proc WHERE pronamespace = current_schema()::regnamespace');
+  const kept = new Set(rows.map((r) => r.name));
+  const lines = toc.list.split(/\r?\n/).filter((line) => {
+    const m = /^\d+;\s*\d+\s+\d+\s+FUNCTION\s+\S+\s+([A-Za-z0-9_]+)\(/.exec(line);
+    return !(m && kept.has(m[1]));
+  });
+  const listFile = path.join(dir, 'restore.list');
+  fs.writeFileSync(listFile, lines.join('\n'));
+  return listFile;
+}
+
+/**
  * Replaces the store's tables with the archive's, in one server transaction: when pg_restore fails nothing has
  * changed. When the store is at a later schema version than the backup, the tables the archive does not have (made by
  * the later migrations) are dropped after, so that the migrations can make them again from the backup's version;
@@ -120,10 +142,13 @@ export async function restorePostgres(
       .finally(() => (checking = false));
   }, Math.min(1000, Math.max(100, lockTimeoutMs / 4)));
   let result: Awaited<ReturnType<typeof runProgram>>;
+  const listDir = newerStore ? fs.mkdtempSync(path.join(os.tmpdir(), 'tc-restore-')) : null;
   try {
+    if (listDir) args.unshift(`--use-list=${await listKeepingFunctions(store, tools, file, listDir)}`);
     result = await runProgram(tools.pgRestore, args, env);
   } finally {
     clearInterval(watchdog);
+    if (listDir) fs.rmSync(listDir, { recursive: true, force: true });
   }
   if (result.code !== 0) throw lockedOut ? new AppError('CONFLICT', LOCKED_OUT) : restoreFailure(result.stderr, password);
   const { rows } = await store.pool.query<{ name: string }>(
