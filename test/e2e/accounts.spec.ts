@@ -64,3 +64,26 @@ test('the screen locks when idle, and a caregiver switches in with a PIN', async
   await expect(page.getByRole('heading', { name: '请设置新密码' })).toHaveCount(0);
   await expect(page.getByText('上一位（王院长）没保存的内容已清除')).toBeVisible();
 });
+
+test('an account the administrator disables elsewhere is signed out at its next step, and the sign-in screen says why', async ({ page, app }) => {
+  await app.api('facility.save', { name: '测试镇敬老院', creditCode: '52320102MJ1234567X', areaCode: '320102001000', county: '测试县', township: '测试镇', type: 'township_home', licensedBeds: 10 });
+  const { id } = await app.api<{ id: string }>('users.create', { username: 'zhao', displayName: '赵护理', role: 'caregiver', password: 'Temp-password-1', pin: null });
+  await page.goto(app.url);
+  await signInWithPassword(page, 'zhao', 'Temp-password-1');
+  await field(page, '当前密码').fill('Temp-password-1');
+  await field(page, '新密码').fill('Zhao-own-2026');
+  await field(page, '再输一次密码').fill('Zhao-own-2026');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('赵护理（护理员）');
+
+  // The administrator, at another screen (another PC on a shared county store), disables the account.
+  await app.api('users.update', { id, displayName: '赵护理', role: 'caregiver', disabled: true });
+  await page.getByRole('link', { name: '在院老人' }).click();
+  await expect(page.getByRole('heading', { name: '请登录' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '您的账号已被管理员停用，已退出登录。如有疑问请联系管理员' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  await expectAccessible(page, 'signed out: account disabled');
+  await shot(page, 'signed-out-disabled');
+  await signInWithPassword(page, 'zhao', 'Zhao-own-2026');
+  await expect(page.getByRole('alert').filter({ hasText: '登录名或密码不正确' })).toBeVisible();
+});

@@ -5,7 +5,7 @@
 // start shows why (no backup restore offered), its connection is corrected there, and it signs in. The 数据备份 page
 // shows where the data is and goes back to the file. A county that began on this PC's file moves onto an empty server
 // from the 数据备份 page (its data copied, after a confirmation saying so) and signs in there with the same account.
-// Each screen is photographed at 1366×768 and 390×844.
+// Each screen is photographed at 1366×768, 1280×720, 1024×768 and 390×844.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -58,11 +58,13 @@ async function pcPage(browser: Browser, problems: string[]): Promise<Page> {
   return page;
 }
 
-/** The screen at 1366×768 and at 390×844 (a phone), settled; the whole page, or the window with a dialog open. */
+/** The screen at 1366×768, 1280×720, 1024×768 and at 390×844 (a phone), settled; the whole page, or the window with a dialog open. */
 async function shots(page: Page, name: string) {
   const dialog = (await page.getByRole('dialog').count()) > 0;
   for (const [w, h] of [
     [1366, 768],
+    [1280, 720],
+    [1024, 768],
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
@@ -162,7 +164,15 @@ test('two county PCs share one PostgreSQL store; a PC whose server is unreachabl
     await page.getByRole('button', { name: '连接并使用' }).click();
     await expect(page.getByTestId('store-first-run-connected')).toContainText(`已连接 ${db.host}:${db.port}/${db.database}`);
     expect(storeKind()).toBe('postgres');
-    await field(page, '县级行政区划代码').fill('411422');
+    // The code says which area this PC gathers, and the name field follows it: a prefecture's 4 digits, then a county's 6.
+    const level = page.getByTestId('first-run-area-level');
+    await expect(level).toHaveCount(0);
+    await field(page, '汇总范围的行政区划代码').fill('4114');
+    await expect(level).toHaveText('4位：地市级汇总，汇总本市各县敬老院的月报');
+    await expect(field(page, '地市名称')).toBeVisible();
+    await shots(page, 'first-run-prefecture');
+    await field(page, '汇总范围的行政区划代码').fill('411422');
+    await expect(level).toHaveText('6位：县级汇总，汇总本县各敬老院的月报');
     await field(page, '县（市、区）名称').fill('睢县');
     await field(page, '姓名').fill(CLERK.displayName);
     await field(page, '登录名').fill(CLERK.username);

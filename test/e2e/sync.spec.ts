@@ -47,7 +47,7 @@ test('a centre reports a month and the county imports it', async ({ page, app, b
     // The county's PC, first run: county mode.
     await countyPage.goto(county.url);
     await countyPage.locator('label.mantine-SegmentedControl-label', { hasText: '县民政局汇总各院月报' }).click();
-    await field(countyPage, '县级行政区划代码').fill('411422');
+    await field(countyPage, '汇总范围的行政区划代码').fill('411422');
     await field(countyPage, '县（市、区）名称').fill('睢县');
     // The first-run text speaks to the county's clerk, not to a nursing home.
     await expect(countyPage.getByText(/请县民政局负责汇总各院月报的同志/)).toBeVisible();

@@ -31,4 +31,18 @@ export const countyAreaZh = {
   keyName: '县（市、区）名称',
   keyDownload: '下载该县的公钥文件',
   levels: { county: '县级', prefecture: '地市级', province: '省级' },
+  // The first run of a county-mode PC: the area it gathers may be a county, a prefecture or a province.
+  firstRunCode: '汇总范围的行政区划代码',
+  firstRunCodeHint: '县6位、地市4位、省2位，如 411422（睢县）、4114（商丘市）、41（河南省）',
+  firstRunLevel: {
+    county: '6位：县级汇总，汇总本县各敬老院的月报',
+    prefecture: '4位：地市级汇总，汇总本市各县敬老院的月报',
+    province: '2位：省级汇总，汇总全省各县敬老院的月报',
+  },
+  firstRunName: {
+    county: '县（市、区）名称',
+    prefecture: '地市名称',
+    province: '省（自治区、直辖市）名称',
+  },
+  firstRunNameUnknown: '县（市、区）、地市或省的名称',
 };

@@ -1,6 +1,7 @@
 // First run: the administrator creates their own account. There is no default password anywhere.
 import { Button, Card, Container, Input, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { SetupAdminInput } from '@shared/api/auth';
 import { zodValidate } from '../../api/zod-form';
@@ -36,10 +37,15 @@ export function FirstRunAdmin() {
       return errors;
     },
   });
+  // The area the typed code names (6 digits a county, 4 a prefecture, 2 a province); null until it is one of them.
+  const code = form.values.countyCode.trim();
+  // (Not areaLevelOf from @shared/api/county: that module would weigh on the first screen's bundle.)
+  const level = /^\d{6}$/.test(code) ? 'county' : /^\d{4}$/.test(code) ? 'prefecture' : /^\d{2}$/.test(code) ? 'province' : null;
+  const narrow = useMediaQuery('(max-width: 36em)');
   const setup = useAuthSetupAdmin({ onFieldError: (f, m) => (form.setFieldError(f, m), true) });
   return (
     <Container size="sm" py="xl">
-      <Card withBorder padding="xl">
+      <Card withBorder padding={narrow ? 'md' : 'xl'}>
         <form onSubmit={form.onSubmit((v) => setup.mutate(toInput(v)))} noValidate>
           <Stack>
             <Title order={1} size="h2">
@@ -50,6 +56,8 @@ export function FirstRunAdmin() {
               <SegmentedControl
                 fullWidth
                 size="lg"
+                // Side by side the two choices do not fit a phone's width (the second was cut off): one above the other.
+                orientation={narrow ? 'vertical' : 'horizontal'}
                 mt={6}
                 data={[
                   { value: 'centre', label: t('auth.modeCentre') },
@@ -61,8 +69,20 @@ export function FirstRunAdmin() {
             <FirstRunStore mode={form.values.mode} onCountyOnly={() => form.setFieldValue('mode', 'county')}>
             {form.values.mode === 'county' && (
               <>
-                <TextInput label={t('auth.countyCode')} description={t('auth.countyCodeHint')} inputMode="numeric" maxLength={6} withAsterisk {...form.getInputProps('countyCode')} />
-                <TextInput label={t('auth.countyName')} withAsterisk {...form.getInputProps('countyName')} />
+                <TextInput
+                  label={t('county.area.firstRunCode')}
+                  description={t('county.area.firstRunCodeHint')}
+                  inputMode="numeric"
+                  maxLength={6}
+                  withAsterisk
+                  {...form.getInputProps('countyCode')}
+                />
+                {level && (
+                  <Text size="lg" fw={700} c="blue.9" mt={-8} data-testid="first-run-area-level" aria-live="polite">
+                    {t(`county.area.firstRunLevel.${level}`)}
+                  </Text>
+                )}
+                <TextInput label={level ? t(`county.area.firstRunName.${level}`) : t('county.area.firstRunNameUnknown')} withAsterisk {...form.getInputProps('countyName')} />
               </>
             )}
             <TextInput label={t('auth.displayName')} withAsterisk {...form.getInputProps('displayName')} />

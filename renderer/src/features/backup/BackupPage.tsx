@@ -37,7 +37,12 @@ function BackupToFolder({ server }: { server: string | null }) {
       <Title order={3} size="h4" mb="sm">
         {t('backup.toFolderTitle')}
       </Title>
-      {server && <Text mb="xs">{t('backup.postgresHint', { server })}</Text>}
+      {/* The server's address is one long word: it breaks anywhere rather than run out of a phone's card. */}
+      {server && (
+        <Text mb="xs" style={{ overflowWrap: 'anywhere' }}>
+          {t('backup.postgresHint', { server })}
+        </Text>
+      )}
       <Text mb="md">{t('backup.toFolderHint')}</Text>
       <FolderField label={t('backup.folder')} placeholder={t('backup.folderPlaceholder')} value={folder} onChange={(f) => (setFolder(f), setError(null))} error={error}>
         <Button onClick={() => (setJobId(null), start.mutate({ folder }))} loading={start.isPending} disabled={running}>

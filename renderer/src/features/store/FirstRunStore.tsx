@@ -49,7 +49,8 @@ export function FirstRunStore({ mode, onCountyOnly, children }: FirstRunStorePro
               loading={useFile.isPending}
               onClick={() => useFile.mutate({})}
               style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
-              styles={{ label: { whiteSpace: 'normal' } }}
+              // Wraps at the comma, never leaving one character on a line of its own (a phone's width).
+              styles={{ label: { whiteSpace: 'normal', wordBreak: 'keep-all' } }}
             >
               {t('store.firstRun.useFile')}
             </Button>
