@@ -92,7 +92,7 @@ async function fillServer(page: Page, db: TestDatabase, password: string) {
 }
 
 async function chooseCountyOnServer(page: Page) {
-  await page.locator('label.mantine-SegmentedControl-label', { hasText: '县民政局汇总各院月报' }).click();
+  await page.locator('label.mantine-SegmentedControl-label', { hasText: '民政部门汇总各院月报' }).click();
   // The file on this PC is the default; the server is a deliberate choice.
   await expect(page.getByRole('radio', { name: /本机（一台电脑使用，默认）/ })).toBeChecked();
   await page.getByRole('radio', { name: /PostgreSQL 数据库服务器/ }).click();

@@ -46,11 +46,11 @@ test('a centre reports a month and the county imports it', async ({ page, app, b
   try {
     // The county's PC, first run: county mode.
     await countyPage.goto(county.url);
-    await countyPage.locator('label.mantine-SegmentedControl-label', { hasText: '县民政局汇总各院月报' }).click();
+    await countyPage.locator('label.mantine-SegmentedControl-label', { hasText: '民政部门汇总各院月报' }).click();
     await field(countyPage, '汇总范围的行政区划代码').fill('411422');
     await field(countyPage, '县（市、区）名称').fill('睢县');
     // The first-run text speaks to the county's clerk, not to a nursing home.
-    await expect(countyPage.getByText(/请县民政局负责汇总各院月报的同志/)).toBeVisible();
+    await expect(countyPage.getByText(/请民政部门负责汇总各院月报的同志/)).toBeVisible();
     await field(countyPage, '姓名').fill('刘科长');
     await field(countyPage, '登录名').fill('county');
     await field(countyPage, '密码').fill('Anquan-2026');
