@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { NOT_SURE, compiledCheck } from '@shared/domain/sync/fast-check';
-import { OLDER_SECTIONS, SECTIONS, SECTION_NAMES, isCalendarDate, isCalendarDateByDate } from '@shared/domain/sync/sections';
+import { OLDER_SECTIONS, SECTIONS, SECTION_NAMES, UUID_PATTERN, isCalendarDate, isCalendarDateByDate } from '@shared/domain/sync/sections';
 
 type Def = { type: string; [key: string]: unknown };
 const defOf = (schema: unknown) => (schema as { _zod: { def: Def } })._zod.def;
@@ -181,5 +181,20 @@ describe('the calendar check', () => {
     expect(checked).toBeGreaterThan(100_000);
     expect(isCalendarDate('2000-02-29')).toBe(true);
     expect(isCalendarDate('2100-02-29')).toBe(false);
+  });
+});
+
+describe('the UUID pattern', () => {
+  it('takes exactly what the case-insensitive pattern took, whatever character stands in any place', () => {
+    const before = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const uuid = '01900000-0000-7000-8000-0000000000a1';
+    for (const at of [0, 8, 35]) {
+      for (let code = 0; code <= 0xffff; code++) {
+        const value = uuid.slice(0, at) + String.fromCharCode(code) + uuid.slice(at + 1);
+        if (UUID_PATTERN.test(value) !== before.test(value)) throw new Error(`differs on U+${code.toString(16)} at ${at}`);
+      }
+    }
+    expect(UUID_PATTERN.test('01900000-0000-7000-8000-0000000000A1')).toBe(true);
+    expect(UUID_PATTERN.test('01900000-0000-7000-8000-0000000000g1')).toBe(false);
   });
 });

@@ -185,13 +185,12 @@ export function readPackage(bytes: Uint8Array, options: ReadOptions): ReadResult
     const text = utf8(data);
     const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
     if (lines.length !== f.rows) return refuse('rows', `「${f.name}」应有 ${f.rows} 行，实际 ${lines.length} 行`, manifest);
-    const parsed: unknown[] = [];
-    for (const [i, line] of lines.entries()) {
-      try {
-        parsed.push(JSON.parse(line));
-      } catch {
-        return refuse('json', `「${f.name}」第 ${i + 1} 行不是合法的 JSON`, manifest);
-      }
+    const parsed: unknown[] = new Array(lines.length);
+    let i = 0;
+    try {
+      for (; i < lines.length; i++) parsed[i] = JSON.parse(lines[i]);
+    } catch {
+      return refuse('json', `「${f.name}」第 ${i + 1} 行不是合法的 JSON`, manifest);
     }
     files.set(f.name, text);
     linesOf.set(f.name, lines);

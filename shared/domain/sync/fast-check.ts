@@ -58,8 +58,8 @@ function onlyKeys(def: Record<string, unknown>, allowed: readonly string[]) {
 }
 
 /** The checks of a string, a number or an array, each as a test of the value (already of the right type). */
-function compileChecks(checks: ZodInternals[] | undefined, kind: 'string' | 'number' | 'array'): Array<(value: never) => boolean> {
-  const out: Array<(value: never) => boolean> = [];
+function compileChecks(checks: ZodInternals[] | undefined, kind: 'string' | 'number' | 'array'): Test[] {
+  const out: Test[] = [];
   for (const check of checks ?? []) {
     const def = check._zod.def as CheckDef;
     const lengthWhen = def.when === undefined || (typeof def.when === 'function' && def.when.name === '_whenHasLength');
@@ -125,10 +125,15 @@ function compileChecks(checks: ZodInternals[] | undefined, kind: 'string' | 'num
   return out;
 }
 
-const allPass = (tests: Array<(value: never) => boolean>, value: unknown) => {
-  for (const test of tests) if (!test(value as never)) return false;
-  return true;
-};
+type Test = (value: never) => boolean;
+/** All of a leaf's tests as one function: a call site per test, so each stays monomorphic (most leaves have one or two). */
+function allOf(tests: Test[]): (value: unknown) => boolean {
+  const [a, b] = tests;
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return (v) => a(v as never);
+  if (tests.length === 2) return (v) => a(v as never) && b(v as never);
+  return (v) => tests.every((t) => t(v as never));
+}
 
 /** A key JavaScript objects order before all others (an array index): the text's order would not be kept. */
 const INDEX_LIKE = /^(0|[1-9]\d*)$/;
@@ -136,6 +141,35 @@ const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(
 
 /** The compiled schema: zod's output for the value (the value itself whenever zod's would equal it), or NOT_SURE. */
 type Compiled = (value: unknown) => unknown;
+
+/**
+ * The common case of an object with no optional field, as straight-line code: its keys compared with the shape's in
+ * order, each field read by name and checked by its own function (so the engine sees one record shape and one check
+ * at each place, not one generic loop over every section's fields). Anything else — a key out of order, a field that
+ * is not kept as it is — goes to `general`, which answers as before. The code is made from the schema's own key names
+ * (JSON-quoted), never from a record; where code cannot be made at run time, `general` alone is used.
+ */
+function straightLine(fields: Array<{ key: string; check: Compiled; omittable: boolean }>, general: Compiled): Compiled | null {
+  if (fields.some((f) => f.omittable)) return null;
+  const keys = fields.map((f) => JSON.stringify(f.key));
+  const source = [
+    'return function quick(v) {',
+    '  if (typeof v !== "object" || v === null || Array.isArray(v) || getPrototypeOf(v) !== OBJECT) return NS;',
+    '  const p = Object.keys(v);',
+    `  if (p.length !== ${keys.length}${keys.map((k, i) => ` || p[${i}] !== ${k}`).join('')}) return general(v);`,
+    '  let x;',
+    ...keys.map((k, i) => `  x = v[${k}]; if (c${i}(x) !== x) return general(v);`),
+    '  return v;',
+    '};',
+  ].join('\n');
+  try {
+    // Code made from the schema's key names only (JSON-quoted), never from a record.
+    const make = new Function('NS', 'OBJECT', 'getPrototypeOf', 'general', ...fields.map((_, i) => `c${i}`), source) as (...args: unknown[]) => Compiled;
+    return make(NOT_SURE, Object.prototype, Object.getPrototypeOf, general, ...fields.map((f) => f.check));
+  } catch {
+    return null;
+  }
+}
 
 function compile(schema: unknown): Compiled {
   const zod = internals(schema)._zod;
@@ -146,12 +180,12 @@ function compile(schema: unknown): Compiled {
   if (def.type !== 'string' && def.type !== 'number' && def.type !== 'array' && def.checks?.length) giveUp(`${def.type} with checks`);
   switch (def.type) {
     case 'string': {
-      const tests = compileChecks(def.checks, 'string');
-      return (v) => (typeof v === 'string' && allPass(tests, v) ? v : NOT_SURE);
+      const tests = allOf(compileChecks(def.checks, 'string'));
+      return (v) => (typeof v === 'string' && tests(v) ? v : NOT_SURE);
     }
     case 'number': {
-      const tests = compileChecks(def.checks, 'number');
-      return (v) => (typeof v === 'number' && Number.isFinite(v) && allPass(tests, v) ? v : NOT_SURE);
+      const tests = allOf(compileChecks(def.checks, 'number'));
+      return (v) => (typeof v === 'number' && Number.isFinite(v) && tests(v) ? v : NOT_SURE);
     }
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : NOT_SURE);
@@ -179,9 +213,9 @@ function compile(schema: unknown): Compiled {
     }
     case 'array': {
       const element = compile(def.element);
-      const tests = compileChecks(def.checks, 'array');
+      const tests = allOf(compileChecks(def.checks, 'array'));
       return (v) => {
-        if (!Array.isArray(v) || !allPass(tests, v)) return NOT_SURE;
+        if (!Array.isArray(v) || !tests(v)) return NOT_SURE;
         let out: unknown[] | null = null;
         for (let i = 0; i < v.length; i++) {
           const item = element(v[i]);
@@ -215,7 +249,7 @@ function compile(schema: unknown): Compiled {
         }
         return n === present.length ? out : NOT_SURE; // any other key is unknown
       };
-      return (value) => {
+      const general: Compiled = (value) => {
         if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return NOT_SURE;
         const v = value as Record<string, unknown>;
         // The common case: the record's keys, in its order, are the shape's present keys in the shape's order (zod
@@ -231,6 +265,7 @@ function compile(schema: unknown): Compiled {
         }
         return at === present.length ? v : NOT_SURE;
       };
+      return straightLine(fields, general) ?? general;
     }
     case 'record': {
       // Keys checked by a plain string schema (no fixed list of keys: zod treats such a record differently).

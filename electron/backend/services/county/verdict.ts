@@ -135,23 +135,25 @@ export function checkPackage(centres: CentreSnapshot, keys: CountyKeys, fileName
     const reader = readerFor(section, m.sectionVersions[section] ?? 0);
     if (!reader) continue; // already listed above
     const records: unknown[] = [];
-    const ids = new Set<string>();
+    const ids: string[] = [];
+    const seen = new Set<string>();
     const texts = read.lines.get(fileOf(section))!;
-    raw.forEach((record, i) => {
-      const line = checkLine(reader.schema, record, texts[i]);
+    for (let i = 0; i < raw.length; i++) {
+      const line = checkLine(reader.schema, raw[i], texts[i]);
       if (!line.ok) {
         errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${line.problem}`);
-        return;
+        continue;
       }
       const current = (reader.upgrade ? reader.upgrade(line.record as never) : line.record) as { id: string };
-      if (ids.has(current.id)) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：编号 ${current.id} 重复`);
-      ids.add(current.id);
+      if (seen.has(current.id)) errors.push(`「${fileOf(section)}」第 ${i + 1} 行：编号 ${current.id} 重复`);
+      seen.add(current.id);
       records.push(current);
-    });
+      ids.push(current.id);
+    }
     (data as Record<string, unknown[]>)[section] = records;
     // The county stores the parsed, validated record in its current shape, never the line as it came: only what was
     // checked gets in, and an upgraded record reads like a current one.
-    rows[section] = { ids: records.map((r) => (r as { id: string }).id), lines: records.map((r) => JSON.stringify(r)).join('\n') };
+    rows[section] = { ids, lines: errors.length ? '' : records.map((r) => JSON.stringify(r)).join('\n') };
     counts[section] = raw.length;
   }
   // Every kind of error counts, but only the first 50 are listed (issue 15): a hostile file cannot flood the report.
