@@ -3,9 +3,11 @@
 // call, with one Chinese sentence (security/recheck.ts). Runs in the `postgres` vitest project.
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeFile } from '../../electron/backend/db/store-config';
 import { ENDED } from '../../electron/backend/security/recheck';
+import { hashSecret } from '../../electron/backend/security/secrets';
 import { Session } from '../../electron/backend/security/session';
 import { ADMIN, openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 
@@ -27,6 +29,15 @@ async function signIn(on: TestBackend, who: { username: string; password: string
   const session = new Session();
   await on.call('auth.login', who, session);
   return session;
+}
+
+/** A client of its own on the store, as another PC's write is. */
+async function anotherPc(of: TestBackend): Promise<pg.Client> {
+  const connection = of.holder.postgres!.connection;
+  const config = JSON.parse(fs.readFileSync(storeFile(of.dataDir), 'utf8')) as { password: { value: string } };
+  const client = new pg.Client({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password: config.password.value });
+  await client.connect();
+  return client;
 }
 
 beforeEach(async () => {
@@ -90,5 +101,24 @@ describe('sessions on two PCs of one PostgreSQL store', () => {
     clerk = await signIn(pcB, CLERK);
     expect((await pcB.raw('users.list', {}, clerk)).ok).toBe(true);
     expect((await pcA.raw('auth.heartbeat', {}, await signIn(pcA, ADMIN))).ok).toBe(true);
+  });
+
+  it('a password reset on PC A while PC B\'s person is setting their own PIN still ends that session: only the new PIN is taken over', async () => {
+    // Another PC's transaction holds the account's row, so PC B's 设置PIN码 (checked, its PIN hashed) waits to write it.
+    const other = await anotherPc(pcA);
+    await other.query('BEGIN');
+    await other.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [clerkId]);
+    const setting = pcB.raw('auth.setPin', { current: CLERK.password, pin: '246813' }, clerk);
+    for (let polls = 0; (await pcA.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM pg_locks WHERE NOT granted'))[0].n === 0; polls++) {
+      if (polls > 1000) throw new Error('PC B never waited for the account\'s row');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    // Meanwhile the administrator on that PC resets the password (as users.resetPassword writes it) and commits.
+    await other.query('UPDATE users SET password_hash = $1, must_change_password = 1 WHERE id = $2', [await hashSecret('Temp-password-7'), clerkId]);
+    await other.query('COMMIT');
+    await other.end();
+    expect((await setting).ok).toBe(true);
+    // The session knew the old password, not the one the administrator chose: it ends at its next call.
+    expect(await pcB.raw('auth.heartbeat', {}, clerk)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: ENDED.password } });
   });
 });

@@ -4,6 +4,7 @@
 // primary key (the account, with the store's generation row as a sub-select), so SQLite pays nothing measurable.
 import { enumLabel } from '@shared/domain/enum-labels';
 import type { Executor } from '../db/executor';
+import { verifySecret } from './secrets';
 import type { AccountStamp, Session } from './session';
 
 /** The settings row a restore renews (modules keep their own keys in `settings`; readSettings ignores this one). */
@@ -75,10 +76,16 @@ export async function recheckAccount(db: Executor, session: Session): Promise<st
 
 /**
  * After this session changed its own password or PIN (or an administrator their own): the new secret is the one it
- * signed in with from now on, so the change does not sign out the very screen that made it.
+ * signed in with from now on, so the change does not sign out the very screen that made it. Only the secret this call
+ * set is taken over, and only when the account still holds it: a password or PIN reset on another PC while this call
+ * waited to write (or since it wrote) is not, so that reset still ends this session at its next call.
  */
-export async function restampOwnAccount(db: Executor, session: Session, userId: string): Promise<void> {
+export async function restampOwnAccount(db: Executor, session: Session, userId: string, set: { password: string } | { pin: string }): Promise<void> {
   if (!session.user || !session.account || session.user.userId !== userId) return;
   const fresh = await stampAccount(db, userId, session.account.by);
-  if (fresh) session.account = { ...fresh, generation: session.account.generation };
+  const hash = 'password' in set ? fresh?.passwordHash : fresh?.pinHash;
+  if (!hash || !(await verifySecret('password' in set ? set.password : set.pin, hash))) return;
+  const account = session.account;
+  if (!account || session.user?.userId !== userId) return; // signed out (or someone else signed in) meanwhile
+  session.account = 'password' in set ? { ...account, passwordHash: hash } : { ...account, pinHash: hash };
 }

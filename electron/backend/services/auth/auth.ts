@@ -102,7 +102,7 @@ export async function changePassword(deps: BackendDeps, session: Session, caller
     await ctx.audit({ action: 'password_changed', entity: 'users', entityId: caller.userId });
   });
   if (session.user) session.user.mustChangePassword = false;
-  await restampOwnAccount(deps.db, session, caller.userId);
+  await restampOwnAccount(deps.db, session, caller.userId, { password: input.next });
   return { ok: true as const };
 }
 
@@ -117,6 +117,6 @@ export async function setPin(deps: BackendDeps, session: Session, caller: Caller
     await ctx.trx.updateTable('users').set({ pinHash, ...ctx.stampUpdate() }).where('id', '=', caller.userId).execute();
     await ctx.audit({ action: 'pin_set', entity: 'users', entityId: caller.userId });
   });
-  await restampOwnAccount(deps.db, session, caller.userId);
+  await restampOwnAccount(deps.db, session, caller.userId, { pin: input.pin });
   return { ok: true as const };
 }

@@ -12,12 +12,12 @@ export function usersHandlers({ deps }: HandlerContext): ModuleHandlers<typeof u
     // Another person's sessions end at their next call (security/recheck.ts); the administrator's own screen does not.
     'users.resetPassword': async (input, { session, caller }) => {
       const result = await resetPassword(deps, caller, input);
-      await restampOwnAccount(deps.db, session, input.id);
+      await restampOwnAccount(deps.db, session, input.id, { password: input.password });
       return result;
     },
     'users.resetPin': async (input, { session, caller }) => {
       const result = await resetPin(deps, caller, input);
-      await restampOwnAccount(deps.db, session, input.id);
+      await restampOwnAccount(deps.db, session, input.id, { pin: input.pin });
       return result;
     },
   };
