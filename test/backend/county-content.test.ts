@@ -114,6 +114,13 @@ describe('bad content, correctly signed: each refused with its own message, ever
         message: /数据内容有 1 处错误/,
         error: '「residents.jsonl」第 1 行：字段名「__proto__」不允许出现在数据里',
       },
+      {
+        // Spelled with an escape, on the second line: the search of the whole file for names and escapes finds it.
+        name: 'escaped-proto',
+        bytes: () => january2(undefined, undefined, (f) => (f['residents.jsonl'] = f['residents.jsonl'].replace('\n{', '\n{"\\u005f_proto__":{"isAdmin":true},'))),
+        message: /数据内容有 1 处错误/,
+        error: '「residents.jsonl」第 2 行：字段名「__proto__」不允许出现在数据里',
+      },
       { name: 'constructor', bytes: () => january2(undefined, undefined, (f) => (f['staff.jsonl'] = f['staff.jsonl'].replace(/^\{/, '{"constructor":{"name":"x"},'))), message: /数据内容有 1 处错误/, error: '「staff.jsonl」第 1 行：字段名「constructor」不允许出现在数据里' },
       { name: 'not-uuid', bytes: () => january2((d) => (d.residents[0].id = 'r1')), message: /数据内容有 1 处错误/, error: '「residents.jsonl」第 1 行：字段「id」不是 UUID 编号' },
       {

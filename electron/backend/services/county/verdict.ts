@@ -11,7 +11,7 @@ import { capped } from '../../package/problem-list';
 import { chinaDate, shiftMonth } from '@shared/domain/dates';
 import { monthRange } from '@shared/domain/sync/period';
 import { checkConsistency } from './consistency';
-import { checkLine } from './record-checks';
+import { checkLine, mayHoldForbiddenKey } from './record-checks';
 
 export type Outcome = 'accepted' | 'already_imported' | 'superseded' | 'rejected';
 
@@ -76,6 +76,32 @@ function monthEnd(period: string): Date {
   return new Date(monthRange(period).toInstant);
 }
 
+/**
+ * The records' JSON, one per line: JSON.stringify of each. When each record is the object its line was parsed to
+ * (`lines` given), the lines are often already exactly that text — the exporter writes JSON.stringify of the same
+ * record — and then the file's own text is used instead of writing it all again. Proof, cheaply: the whole array is
+ * stringified once, and must equal "[" + the lines joined by "," + "]". Each line is a complete JSON value on its own
+ * (it was parsed alone), so that text's elements are exactly the lines; it is also JSON.stringify's text of the
+ * records, whose elements are each record's JSON.stringify. The same text has the same elements: each line is its
+ * record's JSON.stringify. Any difference (a space, an escape, another key order, 1.0 for 1) and each record is
+ * written anew, as before.
+ */
+function storedLines(records: unknown[], lines: string[] | null, text: string): string {
+  if (lines && lines.length === records.length && lines.length > 0) {
+    const whole = JSON.stringify(records);
+    let at = 1;
+    let same = true;
+    for (let i = 0; i < lines.length && same; i++) {
+      const line = lines[i];
+      same = whole.slice(at, at + line.length) === line && whole.charCodeAt(at + line.length) === (i === lines.length - 1 ? 0x5d : 0x2c);
+      at += line.length + 1;
+    }
+    // The lines joined by "\n" are the file's text without its last newline.
+    if (same && at === whole.length) return text.endsWith('\n') ? text.slice(0, -1) : text;
+  }
+  return records.map((r) => JSON.stringify(r)).join('\n');
+}
+
 /** `centres` is the registry as it was when the checks began; `now` is the county's clock. */
 export function checkPackage(centres: CentreSnapshot, keys: CountyKeys, fileName: string, bytes: Uint8Array, fileHash: string, now: Date): Checked {
   const refused = (v: Verdict): Checked => ({ ok: false, verdict: v });
@@ -137,9 +163,12 @@ export function checkPackage(centres: CentreSnapshot, keys: CountyKeys, fileName
     const records: unknown[] = [];
     const ids: string[] = [];
     const seen = new Set<string>();
+    let asParsed = true; // every record is the very object its line was parsed to
     const texts = read.lines.get(fileOf(section))!;
+    // Searched once for what could spell a forbidden key: most files hold none of it, and then no line needs a look.
+    const clean = !mayHoldForbiddenKey(read.files.get(fileOf(section))!);
     for (let i = 0; i < raw.length; i++) {
-      const line = checkLine(reader.schema, raw[i], texts[i]);
+      const line = checkLine(reader.schema, raw[i], texts[i], clean);
       if (!line.ok) {
         errors.push(`「${fileOf(section)}」第 ${i + 1} 行：${line.problem}`);
         continue;
@@ -149,11 +178,13 @@ export function checkPackage(centres: CentreSnapshot, keys: CountyKeys, fileName
       seen.add(current.id);
       records.push(current);
       ids.push(current.id);
+      asParsed &&= current === raw[i];
     }
     (data as Record<string, unknown[]>)[section] = records;
     // The county stores the parsed, validated record in its current shape, never the line as it came: only what was
-    // checked gets in, and an upgraded record reads like a current one.
-    rows[section] = { ids, lines: errors.length ? '' : records.map((r) => JSON.stringify(r)).join('\n') };
+    // checked gets in, and an upgraded record reads like a current one. Its text is JSON.stringify of the record —
+    // which, for a file the exporter wrote, is the file's own lines (see storedLines).
+    rows[section] = { ids, lines: errors.length ? '' : storedLines(records, asParsed ? texts : null, read.files.get(fileOf(section))!) };
     counts[section] = raw.length;
   }
   // Every kind of error counts, but only the first 50 are listed (issue 15): a hostile file cannot flood the report.
