@@ -106,7 +106,9 @@ async function main() {
   const historyStart = performance.now();
   const careRows = writeCareHistory(sqlite, dayjs(today).subtract(10, 'year').format('YYYY-MM-DD'), dayjs(today).subtract(1, 'day').format('YYYY-MM-DD'));
   const careHistorySeconds = Math.round((performance.now() - historyStart) / 100) / 10;
-  admin.signIn(admin.user!, new Date()); // the load outlasts the idle lock: the manager signs in again
+  // The load outlasts the idle lock: the manager signs in again, with the account stamp, so each call still re-checks the
+  // account as a real session does (security/recheck.ts).
+  admin.signIn(admin.user!, new Date(), admin.account);
   const carer = new Session();
   const { id: userId } = (await call('users.create', { username: 'carer', displayName: '护理员甲', role: 'caregiver', password: 'bench-temp-1', pin: null })) as { id: string };
   await backend.dispatch(carer, 'auth.login', { username: 'carer', password: 'bench-temp-1' });
@@ -137,7 +139,7 @@ async function main() {
   );
   const residentShift = await measure(100, (i) => careCall('care.residentShift', { shiftId: running.shiftId, shiftDate: running.shiftDate, residentId: present[i % present.length] }));
 
-  admin.signIn(admin.user!, new Date());
+  admin.signIn(admin.user!, new Date(), admin.account);
   const monthlyPackage = await benchSync(backend, call, today);
 
   const verdict = (m: { p95: number }, target: number) => ({ ...m, targetP95: target, pass: m.p95 < target });
