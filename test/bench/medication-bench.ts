@@ -142,7 +142,7 @@ export async function benchMedication() {
   sqlite.pragma('cache_size = -400000');
 
   // a caregiver on the shift running now
-  admin.signIn(admin.user!, new Date());
+  admin.signIn(admin.user!, new Date(), admin.account);
   const carer = new Session();
   const { id: userId } = (await call('users.create', { username: 'medcarer', displayName: '护理员甲', role: 'caregiver', password: 'bench-temp-1', pin: null })) as { id: string };
   await backend.dispatch(carer, 'auth.login', { username: 'medcarer', password: 'bench-temp-1' });
@@ -194,8 +194,8 @@ export async function benchMedication() {
   sqlite.pragma('analysis_limit = 1000');
   sqlite.exec('ANALYZE');
 
-  admin.signIn(admin.user!, new Date());
-  carer.signIn(carer.user!, new Date());
+  admin.signIn(admin.user!, new Date(), admin.account);
+  carer.signIn(carer.user!, new Date(), carer.account);
   const careCall = (method: string, input: unknown) => dispatch(carer, method, input);
   const nowOrders = orders.filter((o) => o.leaveToday && here.has(o.residentId));
   const dueAt = chinaInstant(today, nowSlot).toISOString();

@@ -14,7 +14,14 @@ export async function refreshFigureSum(trx: Executor, centreCode: string, period
   const countyCode = countyOf(centreCode);
   // Centres of one county imported on two PCs at once: the second adds up after the first has committed.
   await takeTurns(trx, `figure sums ${countyCode} ${period}`);
-  const rows = await trx.selectFrom('countyFigures').select('figures').where('centreCode', 'like', `${countyCode}%`).where('period', '=', period).execute();
+  // The county's codes as a range (centre codes are digits, ':' sorts after '9'): unlike LIKE, SQLite uses the key for it.
+  const rows = await trx
+    .selectFrom('countyFigures')
+    .select('figures')
+    .where('centreCode', '>=', countyCode)
+    .where('centreCode', '<', `${countyCode}:`)
+    .where('period', '=', period)
+    .execute();
   const figures = JSON.stringify(addFiguresWithVersion(rows.map((r) => parseJsonColumn(Counts, r.figures, 'county_figures.figures'))));
   await trx
     .insertInto('countyFigureSums')
