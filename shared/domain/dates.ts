@@ -23,8 +23,15 @@ const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** China has kept UTC+8 all year since September 1991: from 1992 on, the date is plain arithmetic. */
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const EIGHT_HOURS = 8 * 3600 * 1000;
+
 /** Today's date in China (the centres' time zone), whatever the PC's zone. */
 export function chinaDate(instant: Date): string {
+  const ms = instant.getTime();
+  // Intl's time-zone formatting costs microseconds a call: a province's matrix asks for tens of thousands of dates.
+  if (ms >= FIXED_OFFSET_FROM && ms < 253402300800000) return new Date(ms + EIGHT_HOURS).toISOString().slice(0, 10);
   return shanghaiDate.format(instant);
 }
 

@@ -2,7 +2,7 @@
 // they were gathered there (care/shifts addDays, fire/schedule addMonths, dates addYears, the renderer's mondayOf,
 // the county's month bounds), at month ends, 29 February and year ends, whatever the PC's time zone.
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, daysBetween, lastDayOfMonth, mondayOf, shiftMonth, weekday } from '@shared/domain/dates';
+import { addDays, addMonths, addYears, chinaDate, daysBetween, lastDayOfMonth, mondayOf, shiftMonth, weekday } from '@shared/domain/dates';
 
 describe('addDays', () => {
   it('crosses month ends, 29 February and year ends', () => {
@@ -111,5 +111,19 @@ describe('days between and months', () => {
     expect(shiftMonth('2026-01', -1)).toBe('2025-12');
     expect(shiftMonth('2026-03', -11)).toBe('2025-04');
     expect(shiftMonth('2026-03', 22)).toBe('2028-01');
+  });
+});
+
+describe('chinaDate', () => {
+  const byIntl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  it('gives the date in China as the time-zone database does, around midnight and across the years (1986–1991 had summer time)', () => {
+    const instants: number[] = [];
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000 * 7 + 3_600_000 * 5 + 61_000) instants.push(t);
+    // Each side of China's midnight (16:00 UTC) and of UTC midnight, on ordinary and leap days.
+    for (const day of ['1991-09-15', '1991-12-31', '1992-01-01', '2024-02-28', '2024-02-29', '2026-12-31', '2099-12-31']) {
+      const midnight = Date.parse(`${day}T00:00:00.000Z`);
+      for (const offset of [-16, -8, -1, 0, 1, 8, 15, 16, 17].map((h) => h * 3_600_000)) instants.push(midnight + offset, midnight + offset - 1);
+    }
+    for (const t of instants) expect(chinaDate(new Date(t)), new Date(t).toISOString()).toBe(byIntl.format(new Date(t)));
   });
 });

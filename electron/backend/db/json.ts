@@ -23,6 +23,26 @@ export function parseJsonColumn<S extends z.ZodType>(schema: S, text: string, wh
   return parsed.data;
 }
 
+/**
+ * A column of counts (`Counts`): the same answer as parseJsonColumn(Counts, …), checked by a plain loop — a province's
+ * figures are thousands of these per look — and zod is asked only to name what is wrong with a damaged one.
+ */
+export function parseCountsColumn(text: string, what: string): Record<string, number> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw damaged(what, '不是有效的 JSON');
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    let numbers = true;
+    for (const k in record) if (typeof record[k] !== 'number') numbers = false;
+    if (numbers) return record as Record<string, number>;
+  }
+  return parseJsonColumn(Counts, text, what);
+}
+
 function damaged(what: string, detail: string): AppError {
   return new AppError('INTERNAL', `数据库字段 ${what} 的内容无法读取（${detail}），请从备份恢复或联系维护人员`);
 }

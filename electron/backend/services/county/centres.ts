@@ -54,6 +54,20 @@ export async function keyFileFor(deps: BackendDeps, platform: Platform | undefin
 /** The county of a centre: the first 6 digits of its code. */
 export const countyOf = (centreCode: string) => centreCode.slice(0, 6);
 
+/**
+ * The centres' names and enrolment alone (no key fingerprints, no package counts), for the county's tables: a
+ * province's 2,500 centres on every look. The same centres, in the same order, as listCentres.
+ */
+export async function centreNames(deps: BackendDeps, confirmedOnly = false, countyCode: string | null = null) {
+  let query = deps.db
+    .selectFrom('countyCentres')
+    .select(['centreCode', 'name', 'countyName', 'state', 'confirmedAt'])
+    .where('state', 'in', confirmedOnly ? ['confirmed'] : ['pending', 'confirmed'])
+    .orderBy('centreCode');
+  if (countyCode) query = query.where('centreCode', 'like', `${countyCode}%`);
+  return query.execute();
+}
+
 /** Every centre not withdrawn (pending ones included); `confirmedOnly` for the county's figures. */
 export async function listCentres(deps: BackendDeps, confirmedOnly = false, countyCode: string | null = null): Promise<CentreRow[]> {
   let query = deps.db

@@ -5,7 +5,7 @@
 import { addFiguresWithVersion, figuresAreCurrent, type Figures } from '@shared/domain/sync/figures';
 import type { Executor } from '../../db/executor';
 import { takeTurns } from '../../db/dialect';
-import { Counts, parseJsonColumn } from '../../db/json';
+import { parseCountsColumn } from '../../db/json';
 import type { BackendDeps } from '../../deps';
 import { countyOf } from './centres';
 
@@ -22,7 +22,7 @@ export async function refreshFigureSum(trx: Executor, centreCode: string, period
     .where('centreCode', '<', `${countyCode}:`)
     .where('period', '=', period)
     .execute();
-  const figures = JSON.stringify(addFiguresWithVersion(rows.map((r) => parseJsonColumn(Counts, r.figures, 'county_figures.figures'))));
+  const figures = JSON.stringify(addFiguresWithVersion(rows.map((r) => parseCountsColumn(r.figures, 'county_figures.figures'))));
   await trx
     .insertInto('countyFigureSums')
     .values({ countyCode, period, figures, centres: rows.length })
@@ -49,7 +49,7 @@ export async function figureSumsFor(deps: BackendDeps, periods: string[], county
   let query = deps.db.selectFrom('countyFigureSums').select(['countyCode', 'period', 'centres', 'figures']).where('period', 'in', periods);
   if (countyCode) query = query.where('countyCode', '=', countyCode);
   for (const r of await query.execute()) {
-    const figures = parseJsonColumn(Counts, r.figures, 'county_figure_sums.figures');
+    const figures = parseCountsColumn(r.figures, 'county_figure_sums.figures');
     if (figuresAreCurrent(figures)) fresh.push({ countyCode: r.countyCode, period: r.period, centres: Number(r.centres), figures });
     else stale.push({ countyCode: r.countyCode, period: r.period });
   }

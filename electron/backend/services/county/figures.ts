@@ -11,8 +11,8 @@ import { notFound } from '@shared/api/errors';
 import type { BackendDeps } from '../../deps';
 import { readMonth } from './records';
 import { todayIn } from '../../clock';
-import { countyOf, listCentres } from './centres';
-import { Counts, parseJsonColumn } from '../../db/json';
+import { centreNames, countyOf, listCentres } from './centres';
+import { parseCountsColumn, parseJsonColumn } from '../../db/json';
 import { type CountySum, figureSumsFor } from './figure-sums';
 
 /** The one field of a centre record read here (setUpOn is optional within format 1). */
@@ -35,7 +35,7 @@ export async function figuresFor(deps: BackendDeps, periods: string[], countyCod
   const rows = await query.execute();
   const out = [];
   for (const r of rows) {
-    const stored = parseJsonColumn(Counts, r.figures, 'county_figures.figures');
+    const stored = parseCountsColumn(r.figures, 'county_figures.figures');
     // Imported before the county counted today's figures: counted again from the records it kept (not written back).
     const figures = figuresAreCurrent(stored) ? stored : computeFigures(r.period, await readMonth(deps, r.centreCode, r.period));
     out.push({ ...r, figures });
@@ -70,7 +70,7 @@ async function countySums(deps: BackendDeps, periods: string[], countyCode: stri
  * month, not thousands.
  */
 export async function indicators(deps: BackendDeps, period: string, countyCode: string | null = null): Promise<Indicators> {
-  const centres = await listCentres(deps, true, countyCode);
+  const centres = await centreNames(deps, true, countyCode);
   const months = monthsBack(period, 12);
   const sums = await countySums(deps, months, countyCode);
   const of = (p: string) => sums.filter((s) => s.period === p);
@@ -133,7 +133,7 @@ export async function centreDetail(deps: BackendDeps, centreCode: string, period
 
 /** 机构基本情况表: each confirmed centre's month, and the county's sum. */
 export async function facilityTable(deps: BackendDeps, period: string, countyCode: string | null = null): Promise<FacilityTable> {
-  const centres = await listCentres(deps, true, countyCode);
+  const centres = await centreNames(deps, true, countyCode);
   const now = await figuresFor(deps, [period], countyCode);
   const rows = centres.map((c) => ({ centreCode: c.centreCode, name: c.name, figures: now.find((r) => r.centreCode === c.centreCode)?.figures ?? null }));
   return { period, rows, total: addFigures(now.map((r) => r.figures)), reported: now.length };
@@ -142,7 +142,7 @@ export async function facilityTable(deps: BackendDeps, period: string, countyCod
 /** 特困人员季度表: people at the quarter's end (its last reported month), tiers and age bands; new and exited over the quarter. */
 export async function tekunQuarter(deps: BackendDeps, year: number, quarter: number, countyCode: string | null = null): Promise<TekunQuarter> {
   const months = [1, 2, 3].map((i) => `${year}-${String((quarter - 1) * 3 + i).padStart(2, '0')}`);
-  const centres = await listCentres(deps, true, countyCode);
+  const centres = await centreNames(deps, true, countyCode);
   const all = await figuresFor(deps, months, countyCode);
   const rows = centres.map((c) => {
     const mine = all.filter((r) => r.centreCode === c.centreCode).sort((a, b) => a.period.localeCompare(b.period));
@@ -183,17 +183,27 @@ async function setUpDays(deps: BackendDeps, countyCode: string | null): Promise<
 }
 
 export async function submissionMatrix(deps: BackendDeps, year: number, countyCode: string | null = null): Promise<Matrix> {
-  const centres = await listCentres(deps, false, countyCode);
-  let query = deps.db.selectFrom('countyPackages').selectAll().where('period', 'like', `${year}-%`);
+  const centres = await centreNames(deps, false, countyCode);
+  let query = deps.db
+    .selectFrom('countyPackages')
+    .select(['centreCode', 'period', 'correction', 'supersededBy', 'packageCreatedAt', 'importedAt'])
+    .where('period', 'like', `${year}-%`);
   if (countyCode) query = query.where('centreCode', 'like', `${countyCode}%`);
   // By centre and month, once: a province's year is tens of thousands of packages.
   const packagesOf = new Map<string, Awaited<ReturnType<typeof query.execute>>>();
   for (const p of await query.execute()) {
     const key = `${p.centreCode} ${p.period}`;
-    packagesOf.set(key, [...(packagesOf.get(key) ?? []), p]);
+    const list = packagesOf.get(key);
+    if (list) list.push(p);
+    else packagesOf.set(key, [p]);
   }
   const setUp = await setUpDays(deps, countyCode);
   const today = todayIn(deps.clock);
+  // Each month's due day and last day, worked out once (not once per centre).
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const period = `${year}-${String(i + 1).padStart(2, '0')}`;
+    return { period, due: `${shiftMonth(period, 1)}-${String(DUE_DAY).padStart(2, '0')}`, monthEnd: lastDayOfMonth(period) };
+  });
   return {
     year,
     dueDay: DUE_DAY,
@@ -204,15 +214,12 @@ export async function submissionMatrix(deps: BackendDeps, year: number, countyCo
         centreCode: c.centreCode,
         name: c.name,
         state: c.state,
-        cells: Array.from({ length: 12 }, (_, i) => {
-          const period = `${year}-${String(i + 1).padStart(2, '0')}`;
-          const due = `${shiftMonth(period, 1)}-${String(DUE_DAY).padStart(2, '0')}`;
+        cells: months.map(({ period, due, monthEnd }) => {
           const mine = packagesOf.get(`${c.centreCode} ${period}`) ?? [];
           const current = mine.find((p) => p.supersededBy === null);
           const original = mine.find((p) => p.correction === 0) ?? mine.sort((a, b) => a.correction - b.correction)[0];
           if (!current || !original) {
             // Nothing was expected: not yet enrolled (confirmed) when the month fell due, or the centre did not exist yet.
-            const monthEnd = lastDayOfMonth(period);
             const expected = enrolledOn !== null && due >= enrolledOn && (setUpOn === null || monthEnd >= setUpOn);
             const status = !expected ? ('unregistered' as const) : today > due ? ('missing' as const) : ('not_due' as const);
             return { period, status, correction: 0, exportedAt: null, importedAt: null };
