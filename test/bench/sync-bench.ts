@@ -4,7 +4,10 @@
 // re-signed with its own key and code, so every package goes through the full reader: signature, decryption, hashes,
 // record schemas, upserts and figures. Issue 20: the checks run in worker threads (check-pool.ts), so the target is
 // end to end — preview plus apply at least half of raw speed. There is no separate direct import: the CLI's
-// `npm run sync -- import` is the same preview then apply, so its ratio is the end-to-end one.
+// `npm run sync -- import` is the same preview then apply, so its ratio is the end-to-end one. The machine is often
+// shared, and the preview (parallel, in worker threads) suffers most from other work: so each step's CPU seconds (all
+// threads of this process) and the one-minute load before and after are printed too — the CPU seconds say how much work
+// a step took, whatever else was running.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,13 +103,22 @@ export async function benchSync(centre: Backend, centreCall: Call, today: string
   }
 
   // The dry run (preview) is timed apart: import is the apply job, from the click to its last receipt.
+  const loadBefore = os.loadavg()[0];
+  const cpuSeconds = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1e6;
+  };
   const stageStart = performance.now();
+  const stageCpu = process.cpuUsage();
   const staged = (await countyCall('county.stage', { batchId: null, folder })) as { batchId: string; items: { outcome: string }[] };
   const previewMs = performance.now() - stageStart;
+  const previewCpu = cpuSeconds(stageCpu);
   const importStart = performance.now();
+  const importCpu = process.cpuUsage();
   const { jobId } = (await countyCall('county.apply', { batchId: staged.batchId })) as { jobId: string };
   const job = await waitForJob<{ reports: { outcome: string }[] }>(countyCall, 'county.job', jobId);
   const importMs = performance.now() - importStart;
+  const applyCpu = cpuSeconds(importCpu);
   const accepted = job.reports.filter((r) => r.outcome === 'accepted').length;
   const workers = liveCheckWorkers(); // the pool's threads, still idle until the county closes
 
@@ -120,8 +132,11 @@ export async function benchSync(centre: Backend, centreCall: Call, today: string
     return { code, m, rows: SECTION_NAMES.flatMap((s) => (files[fileOf(s)] || '').split('\n').filter(Boolean).map((line) => [s, (JSON.parse(line) as { id: string }).id, line] as const)) };
   });
   const rawStart = performance.now();
+  const rawCpuStart = process.cpuUsage();
   for (const p of plain) sqlite.transaction(() => p.rows.forEach(([s, id, line]) => insert.run(p.code, p.m, s, id, line, 'raw')))();
   const rawMs = performance.now() - rawStart;
+  const rawCpu = cpuSeconds(rawCpuStart);
+  const loadAfter = os.loadavg()[0];
 
   await county.close();
   for (const dir of [countyDir, out, folder]) fs.rmSync(dir, { recursive: true, force: true });
@@ -145,6 +160,12 @@ export async function benchSync(centre: Backend, centreCall: Call, today: string
       ratioToRaw: ratio,
       /** Preview and apply together (also the CLI's import), against the same raw inserts: the target (issue 20). */
       endToEndRatioToRaw: endToEnd,
+      /** CPU seconds of each step, all threads of the process (the preview's are mostly its check workers'). */
+      previewCpuSeconds: round(previewCpu),
+      applyCpuSeconds: round(applyCpu),
+      rawInsertCpuSeconds: round(rawCpu),
+      /** The machine's one-minute load average before the preview and after the raw inserts (2 cores: 2 is full). */
+      load: [Math.round(loadBefore * 10) / 10, Math.round(loadAfter * 10) / 10],
       targetRatio: IMPORT_RATIO_TARGET,
       pass: endToEnd >= IMPORT_RATIO_TARGET && accepted === 360,
     },
@@ -174,6 +195,7 @@ async function standalone() {
   console.log(JSON.stringify(result, null, 2));
   const i = result.import;
   console.log(`县里导入 ${i.packages} 个包（${i.rows} 条，${i.workers} 个检查线程）：预览 ${i.previewSeconds} 秒，导入 ${i.seconds} 秒，裸插入 ${i.rawInsertSeconds} 秒；预览加导入 ÷ 裸插入 ${i.endToEndRatioToRaw}（目标 ≥ ${i.targetRatio}）${i.pass ? '达标' : '未达标'}`);
+  console.log(`CPU：预览 ${i.previewCpuSeconds} 秒（各线程合计），导入 ${i.applyCpuSeconds} 秒，裸插入 ${i.rawInsertCpuSeconds} 秒；机器负载 ${i.load[0]} → ${i.load[1]}（${os.availableParallelism()} 核）`);
 }
 
 if (require.main === module) {
