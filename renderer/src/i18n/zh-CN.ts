@@ -54,7 +54,7 @@ export const zhCN = {
     modeLabel: '这台电脑用于',
     modeCentre: '敬老院日常管理',
     modeCounty: '民政部门汇总各院月报（县、地市或省）',
-    modeHint: '选定后不能更改：县级汇总使用单独的数据库，不记录老人日常护理。',
+    modeHint: '选定后不能更改：汇总各院月报（县、地市或省）使用单独的数据库，不记录老人日常护理。',
     firstRunIntro: '请院长（或负责电脑的管理员）创建自己的账号。系统没有默认密码，这个账号以后用来给护理员、厨房等人员开账号。',
     username: '登录名',
     usernameHint: '如：wangyz 或 王院长',
