@@ -188,7 +188,7 @@ async function standalone() {
   await generateDemoCentre({ db: centre.database.db, clock: { now: () => new Date() } }, { beds: 300, years: 10, seed: 7 });
   const today = chinaDate(new Date());
   writeCareHistory(centre.database.sqlite, dayjs(today).subtract(14, 'month').format('YYYY-MM-DD'), dayjs(today).subtract(1, 'day').format('YYYY-MM-DD'));
-  session.signIn(session.user!, new Date()); // the load outlasts the idle lock
+  session.signIn(session.user!, new Date(), session.account); // the load outlasts the idle lock
   const result = await benchSync(centre, call, today);
   await centre.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
