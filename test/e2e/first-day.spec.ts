@@ -124,7 +124,8 @@ test('an empty centre gets its beds and a week of roster for ten people on the f
   const week = await app.api<{ days: string[]; staff: { name: string; cells: Record<string, unknown[]> }[] }>('roster.week', { monday: await mondayShown(page) });
   expect(week.staff.filter((p) => CARERS.includes(p.name)).reduce((n, p) => n + Object.values(p.cells).flat().length, 0)).toBe(60);
   const mismatch = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
-  expect(mismatch.violations.map((v) => v.nodes.length)).toEqual([]);
+  // Each offending element by its selector and markup, so a failure names it (once seen in CI under load, not again here).
+  expect(mismatch.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.html}`))).toEqual([]);
   await expectAccessible(page, 'roster');
   await namesOnOneLine(page);
   await page.setViewportSize({ width: 1024, height: 768 });
