@@ -6,8 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
-import { PROFILE } from '../helpers/centre';
-import { exportAndImport } from '../helpers/county-link';
+import { centreInArea, exportAndImport } from '../helpers/county-link';
 import { buildPackage } from '../../electron/backend/package/package';
 import { generateSigningKeys } from '../../electron/backend/package/keys';
 
@@ -19,19 +18,9 @@ const centres: TestBackend[] = [];
 
 /** A small centre (one building, four beds) in the given county, linked to the prefecture through its county's key file. */
 async function centreIn(county: typeof SUI, name: string) {
-  const centre = await openTestBackend();
+  const { centre, keyFile } = await centreInArea(city, county, { code: county.centre, name, beds: 4 });
   centres.push(centre);
-  await centre.call('facility.save', { ...PROFILE, name, areaCode: county.centre, county: county.name, township: `${name.slice(0, 2)}镇` });
-  const { id: buildingId } = await centre.call('facility.addBuilding', { name: '一号楼', floors: 1 });
-  await centre.call('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: 4, bedType: 'nursing' });
-  const keyFile = await city.call('county.keyFileFor', { countyCode: county.code, countyName: county.name });
   expect(JSON.parse(keyFile.text)).toMatchObject({ countyCode: county.code, countyName: county.name });
-  const status = await city.call('county.status', {});
-  await centre.call('sync.importCountyKey', { text: keyFile.text });
-  await centre.call('sync.confirmCountyKey', { fingerprint: status.fingerprint });
-  const registration = await centre.call('sync.registrationFile', {});
-  const enrolled = await city.call('county.enrol', { text: registration.text });
-  await city.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
   return centre;
 }
 

@@ -8,8 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addFigures, FIGURES_VERSION } from '@shared/domain/sync/figures';
 import { type TestBackend, COUNTY_STORE, openTestBackend, tempDir } from '../helpers/backend';
-import { PROFILE } from '../helpers/centre';
-import { exportAndImport } from '../helpers/county-link';
+import { centreInArea, exportAndImport } from '../helpers/county-link';
 import { migrate } from '../../electron/backend/db/migrate';
 import { migrations } from '../../electron/backend/db/migrations';
 import { migratePostgres } from '../../electron/backend/db/postgres/migrate';
@@ -22,18 +21,8 @@ let city: TestBackend;
 const centres: TestBackend[] = [];
 
 async function centreIn(county: typeof SUI, code: string, name: string, beds: number) {
-  const centre = await openTestBackend();
+  const { centre } = await centreInArea(city, county, { code, name, beds });
   centres.push(centre);
-  await centre.call('facility.save', { ...PROFILE, name, areaCode: code, county: county.name, township: `${name.slice(0, 2)}镇` });
-  const { id: buildingId } = await centre.call('facility.addBuilding', { name: '一号楼', floors: 1 });
-  await centre.call('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: beds, bedType: 'nursing' });
-  const keyFile = await city.call('county.keyFileFor', { countyCode: county.code, countyName: county.name });
-  const status = await city.call('county.status', {});
-  await centre.call('sync.importCountyKey', { text: keyFile.text });
-  await centre.call('sync.confirmCountyKey', { fingerprint: status.fingerprint });
-  const registration = await centre.call('sync.registrationFile', {});
-  const enrolled = await city.call('county.enrol', { text: registration.text });
-  await city.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
   return centre;
 }
 

@@ -2,7 +2,8 @@
 // fingerprint, the centre's registration enrolled and confirmed by the county the same way.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TestBackend } from './backend';
+import { type TestBackend, openTestBackend } from './backend';
+import { PROFILE } from './centre';
 
 export interface Linked {
   /** The county's X25519 public key, to seal packages a test builds itself. */
@@ -50,4 +51,23 @@ export async function exportAndImport(centre: TestBackend, county: TestBackend, 
     await new Promise((r) => setTimeout(r, 20));
   }
   return path.join(folder, fileName);
+}
+
+/**
+ * A small centre (one building, one room of nursing beds) in a county of a prefecture's or province's store, linked
+ * through its county's key file (county.keyFileFor) as an area's centres are; returns the centre and that key file.
+ */
+export async function centreInArea(area: TestBackend, county: { code: string; name: string }, centre: { code: string; name: string; beds: number }) {
+  const backend = await openTestBackend();
+  await backend.call('facility.save', { ...PROFILE, name: centre.name, areaCode: centre.code, county: county.name, township: `${centre.name.slice(0, 2)}镇` });
+  const { id: buildingId } = await backend.call('facility.addBuilding', { name: '一号楼', floors: 1 });
+  await backend.call('facility.addRoom', { buildingId, floor: 1, name: '101', bedCount: centre.beds, bedType: 'nursing' });
+  const keyFile = await area.call('county.keyFileFor', { countyCode: county.code, countyName: county.name });
+  const status = await area.call('county.status', {});
+  await backend.call('sync.importCountyKey', { text: keyFile.text });
+  await backend.call('sync.confirmCountyKey', { fingerprint: status.fingerprint });
+  const registration = await backend.call('sync.registrationFile', {});
+  const enrolled = await area.call('county.enrol', { text: registration.text });
+  await area.call('county.confirmCentre', { centreCode: enrolled.centreCode, fingerprint: registration.fingerprint });
+  return { centre: backend, keyFile };
 }
