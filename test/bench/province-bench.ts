@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import dayjs from 'dayjs';
 import pg from 'pg';
-import { type Backend, startBackend } from '../../electron/backend/app';
+import { startBackend } from '../../electron/backend/app';
 import { Session } from '../../electron/backend/security/session';
 import { generateDemoCentre } from '../../electron/backend/demo/generator';
 import { collectMonth } from '../../electron/backend/services/sync/collect';
@@ -28,6 +28,7 @@ import { chinaDate } from '@shared/domain/dates';
 import { startThrowawayPostgres, createTestDatabase } from '../helpers/postgres-server';
 import { ensurePrerequisites } from '../prerequisites';
 import { writeCareHistory } from './care-history';
+import { caller, waitForJob } from './sync-bench';
 import { measureAgainst, targetLine } from './timing';
 
 /** Bumped when the cached packages or store would no longer be read the same way (package format, schema of 1st run). */
@@ -45,26 +46,6 @@ export const PROVINCE_MATRIX_TARGET_MS = 500;
 export const PROVINCE_RATIO_TARGET = 0.5;
 const PROVINCE = { code: '41', name: '河南省' };
 const ADMIN = { username: 'province', password: 'bench-password-1' };
-
-type Call = (method: string, input: unknown) => Promise<unknown>;
-function caller(backend: Backend, session: Session): Call {
-  return async (method, input) => {
-    const result = await backend.dispatch(session, method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value;
-  };
-}
-
-async function waitForJob<T>(call: Call, jobId: string): Promise<T> {
-  for (;;) {
-    const job = (await call('county.job', { jobId })) as T & { done: boolean; error: string | null };
-    if (job.done) {
-      if (job.error) throw new Error(job.error);
-      return job;
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The n-th centre: 5 prefectures (4101–4105) × 20 counties × 25 townships, codes as the 12-digit area codes. */
 function centreAt(n: number) {
@@ -223,7 +204,7 @@ export async function benchProvince() {
       const previewMs = performance.now() - stageStart;
       const applyStart = performance.now();
       const { jobId } = (await call('county.apply', { batchId: staged.batchId })) as { jobId: string };
-      const job = await waitForJob<{ reports: { outcome: string }[] }>(call, jobId);
+      const job = await waitForJob<{ reports: { outcome: string }[] }>(call, 'county.job', jobId);
       const applyMs = performance.now() - applyStart;
       const month = {
         period,

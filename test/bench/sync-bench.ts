@@ -26,9 +26,10 @@ import { SECTIONS, SECTION_NAMES, fileOf } from '@shared/domain/sync/sections';
 export const EXPORT_TARGET_MS = 2000;
 export const IMPORT_RATIO_TARGET = 0.5;
 
-type Call = (method: string, input: unknown) => Promise<unknown>;
+export type Call = (method: string, input: unknown) => Promise<unknown>;
 
-function caller(backend: Backend, session: Session): Call {
+/** A session's calls through the real dispatcher, throwing on a refusal (the benches' one way to call). */
+export function caller(backend: Backend, session: Session): Call {
   return async (method, input) => {
     const result = await backend.dispatch(session, method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
@@ -36,7 +37,8 @@ function caller(backend: Backend, session: Session): Call {
   };
 }
 
-async function waitForJob<T>(call: Call, method: string, jobId: string): Promise<T> {
+/** Polls a job (sync.job, county.job) until it is done; throws its error. */
+export async function waitForJob<T>(call: Call, method: string, jobId: string): Promise<T> {
   for (;;) {
     const job = (await call(method, { jobId })) as T & { done: boolean; error: string | null };
     if (job.done) {
