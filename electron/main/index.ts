@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { type Backend, startBackend } from '../backend/app';
 import { Session } from '../backend/security/session';
+import { installDownloadChecks } from './downloads';
 import { registerRpc } from './ipc';
 import { secretProtection } from './secrets';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -40,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
+    installDownloadChecks(session.defaultSession);
     try {
       backend = await startBackend({
         dataDir: process.env.APP_DATA_DIR || app.getPath('userData'),
