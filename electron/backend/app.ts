@@ -6,6 +6,11 @@ import { AppError } from '@shared/api/errors';
 import type { BackendDeps } from './deps';
 import type { DatabaseHolder } from './services/backup/holder';
 import { BackupService } from './services/backup/service';
+import { DiskMonitor } from './services/disk/monitor';
+import { isDiskFull, isStorageError } from './services/disk/full-error';
+import { type StatFs, freeSpaceOf } from './services/disk/space';
+import { dataDiskFullMessage } from '@shared/domain/disk/messages';
+import { MB } from '@shared/domain/disk/bytes';
 import { type Clock, systemClock } from './clock';
 import { type OpenedDatabase, openDatabase } from './db/open';
 import { openPostgres } from './db/postgres/open';
@@ -18,6 +23,7 @@ export interface Backend {
   readonly database: OpenedDatabase;
   holder: DatabaseHolder;
   backups: BackupService;
+  disk: DiskMonitor;
   dispatch: Dispatch;
   dataDir: string;
   close(): Promise<void>;
@@ -31,6 +37,8 @@ export interface BackendOptions {
   platform?: Platform;
   /** Make the daily/monthly backups at start and every hour (off in tests that count files). */
   automaticBackups?: boolean;
+  /** How the data disk's room is read (tests give a small disk; issue 25). */
+  statfs?: StatFs;
 }
 
 export const DATABASE_FILE = 'township-care.sqlite';
@@ -106,11 +114,16 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     if (readStoreConfigSafely(options.dataDir) !== 'sqlite') holder.recovery = { problem: message, store: 'postgres' };
     // A newer SQLite file is refused outright (upgrade the app); anything else is damage to recover from.
     else if (error instanceof AppError) throw error;
-    else holder.recovery = { problem: `数据库文件损坏，无法打开（${message}）`, store: 'sqlite' };
+    // A full disk is not damage: the file is fine, it needs room (restoring a backup would not help).
+    else if (isDiskFull(error) || (isStorageError(error) && (freeSpaceOf(options.dataDir, options.statfs)?.freeBytes ?? MB) < MB)) {
+      holder.recovery = { problem: dataDiskFullMessage(options.dataDir, freeSpaceOf(options.dataDir, options.statfs)?.freeBytes ?? null), store: 'sqlite' };
+    } else holder.recovery = { problem: `数据库文件损坏，无法打开（${message}）`, store: 'sqlite' };
   }
   /** What the modules stop on close (the county's check workers: onClose). */
   const onCloseStops: Array<() => Promise<void>> = [];
-  const backups = new BackupService(holder);
+  const disk = new DiskMonitor(holder, options.statfs);
+  disk.start();
+  const backups = new BackupService(holder, disk);
   let timer: NodeJS.Timeout | undefined;
   // A SQLite store's copies are of its file; a PostgreSQL store's are pg_dump archives (.dump) made the same way.
   // Started even while the store could not be opened: once 重试 opens it, the next hour's run makes the copies.
@@ -131,10 +144,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     },
     holder,
     backups,
-    dispatch: createDispatcher(deps, { checkOutput: options.checkOutput, holder, backups, platform: options.platform, onClose: (stop) => onCloseStops.push(stop) }),
+    disk,
+    dispatch: createDispatcher(deps, { checkOutput: options.checkOutput, holder, backups, disk, platform: options.platform, onClose: (stop) => onCloseStops.push(stop) }),
     dataDir: options.dataDir,
     close: async () => {
       if (timer) clearInterval(timer);
+      disk.stop();
       await Promise.all(onCloseStops.splice(0).map((stop) => stop())); // onClose
       await holder.current?.close();
       await holder.postgres?.close();

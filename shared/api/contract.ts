@@ -4,6 +4,7 @@ import { assessmentApi } from './assessment';
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { backupApi } from './backup';
+import { diskApi } from './disk';
 import { storeApi } from './store';
 import { careplanApi } from './careplan';
 import { gradesApi } from './grades';
@@ -41,6 +42,7 @@ export const contract = {
   ...dashboardApi,
   ...auditApi,
   ...backupApi,
+  ...diskApi,
   ...storeApi,
   ...assessmentApi,
   ...gradesApi,

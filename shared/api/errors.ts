@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'RECOVERY_NEEDED', // the database failed its start-up check: restore a backup first
   'NOT_FOUND',
   'CONFLICT',
+  'DISK_FULL', // the disk is full: nothing was saved, saved records are safe; free space (issue 25)
   'BAD_REQUEST',
   'INTERNAL',
 ] as const;

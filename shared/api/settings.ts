@@ -49,6 +49,8 @@ export const Settings = z.object({
   riskReassessMonths: wholeNumber('风险评估复评间隔（月）', 1, 24).default(6),
   /** Working days the county has to answer a reported change of a 特困 self-care tier (特困人员认定办法: 10 个工作日) [R]. */
   tierAnswerWorkingDays: wholeNumber('县级答复期限（工作日）', 1, 60).default(10),
+  /** The manager is warned when the data disk has less room than this (and always below 5 × the database) — issue 25. */
+  diskWarnMegabytes: wholeNumber('硬盘空间提醒（MB）', 200, 1_000_000).default(1024),
 });
 export type Settings = z.output<typeof Settings>;
 export type SettingKey = keyof Settings;
@@ -73,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = {
   comaLevel: 4,
   riskReassessMonths: 6,
   tierAnswerWorkingDays: 10,
+  diskWarnMegabytes: 1024,
 };
 
 export const settingsApi = {

@@ -301,6 +301,7 @@ export const FIELD_LABELS: Record<string, string> = {
   comaLevel: '昏迷者直接评定为',
   riskReassessMonths: '风险评估复评间隔（月）',
   tierAnswerWorkingDays: '县级答复期限（工作日）',
+  diskWarnMegabytes: '硬盘空间提醒（MB）',
   copiedFrom: '复制自',
   week: '周',
   copied: '复制条数',

@@ -68,7 +68,12 @@ describe('backup to a folder', () => {
   });
 
   it('names a full disk and a read-only stick plainly', () => {
-    expect(backupWriteError(Object.assign(new Error('no space'), { code: 'ENOSPC' }), 'E:\\').message).toBe('备份位置空间不足（E:\\），请换一个U盘或清理空间后再试');
+    const stick = () => ({ freeBytes: 20 * 1024 * 1024, totalBytes: 4 * 1024 ** 3 });
+    for (const code of ['ENOSPC', 'SQLITE_FULL']) {
+      const error = backupWriteError(Object.assign(new Error('database or disk is full'), { code }), 'E:\\', 120 * 1024 * 1024, stick);
+      expect(error).toMatchObject({ code: 'DISK_FULL', field: 'folder' });
+      expect(error.message).toBe('备份没有保存：E:\\ 只剩 20 MB，这个文件需要 120 MB。请换一个空间更大的U盘，或删除不用的文件后再试。已保存的记录不受影响。');
+    }
     expect(backupWriteError(Object.assign(new Error('ro'), { code: 'EROFS' }), 'E:\\').message).toMatch(/写保护/);
   });
 });

@@ -94,6 +94,7 @@ export async function openTestBackend(dataDir = tempDir(), options: { withAdmin?
     },
     holder: backend.holder,
     backups: backend.backups,
+    disk: backend.disk,
     dispatch: backend.dispatch,
     dataDir: backend.dataDir,
     close: backend.close,

@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
 import { type MigrateResult, assertKnownVersion, migrate } from './migrate';
 import type { Migration } from './migrations';
 import type { DB } from './schema';
 import { ReadOnlyGuard } from './read-only';
+import { SqliteDialectKeepingErrors } from './sqlite-dialect';
 
 export interface OpenedDatabase {
   sqlite: Database.Database;
@@ -38,11 +39,37 @@ function timestampForFile(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
-export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+/**
+ * Opens the file and reads its version. On a disk without a byte free, WAL mode cannot make its shared-memory file
+ * (SQLITE_IOERR_SHMSIZE): opened again in exclusive locking mode, which keeps that index in memory, so the program
+ * still starts, shows the records and says the disk is full (issue 25). One program opens the file, so nothing is lost.
+ */
+function openConnection(file: string, options: OpenOptions): Database.Database {
+  const settings = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const sqlite = new Database(file, settings);
   try {
     assertKnownVersion(sqlite, options.migrations);
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code !== 'SQLITE_FULL' && !code.startsWith('SQLITE_IOERR')) throw error;
+  }
+  const exclusive = new Database(file, settings);
+  try {
+    exclusive.pragma('locking_mode = EXCLUSIVE');
+    assertKnownVersion(exclusive, options.migrations);
+    return exclusive;
+  } catch (error) {
+    exclusive.close();
+    throw error;
+  }
+}
+
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const sqlite = openConnection(file, options);
+  try {
     applyPragmas(sqlite);
     const backupDir = options.backupDir ?? path.join(path.dirname(file), '..', 'backups');
     const migration = await migrate(sqlite, {
@@ -53,7 +80,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       },
     });
     const db = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new SqliteDialectKeepingErrors(sqlite),
       plugins: [new CamelCasePlugin(), new ReadOnlyGuard()],
     });
     return {

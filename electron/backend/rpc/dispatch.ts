@@ -12,6 +12,7 @@ import type { Session } from '../security/session';
 import { recheckAccount } from '../security/recheck';
 import type { DatabaseHolder } from '../services/backup/holder';
 import type { BackupService } from '../services/backup/service';
+import type { DiskMonitor } from '../services/disk/monitor';
 import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { readSettings } from '../services/settings/settings';
@@ -24,6 +25,7 @@ export type Dispatch = (session: Session, method: unknown, input: unknown) => Pr
 export interface DispatcherOptions {
   holder: DatabaseHolder;
   backups: BackupService;
+  disk: DiskMonitor;
   platform?: Platform;
   /** Also validate what handlers return (on in development and tests). */
   checkOutput?: boolean;
@@ -82,7 +84,7 @@ export const RENAMED_METHODS: Readonly<Record<string, string>> = {
 };
 
 export function createDispatcher(deps: BackendDeps, options: DispatcherOptions): Dispatch {
-  const handlers = createHandlers({ deps, holder: options.holder, backups: options.backups, platform: options.platform, onClose: options.onClose });
+  const handlers = createHandlers({ deps, holder: options.holder, backups: options.backups, disk: options.disk, platform: options.platform, onClose: options.onClose });
 
   /** Signed in, not locked (idle time counts), password up to date, and a role the method allows. */
   async function checkAccess(session: Session, roles: readonly Role[], method: string): Promise<RpcResult<never> | null> {
@@ -127,6 +129,11 @@ export function createDispatcher(deps: BackendDeps, options: DispatcherOptions):
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.field);
+      // The transaction was rolled back: nothing of this action is saved, and the message says the disk is full.
+      if (options.disk.isFullDiskFailure(error)) {
+        logError(method, error);
+        return fail('DISK_FULL', options.disk.fullMessage(error));
+      }
       if (isConstraint(error)) {
         logError(method, error);
         return fail('CONFLICT', '数据与已有记录冲突（可能有人同时修改了同一记录），请刷新后重试；未保存任何内容');

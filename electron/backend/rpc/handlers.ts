@@ -8,6 +8,7 @@ import { careHandlers } from '../services/care/handlers';
 import { careplanHandlers } from '../services/careplan/handlers';
 import { countyHandlers } from '../services/county/handlers';
 import { dashboardHandlers } from '../services/dashboard/handlers';
+import { diskHandlers } from '../services/disk/handlers';
 import { eldersHandlers } from '../services/elders/handlers';
 import { entrustedHandlers } from '../services/entrusted/handlers';
 import { facilityHandlers } from '../services/facility/handlers';
@@ -43,6 +44,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...dashboardHandlers(context),
     ...auditHandlers(context),
     ...backupHandlers(context),
+    ...diskHandlers(context),
     ...storeHandlers(context),
     ...assessmentHandlers(context),
     ...gradesHandlers(context),

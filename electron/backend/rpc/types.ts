@@ -7,6 +7,7 @@ import type { Platform } from '../platform';
 import type { Session } from '../security/session';
 import type { DatabaseHolder } from '../services/backup/holder';
 import type { BackupService } from '../services/backup/service';
+import type { DiskMonitor } from '../services/disk/monitor';
 
 export interface Call {
   session: Session;
@@ -27,6 +28,8 @@ export interface HandlerContext {
   deps: BackendDeps;
   holder: DatabaseHolder;
   backups: BackupService;
+  /** The data disk's room (issue 25). */
+  disk: DiskMonitor;
   platform?: Platform;
   /** Registers what must stop when the backend closes (worker threads); onClose stops run before the database closes. */
   onClose?: (stop: () => Promise<void>) => void;

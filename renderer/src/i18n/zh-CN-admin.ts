@@ -113,6 +113,8 @@ export const adminZh = {
     tierAnswerWorkingDaysSource: '《特困人员认定办法》：县级民政部门在收到报告后10个工作日内复核评估（待核实）。只算周一到周五，节假日不扣除。',
     reassessMonthsSource: 'GB/T 42195 未规定常规复评间隔；MZ/T 039 时期的做法是每6个月（待核实）。',
     roundIntervalMinutesSource: '民发〔2023〕37号要求夜间巡查，具体频次未找到全国统一规定；常见做法每2小时（待核实）。',
+    diskWarnMegabytes: '数据硬盘剩余空间少于多少MB时在首页提醒院长（默认1024，即1 GB）',
+    diskWarnMegabytesHint: '数据库越大提醒得越早：剩余空间少于数据库的5倍时也会提醒；少于200 MB时所有登录的人都会看到红色提醒。',
     replacedTitle: '有设置已按默认值执行',
     replacedBody: '以下设置原来保存的值现在不再允许（例如低于法定最低要求），程序已改按默认值执行，请核对后重新保存：{{names}}',
     saved: '设置已保存',

@@ -28,6 +28,7 @@ import { mutualaidZh } from './zh-CN-mutualaid';
 import { medicationZh } from './zh-CN-medication';
 import { healthZh } from './zh-CN-health';
 import { storeZh } from './zh-CN-store';
+import { diskZh } from './zh-CN-disk';
 
 // Chinese is the source language: every word the UI shows lives here. English can be added beside it (en.ts).
 export const zhCN = {
@@ -143,6 +144,7 @@ export const zhCN = {
   medication: medicationZh,
   health: healthZh,
   store: storeZh,
+  disk: diskZh,
   entrusted: entrustedZh,
   mutualaid: mutualaidZh,
   ledgers: ledgersZh,

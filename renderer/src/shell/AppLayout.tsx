@@ -12,6 +12,7 @@ import { settleSignOut } from '../features/auth/session-switch';
 import { type MenuGroup, type Page, currentPage, menuFor } from './navigation';
 import { lockSession, signOut } from '../features/auth/queries';
 import { useFacilityGet } from '../features/facility/queries';
+import { DiskNotice } from '../features/disk/DiskNotice';
 import { inkVar } from '../theme';
 
 
@@ -148,7 +149,10 @@ export function AppLayout({ info, user, children }: { info: SystemInfo; user: Si
           {t('auth.logout')}
         </Button>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <DiskNotice />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -10,6 +10,8 @@ import type { Selectable } from 'kysely';
 import type { UsersTable } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 import { readSettings } from '../settings/settings';
+import { deferUntilRoom } from '../disk/deferred';
+import { isDiskFull, isStorageError } from '../disk/full-error';
 
 export type SignInKind = 'password' | 'pin';
 
@@ -56,10 +58,23 @@ export async function checkSecret(deps: BackendDeps, row: Selectable<UsersTable>
   const ok = stored !== null && (await verifySecret(secret, stored));
   const subject = { userId: row.id, name: row.displayName, role: row.role };
   if (ok) {
-    await writeAction(deps, subject, async (ctx) => {
-      await ctx.trx.updateTable('users').set({ ...AFTER_SUCCESS, lastSignInAt: ctx.at }).where('id', '=', row.id).execute();
-      await ctx.audit({ action: 'sign_in', entity: 'users', entityId: row.id, after: { by: kind } });
-    });
+    try {
+      await writeAction(deps, subject, async (ctx) => {
+        await ctx.trx.updateTable('users').set({ ...AFTER_SUCCESS, lastSignInAt: ctx.at }).where('id', '=', row.id).execute();
+        await ctx.audit({ action: 'sign_in', entity: 'users', entityId: row.id, after: { by: kind } });
+      });
+    } catch (error) {
+      if (!isDiskFull(error) && !isStorageError(error)) throw error;
+      // A full disk must not lock everyone out of reading the records: the sign-in goes ahead and its record is
+      // written when the disk has room again (disk/deferred.ts), with the time it happened.
+      const signedInAt = now.toISOString();
+      deferUntilRoom(deps, () =>
+        writeAction(deps, subject, async (ctx) => {
+          await ctx.trx.updateTable('users').set({ lastSignInAt: signedInAt }).where('id', '=', row.id).where((eb) => eb.or([eb('lastSignInAt', 'is', null), eb('lastSignInAt', '<', signedInAt)])).execute();
+          await ctx.audit({ action: 'sign_in', entity: 'users', entityId: row.id, after: { by: kind, signedInAt, writtenLaterDiskFull: true } });
+        }),
+      );
+    }
     return (await findUser(deps.db, { id: row.id }))!;
   }
   const rules = await readSettings(deps.db);

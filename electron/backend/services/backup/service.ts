@@ -10,12 +10,15 @@ import { storeSetting } from '../settings/settings';
 import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
+import type { DiskMonitor } from '../disk/monitor';
+import { freeSpaceOf } from '../disk/space';
+import { dataDiskFullMessage } from '@shared/domain/disk/messages';
 import type { DatabaseHolder } from './holder';
 import { BACKUP_PROBLEM_MESSAGES, inspectBackup } from './inspect';
 import { dumpPostgres } from './postgres-dump';
 import { checkDump, restorePostgres } from './postgres-restore';
 import { type BackupExtension, backupsToRemove, dailyName, monthlyName } from './rotation';
-import { type Progress, assertWritableFolder, writeBackup } from './write';
+import { BACKUP_MARGIN_BYTES, type Progress, assertWritableFolder, backupSizeOf, backupTooBig, writeBackup } from './write';
 
 /**
  * A restored store gets a new generation: every session signed in before the restore — on this PC or on another PC
@@ -39,7 +42,10 @@ function kindOf(name: string): BackupFile['kind'] {
 export class BackupService {
   private jobs = new Map<string, BackupJob>();
 
-  constructor(private holder: DatabaseHolder) {}
+  constructor(
+    private holder: DatabaseHolder,
+    private disk: DiskMonitor,
+  ) {}
 
   private get sqlite() {
     if (!this.holder.current) throw new AppError('RECOVERY_NEEDED', '数据库需要先从备份恢复');
@@ -52,7 +58,16 @@ export class BackupService {
   }
 
   private write(file: string, onProgress?: Progress): Promise<void> {
-    return this.holder.postgres ? dumpPostgres(this.holder.postgres, file, onProgress) : writeBackup(this.sqlite, file, onProgress);
+    return this.holder.postgres ? dumpPostgres(this.holder.postgres, file, onProgress) : writeBackup(this.sqlite, file, onProgress, this.disk.statfs);
+  }
+
+  /**
+   * About how big the next copy will be: a SQLite file's pages; for a PostgreSQL store the newest archive's size (a
+   * dump's size is not known before it is made; 0 when there is none yet, and only the last 200 MB are kept free).
+   */
+  private expectedSize(): number {
+    if (!this.holder.postgres) return backupSizeOf(this.sqlite);
+    return this.list().find((b) => b.kind === 'daily' || b.kind === 'monthly')?.sizeBytes ?? 0;
   }
 
   list(): BackupFile[] {
@@ -68,17 +83,27 @@ export class BackupService {
       .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
   }
 
-  /** Today's daily copy and this month's monthly copy, if missing; then the rotation. */
+  /**
+   * Today's daily copy and this month's monthly copy, if missing; then the rotation. A copy that would leave the data
+   * disk less than its last 200 MB is skipped and said on the home page (disk/monitor.ts): the records need the room.
+   */
   async runAutomatic(): Promise<string[]> {
     fs.mkdirSync(this.holder.backupDir, { recursive: true, mode: 0o700 });
     const today = todayIn(this.holder.deps.clock);
     const written: string[] = [];
     for (const name of [dailyName(today, this.ext), monthlyName(today.slice(0, 7), this.ext)]) {
       const file = path.join(this.holder.backupDir, name);
-      if (!fs.existsSync(file)) {
+      if (fs.existsSync(file)) continue;
+      const needed = this.expectedSize();
+      if (!this.disk.mayWriteAutomaticBackup(needed)) continue;
+      try {
         await this.write(file);
-        written.push(name);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'DISK_FULL') this.disk.backupSkipped(needed);
+        throw error;
       }
+      this.disk.backupWritten();
+      written.push(name);
     }
     for (const old of backupsToRemove(fs.readdirSync(this.holder.backupDir))) fs.rmSync(path.join(this.holder.backupDir, old));
     return written;
@@ -87,6 +112,10 @@ export class BackupService {
   /** Starts a copy into a folder (a USB stick); poll `job(id)` for progress. */
   startToFolder(folder: string, caller: Caller): { jobId: string } {
     assertWritableFolder(folder);
+    // A stick that cannot hold the copy is said at once, on the form, before anything is written.
+    const needed = this.holder.postgres ? null : backupSizeOf(this.sqlite);
+    const free = freeSpaceOf(folder, this.disk.statfs)?.freeBytes;
+    if (needed !== null && free !== undefined && free < needed + BACKUP_MARGIN_BYTES) throw backupTooBig(folder, needed, this.disk.statfs);
     const now = this.holder.deps.clock.now();
     const file = path.join(folder, `敬老院数据备份-${todayIn(this.holder.deps.clock)}-${stamp(now).slice(11, 19)}${this.ext}`);
     const job: BackupJob = { id: newId(), percent: 0, done: false, error: null, file: null };
@@ -96,7 +125,10 @@ export class BackupService {
         await writeAction(this.holder.deps, caller, (ctx) => ctx.audit({ action: 'backup', entity: 'database', entityId: 'database', after: { file } }));
         Object.assign(job, { percent: 100, done: true, file });
       })
-      .catch((error: unknown) => Object.assign(job, { done: true, error: error instanceof AppError ? error.message : '备份失败，请重试' }));
+      .catch((error: unknown) => {
+        const message = error instanceof AppError ? error.message : this.disk.isFullDiskFailure(error) ? this.disk.fullMessage(error) : '备份失败，请重试';
+        Object.assign(job, { done: true, error: message });
+      });
     return { jobId: job.id };
   }
 
@@ -124,18 +156,28 @@ export class BackupService {
     fs.mkdirSync(this.holder.backupDir, { recursive: true, mode: 0o700 });
     const now = this.holder.deps.clock.now();
     let safetyCopy: string | null = null;
-    if (fs.existsSync(this.holder.file)) {
-      const prefix = this.holder.current ? 'pre-restore' : 'damaged';
-      // A unique name: the safety copy must never overwrite an earlier one (which may be the very file being restored).
-      safetyCopy = path.join(this.holder.backupDir, `${prefix}-${stamp(now)}-${newId().slice(-8)}.sqlite`);
-      if (this.holder.current) await writeBackup(this.holder.current.sqlite, safetyCopy);
-      else fs.copyFileSync(this.holder.file, safetyCopy);
+    const restoring = `${this.holder.file}.restoring`;
+    // Both copies are made while the database is still open: a disk too full for either changes nothing (issue 25).
+    try {
+      if (fs.existsSync(this.holder.file)) {
+        const prefix = this.holder.current ? 'pre-restore' : 'damaged';
+        // A unique name: the safety copy must never overwrite an earlier one (which may be the very file being restored).
+        safetyCopy = path.join(this.holder.backupDir, `${prefix}-${stamp(now)}-${newId().slice(-8)}.sqlite`);
+        if (this.holder.current) await writeBackup(this.holder.current.sqlite, safetyCopy, undefined, this.disk.statfs);
+        else fs.copyFileSync(this.holder.file, safetyCopy);
+      }
+      const free = freeSpaceOf(path.dirname(restoring), this.disk.statfs)?.freeBytes;
+      if (free !== undefined && free < fs.statSync(file).size) throw new AppError('DISK_FULL', dataDiskFullMessage(this.holder.dataDir, free));
+      fs.copyFileSync(file, restoring);
+    } catch (error) {
+      fs.rmSync(restoring, { force: true });
+      if (safetyCopy) fs.rmSync(safetyCopy, { force: true });
+      throw error;
     }
     await this.holder.current?.close();
     this.holder.current = null;
     for (const suffix of ['-wal', '-shm']) fs.rmSync(this.holder.file + suffix, { force: true });
-    fs.copyFileSync(file, `${this.holder.file}.restoring`);
-    fs.renameSync(`${this.holder.file}.restoring`, this.holder.file);
+    fs.renameSync(restoring, this.holder.file);
     await this.holder.reopen();
     const actor: Caller = caller ?? { userId: 'recovery', name: '启动时恢复', role: 'admin' };
     await writeAction(this.holder.deps, actor, async (ctx) => {

@@ -11,8 +11,8 @@ import { CountyImports } from './import';
 import type { countyApi } from '@shared/api/county';
 import type { HandlerContext, ModuleHandlers } from '../../rpc/types';
 
-export function countyHandlers({ deps, holder, platform, onClose }: HandlerContext): ModuleHandlers<typeof countyApi> {
-  const imports = new CountyImports(deps, () => holder.current?.sqlite ?? null, platform);
+export function countyHandlers({ deps, holder, platform, onClose, disk }: HandlerContext): ModuleHandlers<typeof countyApi> {
+  const imports = new CountyImports(deps, () => holder.current?.sqlite ?? null, platform, disk);
   onClose?.(() => imports.close()); // the check workers stop with the backend
   return {
     'county.status': () => countyStatus(deps, platform),

@@ -12,6 +12,7 @@ import type { ImportJob, ImportPreview } from '@shared/api/county';
 import type { BackendDeps } from '../../deps';
 import type { Caller } from '../../caller';
 import { newId } from '../../ids';
+import type { DiskMonitor } from '../disk/monitor';
 import type { Platform } from '../../platform';
 import { DEFAULT_LIMITS, sha256, tooLarge } from '../../package/package';
 import { countyKeys } from './centres';
@@ -140,6 +141,8 @@ export class CountyImports {
     /** The SQLite file's raw handle for the bulk write, or null on a PostgreSQL store. */
     private sqlite: () => Database | null,
     private platform: Platform | undefined,
+    /** Says a full disk as such when a package cannot be written (issue 25). */
+    private disk: DiskMonitor,
   ) {}
 
   close() {
@@ -184,8 +187,14 @@ export class CountyImports {
     this.batches.delete(batchId);
     const job: ImportJob = { id: newId(), percent: 0, done: false, error: null, reports: [] };
     this.jobs.set(job.id, job);
-    void this.run(job, caller, files).catch((error: unknown) => Object.assign(job, { done: true, error: error instanceof AppError ? error.message : '导入中断，已导入的包保持不变，未完成的包没有写入任何数据' }));
+    void this.run(job, caller, files).catch((error: unknown) => Object.assign(job, { done: true, error: this.failureMessage(error) }));
     return { jobId: job.id };
+  }
+
+  private failureMessage(error: unknown): string {
+    if (error instanceof AppError) return error.message;
+    if (this.disk.isFullDiskFailure(error)) return `导入中断，已导入的包保持不变：${this.disk.fullMessage(error)}`;
+    return '导入中断，已导入的包保持不变，未完成的包没有写入任何数据';
   }
 
   /** Applies the files in order of centre, sequence and correction, each package in its own transaction. */

@@ -20,6 +20,9 @@ import { APP_VERSION } from '../system/info';
 import { centreIdentity } from './centre-keys';
 import { monthRange } from '@shared/domain/sync/period';
 import { collectMonth } from './collect';
+import { dataDiskFullMessage, targetFullMessage } from '@shared/domain/disk/messages';
+import { isDiskFull } from '../disk/full-error';
+import { freeSpaceOf } from '../disk/space';
 import { StringList, parseJsonColumn } from '../../db/json';
 
 const toRow = (r: { id: string; period: string; sequence: number; correction: number; correctionReason: string; fileName: string; fileHash: string; bytes: number; rows: number; warnings: string; createdAt: string; createdBy: string }): ExportRow => ({
@@ -203,13 +206,24 @@ export async function buildMonthPackage(deps: BackendDeps, caller: Caller, platf
   };
 }
 
-/** Writes through a temporary name, so a pulled USB stick never leaves half a package under the real name. */
+/**
+ * Writes through a temporary name, so a pulled USB stick never leaves half a package under the real name. The size is
+ * known: a folder without room for it is said before writing, and a disk that fills meanwhile leaves nothing behind.
+ */
 function writeAtomically(folder: string, fileName: string, bytes: Uint8Array) {
-  fs.mkdirSync(folder, { recursive: true });
+  const fullError = () => new AppError('DISK_FULL', targetFullMessage({ what: '数据包', folder, freeBytes: freeSpaceOf(folder)?.freeBytes ?? null, neededBytes: bytes.length }), 'folder');
+  const free = freeSpaceOf(folder)?.freeBytes;
+  if (free !== undefined && free < bytes.length) throw fullError();
   const target = path.join(folder, fileName);
   const temp = `${target}.part`;
-  fs.writeFileSync(temp, bytes);
-  fs.renameSync(temp, target);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw isDiskFull(error) ? fullError() : error;
+  }
   return target;
 }
 
@@ -226,38 +240,57 @@ export class ExportJobs {
     if (input.folder !== null && !fs.existsSync(input.folder)) throw invalid(`找不到文件夹「${input.folder}」，请检查U盘是否插好`, 'folder');
     const job: ExportJob = { id: newId(), percent: 0, stage: '准备中…', done: false, error: null, result: null, savedTo: null };
     this.jobs.set(job.id, job);
-    void this.run(job, caller, input).catch((error: unknown) => Object.assign(job, { done: true, error: error instanceof AppError ? error.message : '导出失败，未保存任何内容，请重试' }));
+    void this.run(job, caller, input).catch((error: unknown) => Object.assign(job, { done: true, error: this.failureMessage(error) }));
     return { jobId: job.id };
+  }
+
+  /** What the export's screen says of a failure: the reason in Chinese; a full data disk as such (issue 25). */
+  private failureMessage(error: unknown): string {
+    if (error instanceof AppError) return error.message;
+    if (isDiskFull(error)) return dataDiskFullMessage(path.dirname(this.exportsDir), freeSpaceOf(this.exportsDir)?.freeBytes ?? null);
+    return '导出失败，未保存任何内容，请重试';
   }
 
   private async run(job: ExportJob, caller: Caller, input: z.output<typeof ExportInput>) {
     const createdAt = this.deps.clock.now().toISOString();
     const built = await buildMonthPackage(this.deps, caller, this.platform, { period: input.period, correctionReason: input.correctionReason, createdAt }, (percent, stage) => Object.assign(job, { percent, stage }));
     Object.assign(job, { percent: 85, stage: '正在写入文件…' });
-    writeAtomically(this.exportsDir, built.fileName, built.bytes);
-    const savedTo = input.folder ? writeAtomically(input.folder, built.fileName, built.bytes) : path.join(this.exportsDir, built.fileName);
+    const archived = writeAtomically(this.exportsDir, built.fileName, built.bytes);
+    let savedTo = archived;
+    try {
+      if (input.folder) savedTo = writeAtomically(input.folder, built.fileName, built.bytes);
+    } catch (error) {
+      fs.rmSync(archived, { force: true }); // not recorded as exported: no archive copy of it either
+      throw error;
+    }
     const id = newId();
-    await writeAction(this.deps, caller, async (ctx) => {
-      const row = {
-        id,
-        period: input.period,
-        sequence: built.sequence,
-        correction: built.correction,
-        correctionReason: input.correctionReason?.trim() ?? '',
-        packageId: built.packageId,
-        fileHash: built.hash,
-        previousHash: built.previousHash,
-        fileName: built.fileName,
-        bytes: built.bytes.length,
-        rows: built.rows,
-        warnings: JSON.stringify(built.warnings),
-        packageCreatedAt: createdAt,
-        createdAt: ctx.at,
-        createdBy: caller.name,
-      };
-      await ctx.trx.insertInto('syncExports').values(row).execute();
-      await ctx.audit({ action: 'export', entity: 'syncExports', entityId: id, after: { ...row, warnings: built.warnings } });
-    });
+    try {
+      await writeAction(this.deps, caller, async (ctx) => {
+        const row = {
+          id,
+          period: input.period,
+          sequence: built.sequence,
+          correction: built.correction,
+          correctionReason: input.correctionReason?.trim() ?? '',
+          packageId: built.packageId,
+          fileHash: built.hash,
+          previousHash: built.previousHash,
+          fileName: built.fileName,
+          bytes: built.bytes.length,
+          rows: built.rows,
+          warnings: JSON.stringify(built.warnings),
+          packageCreatedAt: createdAt,
+          createdAt: ctx.at,
+          createdBy: caller.name,
+        };
+        await ctx.trx.insertInto('syncExports').values(row).execute();
+        await ctx.audit({ action: 'export', entity: 'syncExports', entityId: id, after: { ...row, warnings: built.warnings } });
+      });
+    } catch (error) {
+      // Not recorded (a full disk, most likely): the files of an export that did not happen go too.
+      for (const file of new Set([archived, savedTo])) fs.rmSync(file, { force: true });
+      throw error;
+    }
     const saved = (await this.deps.db.selectFrom('syncExports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     Object.assign(job, { percent: 100, stage: '完成', done: true, result: toRow(saved), savedTo });
   }

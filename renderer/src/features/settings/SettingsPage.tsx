@@ -26,6 +26,7 @@ const FIELDS = [
   'certWarnDays',
   'sampleMinGrams',
   'sampleMinHours',
+  'diskWarnMegabytes',
 ] as const;
 /** Fields whose rule is unconfirmed [R]: the source is shown under them. */
 const SOURCES = {
@@ -35,6 +36,7 @@ const SOURCES = {
   roundIntervalMinutes: 'roundIntervalMinutesSource',
   sampleMinGrams: 'sampleFloorHint',
   sampleMinHours: 'sampleFloorHint',
+  diskWarnMegabytes: 'diskWarnMegabytesHint',
 } as const;
 const sourceOf = (f: (typeof FIELDS)[number]) => (f in SOURCES ? SOURCES[f as keyof typeof SOURCES] : null);
 const MEAL_TIMES = ['breakfastTime', 'lunchTime', 'dinnerTime', 'snackTime'] as const;

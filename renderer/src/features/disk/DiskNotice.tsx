@@ -1,0 +1,80 @@
+// The disk notice (issue 25), above every page: red for everyone signed in when the data disk has less than 200 MB
+// left (saving may fail any moment); yellow on the manager's home page below the warning line, and a skipped
+// automatic backup said there too. The manager (who can free space or call the maintainer) sees what uses the room.
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import type { DiskStatus } from '@shared/api/disk';
+import { formatBytes } from '@shared/domain/disk/bytes';
+import { useMayCall } from '../../shell/current-user';
+import { useDiskRecheck, useDiskStatus } from './queries';
+
+const clock = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** What the manager can act on: where the data is, what takes the room, what to do, and a check after freeing some. */
+function Details({ status }: { status: DiskStatus }) {
+  const { t } = useTranslation();
+  const recheck = useDiskRecheck();
+  const u = status.usage;
+  return (
+    <Stack gap={6}>
+      <Text style={{ overflowWrap: 'anywhere' }}>{t('disk.folder', { folder: status.folder, total: formatBytes(status.totalBytes) })}</Text>
+      {u && (
+        <div>
+          <Text fw={700}>{t('disk.usageTitle')}</Text>
+          <List size="md" spacing={2}>
+            <List.Item>
+              {t('disk.database', { size: formatBytes(u.databaseBytes) })}
+              {u.photosBytes !== null && u.photosBytes > 0 && t('disk.photos', { size: formatBytes(u.photosBytes) })}
+            </List.Item>
+            <List.Item>{t('disk.backups', { size: formatBytes(u.backupsBytes) })}</List.Item>
+            <List.Item>{t('disk.exports', { size: formatBytes(u.exportsBytes) })}</List.Item>
+          </List>
+        </div>
+      )}
+      <Text>{t('disk.whatToDo')}</Text>
+      <Group gap="sm">
+        <Button size="md" variant="white" color="dark" onClick={() => recheck.mutate()} loading={recheck.isPending} data-testid="disk-recheck">
+          {t('disk.recheck')}
+        </Button>
+        <Text size="sm">{t('disk.checkedAt', { time: clock(status.checkedAt) })}</Text>
+      </Group>
+    </Stack>
+  );
+}
+
+export function DiskNotice() {
+  const { t } = useTranslation();
+  const { data: status } = useDiskStatus();
+  const mayManage = useMayCall('backup.list');
+  const onHome = useLocation().pathname === '/';
+  if (!status) return null;
+  const red = status.level === 'critical';
+  const yellow = status.level === 'low' && mayManage && onHome;
+  const skipped = status.skippedBackup && mayManage && (onHome || red) ? status.skippedBackup : null;
+  if (!red && !yellow && !skipped) return null;
+  const free = formatBytes(status.freeBytes);
+  return (
+    <Alert
+      color={red ? 'danger' : 'warning'}
+      variant={red ? 'filled' : 'light'}
+      title={<Text fz={20} fw={700} c={red ? 'white' : undefined}>{red ? t('disk.criticalTitle') : status.level === 'low' ? t('disk.lowTitle') : t('disk.skippedTitle')}</Text>}
+      role="alert"
+      mb="md"
+      data-testid="disk-notice"
+      data-level={status.level}
+      styles={{ message: { fontSize: 17 } }}
+    >
+      <Stack gap="xs">
+        {red && <Text fz={17}>{t('disk.criticalBody', { free, critical: formatBytes(status.criticalBelowBytes) })}</Text>}
+        {!red && status.level === 'low' && <Text fz={17}>{t('disk.lowBody', { free, warn: formatBytes(status.warnBelowBytes) })}</Text>}
+        {skipped && (
+          <Text fz={17} fw={700} data-testid="disk-skipped-backup">
+            {t('disk.skippedBackup', { time: clock(skipped.at), free: formatBytes(skipped.freeBytes), needed: formatBytes(skipped.neededBytes) })}
+          </Text>
+        )}
+        {mayManage && <Details status={status} />}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,248 @@
+// A full disk (issue 25): the write that cannot be saved says so — which disk, how much is left, that saved records are
+// safe — nothing half-written stays, reads keep working, the program starts with 0 bytes free, and writes work again
+// once there is room. On a real small disk (a tmpfs this test mounts, which needs root), and everywhere with SQLite's
+// own SQLITE_FULL (max_page_count) and an injected view of the disk's room.
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DiskStatus } from '@shared/api/disk';
+import type { Settings } from '@shared/api/settings';
+import { GB, MB } from '@shared/domain/disk/bytes';
+import { CRITICAL_FREE_BYTES } from '@shared/domain/disk/space-level';
+import { startBackend } from '../../electron/backend/app';
+import { Session } from '../../electron/backend/security/session';
+import type { Space } from '../../electron/backend/services/disk/space';
+import { ADMIN, type TestBackend, fixedClock, openTestBackend, tempDir } from '../helpers/backend';
+import { admission, person, smallCentre } from '../helpers/centre';
+
+const canMount = process.platform === 'linux' && process.getuid?.() === 0;
+if (!canMount) console.log('[disk-full] 跳过真实小硬盘（tmpfs）的测试：挂载 tmpfs 需要 root 权限；max_page_count 与注入的空间读数的测试照常运行');
+
+const mounted: string[] = [];
+const backends: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const b of backends.splice(0)) await b.close();
+  for (const dir of mounted.splice(0)) execFileSync('umount', ['-l', dir]);
+});
+
+/** A real disk of `megabytes`, empty: a tmpfs mounted on a fresh folder. */
+function smallDisk(megabytes: number): string {
+  const dir = tempDir('tc-disk-');
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir]);
+  mounted.push(dir);
+  return dir;
+}
+
+/** Fills a disk to its last byte (big pieces, then pages), as downloads and photos do on a front-desk PC. */
+function fill(dir: string): string[] {
+  const files: string[] = [];
+  for (const size of [MB, 4096, 512]) {
+    for (;;) {
+      const file = path.join(dir, `filler-${files.length}`);
+      try {
+        fs.writeFileSync(file, Buffer.alloc(size, 1));
+        files.push(file);
+      } catch (error) {
+        fs.rmSync(file, { force: true });
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+        break;
+      }
+    }
+  }
+  return files;
+}
+
+const freeOf = (dir: string) => {
+  const s = fs.statfsSync(dir);
+  return s.bavail * s.bsize;
+};
+
+/** A photo as the form sends it, of random bytes (nothing to compress). */
+const photo = (kilobytes: number) => `data:image/jpeg;base64,${crypto.randomBytes(kilobytes * 768).toString('base64')}`;
+
+async function centreWithResident(b: TestBackend) {
+  const { bed } = await smallCentre(b);
+  const { id } = await b.call('residents.admit', { person: person(), admission: admission(bed('101', '1')) });
+  return id;
+}
+
+const auditCount = (b: TestBackend) => b.count('audit_log');
+
+describe.skipIf(!canMount)('on a real small disk that fills up', () => {
+  it('names the full data disk, writes nothing, keeps every record, and saves again once there is room', async () => {
+    const dir = smallDisk(40);
+    const b = await openTestBackend(dir);
+    backends.push(b);
+    const id = await centreWithResident(b);
+    const before = photo(250);
+    await b.call('residents.update', { id, person: { ...person(), photo: before, note: '填满之前' } });
+    const fillers = fill(dir);
+    // The write-ahead log may still hold a few writes; big ones (a photo each) soon need room the disk has not got.
+    let saved = 0;
+    let refused: Awaited<ReturnType<TestBackend['raw']>> | null = null;
+    let auditBefore = 0;
+    for (let i = 0; i < 60 && !refused; i++) {
+      auditBefore = auditCount(b);
+      const result = await b.raw('residents.update', { id, person: { ...person(), photo: photo(250), note: `第${i}次` } });
+      if (result.ok) saved = i + 1;
+      else refused = result;
+    }
+    expect(refused?.error).toMatchObject({ code: 'DISK_FULL' });
+    const message = refused!.error!.message;
+    expect(message).toContain(`数据文件夹 ${dir} 所在的硬盘，只剩`);
+    expect(message).toContain('本次操作没有保存。已保存的记录不受影响。');
+    expect(message).not.toMatch(/database|disk is full|系统出错/);
+    // Nothing of the refused write; everything before it, readable.
+    expect(auditCount(b)).toBe(auditBefore);
+    const file = await b.call('residents.get', { id });
+    expect(file.note).toBe(saved === 0 ? '填满之前' : `第${saved - 1}次`);
+    if (saved === 0) expect(file.photo).toBe(before);
+    expect((await b.call('residents.search', {})).total).toBe(1);
+    expect(b.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The notice turns red for everyone, and says what uses the room.
+    const status = await b.call('disk.status', { fresh: true });
+    expect(status).toMatchObject({ level: 'critical', folder: dir });
+    expect(status.usage?.databaseBytes).toBeGreaterThan(0);
+    expect(status.usage?.photosBytes).toBeGreaterThan(0);
+    // Room again: the same write goes through.
+    for (const f of fillers) fs.rmSync(f);
+    expect((await b.raw('residents.update', { id, person: { ...person(), photo: photo(250), note: '有空间了' } })).ok).toBe(true);
+    expect((await b.call('residents.get', { id })).note).toBe('有空间了');
+  });
+
+  it('starts with 0 bytes free, lets people sign in and read, and writes the sign-in once there is room', async () => {
+    const dir = smallDisk(24);
+    const first = await openTestBackend(dir);
+    const id = await centreWithResident(first);
+    await first.close();
+    const fillers = fill(dir);
+    expect(freeOf(dir)).toBe(0);
+
+    const b = await startBackend({ dataDir: dir, clock: fixedClock('2026-03-16T01:00:00.000Z'), checkOutput: true });
+    backends.push(b);
+    expect(b.holder.recovery).toBeNull();
+    const manager = new Session();
+    const signIns = () => b.database.sqlite.prepare(`SELECT after FROM audit_log WHERE action = 'sign_in'`).all() as Array<{ after: string }>;
+    const before = signIns().length;
+    const signedIn = await b.dispatch(manager, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(signedIn.ok).toBe(true);
+    const read = await b.dispatch(manager, 'residents.get', { id });
+    expect(read.ok && read.value).toMatchObject({ name: '张三' });
+    const status = await b.dispatch(manager, 'disk.status', { fresh: false });
+    expect(status.ok && status.value).toMatchObject({ level: 'critical', freeBytes: 0 });
+    const write = await b.dispatch(manager, 'residents.update', { id, person: { ...person(), note: '写不进去' } });
+    expect(write.ok ? null : write.error).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('只剩 0 字节') });
+    expect(signIns()).toHaveLength(before);
+
+    for (const f of fillers) fs.rmSync(f);
+    await b.disk.check();
+    const after = signIns();
+    expect(after).toHaveLength(before + 1);
+    expect(JSON.parse(after.at(-1)!.after)).toMatchObject({ by: 'password', signedInAt: '2026-03-16T01:00:00.000Z', writtenLaterDiskFull: true });
+    const again = await b.dispatch(manager, 'residents.update', { id, person: { ...person(), note: '有空间了' } });
+    expect(again.ok).toBe(true);
+  });
+
+  it('refuses a backup a USB stick cannot hold before writing, and cleans up one the stick runs out of room for', async () => {
+    const data = tempDir();
+    const b = await openTestBackend(data);
+    backends.push(b);
+    const id = await centreWithResident(b);
+    for (let i = 0; i < 12; i++) await b.call('residents.update', { id, person: { ...person(), photo: photo(250), note: `第${i}次` } });
+    const size = fs.statSync(b.holder.file).size;
+
+    const tiny = smallDisk(1);
+    const refused = await b.raw('backup.toFolder', { folder: tiny });
+    expect(refused.error).toMatchObject({ code: 'DISK_FULL', field: 'folder' });
+    expect(refused.error!.message).toMatch(new RegExp(`^备份没有保存：${tiny} 只剩 1 MB，这个文件需要 \\d+(\\.\\d)? MB。`));
+    expect(fs.readdirSync(tiny)).toEqual([]);
+
+    // Room enough when it starts; the stick fills (another copy onto it) while the backup is written.
+    const stick = smallDisk(Math.ceil(size / MB) + 4);
+    const { jobId } = await b.call('backup.toFolder', { folder: stick });
+    fill(stick);
+    let job = await b.call('backup.job', { jobId });
+    while (!job.done) {
+      await new Promise((r) => setTimeout(r, 10));
+      job = await b.call('backup.job', { jobId });
+    }
+    expect(job.error).toMatch(new RegExp(`^备份没有保存：${stick} 只剩 .+，这个文件需要 .+。请换一个空间更大的U盘`));
+    expect(fs.readdirSync(stick).filter((n) => !n.startsWith('filler-'))).toEqual([]);
+    expect((await b.call('audit.search', { action: 'backup' })).total).toBe(0);
+  });
+});
+
+describe('a write SQLite refuses with SQLITE_FULL (max_page_count), wherever the tests run', () => {
+  it('says the disk is full with the data folder, keeps earlier records, and writes again when the room is back', async () => {
+    const dataDir = tempDir();
+    const b = await openTestBackend(dataDir);
+    backends.push(b);
+    const id = await centreWithResident(b);
+    const sqlite = b.database.sqlite;
+    const pages = sqlite.pragma('page_count', { simple: true }) as number;
+    sqlite.pragma(`max_page_count = ${pages}`);
+    const auditBefore = auditCount(b);
+    const refused = await b.raw('residents.update', { id, person: { ...person(), photo: photo(250) } });
+    expect(refused.error).toMatchObject({ code: 'DISK_FULL' });
+    expect(refused.error!.message).toMatch(new RegExp(`^电脑硬盘已满（数据文件夹 ${dataDir.replaceAll('\\', '\\\\')} 所在的硬盘，只剩 .+），本次操作没有保存。已保存的记录不受影响。`));
+    expect(auditCount(b)).toBe(auditBefore);
+    expect((await b.call('residents.get', { id })).photo).toBeNull();
+    sqlite.pragma('max_page_count = 4294967294');
+    expect((await b.raw('residents.update', { id, person: { ...person(), photo: photo(250) } })).ok).toBe(true);
+  });
+});
+
+describe('the warning before the disk is full, on an injected view of its room', () => {
+  async function backendWithRoom(room: { free: number }) {
+    const statfs = (): Space => ({ freeBytes: room.free, totalBytes: 64 * GB });
+    const dataDir = tempDir();
+    await openTestBackend(dataDir).then((b) => b.close());
+    const b = await startBackend({ dataDir, clock: fixedClock(), checkOutput: true, statfs });
+    backends.push(b);
+    const s = new Session();
+    const login = await b.dispatch(s, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(login.ok).toBe(true);
+    const status = async (fresh = true): Promise<DiskStatus> => {
+      const r = await b.dispatch(s, 'disk.status', { fresh });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as DiskStatus;
+    };
+    return { b, s, status };
+  }
+
+  it('is quiet with room, yellow below the setting with what uses the room, red below 200 MB', async () => {
+    const room = { free: 5 * GB };
+    const { b, s, status } = await backendWithRoom(room);
+    expect(await status()).toMatchObject({ level: 'ok', usage: null, warnBelowBytes: GB, criticalBelowBytes: CRITICAL_FREE_BYTES });
+    room.free = 900 * MB;
+    const low = await status();
+    expect(low).toMatchObject({ level: 'low', freeBytes: 900 * MB });
+    expect(low.usage).toMatchObject({ databaseBytes: expect.any(Number), backupsBytes: expect.any(Number), exportsBytes: 0, photosBytes: 0 });
+    expect(low.usage!.databaseBytes).toBeGreaterThan(0);
+    // The last check's figures until asked again (the home page polls; 再检查 asks now).
+    room.free = 150 * MB;
+    expect((await status(false)).level).toBe('low');
+    expect((await status(true)).level).toBe('critical');
+    // The centre's own setting moves the yellow line.
+    room.free = 1500 * MB;
+    const settings = await b.dispatch(s, 'settings.get', {});
+    if (!settings.ok) throw new Error(settings.error.message);
+    expect((await b.dispatch(s, 'settings.update', { ...(settings.value as Settings), diskWarnMegabytes: 2048 })).ok).toBe(true);
+    expect(await status()).toMatchObject({ level: 'low', warnBelowBytes: 2048 * MB });
+  });
+
+  it('skips an automatic backup that would leave less than 200 MB, says so, and writes it once there is room', async () => {
+    const room = { free: CRITICAL_FREE_BYTES + 64 * 1024 };
+    const { b, status } = await backendWithRoom(room);
+    expect(await b.backups.runAutomatic()).toEqual([]);
+    expect(fs.existsSync(b.holder.backupDir) ? fs.readdirSync(b.holder.backupDir).filter((n) => n.startsWith('daily-')) : []).toEqual([]);
+    const skipped = (await status(false)).skippedBackup;
+    expect(skipped).toMatchObject({ freeBytes: room.free, at: '2026-03-15T02:00:00.000Z' });
+    expect(skipped!.neededBytes).toBeGreaterThan(64 * 1024);
+    room.free = 5 * GB;
+    expect(await b.backups.runAutomatic()).toEqual(['daily-2026-03-15.sqlite', 'monthly-2026-03.sqlite']);
+    expect((await status(false)).skippedBackup).toBeNull();
+  });
+});
