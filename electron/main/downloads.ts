@@ -13,6 +13,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, type DownloadItem, type Session, type WebContents } from 'electron';
 import { MB } from '@shared/domain/disk/bytes';
 import { targetFullMessage } from '@shared/domain/disk/messages';
+import { nearestExisting } from '../backend/services/disk/space';
 
 /** The month's data package (electron/backend/services/sync/export.ts names them 月报-….tcpkg). */
 export const PACKAGE_EXTENSION = '.tcpkg';
@@ -41,15 +42,9 @@ export function savedFileLabel(fileName: string): string {
   return '文件';
 }
 
-/** A folder still to be made is on the disk of its nearest existing parent. */
+/** A folder still to be made is on the disk of its nearest existing parent (the backend's rule, on this disk view). */
 export function nearestExistingFolder(folder: string, disk: Pick<DiskView, 'existsSync'>): string {
-  let current = path.resolve(folder);
-  while (!disk.existsSync(current)) {
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  return current;
+  return nearestExisting(folder, (target) => disk.existsSync(target));
 }
 
 /** Free bytes for this user where `folder` is (statfs bavail × bsize), or null when the system cannot say (a pulled stick). */

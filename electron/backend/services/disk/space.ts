@@ -16,9 +16,9 @@ export const systemStatFs: StatFs = (folder) => {
 };
 
 /** A folder still to be made (the exports folder before the first export) is on its nearest existing parent's disk. */
-export function nearestExisting(folder: string): string {
+export function nearestExisting(folder: string, exists: (target: string) => boolean = fs.existsSync): string {
   let current = path.resolve(folder);
-  while (!fs.existsSync(current)) {
+  while (!exists(current)) {
     const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;
