@@ -24,10 +24,13 @@ export const ADMIN = { username: 'admin', displayName: '王院长', password: 'A
 
 const STATIC_DIR = path.resolve(__dirname, '../..', process.env.RENDERER_OUT_DIR ?? 'out/renderer');
 
-/** A fresh data folder, the real backend and the browser host on a free port; `stop` closes them. */
-export async function startApp(): Promise<RunningApp & { stop(): Promise<void> }> {
+/**
+ * A fresh data folder (or the one given: a small disk of the test's own), the real backend and the browser host on a
+ * free port; `stop` closes them.
+ */
+export async function startApp(options: { dataDir?: string } = {}): Promise<RunningApp & { stop(): Promise<void> }> {
   if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('先构建界面：npm run build:renderer');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tc-e2e-'));
   let fixedAt: string | null = null;
   const clock = { now: () => (fixedAt ? new Date(fixedAt) : new Date()) };
   const backend = await startBackend({ dataDir, checkOutput: true, clock });
