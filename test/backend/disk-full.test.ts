@@ -24,7 +24,10 @@ const mounted: string[] = [];
 const backends: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   for (const b of backends.splice(0)) await b.close();
-  for (const dir of mounted.splice(0)) execFileSync('umount', ['-l', dir]);
+  for (const dir of mounted.splice(0)) {
+    execFileSync('umount', ['-l', dir]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** A real disk of `megabytes`, empty: a tmpfs mounted on a fresh folder. */

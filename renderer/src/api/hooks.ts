@@ -39,7 +39,7 @@ export function useApiMutation<M extends Method>(method: M, options: MutationOpt
       await client.invalidateQueries();
       if (error.field && options.onFieldError?.(error.field, error.message)) return;
       if (options.inlineErrors) return;
-      notifyError(error.message);
+      notifyError(error.message, error.code === 'DISK_FULL');
     },
   });
 }

@@ -7,6 +7,7 @@ export function notifySuccess(message: string) {
   notifications.show({ color: 'green.9', message, closeButtonProps });
 }
 
-export function notifyError(message: string) {
-  notifications.show({ color: 'red.9', title: '未保存', message, autoClose: 10_000, closeButtonProps });
+/** `stays`: a message to act on (the disk is full) stays until it is closed, instead of going after 10 seconds. */
+export function notifyError(message: string, stays = false) {
+  notifications.show({ color: 'red.9', title: '未保存', message, autoClose: stays ? false : 10_000, closeButtonProps });
 }

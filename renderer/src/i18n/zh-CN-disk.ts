@@ -3,6 +3,8 @@
 export const diskZh = {
   criticalTitle: '电脑硬盘快满了，新的记录可能保存不了',
   criticalBody: '存放数据的硬盘只剩 {{free}}（少于 {{critical}}）。请马上告诉院长或维护人员腾出空间。已保存的记录不受影响。',
+  criticalBodyManager: '存放数据的硬盘只剩 {{free}}（少于 {{critical}}）。请马上腾出空间，或联系维护人员。已保存的记录不受影响。',
+  seeDetails: '看占空间的是什么、怎么办',
   lowTitle: '电脑硬盘的空间不多了',
   lowBody: '存放数据的硬盘还剩 {{free}}，少于提醒线 {{warn}}。请趁早腾出空间，硬盘满了就保存不了新的记录。',
   folder: '数据文件夹：{{folder}}（硬盘共 {{total}}）',

@@ -3,7 +3,7 @@
 // automatic backup said there too. The manager (who can free space or call the maintainer) sees what uses the room.
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { DiskStatus } from '@shared/api/disk';
 import { formatBytes } from '@shared/domain/disk/bytes';
 import { useMayCall } from '../../shell/current-user';
@@ -54,10 +54,17 @@ export function DiskNotice() {
   const skipped = status.skippedBackup && mayManage && (onHome || red) ? status.skippedBackup : null;
   if (!red && !yellow && !skipped) return null;
   const free = formatBytes(status.freeBytes);
+  const critical = formatBytes(status.criticalBelowBytes);
   return (
     <Alert
       color={red ? 'danger' : 'warning'}
-      variant={red ? 'filled' : 'light'}
+      // Yellow keeps a strong edge and the mark: a pale card alone reads like any other part of the page.
+      variant={red ? 'filled' : 'outline'}
+      icon={
+        <Text fz={26} fw={900} lh={1} c={red ? 'white' : 'warning'} aria-hidden>
+          !
+        </Text>
+      }
       title={<Text fz={20} fw={700} c={red ? 'white' : undefined}>{red ? t('disk.criticalTitle') : status.level === 'low' ? t('disk.lowTitle') : t('disk.skippedTitle')}</Text>}
       role="alert"
       mb="md"
@@ -66,14 +73,22 @@ export function DiskNotice() {
       styles={{ message: { fontSize: 17 } }}
     >
       <Stack gap="xs">
-        {red && <Text fz={17}>{t('disk.criticalBody', { free, critical: formatBytes(status.criticalBelowBytes) })}</Text>}
+        {red && <Text fz={17}>{mayManage ? t('disk.criticalBodyManager', { free, critical }) : t('disk.criticalBody', { free, critical })}</Text>}
         {!red && status.level === 'low' && <Text fz={17}>{t('disk.lowBody', { free, warn: formatBytes(status.warnBelowBytes) })}</Text>}
         {skipped && (
           <Text fz={17} fw={700} data-testid="disk-skipped-backup">
             {t('disk.skippedBackup', { time: clock(skipped.at), free: formatBytes(skipped.freeBytes), needed: formatBytes(skipped.neededBytes) })}
           </Text>
         )}
-        {mayManage && <Details status={status} />}
+        {/* The details take half a screen: on the home page; elsewhere a way there. */}
+        {mayManage && onHome && <Details status={status} />}
+        {mayManage && !onHome && (
+          <div>
+            <Button component={Link} to="/" size="md" variant="white" color="dark" data-testid="disk-details-link">
+              {t('disk.seeDetails')}
+            </Button>
+          </div>
+        )}
       </Stack>
     </Alert>
   );
