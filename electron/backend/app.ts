@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '@shared/api/errors';
 import type { BackendDeps } from './deps';
-import type { DatabaseHolder } from './services/backup/holder';
+import type { DatabaseHolder, Recovery } from './services/backup/holder';
 import { BackupService } from './services/backup/service';
 import { DiskMonitor } from './services/disk/monitor';
+import { writeDeferred } from './services/disk/deferred';
 import { isDiskFull, isStorageError } from './services/disk/full-error';
 import { type StatFs, freeSpaceOf } from './services/disk/space';
 import { dataDiskFullMessage } from '@shared/domain/disk/messages';
@@ -68,6 +69,16 @@ function readStoreConfigSafely(dataDir: string): 'sqlite' | 'postgres' | null {
   }
 }
 
+/**
+ * Opening the SQLite file failed because its disk has no room (the file is fine): said as such, with 再试 on the start
+ * screen instead of a restore, which would need room too and would bring back an older copy (issue 25).
+ */
+function fullDiskRecovery(error: unknown, options: BackendOptions): Recovery | null {
+  const free = freeSpaceOf(options.dataDir, options.statfs)?.freeBytes ?? null;
+  if (!isDiskFull(error) && !(isStorageError(error) && (free ?? MB) < MB)) return null;
+  return { problem: dataDiskFullMessage(options.dataDir, free), store: 'sqlite', diskFull: true };
+}
+
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const file = path.join(options.dataDir, 'data', DATABASE_FILE);
   const backupDir = path.join(options.dataDir, 'backups');
@@ -100,7 +111,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         // Whatever was open is closed by now: the start screen says why (a switch, a restore or 重试 that could not
         // open the store), instead of every call failing on a closed handle.
         const message = error instanceof Error ? error.message : String(error);
-        holder.recovery = readStoreConfigSafely(options.dataDir) === 'sqlite' ? { problem: `数据库无法打开（${message}）`, store: 'sqlite' } : { problem: message, store: 'postgres' };
+        holder.recovery =
+          readStoreConfigSafely(options.dataDir) !== 'sqlite'
+            ? { problem: message, store: 'postgres' }
+            : (fullDiskRecovery(error, options) ?? { problem: `数据库无法打开（${message}）`, store: 'sqlite' });
         throw error;
       }
     },
@@ -115,9 +129,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     // A newer SQLite file is refused outright (upgrade the app); anything else is damage to recover from.
     else if (error instanceof AppError) throw error;
     // A full disk is not damage: the file is fine, it needs room (restoring a backup would not help).
-    else if (isDiskFull(error) || (isStorageError(error) && (freeSpaceOf(options.dataDir, options.statfs)?.freeBytes ?? MB) < MB)) {
-      holder.recovery = { problem: dataDiskFullMessage(options.dataDir, freeSpaceOf(options.dataDir, options.statfs)?.freeBytes ?? null), store: 'sqlite' };
-    } else holder.recovery = { problem: `数据库文件损坏，无法打开（${message}）`, store: 'sqlite' };
+    else holder.recovery = fullDiskRecovery(error, options) ?? { problem: `数据库文件损坏，无法打开（${message}）`, store: 'sqlite' };
   }
   /** What the modules stop on close (the county's check workers: onClose). */
   const onCloseStops: Array<() => Promise<void>> = [];
@@ -151,6 +163,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       if (timer) clearInterval(timer);
       disk.stop();
       await Promise.all(onCloseStops.splice(0).map((stop) => stop())); // onClose
+      // A sign-in held back by a full disk is written before the database closes, if there is room by now.
+      if (!holder.recovery) await writeDeferred(deps).catch(() => 0);
       await holder.current?.close();
       await holder.postgres?.close();
       holder.current = null;

@@ -32,6 +32,8 @@ export const RestoreResult = z.object({ restoredFrom: z.string(), safetyCopy: z.
 export const RecoveryStatus = z.object({
   needed: z.boolean(),
   problem: z.string().nullable(),
+  /** The file is fine but its disk has no room to open it: free space and try again (store.retry), no restore. */
+  diskFull: z.boolean(),
   backups: z.array(BackupFile),
 });
 export type RecoveryStatus = z.output<typeof RecoveryStatus>;

@@ -21,7 +21,7 @@ export type SkippedBackup = z.output<typeof SkippedBackup>;
 
 export const DiskStatus = z.object({
   level: z.enum(DISK_LEVELS),
-  /** The data folder (the database, its backups and exports live under it). */
+  /** The data folder (the database, its backups and exports live under it); empty for those who do not keep the data. */
   folder: z.string(),
   freeBytes: z.number(),
   totalBytes: z.number(),
@@ -29,6 +29,8 @@ export const DiskStatus = z.object({
   warnBelowBytes: z.number(),
   criticalBelowBytes: z.number(),
   checkedAt: z.string(),
+  /** False on a PostgreSQL store: the records are on the server, this disk holds backups and exports. */
+  recordsHere: z.boolean(),
   /** Worked out when the level is not ok (it reads every photo's size). */
   usage: DiskUsage.nullable(),
   /** The latest automatic backup skipped for lack of room, until one is written again. */

@@ -140,12 +140,104 @@ describe.skipIf(!canMount)('on a real small disk that fills up', () => {
     expect(signIns()).toHaveLength(before);
 
     for (const f of fillers) fs.rmSync(f);
-    await b.disk.check();
+    // 再检查 (a read, through the dispatcher) finds room and writes what was held back.
+    const recheck = await b.dispatch(manager, 'disk.status', { fresh: true });
+    expect(recheck.ok && (recheck.value as DiskStatus).freeBytes).toBeGreaterThan(MB);
     const after = signIns();
     expect(after).toHaveLength(before + 1);
-    expect(JSON.parse(after.at(-1)!.after)).toMatchObject({ by: 'password', signedInAt: '2026-03-16T01:00:00.000Z', writtenLaterDiskFull: true });
+    expect(JSON.parse(after.at(-1)!.after)).toMatchObject({ by: 'password', happenedAt: '2026-03-16T01:00:00.000Z', writtenLaterDiskFull: true });
     const again = await b.dispatch(manager, 'residents.update', { id, person: { ...person(), note: '有空间了' } });
     expect(again.ok).toBe(true);
+  });
+
+  it('still counts wrong passwords on a full disk, locks the account, and writes every try once there is room', async () => {
+    const dir = smallDisk(24);
+    const first = await openTestBackend(dir);
+    await centreWithResident(first);
+    await first.close();
+    const fillers = fill(dir);
+    const clock = fixedClock('2026-03-16T01:00:00.000Z');
+    const b = await startBackend({ dataDir: dir, clock, checkOutput: true });
+    const s = new Session();
+    const login = async (password: string) => {
+      const r = await b.dispatch(s, 'auth.login', { username: ADMIN.username, password });
+      return r.ok ? 'signed in' : r.error.message;
+    };
+    for (let left = 4; left >= 1; left--) expect(await login('wrong-password')).toBe(`登录名或密码不正确（再错 ${left} 次将锁定账号）`);
+    expect(await login('wrong-password')).toBe('输错次数过多，账号已锁定 15 分钟，请稍后再试，或请管理员重置密码');
+    // The right password does not get round a lockout the disk could not store.
+    expect(await login(ADMIN.password)).toMatch(/^输错次数过多，账号已锁定，请 15 分钟后再试/);
+    // Room again; closing the program writes what was held back.
+    for (const f of fillers) fs.rmSync(f);
+    await b.close();
+    const again = await openTestBackend(dir, { withAdmin: false });
+    backends.push(again);
+    const row = again.database.sqlite.prepare(`SELECT failed_attempts AS failed, locked_until AS lockedUntil FROM users WHERE username = ?`).get(ADMIN.username) as { failed: number; lockedUntil: string };
+    expect(row).toEqual({ failed: 0, lockedUntil: '2026-03-16T01:15:00.000Z' });
+    const tries = again.database.sqlite.prepare(`SELECT action, after FROM audit_log WHERE action IN ('sign_in_failed', 'locked_out') ORDER BY rowid`).all() as Array<{ action: string; after: string }>;
+    expect(tries.map((t) => t.action)).toEqual(['sign_in_failed', 'sign_in_failed', 'sign_in_failed', 'sign_in_failed', 'locked_out']);
+    expect(tries.every((t) => (JSON.parse(t.after) as { writtenLaterDiskFull?: boolean }).writtenLaterDiskFull)).toBe(true);
+    expect((await again.raw('auth.login', { username: ADMIN.username, password: ADMIN.password }, new Session())).error?.message).toMatch(/账号已锁定/);
+  });
+
+  it('finishes a backup to a USB stick while the data disk is full, and records it once there is room', async () => {
+    const dir = smallDisk(24);
+    const first = await openTestBackend(dir);
+    await centreWithResident(first);
+    await first.close();
+    const fillers = fill(dir);
+    const b = await startBackend({ dataDir: dir, clock: fixedClock('2026-03-16T01:00:00.000Z'), checkOutput: true });
+    backends.push(b);
+    const manager = new Session();
+    expect((await b.dispatch(manager, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).ok).toBe(true);
+    const stick = tempDir('tc-usb-');
+    const started = await b.dispatch(manager, 'backup.toFolder', { folder: stick });
+    if (!started.ok) throw new Error(started.error.message);
+    let job = { done: false, error: null as string | null, file: null as string | null };
+    while (!job.done) {
+      await new Promise((r) => setTimeout(r, 10));
+      const r = await b.dispatch(manager, 'backup.job', { jobId: (started.value as { jobId: string }).jobId });
+      if (!r.ok) throw new Error(r.error.message);
+      job = r.value as typeof job;
+    }
+    expect(job.error).toBeNull();
+    expect(fs.existsSync(job.file!)).toBe(true);
+    const backupsRecorded = () => (b.database.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'backup'`).get() as { n: number }).n;
+    expect(backupsRecorded()).toBe(0);
+    for (const f of fillers) fs.rmSync(f);
+    await b.dispatch(manager, 'disk.status', { fresh: true });
+    expect(backupsRecorded()).toBe(1);
+  });
+
+  it('says a full disk that keeps the file from opening, offers 再试 instead of a restore, and opens it once there is room', async () => {
+    const dir = smallDisk(24);
+    const first = await openTestBackend(dir);
+    const id = await centreWithResident(first);
+    await first.backups.runAutomatic();
+    const version = first.database.sqlite.pragma('user_version', { simple: true }) as number;
+    // As after installing an update: one migration to run, which first copies the file (pre-migrate) — no room for it.
+    first.database.sqlite.pragma(`user_version = ${version - 1}`);
+    await first.close();
+    const fillers = fill(dir);
+    const b = await startBackend({ dataDir: dir, clock: fixedClock(), checkOutput: true });
+    backends.push(b);
+    const visitor = new Session();
+    const status = await b.dispatch(visitor, 'backup.recoveryStatus', {});
+    expect(status.ok && status.value).toMatchObject({ needed: true, diskFull: true, backups: [], problem: expect.stringMatching(new RegExp(`^电脑硬盘已满（数据文件夹 ${dir} 所在的硬盘`)) });
+    const restore = await b.dispatch(visitor, 'backup.recoveryRestore', { name: 'daily-2026-03-15.sqlite' });
+    expect(restore.ok ? null : restore.error.message).toMatch(/^数据文件没有损坏，是硬盘满了/);
+    for (const f of fillers) fs.rmSync(f);
+    // Room made (and, for this test, the version put back so the retried opening has nothing left to migrate).
+    const Database = (await import('better-sqlite3')).default;
+    const direct = new Database(b.holder.file);
+    direct.pragma(`user_version = ${version}`);
+    direct.close();
+    expect((await b.dispatch(visitor, 'store.retry', {})).ok).toBe(true);
+    expect(b.holder.recovery).toBeNull();
+    const s = new Session();
+    expect((await b.dispatch(s, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).ok).toBe(true);
+    const read = await b.dispatch(s, 'residents.get', { id });
+    expect(read.ok).toBe(true);
   });
 
   it('refuses a backup a USB stick cannot hold before writing, and cleans up one the stick runs out of room for', async () => {
@@ -234,6 +326,17 @@ describe('the warning before the disk is full, on an injected view of its room',
     if (!settings.ok) throw new Error(settings.error.message);
     expect((await b.dispatch(s, 'settings.update', { ...(settings.value as Settings), diskWarnMegabytes: 2048 })).ok).toBe(true);
     expect(await status()).toMatchObject({ level: 'low', warnBelowBytes: 2048 * MB });
+  });
+
+  it('tells a caregiver how full it is, not where the data is or what uses it', async () => {
+    const room = { free: 150 * MB };
+    const { b, s } = await backendWithRoom(room);
+    const hired = await b.dispatch(s, 'staff.hire', { name: '李秀英', role: 'caregiver', hireDate: '2026-03-15', accountRole: 'caregiver', pin: '246810' });
+    if (!hired.ok) throw new Error(hired.error.message);
+    const caregiver = new Session();
+    expect((await b.dispatch(caregiver, 'auth.pinLogin', { userId: (hired.value as { userId: string }).userId, pin: '246810' })).ok).toBe(true);
+    const seen = await b.dispatch(caregiver, 'disk.status', { fresh: true });
+    expect(seen.ok && seen.value).toMatchObject({ level: 'critical', freeBytes: 150 * MB, folder: '', usage: null, skippedBackup: null });
   });
 
   it('skips an automatic backup that would leave less than 200 MB, says so, and writes it once there is room', async () => {

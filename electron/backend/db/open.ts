@@ -57,6 +57,7 @@ function openConnection(file: string, options: OpenOptions): Database.Database {
   }
   const exclusive = new Database(file, settings);
   try {
+    exclusive.pragma('busy_timeout = 5000'); // as applyPragmas: a moment's wait, not "locked" at once
     exclusive.pragma('locking_mode = EXCLUSIVE');
     assertKnownVersion(exclusive, options.migrations);
     return exclusive;

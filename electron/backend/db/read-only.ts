@@ -12,6 +12,14 @@ export function runReadOnly<T>(method: string, work: () => Promise<T>): Promise<
   return readOnlyCall.run(method, work);
 }
 
+/**
+ * Runs work outside the current call's read-only mark: the disk monitor writing the records a full disk held back
+ * (disk/deferred.ts) — each an audited action of its own — when a read (disk.status) finds room again.
+ */
+export function outsideCall<T>(work: () => T): T {
+  return readOnlyCall.exit(work);
+}
+
 /** Throws when the current call was declared read-only. */
 export function assertMayWrite(what: string): void {
   const method = readOnlyCall.getStore();

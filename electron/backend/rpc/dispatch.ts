@@ -13,6 +13,7 @@ import { recheckAccount } from '../security/recheck';
 import type { DatabaseHolder } from '../services/backup/holder';
 import type { BackupService } from '../services/backup/service';
 import type { DiskMonitor } from '../services/disk/monitor';
+import { deferredCount, writeDeferred } from '../services/disk/deferred';
 import type { Platform } from '../platform';
 import type { Caller } from '../caller';
 import { readSettings } from '../services/settings/settings';
@@ -125,6 +126,8 @@ export function createDispatcher(deps: BackendDeps, options: DispatcherOptions):
       // A method that says it does not write gets a database that refuses writes (db/read-only.ts).
       const run = () => handler(parsed.data, callFor(session));
       const value = spec.writes ? await run() : await runReadOnly(method, run);
+      // A write went through, so there is room: what a full disk held back is written now, not at the next check.
+      if (spec.writes && deferredCount(deps) > 0) void writeDeferred(deps);
       if (options.checkOutput) spec.output.parse(value);
       return { ok: true, value };
     } catch (error) {

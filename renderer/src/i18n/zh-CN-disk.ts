@@ -7,6 +7,7 @@ export const diskZh = {
   seeDetails: '看占空间的是什么、怎么办',
   lowTitle: '电脑硬盘的空间不多了',
   lowBody: '存放数据的硬盘还剩 {{free}}，少于提醒线 {{warn}}。请趁早腾出空间，硬盘满了就保存不了新的记录。',
+  lowBodyServer: '存放备份和导出文件的硬盘还剩 {{free}}，少于提醒线 {{warn}}。请趁早腾出空间，不然备份会做不了。数据在数据库服务器上，保存记录不受影响。',
   folder: '数据文件夹：{{folder}}（硬盘共 {{total}}）',
   usageTitle: '数据文件夹里占空间的：',
   database: '数据库 {{size}}',

@@ -3,15 +3,15 @@ import { AppError } from '@shared/api/errors';
 import type { SignedInUser } from '@shared/api/auth';
 import type { BackendDeps } from '../../deps';
 import { writeAction } from '../../audit';
-import { AFTER_SUCCESS, afterFailure, isLockedOut, minutesLeft } from '../../security/lockout';
+import { AFTER_SUCCESS, type LockoutState, afterFailure, isLockedOut, minutesLeft } from '../../security/lockout';
 import { verifySecret } from '../../security/secrets';
 import type { SessionUser } from '../../security/session';
 import type { Selectable } from 'kysely';
 import type { UsersTable } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 import { readSettings } from '../settings/settings';
-import { deferUntilRoom } from '../disk/deferred';
-import { isDiskFull, isStorageError } from '../disk/full-error';
+import { deferUntilRoom, heldLockoutOf, holdLockout, releaseLockout } from '../disk/deferred';
+import { isDiskFull } from '../disk/full-error';
 
 export type SignInKind = 'password' | 'pin';
 
@@ -51,43 +51,64 @@ const WHO_RESETS = { password: '请管理员重置密码', pin: '请护理组长
 export async function checkSecret(deps: BackendDeps, row: Selectable<UsersTable> | undefined, secret: string, kind: 'password' | 'pin'): Promise<Selectable<UsersTable>> {
   const now = deps.clock.now();
   if (!row || row.disabledAt) throw new AppError('UNAUTHENTICATED', kind === 'pin' ? WRONG.pin : WRONG.password);
-  if (isLockedOut(row, now)) {
-    throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定，请 ${minutesLeft(row.lockedUntil!, now)} 分钟后再试，或${WHO_RESETS[kind]}`);
+  // On a full disk the latest failures may be held in memory only (disk/deferred.ts): they count first.
+  const state = heldLockoutOf(deps, row.id) ?? row;
+  if (isLockedOut(state, now)) {
+    throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定，请 ${minutesLeft(state.lockedUntil!, now)} 分钟后再试，或${WHO_RESETS[kind]}`);
   }
   const stored = kind === 'pin' ? row.pinHash : row.passwordHash;
   const ok = stored !== null && (await verifySecret(secret, stored));
   const subject = { userId: row.id, name: row.displayName, role: row.role };
   if (ok) {
-    try {
-      await writeAction(deps, subject, async (ctx) => {
-        await ctx.trx.updateTable('users').set({ ...AFTER_SUCCESS, lastSignInAt: ctx.at }).where('id', '=', row.id).execute();
-        await ctx.audit({ action: 'sign_in', entity: 'users', entityId: row.id, after: { by: kind } });
-      });
-    } catch (error) {
-      if (!isDiskFull(error) && !isStorageError(error)) throw error;
-      // A full disk must not lock everyone out of reading the records: the sign-in goes ahead and its record is
-      // written when the disk has room again (disk/deferred.ts), with the time it happened.
-      const signedInAt = now.toISOString();
-      deferUntilRoom(deps, () =>
-        writeAction(deps, subject, async (ctx) => {
-          await ctx.trx.updateTable('users').set({ lastSignInAt: signedInAt }).where('id', '=', row.id).where((eb) => eb.or([eb('lastSignInAt', 'is', null), eb('lastSignInAt', '<', signedInAt)])).execute();
-          await ctx.audit({ action: 'sign_in', entity: 'users', entityId: row.id, after: { by: kind, signedInAt, writtenLaterDiskFull: true } });
-        }),
-      );
-    }
+    await recordOutcome(deps, subject, row.id, { ...AFTER_SUCCESS, lastSignInAt: now.toISOString() }, 'sign_in', kind, now);
     return (await findUser(deps.db, { id: row.id }))!;
   }
   const rules = await readSettings(deps.db);
-  const next = afterFailure(row, rules, now);
-  await writeAction(deps, subject, async (ctx) => {
-    await ctx.trx.updateTable('users').set(next).where('id', '=', row.id).execute();
-    await ctx.audit({ action: next.lockedUntil !== row.lockedUntil ? 'locked_out' : 'sign_in_failed', entity: 'users', entityId: row.id, after: { by: kind } });
-  });
+  const next = afterFailure(state, rules, now);
+  await recordOutcome(deps, subject, row.id, next, next.lockedUntil !== state.lockedUntil ? 'locked_out' : 'sign_in_failed', kind, now);
   if (next.lockedUntil && isLockedOut(next, now)) {
     throw new AppError('UNAUTHENTICATED', `输错次数过多，账号已锁定 ${rules.lockoutMinutes} 分钟，请稍后再试，或${WHO_RESETS[kind]}`);
   }
   const left = rules.lockoutAttempts - next.failedAttempts;
   throw new AppError('UNAUTHENTICATED', `${WRONG[kind]}（再错 ${left} 次将锁定账号）`);
+}
+
+/**
+ * Writes a sign-in's outcome: the account's lockout state and the audit row. On a full disk the state is held in
+ * memory (it still decides the next try) and the record is written once there is room, with the time it happened —
+ * a full disk neither locks people out of reading nor lets anyone guess a PIN without limit.
+ */
+async function recordOutcome(
+  deps: BackendDeps,
+  subject: { userId: string; name: string; role: Selectable<UsersTable>['role'] },
+  userId: string,
+  next: LockoutState & { lastSignInAt?: string },
+  action: 'sign_in' | 'sign_in_failed' | 'locked_out',
+  kind: SignInKind,
+  now: Date,
+): Promise<void> {
+  try {
+    await writeAction(deps, subject, async (ctx) => {
+      await ctx.trx.updateTable('users').set(next).where('id', '=', userId).execute();
+      await ctx.audit({ action, entity: 'users', entityId: userId, after: { by: kind } });
+    });
+    releaseLockout(deps, userId);
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    const at = now.toISOString();
+    holdLockout(deps, userId, { failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil });
+    deferUntilRoom(deps, () =>
+      writeAction(deps, subject, async (ctx) => {
+        // The state held when this is written is the newest (later tries changed it); none held: a direct write since.
+        const held = heldLockoutOf(deps, userId);
+        if (held) await ctx.trx.updateTable('users').set(held).where('id', '=', userId).execute();
+        if (next.lastSignInAt) {
+          await ctx.trx.updateTable('users').set({ lastSignInAt: next.lastSignInAt }).where('id', '=', userId).where((eb) => eb.or([eb('lastSignInAt', 'is', null), eb('lastSignInAt', '<', next.lastSignInAt!)])).execute();
+        }
+        await ctx.audit({ action, entity: 'users', entityId: userId, after: { by: kind, happenedAt: at, writtenLaterDiskFull: true } });
+      }),
+    );
+  }
 }
 
 /** Login names are unique whatever their case. */

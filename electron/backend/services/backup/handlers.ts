@@ -23,12 +23,14 @@ export function backupHandlers({ holder, backups, platform }: HandlerContext): M
     'backup.recoveryStatus': async () => ({
       needed: holder.recovery !== null,
       problem: holder.recovery?.problem ?? null,
-      // A PostgreSQL store that cannot be reached is not restored from this PC's file backups.
-      backups: holder.recovery?.store === 'sqlite' ? backups.list().filter((b) => b.kind !== 'damaged') : [],
+      diskFull: holder.recovery?.diskFull ?? false,
+      // A PostgreSQL store that cannot be reached, and a file on a full disk, are not restored from a backup.
+      backups: holder.recovery?.store === 'sqlite' && !holder.recovery.diskFull ? backups.list().filter((b) => b.kind !== 'damaged') : [],
     }),
     'backup.recoveryRestore': async (input) => {
       if (!holder.recovery) throw new AppError('CONFLICT', '数据库正常，不需要恢复；如需恢复备份请登录后在“数据备份”中操作');
       if (holder.recovery.store === 'postgres') throw new AppError('CONFLICT', '数据存在 PostgreSQL 服务器上，连不上服务器时不能用本机的备份恢复；请重试连接或修改连接');
+      if (holder.recovery.diskFull) throw new AppError('CONFLICT', '数据文件没有损坏，是硬盘满了：请腾出空间后点“再试一次”，不要恢复备份（会换回较早的数据）');
       return backups.restore(input.name.replace(/[\\/]/g, ''), null);
     },
   };

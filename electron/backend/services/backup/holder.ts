@@ -8,6 +8,8 @@ export interface Recovery {
   problem: string;
   /** Which store failed to open: the SQLite file (restore a backup) or the PostgreSQL server (reach it, or change it). */
   store: 'sqlite' | 'postgres';
+  /** The SQLite file is fine but its disk has no room to open it (issue 25): free space and try again, no restore. */
+  diskFull?: boolean;
 }
 
 export interface DatabaseHolder {

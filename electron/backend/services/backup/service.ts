@@ -11,6 +11,7 @@ import type { Caller } from '../../caller';
 import { todayIn } from '../../clock';
 import { newId } from '../../ids';
 import type { DiskMonitor } from '../disk/monitor';
+import { deferUntilRoom } from '../disk/deferred';
 import { freeSpaceOf } from '../disk/space';
 import { dataDiskFullMessage } from '@shared/domain/disk/messages';
 import type { DatabaseHolder } from './holder';
@@ -91,21 +92,25 @@ export class BackupService {
     fs.mkdirSync(this.holder.backupDir, { recursive: true, mode: 0o700 });
     const today = todayIn(this.holder.deps.clock);
     const written: string[] = [];
-    for (const name of [dailyName(today, this.ext), monthlyName(today.slice(0, 7), this.ext)]) {
-      const file = path.join(this.holder.backupDir, name);
-      if (fs.existsSync(file)) continue;
-      const needed = this.expectedSize();
-      if (!this.disk.mayWriteAutomaticBackup(needed)) continue;
-      try {
-        await this.write(file);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'DISK_FULL') this.disk.backupSkipped(needed);
-        throw error;
+    try {
+      for (const name of [dailyName(today, this.ext), monthlyName(today.slice(0, 7), this.ext)]) {
+        const file = path.join(this.holder.backupDir, name);
+        if (fs.existsSync(file)) continue;
+        const needed = this.expectedSize();
+        if (!this.disk.mayWriteAutomaticBackup(needed)) continue;
+        try {
+          await this.write(file);
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'DISK_FULL') this.disk.backupSkipped(needed);
+          throw error;
+        }
+        this.disk.backupWritten();
+        written.push(name);
       }
-      this.disk.backupWritten();
-      written.push(name);
+    } finally {
+      // Old copies go even when today's could not be written: that is room the disk may need.
+      for (const old of backupsToRemove(fs.readdirSync(this.holder.backupDir))) fs.rmSync(path.join(this.holder.backupDir, old));
     }
-    for (const old of backupsToRemove(fs.readdirSync(this.holder.backupDir))) fs.rmSync(path.join(this.holder.backupDir, old));
     return written;
   }
 
@@ -122,7 +127,15 @@ export class BackupService {
     this.jobs.set(job.id, job);
     void this.write(file, (fraction) => (job.percent = Math.round(fraction * 100)))
       .then(async () => {
-        await writeAction(this.holder.deps, caller, (ctx) => ctx.audit({ action: 'backup', entity: 'database', entityId: 'database', after: { file } }));
+        const record = () => writeAction(this.holder.deps, caller, (ctx) => ctx.audit({ action: 'backup', entity: 'database', entityId: 'database', after: { file } }));
+        try {
+          await record();
+        } catch (error) {
+          // The copy is on the stick and whole: a data disk too full for the record of it must not call it failed
+          // (the manager may be backing up before deleting files). The record is written once there is room.
+          if (!this.disk.isFullDiskFailure(error)) throw error;
+          deferUntilRoom(this.holder.deps, record);
+        }
         Object.assign(job, { percent: 100, done: true, file });
       })
       .catch((error: unknown) => {
@@ -172,6 +185,8 @@ export class BackupService {
     } catch (error) {
       fs.rmSync(restoring, { force: true });
       if (safetyCopy) fs.rmSync(safetyCopy, { force: true });
+      // Both copies go to the data disk: said as the data disk being full (not "a bigger USB stick").
+      if (error instanceof AppError && error.code === 'DISK_FULL') throw new AppError('DISK_FULL', dataDiskFullMessage(this.holder.dataDir, freeSpaceOf(this.holder.dataDir, this.disk.statfs)?.freeBytes ?? null));
       throw error;
     }
     await this.holder.current?.close();

@@ -220,7 +220,8 @@ export class CountyImports {
     try {
       return await applyPackage(this.deps, sqlite, caller, checked);
     } catch (error) {
-      if (error instanceof AppError) throw error;
+      // A full disk is not the package's fault: the batch stops and says so; the package stays importable.
+      if (error instanceof AppError || this.disk.isFullDiskFailure(error)) throw error;
       console.error('[county] a package could not be written:', error instanceof Error ? error.message : error);
       const base = checked.ok ? { fileName: checked.fileName, fileHash: checked.fileHash, manifest: checked.manifest, centreName: checked.centreName } : checked.verdict;
       const refused: Checked = {

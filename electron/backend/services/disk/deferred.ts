@@ -1,7 +1,10 @@
-// Writes held back while the disk is full. Only one kind exists: a sign-in's record. Signing in must still work on
-// a full disk (reading the records is what the manager needs then, and the red notice says why saving fails), so the
-// sign-in is let through and its record is written as soon as the disk has room again — never dropped.
+// Writes held back while the disk is full: sign-ins' records. Signing in must still work on a full disk (reading the
+// records is what the manager needs then, and the red notice says why saving fails), so a sign-in is let through and
+// its record is written as soon as the disk has room again — never dropped. A wrong password or PIN still counts: the
+// account's lockout state is held here (it could not be written) and read before the stored one, so a full disk never
+// opens the way to guessing.
 import type { BackendDeps } from '../../deps';
+import type { LockoutState } from '../../security/lockout';
 
 type Deferred = () => Promise<void>;
 
@@ -15,6 +18,24 @@ export function deferUntilRoom(deps: BackendDeps, write: Deferred): void {
 
 export function deferredCount(deps: BackendDeps): number {
   return pending.get(deps)?.length ?? 0;
+}
+
+const heldLockout = new WeakMap<BackendDeps, Map<string, LockoutState>>();
+
+/** An account's lockout state that could not be written yet (newer than the stored one), if any. */
+export function heldLockoutOf(deps: BackendDeps, userId: string): LockoutState | undefined {
+  return heldLockout.get(deps)?.get(userId);
+}
+
+export function holdLockout(deps: BackendDeps, userId: string, state: LockoutState): void {
+  const map = heldLockout.get(deps) ?? new Map<string, LockoutState>();
+  map.set(userId, state);
+  heldLockout.set(deps, map);
+}
+
+/** The account's state was written (directly, or by the last held-back write). */
+export function releaseLockout(deps: BackendDeps, userId: string): void {
+  heldLockout.get(deps)?.delete(userId);
 }
 
 const flushing = new WeakMap<BackendDeps, Promise<number>>();
@@ -43,5 +64,7 @@ async function flushOnce(deps: BackendDeps): Promise<number> {
     list.shift();
     written += 1;
   }
+  // Every held-back write stored the held state as it was then; with none left, the stored state is the latest.
+  if (!list || list.length === 0) heldLockout.delete(deps);
   return written;
 }

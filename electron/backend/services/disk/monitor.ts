@@ -8,6 +8,7 @@ import { dataDiskFullMessage, serverDiskFullMessage } from '@shared/domain/disk/
 import { MB } from '@shared/domain/disk/bytes';
 import { DEFAULT_SETTINGS } from '@shared/api/settings';
 import { nowIso } from '../../clock';
+import { outsideCall } from '../../db/read-only';
 import type { DatabaseHolder } from '../backup/holder';
 import { readSettings } from '../settings/settings';
 import { deferredCount, writeDeferred } from './deferred';
@@ -24,6 +25,7 @@ export class DiskMonitor {
   private latest: DiskStatus | null = null;
   private skipped: SkippedBackup | null = null;
   private timer: NodeJS.Timeout | undefined;
+  private checking: Promise<DiskStatus> | null = null;
 
   constructor(
     private holder: DatabaseHolder,
@@ -44,14 +46,23 @@ export class DiskMonitor {
     }
   }
 
-  /** Looks at the disk now. Never throws: the notice must work on the day everything else fails. */
-  async check(): Promise<DiskStatus> {
+  /** Looks at the disk now; a look already under way is shared (it may read every photo's size). */
+  check(): Promise<DiskStatus> {
+    if (!this.checking) this.checking = this.look().finally(() => (this.checking = null));
+    return this.checking;
+  }
+
+  /** Never throws: the notice must work on the day everything else fails. */
+  private async look(): Promise<DiskStatus> {
     const space = freeSpaceOf(this.holder.dataDir, this.statfs);
     const sqlite = this.holder.current?.sqlite ?? null;
     const databaseBytes = sqlite ? databaseFileBytes(this.holder.file) : 0;
     const warnMegabytes = await this.warnMegabytes();
-    // A disk the system cannot measure is not reported as full.
-    const level = space ? diskLevel({ freeBytes: space.freeBytes, databaseBytes, warnMegabytes }) : 'ok';
+    // A disk the system cannot measure is not reported as full. On a PostgreSQL store the records are on the server:
+    // this disk holds backups and exports only, so it is the manager's matter (yellow), never everyone's (red).
+    const measured = space ? diskLevel({ freeBytes: space.freeBytes, databaseBytes, warnMegabytes }) : 'ok';
+    const recordsHere = !this.holder.postgres;
+    const level = !recordsHere && measured === 'critical' ? 'low' : measured;
     let usage: DiskStatus['usage'] = null;
     if (level !== 'ok') {
       try {
@@ -68,11 +79,13 @@ export class DiskMonitor {
       warnBelowBytes: warnBelowBytes(warnMegabytes, databaseBytes),
       criticalBelowBytes: CRITICAL_FREE_BYTES,
       checkedAt: nowIso(this.holder.deps.clock),
+      recordsHere,
       usage,
       skippedBackup: this.skipped,
     };
-    // Room again: what was held back while the disk was full is written now.
-    if (deferredCount(this.holder.deps) > 0 && !this.holder.recovery) await writeDeferred(this.holder.deps);
+    // Room again: what was held back while the disk was full is written now (each its own audited action, even when
+    // the look was asked for by a read).
+    if (deferredCount(this.holder.deps) > 0 && !this.holder.recovery) await outsideCall(() => writeDeferred(this.holder.deps));
     return this.latest;
   }
 

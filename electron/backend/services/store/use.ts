@@ -64,13 +64,16 @@ export async function usePostgres(deps: BackendDeps, holder: DatabaseHolder, pla
   return storeStatus(holder);
 }
 
-/** The start screen's 重试: opens the store again (the server may be back); what is wrong now, if anything, is said. */
+/**
+ * The start screen's 重试: opens the store again (the server may be back, or room made on a full disk); what is wrong
+ * now, if anything, is said (reopen puts it in holder.recovery). A damaged file is not retried: it needs a restore.
+ */
 export async function retryStore(holder: DatabaseHolder): Promise<StoreStatus> {
-  if (!holder.recovery || holder.recovery.store !== 'postgres') return storeStatus(holder);
+  if (!holder.recovery || (holder.recovery.store !== 'postgres' && !holder.recovery.diskFull)) return storeStatus(holder);
   try {
     await holder.reopen();
   } catch (error) {
-    holder.recovery = { problem: error instanceof Error ? error.message : String(error), store: 'postgres' };
+    holder.recovery ??= { problem: error instanceof Error ? error.message : String(error), store: 'postgres' };
   }
   return storeStatus(holder);
 }

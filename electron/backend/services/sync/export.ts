@@ -20,7 +20,8 @@ import { APP_VERSION } from '../system/info';
 import { centreIdentity } from './centre-keys';
 import { monthRange } from '@shared/domain/sync/period';
 import { collectMonth } from './collect';
-import { dataDiskFullMessage, targetFullMessage } from '@shared/domain/disk/messages';
+import { targetFullMessage } from '@shared/domain/disk/messages';
+import type { DiskMonitor } from '../disk/monitor';
 import { isDiskFull } from '../disk/full-error';
 import { freeSpaceOf } from '../disk/space';
 import { StringList, parseJsonColumn } from '../../db/json';
@@ -210,8 +211,8 @@ export async function buildMonthPackage(deps: BackendDeps, caller: Caller, platf
  * Writes through a temporary name, so a pulled USB stick never leaves half a package under the real name. The size is
  * known: a folder without room for it is said before writing, and a disk that fills meanwhile leaves nothing behind.
  */
-function writeAtomically(folder: string, fileName: string, bytes: Uint8Array) {
-  const fullError = () => new AppError('DISK_FULL', targetFullMessage({ what: '数据包', folder, freeBytes: freeSpaceOf(folder)?.freeBytes ?? null, neededBytes: bytes.length }), 'folder');
+function writeAtomically(folder: string, fileName: string, bytes: Uint8Array, tooFull: (freeBytes: number | null) => AppError) {
+  const fullError = () => tooFull(freeSpaceOf(folder)?.freeBytes ?? null);
   const free = freeSpaceOf(folder)?.freeBytes;
   if (free !== undefined && free < bytes.length) throw fullError();
   const target = path.join(folder, fileName);
@@ -233,6 +234,8 @@ export class ExportJobs {
     private deps: BackendDeps,
     private exportsDir: string,
     private platform: Platform | undefined,
+    /** Says a full data disk as such (issue 25). */
+    private disk: DiskMonitor,
   ) {}
 
   start(caller: Caller, input: z.output<typeof ExportInput>): { jobId: string } {
@@ -247,7 +250,7 @@ export class ExportJobs {
   /** What the export's screen says of a failure: the reason in Chinese; a full data disk as such (issue 25). */
   private failureMessage(error: unknown): string {
     if (error instanceof AppError) return error.message;
-    if (isDiskFull(error)) return dataDiskFullMessage(path.dirname(this.exportsDir), freeSpaceOf(this.exportsDir)?.freeBytes ?? null);
+    if (this.disk.isFullDiskFailure(error)) return this.disk.fullMessage(error);
     return '导出失败，未保存任何内容，请重试';
   }
 
@@ -255,10 +258,15 @@ export class ExportJobs {
     const createdAt = this.deps.clock.now().toISOString();
     const built = await buildMonthPackage(this.deps, caller, this.platform, { period: input.period, correctionReason: input.correctionReason, createdAt }, (percent, stage) => Object.assign(job, { percent, stage }));
     Object.assign(job, { percent: 85, stage: '正在写入文件…' });
-    const archived = writeAtomically(this.exportsDir, built.fileName, built.bytes);
+    // The archive copy is on the data disk (its message is the data disk's); the other goes to a USB stick.
+    const archived = writeAtomically(this.exportsDir, built.fileName, built.bytes, () => new AppError('DISK_FULL', this.disk.fullMessage(null)));
     let savedTo = archived;
+    const folder = input.folder;
     try {
-      if (input.folder) savedTo = writeAtomically(input.folder, built.fileName, built.bytes);
+      if (folder) {
+        const stickFull = (freeBytes: number | null) => new AppError('DISK_FULL', targetFullMessage({ what: '数据包', folder, freeBytes, neededBytes: built.bytes.length }), 'folder');
+        savedTo = writeAtomically(folder, built.fileName, built.bytes, stickFull);
+      }
     } catch (error) {
       fs.rmSync(archived, { force: true }); // not recorded as exported: no archive copy of it either
       throw error;

@@ -10,8 +10,8 @@ import type { DatabaseHolder } from '../backup/holder';
 /** Where a centre keeps a copy of every package it exported: `<data folder>/exports`. */
 export const exportsFolder = (holder: DatabaseHolder) => path.join(path.dirname(holder.file), '..', 'exports');
 
-export function syncHandlers({ deps, holder, platform }: HandlerContext): ModuleHandlers<typeof syncApi> {
-  const exportsJobs = new ExportJobs(deps, exportsFolder(holder), platform);
+export function syncHandlers({ deps, holder, platform, disk }: HandlerContext): ModuleHandlers<typeof syncApi> {
+  const exportsJobs = new ExportJobs(deps, exportsFolder(holder), platform, disk);
   return {
     'sync.status': (_input, { caller }) => syncStatus(deps, caller, platform),
     'sync.importCountyKey': async (input, { caller }) => (await importCountyKey(deps, caller, input.text), syncStatus(deps, caller, platform)),

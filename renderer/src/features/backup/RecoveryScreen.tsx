@@ -8,7 +8,7 @@ import { LoadingState } from '../../components/States';
 import { ScreenCard } from '../../components/ScreenCard';
 import { formatTime } from './backup-labels';
 import { BackupTable } from './BackupTable';
-import { restoreForRecovery, useBackupRecoveryStatus } from './queries';
+import { restoreForRecovery, retryAfterRoom, useBackupRecoveryStatus } from './queries';
 import { StoreUnreachable } from '../store/StoreUnreachable';
 import { useStoreStatus } from '../store/queries';
 
@@ -22,6 +22,39 @@ export function RecoveryScreen() {
   if (status.isPending || store.isPending) return <LoadingState />;
   if (store.data?.kind === 'postgres' && store.data.problem) return <StoreUnreachable status={store.data} />;
   const backups = status.data?.backups ?? [];
+  // The file is fine, its disk is full: room, then 再试 — a restore would need room too and bring back an older copy.
+  const retry = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await retryAfterRoom();
+      await client.invalidateQueries();
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (status.data?.diskFull) {
+    return (
+      <ScreenCard title={t('backup.diskFullTitle')}>
+        <Alert color="red.9" variant="outline" role="alert">
+          {status.data.problem}
+        </Alert>
+        <Text size="lg">{t('backup.diskFullHint')}</Text>
+        {error && (
+          <Alert color="red.9" variant="outline" role="alert">
+            {error}
+          </Alert>
+        )}
+        <div>
+          <Button size="lg" loading={busy} onClick={() => void retry()}>
+            {t('backup.diskFullRetry')}
+          </Button>
+        </div>
+      </ScreenCard>
+    );
+  }
   const restore = async (name: string) => {
     setBusy(true);
     setError(null);

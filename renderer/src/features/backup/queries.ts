@@ -12,3 +12,5 @@ export const useBackupToFolder = (options?: MutationOptions<'backup.toFolder'>) 
 // Plain calls (job polling, the restore on the recovery screen), outside React Query: each asks once.
 export const pollBackupJob = (jobId: string) => call('backup.job', { jobId });
 export const restoreForRecovery = (name: string) => call('backup.recoveryRestore', { name });
+/** A file that could not be opened for want of room: opened again once room is made (issue 25). */
+export const retryAfterRoom = () => call('store.retry', {});

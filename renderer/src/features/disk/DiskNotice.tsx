@@ -74,7 +74,7 @@ export function DiskNotice() {
     >
       <Stack gap="xs">
         {red && <Text fz={17}>{mayManage ? t('disk.criticalBodyManager', { free, critical }) : t('disk.criticalBody', { free, critical })}</Text>}
-        {!red && status.level === 'low' && <Text fz={17}>{t('disk.lowBody', { free, warn: formatBytes(status.warnBelowBytes) })}</Text>}
+        {!red && status.level === 'low' && <Text fz={17}>{t(status.recordsHere ? 'disk.lowBody' : 'disk.lowBodyServer', { free, warn: formatBytes(status.warnBelowBytes) })}</Text>}
         {skipped && (
           <Text fz={17} fw={700} data-testid="disk-skipped-backup">
             {t('disk.skippedBackup', { time: clock(skipped.at), free: formatBytes(skipped.freeBytes), needed: formatBytes(skipped.neededBytes) })}
