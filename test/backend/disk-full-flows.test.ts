@@ -14,9 +14,10 @@ import { targetFullMessage } from '@shared/domain/disk/messages';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
 import { linkCentreToCounty } from '../helpers/county-link';
+import { NO_TMPFS_REASON } from '../helpers/small-disk';
 
-const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-if (!canMount) console.log('[disk-full-flows] 跳过真实小硬盘（tmpfs）的测试：挂载 tmpfs 需要 root 权限；县级导入的 max_page_count 测试照常运行');
+const canMount = NO_TMPFS_REASON === null;
+if (!canMount) console.log(`[disk-full-flows] 跳过真实小硬盘（tmpfs）的测试：${NO_TMPFS_REASON}；县级导入的 max_page_count 测试照常运行`);
 
 const mounted: string[] = [];
 const backends: TestBackend[] = [];

@@ -16,9 +16,10 @@ import { Session } from '../../electron/backend/security/session';
 import type { Space } from '../../electron/backend/services/disk/space';
 import { ADMIN, type TestBackend, fixedClock, openTestBackend, tempDir } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
+import { NO_TMPFS_REASON } from '../helpers/small-disk';
 
-const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-if (!canMount) console.log('[disk-full] 跳过真实小硬盘（tmpfs）的测试：挂载 tmpfs 需要 root 权限；max_page_count 与注入的空间读数的测试照常运行');
+const canMount = NO_TMPFS_REASON === null;
+if (!canMount) console.log(`[disk-full] 跳过真实小硬盘（tmpfs）的测试：${NO_TMPFS_REASON}；max_page_count 与注入的空间读数的测试照常运行`);
 
 const mounted: string[] = [];
 const backends: Array<{ close(): Promise<void> }> = [];

@@ -14,10 +14,11 @@ import { MB, formatBytes } from '@shared/domain/disk/bytes';
 import { chinaDate } from '@shared/domain/dates';
 import { computeCheckChar } from '@shared/domain/id-number';
 import { PROFILE } from '../helpers/centre';
+import { NO_TMPFS_REASON } from '../helpers/small-disk';
 import { ADMIN, type RunningApp, closeNotifications, expect, expectAccessible, pinIn, shot, signInWithPassword, startApp, test } from './fixtures';
 
-const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-const NEEDS_ROOT = '挂载 tmpfs（一块真实的小硬盘）需要 root 权限，跳过硬盘空间的界面测试 / mounting a tmpfs (a real small disk) needs root: disk-space E2E skipped';
+const canMount = NO_TMPFS_REASON === null;
+const NEEDS_ROOT = `跳过硬盘空间的界面测试：${NO_TMPFS_REASON} / disk-space E2E skipped: no tmpfs can be mounted here (needs root and the right to mount)`;
 if (!canMount) console.log(`[disk-space] ${NEEDS_ROOT}`);
 
 /**
