@@ -3,7 +3,6 @@
 // Each: the message says so, nothing is half-written, every earlier record is there, and it works again once there is
 // room. On real small disks (a tmpfs this test mounts, which needs root), and with SQLite's own SQLITE_FULL
 // (max_page_count) for the county's store, which runs everywhere.
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { targetFullMessage } from '@shared/domain/disk/messages';
 import { type TestBackend, openTestBackend, tempDir } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
 import { linkCentreToCounty } from '../helpers/county-link';
-import { NO_TMPFS_REASON } from '../helpers/small-disk';
+import { NO_TMPFS_REASON, fillToLastByte, mountTmpfs, unmountTmpfs } from '../helpers/small-disk';
 
 const canMount = NO_TMPFS_REASON === null;
 if (!canMount) console.log(`[disk-full-flows] 跳过真实小硬盘（tmpfs）的测试：${NO_TMPFS_REASON}；县级导入的 max_page_count 测试照常运行`);
@@ -23,10 +22,7 @@ const mounted: string[] = [];
 const backends: TestBackend[] = [];
 afterEach(async () => {
   for (const b of backends.splice(0)) await b.close();
-  for (const dir of mounted.splice(0)) {
-    execFileSync('umount', ['-l', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  for (const dir of mounted.splice(0)) unmountTmpfs(dir);
 });
 
 async function open(...args: Parameters<typeof openTestBackend>): Promise<TestBackend> {
@@ -37,30 +33,12 @@ async function open(...args: Parameters<typeof openTestBackend>): Promise<TestBa
 
 /** A real disk of `size` (tmpfs sizes: 4k, 40m), empty: a tmpfs mounted on a fresh folder. */
 function smallDisk(size: string): string {
-  const dir = tempDir('tc-disk-');
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+  const dir = mountTmpfs(size);
   mounted.push(dir);
   return dir;
 }
 
-/** Fills a disk to its last byte (big pieces, then pages), as downloads and photos do on a front-desk PC. */
-function fill(dir: string): string[] {
-  const files: string[] = [];
-  for (const size of [MB, 4096, 512]) {
-    for (;;) {
-      const file = path.join(dir, `filler-${files.length}`);
-      try {
-        fs.writeFileSync(file, Buffer.alloc(size, 1));
-        files.push(file);
-      } catch (error) {
-        fs.rmSync(file, { force: true });
-        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-        break;
-      }
-    }
-  }
-  return files;
-}
+const fill = fillToLastByte;
 
 /** A path inside a RegExp, as it is written. */
 const re = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

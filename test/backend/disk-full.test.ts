@@ -2,10 +2,8 @@
 // safe — nothing half-written stays, reads keep working, the program starts with 0 bytes free, and writes work again
 // once there is room. On a real small disk (a tmpfs this test mounts, which needs root), and everywhere with SQLite's
 // own SQLITE_FULL (max_page_count) and an injected view of the disk's room.
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DiskStatus } from '@shared/api/disk';
 import type { Settings } from '@shared/api/settings';
@@ -16,7 +14,7 @@ import { Session } from '../../electron/backend/security/session';
 import type { Space } from '../../electron/backend/services/disk/space';
 import { ADMIN, type TestBackend, fixedClock, openTestBackend, tempDir } from '../helpers/backend';
 import { admission, person, smallCentre } from '../helpers/centre';
-import { NO_TMPFS_REASON } from '../helpers/small-disk';
+import { NO_TMPFS_REASON, fillToLastByte, mountTmpfs, unmountTmpfs } from '../helpers/small-disk';
 
 const canMount = NO_TMPFS_REASON === null;
 if (!canMount) console.log(`[disk-full] 跳过真实小硬盘（tmpfs）的测试：${NO_TMPFS_REASON}；max_page_count 与注入的空间读数的测试照常运行`);
@@ -25,38 +23,17 @@ const mounted: string[] = [];
 const backends: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   for (const b of backends.splice(0)) await b.close();
-  for (const dir of mounted.splice(0)) {
-    execFileSync('umount', ['-l', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  for (const dir of mounted.splice(0)) unmountTmpfs(dir);
 });
 
 /** A real disk of `megabytes`, empty: a tmpfs mounted on a fresh folder. */
 function smallDisk(megabytes: number): string {
-  const dir = tempDir('tc-disk-');
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir]);
+  const dir = mountTmpfs(`${megabytes}m`);
   mounted.push(dir);
   return dir;
 }
 
-/** Fills a disk to its last byte (big pieces, then pages), as downloads and photos do on a front-desk PC. */
-function fill(dir: string): string[] {
-  const files: string[] = [];
-  for (const size of [MB, 4096, 512]) {
-    for (;;) {
-      const file = path.join(dir, `filler-${files.length}`);
-      try {
-        fs.writeFileSync(file, Buffer.alloc(size, 1));
-        files.push(file);
-      } catch (error) {
-        fs.rmSync(file, { force: true });
-        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-        break;
-      }
-    }
-  }
-  return files;
-}
+const fill = fillToLastByte;
 
 const freeOf = (dir: string) => {
   const s = fs.statfsSync(dir);

@@ -253,6 +253,11 @@ onSmallDisk.describe('red: below 200 MB everyone signed in is told', () => {
       }
     }
     await shot(page, 'disk-red-manager-settings-1366x768');
+    // On paper (a ledger printed while the disk is nearly full) the notice is not there.
+    await page.emulateMedia({ media: 'print' });
+    await expect(notice).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await expect(notice).toBeVisible();
 
     // The caregiver, with her PIN only: the same red words, nothing about folders or buttons she cannot act on.
     await pinIn(page, CAREGIVER.name, CAREGIVER.pin);

@@ -23,3 +23,34 @@ function whyNoTmpfs(): string | null {
 
 /** Null when a tmpfs can be mounted here; otherwise why not (printed by the tests that skip). */
 export const NO_TMPFS_REASON = whyNoTmpfs();
+
+/** A real disk of `size` (tmpfs sizes: 4k, 40m), empty: a tmpfs mounted on a fresh folder. */
+export function mountTmpfs(size: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-disk-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+  return dir;
+}
+
+export function unmountTmpfs(dir: string): void {
+  execFileSync('umount', ['-l', dir]);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Fills a disk to its last byte (big pieces, then pages), as downloads and photos do on a front-desk PC. */
+export function fillToLastByte(dir: string): string[] {
+  const files: string[] = [];
+  for (const size of [1024 * 1024, 4096, 512]) {
+    for (;;) {
+      const file = path.join(dir, `filler-${files.length}`);
+      try {
+        fs.writeFileSync(file, Buffer.alloc(size, 1));
+        files.push(file);
+      } catch (error) {
+        fs.rmSync(file, { force: true });
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+        break;
+      }
+    }
+  }
+  return files;
+}

@@ -22,12 +22,12 @@ export function RecoveryScreen() {
   if (status.isPending || store.isPending) return <LoadingState />;
   if (store.data?.kind === 'postgres' && store.data.problem) return <StoreUnreachable status={store.data} />;
   const backups = status.data?.backups ?? [];
-  // The file is fine, its disk is full: room, then 再试 — a restore would need room too and bring back an older copy.
-  const retry = async () => {
+  /** One step of the start screen (a restore, or 再试 after making room): busy while it runs, its error said. */
+  const step = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      await retryAfterRoom();
+      await work();
       await client.invalidateQueries();
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : String(e));
@@ -35,6 +35,8 @@ export function RecoveryScreen() {
       setBusy(false);
     }
   };
+  // The file is fine, its disk is full: room, then 再试 — a restore would need room too and bring back an older copy.
+  const retry = () => step(retryAfterRoom);
   if (status.data?.diskFull) {
     return (
       <ScreenCard title={t('backup.diskFullTitle')}>
@@ -55,18 +57,7 @@ export function RecoveryScreen() {
       </ScreenCard>
     );
   }
-  const restore = async (name: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await restoreForRecovery(name);
-      await client.invalidateQueries();
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const restore = (name: string) => step(() => restoreForRecovery(name));
   return (
     <ScreenCard title={t('backup.recoveryTitle')}>
       <Alert color="red.9" variant="outline">

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { DiskStatus } from '@shared/api/disk';
 import { formatBytes } from '@shared/domain/disk/bytes';
+import { dateTime } from '../../components/time';
 import { useMayCall } from '../../shell/current-user';
 import { useDiskRecheck, useDiskStatus } from './queries';
 
-const clock = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** What the manager can act on: where the data is, what takes the room, what to do, and a check after freeing some. */
 function Details({ status }: { status: DiskStatus }) {
@@ -37,7 +37,7 @@ function Details({ status }: { status: DiskStatus }) {
         <Button size="md" variant="white" color="dark" onClick={() => recheck.mutate()} loading={recheck.isPending} data-testid="disk-recheck">
           {t('disk.recheck')}
         </Button>
-        <Text size="sm">{t('disk.checkedAt', { time: clock(status.checkedAt) })}</Text>
+        <Text size="sm">{t('disk.checkedAt', { time: dateTime(status.checkedAt) })}</Text>
       </Group>
     </Stack>
   );
@@ -69,6 +69,8 @@ export function DiskNotice() {
       role="alert"
       mb="md"
       data-testid="disk-notice"
+      // A printed ledger is a record of the centre, not of this PC's disk.
+      className="no-print"
       data-level={status.level}
       styles={{ message: { fontSize: 17 } }}
     >
@@ -77,7 +79,7 @@ export function DiskNotice() {
         {!red && status.level === 'low' && <Text fz={17}>{t(status.recordsHere ? 'disk.lowBody' : 'disk.lowBodyServer', { free, warn: formatBytes(status.warnBelowBytes) })}</Text>}
         {skipped && (
           <Text fz={17} fw={700} data-testid="disk-skipped-backup">
-            {t('disk.skippedBackup', { time: clock(skipped.at), free: formatBytes(skipped.freeBytes), needed: formatBytes(skipped.neededBytes) })}
+            {t('disk.skippedBackup', { time: dateTime(skipped.at), free: formatBytes(skipped.freeBytes), needed: formatBytes(skipped.neededBytes) })}
           </Text>
         )}
         {/* The details take half a screen: on the home page; elsewhere a way there. */}
