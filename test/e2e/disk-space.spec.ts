@@ -74,6 +74,14 @@ async function open(page: Page, hashPath: string) {
   await expect(page.locator('main h2').first()).toBeVisible();
 }
 
+/** The manager at the front-desk PC (1366×768) signs in with her password. */
+async function managerSignsIn(page: Page, app: RunningApp) {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await signInWithPassword(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+}
+
 /** The figures the notice shows: the backend's last look at the disk (what the page asked for too). */
 const lastCheck = (app: RunningApp) => app.api<DiskStatus>('disk.status', { fresh: false });
 
@@ -173,10 +181,7 @@ onSmallDisk.describe('yellow: the manager is told on the home page before the di
   onSmallDisk('a 900 MB disk: the manager sees the notice with what to do; other pages and the caregiver do not', async ({ page, app, disk }) => {
     onSmallDisk.setTimeout(120_000);
     await centre(app);
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(app.url);
-    await signInWithPassword(page, ADMIN.username, ADMIN.password);
-    await expect(page.getByTestId('signed-in-user')).toBeVisible();
+    await managerSignsIn(page, app);
 
     const status = await lastCheck(app);
     expect(status.level).toBe('low');
@@ -217,10 +222,7 @@ onSmallDisk.describe('red: below 200 MB everyone signed in is told', () => {
   onSmallDisk('a 150 MB disk: the caregiver sees plain words; the manager sees it on every page, the details on the home page', async ({ page, app, disk }) => {
     onSmallDisk.setTimeout(150_000);
     await centre(app);
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(app.url);
-    await signInWithPassword(page, ADMIN.username, ADMIN.password);
-    await expect(page.getByTestId('signed-in-user')).toBeVisible();
+    await managerSignsIn(page, app);
 
     const status = await lastCheck(app);
     expect(status.level).toBe('critical');
@@ -289,10 +291,7 @@ onSmallDisk.describe('full: a save says the disk is full, and works again once t
   onSmallDisk('a full disk names the data folder; reading works; after freeing room, 再检查 and the same save succeed', async ({ page, app, disk }) => {
     onSmallDisk.setTimeout(180_000);
     const { residentId } = await centre(app);
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(app.url);
-    await signInWithPassword(page, ADMIN.username, ADMIN.password);
-    await expect(page.getByTestId('signed-in-user')).toBeVisible();
+    await managerSignsIn(page, app);
     await open(page, '/residents');
     await page.evaluate((hash) => (window.location.hash = hash), `/residents/${residentId}`);
     await expect(page.getByRole('button', { name: '修改档案' })).toBeVisible();

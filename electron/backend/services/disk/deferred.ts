@@ -1,6 +1,7 @@
-// Writes held back while the disk is full: sign-ins' records. Signing in must still work on a full disk (reading the
-// records is what the manager needs then, and the red notice says why saving fails), so a sign-in is let through and
-// its record is written as soon as the disk has room again — never dropped. A wrong password or PIN still counts: the
+// Records held back while the disk is full: sign-ins, and a finished backup to a USB stick. Signing in must still work
+// on a full disk (reading the records is what the manager needs then, and the red notice says why saving fails), and a
+// whole copy on the stick is not a failed backup; the record of either is written as soon as the disk has room again —
+// never dropped. A wrong password or PIN still counts: the
 // account's lockout state is held here (it could not be written) and read before the stored one, so a full disk never
 // opens the way to guessing.
 import type { BackendDeps } from '../../deps';
